@@ -1,0 +1,111 @@
+# Makefile: builds cafcass-inspect. Hand-written; configure writes only config.mk.
+# `make` builds every tool into bin/, `make check` runs every test,
+# `make demo` runs the pipeline on share/examples, `make install` installs.
+
+.DEFAULT_GOAL := all
+
+TOOLS = check-annexA sample-cases plan-weeks plan-observations build-sea render-report
+
+include config.mk
+
+# config.mk is made by configure, which autoreconf makes, when missing.
+config.mk:
+	@test -x configure || autoreconf -fi
+	./configure
+
+WARN_CFLAGS = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wpointer-arith -Wformat=2 -Wno-format-nonliteral
+ALL_CPPFLAGS = -Ilib -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
+	-DDATADIR='"$(datadir)/cafcass-inspect"' $(CPPFLAGS)
+ALL_CFLAGS = -std=c11 $(WARN_CFLAGS) $(SAN_FLAGS) $(DEP_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+
+B = build
+LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
+LIBCORE = $(B)/libcore.a
+BINS = $(TOOLS:%=bin/%)
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_OBJ = $(UNIT_SRC:%.c=$(B)/%.o) $(B)/tests/unit/runner.o
+GEN_SRC = $(sort $(wildcard tests/gen/*.c))
+GEN_BINS = $(GEN_SRC:tests/gen/%.c=$(B)/gen/%)
+
+all: $(BINS) $(GEN_BINS)
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBCORE): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+# Each tool is every .c file in cmd/<tool>/ linked with the core.
+define tool_rule
+bin/$(1): $$(patsubst %.c,$$(B)/%.o,$$(sort $$(wildcard cmd/$(1)/*.c))) $$(LIBCORE)
+	@mkdir -p bin
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(LIBCORE) $$(DEP_LIBS)
+endef
+$(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
+
+$(B)/gen/%: $(B)/tests/gen/%.o $(LIBCORE)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(DEP_LIBS)
+
+# The unit runner calls make_suite_<name>() for every tests/unit/test_<name>.c.
+$(B)/tests/unit/suites.h: $(UNIT_SRC) Makefile
+	@mkdir -p $(@D)
+	@for f in $(UNIT_SRC); do n=$${f#tests/unit/test_}; echo "SUITE($${n%.c})"; done > $@.tmp
+	@mv $@.tmp $@
+
+$(B)/tests/unit/runner.o: tests/unit/runner.c $(B)/tests/unit/suites.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -I$(B)/tests/unit $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/unit/test_%.o: tests/unit/test_%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/unit-tests: $(UNIT_OBJ) $(LIBCORE)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBCORE) $(CHECK_LIBS) $(DEP_LIBS)
+
+# Every test: unit suites, per-tool data-driven cases, the README's examples, formatting.
+check: all $(B)/unit-tests
+	cd tests/unit && CK_DEFAULT_TIMEOUT=60 ../../$(B)/unit-tests
+	sh tests/cmd/run.sh
+	sh tests/readme.sh
+	sh tests/format.sh
+
+unit: $(B)/unit-tests
+	cd tests/unit && ../../$(B)/unit-tests
+
+demo: all
+	sh share/examples/demo.sh demo-out
+
+bench: all
+	sh tests/bench/run.sh
+
+format:
+	clang-format -i lib/*.[ch] cmd/*/*.c tests/unit/*.c tests/gen/*.c
+
+DESTDIR =
+install: all
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(datadir)/cafcass-inspect
+	install -m 755 $(BINS) $(DESTDIR)$(bindir)
+	install -m 644 $(TOOLS:%=cmd/%/%.1) $(DESTDIR)$(mandir)/man1
+	cd share && find . -type d -exec install -d '$(DESTDIR)$(datadir)/cafcass-inspect/{}' ';'
+	cd share && find . -type f -exec install -m 644 '{}' '$(DESTDIR)$(datadir)/cafcass-inspect/{}' ';'
+
+uninstall:
+	rm -f $(TOOLS:%=$(DESTDIR)$(bindir)/%) $(TOOLS:%=$(DESTDIR)$(mandir)/man1/%.1)
+	rm -rf $(DESTDIR)$(datadir)/cafcass-inspect
+
+clean:
+	rm -rf $(B) bin demo-out
+
+distclean: clean
+	rm -rf config.mk config.log config.status configure autom4te.cache aclocal.m4
+
+.PHONY: all check unit demo bench format install uninstall clean distclean
+
+-include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(wildcard $(B)/cmd/*/*.d) $(wildcard $(B)/tests/gen/*.d)

@@ -1,0 +1,9 @@
+/* build-sea: placeholder until the foundation lands its main. */
+#include <stdio.h>
+int main(void);
+int
+main(void)
+{
+	fputs("build-sea: not built yet\n", stderr);
+	return 2;
+}

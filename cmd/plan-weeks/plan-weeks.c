@@ -1,0 +1,9 @@
+/* plan-weeks: placeholder until the foundation lands its main. */
+#include <stdio.h>
+int main(void);
+int
+main(void)
+{
+	fputs("plan-weeks: not built yet\n", stderr);
+	return 2;
+}

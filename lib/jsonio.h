@@ -1,0 +1,29 @@
+/*
+ * jsonio.h: JSON in and out over Jansson.
+ * Loading reports "FILE:LINE:COLUMN: what" on error; dumping is deterministic
+ * (keys in insertion order, two-space indent, UTF-8, trailing newline).
+ */
+#ifndef JSONIO_H
+#define JSONIO_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+/*
+ * Load a JSON document from path ("-" = standard input). On error return
+ * NULL and write "PATH:LINE:COLUMN: reason" into err (errsz bytes).
+ */
+json_t *jsonio_load(const char *path, char *err, size_t errsz);
+/* The same, from a stream; name is used in the message. */
+json_t *jsonio_loadf(FILE *, const char *name, char *err, size_t errsz);
+/* Write json to fp as one document and a newline; -1 on a write error. */
+int jsonio_dump(const json_t *, FILE *);
+/* Write json to fp compactly on one line (NDJSON) and a newline. */
+int jsonio_dump_line(const json_t *, FILE *);
+
+/* Typed getters returning a default when absent or of the wrong type. */
+const char *jsonio_str(const json_t *obj, const char *key, const char *dflt);
+long long jsonio_int(const json_t *obj, const char *key, long long dflt);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * rx.h: PCRE2 (8-bit, UTF) patterns compiled once, JIT where available.
+ * A struct rx owns its match data, so one rx is used by one thread at a time.
+ */
+#ifndef RX_H
+#define RX_H
+
+#include <stddef.h>
+
+enum rx_flags {
+	RX_CASELESS = 1 << 0,
+	RX_ANCHORED = 1 << 1, /* the whole subject must match */
+};
+
+struct rx;
+
+/* NULL on a bad pattern with "offset N: reason" in err. */
+struct rx *rx_new(const char *pattern, unsigned flags, char *err, size_t errsz);
+void rx_free(struct rx *);
+/*
+ * Search s[from..len) for the pattern: 1 with the match in [*so, *eo),
+ * 0 when none, -1 on a matching error (e.g. invalid UTF-8 subject).
+ * so/eo may be NULL.
+ */
+int rx_search(struct rx *, const char *s, size_t len, size_t from, size_t *so, size_t *eo);
+/* 1 when the NUL-terminated s matches anywhere (or wholly, RX_ANCHORED). */
+int rx_test(struct rx *, const char *s);
+/* Start and end of capture group n of the last successful search. */
+int rx_group(const struct rx *, unsigned n, size_t *so, size_t *eo);
+
+#endif

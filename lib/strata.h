@@ -1,0 +1,50 @@
+/*
+ * strata.h: the national sample's strata (handbook para 36-37), shared by
+ * check-annexA (feasibility) and sample-cases (the draw). Definitions are
+ * data: share/sample/national.json,
+ *   {"strata": [{"id": "private-law", "size": 50, "audit": 20,
+ *                "quotas": [{"id": "r16.4", "size": 10}]}, ...]}
+ * and the case-type vocabulary share/vocab/case-types.json, whose entries
+ * carry "law_type" ("private"|"public"), "stratum" and optionally "quota".
+ */
+#ifndef STRATA_H
+#define STRATA_H
+
+#include <stddef.h>
+
+struct strata;
+
+struct strata_quota {
+	const char *id;
+	unsigned size;
+};
+
+struct strata_stratum {
+	const char *id;
+	unsigned size; /* cases to draw */
+	unsigned audit; /* of which to flag for audit */
+	size_t nquotas;
+	const struct strata_quota *quotas;
+};
+
+/* What a case row is, once classified. */
+struct strata_class {
+	long casetype; /* entry in the case-type vocabulary, or -1 if unknown */
+	const char *law_type; /* "private", "public" (from the case type), or NULL */
+	long stratum; /* index into the strata, or -1 (not eligible) */
+	long quota; /* index into that stratum's quotas, or -1 */
+};
+
+/* Load the definitions and the case-type vocabulary from the data folder. */
+struct strata *strata_load(char *err, size_t errsz);
+void strata_free(struct strata *);
+size_t strata_count(const struct strata *);
+const struct strata_stratum *strata_get(const struct strata *, size_t i);
+/* Index of the stratum with this id, or -1. */
+long strata_find(const struct strata *, const char *id);
+/* Classify a row by its Case type text. */
+void strata_classify(const struct strata *, const char *case_type, struct strata_class *out);
+/* The case-type vocabulary the strata use (for counts by case type). */
+const struct vocab *strata_casetypes(const struct strata *);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * runner.c: runs every Check suite (one per lib/ module) and prints the
+ * summary line. The list of suites is generated from tests/unit/test_*.c.
+ */
+#include <check.h>
+#include <stdlib.h>
+
+#define SUITE(n) Suite *make_suite_##n(void);
+#include "suites.h"
+#undef SUITE
+
+int
+main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	/* Tests run from tests/unit and read the source tree's data. */
+	setenv("CAFCASS_INSPECT_DATA", "../../share", 0);
+	sr = srunner_create(NULL);
+#define SUITE(n) srunner_add_suite(sr, make_suite_##n());
+#include "suites.h"
+#undef SUITE
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
