@@ -1,5 +1,5 @@
 /*
- * fieldmap.h: the columns a tool expects, loaded from share/fields/*.json,
+ * fieldmap.h: the columns a tool expects, loaded from share/fields/NAME.json,
  *   {"fields": [{"key": "case_id", "name": "Case ID", "required": true,
  *     "personal": false, "aliases": ["Case ref", "Case number"]}, ...]}
  * and matched against a CSV header: names compare by text_normkey() (case,
