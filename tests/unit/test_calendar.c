@@ -19,13 +19,13 @@
 #define FIXTURES "data/holidays/"
 
 static const char *const divisions[] = {CALENDAR_ENGLAND_AND_WALES, CALENDAR_SCOTLAND,
-					CALENDAR_NORTHERN_IRELAND};
+                                        CALENDAR_NORTHERN_IRELAND};
 /* Bank holidays a year: substitutes replace a day, never add one. */
 static const int per_year[] = {8, 9, 10};
 
 /* Easter Sunday 2024-2030. */
 static const char *const easter[] = {"2024-03-31", "2025-04-20", "2026-04-05", "2027-03-28",
-				     "2028-04-16", "2029-04-01", "2030-04-21"};
+                                     "2028-04-16", "2029-04-01", "2030-04-21"};
 
 static const struct {
 	const char *division, *date, *title;
@@ -84,7 +84,8 @@ static const struct {
     {"2027-01-15", 10, "2027-01-29"}, {"2027-01-15", -5, "2027-01-08"},
     {"2027-12-24", 1, "2027-12-29"},  {"2027-12-31", 1, "2028-01-04"},
     {"2027-01-16", 1, "2027-01-18"},  {"2027-01-16", -1, "2027-01-15"},
-    {"2026-05-01", 1, "2026-05-05"},  {"2027-01-15", 41, "2027-03-15"}, {"2027-03-12", 10, "2027-03-30"},
+    {"2026-05-01", 1, "2026-05-05"},  {"2027-01-15", 41, "2027-03-15"},
+    {"2027-03-12", 10, "2027-03-30"},
 };
 
 static char err[512];
@@ -148,7 +149,7 @@ START_TEST(test_file_format)
 	json_object_foreach(root, key, div)
 	{
 		ck_assert(strcmp(key, divisions[0]) == 0 || strcmp(key, divisions[1]) == 0 ||
-			  strcmp(key, divisions[2]) == 0);
+		          strcmp(key, divisions[2]) == 0);
 		ck_assert_uint_eq(json_object_size(div), 2);
 		ck_assert_str_eq(jsonio_str(div, "division", ""), key);
 		ck_assert(json_is_array(json_object_get(div, "events")));
@@ -176,7 +177,7 @@ START_TEST(test_shipped_weekdays)
 	for (i = 0; i < calendar_count(cal); i++) {
 		ck_assert_ptr_nonnull(calendar_event(cal, i, &d));
 		ck_assert_msg(dates_weekday(d) < SAT, "%s event %zu on a weekend", divisions[_i],
-		    i);
+		              i);
 		ck_assert(d > prev);
 		ck_assert(!calendar_is_working(cal, d));
 		prev = d;
@@ -204,12 +205,12 @@ START_TEST(test_shipped_counts)
 	}
 	for (y = 2024; y <= 2030; y++) {
 		ck_assert_msg(count[y - 2024] == per_year[_i], "%s %d: %d", divisions[_i], y,
-		    count[y - 2024]);
+		              count[y - 2024]);
 		ck_assert_int_eq(dates_from_ymd(y, 1, 1, &jan1), 0);
 		ck_assert_int_eq(dates_from_ymd(y, 12, 31, &dec31), 0);
 		ck_assert_int_eq(calendar_working_between(none, jan1 - 1, dec31) -
-				     calendar_working_between(cal, jan1 - 1, dec31),
-		    per_year[_i]);
+		                     calendar_working_between(cal, jan1 - 1, dec31),
+		                 per_year[_i]);
 	}
 	calendar_free(none);
 	calendar_free(cal);
@@ -247,10 +248,10 @@ START_TEST(test_shipped_mondays)
 
 	for (y = 2024; y <= 2030; y++) {
 		ck_assert_str_eq(calendar_holiday(cal, monday_of(y, 5, 0)),
-		    "Early May bank holiday");
+		                 "Early May bank holiday");
 		ck_assert_str_eq(calendar_holiday(cal, monday_of(y, 5, 1)), "Spring bank holiday");
 		ck_assert_str_eq(calendar_holiday(cal, monday_of(y, 8, !scot)),
-		    "Summer bank holiday");
+		                 "Summer bank holiday");
 		ck_assert_ptr_null(calendar_holiday(cal, monday_of(y, 8, scot)));
 	}
 	calendar_free(cal);
@@ -269,14 +270,14 @@ START_TEST(test_shipped_named)
 	ck_assert_str_eq(calendar_holiday(cal, day(named[_i].date)), named[_i].title);
 	root = jsonio_load(path, err, sizeof err);
 	ck_assert_msg(root != NULL, "%s", err);
-	json_array_foreach(json_object_get(json_object_get(root, named[_i].division), "events"),
-	    i, ev)
+	json_array_foreach(json_object_get(json_object_get(root, named[_i].division), "events"), i,
+	                   ev)
 	{
 		if (strcmp(jsonio_str(ev, "date", ""), named[_i].date) != 0)
 			continue;
 		seen++;
 		ck_assert_str_eq(jsonio_str(ev, "notes", "?"),
-		    named[_i].substitute ? "Substitute day" : "");
+		                 named[_i].substitute ? "Substitute day" : "");
 	}
 	ck_assert_int_eq(seen, 1);
 	json_decref(root);
@@ -294,8 +295,8 @@ START_TEST(test_division_differences)
 		cal = shipped(divisions[k]);
 		for (i = 0; i < NELEM(differ); i++)
 			ck_assert_msg(calendar_is_working(cal, day(differ[i].date)) ==
-					  differ[i].working[k],
-			    "%s %s", divisions[k], differ[i].date);
+			                  differ[i].working[k],
+			              "%s %s", divisions[k], differ[i].date);
 		calendar_free(cal);
 	}
 }
@@ -306,8 +307,8 @@ START_TEST(test_add_working_table)
 	struct calendar *cal = shipped(CALENDAR_ENGLAND_AND_WALES);
 	char buf[DATES_ISO_LEN];
 
-	ck_assert_str_eq(dates_format(calendar_add_working(cal, day(steps[_i].from), steps[_i].n),
-			     buf),
+	ck_assert_str_eq(
+	    dates_format(calendar_add_working(cal, day(steps[_i].from), steps[_i].n), buf),
 	    steps[_i].to);
 	calendar_free(cal);
 }
@@ -341,13 +342,13 @@ START_TEST(test_add_inverse)
 			ck_assert(e > d && calendar_is_working(cal, e));
 			ck_assert_int_eq(calendar_working_between(cal, d, e), ns[k]);
 			ck_assert_int_eq(calendar_add_working(cal, e, -ns[k]),
-			    calendar_prev_working(cal, d));
+			                 calendar_prev_working(cal, d));
 			e = calendar_add_working(cal, d, -ns[k]);
 			ck_assert(e < d && calendar_is_working(cal, e));
 			ck_assert_int_eq(calendar_working_between(cal, e, d),
-			    ns[k] - !calendar_is_working(cal, d));
+			                 ns[k] - !calendar_is_working(cal, d));
 			ck_assert_int_eq(calendar_add_working(cal, e, ns[k]),
-			    calendar_next_working(cal, d));
+			                 calendar_next_working(cal, d));
 		}
 	}
 	calendar_free(cal);
@@ -369,9 +370,9 @@ START_TEST(test_working_between)
 			f = day(from[i]) + off;
 			for (k = 0; k < NELEM(spans); k++) {
 				ck_assert_int_eq(calendar_working_between(cal, f, f + spans[k]),
-				    slow_between(cal, f, f + spans[k]));
+				                 slow_between(cal, f, f + spans[k]));
 				ck_assert_int_eq(calendar_working_between(none, f, f + spans[k]),
-				    slow_between(none, f, f + spans[k]));
+				                 slow_between(none, f, f + spans[k]));
 				ck_assert_int_eq(calendar_working_between(cal, f + spans[k], f), 0);
 			}
 		}
@@ -407,8 +408,8 @@ END_TEST
 /* A small fixture: events out of order and a repeated date. */
 START_TEST(test_tiny_fixture)
 {
-	struct calendar *cal = calendar_load(FIXTURES "tiny.json", "england-and-wales", err,
-	    sizeof err);
+	struct calendar *cal =
+	    calendar_load(FIXTURES "tiny.json", "england-and-wales", err, sizeof err);
 	date_t d, first, last;
 
 	ck_assert_msg(cal != NULL, "%s", err);
@@ -437,22 +438,21 @@ static const struct {
     {"tiny.json", "wales", FIXTURES "tiny.json: unknown division wales"},
     {"tiny.json", "England-and-Wales", FIXTURES "tiny.json: unknown division England-and-Wales"},
     {"bad-date.json", "england-and-wales",
-	FIXTURES "bad-date.json: england-and-wales event 3: bad date"},
+     FIXTURES "bad-date.json: england-and-wales event 3: bad date"},
     {"bad-date.json", "scotland", FIXTURES "bad-date.json: scotland event 0: bad date"},
     {"bad-date.json", "northern-ireland",
-	FIXTURES "bad-date.json: northern-ireland event 0: bad date"},
+     FIXTURES "bad-date.json: northern-ireland event 0: bad date"},
     {"bad-event.json", "england-and-wales",
-	FIXTURES "bad-event.json: england-and-wales event 1: not an object"},
+     FIXTURES "bad-event.json: england-and-wales event 1: not an object"},
     {"bad-event.json", "scotland", FIXTURES "bad-event.json: scotland event 0: no title"},
     {"no-events.json", "england-and-wales",
-	FIXTURES "no-events.json: england-and-wales: no events array"},
+     FIXTURES "no-events.json: england-and-wales: no events array"},
     {"no-events.json", "scotland", FIXTURES "no-events.json: scotland: no events array"},
     {"no-events.json", "northern-ireland",
-	FIXTURES "no-events.json: northern-ireland: no events array"},
+     FIXTURES "no-events.json: northern-ireland: no events array"},
     {"not-object.json", "england-and-wales",
-	FIXTURES "not-object.json: not a bank-holidays object"},
-    {"missing.json", "england-and-wales",
-	FIXTURES "missing.json: No such file or directory"},
+     FIXTURES "not-object.json: not a bank-holidays object"},
+    {"missing.json", "england-and-wales", FIXTURES "missing.json: No such file or directory"},
 };
 
 START_TEST(test_load_errors)
