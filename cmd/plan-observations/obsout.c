@@ -11,11 +11,18 @@
 #include "obsout.h"
 #include "obsics.h"
 
-/* "HH:MM" of minutes after midnight into buf (6 bytes). */
+/* "HH:MM" of minutes after midnight (0 to 1439) into buf (6 bytes). */
 static const char *
 hhmm(int minutes, char *buf)
 {
-	snprintf(buf, 6, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
+	unsigned m = (unsigned)minutes % 1440;
+
+	buf[0] = (char)('0' + m / 600);
+	buf[1] = (char)('0' + m / 60 % 10);
+	buf[2] = ':';
+	buf[3] = (char)('0' + m % 60 / 10);
+	buf[4] = (char)('0' + m % 10);
+	buf[5] = '\0';
 	return buf;
 }
 
