@@ -300,42 +300,46 @@ add_word(struct redact *r, const char *key, unsigned flags)
 	return w;
 }
 
-/* Order a word's full names longest first. */
-static void
-insert_full(struct redact *r, struct word *w, size_t idx)
+/* 1 when word w already starts the full name of n words v. */
+static int
+has_full(const struct redact *r, const struct word *w, char **v, size_t n)
 {
-	size_t i, n = r->fulls[idx].ntok;
+	size_t i, k;
 
-	for (i = 0; i < w->nfull; i++)
-		if (r->fulls[w->full[i]].ntok == n) {
-			size_t k;
-			for (k = 0; k < n; k++)
-				if (strcmp(r->fulls[w->full[i]].tok[k], r->fulls[idx].tok[k]) != 0)
-					break;
-			if (k == n)
-				return; /* already there */
-		}
-	w->full = xreallocarray(w->full, w->nfull + 1, sizeof(size_t));
-	for (i = w->nfull; i > 0 && r->fulls[w->full[i - 1]].ntok < n; i--)
-		w->full[i] = w->full[i - 1];
-	w->full[i] = idx;
-	w->nfull++;
+	for (i = 0; i < w->nfull; i++) {
+		const struct fullname *f = &r->fulls[w->full[i]];
+
+		if (f->ntok != n)
+			continue;
+		for (k = 0; k < n && strcmp(f->tok[k], v[k]) == 0; k++)
+			;
+		if (k == n)
+			return 1;
+	}
+	return 0;
 }
 
-/* Add a full name made of n lowered words. */
+/* Add a full name made of n lowered words, kept longest first under its first word. */
 static void
 add_fullname(struct redact *r, char **words, size_t n)
 {
+	struct word *w = add_word(r, words[0], 0);
 	struct fullname *f;
-	size_t i, before = r->nfulls;
+	size_t i;
 
+	if (has_full(r, w, words, n))
+		return;
 	r->fulls = xreallocarray(r->fulls, r->nfulls + 1, sizeof(*r->fulls));
-	f = &r->fulls[r->nfulls++];
+	f = &r->fulls[r->nfulls];
 	f->ntok = n;
 	f->tok = xcalloc(n, sizeof(char *));
 	for (i = 0; i < n; i++)
 		f->tok[i] = xstrdup(words[i]);
-	insert_full(r, add_word(r, words[0], 0), before);
+	w->full = xreallocarray(w->full, w->nfull + 1, sizeof(size_t));
+	for (i = w->nfull; i > 0 && r->fulls[w->full[i - 1]].ntok < n; i--)
+		w->full[i] = w->full[i - 1];
+	w->full[i] = r->nfulls++;
+	w->nfull++;
 	r->nnames++;
 }
 
