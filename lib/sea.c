@@ -106,7 +106,8 @@ merge(struct sea *s)
 		if (k > 0 && record_cmp(&s->e[k - 1], &s->e[i]) == 0) {
 			struct entry *d = &s->e[k - 1];
 
-			d->from = xreallocarray(d->from, d->nfrom + s->e[i].nfrom, sizeof(*d->from));
+			d->from =
+			    xreallocarray(d->from, d->nfrom + s->e[i].nfrom, sizeof(*d->from));
 			memcpy(d->from + d->nfrom, s->e[i].from, s->e[i].nfrom * sizeof(*d->from));
 			d->nfrom += s->e[i].nfrom;
 			free(s->e[i].from);
@@ -133,7 +134,7 @@ merge(struct sea *s)
 static void
 redact_entries(struct sea *s, struct redact *r)
 {
-	static const enum evidence_key free_text[] = { EV_SUMMARY, EV_RESPONSE, EV_VIEW };
+	static const enum evidence_key free_text[] = {EV_SUMMARY, EV_RESPONSE, EV_VIEW};
 	struct strbuf sb;
 	size_t i, k;
 
@@ -265,7 +266,8 @@ find_answer(const struct sea *s, size_t c)
 	for (i = 0; i < s->n; i++) {
 		const struct evidence_record *r = &s->e[i].r;
 
-		if (i == c || *r->v[EV_RESPONSE] == '\0' || strcmp(r->v[EV_DATE], cr->v[EV_DATE]) < 0 ||
+		if (i == c || *r->v[EV_RESPONSE] == '\0' ||
+		    strcmp(r->v[EV_DATE], cr->v[EV_DATE]) < 0 ||
 		    !share_case(cr->v[EV_CASE_REF], r->v[EV_CASE_REF]))
 			continue;
 		if (best < 0 || strcmp(r->v[EV_DATE], s->e[best].r.v[EV_DATE]) < 0 ||
@@ -406,7 +408,8 @@ read_teams(struct sea *s, struct csvio_reader *cr, const char *name, char *err, 
 		fieldmap_unbind(&b);
 	}
 	while (rc == 1 && id >= 0 && team >= 0 && (rc = csvio_next(cr, &rec)) == 1)
-		if ((size_t)id < rec->nfields && (size_t)team < rec->nfields && !(rec->flags & CSVIO_BAD_UTF8))
+		if ((size_t)id < rec->nfields && (size_t)team < rec->nfields &&
+		    !(rec->flags & CSVIO_BAD_UTF8))
 			set_team(s, rec->fields[id], rec->fields[team]);
 	if (rc == -1)
 		snprintf(err, errsz, "%s: %s", name, csvio_error(cr));
@@ -589,11 +592,12 @@ judgements_json(const struct sea *s)
 		const char *id = schedule_judgement(s->sched, i);
 
 		for (k = 0, covered = 0; k < schedule_count(s->sched); k++)
-			covered += strcmp(schedule_get(s->sched, k)->judgement, id) == 0 && s->crit[k].entries > 0;
+			covered += strcmp(schedule_get(s->sched, k)->judgement, id) == 0 &&
+			           s->crit[k].entries > 0;
 		o = json_pack("{s:s, s:s, s:I, s:I}", "judgement", id, "title",
 		              schedule_judgement_title(s->sched, i), "criteria",
-		              (json_int_t)schedule_judgement_count(s->sched, id), "criteria_covered",
-		              (json_int_t)covered);
+		              (json_int_t)schedule_judgement_count(s->sched, id),
+		              "criteria_covered", (json_int_t)covered);
 		tally_json(o, &s->judg[i]);
 		json_array_append_new(a, o);
 	}
@@ -611,8 +615,9 @@ gaps_json(const struct sea *s)
 		const struct schedule_criterion *c = schedule_get(s->sched, i);
 
 		if (s->crit[i].entries == 0)
-			json_array_append_new(a, json_pack("{s:s, s:I, s:s}", "judgement", c->judgement, "criterion",
-			                                   (json_int_t)c->number, "title", c->title));
+			json_array_append_new(
+			    a, json_pack("{s:s, s:I, s:s}", "judgement", c->judgement, "criterion",
+			                 (json_int_t)c->number, "title", c->title));
 	}
 	return a;
 }
@@ -633,17 +638,21 @@ concerns_json(const struct sea *s)
 		json_object_set_new(o, "case", str_or_null(r->v[EV_CASE_REF]));
 		json_object_set_new(o, "inspector", json_string(r->v[EV_INSPECTOR]));
 		json_object_set_new(o, "date", json_string(r->v[EV_DATE]));
-		json_object_set_new(o, "team", c->team != NULL ? json_string(c->team) : json_null());
+		json_object_set_new(o, "team",
+		                    c->team != NULL ? json_string(c->team) : json_null());
 		json_object_set_new(o, "service_area", str_or_null(r->v[EV_SERVICE_AREA]));
 		json_object_set_new(o, "judgement", json_string(r->v[EV_JUDGEMENT]));
 		json_object_set_new(o, "issue", json_string(r->v[EV_SUMMARY]));
 		json_object_set_new(o, "responded", json_boolean(ans != NULL));
-		json_object_set_new(o, "response", ans != NULL ? json_string(ans->v[EV_RESPONSE]) : json_null());
+		json_object_set_new(o, "response",
+		                    ans != NULL ? json_string(ans->v[EV_RESPONSE]) : json_null());
 		json_object_set_new(o, "response_date",
 		                    ans == NULL ? json_null()
-		                    : *ans->v[EV_RESPONSE_DATE] != '\0' ? json_string(ans->v[EV_RESPONSE_DATE])
-		                                                       : json_string(ans->v[EV_DATE]));
-		json_object_set_new(o, "view", ans != NULL ? str_or_null(ans->v[EV_VIEW]) : json_null());
+		                    : *ans->v[EV_RESPONSE_DATE] != '\0'
+		                        ? json_string(ans->v[EV_RESPONSE_DATE])
+		                        : json_string(ans->v[EV_DATE]));
+		json_object_set_new(o, "view",
+		                    ans != NULL ? str_or_null(ans->v[EV_VIEW]) : json_null());
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -670,9 +679,10 @@ rejected_json(const struct sea *s)
 	size_t i;
 
 	for (i = 0; i < s->nrej; i++)
-		json_array_append_new(a, json_pack("{s:s, s:I, s:s, s:s}", "file", s->files[s->rej[i].file], "line",
-		                                   (json_int_t)s->rej[i].line, "rule", s->rej[i].rule, "field",
-		                                   s->rej[i].field));
+		json_array_append_new(a, json_pack("{s:s, s:I, s:s, s:s}", "file",
+		                                   s->files[s->rej[i].file], "line",
+		                                   (json_int_t)s->rej[i].line, "rule",
+		                                   s->rej[i].rule, "field", s->rej[i].field));
 	return a;
 }
 
@@ -684,9 +694,10 @@ summary_json(const struct sea *s)
 
 	return json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "schedule",
 	                 schedule_name(s->sched), "files", (json_int_t)s->nfiles, "records_read",
-	                 (json_int_t)s->nread, "records_rejected", (json_int_t)s->nrejected, "duplicates_merged",
-	                 (json_int_t)s->ndup, "entries", (json_int_t)s->n, "criteria", (json_int_t)ncrit,
-	                 "criteria_covered", (json_int_t)(ncrit - sea_gaps(s)), "gaps", (json_int_t)sea_gaps(s),
+	                 (json_int_t)s->nread, "records_rejected", (json_int_t)s->nrejected,
+	                 "duplicates_merged", (json_int_t)s->ndup, "entries", (json_int_t)s->n,
+	                 "criteria", (json_int_t)ncrit, "criteria_covered",
+	                 (json_int_t)(ncrit - sea_gaps(s)), "gaps", (json_int_t)sea_gaps(s),
 	                 "concerns", (json_int_t)s->nconc, "concerns_awaiting_response",
 	                 (json_int_t)sea_awaiting(s), "redactions", (json_int_t)sea_redactions(s));
 }
@@ -740,7 +751,8 @@ md_text(FILE *fp, const char *t)
 			fputc(' ', fp);
 			continue;
 		}
-		if (strchr("\\`*_<>|#", *t) != NULL || (*t == ']' && (t[1] == '(' || t[1] == '[' || t[1] == ':')))
+		if (strchr("\\`*_<>|#", *t) != NULL ||
+		    (*t == ']' && (t[1] == '(' || t[1] == '[' || t[1] == ':')))
 			fputc('\\', fp);
 		fputc(*t, fp);
 	}
@@ -766,13 +778,17 @@ md_coverage(const struct sea *s, FILE *fp)
 	size_t i, ncrit = schedule_count(s->sched);
 
 	fprintf(fp, "# Summary of evidence and analysis\n\n");
-	fprintf(fp, "Evaluation schedule %s. %zu entries from %zu files (%zu records read, %zu exact duplicates "
-	            "merged, %zu rejected). Criteria with evidence: %zu of %zu. Concerns referred to Cafcass: %zu "
-	            "(%zu awaiting a response). Redactions: %lu.\n\n",
-	        schedule_name(s->sched), s->n, s->nfiles, s->nread, s->ndup, s->nrejected, ncrit - sea_gaps(s), ncrit,
-	        s->nconc, sea_awaiting(s), sea_redactions(s));
+	fprintf(fp,
+	        "Evaluation schedule %s. %zu entries from %zu files (%zu records read, %zu exact "
+	        "duplicates "
+	        "merged, %zu rejected). Criteria with evidence: %zu of %zu. Concerns referred to "
+	        "Cafcass: %zu "
+	        "(%zu awaiting a response). Redactions: %lu.\n\n",
+	        schedule_name(s->sched), s->n, s->nfiles, s->nread, s->ndup, s->nrejected,
+	        ncrit - sea_gaps(s), ncrit, s->nconc, sea_awaiting(s), sea_redactions(s));
 	fprintf(fp, "## Coverage\n\n");
-	fprintf(fp, "| Judgement | Criterion | Title | Entries | Strengths | Improvements | Concerns | Source types "
+	fprintf(fp, "| Judgement | Criterion | Title | Entries | Strengths | Improvements | "
+	            "Concerns | Source types "
 	            "| Service areas | Triangulated |\n");
 	fprintf(fp, "|---|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
 	for (i = 0; i < ncrit; i++) {
@@ -781,16 +797,19 @@ md_coverage(const struct sea *s, FILE *fp)
 
 		fprintf(fp, "| %s | %ld | ", judgement_label(c->judgement), c->number);
 		md_text(fp, c->title);
-		fprintf(fp, " | %zu | %zu | %zu | %zu | %u | %zu | %s |\n", t->entries, t->strengths, t->improvements,
-		        t->concerns, popcount(t->sources), t->nareas,
-		        t->entries == 0 ? "**gap**" : popcount(t->sources) >= 2 ? "yes" : "no");
+		fprintf(fp, " | %zu | %zu | %zu | %zu | %u | %zu | %s |\n", t->entries,
+		        t->strengths, t->improvements, t->concerns, popcount(t->sources), t->nareas,
+		        t->entries == 0             ? "**gap**"
+		        : popcount(t->sources) >= 2 ? "yes"
+		                                    : "no");
 	}
 	fprintf(fp, "\n## Gaps\n\n");
 	if (sea_gaps(s) == 0)
 		fprintf(fp, "Every criterion has evidence.\n");
 	for (i = 0; i < ncrit; i++)
 		if (s->crit[i].entries == 0) {
-			fprintf(fp, "- %s %ld: ", judgement_label(schedule_get(s->sched, i)->judgement),
+			fprintf(fp,
+			        "- %s %ld: ", judgement_label(schedule_get(s->sched, i)->judgement),
 			        schedule_get(s->sched, i)->number);
 			md_text(fp, schedule_get(s->sched, i)->title);
 			fputc('\n', fp);
@@ -808,8 +827,10 @@ md_concerns(const struct sea *s, FILE *fp)
 		fprintf(fp, "No concerns recorded.\n");
 		return;
 	}
-	fprintf(fp, "| Case no. | HMI referring | Date of referral | Cafcass team | Serious issues of concern | "
-	            "Cafcass response | Inspectors' view of Cafcass response |\n|---|---|---|---|---|---|---|\n");
+	fprintf(fp, "| Case no. | HMI referring | Date of referral | Cafcass team | Serious issues "
+	            "of concern | "
+	            "Cafcass response | Inspectors' view of Cafcass response "
+	            "|\n|---|---|---|---|---|---|---|\n");
 	for (i = 0; i < s->nconc; i++) {
 		const struct concern *c = &s->conc[i];
 		const struct evidence_record *r = &s->e[c->entry].r;
@@ -827,7 +848,9 @@ md_concerns(const struct sea *s, FILE *fp)
 		if (ans == NULL)
 			fputs("**awaiting response**", fp);
 		else {
-			fprintf(fp, "%s: ", *ans->v[EV_RESPONSE_DATE] != '\0' ? ans->v[EV_RESPONSE_DATE] : ans->v[EV_DATE]);
+			fprintf(fp, "%s: ",
+			        *ans->v[EV_RESPONSE_DATE] != '\0' ? ans->v[EV_RESPONSE_DATE]
+			                                          : ans->v[EV_DATE]);
 			md_text(fp, ans->v[EV_RESPONSE]);
 		}
 		fputs(" | ", fp);
@@ -864,7 +887,8 @@ md_uncoded(const struct sea *s, FILE *fp, const char *judgement)
 	for (i = 0; i < s->n; i++)
 		if (s->e[i].r.ncrit == 0 && strcmp(s->e[i].r.v[EV_JUDGEMENT], judgement) == 0) {
 			if (!head++)
-				fprintf(fp, "\n### %s: no criterion\n\n", judgement_label(judgement));
+				fprintf(fp, "\n### %s: no criterion\n\n",
+				        judgement_label(judgement));
 			md_entry(fp, &s->e[i].r);
 		}
 }
@@ -890,7 +914,8 @@ md_entries(const struct sea *s, FILE *fp)
 			fputs("\n\n", fp);
 			for (i = 0; i < s->n; i++)
 				for (k = 0; k < s->e[i].r.ncrit; k++)
-					if (s->e[i].r.crit[k] == sc->number && strcmp(s->e[i].r.v[EV_JUDGEMENT], id) == 0)
+					if (s->e[i].r.crit[k] == sc->number &&
+					    strcmp(s->e[i].r.v[EV_JUDGEMENT], id) == 0)
 						md_entry(fp, &s->e[i].r);
 		}
 		md_uncoded(s, fp, id);
@@ -913,8 +938,8 @@ md_tail(const struct sea *s, FILE *fp)
 	for (i = 0; i < s->nrej; i++) {
 		fputs("- ", fp);
 		md_text(fp, s->files[s->rej[i].file]);
-		fprintf(fp, ":%lu: %s%s%s\n", s->rej[i].line, s->rej[i].rule, *s->rej[i].field != '\0' ? " " : "",
-		        s->rej[i].field);
+		fprintf(fp, ":%lu: %s%s%s\n", s->rej[i].line, s->rej[i].rule,
+		        *s->rej[i].field != '\0' ? " " : "", s->rej[i].field);
 	}
 }
 
