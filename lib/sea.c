@@ -26,6 +26,7 @@ struct origin {
 
 struct entry {
 	struct evidence_record r;
+	long jidx; /* the judgement's place in the schedule, for sorting */
 	struct origin *from;
 	size_t nfrom;
 };
@@ -59,21 +60,16 @@ struct sea {
 	size_t nconc;
 };
 
-/* The schedule's judgement order, for sorting. */
-static const struct schedule *sort_sched;
-
 /* Order records: judgement, first criterion, date, time, then every key. */
 static int
 record_cmp(const void *a, const void *b)
 {
 	const struct entry *x = a, *y = b;
-	long jx = schedule_judgement_index(sort_sched, x->r.v[EV_JUDGEMENT]);
-	long jy = schedule_judgement_index(sort_sched, y->r.v[EV_JUDGEMENT]);
 	long cx = x->r.ncrit > 0 ? x->r.crit[0] : 0, cy = y->r.ncrit > 0 ? y->r.crit[0] : 0;
 	int k, c;
 
-	if (jx != jy)
-		return jx < jy ? -1 : 1;
+	if (x->jidx != y->jidx)
+		return x->jidx < y->jidx ? -1 : 1;
 	if (cx != cy)
 		return cx < cy ? -1 : 1;
 	for (k = 0; k < EV_NKEYS; k++)
@@ -100,7 +96,8 @@ merge(struct sea *s)
 {
 	size_t i, k;
 
-	sort_sched = s->sched;
+	for (i = 0; i < s->n; i++)
+		s->e[i].jidx = schedule_judgement_index(s->sched, s->e[i].r.v[EV_JUDGEMENT]);
 	qsort(s->e, s->n, sizeof(*s->e), record_cmp);
 	for (i = 0, k = 0; i < s->n; i++) {
 		if (k > 0 && record_cmp(&s->e[k - 1], &s->e[i]) == 0) {
@@ -253,27 +250,26 @@ share_case(const char *a, const char *b)
 
 /* The entry answering concern c: its own response, or the first later one on the case. */
 static long
-find_answer(const struct sea *s, size_t c)
+find_answer(const struct sea *s, size_t c, const size_t *resp, size_t nresp)
 {
 	const struct evidence_record *cr = &s->e[c].r;
 	long best = -1;
-	size_t i;
+	size_t k;
 
 	if (*cr->v[EV_RESPONSE] != '\0')
 		return (long)c;
 	if (*cr->v[EV_CASE_REF] == '\0')
 		return -1;
-	for (i = 0; i < s->n; i++) {
-		const struct evidence_record *r = &s->e[i].r;
+	for (k = 0; k < nresp; k++) {
+		const struct evidence_record *r = &s->e[resp[k]].r;
 
-		if (i == c || *r->v[EV_RESPONSE] == '\0' ||
-		    strcmp(r->v[EV_DATE], cr->v[EV_DATE]) < 0 ||
+		if (resp[k] == c || strcmp(r->v[EV_DATE], cr->v[EV_DATE]) < 0 ||
 		    !share_case(cr->v[EV_CASE_REF], r->v[EV_CASE_REF]))
 			continue;
 		if (best < 0 || strcmp(r->v[EV_DATE], s->e[best].r.v[EV_DATE]) < 0 ||
 		    (strcmp(r->v[EV_DATE], s->e[best].r.v[EV_DATE]) == 0 &&
 		     strcmp(r->v[EV_TIME], s->e[best].r.v[EV_TIME]) < 0))
-			best = (long)i;
+			best = (long)resp[k];
 	}
 	return best;
 }
@@ -282,8 +278,11 @@ find_answer(const struct sea *s, size_t c)
 static void
 register_concerns(struct sea *s)
 {
-	size_t i;
+	size_t i, nresp = 0, *resp = xcalloc(s->n + 1, sizeof(size_t));
 
+	for (i = 0; i < s->n; i++)
+		if (*s->e[i].r.v[EV_RESPONSE] != '\0')
+			resp[nresp++] = i;
 	for (i = 0; i < s->n; i++) {
 		struct concern *c;
 
@@ -292,9 +291,10 @@ register_concerns(struct sea *s)
 		s->conc = xreallocarray(s->conc, s->nconc + 1, sizeof(*s->conc));
 		c = &s->conc[s->nconc++];
 		c->entry = i;
-		c->answer = find_answer(s, i);
+		c->answer = find_answer(s, i, resp, nresp);
 		c->team = *s->e[i].r.v[EV_TEAM] != '\0' ? xstrdup(s->e[i].r.v[EV_TEAM]) : NULL;
 	}
+	free(resp);
 }
 
 struct sea *
@@ -499,33 +499,80 @@ str_or_null(const char *v)
 	return *v != '\0' ? json_string(v) : json_null();
 }
 
-/* The JSON form of one entry. */
-static json_t *
-entry_json(const struct entry *e)
+/* Write s as a JSON string (UTF-8 kept, as Jansson writes it). */
+static void
+json_str(FILE *fp, const char *s)
+{
+	const unsigned char *p, *run;
+
+	fputc('"', fp);
+	for (run = p = (const unsigned char *)s;; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		fwrite(run, 1, (size_t)(p - run), fp);
+		run = p + 1;
+		if (*p == '\0')
+			break;
+		if (*p == '"' || *p == '\\')
+			fprintf(fp, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", fp);
+		else if (*p == '\r')
+			fputs("\\r", fp);
+		else if (*p == '\t')
+			fputs("\\t", fp);
+		else if (*p == '\b')
+			fputs("\\b", fp);
+		else if (*p == '\f')
+			fputs("\\f", fp);
+		else
+			fprintf(fp, "\\u%04x", *p);
+	}
+	fputc('"', fp);
+}
+
+/* Write one member "key": value of an entry ("" as null where nullable). */
+static void
+json_member(FILE *fp, const char *key, const char *v, int nullable)
+{
+	fprintf(fp, ",\n      \"%s\": ", key);
+	if (nullable && *v == '\0')
+		fputs("null", fp);
+	else
+		json_str(fp, v);
+}
+
+/* Write one entry, indented as Jansson indents the rest of the document. */
+static void
+entry_write(FILE *fp, const struct entry *e)
 {
 	const struct evidence_record *r = &e->r;
-	json_t *o = json_object(), *crit = json_array(), *from = json_array();
 	size_t i;
 	int k;
 
-	for (k = 0; k < EV_NCONTRACT; k++) {
-		if (k == EV_CRITERIA) {
-			for (i = 0; i < r->ncrit; i++)
-				json_array_append_new(crit, json_integer(r->crit[i]));
-			json_object_set_new(o, "criteria", crit);
-		} else if (k == EV_TIME || k == EV_CASE_REF || k == EV_SERVICE_AREA)
-			json_object_set_new(o, evidence_key_name(k), str_or_null(r->v[k]));
-		else
-			json_object_set_new(o, evidence_key_name(k), json_string(r->v[k]));
+	fputs("    {\n      \"inspector\": ", fp);
+	json_str(fp, r->v[EV_INSPECTOR]);
+	for (k = EV_INSPECTOR + 1; k < EV_NCONTRACT; k++) {
+		if (k != EV_CRITERIA) {
+			json_member(fp, evidence_key_name(k), r->v[k],
+			            k == EV_TIME || k == EV_CASE_REF || k == EV_SERVICE_AREA);
+			continue;
+		}
+		fputs(",\n      \"criteria\": [", fp);
+		for (i = 0; i < r->ncrit; i++)
+			fprintf(fp, "%s\n        %ld", i > 0 ? "," : "", r->crit[i]);
+		fputs(r->ncrit > 0 ? "\n      ]" : "]", fp);
 	}
 	for (k = EV_NCONTRACT; k < EV_NKEYS; k++)
 		if (*r->v[k] != '\0')
-			json_object_set_new(o, evidence_key_name(k), json_string(r->v[k]));
-	for (i = 0; i < e->nfrom; i++)
-		json_array_append_new(from, json_pack("{s:s, s:I}", "file", e->from[i].file, "line",
-		                                      (json_int_t)e->from[i].line));
-	json_object_set_new(o, "from", from);
-	return o;
+			json_member(fp, evidence_key_name(k), r->v[k], 0);
+	fputs(",\n      \"from\": [", fp);
+	for (i = 0; i < e->nfrom; i++) {
+		fprintf(fp, "%s\n        {\n          \"file\": ", i > 0 ? "," : "");
+		json_str(fp, e->from[i].file);
+		fprintf(fp, ",\n          \"line\": %lu\n        }", e->from[i].line);
+	}
+	fputs(e->nfrom > 0 ? "\n      ]\n    }" : "]\n    }", fp);
 }
 
 /* The distinct sources of a tally as a JSON array. */
@@ -702,26 +749,49 @@ summary_json(const struct sea *s)
 	                 (json_int_t)sea_awaiting(s), "redactions", (json_int_t)sea_redactions(s));
 }
 
+/* Write "key": v as a member of the top-level object, v indented to match. */
+static int
+member_write(FILE *fp, const char *key, json_t *v, int last)
+{
+	char *text = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	const char *p;
+
+	json_decref(v);
+	if (text == NULL)
+		return -1;
+	fprintf(fp, "  \"%s\": ", key);
+	for (p = text; *p != '\0'; p++) {
+		fputc(*p, fp);
+		if (*p == '\n')
+			fputs("  ", fp);
+	}
+	fputs(last ? "\n" : ",\n", fp);
+	free(text);
+	return 0;
+}
+
 int
 sea_write_json(const struct sea *s, FILE *fp)
 {
-	json_t *root = json_object(), *entries = json_array();
 	size_t i;
-	int rc;
+	int rc = 0;
 
-	json_object_set_new(root, "summary", summary_json(s));
-	for (i = 0; i < s->n; i++)
-		json_array_append_new(entries, entry_json(&s->e[i]));
-	json_object_set_new(root, "entries", entries);
-	json_object_set_new(root, "coverage", coverage_json(s));
-	json_object_set_new(root, "judgements", judgements_json(s));
-	json_object_set_new(root, "gaps", gaps_json(s));
-	json_object_set_new(root, "concerns", concerns_json(s));
-	json_object_set_new(root, "redactions", redactions_json(s));
-	json_object_set_new(root, "rejected", rejected_json(s));
-	rc = jsonio_dump(root, fp);
-	json_decref(root);
-	return rc;
+	fputs("{\n", fp);
+	rc |= member_write(fp, "summary", summary_json(s), 0);
+	fputs("  \"entries\": [", fp);
+	for (i = 0; i < s->n; i++) {
+		fputs(i > 0 ? ",\n" : "\n", fp);
+		entry_write(fp, &s->e[i]);
+	}
+	fputs(s->n > 0 ? "\n  ],\n" : "],\n", fp);
+	rc |= member_write(fp, "coverage", coverage_json(s), 0);
+	rc |= member_write(fp, "judgements", judgements_json(s), 0);
+	rc |= member_write(fp, "gaps", gaps_json(s), 0);
+	rc |= member_write(fp, "concerns", concerns_json(s), 0);
+	rc |= member_write(fp, "redactions", redactions_json(s), 0);
+	rc |= member_write(fp, "rejected", rejected_json(s), 1);
+	fputs("}\n", fp);
+	return rc != 0 || ferror(fp) ? -1 : 0;
 }
 
 int
