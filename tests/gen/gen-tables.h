@@ -172,17 +172,20 @@ static const struct gen_casetype gen_public_types[] = {
 /* Second spelling of s7 used by some exports. */
 #define GEN_S7_DOTTED "S.7"
 
-/* ONS 2021 census ethnic groups (England), weighted roughly as children in care proceedings. */
+/*
+ * ONS 2021 census ethnic groups (England) as exports spell them, weighted
+ * roughly as children in family proceedings.
+ */
 static const struct gen_weighted gen_ethnicities[] = {
     {"White: English, Welsh, Scottish, Northern Irish or British", 690},
     {"White: Irish", 4},
     {"White: Gypsy or Irish Traveller", 6},
     {"White: Roma", 4},
-    {"White: Any other White background", 55},
+    {"White: Other White", 55},
     {"Mixed or Multiple ethnic groups: White and Black Caribbean", 25},
     {"Mixed or Multiple ethnic groups: White and Black African", 10},
     {"Mixed or Multiple ethnic groups: White and Asian", 14},
-    {"Mixed or Multiple ethnic groups: Any other Mixed or Multiple ethnic background", 22},
+    {"Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups", 22},
     {"Asian or Asian British: Indian", 20},
     {"Asian or Asian British: Pakistani", 40},
     {"Asian or Asian British: Bangladeshi", 15},
@@ -190,9 +193,7 @@ static const struct gen_weighted gen_ethnicities[] = {
     {"Asian or Asian British: Any other Asian background", 14},
     {"Black, Black British, Black Welsh, Caribbean or African: African", 38},
     {"Black, Black British, Black Welsh, Caribbean or African: Caribbean", 11},
-    {"Black, Black British, Black Welsh, Caribbean or African: Any other Black, Black British, "
-     "or Caribbean background",
-     8},
+    {"Black, Black British, Black Welsh, Caribbean or African: Other Black", 8},
     {"Other ethnic group: Arab", 8},
     {"Other ethnic group: Any other ethnic group", 13},
 };
