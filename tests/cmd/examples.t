@@ -139,20 +139,21 @@ NR > 1 { split_csv($0); if (f[6] == "court-duty" && f[9] == "Y") cd[f[2] "|" f[3
 END { nd = 0; for (x in d) nd++; nc = 0; for (x in cd) nc++; exit !(nd == 8 && nc == 17 * 8 && !bad) }' \
     "$EX/opportunities.csv" || fail "opportunities.csv: 8 days, a consented court duty per area-day"
 
-# 7. Evidence: ~300 records, criteria 1-32 covered, case refs from annexa, concerns answered.
+# 7. Evidence: ~300 records, criteria 1-32 covered, case refs from annexa, some concerns
+# answered (a later record on the same case with response, response_date and view).
 cat "$EX"/evidence/*.csv | awk -v ids="$EX/annexa-national.csv" "$CSV"'
 BEGIN { while ((getline l < ids) > 0) { split(l, a, ","); known[a[1]] = 1 } }
-$1 == "inspector,date,time,source,case_ref,service_area,judgement,criteria,finding,summary" { files++; next }
+$1 == "inspector,date,time,source,case_ref,service_area,judgement,criteria,finding,summary,team,response,response_date,view" { files++; next }
 {
 	split_csv($0); n++
-	if (nf != 10) bad = bad " fields"
+	if (nf != 14) bad = bad " fields"
 	if (f[5] != "" && !(f[5] in known)) bad = bad " case_ref"
 	m = split(f[8], c, ";"); for (i = 1; i <= m; i++) cov[c[i]] = 1
 	if (f[7] == "private-law") for (i = 1; i <= m; i++) if (c[i] < 1 || c[i] > 14) bad = bad " private criteria"
 	if (f[7] == "public-law") for (i = 1; i <= m; i++) if (c[i] < 15 || c[i] > 32) bad = bad " public criteria"
 	if (f[2] < "2027-01-18" || f[2] > "2027-02-12") bad = bad " date"
-	if (f[9] == "concern") concern++
-	if (f[10] ~ /^Cafcass response to the concern/) answered++
+	if (f[9] == "concern") { concern++; if (f[11] == "") bad = bad " concern-team"; case_of[f[5]] = f[2] }
+	if (f[12] != "") { answered++; if (!(f[5] in case_of) || f[13] < case_of[f[5]] || f[14] == "") bad = bad " response" }
 }
 END {
 	for (i = 1; i <= 32; i++) if (!(i in cov)) bad = bad " criterion" i

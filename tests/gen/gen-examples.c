@@ -100,6 +100,10 @@ struct evidence {
 	const char *criteria;
 	const char *finding;
 	char *summary;
+	/* Annex F columns, only on concerns and the records answering them: */
+	char team[64]; /* the Cafcass team of the case */
+	const char *response; /* what Cafcass did */
+	const char *view; /* the inspectors' view of it */
 	unsigned order; /* generation order, the last sort key */
 };
 
@@ -702,7 +706,7 @@ gen_opportunities(const struct gen *g, FILE *fp)
 	for (day = 0; day < NONSITE; day++)
 		for (a = 0; a < GEN_NAREAS; a++) {
 			rng_init(&r, g, STREAM_OPPORTUNITIES, a * NONSITE + day);
-			n = 3 + rng_below(&r, 3);
+			n = 5 + rng_below(&r, 3);
 			for (j = 0; j < n; j++)
 				opportunity_write(fp, g, a, day, j, &serial);
 		}
@@ -1073,14 +1077,14 @@ evidence_make(const struct gen *g, size_t m, unsigned j, struct evidence *e)
 		strbuf_init(&sb);
 		strbuf_printf(&sb, "Cafcass response to the concern about %s referred on %s: ",
 		              e->case_ref, dates_format(e->date, iso));
-		from = sb.len;
 		strbuf_adds(&sb, gen_responses[(m - 1) % 4]);
-		capitalise_at(&sb, from);
 		e->summary = strbuf_steal(&sb);
 		e->date = working_day_back(e->date + 3, 0);
 		e->minutes += 60;
 		e->source = "document";
 		e->finding = "improvement";
+		e->response = gen_responses[(m - 1) % 4];
+		e->view = gen_views[(m - 1) % 4];
 		e->order = serial;
 		return;
 	}
@@ -1104,6 +1108,8 @@ evidence_make(const struct gen *g, size_t m, unsigned j, struct evidence *e)
 	e->area = g->rows > 0 ? gen_areas[c.area].name : gen_areas[rng_below(&r, GEN_NAREAS)].name;
 	if (g->rows > 0 && source_cites_case(e->source))
 		snprintf(e->case_ref, sizeof(e->case_ref), "%s", c.id);
+	if (g->rows > 0 && concern)
+		snprintf(e->team, sizeof(e->team), "%s", c.team);
 	e->date = g->as_of + fieldwork_day(&r, e->source, concern);
 	e->minutes = 9 * 60 + 30 * (int)rng_below(&r, 16);
 	e->finding = concern ? "concern" : rng_permille(&r, 550) ? "strength" : "improvement";
@@ -1137,12 +1143,22 @@ evidence_cmp(const void *pa, const void *pb)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/*
+ * The contract's ten evidence columns, then the optional Annex F ones
+ * build-sea uses for the concerns register.
+ */
+static const char *const evidence_header[] = {
+    "inspector", "date",    "time",    "source", "case_ref", "service_area",  "judgement",
+    "criteria",  "finding", "summary", "team",   "response", "response_date", "view",
+};
+#define EVIDENCE_NCOLS (sizeof(evidence_header) / sizeof(evidence_header[0]))
+
 /* One evidence row. */
 static void
 evidence_write(FILE *fp, const char *inspector, const struct evidence *e)
 {
 	char date[DATES_ISO_LEN], hhmm[16];
-	const char *f[10];
+	const char *f[EVIDENCE_NCOLS];
 
 	snprintf(hhmm, sizeof(hhmm), "%02d:%02d", e->minutes / 60, e->minutes % 60);
 	f[0] = inspector;
@@ -1155,23 +1171,24 @@ evidence_write(FILE *fp, const char *inspector, const struct evidence *e)
 	f[7] = e->criteria;
 	f[8] = e->finding;
 	f[9] = e->summary;
-	csvio_write_row(fp, f, 10);
+	f[10] = e->team;
+	f[11] = e->response != NULL ? e->response : "";
+	f[12] = e->response != NULL ? date : "";
+	f[13] = e->view != NULL ? e->view : "";
+	csvio_write_row(fp, f, EVIDENCE_NCOLS);
 }
 
 /* One inspector's evidence, in date and time order. */
 static int
 gen_member_evidence(const struct gen *g, FILE *fp)
 {
-	static const char *const header[] = {"inspector", "date",         "time",      "source",
-	                                     "case_ref",  "service_area", "judgement", "criteria",
-	                                     "finding",   "summary"};
 	struct evidence e[EVIDENCE_PER_MEMBER];
 	unsigned j;
 
 	for (j = 0; j < EVIDENCE_PER_MEMBER; j++)
 		evidence_make(g, g->member, j, &e[j]);
 	qsort(e, EVIDENCE_PER_MEMBER, sizeof(e[0]), evidence_cmp);
-	csvio_write_row(fp, header, 10);
+	csvio_write_row(fp, evidence_header, EVIDENCE_NCOLS);
 	for (j = 0; j < EVIDENCE_PER_MEMBER; j++) {
 		evidence_write(fp, gen_team[g->member].name, &e[j]);
 		free(e[j].summary);

@@ -402,12 +402,21 @@ static const struct gen_theme gen_concerns[] = {
 
 /* What Cafcass did about a concern. */
 static const char *const gen_responses[] = {
-    "the service manager confirmed that the local authority was informed and a strategy meeting "
+    "The service manager confirmed that the local authority was informed and a strategy meeting "
     "was held within two days.",
-    "the head of practice arranged for the child to be seen the same week and shared the police "
+    "The head of practice arranged for the child to be seen the same week and shared the police "
     "information with the local authority.",
-    "the case was returned to court and the guardian's revised analysis was filed.",
-    "the practice supervisor reviewed the case and a safety plan is now in place.",
+    "The case was returned to court and the guardian's revised analysis was filed.",
+    "The practice supervisor reviewed the case and a safety plan is now in place.",
+    NULL,
+};
+
+/* The inspectors' view of each response (Annex F's last column). */
+static const char *const gen_views[] = {
+    "Inspectors are assured by the prompt action taken.",
+    "Inspectors are assured that the information is now shared and the child has been seen.",
+    "Inspectors are partly assured: the outcome of the hearing is awaited.",
+    "Inspectors are assured that the safety plan addresses the concern.",
     NULL,
 };
 
