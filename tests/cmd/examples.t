@@ -66,11 +66,17 @@ cmp -s "$TMP/seed7.csv" "$EX/annexa-national.csv" && fail "--seed does not chang
 [ "$(wc -l <"$TMP/5000.csv")" -eq 5001 ] || fail "--rows 5000 does not give 5000 rows"
 head -n 2301 "$TMP/5000.csv" | cmp -s - "$EX/annexa-national.csv" || fail "rows depend on --rows"
 
+# --records sizes the evidence (the build-sea benchmark uses 100,000).
+"$GEN" --records 1000 evidence -o "$TMP/ev"
+[ "$(cat "$TMP"/ev/*.csv | wc -l)" -eq 1010 ] || fail "--records 1000 does not give 1000 records"
+
 # 3. Usage errors exit 2 and write nothing.
 st=0; "$GEN" nonsense >/dev/null 2>&1 || st=$?
 [ "$st" -eq 2 ] || fail "unknown WHAT: exit $st, want 2"
 st=0; "$GEN" --rows lots annexa >/dev/null 2>&1 || st=$?
 [ "$st" -eq 2 ] || fail "--rows lots: exit $st, want 2"
+st=0; "$GEN" --records 5 evidence -o "$TMP/few" >/dev/null 2>&1 || st=$?
+[ "$st" -eq 2 ] && [ ! -e "$TMP/few" ] || fail "--records 5: exit $st, want 2 and no folder"
 st=0; "$GEN" evidence >/dev/null 2>&1 || st=$?
 [ "$st" -eq 2 ] || fail "evidence without -o DIR: exit $st, want 2"
 "$GEN" --help | grep -q '^usage: gen-examples' || fail "--help"

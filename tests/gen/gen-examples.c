@@ -2,11 +2,14 @@
  * gen-examples.c: the deterministic generator of the synthetic example data
  * in share/examples/ (and of the large extracts the benchmark uses).
  *
- *	gen-examples [--seed N] [--rows N] [--as-of DATE] WHAT [-o FILE]
+ *	gen-examples [--seed N] [--rows N] [--records N] [--as-of DATE] WHAT [-o FILE]
  *
  * WHAT is annexa, recent-filed, recent-closed, areas, team, complaints,
  * opportunities, evidence (-o DIR: one CSV per inspector), judgements,
  * details, or all (-o DIR: every file under its share/examples name).
+ * --rows sizes the Annex A extract (1,000,000 rows stream out in seconds, in
+ * constant memory); --records sizes the evidence (300 by default, 100,000
+ * for the build-sea benchmark).
  *
  * Randomness comes from its own PRNG (splitmix64 seeding xoshiro256**),
  * never rand() or the clock, so the same flags give the same bytes. Every
@@ -42,7 +45,9 @@
 #define ID_SPACE 100000000U /* Case IDs are CA + 8 digits */
 #define FILED_BASE 60000000U /* row numbers of recently filed cases */
 #define CLOSED_BASE 70000000U /* row numbers of recently closed cases */
-#define EVIDENCE_PER_MEMBER 30
+#define DEFAULT_RECORDS 300UL /* evidence records, across the team */
+#define MIN_RECORDS 100UL /* enough for every criterion and the concerns */
+#define MAX_RECORDS 2000000UL
 
 /* Independent random streams, one per kind of thing generated. */
 enum stream {
@@ -59,6 +64,7 @@ enum stream {
 struct gen {
 	uint64_t seed;
 	unsigned long rows;
+	unsigned long records; /* evidence records in all */
 	date_t as_of;
 	size_t member; /* the team member whose evidence is being written */
 };
@@ -1067,7 +1073,7 @@ evidence_make(const struct gen *g, size_t m, unsigned j, struct evidence *e)
 	struct strbuf sb;
 	struct rng r;
 	char iso[DATES_ISO_LEN];
-	unsigned serial = (unsigned)m * EVIDENCE_PER_MEMBER + j;
+	unsigned serial = (unsigned)(m * (g->records / GEN_NTEAM)) + j;
 	int concern = j == 5 && m >= 1 && m <= 6, response = j == 6 && m >= 1 && m <= 4;
 	size_t from;
 
@@ -1182,17 +1188,18 @@ evidence_write(FILE *fp, const char *inspector, const struct evidence *e)
 static int
 gen_member_evidence(const struct gen *g, FILE *fp)
 {
-	struct evidence e[EVIDENCE_PER_MEMBER];
-	unsigned j;
+	unsigned n = (unsigned)(g->records / GEN_NTEAM), j;
+	struct evidence *e = xreallocarray(NULL, n, sizeof(*e));
 
-	for (j = 0; j < EVIDENCE_PER_MEMBER; j++)
+	for (j = 0; j < n; j++)
 		evidence_make(g, g->member, j, &e[j]);
-	qsort(e, EVIDENCE_PER_MEMBER, sizeof(e[0]), evidence_cmp);
+	qsort(e, n, sizeof(e[0]), evidence_cmp);
 	csvio_write_row(fp, evidence_header, EVIDENCE_NCOLS);
-	for (j = 0; j < EVIDENCE_PER_MEMBER; j++) {
+	for (j = 0; j < n; j++) {
 		evidence_write(fp, gen_team[g->member].name, &e[j]);
 		free(e[j].summary);
 	}
+	free(e);
 	return 0;
 }
 
@@ -1242,18 +1249,20 @@ static void __attribute__((noreturn)) usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 
-	fputs("usage: gen-examples [--seed N] [--rows N] [--as-of DATE] WHAT [-o FILE]\n"
+	fputs("usage: gen-examples [--seed N] [--rows N] [--records N] [--as-of DATE] WHAT [-o "
+	      "FILE]\n"
 	      "WHAT: annexa recent-filed recent-closed areas team complaints opportunities\n"
 	      "      judgements details | evidence -o DIR | all -o DIR\n"
 	      "  --seed N      random seed (default 20270115)\n"
 	      "  --rows N      Annex A rows (default 2300; evidence cites these rows)\n"
+	      "  --records N   evidence records across the team (default 300)\n"
 	      "  --as-of DATE  day 1 of the inspection (default 2027-01-15)\n"
 	      "  -o, --output  output file (folder for evidence and all)\n",
 	      fp);
 	exit(status);
 }
 
-enum { OPT_SEED = CLI_OPT_FIRST_TOOL_OPT, OPT_ROWS };
+enum { OPT_SEED = CLI_OPT_FIRST_TOOL_OPT, OPT_ROWS, OPT_RECORDS };
 
 /* Parse options into g; returns the index of WHAT in argv. */
 static int
@@ -1262,6 +1271,7 @@ parse_options(int argc, char **argv, struct gen *g, const char **output)
 	static const struct option opts[] = {
 	    {"seed", required_argument, NULL, OPT_SEED},
 	    {"rows", required_argument, NULL, OPT_ROWS},
+	    {"records", required_argument, NULL, OPT_RECORDS},
 	    {"as-of", required_argument, NULL, CLI_OPT_AS_OF},
 	    {"output", required_argument, NULL, 'o'},
 	    {"help", no_argument, NULL, 'h'},
@@ -1286,6 +1296,14 @@ parse_options(int argc, char **argv, struct gen *g, const char **output)
 			}
 			g->rows = (unsigned long)v;
 			break;
+		case OPT_RECORDS:
+			if (cli_parse_u64(optarg, MIN_RECORDS, MAX_RECORDS, &v) != 0) {
+				diag_error(NULL, 0, "--records: a number from %lu to %lu",
+				           MIN_RECORDS, MAX_RECORDS);
+				exit(EXIT_TROUBLE);
+			}
+			g->records = (unsigned long)v;
+			break;
 		case CLI_OPT_AS_OF:
 			if (cli_parse_date("--as-of", optarg, &g->as_of) != 0)
 				exit(EXIT_TROUBLE);
@@ -1308,7 +1326,7 @@ parse_options(int argc, char **argv, struct gen *g, const char **output)
 int
 main(int argc, char **argv)
 {
-	struct gen g = {DEFAULT_SEED, DEFAULT_ROWS, 0, 0};
+	struct gen g = {DEFAULT_SEED, DEFAULT_ROWS, DEFAULT_RECORDS, 0, 0};
 	const char *output = NULL, *what;
 	size_t i;
 	int rc;
