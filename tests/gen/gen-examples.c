@@ -1085,6 +1085,7 @@ evidence_make(const struct gen *g, size_t m, unsigned j, struct evidence *e)
 		              e->case_ref, dates_format(e->date, iso));
 		strbuf_adds(&sb, gen_responses[(m - 1) % 4]);
 		e->summary = strbuf_steal(&sb);
+		strbuf_free(&sb);
 		e->date = working_day_back(e->date + 3, 0);
 		e->minutes += 60;
 		e->source = "document";
@@ -1134,6 +1135,7 @@ evidence_make(const struct gen *g, size_t m, unsigned j, struct evidence *e)
 	if (serial % 10 == 3 && g->rows > 0)
 		summary_plant(&sb, &r, (enum plant)(serial / 10 % NPLANTS), &c);
 	e->summary = strbuf_steal(&sb);
+	strbuf_free(&sb);
 }
 
 /* qsort order: date, time, then generation order. */
