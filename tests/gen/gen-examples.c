@@ -53,7 +53,7 @@
 enum stream {
 	STREAM_CASE = 1,
 	STREAM_PRACTITIONER,
-	STREAM_CASE_ID,
+	STREAM_RECENT_DATE,
 	STREAM_AREAS,
 	STREAM_COMPLAINTS,
 	STREAM_OPPORTUNITIES,
@@ -357,13 +357,12 @@ case_dob(struct rng *r, const struct gen *g, const struct gen_case *c, int secur
 }
 
 /* Choose the law type and case type; index forces the rare sub-quotas. */
-static void
-case_type(struct rng *r, uint64_t index, int law, struct gen_case *c, int *secure)
+static const struct gen_casetype *
+case_type(struct rng *r, uint64_t index, int law, struct gen_case *c)
 {
 	const struct gen_casetype *t;
 	size_t i;
 
-	*secure = 0;
 	if (law < 0 && index % 100 == 37) {
 		c->public_law = 0;
 		t = &gen_private_types[GEN_TYPE_R164];
@@ -380,14 +379,12 @@ case_type(struct rng *r, uint64_t index, int law, struct gen_case *c, int *secur
 			t = &gen_private_types[i];
 		}
 	}
-	*secure = t == &gen_public_types[GEN_TYPE_S25];
 	c->law_type = c->public_law ? "Public" : "Private";
 	c->case_type = t->value;
-	if (t->spelling != NULL && rng_permille(r, 80))
-		c->case_type = t->spelling;
-	else if (t == &gen_private_types[1] && rng_permille(r, 40))
-		c->case_type = GEN_S7_DOTTED;
+	if (t->spellings != NULL && rng_permille(r, 110))
+		c->case_type = rng_pick(r, t->spellings);
 	c->lead_app = rng_pick(r, t->lead_apps);
+	return t;
 }
 
 /* Everything about a child: gender, ethnicity, disability. */
@@ -412,13 +409,15 @@ case_make(const struct gen *g, uint64_t index, long area, int law, struct gen_ca
 	struct rng r;
 	unsigned k;
 	int y, m, d, secure;
+	const struct gen_casetype *t;
 
 	memset(c, 0, sizeof(*c));
 	rng_init(&r, g, STREAM_CASE, index);
 	case_id(g, (uint32_t)index, c->id, sizeof(c->id));
 	c->area = area >= 0 ? (size_t)area : RNG_WEIGHTED(&r, gen_areas);
 	ga = &gen_areas[c->area];
-	case_type(&r, index, law, c, &secure);
+	t = case_type(&r, index, law, c);
+	secure = t == &gen_public_types[GEN_TYPE_S25];
 	case_child(&r, c);
 	c->la = c->public_law ? rng_pick(&r, ga->las) : "";
 	c->court = rng_pick(&r, ga->courts);
@@ -478,7 +477,7 @@ gen_annexa(const struct gen *g, FILE *fp)
 
 /* ---- WHAT: recent-filed, recent-closed ---- */
 
-/* The idx-th working day counting back from d (idx 0 = d or the day before). */
+/* The idx-th weekday counting back from d (idx 0: d itself, or the Friday before a weekend). */
 static date_t
 working_day_back(date_t d, unsigned idx)
 {
@@ -492,27 +491,38 @@ working_day_back(date_t d, unsigned idx)
 	}
 }
 
+/* A list of recent cases: where its row numbers start, its size and its date column. */
+struct recent {
+	uint32_t base; /* first row number (disjoint from the national extract's) */
+	unsigned min; /* cases in the smallest area */
+	unsigned per_extra; /* one more case per this much area weight */
+	const char *column;
+};
+
+static const struct recent recent_filed = {FILED_BASE, 25, 12, "Date filed"};
+static const struct recent recent_closed = {CLOSED_BASE, 12, 25, "Date closed"};
+
 /*
- * Per area, per-area counts of recent cases with a date column: one in
- * three public law, dated in the two weeks before the list (as-of + 7 days,
- * the Friday before week 3).
+ * Recent cases of every area, one in three public law, each dated in the
+ * two weeks before the list is due (as-of + 7: the Friday before week 3).
  */
 static int
-gen_recent(const struct gen *g, FILE *fp, uint32_t base, unsigned min, const char *column)
+gen_recent(const struct gen *g, FILE *fp, const struct recent *rs)
 {
 	struct gen_case c;
 	struct rng r;
 	char iso[DATES_ISO_LEN];
+	uint32_t index;
 	unsigned n, j;
 	size_t a;
 
-	annexa_write_header(fp, column);
+	annexa_write_header(fp, rs->column);
 	for (a = 0; a < GEN_NAREAS; a++) {
-		n = min + gen_areas[a].weight / (min > 20 ? 12 : 25);
+		n = rs->min + gen_areas[a].weight / rs->per_extra;
 		for (j = 0; j < n; j++) {
-			uint32_t index = base + (uint32_t)a * 10000 + j;
+			index = rs->base + (uint32_t)a * 10000 + j;
 			case_make(g, index, (long)a, j % 3 == 1, &c);
-			rng_init(&r, g, STREAM_CASE, index + ID_SPACE);
+			rng_init(&r, g, STREAM_RECENT_DATE, index);
 			dates_format(working_day_back(g->as_of + 7, rng_below(&r, 10)), iso);
 			case_write(fp, &c, iso);
 		}
@@ -524,14 +534,14 @@ gen_recent(const struct gen *g, FILE *fp, uint32_t base, unsigned min, const cha
 static int
 gen_recent_filed(const struct gen *g, FILE *fp)
 {
-	return gen_recent(g, fp, FILED_BASE, 25, "Date filed");
+	return gen_recent(g, fp, &recent_filed);
 }
 
 /* Recently closed cases, every area (for the local audits). */
 static int
 gen_recent_closed(const struct gen *g, FILE *fp)
 {
-	return gen_recent(g, fp, CLOSED_BASE, 12, "Date closed");
+	return gen_recent(g, fp, &recent_closed);
 }
 
 /* ---- WHAT: areas ---- */

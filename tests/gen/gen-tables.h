@@ -140,15 +140,15 @@ struct gen_weighted {
 struct gen_casetype {
 	const char *value; /* canonical name in share/vocab/case-types.json */
 	unsigned weight; /* per thousand cases of its law type */
-	const char *spelling; /* another real-export spelling, or NULL */
+	const char *const *spellings; /* other real-export spellings, or NULL */
 	const char *const *lead_apps;
 };
 
 static const struct gen_casetype gen_private_types[] = {
     {"safeguarding letter only", 450, NULL, GEN_LIST("C100")},
-    {"s7", 250, "Section 7", GEN_LIST("C100")},
+    {"s7", 250, GEN_LIST("Section 7", "Section 7", "S.7"), GEN_LIST("C100")},
     {"s8 child arrangements", 150, NULL, GEN_LIST("C100", "C100", "C1")},
-    {"r16.4", 8, "Rule 16.4", GEN_LIST("C100")},
+    {"r16.4", 8, GEN_LIST("Rule 16.4"), GEN_LIST("C100")},
     {"enforcement", 60, NULL, GEN_LIST("C79")},
     {"leave to remove", 42, NULL, GEN_LIST("C100")},
     {"parental order", 20, NULL, GEN_LIST("C51")},
@@ -156,9 +156,9 @@ static const struct gen_casetype gen_private_types[] = {
 };
 
 static const struct gen_casetype gen_public_types[] = {
-    {"s31", 700, "care order", GEN_LIST("C110A", "Care and supervision")},
+    {"s31", 700, GEN_LIST("care order"), GEN_LIST("C110A", "Care and supervision")},
     {"placement order", 90, NULL, GEN_LIST("A50")},
-    {"s44", 60, "EPO", GEN_LIST("C110A")},
+    {"s44", 60, GEN_LIST("EPO"), GEN_LIST("C110A")},
     {"discharge of care order", 50, NULL, GEN_LIST("C110A")},
     {"s34 contact", 40, NULL, GEN_LIST("C1")},
     {"deprivation of liberty", 35, NULL, GEN_LIST("C66")},
@@ -169,8 +169,6 @@ static const struct gen_casetype gen_public_types[] = {
 /* Indexes used when a row is forced to a rare type. */
 #define GEN_TYPE_R164 3
 #define GEN_TYPE_S25 7
-/* Second spelling of s7 used by some exports. */
-#define GEN_S7_DOTTED "S.7"
 
 /*
  * ONS 2021 census ethnic groups (England) as exports spell them, weighted
