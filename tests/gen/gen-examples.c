@@ -612,13 +612,13 @@ gen_complaints(const struct gen *g, FILE *fp)
 	char id[16], recv[DATES_ISO_LEN], done[DATES_ISO_LEN];
 	const char *f[5];
 	struct rng r;
-	date_t received = g->as_of - 183, completed;
+	date_t received, completed;
 	unsigned i, serial = 30412;
 
 	csvio_write_row(fp, header, 5);
 	for (i = 0; i < n; i++) {
 		rng_init(&r, g, STREAM_COMPLAINTS, i);
-		received = working_day_back(received + 1 + rng_below(&r, 8), 0);
+		received = working_day_back(g->as_of - 180 + i * 4 + rng_below(&r, 4), 0);
 		serial += 1 + rng_below(&r, 9);
 		snprintf(id, sizeof(id), "CMP-%05u", serial);
 		dates_format(received, recv);
@@ -930,20 +930,17 @@ source_cites_case(const char *source)
 	       strcmp(source, "observation") == 0;
 }
 
-/* A case from the Annex A extract of law type law (any when < 0). */
-static int
+/* A case from the national extract (g->rows > 0), of law type law when it has one. */
+static void
 evidence_case(const struct gen *g, struct rng *r, int law, struct gen_case *c)
 {
 	int tries;
 
-	if (g->rows == 0)
-		return -1;
 	for (tries = 0; tries < 64; tries++) {
 		case_make(g, rng_below(r, (unsigned)g->rows), -1, -1, c);
 		if (law < 0 || c->public_law == law)
 			break;
 	}
-	return 0;
 }
 
 /* How the summary opens, by source. */
@@ -1122,10 +1119,10 @@ evidence_make(const struct gen *g, size_t m, unsigned j, struct evidence *e)
 	              : strcmp(e->judgement, "private-law") == 0 ? 0
 	                                                         : -1,
 	              &c);
-	e->area = g->rows > 0 ? gen_areas[c.area].name : gen_areas[rng_below(&r, GEN_NAREAS)].name;
-	if (g->rows > 0 && source_cites_case(e->source))
+	e->area = gen_areas[c.area].name;
+	if (source_cites_case(e->source))
 		snprintf(e->case_ref, sizeof(e->case_ref), "%s", c.id);
-	if (g->rows > 0 && concern)
+	if (concern)
 		snprintf(e->team, sizeof(e->team), "%s", c.team);
 	e->date = g->as_of + fieldwork_day(&r, e->source, concern);
 	e->minutes = 9 * 60 + 30 * (int)rng_below(&r, 16);
@@ -1142,7 +1139,7 @@ evidence_make(const struct gen *g, size_t m, unsigned j, struct evidence *e)
 		capitalise_at(&sb, from);
 	if (serial % 5 == 1 && e->case_ref[0] != '\0')
 		summary_survivor(&sb, &r);
-	if (serial % 10 == 3 && g->rows > 0)
+	if (serial % 10 == 3)
 		summary_plant(&sb, &r, (enum plant)(serial / 10 % NPLANTS), &c);
 	e->summary = strbuf_steal(&sb);
 	strbuf_free(&sb);
@@ -1352,6 +1349,11 @@ main(int argc, char **argv)
 	if (strcmp(what, "all") == 0 || strcmp(what, "evidence") == 0) {
 		if (output == NULL || strcmp(output, "-") == 0) {
 			diag_error(NULL, 0, "%s: needs -o DIR", what);
+			return EXIT_TROUBLE;
+		}
+		if (g.rows == 0) {
+			diag_error(NULL, 0, "%s: evidence cites the national extract: --rows 0",
+			           what);
 			return EXIT_TROUBLE;
 		}
 		rc = strcmp(what, "all") == 0 ? write_all(&g, output) : write_evidence(&g, output);
