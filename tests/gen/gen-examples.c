@@ -1071,54 +1071,89 @@ evidence_theme(struct rng *r, size_t m, unsigned j)
 	return GEN_NPRIVATE_THEMES + GEN_NPUBLIC_THEMES + rng_below(r, GEN_NLEADERSHIP_THEMES);
 }
 
-/* Record j of team member m; concerns are records 5 of members 1-6, answered in record 6 of 1-4. */
+/* The law type a judgement's cases have: 0 private, 1 public, -1 either. */
+static int
+judgement_law(const char *judgement)
+{
+	if (strcmp(judgement, "public-law") == 0)
+		return 1;
+	return strcmp(judgement, "private-law") == 0 ? 0 : -1;
+}
+
+/* The summary: an opening by source, the finding, maybe initials and planted data. */
+static char *
+evidence_summary(struct rng *r, const struct evidence *e, const char *finding_text,
+                 const struct gen_case *c, unsigned serial)
+{
+	struct strbuf sb;
+	size_t from;
+	char *s;
+
+	strbuf_init(&sb);
+	summary_opening(&sb, r, e, c);
+	from = sb.len;
+	strbuf_adds(&sb, finding_text);
+	if (from >= 2 && sb.buf[from - 2] == ':')
+		capitalise_at(&sb, from);
+	if (serial % 5 == 1 && e->case_ref[0] != '\0')
+		summary_survivor(&sb, r);
+	if (serial % 10 == 3)
+		summary_plant(&sb, r, (enum plant)(serial / 10 % NPLANTS), c);
+	s = strbuf_steal(&sb);
+	strbuf_free(&sb);
+	return s;
+}
+
+/* Turn concern record e into Cafcass's answer to it, three days later. */
+static void
+evidence_answer(struct evidence *e, size_t m, unsigned serial)
+{
+	char iso[DATES_ISO_LEN];
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_printf(&sb, "Cafcass response to the concern about %s referred on %s: %s",
+	              e->case_ref, dates_format(e->date, iso), gen_responses[(m - 1) % 4]);
+	free(e->summary);
+	e->summary = strbuf_steal(&sb);
+	strbuf_free(&sb);
+	e->date = working_day_back(e->date + 3, 0);
+	e->minutes += 60;
+	e->source = "document";
+	e->finding = "improvement";
+	e->response = gen_responses[(m - 1) % 4];
+	e->view = gen_views[(m - 1) % 4];
+	e->order = serial;
+}
+
+/*
+ * Record j of team member m. Records 5 of members 1-6 are concerns (Annex F);
+ * records 6 of members 1-4 are Cafcass's answers to them.
+ */
 static void
 evidence_make(const struct gen *g, size_t m, unsigned j, struct evidence *e)
 {
 	const struct gen_theme *t;
 	struct gen_case c;
-	struct strbuf sb;
 	struct rng r;
-	char iso[DATES_ISO_LEN];
 	unsigned serial = (unsigned)(m * (g->records / GEN_NTEAM)) + j;
-	int concern = j == 5 && m >= 1 && m <= 6, response = j == 6 && m >= 1 && m <= 4;
-	size_t from;
+	int concern = j == 5 && m >= 1 && m <= 6;
 
-	if (response) {
+	if (j == 6 && m >= 1 && m <= 4) {
 		evidence_make(g, m, 5, e);
-		free(e->summary);
-		strbuf_init(&sb);
-		strbuf_printf(&sb, "Cafcass response to the concern about %s referred on %s: ",
-		              e->case_ref, dates_format(e->date, iso));
-		strbuf_adds(&sb, gen_responses[(m - 1) % 4]);
-		e->summary = strbuf_steal(&sb);
-		strbuf_free(&sb);
-		e->date = working_day_back(e->date + 3, 0);
-		e->minutes += 60;
-		e->source = "document";
-		e->finding = "improvement";
-		e->response = gen_responses[(m - 1) % 4];
-		e->view = gen_views[(m - 1) % 4];
-		e->order = serial;
+		evidence_answer(e, m, serial);
 		return;
 	}
 	memset(e, 0, sizeof(*e));
 	rng_init(&r, g, STREAM_EVIDENCE, serial);
 	t = &gen_themes[evidence_theme(&r, m, j)];
 	e->order = serial;
+	e->source = concern ? "case-file" : evidence_source(&r, t->judgement);
+	if (concern)
+		t = &gen_concerns[(m - 1) % GEN_NCONCERNS];
 	e->judgement = t->judgement;
 	e->criteria = t->criteria;
-	e->source = concern ? "case-file" : evidence_source(&r, t->judgement);
-	if (concern) {
-		t = &gen_concerns[(m - 1) % GEN_NCONCERNS];
-		e->judgement = t->judgement;
-		e->criteria = t->criteria;
-	}
-	evidence_case(g, &r,
-	              strcmp(e->judgement, "public-law") == 0    ? 1
-	              : strcmp(e->judgement, "private-law") == 0 ? 0
-	                                                         : -1,
-	              &c);
+	evidence_case(g, &r, judgement_law(e->judgement), &c);
 	e->area = gen_areas[c.area].name;
 	if (source_cites_case(e->source))
 		snprintf(e->case_ref, sizeof(e->case_ref), "%s", c.id);
@@ -1127,22 +1162,9 @@ evidence_make(const struct gen *g, size_t m, unsigned j, struct evidence *e)
 	e->date = g->as_of + fieldwork_day(&r, e->source, concern);
 	e->minutes = 9 * 60 + 30 * (int)rng_below(&r, 16);
 	e->finding = concern ? "concern" : rng_permille(&r, 550) ? "strength" : "improvement";
-	strbuf_init(&sb);
-	summary_opening(&sb, &r, e, &c);
-	from = sb.len;
-	if (concern)
-		strbuf_adds(&sb, t->strength);
-	else
-		strbuf_adds(&sb,
-		            strcmp(e->finding, "strength") == 0 ? t->strength : t->improvement);
-	if (from >= 2 && sb.buf[from - 2] == ':')
-		capitalise_at(&sb, from);
-	if (serial % 5 == 1 && e->case_ref[0] != '\0')
-		summary_survivor(&sb, &r);
-	if (serial % 10 == 3)
-		summary_plant(&sb, &r, (enum plant)(serial / 10 % NPLANTS), &c);
-	e->summary = strbuf_steal(&sb);
-	strbuf_free(&sb);
+	e->summary = evidence_summary(
+	    &r, e, strcmp(e->finding, "improvement") == 0 ? t->improvement : t->strength, &c,
+	    serial);
 }
 
 /* qsort order: date, time, then generation order. */
