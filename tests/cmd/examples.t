@@ -94,6 +94,8 @@ NR == 1 { split_csv($0); if (nf != 15 || f[1] != "Case ID" || f[15] != "File loc
 	if (f[9] == "r16.4" || f[9] == "Rule 16.4") r164++
 	if (f[9] == "s25") s25++
 	if (f[9] == "safeguarding letter only") slo++
+	if (f[9] ~ /^(Section 7|S\.7|Rule 16\.4|care order|EPO)$/) variant[f[9]]++
+	if (f[15] != "") archived++
 	if ((f[8] == "Public") != (f[13] != "")) bad = "line " NR ": local authority vs law type"
 	split(f[6], d, "/"); dob = d[3] d[2] d[1]
 	if (dob <= "20090115" || dob > "20270115") bad = "line " NR ": child not 0-17"
@@ -110,6 +112,9 @@ END {
 	if (bad == "" && r164 < 20) bad = r164 " r16.4 cases"
 	if (bad == "" && s25 < 8) bad = s25 " s25 cases"
 	if (bad == "" && (slo < 0.40 * law["Private"] || slo > 0.50 * law["Private"])) bad = "safeguarding letters " slo
+	nv = 0; for (v in variant) nv++
+	if (bad == "" && nv != 5) bad = "only " nv " of the 5 export spellings"
+	if (bad == "" && (archived < 5 || archived > 60)) bad = archived " file locations"
 	if (bad == "" && (area["London North"] < area["Wessex"] || area["Greater Manchester"] < area["South Yorkshire"])) bad = "area volumes"
 	if (bad != "") { print "annexa-national.csv: " bad; exit 1 }
 }' "$EX/annexa-national.csv" || fail "annexa-national.csv has the wrong shape"

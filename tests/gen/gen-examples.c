@@ -361,6 +361,7 @@ static const struct gen_casetype *
 case_type(struct rng *r, uint64_t index, int law, struct gen_case *c)
 {
 	const struct gen_casetype *t;
+	int respell = rng_permille(r, 110);
 	size_t i;
 
 	if (law < 0 && index % 100 == 37) {
@@ -381,7 +382,7 @@ case_type(struct rng *r, uint64_t index, int law, struct gen_case *c)
 	}
 	c->law_type = c->public_law ? "Public" : "Private";
 	c->case_type = t->value;
-	if (t->spellings != NULL && rng_permille(r, 110))
+	if (t->spellings != NULL && respell)
 		c->case_type = rng_pick(r, t->spellings);
 	c->lead_app = rng_pick(r, t->lead_apps);
 	return t;
