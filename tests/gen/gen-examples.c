@@ -1056,6 +1056,12 @@ capitalise_at(struct strbuf *sb, size_t from)
 		sb->buf[from] = (char)(sb->buf[from] - 'a' + 'A');
 }
 
+_Static_assert(GEN_NTHEMES == GEN_NPRIVATE_THEMES + GEN_NPUBLIC_THEMES + GEN_NLEADERSHIP_THEMES,
+               "the themes table and its counts disagree");
+_Static_assert(GEN_NTEAM * 3 >= GEN_NPRIVATE_THEMES + GEN_NPUBLIC_THEMES &&
+                   GEN_NTEAM * 3 <= GEN_NTHEMES,
+               "the first three records of each member must cover every Annex E row");
+
 /* The theme of record j of team member m: the first three cover every Annex E row. */
 static size_t
 evidence_theme(struct rng *r, size_t m, unsigned j)
