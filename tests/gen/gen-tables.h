@@ -5,7 +5,8 @@
  * surnames (combined at random, so the "people" are nobody in particular),
  * ONS 2021 census ethnic groups, case types and the inspection team.
  *
- * Included by gen-examples.c only. Lists of strings end with NULL.
+ * Included by gen-examples.c only. GEN_LIST lists (and gen_responses,
+ * gen_views, gen_phones) end with NULL; the other arrays are counted.
  */
 #ifndef GEN_TABLES_H
 #define GEN_TABLES_H
