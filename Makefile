@@ -86,7 +86,7 @@ $(B)/unit-tests: $(UNIT_OBJ) $(LIBCORE)
 
 # Every test: unit suites, per-tool data-driven cases, the README's examples, formatting.
 check: all $(B)/unit-tests
-	cd tests/unit && CK_DEFAULT_TIMEOUT=60 ../../$(B)/unit-tests
+	cd tests/unit && ../../$(B)/unit-tests
 	sh tests/cmd/run.sh
 	sh tests/readme.sh
 	sh tests/format.sh
