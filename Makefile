@@ -121,6 +121,7 @@ clean:
 distclean: clean
 	rm -rf config.mk config.log config.status configure autom4te.cache aclocal.m4
 
+.SECONDARY: $(GEN_SRC:%.c=$(B)/%.o)
 .PHONY: all check unit demo bench format install uninstall clean distclean
 
 -include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(wildcard $(B)/cmd/*/*.d) $(wildcard $(B)/tests/gen/*.d)
