@@ -364,16 +364,62 @@ sea_free(struct sea *s)
 	free(s);
 }
 
-/* Give team to every concern on case_id that has none. */
-static void
-set_team(struct sea *s, const char *case_id, const char *team)
+/* A case reference of a concern that has no team yet. */
+struct caseref {
+	char *ref;
+	size_t conc;
+};
+
+/* Order case references by text. */
+static int
+caseref_cmp(const void *a, const void *b)
 {
+	return strcmp(((const struct caseref *)a)->ref, ((const struct caseref *)b)->ref);
+}
+
+/* The sorted case references of the concerns with no team. */
+static struct caseref *
+teamless_index(const struct sea *s, size_t *n)
+{
+	struct caseref *v = NULL;
 	size_t i;
 
-	for (i = 0; i < s->nconc; i++)
-		if (s->conc[i].team == NULL && *team != '\0' &&
-		    share_case(s->e[s->conc[i].entry].r.v[EV_CASE_REF], case_id))
-			s->conc[i].team = xstrdup(team);
+	*n = 0;
+	for (i = 0; i < s->nconc; i++) {
+		const char *p = s->e[s->conc[i].entry].r.v[EV_CASE_REF], *q;
+
+		if (s->conc[i].team != NULL)
+			continue;
+		for (; *p != '\0'; p = *q == ';' ? q + 1 : q) {
+			if ((q = strchr(p, ';')) == NULL)
+				q = p + strlen(p);
+			v = xreallocarray(v, *n + 1, sizeof(*v));
+			v[*n].ref = xstrndup(p, (size_t)(q - p));
+			v[(*n)++].conc = i;
+		}
+	}
+	qsort(v, *n, sizeof(*v), caseref_cmp);
+	return v;
+}
+
+/* Give team to every concern on case_id that has none. */
+static void
+set_team(struct sea *s, const struct caseref *idx, size_t n, const char *case_id, const char *team)
+{
+	size_t lo = 0, hi = n, mid;
+
+	if (*team == '\0')
+		return;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (strcmp(idx[mid].ref, case_id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && strcmp(idx[lo].ref, case_id) == 0; lo++)
+		if (s->conc[idx[lo].conc].team == NULL)
+			s->conc[idx[lo].conc].team = xstrdup(team);
 }
 
 /* Number of concerns with no team yet. */
@@ -394,11 +440,14 @@ read_teams(struct sea *s, struct csvio_reader *cr, const char *name, char *err, 
 	struct csvio_record *rec;
 	struct fieldmap *fm;
 	struct fieldmap_binding b;
+	struct caseref *idx;
 	long id = -1, team = -1;
+	size_t nidx, i;
 	int rc;
 
 	if ((fm = fieldmap_load_named("annexa", err, errsz)) == NULL)
 		return -1;
+	idx = teamless_index(s, &nidx);
 	if ((rc = csvio_next(cr, &rec)) == 1) {
 		fieldmap_bind(fm, (const char *const *)rec->fields, rec->nfields, &b);
 		if (fieldmap_index(fm, "case_id") >= 0 && fieldmap_index(fm, "team") >= 0) {
@@ -410,9 +459,12 @@ read_teams(struct sea *s, struct csvio_reader *cr, const char *name, char *err, 
 	while (rc == 1 && id >= 0 && team >= 0 && (rc = csvio_next(cr, &rec)) == 1)
 		if ((size_t)id < rec->nfields && (size_t)team < rec->nfields &&
 		    !(rec->flags & CSVIO_BAD_UTF8))
-			set_team(s, rec->fields[id], rec->fields[team]);
+			set_team(s, idx, nidx, rec->fields[id], rec->fields[team]);
 	if (rc == -1)
 		snprintf(err, errsz, "%s: %s", name, csvio_error(cr));
+	for (i = 0; i < nidx; i++)
+		free(idx[i].ref);
+	free(idx);
 	fieldmap_free(fm);
 	return rc == -1 ? -1 : 0;
 }
