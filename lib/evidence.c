@@ -159,6 +159,9 @@ canonical(struct evidence_reader *rd, const char *s, const char *const *list)
 {
 	size_t i;
 
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(s, list[i]) == 0)
+			return list[i]; /* already canonical: the usual case */
 	text_normkey(s, &rd->norm);
 	for (i = 0; list[i] != NULL; i++) {
 		text_normkey(list[i], &rd->tmp);

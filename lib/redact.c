@@ -252,20 +252,21 @@ static void
 lower_word(const char *s, size_t so, size_t eo, struct strbuf *out)
 {
 	size_t i, n;
+	char *d;
 
 	strbuf_reset(out);
+	strbuf_grow(out, eo - so + 1);
+	d = out->buf;
 	for (i = so; i < eo; i += n) {
-		n = 1;
 		if ((n = apostrophe_at(s, eo, i)) > 0) {
-			strbuf_addch(out, '\'');
+			*d++ = '\'';
 			continue;
 		}
 		n = 1;
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			strbuf_addch(out, s[i] - 'A' + 'a');
-		else
-			strbuf_addch(out, s[i]);
+		*d++ = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
 	}
+	*d = '\0';
+	out->len = (size_t)(d - out->buf);
 }
 
 /* 1 when the token's first letter is a capital (non-ASCII counts). */
