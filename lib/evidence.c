@@ -473,8 +473,8 @@ read_csv(struct evidence_reader *rd, char *buf, size_t len, size_t file, unsigne
 			goto out;
 		}
 	if (b.nduplicates > 0) {
-		snprintf(err, errsz, "%s:1: column %zu (\"%s\") repeats a field", name, b.duplicates[0] + 1,
-		         rec->fields[b.duplicates[0]]);
+		snprintf(err, errsz, "%s:1: column %zu (\"%s\") repeats a field", name,
+		         b.duplicates[0] + 1, rec->fields[b.duplicates[0]]);
 		fieldmap_unbind(&b);
 		goto out;
 	}
