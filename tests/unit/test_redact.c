@@ -128,6 +128,7 @@ static const struct {
     {"Khan's report", "[name]'s report"},
     {"Khan\xE2\x80\x99s report", "[name]\xE2\x80\x99s report"},
     {"Sarah Khan's report", "[name]'s report"},
+    {"by Sarah\nKhan.", "by [name]."},
     {"the khan market", "the khan market"},
     {"Ms S. Khan wrote", "Ms S. [name] wrote"}, /* an initial survives */
     {"Khanate and Khans", "Khanate and Khans"},
