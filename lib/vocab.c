@@ -3,7 +3,8 @@
  * from share/vocab/NAME.json. Lookup runs once per row of files with millions
  * of rows, so the normalised keys of every value and alias go into an
  * open-addressing hash table at load; the patterns, slower, are tried only
- * when the key lookup misses.
+ * when the key lookup misses, and what they answered for a text is memoised
+ * (the same few odd spellings come back row after row).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +34,22 @@ struct vocab_pattern {
 	size_t entry;
 };
 
+/* What the patterns answered for recent texts; emptied when half full. */
+#define VOCAB_MEMO_SLOTS 1024
+#define VOCAB_MEMO_MAXLEN 200
+
+struct vocab_memo {
+	char *text; /* trimmed text, NULL: empty slot */
+	long entry;
+};
+
+/* Lookup state: a vocab is const to its users but keeps these. */
+struct vocab_cache {
+	struct strbuf key;
+	struct vocab_memo *memo;
+	size_t nmemo;
+};
+
 struct vocab {
 	char *name;
 	json_t *root;
@@ -42,8 +59,10 @@ struct vocab {
 	size_t mask; /* slots - 1, a power of two less one */
 	struct vocab_pattern *patterns;
 	size_t npatterns;
-	struct strbuf *scratch; /* lookup keys */
+	struct vocab_cache *cache;
 };
+
+static void memo_clear(struct vocab_cache *);
 
 /* FNV-1a hash of a key. */
 static uint64_t
@@ -232,8 +251,8 @@ vocab_load(const char *path, char *err, size_t errsz)
 	v = xcalloc(1, sizeof *v);
 	v->root = root;
 	v->name = vocab_default_name(root, path);
-	v->scratch = xmalloc(sizeof *v->scratch);
-	strbuf_init(v->scratch);
+	v->cache = xcalloc(1, sizeof *v->cache);
+	strbuf_init(&v->cache->key);
 	if (read_entries(v, values, path, &nkeys, &npats, err, errsz) < 0)
 		goto fail;
 	table_init(v, nkeys);
@@ -275,8 +294,12 @@ vocab_free(struct vocab *v)
 		rx_free(v->patterns[i].rx);
 	free(v->patterns);
 	free(v->entries);
-	strbuf_free(v->scratch);
-	free(v->scratch);
+	if (v->cache != NULL) {
+		memo_clear(v->cache);
+		free(v->cache->memo);
+		strbuf_free(&v->cache->key);
+		free(v->cache);
+	}
 	free(v->name);
 	json_decref(v->root);
 	free(v);
@@ -294,11 +317,58 @@ vocab_name(const struct vocab *v)
 	return v->name;
 }
 
-/* Try the patterns on s without its surrounding white space. */
+/* The memo slot for the len bytes of s, or the empty slot where they go. */
+static struct vocab_memo *
+memo_slot(struct vocab_cache *c, const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i, mask = VOCAB_MEMO_SLOTS - 1;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	for (i = (size_t)h & mask; c->memo[i].text != NULL; i = (i + 1) & mask)
+		if (strncmp(c->memo[i].text, s, len) == 0 && c->memo[i].text[len] == '\0')
+			break;
+	return &c->memo[i];
+}
+
+/* Forget every memoised answer. */
+static void
+memo_clear(struct vocab_cache *c)
+{
+	size_t i;
+
+	if (c->memo == NULL)
+		return;
+	for (i = 0; i < VOCAB_MEMO_SLOTS; i++) {
+		free(c->memo[i].text);
+		c->memo[i].text = NULL;
+	}
+	c->nmemo = 0;
+}
+
+/* The first pattern (in file order) matching the len bytes of s. */
+static long
+run_patterns(const struct vocab *v, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < v->npatterns; i++)
+		if (rx_search(v->patterns[i].rx, s, len, 0, NULL, NULL) == 1)
+			return (long)v->patterns[i].entry;
+	return -1;
+}
+
+/* Try the patterns on s without its surrounding white space, memoised. */
 static long
 find_by_pattern(const struct vocab *v, const char *s)
 {
-	size_t len, i;
+	struct vocab_cache *c = v->cache;
+	struct vocab_memo *m;
+	size_t len;
+	long e;
 
 	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
@@ -308,22 +378,35 @@ find_by_pattern(const struct vocab *v, const char *s)
 		len--;
 	if (len == 0)
 		return -1;
-	for (i = 0; i < v->npatterns; i++)
-		if (rx_search(v->patterns[i].rx, s, len, 0, NULL, NULL) == 1)
-			return (long)v->patterns[i].entry;
-	return -1;
+	if (len > VOCAB_MEMO_MAXLEN)
+		return run_patterns(v, s, len);
+	if (c->memo == NULL)
+		c->memo = xcalloc(VOCAB_MEMO_SLOTS, sizeof *c->memo);
+	m = memo_slot(c, s, len);
+	if (m->text != NULL)
+		return m->entry;
+	e = run_patterns(v, s, len);
+	if (c->nmemo >= VOCAB_MEMO_SLOTS / 2) {
+		memo_clear(c);
+		m = memo_slot(c, s, len);
+	}
+	m->text = xstrndup(s, len);
+	m->entry = e;
+	c->nmemo++;
+	return e;
 }
 
 long
 vocab_find(const struct vocab *v, const char *s)
 {
 	const struct vocab_slot *slot;
+	struct strbuf *key = &v->cache->key;
 
 	if (s == NULL)
 		return -1;
-	text_normkey(s, v->scratch);
-	if (v->scratch->len > 0) {
-		slot = slot_for(v, v->scratch->buf);
+	text_normkey(s, key);
+	if (key->len > 0) {
+		slot = slot_for(v, key->buf);
 		if (slot->key != NULL)
 			return (long)slot->entry;
 	}

@@ -302,6 +302,34 @@ START_TEST(test_vocab_many)
 }
 END_TEST
 
+/* Pattern answers are memoised; the memo empties itself and stays exact. */
+START_TEST(test_vocab_pattern_memo)
+{
+	char *path = write_temp("{\"values\": [{\"value\": \"ex\", \"patterns\": [\"^x\\\\d+$\"]},"
+	                        " {\"value\": \"why\", \"patterns\": [\"^y\"]}]}");
+	char err[512] = "", buf[300];
+	struct vocab *v = vocab_load(path, err, sizeof err);
+	int round, i;
+
+	ck_assert_msg(v != NULL, "%s", err);
+	for (round = 0; round < 3; round++)
+		for (i = 0; i < 3000; i++) {
+			snprintf(buf, sizeof buf, " x%d ", i);
+			ck_assert_int_eq(vocab_find(v, buf), 0);
+			snprintf(buf, sizeof buf, "y%d", i);
+			ck_assert_int_eq(vocab_find(v, buf), 1);
+			snprintf(buf, sizeof buf, "x%dz", i);
+			ck_assert_int_eq(vocab_find(v, buf), -1);
+		}
+	memset(buf, 'y', sizeof buf - 1);
+	buf[sizeof buf - 1] = '\0';
+	ck_assert_int_eq(vocab_find(v, buf), 1); /* too long to memoise */
+	vocab_free(v);
+	unlink(path);
+	free(path);
+}
+END_TEST
+
 Suite *make_suite_vocab(void);
 
 Suite *
@@ -319,6 +347,7 @@ make_suite_vocab(void)
 	tcase_add_test(tc, test_vocab_missing_file);
 	tcase_add_test(tc, test_vocab_case_id);
 	tcase_add_test(tc, test_vocab_many);
+	tcase_add_test(tc, test_vocab_pattern_memo);
 	suite_add_tcase(s, tc);
 	return s;
 }
