@@ -20,6 +20,8 @@ struct rx {
 	pcre2_match_data *md;
 	int jit; /* JIT code is in place */
 	int matched; /* the last search succeeded */
+	const char *checked; /* subject last found valid UTF-8... */
+	size_t checkedlen; /* ...and its length */
 };
 
 /* PCRE2 compile options for our flags. */
@@ -86,17 +88,43 @@ rx_free(struct rx *rx)
 	free(rx);
 }
 
+/* Match once; on a JIT stack overflow, once more with the interpreter. */
+static int
+match(struct rx *rx, const char *s, size_t len, size_t from, uint32_t opt)
+{
+	int rc;
+
+	/* pcre2_match() chooses the JIT code by itself when it exists. */
+	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, from, opt, rx->md, NULL);
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, from, opt | PCRE2_NO_JIT, rx->md,
+		                 NULL);
+	return rc;
+}
+
 int
 rx_search(struct rx *rx, const char *s, size_t len, size_t from, size_t *so, size_t *eo)
 {
 	PCRE2_SIZE *ov;
+	uint32_t opt = 0;
 	int rc;
 
 	rx->matched = 0;
 	if (from > len)
 		return 0;
-	/* pcre2_match() chooses the JIT code by itself when it exists. */
-	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, from, 0, rx->md, NULL);
+	/*
+	 * A scan calls again and again on one subject with a growing start:
+	 * check its UTF-8 once, from 0, not on every call (quadratic on long
+	 * text). A start inside a character still gets the full check.
+	 */
+	if (from > 0 && s == rx->checked && len == rx->checkedlen &&
+	    (from == len || ((unsigned char)s[from] & 0xc0) != 0x80))
+		opt = PCRE2_NO_UTF_CHECK;
+	rc = match(rx, s, len, from, opt);
+	if (from == 0) {
+		rx->checked = rc >= 0 || rc == PCRE2_ERROR_NOMATCH ? s : NULL;
+		rx->checkedlen = len;
+	}
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)
