@@ -77,6 +77,25 @@ hash_key(const char *s)
 	return h;
 }
 
+/* The key of s: text_normkey(), also dropping no-break spaces (Excel's). */
+static void
+vocab_key(const char *s, struct strbuf *key)
+{
+	size_t i, j;
+
+	text_normkey(s, key);
+	if (memchr(key->buf, 0xc2, key->len) == NULL)
+		return;
+	for (i = j = 0; i < key->len; i++) {
+		if ((unsigned char)key->buf[i] == 0xc2 && (unsigned char)key->buf[i + 1] == 0xa0)
+			i++;
+		else
+			key->buf[j++] = key->buf[i];
+	}
+	key->buf[j] = '\0';
+	key->len = j;
+}
+
 /* The slot holding key, or the empty slot where it would go. */
 static struct vocab_slot *
 slot_for(const struct vocab *v, const char *key)
@@ -109,7 +128,7 @@ add_key(struct vocab *v, const char *path, size_t e, const char *text, char *err
 	int rc = 0;
 
 	strbuf_init(&key);
-	text_normkey(text, &key);
+	vocab_key(text, &key);
 	if (key.len == 0) {
 		snprintf(err, errsz, "%s: entry %zu (\"%s\"): \"%s\" has no letters or digits",
 		         path, e + 1, v->entries[e].value, text);
@@ -404,7 +423,7 @@ vocab_find(const struct vocab *v, const char *s)
 
 	if (s == NULL)
 		return -1;
-	text_normkey(s, key);
+	vocab_key(s, key);
 	if (key->len > 0) {
 		slot = slot_for(v, key->buf);
 		if (slot->key != NULL)
