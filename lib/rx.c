@@ -49,6 +49,7 @@ compile_error(int code, PCRE2_SIZE offset, char *err, size_t errsz)
 		snprintf(err, errsz, "offset %zu: %s", (size_t)offset, (const char *)msg);
 }
 
+/* Compile pattern with flags; NULL and "offset N: reason" on error. */
 struct rx *
 rx_new(const char *pattern, unsigned flags, char *err, size_t errsz)
 {
@@ -78,6 +79,7 @@ rx_new(const char *pattern, unsigned flags, char *err, size_t errsz)
 	return rx;
 }
 
+/* Free the code and match data. */
 void
 rx_free(struct rx *rx)
 {
@@ -102,6 +104,7 @@ match(struct rx *rx, const char *s, size_t len, size_t from, uint32_t opt)
 	return rc;
 }
 
+/* Search s[from..len): 1 with the match span, 0 for none, -1 on error. */
 int
 rx_search(struct rx *rx, const char *s, size_t len, size_t from, size_t *so, size_t *eo)
 {
@@ -138,12 +141,14 @@ rx_search(struct rx *rx, const char *s, size_t len, size_t from, size_t *so, siz
 	return 1;
 }
 
+/* 1 when the NUL-terminated s matches. */
 int
 rx_test(struct rx *rx, const char *s)
 {
 	return rx_search(rx, s, strlen(s), 0, NULL, NULL) == 1;
 }
 
+/* Span of capture group n of the last successful search. */
 int
 rx_group(const struct rx *rx, unsigned n, size_t *so, size_t *eo)
 {
@@ -161,6 +166,7 @@ rx_group(const struct rx *rx, unsigned n, size_t *so, size_t *eo)
 	return 1;
 }
 
+/* 1 when the pattern runs JIT-compiled. */
 int
 rx_jit(const struct rx *rx)
 {

@@ -187,6 +187,7 @@ resolve_casetype(struct strata *st, size_t i, const char *path, char *err, size_
 	return 0;
 }
 
+/* Load strata and case types from named files. */
 struct strata *
 strata_load_files(const char *national, const char *casetypes, char *err, size_t errsz)
 {
@@ -207,6 +208,7 @@ fail:
 	return NULL;
 }
 
+/* Load strata and case types from the data folder. */
 struct strata *
 strata_load(char *err, size_t errsz)
 {
@@ -220,6 +222,7 @@ strata_load(char *err, size_t errsz)
 	return st;
 }
 
+/* Free the strata and their case-type vocabulary. */
 void
 strata_free(struct strata *st)
 {
@@ -233,18 +236,21 @@ strata_free(struct strata *st)
 	free(st);
 }
 
+/* Number of strata. */
 size_t
 strata_count(const struct strata *st)
 {
 	return st->nstrata;
 }
 
+/* Stratum i, or NULL. */
 const struct strata_stratum *
 strata_get(const struct strata *st, size_t i)
 {
 	return i < st->nstrata ? &st->strata[i] : NULL;
 }
 
+/* Index of the stratum with this id, or -1. */
 long
 strata_find(const struct strata *st, const char *id)
 {
@@ -256,6 +262,7 @@ strata_find(const struct strata *st, const char *id)
 	return -1;
 }
 
+/* Classify a Case type text: case type, law type, stratum, quota. */
 void
 strata_classify(const struct strata *st, const char *case_type, struct strata_class *out)
 {
@@ -273,6 +280,7 @@ strata_classify(const struct strata *st, const char *case_type, struct strata_cl
 	out->quota = r->quota;
 }
 
+/* The case-type vocabulary. */
 const struct vocab *
 strata_casetypes(const struct strata *st)
 {

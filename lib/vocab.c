@@ -251,6 +251,7 @@ vocab_default_name(const json_t *root, const char *path)
 	return xstrndup(base, n);
 }
 
+/* Load and index the vocabulary at path. */
 struct vocab *
 vocab_load(const char *path, char *err, size_t errsz)
 {
@@ -285,6 +286,7 @@ fail:
 	return NULL;
 }
 
+/* Load share/vocab/NAME.json. */
 struct vocab *
 vocab_load_named(const char *name, char *err, size_t errsz)
 {
@@ -298,6 +300,7 @@ vocab_load_named(const char *name, char *err, size_t errsz)
 	return v;
 }
 
+/* Free a vocabulary and everything it handed out. */
 void
 vocab_free(struct vocab *v)
 {
@@ -324,12 +327,14 @@ vocab_free(struct vocab *v)
 	free(v);
 }
 
+/* Number of entries. */
 size_t
 vocab_count(const struct vocab *v)
 {
 	return v->nentries;
 }
 
+/* The vocabulary's name. */
 const char *
 vocab_name(const struct vocab *v)
 {
@@ -415,6 +420,7 @@ find_by_pattern(const struct vocab *v, const char *s)
 	return e;
 }
 
+/* Entry of s: by key, else by pattern; -1 when none. */
 long
 vocab_find(const struct vocab *v, const char *s)
 {
@@ -432,12 +438,14 @@ vocab_find(const struct vocab *v, const char *s)
 	return v->npatterns > 0 ? find_by_pattern(v, s) : -1;
 }
 
+/* Canonical value of entry i. */
 const char *
 vocab_value(const struct vocab *v, size_t i)
 {
 	return i < v->nentries ? v->entries[i].value : NULL;
 }
 
+/* String attribute key of entry i, or NULL. */
 const char *
 vocab_attr(const struct vocab *v, size_t i, const char *key)
 {
@@ -446,6 +454,7 @@ vocab_attr(const struct vocab *v, size_t i, const char *key)
 	return jsonio_str(v->entries[i].obj, key, NULL);
 }
 
+/* Integer attribute key of entry i, or dflt. */
 long
 vocab_attr_int(const struct vocab *v, size_t i, const char *key, long dflt)
 {
@@ -454,6 +463,7 @@ vocab_attr_int(const struct vocab *v, size_t i, const char *key, long dflt)
 	return (long)jsonio_int(v->entries[i].obj, key, dflt);
 }
 
+/* Compile the "pattern" of share/vocab/NAME.json. */
 struct rx *
 vocab_pattern_named(const char *name, unsigned flags, char *err, size_t errsz)
 {
