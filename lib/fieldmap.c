@@ -286,15 +286,13 @@ fieldmap_bind(const struct fieldmap *fm, const char *const *header, size_t n,
 	out->duplicates = xcalloc(n + 1, sizeof *out->duplicates);
 	for (c = 0; c < n; c++) {
 		f = fieldmap_match(fm, header[c]);
-		out->field[c] = -1;
+		out->field[c] = f;
 		if (f < 0)
 			continue;
-		if (out->column[f] >= 0) {
+		if (out->column[f] >= 0)
 			out->duplicates[out->nduplicates++] = c;
-			continue;
-		}
-		out->column[f] = (long)c;
-		out->field[c] = f;
+		else
+			out->column[f] = (long)c;
 	}
 }
 

@@ -188,7 +188,9 @@ START_TEST(test_fieldmap_bind_duplicates_missing)
 	ck_assert_int_eq(b.column[fieldmap_index(fm, "date_of_birth")], 3);
 	ck_assert_int_eq(b.column[fieldmap_index(fm, "gender")], 6);
 	ck_assert_int_eq(b.field[1], fieldmap_index(fm, "case_id"));
-	ck_assert_int_eq(b.field[2], -1);
+	ck_assert_int_eq(b.field[2], fieldmap_index(fm, "case_id")); /* a duplicate */
+	ck_assert_int_eq(b.field[4], fieldmap_index(fm, "date_of_birth"));
+	ck_assert_int_eq(b.field[5], fieldmap_index(fm, "case_id"));
 	ck_assert_int_eq(b.field[7], -1);
 	ck_assert_uint_eq(b.nduplicates, 3);
 	ck_assert_uint_eq(b.duplicates[0], 2);
