@@ -24,6 +24,7 @@
 #define CHUNK ((size_t)64 << 10)
 #define STALE SIZE_MAX
 #define MIN_BLOCK ((size_t)1024)
+#define SMALL 16 /* fields up to this long are copied with a fixed-size memcpy */
 
 /* libcsv's parser states (libcsv.c): between rows, and inside a field. */
 #define PSTATE_ROW_NOT_BEGUN 0
@@ -49,7 +50,8 @@ struct csvio_reader {
 	struct strbuf err;
 
 	struct strbuf data; /* the record's fields, each NUL-terminated */
-	size_t *offs;
+	size_t *offs; /* where each field starts in data */
+	size_t nonempty; /* nonzero once a field is not empty */
 	size_t cap;
 	int ended; /* libcsv ended the record */
 	int check_fields; /* a segment of this record was not clean UTF-8: check each field */
@@ -168,7 +170,8 @@ field_check(struct csvio_reader *r, const char *s, size_t len)
 static void __attribute__((noinline)) on_field_slow(void *s, size_t len, struct csvio_reader *r)
 {
 	struct csvio_record *rec = &r->rec;
-	size_t off = r->data.len, n = rec->nfields;
+	size_t off = r->data.len, n = rec->nfields, i;
+	char *old = r->data.buf;
 
 	if (n == r->cap)
 		fields_grow(r);
@@ -179,10 +182,15 @@ static void __attribute__((noinline)) on_field_slow(void *s, size_t len, struct 
 		}
 	} else
 		strbuf_add(&r->data, s, len);
-	r->offs[n] = off;
-	rec->lens[n] = r->data.len - off;
-	rec->nfields = n + 1;
 	strbuf_addch(&r->data, '\0');
+	if (r->data.buf != old)
+		for (i = 0; i < n; i++)
+			rec->fields[i] = r->data.buf + r->offs[i];
+	r->offs[n] = off;
+	rec->fields[n] = r->data.buf + off;
+	rec->lens[n] = r->data.len - 1 - off;
+	r->nonempty |= rec->lens[n];
+	rec->nfields = n + 1;
 }
 
 /* libcsv field callback: copy the field into the arena (the common case, kept lean). */
@@ -193,17 +201,27 @@ on_field(void *s, size_t len, void *arg)
 	size_t off = r->data.len, n = r->rec.nfields;
 	char *d;
 
-	if (r->check_fields || n == r->cap || off + len + 2 > r->data.cap) {
+	if (r->check_fields || n == r->cap || off + len + SMALL + 2 > r->data.cap) {
 		on_field_slow(s, len, r);
 		return;
 	}
 	d = r->data.buf + off;
-	memcpy(d, s, len);
+	/*
+	 * Most fields are short: copy a fixed SMALL bytes (inlined, no call)
+	 * when libcsv's buffer is that big; the bytes past len land in the
+	 * spare room checked above and are overwritten later.
+	 */
+	if (len <= SMALL && r->p.entry_size >= SMALL)
+		memcpy(d, s, SMALL);
+	else
+		memcpy(d, s, len);
 	d[len] = '\0';
 	d[len + 1] = '\0';
 	r->data.len = off + len + 1;
 	r->offs[n] = off;
+	r->rec.fields[n] = d;
 	r->rec.lens[n] = len;
+	r->nonempty |= len;
 	r->rec.nfields = n + 1;
 }
 
@@ -323,20 +341,13 @@ feed(struct csvio_reader *r, const unsigned char *s, size_t n)
 	return fatal(r, "line %lu: %s", r->start, csv_strerror(status));
 }
 
-/* Fill in the record's pointers, span and blank flag and hand it out. */
+/* Fill in the record's span and blank flag and hand it out. */
 static int
 emit(struct csvio_reader *r, struct csvio_record **out, unsigned long end)
 {
 	struct csvio_record *rec = &r->rec;
-	size_t i;
-	int blank = 1;
 
-	for (i = 0; i < rec->nfields; i++) {
-		rec->fields[i] = r->data.buf + r->offs[i];
-		if (rec->lens[i] > 0)
-			blank = 0;
-	}
-	if (blank && !(rec->flags & (CSVIO_MALFORMED | CSVIO_UNTERMINATED)))
+	if (r->nonempty == 0 && !(rec->flags & (CSVIO_MALFORMED | CSVIO_UNTERMINATED)))
 		rec->flags |= CSVIO_BLANK;
 	rec->line = r->start;
 	rec->lines = end >= r->start ? end - r->start + 1 : 1;
@@ -380,6 +391,7 @@ record_reset(struct csvio_reader *r)
 	r->rec.bad_field = 0;
 	r->ended = 0;
 	r->check_fields = 0;
+	r->nonempty = 0;
 }
 
 /* A stray quote: hand out what was read and drop the rest of the line. */
