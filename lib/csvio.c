@@ -58,10 +58,10 @@ struct csvio_reader {
 	struct csvio_record rec;
 };
 
-/* Record a fatal error; always returns -1. */
-static int fatal(struct csvio_reader *r, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+static int fatal(struct csvio_reader *, const char *, ...) __attribute__((format(printf, 2, 3)));
+static void on_field_slow(void *, size_t, struct csvio_reader *) __attribute__((noinline));
 
+/* Record a fatal error; always returns -1. */
 static int
 fatal(struct csvio_reader *r, const char *fmt, ...)
 {
@@ -167,7 +167,8 @@ field_check(struct csvio_reader *r, const char *s, size_t len)
 }
 
 /* on_field() for a field that needs room, checking or transcoding. */
-static void __attribute__((noinline)) on_field_slow(void *s, size_t len, struct csvio_reader *r)
+static void
+on_field_slow(void *s, size_t len, struct csvio_reader *r)
 {
 	struct csvio_record *rec = &r->rec;
 	size_t off = r->data.len, n = rec->nfields, i;
