@@ -41,6 +41,7 @@ struct csvio_reader {
 	size_t pos, len;
 	size_t nl, cr; /* next LF / CR at or after pos, len if none, STALE if unknown */
 	int eof, started;
+	int clean; /* the buffer is valid UTF-8 throughout */
 
 	unsigned long line; /* physical line being read */
 	size_t line_bytes; /* bytes read of that line so far */
@@ -81,6 +82,7 @@ parser_init(struct csvio_reader *r)
 {
 	csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL);
 	csv_set_realloc_func(&r->p, xrealloc);
+	csv_set_blk_size(&r->p, MIN_BLOCK);
 }
 
 struct csvio_reader *
@@ -212,7 +214,21 @@ on_field(void *s, size_t len, void *arg)
 	 * when libcsv's buffer is that big; the bytes past len land in the
 	 * spare room checked above and are overwritten later.
 	 */
-	if (len <= SMALL && r->p.entry_size >= SMALL)
+	if (len <= 4) {
+		/* byte by byte: a wide load would wait on libcsv's byte stores */
+		switch (len) {
+		case 4:
+			d[3] = ((char *)s)[3]; /* FALLTHROUGH */
+		case 3:
+			d[2] = ((char *)s)[2]; /* FALLTHROUGH */
+		case 2:
+			d[1] = ((char *)s)[1]; /* FALLTHROUGH */
+		case 1:
+			d[0] = ((char *)s)[0]; /* FALLTHROUGH */
+		default:
+			break;
+		}
+	} else if (len <= SMALL && r->p.entry_size >= SMALL)
 		memcpy(d, s, SMALL);
 	else
 		memcpy(d, s, len);
@@ -257,6 +273,8 @@ fill(struct csvio_reader *r)
 			r->cp1252 = 0;
 		}
 	}
+	/* A valid chunk has valid segments: check it in one go. */
+	r->clean = !r->cp1252 && utf8_valid((const char *)r->buf + r->pos, r->len - r->pos, NULL);
 	return 0;
 }
 
@@ -329,10 +347,11 @@ feed(struct csvio_reader *r, const unsigned char *s, size_t n)
 	 * Removing quotes and spaces from valid UTF-8 leaves it valid, so fields
 	 * need checking one by one only when a segment of the record is not.
 	 */
-	if (!r->check_fields && (r->cp1252 || !utf8_valid((const char *)s, n, NULL)))
+	if (!r->check_fields && (r->cp1252 || (!r->clean && !utf8_valid((const char *)s, n, NULL))))
 		r->check_fields = 1;
 	/* libcsv grows its field buffer by blk_size: make that geometric. */
-	csv_set_blk_size(&r->p, r->p.entry_size > MIN_BLOCK ? r->p.entry_size : MIN_BLOCK);
+	if (r->p.entry_size > r->p.blk_size)
+		csv_set_blk_size(&r->p, r->p.entry_size);
 	used = csv_parse(&r->p, s, n, on_field, on_row, r);
 	if (used == n)
 		return 0;
@@ -386,7 +405,8 @@ end_line(struct csvio_reader *r)
 static void
 record_reset(struct csvio_reader *r)
 {
-	strbuf_reset(&r->data);
+	r->data.len = 0;
+	r->data.buf[0] = '\0';
 	r->rec.nfields = 0;
 	r->rec.flags = 0;
 	r->rec.bad_field = 0;
