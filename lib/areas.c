@@ -219,7 +219,7 @@ reason(const struct areas_list *l, const unsigned char *excluded, size_t c, enum
 	}
 	switch (k) {
 	case C_INTELLIGENCE:
-		return xasprintf("intelligence: %ld concerns, rank %zu of %zu", a->intelligence,
+		return xasprintf("intelligence: %ld concern%s, rank %zu of %zu", a->intelligence, a->intelligence == 1 ? "" : "s",
 		                 rank, of);
 	case C_WEAK:
 		return xasprintf("weaker performance: %g, rank %zu lowest of %zu", a->performance,

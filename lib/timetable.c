@@ -132,7 +132,6 @@ load_specs(struct timetable_profile *p, const json_t *arr, char *err, size_t err
 		s->on_site = json_is_true(json_object_get(o, "on_site"));
 		s->day = jint(o, "day", 0);
 		s->to = jint(o, "to", s->day);
-		s->week = jint(o, "week", 0);
 		s->anchor = jstr(o, "anchor", "start");
 		s->unit = jstr(o, "unit", "working-days");
 		s->round = jstr(o, "round", "later");
@@ -266,6 +265,13 @@ timetable_day_date(const struct timetable *t, int day)
 	return calendar_add_working(t->cal, t->start, day - 1);
 }
 
+/* The week of table day n: days 0 and 1 are week one, then five a week. */
+static int
+table_week(int day)
+{
+	return day <= 1 ? 1 : (day - 2) / 5 + 2;
+}
+
 /* Rows of a table-numbered profile. */
 static void
 build_table(struct timetable *t)
@@ -277,11 +283,11 @@ build_table(struct timetable *t)
 
 		for (int d = s->day; d <= s->to; d++) {
 			if (d > 0) {
-				add_row(t, s, d, timetable_day_date(t, d), s->week);
+				add_row(t, s, d, timetable_day_date(t, d), table_week(d));
 				continue;
 			}
 			for (int k = p->prep_days; k >= 1; k--)
-				add_row(t, s, d, calendar_add_working(t->cal, t->start, -k), s->week);
+				add_row(t, s, d, calendar_add_working(t->cal, t->start, -k), 1);
 		}
 	}
 	t->fieldwork_first = timetable_day_date(t, p->fieldwork_from);

@@ -47,7 +47,7 @@ struct timetable_blackout {
 struct timetable_spec {
 	const char *key, *activity, *who, *where, *time;
 	int on_site;
-	int day, to, week; /* table numbering */
+	int day, to; /* table numbering (weeks: days 0-1 are week one, then five a week) */
 	const char *anchor, *unit, *round; /* anchored numbering */
 	int offset, span;
 };
