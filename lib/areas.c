@@ -326,8 +326,10 @@ areas_choose(const struct areas_list *l, const struct areas_week *weeks, size_t 
 		         avail);
 		goto done;
 	}
-	for (size_t i = 0; i < l->n; i++) {
-		if (!inc[i])
+	for (size_t k = 0; k < ninclude; k++) { /* in the order given */
+		size_t i = (size_t)areas_find(l, include[k]);
+
+		if (taken[i])
 			continue;
 		if (n == need) {
 			snprintf(err, errsz, "more areas included than the %zu visits", need);
