@@ -108,8 +108,9 @@ read_row(const struct table *t, size_t r, const long *col, struct areas_list *ou
 	}
 	if (!text_blank(v[F_LAST]) && strcmp(v[F_LAST], "never") != 0 &&
 	    dates_parse(v[F_LAST], &last) == -1) {
-		snprintf(err, errsz, "%s:%lu: last_inspected: not a date (YYYY-MM-DD or DD/MM/YYYY)",
-		         t->name, line);
+		snprintf(err, errsz,
+		         "%s:%lu: last_inspected: not a date (YYYY-MM-DD or DD/MM/YYYY)", t->name,
+		         line);
 		return -1;
 	}
 	if (!text_blank(v[F_INTELLIGENCE]) &&
@@ -130,8 +131,7 @@ read_row(const struct table *t, size_t r, const long *col, struct areas_list *ou
 }
 
 int
-areas_read(const char *path, unsigned csv_flags, struct areas_list *out, char *err,
-           size_t errsz)
+areas_read(const char *path, unsigned csv_flags, struct areas_list *out, char *err, size_t errsz)
 {
 	struct fieldmap *fm;
 	struct fieldmap_binding b;
@@ -219,8 +219,8 @@ reason(const struct areas_list *l, const unsigned char *excluded, size_t c, enum
 	}
 	switch (k) {
 	case C_INTELLIGENCE:
-		return xasprintf("intelligence: %ld concern%s, rank %zu of %zu", a->intelligence, a->intelligence == 1 ? "" : "s",
-		                 rank, of);
+		return xasprintf("intelligence: %ld concern%s, rank %zu of %zu", a->intelligence,
+		                 a->intelligence == 1 ? "" : "s", rank, of);
 	case C_WEAK:
 		return xasprintf("weaker performance: %g, rank %zu lowest of %zu", a->performance,
 		                 rank, of);

@@ -64,8 +64,7 @@ long areas_find(const struct areas_list *, const char *name);
  */
 int areas_choose(const struct areas_list *, const struct areas_week *weeks, size_t nweeks,
                  const char *const *include, size_t ninclude, const char *const *exclude,
-                 size_t nexclude, struct areas_choice **out, size_t *nout, char *err,
-                 size_t errsz);
+                 size_t nexclude, struct areas_choice **out, size_t *nout, char *err, size_t errsz);
 void areas_choices_free(struct areas_choice *, size_t n);
 
 #endif

@@ -95,7 +95,8 @@ deploy_team_add(struct deploy_team *t, const char *name, enum deploy_role role,
 
 		free(one);
 		if (*trimmed != '\0') {
-			p->conflicts = xreallocarray(p->conflicts, p->nconflicts + 1, sizeof(char *));
+			p->conflicts =
+			    xreallocarray(p->conflicts, p->nconflicts + 1, sizeof(char *));
 			p->conflicts[p->nconflicts++] = trimmed;
 		} else
 			free(trimmed);
@@ -407,7 +408,8 @@ explain_role(const struct deploy_team *t, const struct deploy_week *w, enum depl
 			if (t->people[i].role != role)
 				continue;
 			for (size_t a = 0; a < w->nareas; a++)
-				if (((mask >> a) & 1) && !deploy_conflicts(&t->people[i], w->areas[a]))
+				if (((mask >> a) & 1) &&
+				    !deploy_conflicts(&t->people[i], w->areas[a]))
 					ok = 1;
 			free_people += ok;
 		}
@@ -433,8 +435,7 @@ explain_role(const struct deploy_team *t, const struct deploy_week *w, enum depl
 
 /* A person who conflicts with every area of a whole-team week; -1 and err. */
 static int
-explain_person(const struct deploy_team *t, const struct deploy_week *w, char *err,
-               size_t errsz)
+explain_person(const struct deploy_team *t, const struct deploy_week *w, char *err, size_t errsz)
 {
 	for (size_t i = 0; i < t->n; i++) {
 		size_t bad = 0;
@@ -475,8 +476,8 @@ explain_weeks(const struct deploy_team *t, const struct deploy_week *weeks, size
 
 /* Say why no deployment exists. */
 static void
-explain(const struct deploy_team *t, const struct deploy_week *weeks, size_t nweeks,
-        int max_days, char *err, size_t errsz)
+explain(const struct deploy_team *t, const struct deploy_week *weeks, size_t nweeks, int max_days,
+        char *err, size_t errsz)
 {
 	if (explain_weeks(t, weeks, nweeks, err, errsz) == -1)
 		return;
@@ -504,8 +505,8 @@ check_weeks(const struct deploy_week *weeks, size_t nweeks, char *err, size_t er
 		for (size_t a = 0; a < weeks[w].nareas; a++)
 			for (size_t b = a + 1; b < weeks[w].nareas; b++)
 				if (same_name(weeks[w].areas[a], weeks[w].areas[b])) {
-					snprintf(err, errsz, "week %d: %s is named twice", weeks[w].week,
-					         weeks[w].areas[a]);
+					snprintf(err, errsz, "week %d: %s is named twice",
+					         weeks[w].week, weeks[w].areas[a]);
 					return -1;
 				}
 	}
@@ -531,7 +532,8 @@ deploy_solve(const struct deploy_team *t, const struct deploy_week *weeks, size_
 	int r;
 
 	memset(out, 0, sizeof *out);
-	if (deploy_team_check(t, err, errsz) == -1 || check_weeks(weeks, nweeks, err, errsz) == -1 ||
+	if (deploy_team_check(t, err, errsz) == -1 ||
+	    check_weeks(weeks, nweeks, err, errsz) == -1 ||
 	    explain_weeks(t, weeks, nweeks, err, errsz) == -1)
 		return -1;
 	memset(&s, 0, sizeof s);
@@ -582,16 +584,17 @@ check_week(const struct deploy_team *t, const struct deploy_week *w, size_t wi,
 			if (r->area[p * r->nweeks + wi] != (int)a)
 				continue;
 			if (deploy_conflicts(&t->people[p], w->areas[a])) {
-				snprintf(err, errsz, "week %d: line %lu sent to %s despite a conflict",
-				         w->week, t->people[p].line, w->areas[a]);
+				snprintf(err, errsz,
+				         "week %d: line %lu sent to %s despite a conflict", w->week,
+				         t->people[p].line, w->areas[a]);
 				return -1;
 			}
 			dep += t->people[p].role == DEPLOY_DEPUTY;
 			ins += t->people[p].role == DEPLOY_INSPECTOR;
 		}
 		if (w->teams ? (dep != 1 || ins != 2) : (dep < 1 || ins < 2)) {
-			snprintf(err, errsz, "week %d: %s has %d deputies and %d inspectors", w->week,
-			         w->areas[a], dep, ins);
+			snprintf(err, errsz, "week %d: %s has %d deputies and %d inspectors",
+			         w->week, w->areas[a], dep, ins);
 			return -1;
 		}
 	}
@@ -610,7 +613,8 @@ deploy_check(const struct deploy_team *t, const struct deploy_week *weeks, size_
 		for (size_t w = 0; w < nweeks; w++) {
 			int a = r->area[p * nweeks + w];
 
-			if ((t->people[p].role == DEPLOY_LEAD) != (a < 0) || a >= (int)weeks[w].nareas) {
+			if ((t->people[p].role == DEPLOY_LEAD) != (a < 0) ||
+			    a >= (int)weeks[w].nareas) {
 				snprintf(err, errsz, "week %d: line %lu is %s", weeks[w].week,
 				         t->people[p].line, a < 0 ? "not deployed" : "misplaced");
 				return -1;

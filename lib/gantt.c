@@ -93,23 +93,30 @@ background(FILE *fp, const struct plan *p, const struct geom *g)
 		int x = xof(g, d);
 
 		if (dates_weekday(d) >= SAT)
-			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"weekend\"/>\n",
+			fprintf(fp,
+			        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+			        "class=\"weekend\"/>\n",
 			        x, HEAD_H, g->cell, bottom - HEAD_H);
 		if (h != NULL) {
-			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"holiday\"><title>",
+			fprintf(fp,
+			        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+			        "class=\"holiday\"><title>",
 			        x, HEAD_H, g->cell, bottom - HEAD_H);
 			gantt_escape(fp, h);
 			fprintf(fp, " %s</title></rect>\n", dates_format(d, buf));
 		}
 		if (b != NULL) {
-			fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"blackout\"><title>",
+			fprintf(fp,
+			        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+			        "class=\"blackout\"><title>",
 			        x, HEAD_H, g->cell, bottom - HEAD_H);
 			gantt_escape(fp, b);
 			fputs("</title></rect>\n", fp);
 		}
 		if (dates_weekday(d) == MON) {
-			fprintf(fp, "<line x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\" class=\"week\"/>\n", x, x,
-			        bottom);
+			fprintf(fp,
+			        "<line x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\" class=\"week\"/>\n",
+			        x, x, bottom);
 			fprintf(fp, "<text x=\"%d\" y=\"12\" class=\"small\">%s</text>\n", x + 2,
 			        dates_format(d, buf));
 		}
@@ -129,10 +136,11 @@ timeline_row(FILE *fp, const struct plan *p, const struct geom *g)
 		int x = xof(g, r->date);
 
 		if (r->day != prev_day && g->cell >= 12)
-			fprintf(fp, "<text x=\"%d\" y=\"%d\" class=\"small\">%d</text>\n", x + 1, HEAD_H - 4,
-			        r->day);
+			fprintf(fp, "<text x=\"%d\" y=\"%d\" class=\"small\">%d</text>\n", x + 1,
+			        HEAD_H - 4, r->day);
 		prev_day = r->day;
-		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"%s\"><title>",
+		fprintf(fp,
+		        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"%s\"><title>",
 		        x, y + 4, g->cell, ROW_H - 8, r->spec->on_site ? "onsite" : "activity");
 		fprintf(fp, "Day %d, %s: ", r->day, dates_format(r->date, buf));
 		gantt_escape(fp, r->spec->activity);
@@ -140,9 +148,10 @@ timeline_row(FILE *fp, const struct plan *p, const struct geom *g)
 		if (r->spec->time != NULL) {
 			int cx = x + g->cell / 2, cy = y + ROW_H / 2;
 
-			fprintf(fp,
-			        "<path d=\"M%d %dL%d %dL%d %dL%d %dZ\" class=\"deadline\"><title>%s ",
-			        cx, cy - 7, cx + 5, cy, cx, cy + 7, cx - 5, cy, r->spec->time);
+			fprintf(
+			    fp,
+			    "<path d=\"M%d %dL%d %dL%d %dL%d %dZ\" class=\"deadline\"><title>%s ",
+			    cx, cy - 7, cx + 5, cy, cx, cy + 7, cx - 5, cy, r->spec->time);
 			gantt_escape(fp, r->spec->activity);
 			fputs("</title></path>\n", fp);
 		}
@@ -168,9 +177,10 @@ person_rows(FILE *fp, const struct plan *p, const struct geom *g,
 			if (r->person != who[k])
 				continue;
 			fprintf(fp,
-			        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s: ",
-			        xof(g, r->date) + 1, y + 2, g->cell - 2, ROW_H - 4, colour(r->location),
-			        dates_format(r->date, buf));
+			        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+			        "fill=\"%s\"><title>%s: ",
+			        xof(g, r->date) + 1, y + 2, g->cell - 2, ROW_H - 4,
+			        colour(r->location), dates_format(r->date, buf));
 			gantt_escape(fp, r->location);
 			fputs("</title></rect>\n", fp);
 		}
@@ -183,16 +193,22 @@ legend(FILE *fp, const struct geom *g)
 {
 	static const struct {
 		const char *label, *fill;
-	} items[] = {{"national office", "#4a7ab5"},       {"National Business Centre", "#8a5ab5"},
-	             {"service area", "#3c9a5f"},          {"off-site", "#e8e8e8"},
-	             {"weekend", "#d0d0d0"},               {"bank holiday", "#f5b041"},
-	             {"blackout period", "url(#hatch)"},   {"deadline", "#c0392b"}};
+	} items[] = {{"national office", "#4a7ab5"},
+	             {"National Business Centre", "#8a5ab5"},
+	             {"service area", "#3c9a5f"},
+	             {"off-site", "#e8e8e8"},
+	             {"weekend", "#d0d0d0"},
+	             {"bank holiday", "#f5b041"},
+	             {"blackout period", "url(#hatch)"},
+	             {"deadline", "#c0392b"}};
 	int y = HEAD_H + g->rows * ROW_H + 16;
 
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
 		int x = 4 + (int)(i % 4) * 190, yy = y + (int)(i / 4) * 18;
 
-		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\" stroke=\"#888\"/>",
+		fprintf(fp,
+		        "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\" "
+		        "stroke=\"#888\"/>",
 		        x, yy, items[i].fill);
 		fprintf(fp, "<text x=\"%d\" y=\"%d\">%s</text>\n", x + 16, yy + 11, items[i].label);
 	}
@@ -219,16 +235,17 @@ svg(FILE *fp, const struct plan *p)
 	        g.width, g.height, g.width, g.height);
 	fputs("<title id=\"gantt-title\">Inspection plan: ", fp);
 	gantt_escape(fp, p->in->profile->title);
-	fputs("</title>\n<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" "
-	      "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-	      "<rect width=\"3\" height=\"6\" fill=\"#c0392b\" fill-opacity=\"0.35\"/></pattern>\n"
-	      "<style>text{font-family:sans-serif;font-size:12px;fill:#222}"
-	      ".small{font-size:9px}.weekend{fill:#d0d0d0}.holiday{fill:#f5b041}"
-	      ".blackout{fill:url(#hatch)}.week{stroke:#999;stroke-width:1}"
-	      ".onsite{fill:#2e6da4}.activity{fill:#9fb8d6}.deadline{fill:#c0392b}</style></defs>\n",
-	      fp);
-	fprintf(fp, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", g.width,
-	        g.height);
+	fputs(
+	    "</title>\n<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" "
+	    "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+	    "<rect width=\"3\" height=\"6\" fill=\"#c0392b\" fill-opacity=\"0.35\"/></pattern>\n"
+	    "<style>text{font-family:sans-serif;font-size:12px;fill:#222}"
+	    ".small{font-size:9px}.weekend{fill:#d0d0d0}.holiday{fill:#f5b041}"
+	    ".blackout{fill:url(#hatch)}.week{stroke:#999;stroke-width:1}"
+	    ".onsite{fill:#2e6da4}.activity{fill:#9fb8d6}.deadline{fill:#c0392b}</style></defs>\n",
+	    fp);
+	fprintf(fp, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n",
+	        g.width, g.height);
 	background(fp, p, &g);
 	timeline_row(fp, p, &g);
 	person_rows(fp, p, &g, who, n);

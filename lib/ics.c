@@ -90,9 +90,10 @@ add_event(struct ctx *c, const char *key, date_t first, date_t last, int minutes
 	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
 	icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->stamp));
 	if (minutes >= 0) {
-		icalcomponent_add_property(ev, zoned(icalproperty_new_dtstart(ical_local(first, minutes))));
-		icalcomponent_add_property(ev,
-		                           zoned(icalproperty_new_dtend(ical_local(first, minutes + 30))));
+		icalcomponent_add_property(
+		    ev, zoned(icalproperty_new_dtstart(ical_local(first, minutes))));
+		icalcomponent_add_property(
+		    ev, zoned(icalproperty_new_dtend(ical_local(first, minutes + 30))));
 	} else {
 		icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(first)));
 		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(last + 1)));
@@ -139,7 +140,8 @@ timeline_events(struct ctx *c, const struct plan *p)
 			for (size_t j = i + 1; j < t->nrows; j++)
 				if (t->rows[j].spec == r->spec && t->rows[j].date == last + 1)
 					last = t->rows[j].date;
-		snprintf(key, sizeof key, "activity|%s|%s", r->spec->key, dates_format(r->date, d1));
+		snprintf(key, sizeof key, "activity|%s|%s", r->spec->key,
+		         dates_format(r->date, d1));
 		desc = xasprintf("Who: %s. Where: %s. Working day %d, week %d (%s).", r->spec->who,
 		                 r->spec->where, r->day, r->week, t->profile->name);
 		add_event(c, key, r->date, last, minutes_of(r->spec->time), r->spec->activity, desc,
@@ -186,7 +188,8 @@ person_events(struct ctx *c, const struct plan *p)
 		if (strcmp(r->location, "off-site") == 0)
 			continue;
 		for (size_t j = 0; j < i && !continues; j++)
-			continues = p->deploy[j].person == r->person && p->deploy[j].date == r->date - 1 &&
+			continues = p->deploy[j].person == r->person &&
+			            p->deploy[j].date == r->date - 1 &&
 			            strcmp(p->deploy[j].location, r->location) == 0;
 		if (continues)
 			continue;
@@ -194,9 +197,10 @@ person_events(struct ctx *c, const struct plan *p)
 			if (p->deploy[j].person == r->person && p->deploy[j].date == last + 1 &&
 			    strcmp(p->deploy[j].location, r->location) == 0)
 				last = p->deploy[j].date;
-		snprintf(key, sizeof key, "person|%s|%s", r->person->name, dates_format(r->date, d1));
-		summary = xasprintf("%s (%s): %s", r->person->name, deploy_role_name(r->person->role),
-		                    r->location);
+		snprintf(key, sizeof key, "person|%s|%s", r->person->name,
+		         dates_format(r->date, d1));
+		summary = xasprintf("%s (%s): %s", r->person->name,
+		                    deploy_role_name(r->person->role), r->location);
 		add_event(c, key, r->date, last, -1, summary, NULL, "Deployment");
 		free(summary);
 	}

@@ -49,8 +49,9 @@ check_blackouts(struct plan *p)
 	if (after >= 0)
 		strbuf_printf(&sb, "; the nearest valid start is %s", dates_format(after, buf));
 	if (before >= 0)
-		strbuf_printf(&sb, "%s %s", after >= 0 ? "; the latest earlier one is" :
-		                                         "; the nearest valid start is",
+		strbuf_printf(&sb, "%s %s",
+		              after >= 0 ? "; the latest earlier one is"
+		                         : "; the nearest valid start is",
 		              dates_format(before, buf));
 	push(&p->problems, &p->nproblems, strbuf_steal(&sb));
 	strbuf_free(&sb);
@@ -167,7 +168,8 @@ fill_deployment(struct plan *p, const struct deploy_result *res, const struct de
 			for (size_t i = 0; i < t->n; i++) {
 				struct plan_deployment *row;
 
-				p->deploy = xreallocarray(p->deploy, p->ndeploy + 1, sizeof *p->deploy);
+				p->deploy =
+				    xreallocarray(p->deploy, p->ndeploy + 1, sizeof *p->deploy);
 				row = &p->deploy[p->ndeploy++];
 				row->day = d;
 				row->date = timetable_day_date(p->tt, d);
@@ -281,8 +283,13 @@ plan_write_csv(const struct plan *p, enum plan_view view, FILE *fp)
 	if (view == PLAN_TIMELINE)
 		for (size_t i = 0; i < p->tt->nrows; i++) {
 			const struct timetable_row *r = &p->tt->rows[i];
-			const char *f[7] = {n1, dates_format(r->date, a), plan_weekday(r->date), n2,
-			                    r->spec->activity, r->spec->who, r->spec->where};
+			const char *f[7] = {n1,
+			                    dates_format(r->date, a),
+			                    plan_weekday(r->date),
+			                    n2,
+			                    r->spec->activity,
+			                    r->spec->who,
+			                    r->spec->where};
 
 			snprintf(n1, sizeof n1, "%d", r->day);
 			snprintf(n2, sizeof n2, "%d", r->week);
@@ -349,7 +356,8 @@ timeline_json(const struct plan *p)
 		json_object_set_new(o, "who", json_string(r->spec->who));
 		json_object_set_new(o, "where", json_string(r->spec->where));
 		json_object_set_new(o, "key", json_string(r->spec->key));
-		json_object_set_new(o, "time", r->spec->time ? json_string(r->spec->time) : json_null());
+		json_object_set_new(o, "time",
+		                    r->spec->time ? json_string(r->spec->time) : json_null());
 		json_object_set_new(o, "on_site", json_boolean(r->spec->on_site));
 		json_array_append_new(arr, o);
 	}

@@ -13,8 +13,8 @@
 #include "timetable.h"
 #include "xalloc.h"
 
-static const char *const weekday_names[] = {"monday", "tuesday", "wednesday", "thursday",
-                                            "friday", "saturday", "sunday", NULL};
+static const char *const weekday_names[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                            "friday", "saturday", "sunday",    NULL};
 
 /* A string member, or dflt. */
 static const char *
@@ -388,8 +388,8 @@ build_anchored(struct timetable *t, char *err, size_t errsz)
 		for (int k = 0; k < s->span; k++) {
 			date_t dk = calendar_add_working(t->cal, d, k);
 
-			add_row(t, s, day_number(t, dk),
-			        dk, (int)((monday_of(dk) - monday_of(t->start)) / 7));
+			add_row(t, s, day_number(t, dk), dk,
+			        (int)((monday_of(dk) - monday_of(t->start)) / 7));
 		}
 		if (p->fieldwork_key != NULL && strcmp(s->key, p->fieldwork_key) == 0)
 			fw = s;
@@ -445,10 +445,10 @@ add_calendar_warnings(struct timetable *t)
 
 /* 0 when start can begin the profile, else a message in err. */
 static int
-check_start(const struct timetable_profile *p, const struct calendar *cal, date_t start,
-            char *err, size_t errsz)
+check_start(const struct timetable_profile *p, const struct calendar *cal, date_t start, char *err,
+            size_t errsz)
 {
-	static const char *const names[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+	static const char *const names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
 	                                    "Friday", "Saturday", "Sunday"};
 	char buf[DATES_ISO_LEN];
 	const char *h;

@@ -117,7 +117,6 @@ size_t timetable_blackout_days(const struct timetable *, date_t **days);
 void timetable_suggest(const struct timetable_profile *, const struct calendar *, date_t start,
                        date_t *before, date_t *after);
 /* The visit week that holds table day n, or NULL. */
-const struct timetable_visit_week *timetable_visit_week(const struct timetable_profile *,
-                                                        int day);
+const struct timetable_visit_week *timetable_visit_week(const struct timetable_profile *, int day);
 
 #endif

@@ -231,9 +231,8 @@ holiday_start(const struct plan_input *in)
 	date_t before, after;
 	char a[DATES_ISO_LEN], b[DATES_ISO_LEN];
 
-	if (h == NULL ||
-	    (in->profile->start_weekday >= 0 &&
-	     (int)dates_weekday(in->start) != in->profile->start_weekday))
+	if (h == NULL || (in->profile->start_weekday >= 0 &&
+	                  (int)dates_weekday(in->start) != in->profile->start_weekday))
 		return 0;
 	timetable_suggest(in->profile, in->cal, in->start, &before, &after);
 	diag_error(NULL, 0, "--start %s is a bank holiday (%s); the nearest valid start is %s",

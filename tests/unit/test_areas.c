@@ -86,7 +86,8 @@ START_TEST(balanced_sample)
 	ck_assert_uint_eq(per[3], 3);
 	ck_assert_uint_eq(per[4], 3);
 	ck_assert_uint_eq(per[5], shapes[_i].w5);
-	ck_assert_int_ne(chosen(ch, n, "Merseyside and Cheshire"), 0); /* most intelligence, weakest */
+	ck_assert_int_ne(chosen(ch, n, "Merseyside and Cheshire"),
+	                 0); /* most intelligence, weakest */
 	ck_assert_int_ne(chosen(ch, n, "London South"), 0); /* strongest */
 	ck_assert_int_ne(chosen(ch, n, "London North"), 0); /* highest volume */
 	ck_assert_int_ne(chosen(ch, n, "Kent and Sussex"), 0); /* longest since inspected */
@@ -109,8 +110,10 @@ START_TEST(order_independent)
 		perm[i] = (i * 7 + 3) % NROWS; /* 7 and 17 are coprime */
 	make_list(&a, NULL);
 	make_list(&b, perm);
-	ck_assert_int_eq(areas_choose(&a, weeks, 3, NULL, 0, NULL, 0, &ca, &na, err, sizeof err), 0);
-	ck_assert_int_eq(areas_choose(&b, weeks, 3, NULL, 0, NULL, 0, &cb, &nb, err, sizeof err), 0);
+	ck_assert_int_eq(areas_choose(&a, weeks, 3, NULL, 0, NULL, 0, &ca, &na, err, sizeof err),
+	                 0);
+	ck_assert_int_eq(areas_choose(&b, weeks, 3, NULL, 0, NULL, 0, &cb, &nb, err, sizeof err),
+	                 0);
 	ck_assert_uint_eq(na, nb);
 	for (size_t i = 0; i < na; i++) {
 		ck_assert_str_eq(ca[i].area->name, cb[i].area->name);
@@ -198,8 +201,8 @@ START_TEST(read_file)
 	ck_assert_int_eq(l.items[3].intelligence, 3);
 	ck_assert_uint_eq(l.items[0].line, 2);
 	areas_free(&l);
-	ck_assert_int_eq(areas_read("../cmd/plan-weeks/bad-areas/areas.csv", 0, &l, err, sizeof err),
-	                 -1);
+	ck_assert_int_eq(
+	    areas_read("../cmd/plan-weeks/bad-areas/areas.csv", 0, &l, err, sizeof err), -1);
 	ck_assert_msg(strstr(err, ":3: performance: not a number") != NULL, "%s", err);
 }
 END_TEST

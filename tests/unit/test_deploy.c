@@ -32,8 +32,8 @@ rnd(unsigned n)
 static void
 random_team(struct deploy_team *t, unsigned pct)
 {
-	static const char *const names[] = {"Lee", "Dan", "Dee", "Don", "Ian", "Ida",
-	                                    "Ike", "Ina", "Ira", "Ivo"};
+	static const char *const names[] = {"Lee", "Dan", "Dee", "Don", "Ian",
+	                                    "Ida", "Ike", "Ina", "Ira", "Ivo"};
 
 	memset(t, 0, sizeof *t);
 	for (int i = 0; i < 10; i++) {
@@ -44,7 +44,10 @@ random_team(struct deploy_team *t, unsigned pct)
 				strcat(conf, all[a]);
 				strcat(conf, ";");
 			}
-		deploy_team_add(t, names[i], i == 0 ? DEPLOY_LEAD : i < 4 ? DEPLOY_DEPUTY : DEPLOY_INSPECTOR,
+		deploy_team_add(t, names[i],
+		                i == 0  ? DEPLOY_LEAD
+		                : i < 4 ? DEPLOY_DEPUTY
+		                        : DEPLOY_INSPECTOR,
 		                conf, (unsigned long)i + 2);
 	}
 }
@@ -97,7 +100,8 @@ START_TEST(random_rosters)
 		got = deploy_solve(&t, weeks, 3, 3, &r, err, sizeof err) == 0;
 		ck_assert_int_eq(got, want);
 		if (got) {
-			ck_assert_msg(deploy_check(&t, weeks, 3, 3, &r, err, sizeof err) == 0, "%s", err);
+			ck_assert_msg(deploy_check(&t, weeks, 3, 3, &r, err, sizeof err) == 0, "%s",
+			              err);
 			deploy_result_free(&r);
 			found++;
 		} else {
@@ -140,7 +144,8 @@ static const struct {
 	const char *conflicts[10];
 	const char *want;
 } infeasible[] = {
-    {{"", "A", "A", "A"}, "week 3: A needs 1 deputy without a conflict of interest, but only 0 are"},
+    {{"", "A", "A", "A"},
+     "week 3: A needs 1 deputy without a conflict of interest, but only 0 are"},
     {{"", "", "", "", "D", "D", "D", "D", "D"}, "week 4: D needs 2 inspectors"},
     {{"", "", "", "", "D;E", "D;E", "D;E", "D;E"}, "week 4: D and E need 4 inspectors"},
     {{"", "", "", "", "", "", "", "", "", "G;H"}, "team:11: week 5: the inspector on this line"},
@@ -157,7 +162,10 @@ START_TEST(explains_infeasible)
 	t.file = strdup("team");
 	for (int i = 0; i < 10; i++) {
 		snprintf(name, sizeof name, "P%d", i);
-		deploy_team_add(&t, name, i == 0 ? DEPLOY_LEAD : i < 4 ? DEPLOY_DEPUTY : DEPLOY_INSPECTOR,
+		deploy_team_add(&t, name,
+		                i == 0  ? DEPLOY_LEAD
+		                : i < 4 ? DEPLOY_DEPUTY
+		                        : DEPLOY_INSPECTOR,
 		                infeasible[_i].conflicts[i], (unsigned long)i + 2);
 	}
 	ck_assert_int_eq(deploy_solve(&t, weeks, 3, 3, &r, err, sizeof err), -1);

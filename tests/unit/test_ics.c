@@ -84,8 +84,9 @@ START_TEST(parse_back)
 	ck_assert_ptr_nonnull(cal);
 	for (icalcomponent *tz = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
 	     tz != NULL; tz = icalcomponent_get_next_component(cal, ICAL_VTIMEZONE_COMPONENT)) {
-		ck_assert_str_eq(icalproperty_get_tzid(icalcomponent_get_first_property(tz, ICAL_TZID_PROPERTY)),
-		                 "Europe/London");
+		ck_assert_str_eq(
+		    icalproperty_get_tzid(icalcomponent_get_first_property(tz, ICAL_TZID_PROPERTY)),
+		    "Europe/London");
 		ntz++;
 	}
 	ck_assert_uint_eq(ntz, 1);
@@ -110,8 +111,10 @@ START_TEST(parse_back)
 		ck_assert_msg(calendar_is_working(f.cal, d), "event on %d-%d-%d", st.year, st.month,
 		              st.day);
 		if (!st.is_date) {
-			icalproperty *p = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
-			icalparameter *tzid = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+			icalproperty *p =
+			    icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+			icalparameter *tzid =
+			    icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
 
 			ck_assert_ptr_nonnull(tzid);
 			ck_assert_str_eq(icalparameter_get_tzid(tzid), "Europe/London");
@@ -144,7 +147,8 @@ START_TEST(uids_stable_across_inputs)
 	ck_assert_ptr_nonnull(strstr(a, "DTSTAMP:20270115T000000Z"));
 	ck_assert_ptr_nonnull(strstr(a, "DTSTART;TZID=Europe/London:20270115T093000"));
 	ck_assert_uint_eq(ics_hash(ICS_HASH_INIT, ""), ICS_HASH_INIT);
-	ck_assert_uint_eq(ics_hash(ICS_HASH_INIT, "a"), 0xaf63dc4c8601ec8cULL); /* FNV-1a test vector */
+	ck_assert_uint_eq(ics_hash(ICS_HASH_INIT, "a"),
+	                  0xaf63dc4c8601ec8cULL); /* FNV-1a test vector */
 	free(a);
 	free(b);
 	fixture_close(&f);

@@ -156,8 +156,7 @@ static const struct {
 START_TEST(blackout_refused)
 {
 	char err[256];
-	struct timetable *t =
-	    timetable_build(ofsted, cal, D(blackouts[_i].start), err, sizeof err);
+	struct timetable *t = timetable_build(ofsted, cal, D(blackouts[_i].start), err, sizeof err);
 	date_t *days, before, after;
 	size_t n;
 
@@ -186,7 +185,8 @@ END_TEST
 
 START_TEST(not_a_friday)
 {
-	static const char *const starts[] = {"2027-01-11", "2027-01-13", "2027-01-16", "2027-01-17"};
+	static const char *const starts[] = {"2027-01-11", "2027-01-13", "2027-01-16",
+	                                     "2027-01-17"};
 	char err[256];
 
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
