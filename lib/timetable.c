@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -218,7 +219,8 @@ timetable_profile_named(const char *name, char *err, size_t errsz)
 	}
 	rel = xasprintf("profiles/%s.json", name);
 	path = datadir_path(rel);
-	p = timetable_profile_load(path, err, errsz);
+	if ((p = timetable_profile_load(path, err, errsz)) == NULL && access(path, R_OK) != 0)
+		snprintf(err, errsz, "%s: no such profile (share/profiles/%s.json)", name, name);
 	free(path);
 	free(rel);
 	return p;
