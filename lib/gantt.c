@@ -158,6 +158,50 @@ timeline_row(FILE *fp, const struct plan *p, const struct geom *g)
 	}
 }
 
+/* Initials of an area's name ("Kent and Sussex" -> "KS"), at most 3 letters. */
+static void
+abbrev(const char *name, char *out)
+{
+	size_t n = 0;
+	const char *w = name;
+
+	while (*w != '\0' && n < 3) {
+		size_t len = strcspn(w, " ");
+
+		if (!(len == 3 && strncmp(w, "and", 3) == 0) &&
+		    !(len == 2 && strncmp(w, "of", 2) == 0))
+			out[n++] = *w;
+		w += len;
+		w += strspn(w, " ");
+	}
+	out[n] = '\0';
+}
+
+/* Label the start of each run of days a person spends in one service area. */
+static void
+area_labels(FILE *fp, const struct plan *p, const struct geom *g, const struct deploy_person *who,
+            int y)
+{
+	const struct plan_deployment *prev = NULL;
+	char ab[8];
+
+	for (size_t i = 0; i < p->ndeploy; i++) {
+		const struct plan_deployment *r = &p->deploy[i];
+
+		if (r->person != who)
+			continue;
+		if (strcmp(colour(r->location), "#3c9a5f") == 0 &&
+		    (prev == NULL || strcmp(prev->location, r->location) != 0)) {
+			abbrev(r->location, ab);
+			fprintf(fp, "<text x=\"%d\" y=\"%d\" class=\"label\">", xof(g, r->date) + 3,
+			        y + 14);
+			gantt_escape(fp, ab);
+			fputs("</text>\n", fp);
+		}
+		prev = r;
+	}
+}
+
 /* One row per person: where they are each day. */
 static void
 person_rows(FILE *fp, const struct plan *p, const struct geom *g,
@@ -184,12 +228,13 @@ person_rows(FILE *fp, const struct plan *p, const struct geom *g,
 			gantt_escape(fp, r->location);
 			fputs("</title></rect>\n", fp);
 		}
+		area_labels(fp, p, g, who[k], y);
 	}
 }
 
 /* The legend under the rows. */
 static void
-legend(FILE *fp, const struct geom *g)
+legend(FILE *fp, const struct plan *p, const struct geom *g)
 {
 	static const struct {
 		const char *label, *fill;
@@ -212,6 +257,18 @@ legend(FILE *fp, const struct geom *g)
 		        x, yy, items[i].fill);
 		fprintf(fp, "<text x=\"%d\" y=\"%d\">%s</text>\n", x + 16, yy + 11, items[i].label);
 	}
+	y += 2 * 18 + 12;
+	for (size_t i = 0; i < p->nareas; i++) {
+		char ab[8];
+
+		abbrev(p->areas[i].service_area, ab);
+		fprintf(fp, "<text x=\"%d\" y=\"%d\">", 4 + (int)(i % 3) * 330,
+		        y + (int)(i / 3) * 18);
+		gantt_escape(fp, ab);
+		fputs(": ", fp);
+		gantt_escape(fp, p->areas[i].service_area);
+		fprintf(fp, " (week %d)</text>\n", p->areas[i].week);
+	}
 }
 
 /* Write the SVG element. */
@@ -228,7 +285,7 @@ svg(FILE *fp, const struct plan *p)
 	g.cell = g.last - g.first > 120 ? 4 : 16;
 	g.rows = (int)n + 1;
 	g.width = LABEL_W + (int)(g.last - g.first + 1) * g.cell + 4;
-	g.height = HEAD_H + g.rows * ROW_H + 56;
+	g.height = HEAD_H + g.rows * ROW_H + 56 + 12 + (int)(p->nareas + 2) / 3 * 18;
 	fprintf(fp,
 	        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
 	        "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"gantt-title\">\n",
@@ -240,7 +297,8 @@ svg(FILE *fp, const struct plan *p)
 	    "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
 	    "<rect width=\"3\" height=\"6\" fill=\"#c0392b\" fill-opacity=\"0.35\"/></pattern>\n"
 	    "<style>text{font-family:sans-serif;font-size:12px;fill:#222}"
-	    ".small{font-size:9px}.weekend{fill:#d0d0d0}.holiday{fill:#f5b041}"
+	    ".small{font-size:9px}.label{font-size:10px;fill:#fff;font-weight:bold}.weekend{fill:#"
+	    "d0d0d0}.holiday{fill:#f5b041}"
 	    ".blackout{fill:url(#hatch)}.week{stroke:#999;stroke-width:1}"
 	    ".onsite{fill:#2e6da4}.activity{fill:#9fb8d6}.deadline{fill:#c0392b}</style></defs>\n",
 	    fp);
@@ -249,7 +307,7 @@ svg(FILE *fp, const struct plan *p)
 	background(fp, p, &g);
 	timeline_row(fp, p, &g);
 	person_rows(fp, p, &g, who, n);
-	legend(fp, &g);
+	legend(fp, p, &g);
 	fputs("</svg>\n", fp);
 }
 

@@ -174,6 +174,35 @@ START_TEST(explains_infeasible)
 }
 END_TEST
 
+START_TEST(regroups_when_needed)
+{
+	/* Week 3 forces the team (P1, P4, P5) into A; in week 4 P4 cannot go to D
+	 * and P5 cannot go to E or F, so that team cannot stay together. */
+	static const char *const conflicts[10] = {"", "B;C", "A;C", "A;B", "B;C;D", "B;C;E;F"};
+	struct deploy_week weeks[] = {{3, 1, 3, 3, w3}, {4, 1, 3, 3, w4}, {5, 0, 2, 2, w5}};
+	struct deploy_team t;
+	struct deploy_result r;
+	char err[512], name[16];
+
+	memset(&t, 0, sizeof t);
+	for (int i = 0; i < 10; i++) {
+		snprintf(name, sizeof name, "P%d", i);
+		deploy_team_add(&t, name,
+		                i == 0  ? DEPLOY_LEAD
+		                : i < 4 ? DEPLOY_DEPUTY
+		                        : DEPLOY_INSPECTOR,
+		                conflicts[i], (unsigned long)i + 2);
+	}
+	ck_assert_msg(deploy_solve(&t, weeks, 3, 3, &r, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(r.regrouped, 1);
+	ck_assert_int_eq(deploy_check(&t, weeks, 3, 3, &r, err, sizeof err), 0);
+	ck_assert_int_eq(r.area[4 * 3], 0); /* P4 in A in week 3 */
+	ck_assert_int_ne(r.area[4 * 3 + 1], 0); /* and not in D in week 4 */
+	deploy_result_free(&r);
+	deploy_team_free(&t);
+}
+END_TEST
+
 START_TEST(three_day_limit)
 {
 	static const char *const again[] = {"A", "E", "F"};
@@ -229,6 +258,7 @@ make_suite_deploy(void)
 	tcase_add_test(tc, random_rosters);
 	tcase_add_test(tc, keeps_teams);
 	tcase_add_loop_test(tc, explains_infeasible, 0, sizeof infeasible / sizeof infeasible[0]);
+	tcase_add_test(tc, regroups_when_needed);
 	tcase_add_test(tc, three_day_limit);
 	tcase_add_test(tc, team_shape);
 	suite_add_tcase(s, tc);
