@@ -91,6 +91,7 @@ read_row(const struct table *t, size_t r, const long *col, struct areas_list *ou
 	double perf, vol, intel = 0;
 	date_t last = -1;
 	unsigned long line = t->rows[r].line;
+	char *name;
 
 	for (int f = 0; f < F_COUNT; f++)
 		v[f] = table_cell(t, r, col[f]);
@@ -123,7 +124,7 @@ read_row(const struct table *t, size_t r, const long *col, struct areas_list *ou
 		         line);
 		return -1;
 	}
-	char *name = text_trimdup(v[F_AREA]);
+	name = text_trimdup(v[F_AREA]);
 	areas_add(out, name, perf, vol, last, (long)intel);
 	free(name);
 	out->items[out->n - 1].line = line;

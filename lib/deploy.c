@@ -161,6 +161,7 @@ read_person(const struct table *tb, size_t r, const long *col, struct deploy_tea
 	unsigned long line = tb->rows[r].line;
 	const char *name = table_cell(tb, r, col[0]);
 	int role = deploy_role_parse(table_cell(tb, r, col[1]));
+	char *trimmed;
 
 	if (text_blank(name)) {
 		snprintf(err, errsz, "%s:%lu: name: blank", tb->name, line);
@@ -176,7 +177,7 @@ read_person(const struct table *tb, size_t r, const long *col, struct deploy_tea
 			         line, t->people[i].line);
 			return -1;
 		}
-	char *trimmed = text_trimdup(name);
+	trimmed = text_trimdup(name);
 	deploy_team_add(t, trimmed, (enum deploy_role)role, table_cell(tb, r, col[2]), line);
 	free(trimmed);
 	return 0;
@@ -237,14 +238,13 @@ struct search {
 	unsigned long nodes;
 };
 
-static const struct deploy_team *sort_team; /* qsort has no context argument */
-
-/* Order people by role, then name, then line. */
+/* Order people (indexes into the team ctx) by role, then name, then line. */
 static int
-person_cmp(const void *a, const void *b)
+person_cmp(const void *a, const void *b, void *ctx)
 {
-	const struct deploy_person *x = &sort_team->people[*(const size_t *)a];
-	const struct deploy_person *y = &sort_team->people[*(const size_t *)b];
+	const struct deploy_team *team = ctx;
+	const struct deploy_person *x = &team->people[*(const size_t *)a];
+	const struct deploy_person *y = &team->people[*(const size_t *)b];
 	int c;
 
 	if (x->role != y->role)
@@ -545,8 +545,7 @@ deploy_solve(const struct deploy_team *t, const struct deploy_week *weeks, size_
 	for (size_t i = 0; i < t->n; i++)
 		if (t->people[i].role != DEPLOY_LEAD)
 			s.order[s.norder++] = i;
-	sort_team = t;
-	qsort(s.order, s.norder, sizeof *s.order, person_cmp);
+	qsort_r(s.order, s.norder, sizeof *s.order, person_cmp, (void *)t);
 	s.w0 = -1;
 	for (size_t w = 0; w < nweeks && s.w0 < 0; w++)
 		if (weeks[w].teams)
