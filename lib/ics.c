@@ -46,6 +46,17 @@ ics_hash(uint64_t h, const char *s)
 	return h;
 }
 
+/* Spread the bits of h (the splitmix64 finaliser), so close keys give distant UIDs. */
+static uint64_t
+mix(uint64_t h)
+{
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
 /* An all-day date. */
 static struct icaltimetype
 ical_date(date_t d)
@@ -86,7 +97,7 @@ add_event(struct ctx *c, const char *key, date_t first, date_t last, int minutes
 	char uid[64];
 
 	snprintf(uid, sizeof uid, "%016llx@cafcass-inspect",
-	         (unsigned long long)ics_hash(ics_hash(c->seed, "|"), key));
+	         (unsigned long long)mix(ics_hash(ics_hash(c->seed, "|"), key)));
 	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
 	icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->stamp));
 	if (minutes >= 0) {
