@@ -182,6 +182,34 @@ fill_deployment(struct plan *p, const struct deploy_result *res, const struct de
 	free(sorted);
 }
 
+/*
+ * When no deployment meets every constraint, deploy each week that can be
+ * staffed on its own, so only the impossible weeks stay unassigned.
+ */
+static void
+solve_weeks_alone(struct plan *p, const struct deploy_week *dw, size_t nweeks,
+                  struct deploy_result *res)
+{
+	const struct deploy_team *t = p->in->team;
+	char err[512];
+
+	res->npersons = t->n;
+	res->nweeks = nweeks;
+	res->area = xcalloc(t->n * nweeks + 1, sizeof *res->area);
+	for (size_t i = 0; i < t->n * nweeks; i++)
+		res->area[i] = -1;
+	for (size_t w = 0; w < nweeks; w++) {
+		struct deploy_result one;
+
+		if (deploy_solve(t, &dw[w], 1, p->in->profile->max_days_in_area, &one, err,
+		                 sizeof err) == -1)
+			continue;
+		for (size_t i = 0; i < t->n; i++)
+			res->area[i * nweeks + w] = one.area[i];
+		deploy_result_free(&one);
+	}
+}
+
 /* Deploy the team to the chosen areas and fill the daily rows. */
 static void
 deploy_team(struct plan *p)
@@ -204,9 +232,10 @@ deploy_team(struct plan *p)
 	}
 	memset(&res, 0, sizeof res);
 	if (deploy_solve(p->in->team, dw, pr->nweeks, pr->max_days_in_area, &res, err,
-	                 sizeof err) == -1)
+	                 sizeof err) == -1) {
 		push(&p->problems, &p->nproblems, xasprintf("deployment: %s", err));
-	else if (res.regrouped) {
+		solve_weeks_alone(p, dw, pr->nweeks, &res);
+	} else if (res.regrouped) {
 		p->regrouped = 1;
 		push(&p->warnings, &p->nwarnings,
 		     xstrdup("the teams change between weeks to respect conflicts of interest"));
