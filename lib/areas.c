@@ -22,6 +22,7 @@ static const char *const field_keys[F_COUNT] = {"service_area", "performance", "
 /* The criteria of para 31, in the order they take turns. */
 enum criterion { C_INTELLIGENCE, C_WEAK, C_STRONG, C_VOLUME, C_LONGEST, C_COUNT };
 
+/* Append a candidate area to the list. */
 void
 areas_add(struct areas_list *l, const char *name, double performance, double volume,
           date_t last_inspected, long intelligence)
@@ -38,6 +39,7 @@ areas_add(struct areas_list *l, const char *name, double performance, double vol
 	c->line = 0;
 }
 
+/* Free the candidates of a list. */
 void
 areas_free(struct areas_list *l)
 {
@@ -48,6 +50,7 @@ areas_free(struct areas_list *l)
 	l->n = 0;
 }
 
+/* Find an area by name, ignoring case, spaces and punctuation. */
 long
 areas_find(const struct areas_list *l, const char *name)
 {
@@ -131,6 +134,7 @@ read_row(const struct table *t, size_t r, const long *col, struct areas_list *ou
 	return 0;
 }
 
+/* Read the areas CSV into a list of candidates. */
 int
 areas_read(const char *path, unsigned csv_flags, struct areas_list *out, char *err, size_t errsz)
 {
@@ -295,6 +299,7 @@ place(struct areas_choice *ch, size_t k, const struct areas_week *weeks, size_t 
 	ch[k].slot = used[w]++;
 }
 
+/* Choose the areas to visit, criteria taking turns, and give each a week. */
 int
 areas_choose(const struct areas_list *l, const struct areas_week *weeks, size_t nweeks,
              const char *const *include, size_t ninclude, const char *const *exclude,
@@ -369,6 +374,7 @@ done:
 	return rc;
 }
 
+/* Free a list of choices. */
 void
 areas_choices_free(struct areas_choice *ch, size_t n)
 {

@@ -29,6 +29,7 @@ static const struct {
     {"hmi", DEPLOY_INSPECTOR},
 };
 
+/* The role a word names, or -1. */
 int
 deploy_role_parse(const char *s)
 {
@@ -44,6 +45,7 @@ deploy_role_parse(const char *s)
 	return role;
 }
 
+/* The word for a role. */
 const char *
 deploy_role_name(enum deploy_role r)
 {
@@ -67,6 +69,7 @@ same_name(const char *a, const char *b)
 	return same;
 }
 
+/* 1 when p has a conflict of interest with area. */
 int
 deploy_conflicts(const struct deploy_person *p, const char *area)
 {
@@ -76,6 +79,7 @@ deploy_conflicts(const struct deploy_person *p, const char *area)
 	return 0;
 }
 
+/* Append a person with their conflicts to the team. */
 void
 deploy_team_add(struct deploy_team *t, const char *name, enum deploy_role role,
                 const char *conflicts, unsigned long line)
@@ -104,6 +108,7 @@ deploy_team_add(struct deploy_team *t, const char *name, enum deploy_role role,
 	}
 }
 
+/* Fill the team with placeholder people. */
 void
 deploy_team_placeholder(struct deploy_team *t)
 {
@@ -120,6 +125,7 @@ deploy_team_placeholder(struct deploy_team *t)
 	}
 }
 
+/* Check the team has 1 lead, 3 deputies and 6 inspectors. */
 int
 deploy_team_check(const struct deploy_team *t, char *err, size_t errsz)
 {
@@ -139,6 +145,7 @@ deploy_team_check(const struct deploy_team *t, char *err, size_t errsz)
 	return 0;
 }
 
+/* Free a team. */
 void
 deploy_team_free(struct deploy_team *t)
 {
@@ -183,6 +190,7 @@ read_person(const struct table *tb, size_t r, const long *col, struct deploy_tea
 	return 0;
 }
 
+/* Read the team CSV. */
 int
 deploy_read_team(const char *path, unsigned csv_flags, struct deploy_team *out, char *err,
                  size_t errsz)
@@ -524,6 +532,7 @@ run(struct search *s, int keep_teams)
 	return s->norder == 0 ? 1 : dfs(s, 0);
 }
 
+/* Search for a deployment: same teams first, then regrouped. */
 int
 deploy_solve(const struct deploy_team *t, const struct deploy_week *weeks, size_t nweeks,
              int max_days, struct deploy_result *out, char *err, size_t errsz)
@@ -600,6 +609,7 @@ check_week(const struct deploy_team *t, const struct deploy_week *w, size_t wi,
 	return 0;
 }
 
+/* Check a deployment against every rule. */
 int
 deploy_check(const struct deploy_team *t, const struct deploy_week *weeks, size_t nweeks,
              int max_days, const struct deploy_result *r, char *err, size_t errsz)
@@ -643,6 +653,7 @@ deploy_check(const struct deploy_team *t, const struct deploy_week *weeks, size_
 	return 0;
 }
 
+/* Free a search result. */
 void
 deploy_result_free(struct deploy_result *r)
 {

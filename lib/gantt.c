@@ -18,6 +18,7 @@ struct geom {
 	int width, height;
 };
 
+/* Write s with the XML special characters escaped. */
 void
 gantt_escape(FILE *fp, const char *s)
 {
@@ -311,6 +312,7 @@ svg(FILE *fp, const struct plan *p)
 	fputs("</svg>\n", fp);
 }
 
+/* Write the picture as SVG or as an HTML page. */
 void
 gantt_write(const struct plan *p, int html, FILE *fp)
 {

@@ -36,6 +36,7 @@ struct ctx {
 	struct icaltimetype stamp;
 };
 
+/* FNV-1a over the bytes of s. */
 uint64_t
 ics_hash(uint64_t h, const char *s)
 {
@@ -217,6 +218,7 @@ person_events(struct ctx *c, const struct plan *p)
 	}
 }
 
+/* Build the calendar with libical and serialise it. */
 char *
 ics_string(const struct plan *p, char *err, size_t errsz)
 {
@@ -251,6 +253,7 @@ ics_string(const struct plan *p, char *err, size_t errsz)
 	return text;
 }
 
+/* Write the calendar to fp. */
 int
 ics_write(const struct plan *p, FILE *fp, char *err, size_t errsz)
 {

@@ -14,6 +14,7 @@
 static const char *const weekday_words[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                             "Friday", "Saturday", "Sunday"};
 
+/* The English name of the weekday of d. */
 const char *
 plan_weekday(date_t d)
 {
@@ -110,7 +111,7 @@ choose_areas(struct plan *p, char *err, size_t errsz)
 	return 0;
 }
 
-/* The index of person p in sorted order: lead, deputies, inspectors, by name. */
+/* Order people: the lead, then deputies, then inspectors, each by name. */
 static int
 order_cmp(const void *a, const void *b)
 {
@@ -125,7 +126,7 @@ order_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* Where person (index pi in the team) is on table day d. */
+/* Where person pp is on table day d under roster entry r. */
 static const char *
 location(const struct plan *p, const struct timetable_roster *r, const struct deploy_person *pp,
          int nbc_rank, const struct deploy_result *res, const struct deploy_week *dw, int d)
@@ -246,6 +247,7 @@ deploy_team(struct plan *p)
 	free(dw);
 }
 
+/* Build the plan: timetable, blackouts, areas, deployment. */
 int
 plan_build(const struct plan_input *in, struct plan **out, char *err, size_t errsz)
 {
@@ -277,6 +279,7 @@ plan_build(const struct plan_input *in, struct plan **out, char *err, size_t err
 	return p->nproblems > 0 ? 1 : 0;
 }
 
+/* Free a plan. */
 void
 plan_free(struct plan *p)
 {
@@ -298,6 +301,7 @@ plan_free(struct plan *p)
 	free(p);
 }
 
+/* Write one view of the plan as CSV. */
 void
 plan_write_csv(const struct plan *p, enum plan_view view, FILE *fp)
 {
@@ -425,6 +429,7 @@ areas_deploy_json(const struct plan *p, json_t *root)
 	json_object_set_new(root, "deployment", dep);
 }
 
+/* The whole plan as a JSON object. */
 json_t *
 plan_to_json(const struct plan *p)
 {

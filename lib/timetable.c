@@ -183,6 +183,7 @@ load_profile(struct timetable_profile *p, const json_t *root, char *err, size_t 
 	return load_specs(p, json_object_get(root, "activities"), err, errsz);
 }
 
+/* Load a profile from a JSON file. */
 struct timetable_profile *
 timetable_profile_load(const char *path, char *err, size_t errsz)
 {
@@ -207,6 +208,7 @@ timetable_profile_load(const char *path, char *err, size_t errsz)
 	return p;
 }
 
+/* Load a profile by name from the data folder. */
 struct timetable_profile *
 timetable_profile_named(const char *name, char *err, size_t errsz)
 {
@@ -226,6 +228,7 @@ timetable_profile_named(const char *name, char *err, size_t errsz)
 	return p;
 }
 
+/* Free a profile and its document. */
 void
 timetable_profile_free(struct timetable_profile *p)
 {
@@ -261,6 +264,7 @@ add_warning(struct timetable *t, char *msg)
 	t->warnings[t->nwarnings++] = msg;
 }
 
+/* The date of table day n: n-1 working days after the start. */
 date_t
 timetable_day_date(const struct timetable *t, int day)
 {
@@ -469,6 +473,7 @@ check_start(const struct timetable_profile *p, const struct calendar *cal, date_
 	return 0;
 }
 
+/* Date every activity of the profile from start. */
 struct timetable *
 timetable_build(const struct timetable_profile *p, const struct calendar *cal, date_t start,
                 char *err, size_t errsz)
@@ -492,6 +497,7 @@ timetable_build(const struct timetable_profile *p, const struct calendar *cal, d
 	return t;
 }
 
+/* Free a timetable. */
 void
 timetable_free(struct timetable *t)
 {
@@ -504,6 +510,7 @@ timetable_free(struct timetable *t)
 	free(t);
 }
 
+/* The blackout period holding d, or NULL. */
 const char *
 timetable_blackout(const struct timetable_profile *p, date_t d)
 {
@@ -521,6 +528,7 @@ timetable_blackout(const struct timetable_profile *p, date_t d)
 	return NULL;
 }
 
+/* The distinct on-site dates that fall in a blackout period. */
 size_t
 timetable_blackout_days(const struct timetable *t, date_t **days)
 {
@@ -557,6 +565,7 @@ usable_start(const struct timetable_profile *p, const struct calendar *cal, date
 	return n == 0;
 }
 
+/* The nearest usable starts either side of start. */
 void
 timetable_suggest(const struct timetable_profile *p, const struct calendar *cal, date_t start,
                   date_t *before, date_t *after)
@@ -578,6 +587,7 @@ timetable_suggest(const struct timetable_profile *p, const struct calendar *cal,
 	}
 }
 
+/* The visit week whose on-site days include day. */
 const struct timetable_visit_week *
 timetable_visit_week(const struct timetable_profile *p, int day)
 {

@@ -278,6 +278,7 @@ write_plan(const struct opts *o, const struct plan *p)
 	return 0;
 }
 
+/* Read the options, build the plan, write it, and map the result to an exit status. */
 int
 main(int argc, char *argv[])
 {
