@@ -70,8 +70,8 @@ ical_date(date_t d)
 }
 
 /* A Europe/London local time on d at minutes after midnight. */
-static struct icaltimetype
-ical_local(date_t d, int minutes)
+struct icaltimetype
+ics_local(date_t d, int minutes)
 {
 	struct icaltimetype t = icaltime_null_time();
 
@@ -82,8 +82,8 @@ ical_local(date_t d, int minutes)
 }
 
 /* A property with TZID=Europe/London. */
-static icalproperty *
-zoned(icalproperty *p)
+icalproperty *
+ics_zoned(icalproperty *p)
 {
 	icalproperty_add_parameter(p, icalparameter_new_tzid(TZID));
 	return p;
@@ -103,9 +103,9 @@ add_event(struct ctx *c, const char *key, date_t first, date_t last, int minutes
 	icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->stamp));
 	if (minutes >= 0) {
 		icalcomponent_add_property(
-		    ev, zoned(icalproperty_new_dtstart(ical_local(first, minutes))));
+		    ev, ics_zoned(icalproperty_new_dtstart(ics_local(first, minutes))));
 		icalcomponent_add_property(
-		    ev, zoned(icalproperty_new_dtend(ical_local(first, minutes + 30))));
+		    ev, ics_zoned(icalproperty_new_dtend(ics_local(first, minutes + 30))));
 	} else {
 		icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(first)));
 		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(last + 1)));
@@ -122,11 +122,7 @@ add_event(struct ctx *c, const char *key, date_t first, date_t last, int minutes
 static int
 minutes_of(const char *time)
 {
-	int h, m;
-
-	if (time == NULL || sscanf(time, "%d:%d", &h, &m) != 2)
-		return -1;
-	return h * 60 + m;
+	return time == NULL ? -1 : dates_parse_time(time);
 }
 
 /* One event per activity, split into runs of consecutive dates. */
@@ -218,15 +214,33 @@ person_events(struct ctx *c, const struct plan *p)
 	}
 }
 
+/* A new calendar for tool holding the Europe/London VTIMEZONE. */
+icalcomponent *
+ics_calendar(const char *tool)
+{
+	icalcomponent *cal, *tz;
+	char *prodid;
+
+	if ((tz = icalparser_parse_string(vtimezone)) == NULL)
+		return NULL;
+	prodid = xasprintf("-//cafcass-inspect//%s//EN", tool);
+	cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
+	                          icalproperty_new_prodid(prodid),
+	                          icalproperty_new_calscale("GREGORIAN"),
+	                          icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
+	free(prodid);
+	icalcomponent_add_component(cal, tz);
+	return cal;
+}
+
 /* Build the calendar with libical and serialise it. */
 char *
 ics_string(const struct plan *p, char *err, size_t errsz)
 {
 	struct ctx c;
-	icalcomponent *tz;
 	char d[DATES_ISO_LEN], vis[8], *text;
 
-	if ((tz = icalparser_parse_string(vtimezone)) == NULL) {
+	if ((c.cal = ics_calendar("plan-weeks")) == NULL) {
 		snprintf(err, errsz, "libical: %s", icalerror_strerror(icalerrno));
 		return NULL;
 	}
@@ -238,11 +252,6 @@ ics_string(const struct plan *p, char *err, size_t errsz)
 	c.stamp = icaltime_null_time();
 	dates_to_ymd(p->in->start, &c.stamp.year, &c.stamp.month, &c.stamp.day);
 	c.stamp = icaltime_set_timezone(&c.stamp, icaltimezone_get_utc_timezone());
-	c.cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
-	                            icalproperty_new_prodid("-//cafcass-inspect//plan-weeks//EN"),
-	                            icalproperty_new_calscale("GREGORIAN"),
-	                            icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
-	icalcomponent_add_component(c.cal, tz);
 	timeline_events(&c, p);
 	area_events(&c, p);
 	person_events(&c, p);

@@ -14,12 +14,22 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <libical/ical.h>
+
+#include "dates.h"
 #include "plan.h"
 
 /* Write the calendar; -1 with err set when libical or the write fails. */
 int ics_write(const struct plan *, FILE *, char *err, size_t errsz);
 /* The calendar as a new string (free it); NULL with err set. */
 char *ics_string(const struct plan *, char *err, size_t errsz);
+/* A new VCALENDAR (PRODID -//cafcass-inspect//TOOL//EN, METHOD:PUBLISH) holding the
+ * Europe/London VTIMEZONE, for any tool's events; NULL when libical fails. */
+icalcomponent *ics_calendar(const char *tool);
+/* A wall-clock time on d at minutes after midnight, for a TZID=Europe/London property. */
+struct icaltimetype ics_local(date_t d, int minutes);
+/* p with the parameter TZID=Europe/London added; returns p. */
+icalproperty *ics_zoned(icalproperty *p);
 /* FNV-1a 64-bit hash of s continuing from h (start with ICS_HASH_INIT). */
 uint64_t ics_hash(uint64_t h, const char *s);
 #define ICS_HASH_INIT 14695981039346656037ULL
