@@ -1,0 +1,639 @@
+/*
+ * report_sections.c: the sections of the report, in the order of contract
+ * section 7, built into a document (reportdoc.h) from the judgements, the
+ * SEA and, when given, the plan and the sample. Only the SEA's redacted
+ * summaries and the judgements' own words are quoted; inspectors are never
+ * named, and the gates in report.c check the result.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dates.h"
+#include "jsonio.h"
+#include "report.h"
+#include "table.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define DEFAULT_TITLE "Inspection of the Children and Family Court Advisory and Support Service (Cafcass)"
+
+static const char *const default_titles[REPORT_NJUDGEMENTS] = {
+    "The quality and effectiveness of Cafcass private law practice with families",
+    "The quality and effectiveness of Cafcass public law practice with families",
+    "The effectiveness of leaders and managers"};
+
+/* Source types of evidence (contract section 6) and how the report names them. */
+static const char *const sources[][2] = {
+    {"case-file", "Case files read"},     {"observation", "Observations of practice"},
+    {"interview", "Interviews"},          {"meeting", "Meetings"},
+    {"document", "Documents"},            {"audit", "Audits moderated"},
+    {"survey", "Surveys"},                {NULL, NULL}};
+
+/* Strata of sample-cases and how the report names them. */
+static const char *const strata[][2] = {
+    {"safeguarding-letter", "Safeguarding letter only"},
+    {"private-law", "Private law, past the first hearing"},
+    {"public-law", "Public law"},
+    {"local-filed", "Local: recently filed"},
+    {"local-audit", "Local: recently closed, audited"},
+    {NULL, NULL}};
+
+/* The words for a key in a two-column table of names, or the key itself. */
+static const char *
+name_of(const char *const (*names)[2], const char *key)
+{
+	size_t i;
+
+	for (i = 0; names[i][0] != NULL; i++)
+		if (strcmp(names[i][0], key) == 0)
+			return names[i][1];
+	return key;
+}
+
+/* "15 January 2027" for an ISO date, or a copy of s when it is not one. */
+static char *
+day_text(const char *s, int weekday)
+{
+	int y, m, d;
+	date_t dn;
+
+	if (s == NULL || dates_parse(s, &dn) != 0)
+		return xstrdup(s != NULL ? s : "");
+	dates_to_ymd(dn, &y, &m, &d);
+	if (weekday)
+		return xasprintf("%s %d %s %d", dates_weekday_name(dates_weekday(dn)), d,
+		                 dates_month_name(m), y);
+	return xasprintf("%d %s %d", d, dates_month_name(m), y);
+}
+
+/* The title of judgement jg: from the SEA when it says, else the schedule's. */
+static const char *
+judgement_title(const struct report_input *in, int jg)
+{
+	const json_t *row;
+	size_t i;
+
+	json_array_foreach(json_object_get(in->sea, "judgements"), i, row)
+	{
+		if (strcmp(jsonio_str(row, "judgement", ""), report_judgement_id(jg)) == 0 &&
+		    jsonio_str(row, "title", NULL) != NULL)
+			return jsonio_str(row, "title", NULL);
+	}
+	return default_titles[jg];
+}
+
+/* The inspection dates: the judgements', the plan's fieldwork, or the evidence's. */
+static void
+sec_dates(struct rdoc *d, const struct report_input *in)
+{
+	const char *from = in->j->from, *to = in->j->to, *label = "Inspection dates";
+	const char *s;
+	const json_t *row, *rows;
+	char *a, *b, *line;
+	size_t i;
+
+	if (from == NULL && in->plan != NULL && (from = jsonio_str(in->plan, "start", NULL)) != NULL) {
+		json_array_foreach(json_object_get(in->plan, "areas"), i, row)
+		{
+			s = jsonio_str(row, "on_site_to", NULL);
+			if (s != NULL && (to == NULL || strcmp(s, to) > 0))
+				to = s;
+		}
+	}
+	if (from == NULL) {
+		rows = json_object_get(in->sea, "entries");
+		json_array_foreach(rows, i, row)
+		{
+			s = jsonio_str(row, "date", NULL);
+			if (s == NULL)
+				continue;
+			if (from == NULL || strcmp(s, from) < 0)
+				from = s;
+			if (to == NULL || strcmp(s, to) > 0)
+				to = s;
+		}
+		label = "Evidence gathered";
+	}
+	if (from == NULL)
+		return;
+	a = day_text(from, 0);
+	b = day_text(to != NULL ? to : from, 0);
+	line = xasprintf("%s: %s to %s", label, a, b);
+	rdoc_subtitle(d, line);
+	free(line);
+	free(a);
+	free(b);
+}
+
+/* The judgements table with the grade words. */
+static void
+sec_judgements(struct rdoc *d, const struct report_input *in)
+{
+	static const char *const head[] = {"Judgement", "Grade"};
+	const char *row[2];
+	int jg;
+
+	rdoc_heading(d, 2, "Judgements");
+	rdoc_table(d, "The judgements on Ofsted's four-point scale", 2, head);
+	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
+		row[0] = judgement_title(in, jg);
+		row[1] = report_grade_words(in->j->grade[jg]);
+		rdoc_row(d, row, NULL);
+	}
+}
+
+/* A list of the judgements file as paragraphs or bullets. */
+static void
+texts(struct rdoc *d, const struct report_input *in, const struct report_list *l, int bullets)
+{
+	char *origin;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		origin = xasprintf("%s: %s", in->judgements_name, l->v[i].origin);
+		if (bullets)
+			rdoc_item(d, l->v[i].text, origin);
+		else
+			rdoc_para(d, NULL, l->v[i].text, origin);
+		free(origin);
+	}
+}
+
+/* The summary for children and young people, and how easy it is to read. */
+static void
+sec_children(struct rdoc *d, const struct report_input *in)
+{
+	struct readability rd;
+	char *line;
+
+	rdoc_heading(d, 2, "Summary for children and young people");
+	texts(d, in, &in->j->children, 0);
+	report_children_readability(in->j, &rd);
+	line = xasprintf("Reading ease (Flesch) %.0f; reading age (Flesch-Kincaid) about %.0f years.",
+	                 rd.ease, rd.age < 5 ? 5 : rd.age);
+	rdoc_note(d, line);
+	free(line);
+	if (in->draft && rd.age > READABILITY_MAX_AGE)
+		rdoc_note(d, "Draft note: this summary reads above age 12. Shorter sentences and "
+		             "shorter words will make it easier for children to read.");
+}
+
+/* Key findings, what needs to improve, and the areas for priority action. */
+static void
+sec_findings(struct rdoc *d, const struct report_input *in)
+{
+	int jg, inadequate = 0;
+
+	rdoc_heading(d, 2, "Summary of key findings");
+	if (in->j->findings.n == 0)
+		rdoc_para(d, NULL, "No key findings are given.", NULL);
+	texts(d, in, &in->j->findings, 1);
+	rdoc_heading(d, 2, "What needs to improve");
+	if (in->j->improve.n == 0)
+		rdoc_para(d, NULL, "No areas for improvement are given.", NULL);
+	texts(d, in, &in->j->improve, 1);
+	rdoc_heading(d, 2, "Areas for priority action");
+	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
+		inadequate |= in->j->grade[jg] == REPORT_INADEQUATE;
+	if (in->j->priority.n == 0)
+		rdoc_para(d, NULL,
+		          inadequate ? "None given." : "None: no judgement is inadequate.", NULL);
+	texts(d, in, &in->j->priority, 1);
+}
+
+/* 1 when entry e names criterion c. */
+static int
+names_criterion(const json_t *e, long long c)
+{
+	const json_t *v;
+	size_t i;
+
+	json_array_foreach(json_object_get(e, "criteria"), i, v)
+	{
+		if (json_integer_value(v) == c)
+			return 1;
+	}
+	return 0;
+}
+
+/* List up to max unused entries of judgement jg, finding, criterion c (0: none named). */
+static void
+examples(struct rdoc *d, const struct report_input *in, const char *jg, long long c,
+         const char *finding, const char *label, char *used)
+{
+	const json_t *entries = json_object_get(in->sea, "entries"), *e;
+	size_t i, total = 0, shown = 0, *pick = NULL;
+	char *text, *origin;
+
+	json_array_foreach(entries, i, e)
+	{
+		if (strcmp(jsonio_str(e, "judgement", ""), jg) != 0 ||
+		    strcmp(jsonio_str(e, "finding", ""), finding) != 0 ||
+		    (c > 0 ? !names_criterion(e, c) : json_array_size(json_object_get(e, "criteria")) > 0))
+			continue;
+		total++;
+		if (!used[i] && shown < in->max_examples) {
+			pick = xreallocarray(pick, shown + 1, sizeof *pick);
+			pick[shown++] = i;
+			used[i] = 1;
+		}
+	}
+	if (shown == 0) {
+		free(pick);
+		return;
+	}
+	text = xasprintf("(%zu of %zu shown)", shown, total);
+	rdoc_para(d, label, shown < total ? text : NULL, NULL);
+	free(text);
+	for (i = 0; i < shown; i++) {
+		e = json_array_get(entries, pick[i]);
+		text = xasprintf("%s (%s%s%s)", jsonio_str(e, "summary", ""),
+		                 name_of(sources, jsonio_str(e, "source", "")),
+		                 jsonio_str(e, "service_area", NULL) != NULL ? ", " : "",
+		                 jsonio_str(e, "service_area", ""));
+		origin = xasprintf("%s: entries[%zu].summary", in->sea_name, pick[i]);
+		rdoc_item(d, text, origin);
+		free(origin);
+		free(text);
+	}
+	free(pick);
+}
+
+/* The evidence line of a coverage row. */
+static void
+coverage_line(struct rdoc *d, const json_t *row)
+{
+	long long n = jsonio_int(row, "entries", 0);
+	size_t types = json_array_size(json_object_get(row, "sources"));
+	size_t areas = json_array_size(json_object_get(row, "service_areas"));
+	char *line;
+
+	if (n == 0) {
+		rdoc_note(d, "No evidence is recorded against this criterion: a gap in the SEA.");
+		return;
+	}
+	line = xasprintf("%lld entr%s (%lld strength%s, %lld for improvement, %lld concern%s) from "
+	                 "%zu type%s of source in %zu service area%s; %s.",
+	                 n, n == 1 ? "y" : "ies", jsonio_int(row, "strengths", 0),
+	                 jsonio_int(row, "strengths", 0) == 1 ? "" : "s",
+	                 jsonio_int(row, "improvements", 0), jsonio_int(row, "concerns", 0),
+	                 jsonio_int(row, "concerns", 0) == 1 ? "" : "s", types, types == 1 ? "" : "s",
+	                 areas, areas == 1 ? "" : "s",
+	                 json_is_true(json_object_get(row, "triangulated"))
+	                     ? "triangulated"
+	                     : "not triangulated (one type of source)");
+	rdoc_para(d, "Evidence:", line, NULL);
+	free(line);
+}
+
+/* One section per judgement: its grade, then strengths and improvements by criterion. */
+static void
+sec_judgement(struct rdoc *d, const struct report_input *in, int jg, char *used)
+{
+	const char *id = report_judgement_id(jg);
+	const json_t *row;
+	char *heading;
+	size_t i, ncrit = 0;
+
+	rdoc_heading(d, 2, judgement_title(in, jg));
+	rdoc_para(d, "Judgement:", report_grade_words(in->j->grade[jg]), NULL);
+	json_array_foreach(json_object_get(in->sea, "coverage"), i, row)
+	{
+		if (strcmp(jsonio_str(row, "judgement", ""), id) != 0)
+			continue;
+		ncrit++;
+		heading = xasprintf("Criterion %lld: %s", jsonio_int(row, "criterion", 0),
+		                    jsonio_str(row, "title", ""));
+		rdoc_heading(d, 3, heading);
+		free(heading);
+		coverage_line(d, row);
+		examples(d, in, id, jsonio_int(row, "criterion", 0), "strength", "Strengths", used);
+		examples(d, in, id, jsonio_int(row, "criterion", 0), "improvement",
+		         "Areas for improvement", used);
+	}
+	if (ncrit > 0)
+		rdoc_heading(d, 3, "Evidence not tied to a criterion");
+	examples(d, in, id, 0, "strength", "Strengths", used);
+	examples(d, in, id, 0, "improvement", "Areas for improvement", used);
+}
+
+/* 1 for Y, yes, true. */
+static int
+same_yes(const char *s)
+{
+	return strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 || strcasecmp(s, "true") == 0;
+}
+
+/* "r16.4: 10; supervision: 5" for the rows of stratum. */
+static void
+method_quota_notes(const struct table *t, long cs, long cq, long csup, const char *stratum,
+                   struct strbuf *notes)
+{
+	char **q = NULL;
+	size_t *qn = NULL, nq = 0, r, k, sup = 0;
+	const char *s;
+
+	for (r = 0; r < t->nrows; r++) {
+		if (strcmp(table_cell(t, r, cs), stratum) != 0)
+			continue;
+		sup += same_yes(table_cell(t, r, csup));
+		s = table_cell(t, r, cq);
+		if (*s == '\0')
+			continue;
+		for (k = 0; k < nq && strcmp(q[k], s) != 0; k++)
+			;
+		if (k == nq) {
+			q = xreallocarray(q, nq + 1, sizeof *q);
+			qn = xreallocarray(qn, nq + 1, sizeof *qn);
+			q[nq] = xstrdup(s);
+			qn[nq++] = 0;
+		}
+		qn[k]++;
+	}
+	for (k = 0; k < nq; k++) {
+		strbuf_printf(notes, "%s%s: %zu", notes->len > 0 ? "; " : "", q[k], qn[k]);
+		free(q[k]);
+	}
+	if (sup > 0)
+		strbuf_printf(notes, "%ssupervision: %zu", notes->len > 0 ? "; " : "", sup);
+	free(q);
+	free(qn);
+}
+
+/* Cases sampled by stratum, from the sample CSV. */
+static void
+method_sample(struct rdoc *d, const struct table *t)
+{
+	static const char *const head[] = {"Stratum", "Cases", "Audited", "Sub-quotas and supervision"};
+	long cs = -1, ca = -1, cq = -1, csup = -1;
+	const char *row[4], *s;
+	char **names = NULL, cases[32], audit[32];
+	size_t k, r, n = 0, *count, *aud;
+	struct strbuf notes, key;
+
+	strbuf_init(&key);
+	for (k = 0; k < t->ncols; k++) {
+		text_normkey(t->header[k], &key);
+		cs = strcmp(key.buf, "stratum") == 0 ? (long)k : cs;
+		ca = strcmp(key.buf, "audit") == 0 ? (long)k : ca;
+		cq = strcmp(key.buf, "quota") == 0 ? (long)k : cq;
+		csup = strcmp(key.buf, "supervision") == 0 ? (long)k : csup;
+	}
+	strbuf_free(&key);
+	if (cs < 0) {
+		rdoc_para(d, NULL, "The sample file has no stratum column.", NULL);
+		return;
+	}
+	for (r = 0; r < t->nrows; r++) {
+		s = table_cell(t, r, cs);
+		for (k = 0; k < n && strcmp(names[k], s) != 0; k++)
+			;
+		if (k == n) {
+			names = xreallocarray(names, n + 1, sizeof *names);
+			names[n++] = xstrdup(s);
+		}
+	}
+	count = xcalloc(n + 1, sizeof *count);
+	aud = xcalloc(n + 1, sizeof *aud);
+	rdoc_table(d, "Cases sampled, by stratum", 4, head);
+	for (k = 0; k < n; k++) {
+		strbuf_init(&notes);
+		for (r = 0; r < t->nrows; r++) {
+			if (strcmp(table_cell(t, r, cs), names[k]) != 0)
+				continue;
+			count[k]++;
+			aud[k] += same_yes(table_cell(t, r, ca));
+		}
+		method_quota_notes(t, cs, cq, csup, names[k], &notes);
+		snprintf(cases, sizeof cases, "%zu", count[k]);
+		snprintf(audit, sizeof audit, "%zu", aud[k]);
+		row[0] = name_of(strata, names[k]);
+		row[1] = cases;
+		row[2] = audit;
+		row[3] = notes.buf;
+		rdoc_row(d, row, NULL);
+		count[n] += count[k];
+		aud[n] += aud[k];
+		strbuf_free(&notes);
+	}
+	snprintf(cases, sizeof cases, "%zu", count[n]);
+	snprintf(audit, sizeof audit, "%zu", aud[n]);
+	row[0] = "All strata";
+	row[1] = cases;
+	row[2] = audit;
+	row[3] = "";
+	rdoc_row(d, row, NULL);
+	for (k = 0; k < n; k++)
+		free(names[k]);
+	free(names);
+	free(count);
+	free(aud);
+}
+
+/* "Tuesday 26 January 2027 to Thursday 28 January 2027", or one day. */
+static char *
+range_text(const char *from, const char *to)
+{
+	char *a = day_text(from, 1), *b, *s;
+
+	if (to == NULL || strcmp(from, to) == 0)
+		return a;
+	b = day_text(to, 1);
+	s = xasprintf("%s to %s", a, b);
+	free(a);
+	free(b);
+	return s;
+}
+
+/* Areas and dates visited, from the plan. */
+static void
+method_areas(struct rdoc *d, const json_t *plan)
+{
+	static const char *const head[] = {"Service area", "Week", "On site"};
+	const json_t *row, *areas = json_object_get(plan, "areas");
+	const char *cells[3];
+	char week[32], *when;
+	size_t i;
+
+	if (json_array_size(areas) == 0) {
+		rdoc_para(d, NULL, "The plan names no service areas.", NULL);
+		return;
+	}
+	rdoc_table(d, "Service areas visited", 3, head);
+	json_array_foreach(areas, i, row)
+	{
+		snprintf(week, sizeof week, "%lld", jsonio_int(row, "week", 0));
+		when = range_text(jsonio_str(row, "on_site_from", ""), jsonio_str(row, "on_site_to", NULL));
+		cells[0] = jsonio_str(row, "service_area", "");
+		cells[1] = week;
+		cells[2] = when;
+		rdoc_row(d, cells, NULL);
+		free(when);
+	}
+}
+
+/* Evidence by type of source, from the SEA's entries. */
+static void
+method_sources(struct rdoc *d, const json_t *sea)
+{
+	static const char *const head[] = {"Source", "Entries", "Strengths", "Improvements",
+	                                   "Concerns"};
+	static const char *const findings[] = {"strength", "improvement", "concern"};
+	size_t n[8][4], i, s, f, k;
+	const json_t *e;
+	const char *cells[5];
+	char num[4][24];
+
+	memset(n, 0, sizeof n);
+	json_array_foreach(json_object_get(sea, "entries"), i, e)
+	{
+		for (s = 0; sources[s][0] != NULL && strcmp(sources[s][0], jsonio_str(e, "source", "")) != 0;
+		     s++)
+			;
+		n[s][0]++;
+		for (f = 0; f < 3; f++)
+			n[s][f + 1] += strcmp(jsonio_str(e, "finding", ""), findings[f]) == 0;
+	}
+	rdoc_table(d, "Evidence by type of source", 5, head);
+	for (s = 0; s < 8; s++) {
+		if (n[s][0] == 0)
+			continue;
+		cells[0] = sources[s][0] != NULL ? sources[s][1] : "Other";
+		for (k = 0; k < 4; k++) {
+			snprintf(num[k], sizeof num[k], "%zu", n[s][k]);
+			cells[k + 1] = num[k];
+		}
+		rdoc_row(d, cells, NULL);
+	}
+}
+
+/* The coverage of the evaluation schedule: the picture and its table. */
+static void
+method_coverage(struct rdoc *d, const json_t *sea)
+{
+	static const char *const head[] = {"Criterion", "Entries", "Strengths", "Improvements",
+	                                   "Concerns", "Source types", "Areas", "Triangulated"};
+	const json_t *row;
+	const char *cells[8];
+	char num[7][24], *svg, *alt;
+	size_t i, tri = 0, k;
+
+	json_array_foreach(json_object_get(sea, "coverage"), i, row)
+	{
+		tri += json_is_true(json_object_get(row, "triangulated"));
+	}
+	svg = report_coverage_svg(sea);
+	alt = xasprintf("Of %zu criteria of the evaluation schedule, %zu have evidence from two or "
+	                "more types of source (triangulated). The table gives the figures.",
+	                json_array_size(json_object_get(sea, "coverage")), tri);
+	rdoc_figure(d, svg, alt);
+	free(svg);
+	free(alt);
+	rdoc_table(d, "Evidence by criterion of the evaluation schedule", 8, head);
+	json_array_foreach(json_object_get(sea, "coverage"), i, row)
+	{
+		snprintf(num[0], sizeof num[0], "%lld", jsonio_int(row, "criterion", 0));
+		snprintf(num[1], sizeof num[1], "%lld", jsonio_int(row, "entries", 0));
+		snprintf(num[2], sizeof num[2], "%lld", jsonio_int(row, "strengths", 0));
+		snprintf(num[3], sizeof num[3], "%lld", jsonio_int(row, "improvements", 0));
+		snprintf(num[4], sizeof num[4], "%lld", jsonio_int(row, "concerns", 0));
+		snprintf(num[5], sizeof num[5], "%zu", json_array_size(json_object_get(row, "sources")));
+		snprintf(num[6], sizeof num[6], "%zu",
+		         json_array_size(json_object_get(row, "service_areas")));
+		for (k = 0; k < 7; k++)
+			cells[k] = num[k];
+		cells[7] = json_is_true(json_object_get(row, "triangulated")) ? "yes" : "no";
+		rdoc_row(d, cells, NULL);
+	}
+}
+
+/* How the inspection was done. */
+static void
+sec_method(struct rdoc *d, const struct report_input *in)
+{
+	const json_t *entries = json_object_get(in->sea, "entries");
+	char *line;
+
+	rdoc_heading(d, 2, "How the inspection was done");
+	rdoc_para(d, NULL,
+	          "Inspectors read children's case files, observed practice, interviewed staff and "
+	          "met partners. They recorded their evidence against the evaluation schedule and "
+	          "made each judgement on the best fit of that evidence to the grade descriptors.",
+	          NULL);
+	line = xasprintf("The summary of evidence and analysis holds %zu entries.",
+	                 json_array_size(entries));
+	rdoc_para(d, NULL, line, NULL);
+	free(line);
+	if (in->sample != NULL) {
+		rdoc_heading(d, 3, "Cases sampled");
+		method_sample(d, in->sample);
+	}
+	if (in->plan != NULL) {
+		rdoc_heading(d, 3, "Service areas and dates visited");
+		method_areas(d, in->plan);
+	}
+	rdoc_heading(d, 3, "Evidence by source");
+	method_sources(d, in->sea);
+	rdoc_heading(d, 3, "Evidence by criterion and service area");
+	method_coverage(d, in->sea);
+}
+
+/* The concerns referred back to Cafcass (Annex F): no inspector is named. */
+static void
+sec_concerns(struct rdoc *d, const struct report_input *in)
+{
+	static const char *const head[] = {"Case", "Referred", "Cafcass team", "Issue",
+	                                   "Cafcass response", "Inspectors' view"};
+	const json_t *concerns = json_object_get(in->sea, "concerns"), *c;
+	const char *cells[6];
+	char *when, *origin;
+	size_t i;
+
+	rdoc_heading(d, 2, "Concerns referred back to Cafcass");
+	if (json_array_size(concerns) == 0) {
+		rdoc_para(d, NULL, "Inspectors referred no concerns about individual children back to "
+		                   "Cafcass.",
+		          NULL);
+		return;
+	}
+	rdoc_para(d, NULL,
+	          "Where inspectors needed assurance that a child was not left at risk of significant "
+	          "harm, they referred the case back to Cafcass for a response (handbook Annex F).",
+	          NULL);
+	rdoc_table(d, "The concerns register", 6, head);
+	json_array_foreach(concerns, i, c)
+	{
+		when = day_text(jsonio_str(c, "date", ""), 0);
+		cells[0] = jsonio_str(c, "case", "");
+		cells[1] = when;
+		cells[2] = jsonio_str(c, "team", jsonio_str(c, "service_area", ""));
+		cells[3] = jsonio_str(c, "issue", "");
+		cells[4] = jsonio_str(c, "response", "Awaiting a response");
+		cells[5] = jsonio_str(c, "view", "");
+		origin = xasprintf("%s: concerns[%zu]", in->sea_name, i);
+		rdoc_row(d, cells, origin);
+		free(origin);
+		free(when);
+	}
+}
+
+struct rdoc *
+report_build(const struct report_input *in)
+{
+	struct rdoc *d = rdoc_new(in->j->title != NULL ? in->j->title : DEFAULT_TITLE, in->draft);
+	char *used = xcalloc(json_array_size(json_object_get(in->sea, "entries")) + 1, 1);
+	int jg;
+
+	sec_dates(d, in);
+	sec_judgements(d, in);
+	sec_children(d, in);
+	sec_findings(d, in);
+	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
+		sec_judgement(d, in, jg, used);
+	sec_method(d, in);
+	sec_concerns(d, in);
+	free(used);
+	return d;
+}
