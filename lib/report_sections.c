@@ -17,6 +17,7 @@
 #include "text.h"
 #include "xalloc.h"
 
+#define LOOSE_FACTOR 4 /* more examples where no criterion splits the evidence */
 #define DEFAULT_TITLE "Inspection of the Children and Family Court Advisory and Support Service (Cafcass)"
 
 static const char *const default_titles[REPORT_NJUDGEMENTS] = {
@@ -218,28 +219,59 @@ names_criterion(const json_t *e, long long c)
 	return 0;
 }
 
+/* 1 when entry e belongs to judgement jg, finding and criterion c (0: naming none). */
+static int
+entry_fits(const json_t *e, const char *jg, long long c, const char *finding)
+{
+	if (strcmp(jsonio_str(e, "judgement", ""), jg) != 0 ||
+	    strcmp(jsonio_str(e, "finding", ""), finding) != 0)
+		return 0;
+	return c > 0 ? names_criterion(e, c) : json_array_size(json_object_get(e, "criteria")) == 0;
+}
+
+/* 1 when a summary holds a redaction placeholder ("[name]"): a poorer example to quote. */
+static int
+has_placeholder(const json_t *e)
+{
+	const char *s = jsonio_str(e, "summary", "");
+
+	return strchr(s, '[') != NULL && strchr(s, ']') != NULL;
+}
+
+/* How many entries fit, and up to max unused ones picked into pick (clean ones first). */
+static size_t
+pick_examples(const struct report_input *in, const char *jg, long long c, const char *finding,
+              size_t max, char *used, size_t *pick, size_t *shown)
+{
+	const json_t *entries = json_object_get(in->sea, "entries"), *e;
+	size_t i, total = 0;
+	int pass;
+
+	*shown = 0;
+	for (pass = 0; pass < 2; pass++)
+		json_array_foreach(entries, i, e)
+		{
+			if (!entry_fits(e, jg, c, finding))
+				continue;
+			total += pass == 0;
+			if (!used[i] && *shown < max && has_placeholder(e) == pass) {
+				pick[(*shown)++] = i;
+				used[i] = 1;
+			}
+		}
+	return total;
+}
+
 /* List up to max unused entries of judgement jg, finding, criterion c (0: none named). */
 static void
 examples(struct rdoc *d, const struct report_input *in, const char *jg, long long c,
-         const char *finding, const char *label, char *used)
+         const char *finding, const char *label, size_t max, char *used)
 {
 	const json_t *entries = json_object_get(in->sea, "entries"), *e;
-	size_t i, total = 0, shown = 0, *pick = NULL;
+	size_t i, total, shown, *pick = xcalloc(max + 1, sizeof *pick);
 	char *text, *origin;
 
-	json_array_foreach(entries, i, e)
-	{
-		if (strcmp(jsonio_str(e, "judgement", ""), jg) != 0 ||
-		    strcmp(jsonio_str(e, "finding", ""), finding) != 0 ||
-		    (c > 0 ? !names_criterion(e, c) : json_array_size(json_object_get(e, "criteria")) > 0))
-			continue;
-		total++;
-		if (!used[i] && shown < in->max_examples) {
-			pick = xreallocarray(pick, shown + 1, sizeof *pick);
-			pick[shown++] = i;
-			used[i] = 1;
-		}
-	}
+	total = pick_examples(in, jg, c, finding, max, used, pick, &shown);
 	if (shown == 0) {
 		free(pick);
 		return;
@@ -259,6 +291,23 @@ examples(struct rdoc *d, const struct report_input *in, const char *jg, long lon
 		free(text);
 	}
 	free(pick);
+}
+
+/* 1 when some entry of judgement jg names no criterion. */
+static int
+has_loose(const struct report_input *in, const char *jg)
+{
+	const json_t *e;
+	size_t i;
+
+	json_array_foreach(json_object_get(in->sea, "entries"), i, e)
+	{
+		if (strcmp(jsonio_str(e, "judgement", ""), jg) == 0 &&
+		    json_array_size(json_object_get(e, "criteria")) == 0 &&
+		    strcmp(jsonio_str(e, "finding", ""), "concern") != 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* The evidence line of a coverage row. */
@@ -309,14 +358,19 @@ sec_judgement(struct rdoc *d, const struct report_input *in, int jg, char *used)
 		rdoc_heading(d, 3, heading);
 		free(heading);
 		coverage_line(d, row);
-		examples(d, in, id, jsonio_int(row, "criterion", 0), "strength", "Strengths", used);
+		examples(d, in, id, jsonio_int(row, "criterion", 0), "strength", "Strengths",
+		         in->max_examples, used);
 		examples(d, in, id, jsonio_int(row, "criterion", 0), "improvement",
-		         "Areas for improvement", used);
+		         "Areas for improvement", in->max_examples, used);
 	}
+	if (!has_loose(in, id))
+		return;
+	/* evidence naming no criterion (leadership, until the schedule numbers it) */
 	if (ncrit > 0)
 		rdoc_heading(d, 3, "Evidence not tied to a criterion");
-	examples(d, in, id, 0, "strength", "Strengths", used);
-	examples(d, in, id, 0, "improvement", "Areas for improvement", used);
+	examples(d, in, id, 0, "strength", "Strengths", LOOSE_FACTOR * in->max_examples, used);
+	examples(d, in, id, 0, "improvement", "Areas for improvement",
+	         LOOSE_FACTOR * in->max_examples, used);
 }
 
 /* 1 for Y, yes, true. */

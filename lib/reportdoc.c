@@ -5,6 +5,7 @@
  * every printed page); every table and figure is an HTML block we write
  * with its text escaped, so the page is well-formed XML as well as HTML.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -476,35 +477,50 @@ rdoc_txt(const struct rdoc *d, struct strbuf *out)
 		strbuf_adds(out, "\nDRAFT: not for publication.\n");
 }
 
-int
-rdoc_html(const struct rdoc *d, struct strbuf *out, char *err, size_t errsz)
+void
+rdoc_page(struct strbuf *out, const char *title, int draft, const char *body)
 {
-	struct strbuf md;
-	char *body;
-
-	strbuf_init(&md);
-	rdoc_md(d, 1, &md);
-	body = cmark_markdown_to_html(md.buf, md.len, CMARK_OPT_UNSAFE);
-	strbuf_free(&md);
-	if (body == NULL) {
-		snprintf(err, errsz, "libcmark could not render the report");
-		return -1;
-	}
 	strbuf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
 	                 "<title>");
-	if (d->draft)
+	if (draft)
 		strbuf_adds(out, "DRAFT: ");
-	rdoc_html_escape(out, d->title);
+	rdoc_html_escape(out, title);
 	strbuf_adds(out, "</title>\n<style>\n");
 	strbuf_adds(out, page_css);
-	strbuf_printf(out, "</style>\n</head>\n<body%s>\n", d->draft ? " class=\"draft\"" : "");
-	strbuf_adds(out, "<a class=\"skip\" href=\"#main\">Skip to the report</a>\n");
-	if (d->draft)
+	strbuf_printf(out, "</style>\n</head>\n<body%s>\n", draft ? " class=\"draft\"" : "");
+	strbuf_adds(out, "<a class=\"skip\" href=\"#main\">Skip to the content</a>\n");
+	if (draft)
 		strbuf_adds(out, "<div class=\"draft-mark\" role=\"note\">DRAFT</div>\n");
 	strbuf_adds(out, "<main id=\"main\">\n");
 	strbuf_adds(out, body);
 	strbuf_adds(out, "</main>\n</body>\n</html>\n");
+}
+
+int
+rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md, char *err,
+                   size_t errsz)
+{
+	char *body = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_UNSAFE);
+
+	if (body == NULL) {
+		snprintf(err, errsz, "libcmark could not render the Markdown");
+		return -1;
+	}
+	rdoc_page(out, title, draft, body);
 	free(body);
 	return 0;
+}
+
+int
+rdoc_html(const struct rdoc *d, struct strbuf *out, char *err, size_t errsz)
+{
+	struct strbuf md;
+	int rc;
+
+	strbuf_init(&md);
+	rdoc_md(d, 1, &md);
+	rc = rdoc_markdown_page(out, d->title, d->draft, md.buf, err, errsz);
+	strbuf_free(&md);
+	return rc;
 }

@@ -66,6 +66,11 @@ void rdoc_txt(const struct rdoc *, struct strbuf *out);
 /* One self-contained HTML page (libcmark); 0, or -1 with err set. */
 int rdoc_html(const struct rdoc *, struct strbuf *out, char *err, size_t errsz);
 
+/* Append a whole HTML page around body (HTML): styles, DRAFT mark, main landmark. */
+void rdoc_page(struct strbuf *out, const char *title, int draft, const char *body);
+/* The same around CommonMark md rendered by libcmark; 0, or -1 with err set. */
+int rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md, char *err,
+                       size_t errsz);
 /* Append s to out with the HTML special characters escaped. */
 void rdoc_html_escape(struct strbuf *out, const char *s);
 
