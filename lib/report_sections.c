@@ -323,13 +323,14 @@ coverage_line(struct rdoc *d, const json_t *row)
 		rdoc_note(d, "No evidence is recorded against this criterion: a gap in the SEA.");
 		return;
 	}
-	line = xasprintf("%lld entr%s (%lld strength%s, %lld for improvement, %lld concern%s) from "
-	                 "%zu type%s of source in %zu service area%s; %s.",
+	line = xasprintf("%lld entr%s: %lld strength%s, %lld area%s for improvement, %lld concern%s; "
+	                 "from %zu type%s of source in %zu service area%s; %s.",
 	                 n, n == 1 ? "y" : "ies", jsonio_int(row, "strengths", 0),
 	                 jsonio_int(row, "strengths", 0) == 1 ? "" : "s",
-	                 jsonio_int(row, "improvements", 0), jsonio_int(row, "concerns", 0),
-	                 jsonio_int(row, "concerns", 0) == 1 ? "" : "s", types, types == 1 ? "" : "s",
-	                 areas, areas == 1 ? "" : "s",
+	                 jsonio_int(row, "improvements", 0),
+	                 jsonio_int(row, "improvements", 0) == 1 ? "" : "s",
+	                 jsonio_int(row, "concerns", 0), jsonio_int(row, "concerns", 0) == 1 ? "" : "s",
+	                 types, types == 1 ? "" : "s", areas, areas == 1 ? "" : "s",
 	                 json_is_true(json_object_get(row, "triangulated"))
 	                     ? "triangulated"
 	                     : "not triangulated (one type of source)");
