@@ -17,13 +17,14 @@
 #define LABEL_W 330
 #define CELL_W 28
 #define CELL_H 20
-#define TOP 175
+#define TOP_MIN 40
 #define RIGHT 110
 #define LEGEND_H 56
 #define TITLE_MAX 44 /* characters of a criterion's title shown */
 
 struct grid {
 	size_t nrows, ncols;
+	size_t top; /* height of the turned column headings */
 	long long *crit; /* criterion of each row; 0: evidence naming no criterion */
 	const char **judgement; /* judgement of each row */
 	const char **title;
@@ -103,6 +104,13 @@ grid_fill(struct grid *g, const json_t *sea)
 		}
 	}
 	qsort(g->area, g->ncols, sizeof *g->area, area_cmp);
+	g->top = TOP_MIN;
+	for (k = 0; k < g->ncols; k++) {
+		/* 11px Arial runs about 6px a character; turned 55 degrees, sin 55 = 0.82 */
+		size_t h = (g->area[k] != NULL ? strlen(g->area[k]) : 15) * 6 * 82 / 100 + 16;
+
+		g->top = h > g->top ? h : g->top;
+	}
 	g->count = xcalloc(g->nrows * g->ncols + 1, sizeof *g->count);
 	json_array_foreach(entries, i, e)
 	{
@@ -186,8 +194,8 @@ svg_columns(const struct grid *g, struct strbuf *out)
 	size_t k;
 
 	for (k = 0; k < g->ncols; k++) {
-		strbuf_printf(out, "<text transform=\"translate(%zu,%d) rotate(-55)\">",
-		              LABEL_W + k * CELL_W + CELL_W / 2, TOP - 6);
+		strbuf_printf(out, "<text transform=\"translate(%zu,%zu) rotate(-55)\">",
+		              LABEL_W + k * CELL_W + CELL_W / 2, g->top - 6);
 		rdoc_html_escape(out, g->area[k] != NULL ? g->area[k] : "No service area");
 		strbuf_adds(out, "</text>\n");
 	}
@@ -265,7 +273,7 @@ report_coverage_svg(const json_t *sea)
 			last = g.judgement[r];
 		}
 	width = LABEL_W + g.ncols * CELL_W + RIGHT;
-	height = TOP + (g.nrows + groups) * CELL_H + LEGEND_H;
+	height = g.top + (g.nrows + groups) * CELL_H + LEGEND_H;
 	strbuf_init(&out);
 	strbuf_printf(&out,
 	              "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
@@ -281,7 +289,7 @@ report_coverage_svg(const json_t *sea)
 	              g.nrows, g.ncols);
 	svg_columns(&g, &out);
 	last = NULL;
-	for (r = 0, y = TOP; r < g.nrows; r++) {
+	for (r = 0, y = g.top; r < g.nrows; r++) {
 		if (last == NULL || strcmp(last, g.judgement[r]) != 0) {
 			last = g.judgement[r];
 			strbuf_printf(&out,
