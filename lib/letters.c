@@ -107,7 +107,8 @@ set_weeks(struct letters_vars *lv, date_t start)
 	/* day 1 is a Friday: week 2 begins on the Monday after it */
 	for (w = 2; w <= 5; w++) {
 		snprintf(key, sizeof key, "week%d", w);
-		long_date(start + (7 - (long)dates_weekday(start)) % 7 + 7L * (w - 2), buf, sizeof buf);
+		long_date(start + (7 - (long)dates_weekday(start)) % 7 + 7L * (w - 2), buf,
+		          sizeof buf);
 		letters_vars_set(lv, key, buf);
 	}
 }
@@ -182,9 +183,10 @@ plan_visit(struct letters_vars *lv, const json_t *plan, const char *area, char *
 			continue;
 		from = json_string_value(json_object_get(row, "on_site_from"));
 		to = json_string_value(json_object_get(row, "on_site_to"));
-		if (letters_long_date(from, a, sizeof a) != 0 || letters_long_date(to, b, sizeof b) != 0) {
-			snprintf(err, errsz, "plan: areas[%zu]: on_site_from or on_site_to is not a date",
-			         i);
+		if (letters_long_date(from, a, sizeof a) != 0 ||
+		    letters_long_date(to, b, sizeof b) != 0) {
+			snprintf(err, errsz,
+			         "plan: areas[%zu]: on_site_from or on_site_to is not a date", i);
 			return -1;
 		}
 		letters_vars_set(lv, "visit_from", a);
@@ -208,8 +210,7 @@ plan_inspectors(struct letters_vars *lv, const json_t *plan, const char *area)
 	json_array_foreach(json_object_get(plan, "deployment"), i, row)
 	{
 		name = json_string_value(json_object_get(row, "name"));
-		if (name == NULL ||
-		    !same_name(jsonio_str(row, "location", ""), area))
+		if (name == NULL || !same_name(jsonio_str(row, "location", ""), area))
 			continue;
 		for (k = 0; k < n && strcmp(names[k], name) != 0; k++)
 			;
@@ -250,7 +251,8 @@ letters_vars_plan(struct letters_vars *lv, const json_t *plan, char *err, size_t
 		}
 		mine = letters_vars_get(lv, "inspection_start");
 		if (mine != NULL && strcmp(mine, dates_format(d, buf)) != 0) {
-			snprintf(err, errsz, "plan: start differs from the details' inspection_start");
+			snprintf(err, errsz,
+			         "plan: start differs from the details' inspection_start");
 			return -1;
 		}
 		if (mine == NULL) {

@@ -10,7 +10,8 @@
 #include "readability.h"
 
 /* Abbreviations whose full stop does not end a sentence. */
-static const char *const abbrevs[] = {"mr", "mrs", "ms", "dr", "eg", "ie", "etc", "st", "no", "vs", NULL};
+static const char *const abbrevs[] = {"mr",  "mrs", "ms", "dr", "eg", "ie",
+                                      "etc", "st",  "no", "vs", NULL};
 
 /* 1 for a vowel of a (lower-case) word at position i. */
 static int
@@ -50,7 +51,8 @@ syllables_part(const char *w, size_t len)
 		/* a silent final e, but "-ble", "-tle"... are syllables */
 		if (!(len >= 3 && w[len - 2] == 'l' && !vowel_at(w, len, len - 3)))
 			n--;
-	} else if (n > 1 && len >= 3 && w[len - 2] == 'e' && (w[len - 1] == 'd' || w[len - 1] == 's')) {
+	} else if (n > 1 && len >= 3 && w[len - 2] == 'e' &&
+	           (w[len - 1] == 'd' || w[len - 1] == 's')) {
 		before = w[len - 3];
 		if (!vowel_at(w, len, len - 3)) {
 			if (w[len - 1] == 'd' && before != 't' && before != 'd')

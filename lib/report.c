@@ -17,16 +17,23 @@
 #include "xalloc.h"
 
 static const char *const judgement_ids[REPORT_NJUDGEMENTS] = {"private-law", "public-law",
-                                                             "leadership"};
+                                                              "leadership"};
 static const char *const grade_keys[] = {"outstanding", "good", "requires-improvement",
                                          "inadequate"};
 static const char *const grade_words[] = {"Outstanding", "Good", "Requires improvement to be good",
                                           "Inadequate"};
 
 /* Top-level keys other than the judgements themselves. */
-static const char *const top_keys[] = {"$schema", "about", "title", "inspection_dates",
-                                       "judgements", "summary_for_children", "key_findings",
-                                       "areas_for_improvement", "priority_actions", NULL};
+static const char *const top_keys[] = {"$schema",
+                                       "about",
+                                       "title",
+                                       "inspection_dates",
+                                       "judgements",
+                                       "summary_for_children",
+                                       "key_findings",
+                                       "areas_for_improvement",
+                                       "priority_actions",
+                                       NULL};
 
 const char *
 report_judgement_id(enum report_judgement j)
@@ -146,10 +153,11 @@ take_list(const json_t *v, const char *where, struct report_list *l, int judgeme
 			a = json_object_get(item, "action");
 			jg = judgement_of(jsonio_str(item, "judgement", ""));
 			if (!json_is_string(a) || jg < 0) {
-				snprintf(err, errsz,
-				         "%s[%zu]: expected a string or {\"judgement\": private-law, "
-				         "public-law or leadership, \"action\": text}",
-				         where, i);
+				snprintf(
+				    err, errsz,
+				    "%s[%zu]: expected a string or {\"judgement\": private-law, "
+				    "public-law or leadership, \"action\": text}",
+				    where, i);
 				return -1;
 			}
 			item = a;
@@ -177,8 +185,8 @@ take_judgement(const json_t *v, int jg, struct report_judgements *j, char *err, 
 		{
 			if (strcmp(key, "grade") != 0 && strcmp(key, "priority_actions") != 0 &&
 			    strcmp(key, "about") != 0) {
-				snprintf(err, errsz, "%s: unknown key %s (grade, priority_actions)", id,
-				         key);
+				snprintf(err, errsz, "%s: unknown key %s (grade, priority_actions)",
+				         id, key);
 				return -1;
 			}
 		}
@@ -192,8 +200,10 @@ take_judgement(const json_t *v, int jg, struct report_judgements *j, char *err, 
 		}
 	}
 	if (!json_is_string(g) || report_grade_parse(json_string_value(g)) == REPORT_GRADE_NONE) {
-		snprintf(err, errsz,
-		         "%s: grade: expected outstanding, good, requires-improvement or inadequate", id);
+		snprintf(
+		    err, errsz,
+		    "%s: grade: expected outstanding, good, requires-improvement or inadequate",
+		    id);
 		return -1;
 	}
 	if (j->grade[jg] != REPORT_GRADE_NONE) {
@@ -236,7 +246,8 @@ take_judgements(const json_t *v, struct report_judgements *j, char *err, size_t 
 
 		jg = judgement_of(jsonio_str(val, "judgement", jsonio_str(val, "id", "")));
 		if (!json_is_object(val) || jg < 0) {
-			snprintf(err, errsz, "judgements[%zu]: expected {\"judgement\": id, \"grade\": ...}",
+			snprintf(err, errsz,
+			         "judgements[%zu]: expected {\"judgement\": id, \"grade\": ...}",
 			         i);
 			return -1;
 		}
@@ -261,8 +272,9 @@ take_dates(const json_t *v, struct report_judgements *j, char *err, size_t errsz
 
 	if (!json_is_object(v) || from == NULL || to == NULL || dates_parse(from, &a) != 0 ||
 	    dates_parse(to, &b) != 0 || b < a) {
-		snprintf(err, errsz, "inspection_dates: expected {\"from\": date, \"to\": date}, "
-		                     "from not after to");
+		snprintf(err, errsz,
+		         "inspection_dates: expected {\"from\": date, \"to\": date}, "
+		         "from not after to");
 		return -1;
 	}
 	j->from = xstrdup(dates_format(a, buf));
@@ -287,8 +299,8 @@ take_children(const json_t *v, struct report_judgements *j, char *err, size_t er
 			e = p + strlen(p);
 		para = xstrndup(p, (size_t)(e - p));
 		if (!text_blank(para))
-			list_add(&j->children, para, xasprintf("summary_for_children (paragraph %zu)", ++n),
-			         -1);
+			list_add(&j->children, para,
+			         xasprintf("summary_for_children (paragraph %zu)", ++n), -1);
 		free(para);
 		while (*e == '\n')
 			e++;
@@ -298,8 +310,7 @@ take_children(const json_t *v, struct report_judgements *j, char *err, size_t er
 
 /* One top-level member of the judgements document. */
 static int
-take_member(const char *key, const json_t *v, struct report_judgements *j, char *err,
-            size_t errsz)
+take_member(const char *key, const json_t *v, struct report_judgements *j, char *err, size_t errsz)
 {
 	int jg;
 
@@ -348,8 +359,8 @@ report_judgements_parse(const json_t *doc, struct report_judgements *j, char *er
 		for (i = 0; top_keys[i] != NULL && strcmp(key, top_keys[i]) != 0; i++)
 			;
 		if (top_keys[i] == NULL && judgement_of(key) < 0) {
-			snprintf(err, errsz, "unknown key %s (see share/schemas/judgements.schema.json)",
-			         key);
+			snprintf(err, errsz,
+			         "unknown key %s (see share/schemas/judgements.schema.json)", key);
 			goto fail;
 		}
 		if (take_member(key, v, j, err, errsz) != 0)
@@ -357,12 +368,15 @@ report_judgements_parse(const json_t *doc, struct report_judgements *j, char *er
 	}
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
 		if (j->grade[jg] == REPORT_GRADE_NONE) {
-			snprintf(err, errsz, "%s: no grade (private-law, public-law and leadership each need one)",
-			         judgement_ids[jg]);
+			snprintf(
+			    err, errsz,
+			    "%s: no grade (private-law, public-law and leadership each need one)",
+			    judgement_ids[jg]);
 			goto fail;
 		}
 	if (j->children.n == 0) {
-		snprintf(err, errsz, "summary_for_children: required, and not blank (handbook para 104)");
+		snprintf(err, errsz,
+		         "summary_for_children: required, and not blank (handbook para 104)");
 		goto fail;
 	}
 	return 0;
@@ -387,7 +401,8 @@ report_sea_check(const json_t *sea, char *err, size_t errsz)
 		if (v == NULL && i >= 2)
 			continue; /* gaps and concerns may be left out when empty */
 		if (!json_is_array(v)) {
-			snprintf(err, errsz, "%s: expected an array (is this the SEA of build-sea?)",
+			snprintf(err, errsz,
+			         "%s: expected an array (is this the SEA of build-sea?)",
 			         arrays[i]);
 			return -1;
 		}
@@ -401,7 +416,8 @@ report_sea_check(const json_t *sea, char *err, size_t errsz)
 	{
 		if (!json_is_integer(json_object_get(v, "criterion")) ||
 		    judgement_of(jsonio_str(v, "judgement", "")) < 0) {
-			snprintf(err, errsz, "coverage[%zu]: expected a criterion number and a judgement", i);
+			snprintf(err, errsz,
+			         "coverage[%zu]: expected a criterion number and a judgement", i);
 			return -1;
 		}
 	}
@@ -446,12 +462,14 @@ gate_priority(const struct report_input *in, struct strbuf *msgs)
 		if (in->j->grade[jg] != REPORT_INADEQUATE)
 			continue;
 		for (i = 0, found = 0; i < in->j->priority.n; i++)
-			found |= in->j->priority.v[i].judgement < 0 || in->j->priority.v[i].judgement == jg;
+			found |= in->j->priority.v[i].judgement < 0 ||
+			         in->j->priority.v[i].judgement == jg;
 		if (!found) {
-			strbuf_printf(msgs,
-			              "%s: %s: graded inadequate but no area for priority action is given "
-			              "(handbook para 107)\n",
-			              in->judgements_name, judgement_ids[jg]);
+			strbuf_printf(
+			    msgs,
+			    "%s: %s: graded inadequate but no area for priority action is given "
+			    "(handbook para 107)\n",
+			    in->judgements_name, judgement_ids[jg]);
 			n++;
 		}
 	}
@@ -513,8 +531,8 @@ gate_personal(const struct rdoc *d, struct redact *r, struct strbuf *msgs)
 		if (b->kind == RDOC_TABLE) {
 			for (row = 1; row <= b->nrows; row++)
 				for (k = 0; k < b->ncols; k++)
-					n += scan(r, b->cells[row * b->ncols + k], b->row_origin[row - 1],
-					          b->cells[k], msgs);
+					n += scan(r, b->cells[row * b->ncols + k],
+					          b->row_origin[row - 1], b->cells[k], msgs);
 			continue;
 		}
 		n += scan(r, b->label, b->origin, NULL, msgs);

@@ -40,7 +40,12 @@ enum report_grade {
 	REPORT_INADEQUATE,
 };
 
-enum report_judgement { REPORT_PRIVATE_LAW, REPORT_PUBLIC_LAW, REPORT_LEADERSHIP, REPORT_NJUDGEMENTS };
+enum report_judgement {
+	REPORT_PRIVATE_LAW,
+	REPORT_PUBLIC_LAW,
+	REPORT_LEADERSHIP,
+	REPORT_NJUDGEMENTS
+};
 
 /* A text of the judgements file and where it is ("key_findings[2]"). */
 struct report_text {

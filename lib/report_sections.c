@@ -18,7 +18,8 @@
 #include "xalloc.h"
 
 #define LOOSE_FACTOR 4 /* more examples where no criterion splits the evidence */
-#define DEFAULT_TITLE "Inspection of the Children and Family Court Advisory and Support Service (Cafcass)"
+#define DEFAULT_TITLE                                                                              \
+	"Inspection of the Children and Family Court Advisory and Support Service (Cafcass)"
 
 static const char *const default_titles[REPORT_NJUDGEMENTS] = {
     "The quality and effectiveness of Cafcass private law practice with families",
@@ -26,20 +27,22 @@ static const char *const default_titles[REPORT_NJUDGEMENTS] = {
     "The effectiveness of leaders and managers"};
 
 /* Source types of evidence (contract section 6) and how the report names them. */
-static const char *const sources[][2] = {
-    {"case-file", "Case files read"},     {"observation", "Observations of practice"},
-    {"interview", "Interviews"},          {"meeting", "Meetings"},
-    {"document", "Documents"},            {"audit", "Audits moderated"},
-    {"survey", "Surveys"},                {NULL, NULL}};
+static const char *const sources[][2] = {{"case-file", "Case files read"},
+                                         {"observation", "Observations of practice"},
+                                         {"interview", "Interviews"},
+                                         {"meeting", "Meetings"},
+                                         {"document", "Documents"},
+                                         {"audit", "Audits moderated"},
+                                         {"survey", "Surveys"},
+                                         {NULL, NULL}};
 
 /* Strata of sample-cases and how the report names them. */
-static const char *const strata[][2] = {
-    {"safeguarding-letter", "Safeguarding letter only"},
-    {"private-law", "Private law, past the first hearing"},
-    {"public-law", "Public law"},
-    {"local-filed", "Local: recently filed"},
-    {"local-audit", "Local: recently closed, audited"},
-    {NULL, NULL}};
+static const char *const strata[][2] = {{"safeguarding-letter", "Safeguarding letter only"},
+                                        {"private-law", "Private law, past the first hearing"},
+                                        {"public-law", "Public law"},
+                                        {"local-filed", "Local: recently filed"},
+                                        {"local-audit", "Local: recently closed, audited"},
+                                        {NULL, NULL}};
 
 /* The words for a key in a two-column table of names, or the key itself. */
 static const char *
@@ -95,7 +98,8 @@ sec_dates(struct rdoc *d, const struct report_input *in)
 	char *a, *b, *line;
 	size_t i;
 
-	if (from == NULL && in->plan != NULL && (from = jsonio_str(in->plan, "start", NULL)) != NULL) {
+	if (from == NULL && in->plan != NULL &&
+	    (from = jsonio_str(in->plan, "start", NULL)) != NULL) {
 		json_array_foreach(json_object_get(in->plan, "areas"), i, row)
 		{
 			s = jsonio_str(row, "on_site_to", NULL);
@@ -172,8 +176,9 @@ sec_children(struct rdoc *d, const struct report_input *in)
 	rdoc_heading(d, 2, "Summary for children and young people");
 	texts(d, in, &in->j->children, 0);
 	report_children_readability(in->j, &rd);
-	line = xasprintf("Reading ease (Flesch) %.0f; reading age (Flesch-Kincaid) about %.0f years.",
-	                 rd.ease, rd.age < 5 ? 5 : rd.age);
+	line =
+	    xasprintf("Reading ease (Flesch) %.0f; reading age (Flesch-Kincaid) about %.0f years.",
+	              rd.ease, rd.age < 5 ? 5 : rd.age);
 	rdoc_note(d, line);
 	free(line);
 	if (in->draft && rd.age > READABILITY_MAX_AGE)
@@ -199,8 +204,8 @@ sec_findings(struct rdoc *d, const struct report_input *in)
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
 		inadequate |= in->j->grade[jg] == REPORT_INADEQUATE;
 	if (in->j->priority.n == 0)
-		rdoc_para(d, NULL,
-		          inadequate ? "None given." : "None: no judgement is inadequate.", NULL);
+		rdoc_para(d, NULL, inadequate ? "None given." : "None: no judgement is inadequate.",
+		          NULL);
 	texts(d, in, &in->j->priority, 1);
 }
 
@@ -323,17 +328,17 @@ coverage_line(struct rdoc *d, const json_t *row)
 		rdoc_note(d, "No evidence is recorded against this criterion: a gap in the SEA.");
 		return;
 	}
-	line = xasprintf("%lld entr%s: %lld strength%s, %lld area%s for improvement, %lld concern%s; "
-	                 "from %zu type%s of source in %zu service area%s; %s.",
-	                 n, n == 1 ? "y" : "ies", jsonio_int(row, "strengths", 0),
-	                 jsonio_int(row, "strengths", 0) == 1 ? "" : "s",
-	                 jsonio_int(row, "improvements", 0),
-	                 jsonio_int(row, "improvements", 0) == 1 ? "" : "s",
-	                 jsonio_int(row, "concerns", 0), jsonio_int(row, "concerns", 0) == 1 ? "" : "s",
-	                 types, types == 1 ? "" : "s", areas, areas == 1 ? "" : "s",
-	                 json_is_true(json_object_get(row, "triangulated"))
-	                     ? "triangulated"
-	                     : "not triangulated (one type of source)");
+	line = xasprintf(
+	    "%lld entr%s: %lld strength%s, %lld area%s for improvement, %lld concern%s; "
+	    "from %zu type%s of source in %zu service area%s; %s.",
+	    n, n == 1 ? "y" : "ies", jsonio_int(row, "strengths", 0),
+	    jsonio_int(row, "strengths", 0) == 1 ? "" : "s", jsonio_int(row, "improvements", 0),
+	    jsonio_int(row, "improvements", 0) == 1 ? "" : "s", jsonio_int(row, "concerns", 0),
+	    jsonio_int(row, "concerns", 0) == 1 ? "" : "s", types, types == 1 ? "" : "s", areas,
+	    areas == 1 ? "" : "s",
+	    json_is_true(json_object_get(row, "triangulated"))
+	        ? "triangulated"
+	        : "not triangulated (one type of source)");
 	rdoc_para(d, "Evidence:", line, NULL);
 	free(line);
 }
@@ -421,7 +426,8 @@ method_quota_notes(const struct table *t, long cs, long cq, long csup, const cha
 static void
 method_sample(struct rdoc *d, const struct table *t)
 {
-	static const char *const head[] = {"Stratum", "Cases", "Audited", "Sub-quotas and supervision"};
+	static const char *const head[] = {"Stratum", "Cases", "Audited",
+	                                   "Sub-quotas and supervision"};
 	long cs = -1, ca = -1, cq = -1, csup = -1;
 	const char *row[4], *s;
 	char **names = NULL, cases[32], audit[32];
@@ -520,7 +526,8 @@ method_areas(struct rdoc *d, const json_t *plan)
 	json_array_foreach(areas, i, row)
 	{
 		snprintf(week, sizeof week, "%lld", jsonio_int(row, "week", 0));
-		when = range_text(jsonio_str(row, "on_site_from", ""), jsonio_str(row, "on_site_to", NULL));
+		when = range_text(jsonio_str(row, "on_site_from", ""),
+		                  jsonio_str(row, "on_site_to", NULL));
 		cells[0] = jsonio_str(row, "service_area", "");
 		cells[1] = week;
 		cells[2] = when;
@@ -544,7 +551,8 @@ method_sources(struct rdoc *d, const json_t *sea)
 	memset(n, 0, sizeof n);
 	json_array_foreach(json_object_get(sea, "entries"), i, e)
 	{
-		for (s = 0; sources[s][0] != NULL && strcmp(sources[s][0], jsonio_str(e, "source", "")) != 0;
+		for (s = 0; sources[s][0] != NULL &&
+		            strcmp(sources[s][0], jsonio_str(e, "source", "")) != 0;
 		     s++)
 			;
 		n[s][0]++;
@@ -568,8 +576,9 @@ method_sources(struct rdoc *d, const json_t *sea)
 static void
 method_coverage(struct rdoc *d, const json_t *sea)
 {
-	static const char *const head[] = {"Criterion", "Entries", "Strengths", "Improvements",
-	                                   "Concerns", "Source types", "Areas", "Triangulated"};
+	static const char *const head[] = {"Criterion",    "Entries",     "Strengths",
+	                                   "Improvements", "Concerns",    "Source types",
+	                                   "Areas",        "Triangulated"};
 	const json_t *row;
 	const char *cells[8];
 	char num[7][24], *svg, *alt;
@@ -594,7 +603,8 @@ method_coverage(struct rdoc *d, const json_t *sea)
 		snprintf(num[2], sizeof num[2], "%lld", jsonio_int(row, "strengths", 0));
 		snprintf(num[3], sizeof num[3], "%lld", jsonio_int(row, "improvements", 0));
 		snprintf(num[4], sizeof num[4], "%lld", jsonio_int(row, "concerns", 0));
-		snprintf(num[5], sizeof num[5], "%zu", json_array_size(json_object_get(row, "sources")));
+		snprintf(num[5], sizeof num[5], "%zu",
+		         json_array_size(json_object_get(row, "sources")));
 		snprintf(num[6], sizeof num[6], "%zu",
 		         json_array_size(json_object_get(row, "service_areas")));
 		for (k = 0; k < 7; k++)
@@ -639,8 +649,8 @@ sec_method(struct rdoc *d, const struct report_input *in)
 static void
 sec_concerns(struct rdoc *d, const struct report_input *in)
 {
-	static const char *const head[] = {"Case", "Referred", "Cafcass team", "Issue",
-	                                   "Cafcass response", "Inspectors' view"};
+	static const char *const head[] = {"Case",  "Referred",         "Cafcass team",
+	                                   "Issue", "Cafcass response", "Inspectors' view"};
 	const json_t *concerns = json_object_get(in->sea, "concerns"), *c;
 	const char *cells[6];
 	char *when, *origin;
@@ -648,15 +658,17 @@ sec_concerns(struct rdoc *d, const struct report_input *in)
 
 	rdoc_heading(d, 2, "Concerns referred back to Cafcass");
 	if (json_array_size(concerns) == 0) {
-		rdoc_para(d, NULL, "Inspectors referred no concerns about individual children back to "
-		                   "Cafcass.",
+		rdoc_para(d, NULL,
+		          "Inspectors referred no concerns about individual children back to "
+		          "Cafcass.",
 		          NULL);
 		return;
 	}
-	rdoc_para(d, NULL,
-	          "Where inspectors needed assurance that a child was not left at risk of significant "
-	          "harm, they referred the case back to Cafcass for a response (handbook Annex F).",
-	          NULL);
+	rdoc_para(
+	    d, NULL,
+	    "Where inspectors needed assurance that a child was not left at risk of significant "
+	    "harm, they referred the case back to Cafcass for a response (handbook Annex F).",
+	    NULL);
 	rdoc_table(d, "The concerns register", 6, head);
 	json_array_foreach(concerns, i, c)
 	{

@@ -50,7 +50,8 @@ area_col(const struct grid *g, const char *area)
 	size_t k;
 
 	for (k = 0; k < g->ncols; k++)
-		if (g->area[k] == NULL ? area == NULL : area != NULL && strcmp(g->area[k], area) == 0)
+		if (g->area[k] == NULL ? area == NULL
+		                       : area != NULL && strcmp(g->area[k], area) == 0)
 			return k;
 	return 0;
 }
@@ -97,7 +98,8 @@ grid_fill(struct grid *g, const json_t *sea)
 			g->area[g->ncols++] = area;
 		}
 		if (json_array_size(json_object_get(e, "criteria")) == 0)
-			grid_row(g, jsonio_str(e, "judgement", ""), 0, "Evidence naming no criterion");
+			grid_row(g, jsonio_str(e, "judgement", ""), 0,
+			         "Evidence naming no criterion");
 		json_array_foreach(json_object_get(e, "criteria"), r, c)
 		{
 			grid_row(g, jsonio_str(e, "judgement", ""), json_integer_value(c), "");
@@ -121,7 +123,8 @@ grid_fill(struct grid *g, const json_t *sea)
 		}
 		json_array_foreach(json_object_get(e, "criteria"), r, c)
 		{
-			g->count[grid_row(g, jsonio_str(e, "judgement", ""), json_integer_value(c), "") *
+			g->count[grid_row(g, jsonio_str(e, "judgement", ""), json_integer_value(c),
+			                  "") *
 			             g->ncols +
 			         k]++;
 		}
@@ -228,10 +231,11 @@ svg_row(const struct grid *g, size_t r, size_t y, struct strbuf *out)
 		rdoc_html_escape(out, g->area[k] != NULL ? g->area[k] : "no service area");
 		strbuf_printf(out, ": %zu entr%s</title></rect>\n", n, n == 1 ? "y" : "ies");
 		if (n > 0)
-			strbuf_printf(out,
-			              "<text x=\"%zu\" y=\"%zu\" text-anchor=\"middle\" fill=\"%s\" "
-			              "aria-hidden=\"true\">%zu</text>\n",
-			              LABEL_W + k * CELL_W + CELL_W / 2, y + 14, ink, n);
+			strbuf_printf(
+			    out,
+			    "<text x=\"%zu\" y=\"%zu\" text-anchor=\"middle\" fill=\"%s\" "
+			    "aria-hidden=\"true\">%zu</text>\n",
+			    LABEL_W + k * CELL_W + CELL_W / 2, y + 14, ink, n);
 	}
 }
 
@@ -246,7 +250,8 @@ svg_legend(struct strbuf *out, size_t y)
 	const char *fill, *ink;
 	size_t i, x = LABEL_W;
 
-	strbuf_printf(out, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">Entries in the SEA:</text>\n",
+	strbuf_printf(out,
+	              "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">Entries in the SEA:</text>\n",
 	              LABEL_W - 8, y + 14);
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		shade(keys[i].n, &fill, &ink);
@@ -275,18 +280,20 @@ report_coverage_svg(const json_t *sea)
 	width = LABEL_W + g.ncols * CELL_W + RIGHT;
 	height = g.top + (g.nrows + groups) * CELL_H + LEGEND_H;
 	strbuf_init(&out);
-	strbuf_printf(&out,
-	              "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
-	              "aria-labelledby=\"coverage-title coverage-desc\" width=\"%zu\" height=\"%zu\" "
-	              "viewBox=\"0 0 %zu %zu\" font-family=\"Arial, Helvetica, sans-serif\" "
-	              "font-size=\"11\" fill=\"#0b0c0c\">\n",
-	              width, height, width, height);
-	strbuf_printf(&out,
-	              "<title id=\"coverage-title\">Evidence coverage: criteria by service area</title>\n"
-	              "<desc id=\"coverage-desc\">A grid of %zu criteria (rows, grouped by judgement) "
-	              "by %zu service areas (columns). Each cell gives the number of entries in the "
-	              "summary of evidence and analysis; darker cells hold more.</desc>\n",
-	              g.nrows, g.ncols);
+	strbuf_printf(
+	    &out,
+	    "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+	    "aria-labelledby=\"coverage-title coverage-desc\" width=\"%zu\" height=\"%zu\" "
+	    "viewBox=\"0 0 %zu %zu\" font-family=\"Arial, Helvetica, sans-serif\" "
+	    "font-size=\"11\" fill=\"#0b0c0c\">\n",
+	    width, height, width, height);
+	strbuf_printf(
+	    &out,
+	    "<title id=\"coverage-title\">Evidence coverage: criteria by service area</title>\n"
+	    "<desc id=\"coverage-desc\">A grid of %zu criteria (rows, grouped by judgement) "
+	    "by %zu service areas (columns). Each cell gives the number of entries in the "
+	    "summary of evidence and analysis; darker cells hold more.</desc>\n",
+	    g.nrows, g.ncols);
 	svg_columns(&g, &out);
 	last = NULL;
 	for (r = 0, y = g.top; r < g.nrows; r++) {
@@ -294,17 +301,20 @@ report_coverage_svg(const json_t *sea)
 			last = g.judgement[r];
 			strbuf_printf(&out,
 			              "<text x=\"8\" y=\"%zu\" font-weight=\"bold\">%s</text>\n"
-			              "<line x1=\"8\" y1=\"%zu\" x2=\"%zu\" y2=\"%zu\" stroke=\"#b1b4b6\"/>\n",
-			              y + 15, group_name(last), y + CELL_H - 1, width - RIGHT, y + CELL_H - 1);
+			              "<line x1=\"8\" y1=\"%zu\" x2=\"%zu\" y2=\"%zu\" "
+			              "stroke=\"#b1b4b6\"/>\n",
+			              y + 15, group_name(last), y + CELL_H - 1, width - RIGHT,
+			              y + CELL_H - 1);
 			y += CELL_H;
 		}
 		svg_row(&g, r, y, &out);
 		y += CELL_H;
 	}
 	svg_legend(&out, y + 16);
-	strbuf_adds(&out, "</svg>\n<figcaption>Evidence coverage: the number of entries in the summary "
-	                  "of evidence and analysis for each criterion (rows) in each service area "
-	                  "(columns).</figcaption>\n</figure>\n");
+	strbuf_adds(&out,
+	            "</svg>\n<figcaption>Evidence coverage: the number of entries in the summary "
+	            "of evidence and analysis for each criterion (rows) in each service area "
+	            "(columns).</figcaption>\n</figure>\n");
 	grid_free(&g);
 	return strbuf_steal(&out);
 }

@@ -309,8 +309,9 @@ rdoc_md(const struct rdoc *d, int for_html, struct strbuf *out)
 		strbuf_adds(out, "</p>\n");
 	}
 	if (d->draft)
-		strbuf_adds(out, "\n<p class=\"draft-banner\">DRAFT: not for publication. The evidence "
-		                 "or the report is not yet complete.</p>\n");
+		strbuf_adds(out,
+		            "\n<p class=\"draft-banner\">DRAFT: not for publication. The evidence "
+		            "or the report is not yet complete.</p>\n");
 	for (i = 0; i < d->n; i++)
 		md_block(d, i, for_html, out);
 	if (d->draft)
@@ -396,7 +397,8 @@ txt_table(const struct rdoc_block *b, struct strbuf *out)
 			for (k = 0; k < b->ncols; k++) {
 				if (k > 0)
 					strbuf_adds(out, "  ");
-				txt_pad(out, b->cells[r * b->ncols + k], k + 1 < b->ncols ? w[k] : 0);
+				txt_pad(out, b->cells[r * b->ncols + k],
+				        k + 1 < b->ncols ? w[k] : 0);
 			}
 			strbuf_addch(out, '\n');
 			for (k = 0; r == 0 && k < total; k++)
@@ -442,8 +444,9 @@ rdoc_txt(const struct rdoc *d, struct strbuf *out)
 	if (d->subtitle != NULL)
 		txt_wrap(out, "", 0, d->subtitle);
 	if (d->draft)
-		strbuf_adds(out, "\nDRAFT: not for publication. The evidence or the report is not yet "
-		                 "complete.\n");
+		strbuf_adds(out,
+		            "\nDRAFT: not for publication. The evidence or the report is not yet "
+		            "complete.\n");
 	for (i = 0; i < d->n; i++) {
 		const struct rdoc_block *b = &d->b[i];
 
@@ -453,7 +456,8 @@ rdoc_txt(const struct rdoc *d, struct strbuf *out)
 		case RDOC_HEADING:
 			if (b->level <= 2)
 				strbuf_addch(out, '\n');
-			txt_heading(out, b->level <= 2 ? draft : "", b->text, b->level <= 2 ? '=' : '-');
+			txt_heading(out, b->level <= 2 ? draft : "", b->text,
+			            b->level <= 2 ? '=' : '-');
 			break;
 		case RDOC_PARA:
 			first = xasprintf("%s%s", b->label != NULL ? b->label : "",
@@ -480,9 +484,10 @@ rdoc_txt(const struct rdoc *d, struct strbuf *out)
 void
 rdoc_page(struct strbuf *out, const char *title, int draft, const char *body)
 {
-	strbuf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-	                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-	                 "<title>");
+	strbuf_adds(out,
+	            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+	            "<title>");
 	if (draft)
 		strbuf_adds(out, "DRAFT: ");
 	rdoc_html_escape(out, title);

@@ -78,9 +78,11 @@ usage(int status)
 	        "       render-report --letter ce-email|staff-info|family --details FILE\n"
 	        "                     [--plan FILE] [--format md|html|txt] [-o FILE]\n");
 	if (status == 0)
-		fprintf(fp, "Render the inspection report from the judgements and the SEA of build-sea,\n"
-		            "or fill in a letter of the handbook's Annexes B, C and D.\n"
-		            "Exit 1, writing nothing, when a gate refuses the report or a letter.\n");
+		fprintf(
+		    fp,
+		    "Render the inspection report from the judgements and the SEA of build-sea,\n"
+		    "or fill in a letter of the handbook's Annexes B, C and D.\n"
+		    "Exit 1, writing nothing, when a gate refuses the report or a letter.\n");
 	exit(status);
 }
 
@@ -172,7 +174,8 @@ run_letter(const struct opts *o)
 	free(tmpl);
 	if (rc != 0) {
 		if (rc > 0)
-			diag_error(o->details, 0, "letter %s: no value for the blank %s; nothing written",
+			diag_error(o->details, 0,
+			           "letter %s: no value for the blank %s; nothing written",
 			           o->letter, err);
 		else
 			diag_note("templates/%s.md: %s", o->letter, err);
@@ -185,7 +188,8 @@ run_letter(const struct opts *o)
 		goto done;
 	}
 	if (o->format == FMT_HTML) {
-		if (rdoc_markdown_page(&page, "Inspection of Cafcass", 0, text.buf, err, sizeof err) != 0) {
+		if (rdoc_markdown_page(&page, "Inspection of Cafcass", 0, text.buf, err,
+		                       sizeof err) != 0) {
 			diag_note("%s", err);
 			rc = EXIT_TROUBLE;
 			goto done;
@@ -217,7 +221,8 @@ detectors(const struct opts *o, const json_t *sea, const json_t *plan)
 		return NULL;
 	}
 	for (i = 0; i < o->nidentifiers; i++)
-		if (redact_add_identifiers(r, o->identifiers[i], o->csv_flags, err, sizeof err) != 0) {
+		if (redact_add_identifiers(r, o->identifiers[i], o->csv_flags, err, sizeof err) !=
+		    0) {
 			diag_note("%s", err);
 			redact_free(r);
 			return NULL;
@@ -277,7 +282,8 @@ warnings(const struct report_input *in)
 		          "reading ease %.0f): use shorter sentences and shorter words",
 		          rd.age, rd.ease);
 	if (rejected > 0)
-		diag_warn(in->sea_name, 0, "the SEA lists %zu rejected evidence record%s, not in the report",
+		diag_warn(in->sea_name, 0,
+		          "the SEA lists %zu rejected evidence record%s, not in the report",
 		          rejected, rejected == 1 ? "" : "s");
 }
 
@@ -369,8 +375,8 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->details = optarg;
 			break;
 		case OPT_IDENTIFIERS:
-			o->identifiers =
-			    xreallocarray(o->identifiers, o->nidentifiers + 1, sizeof *o->identifiers);
+			o->identifiers = xreallocarray(o->identifiers, o->nidentifiers + 1,
+			                               sizeof *o->identifiers);
 			o->identifiers[o->nidentifiers++] = optarg;
 			break;
 		case OPT_EXAMPLES:
@@ -423,10 +429,12 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (o.letter != NULL ? o.details == NULL : o.judgements == NULL) {
-		diag_note(o.letter != NULL ? "--letter needs --details" : "--judgements is required");
+		diag_note(o.letter != NULL ? "--letter needs --details"
+		                           : "--judgements is required");
 		usage(EXIT_TROUBLE);
 	}
-	if (argc > 1 || (o.letter != NULL && (argc > 0 || o.judgements != NULL || o.sample != NULL))) {
+	if (argc > 1 ||
+	    (o.letter != NULL && (argc > 0 || o.judgements != NULL || o.sample != NULL))) {
 		diag_note(o.letter != NULL ? "--letter takes no SEA, --judgements or --sample"
 		                           : "one SEA at most");
 		usage(EXIT_TROUBLE);

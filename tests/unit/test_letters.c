@@ -110,9 +110,11 @@ START_TEST(plan_gives_visit_and_inspectors)
 	    " \"on_site_to\": \"2027-01-28\"}], \"deployment\": ["
 	    " {\"date\": \"2027-01-26\", \"name\": \"Dee Puty\", \"location\": \"West Yorkshire\"},"
 	    " {\"date\": \"2027-01-26\", \"name\": \"Ann Other\", \"location\": \"Wessex\"},"
-	    " {\"date\": \"2027-01-26\", \"name\": \"Ian Spector\", \"location\": \"West Yorkshire\"},"
+	    " {\"date\": \"2027-01-26\", \"name\": \"Ian Spector\", \"location\": \"West "
+	    "Yorkshire\"},"
 	    " {\"date\": \"2027-01-27\", \"name\": \"Dee Puty\", \"location\": \"West Yorkshire\"},"
-	    " {\"date\": \"2027-01-27\", \"name\": \"Eve Third\", \"location\": \"West Yorkshire\"}]}";
+	    " {\"date\": \"2027-01-27\", \"name\": \"Eve Third\", \"location\": \"West "
+	    "Yorkshire\"}]}";
 	struct letters_vars *lv = vars_from(details_json);
 	json_t *plan = json_loads(plan_json, 0, NULL);
 	char err[256];

@@ -16,13 +16,13 @@ static const struct {
 	const char *word;
 	size_t syllables;
 } words[] = {
-    {"cat", 1},       {"table", 2},     {"make", 1},      {"liked", 1},     {"wanted", 2},
-    {"boxes", 2},     {"families", 3},  {"children", 2},  {"children's", 2}, {"court", 1},
-    {"inspection", 3}, {"you", 1},      {"yes", 1},       {"happy", 2},     {"listened", 2},
-    {"Cafcass", 2},   {"people", 2},    {"judges", 2},    {"helped", 1},    {"the", 1},
-    {"being", 2},     {"going", 2},     {"understand", 3}, {"a", 1},        {"agreed", 2},
-    {"sentence", 2},  {"passage", 2},   {"prove", 1},     {"point", 1},     {"used", 1},
-    {"long-term", 2}, {"ABLE", 2},      {"2027", 4},
+    {"cat", 1},        {"table", 2},    {"make", 1},       {"liked", 1},      {"wanted", 2},
+    {"boxes", 2},      {"families", 3}, {"children", 2},   {"children's", 2}, {"court", 1},
+    {"inspection", 3}, {"you", 1},      {"yes", 1},        {"happy", 2},      {"listened", 2},
+    {"Cafcass", 2},    {"people", 2},   {"judges", 2},     {"helped", 1},     {"the", 1},
+    {"being", 2},      {"going", 2},    {"understand", 3}, {"a", 1},          {"agreed", 2},
+    {"sentence", 2},   {"passage", 2},  {"prove", 1},      {"point", 1},      {"used", 1},
+    {"long-term", 2},  {"ABLE", 2},     {"2027", 4},
 };
 
 START_TEST(syllables_of_words)
@@ -60,7 +60,8 @@ START_TEST(counts_sentences_words_syllables)
 
 	for (i = 0; i < sizeof counts / sizeof counts[0]; i++) {
 		readability_measure(counts[i].text, strlen(counts[i].text), &r);
-		ck_assert_msg(r.sentences == counts[i].sentences, "[%zu] sentences %zu", i, r.sentences);
+		ck_assert_msg(r.sentences == counts[i].sentences, "[%zu] sentences %zu", i,
+		              r.sentences);
 		ck_assert_msg(r.words == counts[i].words, "[%zu] words %zu", i, r.words);
 		ck_assert_msg(r.syllables == counts[i].syllables, "[%zu] syllables %zu", i,
 		              r.syllables);

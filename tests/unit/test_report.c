@@ -234,7 +234,8 @@ START_TEST(gates_refuse_and_name_the_item)
 		n = report_gates(&in, d, r, &msgs);
 		ck_assert_msg(n == gates[i].refusals, "[%zu] %zu refusals: %s", i, n, msgs.buf);
 		if (gates[i].msg != NULL)
-			ck_assert_msg(strstr(msgs.buf, gates[i].msg) != NULL, "[%zu] %s", i, msgs.buf);
+			ck_assert_msg(strstr(msgs.buf, gates[i].msg) != NULL, "[%zu] %s", i,
+			              msgs.buf);
 		if (gates[i].never != NULL)
 			ck_assert(strstr(msgs.buf, gates[i].never) == NULL);
 		strbuf_free(&msgs);
@@ -274,13 +275,16 @@ START_TEST(sections_in_order_examples_once)
 		const struct rdoc_block *b = &d->b[i];
 
 		if (b->kind == RDOC_HEADING && b->level == 2) {
-			ck_assert_msg(k < 10 && strcmp(b->text, order[k]) == 0, "heading %s", b->text);
+			ck_assert_msg(k < 10 && strcmp(b->text, order[k]) == 0, "heading %s",
+			              b->text);
 			k++;
 		}
-		if (b->kind == RDOC_ITEM && b->origin != NULL && strstr(b->origin, "entries[") != NULL) {
+		if (b->kind == RDOC_ITEM && b->origin != NULL &&
+		    strstr(b->origin, "entries[") != NULL) {
 			items++;
 			wishes += strstr(b->text, "Wishes were reported") != NULL;
-			/* criterion 1 has two strengths: the one without a placeholder comes first */
+			/* criterion 1 has two strengths: the one without a placeholder comes first
+			 */
 			if (items == 1)
 				placeholder_first = strstr(b->text, "[name]") != NULL;
 		}
@@ -365,8 +369,10 @@ START_TEST(html_escapes_and_is_one_page)
 	ck_assert(strstr(sb.buf, "<title>DRAFT: Title &amp; more</title>") != NULL);
 	ck_assert(strstr(sb.buf, "<h2>Section</h2>") != NULL);
 	ck_assert(strstr(sb.buf, "<strong>Label:</strong> &lt;b&gt;not bold&lt;/b&gt;") != NULL);
-	ck_assert(strstr(sb.buf, "<th scope=\"row\">CA10000001</th><td>a &lt; b &amp; &quot;c&quot;</td>") !=
-	          NULL);
+	ck_assert(
+	    strstr(sb.buf,
+	           "<th scope=\"row\">CA10000001</th><td>a &lt; b &amp; &quot;c&quot;</td>") !=
+	    NULL);
 	ck_assert(strstr(sb.buf, "<th scope=\"col\">Issue</th>") != NULL);
 	ck_assert(strstr(sb.buf, "<b>") == NULL);
 	strbuf_free(&sb);
