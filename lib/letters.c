@@ -315,7 +315,7 @@ letters_unfilled(const char *text)
 char *
 letters_template(const char *name, char *err, size_t errsz)
 {
-	char *rel = xasprintf("templates/%s.md", name), *path = datadir_path(rel);
+	char *rel = xasprintf("templates/%s.md", name), *path = datadir_path(rel), *ret;
 	struct strbuf sb;
 	char buf[4096];
 	size_t n;
@@ -339,5 +339,7 @@ letters_template(const char *name, char *err, size_t errsz)
 	}
 	fclose(fp);
 	free(path);
-	return strbuf_steal(&sb);
+	ret = strbuf_steal(&sb);
+	strbuf_free(&sb); /* steal leaves a fresh empty buffer */
+	return ret;
 }

@@ -270,6 +270,7 @@ report_coverage_svg(const json_t *sea)
 	struct strbuf out;
 	size_t r, y, groups = 0, width, height;
 	const char *last = NULL;
+	char *ret;
 
 	grid_fill(&g, sea);
 	for (r = 0; r < g.nrows; r++)
@@ -316,5 +317,7 @@ report_coverage_svg(const json_t *sea)
 	            "of evidence and analysis for each criterion (rows) in each service area "
 	            "(columns).</figcaption>\n</figure>\n");
 	grid_free(&g);
-	return strbuf_steal(&out);
+	ret = strbuf_steal(&out);
+	strbuf_free(&out); /* steal leaves a fresh empty buffer */
+	return ret;
 }

@@ -311,7 +311,9 @@ run_report(const struct opts *o)
 		diag_error(o->sea, 0, "%s", err);
 		goto done;
 	}
-	if (o->plan != NULL && !json_is_object(plan = load_json(o->plan))) {
+	if (o->plan != NULL)
+		plan = load_json(o->plan); /* not inside json_is_object(): a macro */
+	if (plan != NULL && !json_is_object(plan)) {
 		diag_error(o->plan, 0, "expected the plan JSON of plan-weeks");
 		goto done;
 	}
