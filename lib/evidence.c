@@ -30,14 +30,14 @@ struct evidence_reader {
 };
 
 static const char *const key_names[EV_NKEYS] = {
-	"inspector", "date", "time", "source", "case_ref", "service_area", "judgement",
-	"criteria", "finding", "summary", "team", "response", "response_date", "view",
+    "inspector", "date",    "time",    "source", "case_ref", "service_area",  "judgement",
+    "criteria",  "finding", "summary", "team",   "response", "response_date", "view",
 };
 
 const char *const evidence_sources[] = {
-	"case-file", "observation", "interview", "meeting", "document", "audit", "survey", NULL,
+    "case-file", "observation", "interview", "meeting", "document", "audit", "survey", NULL,
 };
-const char *const evidence_findings[] = { "strength", "improvement", "concern", NULL };
+const char *const evidence_findings[] = {"strength", "improvement", "concern", NULL};
 
 const char *
 evidence_key_name(enum evidence_key k)
@@ -79,7 +79,8 @@ evidence_set_free(struct evidence_set *set)
 
 /* Record a rejection of (file, line). */
 static void
-reject(struct evidence_set *set, size_t file, unsigned long line, const char *rule, const char *field)
+reject(struct evidence_set *set, size_t file, unsigned long line, const char *rule,
+       const char *field)
 {
 	if (set->nrej == set->rejcap) {
 		set->rejcap = set->rejcap == 0 ? 16 : set->rejcap * 2;
@@ -158,6 +159,9 @@ canonical(struct evidence_reader *rd, const char *s, const char *const *list)
 {
 	size_t i;
 
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(s, list[i]) == 0)
+			return list[i]; /* already canonical: the usual case */
 	text_normkey(s, &rd->norm);
 	for (i = 0; list[i] != NULL; i++) {
 		text_normkey(list[i], &rd->tmp);
@@ -319,8 +323,8 @@ int
 evidence_check(struct evidence_reader *rd, const char *const *v, size_t file, unsigned long line,
                struct evidence_set *set, struct evidence_record *rec)
 {
-	static const enum evidence_key required[] = { EV_INSPECTOR, EV_DATE,    EV_SOURCE,
-		                                      EV_JUDGEMENT, EV_FINDING, EV_SUMMARY };
+	static const enum evidence_key required[] = {EV_INSPECTOR, EV_DATE,    EV_SOURCE,
+	                                             EV_JUDGEMENT, EV_FINDING, EV_SUMMARY};
 	const char *jl[16], *rule;
 	size_t before = set->nrej, i;
 	int k, judgement_ok;
@@ -341,13 +345,15 @@ evidence_check(struct evidence_reader *rd, const char *const *v, size_t file, un
 		reject(set, file, line, "bad-time", key_names[EV_TIME]);
 	if (*rec->v[EV_SOURCE] != '\0' && norm_choice(rd, rec, EV_SOURCE, evidence_sources) == -1)
 		reject(set, file, line, "bad-source", key_names[EV_SOURCE]);
-	if (*rec->v[EV_FINDING] != '\0' && norm_choice(rd, rec, EV_FINDING, evidence_findings) == -1)
+	if (*rec->v[EV_FINDING] != '\0' &&
+	    norm_choice(rd, rec, EV_FINDING, evidence_findings) == -1)
 		reject(set, file, line, "bad-finding", key_names[EV_FINDING]);
 	judgement_ok = *rec->v[EV_JUDGEMENT] != '\0' &&
 	               norm_choice(rd, rec, EV_JUDGEMENT, judgement_list(rd->sched, jl, 16)) == 0;
 	if (*rec->v[EV_JUDGEMENT] != '\0' && !judgement_ok)
 		reject(set, file, line, "bad-judgement", key_names[EV_JUDGEMENT]);
-	if (judgement_ok && (rule = parse_criteria(rd, rec->v[EV_CRITERIA], rec->v[EV_JUDGEMENT], rec)) != NULL)
+	if (judgement_ok &&
+	    (rule = parse_criteria(rd, rec->v[EV_CRITERIA], rec->v[EV_JUDGEMENT], rec)) != NULL)
 		reject(set, file, line, rule, key_names[EV_CRITERIA]);
 	if ((rule = parse_case_refs(rd, rec->v[EV_CASE_REF], rec)) != NULL)
 		reject(set, file, line, rule, key_names[EV_CASE_REF]);
@@ -405,7 +411,7 @@ static int
 is_ndjson(const char *name, const char *buf, size_t len)
 {
 	size_t n = strlen(name), i = 0;
-	static const char *const ext[] = { ".ndjson", ".jsonl", ".json" };
+	static const char *const ext[] = {".ndjson", ".jsonl", ".json"};
 	size_t k;
 
 	for (k = 0; k < 3; k++)
@@ -464,8 +470,8 @@ read_csv(struct evidence_reader *rd, char *buf, size_t len, size_t file, unsigne
 			goto out;
 		}
 	if (b.nduplicates > 0) {
-		snprintf(err, errsz, "%s:1: column %zu repeats the field \"%s\"", name, b.duplicates[0] + 1,
-		         key_names[key_of(rd, b.field[b.duplicates[0]])]);
+		snprintf(err, errsz, "%s:1: column %zu repeats the field \"%s\"", name,
+		         b.duplicates[0] + 1, key_names[key_of(rd, b.field[b.duplicates[0]])]);
 		fieldmap_unbind(&b);
 		goto out;
 	}
@@ -482,10 +488,12 @@ read_csv(struct evidence_reader *rd, char *buf, size_t len, size_t file, unsigne
 				reject(set, file, rec->line, "encoding", "");
 				continue;
 			}
-			if (rec->flags & (CSVIO_MALFORMED | CSVIO_UNTERMINATED) || rec->nfields != ncols) {
+			if (rec->flags & (CSVIO_MALFORMED | CSVIO_UNTERMINATED) ||
+			    rec->nfields != ncols) {
 				set->nread++;
 				set->nrejected++;
-				reject(set, file, rec->line, rec->nfields != ncols ? "ragged-row" : "malformed-csv", "");
+				reject(set, file, rec->line,
+				       rec->nfields != ncols ? "ragged-row" : "malformed-csv", "");
 				continue;
 			}
 			for (k = 0; k < EV_NKEYS; k++)
@@ -511,7 +519,8 @@ json_values(struct evidence_reader *rd, json_t *obj, const char **v, char **vals
 	json_t *val;
 	long f, k;
 
-	json_object_foreach(obj, key, val) {
+	json_object_foreach(obj, key, val)
+	{
 		if ((f = fieldmap_match(rd->fm, key)) < 0 || (k = key_of(rd, f)) < 0)
 			continue; /* other keys are allowed */
 		if (json_is_string(val))
@@ -526,11 +535,14 @@ json_values(struct evidence_reader *rd, json_t *obj, const char **v, char **vals
 			json_t *e;
 
 			strbuf_init(&sb);
-			json_array_foreach(val, i, e) {
+			json_array_foreach(val, i, e)
+			{
 				if (json_is_integer(e))
-					strbuf_printf(&sb, "%s%lld", i > 0 ? ";" : "", (long long)json_integer_value(e));
+					strbuf_printf(&sb, "%s%lld", i > 0 ? ";" : "",
+					              (long long)json_integer_value(e));
 				else if (json_is_string(e))
-					strbuf_printf(&sb, "%s%s", i > 0 ? ";" : "", json_string_value(e));
+					strbuf_printf(&sb, "%s%s", i > 0 ? ";" : "",
+					              json_string_value(e));
 				else
 					bad = key_names[k];
 			}
@@ -544,7 +556,8 @@ json_values(struct evidence_reader *rd, json_t *obj, const char **v, char **vals
 
 /* Read the records of an NDJSON document held in buf. */
 static void
-read_ndjson(struct evidence_reader *rd, char *buf, size_t len, size_t file, struct evidence_set *set)
+read_ndjson(struct evidence_reader *rd, char *buf, size_t len, size_t file,
+            struct evidence_set *set)
 {
 	unsigned long line = 0;
 	char *p = buf, *end = buf + len, *nl;
@@ -590,8 +603,8 @@ read_ndjson(struct evidence_reader *rd, char *buf, size_t len, size_t file, stru
 }
 
 int
-evidence_read(struct evidence_reader *rd, const char *path, unsigned csv_flags, struct evidence_set *set,
-              char *err, size_t errsz)
+evidence_read(struct evidence_reader *rd, const char *path, unsigned csv_flags,
+              struct evidence_set *set, char *err, size_t errsz)
 {
 	const char *name = path == NULL || strcmp(path, "-") == 0 ? "<stdin>" : path;
 	FILE *fp = stdin;

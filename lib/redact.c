@@ -87,10 +87,10 @@ struct redact {
 };
 
 static const char *const type_keys[REDACT_NTYPES] = {
-	"name", "email", "phone", "postcode", "ni_number", "nhs_number", "date_of_birth",
+    "name", "email", "phone", "postcode", "ni_number", "nhs_number", "date_of_birth",
 };
 static const char *const placeholders[REDACT_NTYPES] = {
-	"[name]", "[email]", "[phone]", "[postcode]", "[NI number]", "[NHS number]", "[date of birth]",
+    "[name]", "[email]", "[phone]", "[postcode]", "[NI number]", "[NHS number]", "[date of birth]",
 };
 
 const char *
@@ -210,7 +210,8 @@ letter_at(const char *s, size_t len, size_t i)
 	if (i + n > len)
 		return 0;
 	d = (unsigned char)s[i + 1];
-	if (c == 0xC2 || (c == 0xE2 && (d == 0x80 || d == 0x81)) || (c == 0xC3 && (d == 0x97 || d == 0xB7)))
+	if (c == 0xC2 || (c == 0xE2 && (d == 0x80 || d == 0x81)) ||
+	    (c == 0xC3 && (d == 0x97 || d == 0xB7)))
 		return 0; /* Latin-1 punctuation, general punctuation, x and / signs */
 	return n;
 }
@@ -251,20 +252,21 @@ static void
 lower_word(const char *s, size_t so, size_t eo, struct strbuf *out)
 {
 	size_t i, n;
+	char *d;
 
 	strbuf_reset(out);
+	strbuf_grow(out, eo - so + 1);
+	d = out->buf;
 	for (i = so; i < eo; i += n) {
-		n = 1;
 		if ((n = apostrophe_at(s, eo, i)) > 0) {
-			strbuf_addch(out, '\'');
+			*d++ = '\'';
 			continue;
 		}
 		n = 1;
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			strbuf_addch(out, s[i] - 'A' + 'a');
-		else
-			strbuf_addch(out, s[i]);
+		*d++ = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
 	}
+	*d = '\0';
+	out->len = (size_t)(d - out->buf);
 }
 
 /* 1 when the token's first letter is a capital (non-ASCII counts). */
@@ -284,8 +286,9 @@ possessive_len(const char *s, const struct token *t)
 
 	if (n > 2 && (s[t->eo - 1] == 's' || s[t->eo - 1] == 'S') && s[t->eo - 2] == '\'')
 		return 2;
-	if (n > 4 && (s[t->eo - 1] == 's' || s[t->eo - 1] == 'S') && (unsigned char)s[t->eo - 2] == 0x99 &&
-	    (unsigned char)s[t->eo - 3] == 0x80 && (unsigned char)s[t->eo - 4] == 0xE2)
+	if (n > 4 && (s[t->eo - 1] == 's' || s[t->eo - 1] == 'S') &&
+	    (unsigned char)s[t->eo - 2] == 0x99 && (unsigned char)s[t->eo - 3] == 0x80 &&
+	    (unsigned char)s[t->eo - 4] == 0xE2)
 		return 4;
 	return 0;
 }
@@ -511,7 +514,8 @@ redact_add_case_name(struct redact *r, const char *case_name)
 			lower_word(sb.buf, r->toks[i].so, r->toks[i].eo, &r->key);
 			brk = strcmp(r->key.buf, "v") == 0 || strcmp(r->key.buf, "vs") == 0 ||
 			      strcmp(r->key.buf, "and") == 0 || strcmp(r->key.buf, "versus") == 0;
-			if (!brk && i > from && party_break(sb.buf, r->toks[i - 1].eo, r->toks[i].so)) {
+			if (!brk && i > from &&
+			    party_break(sb.buf, r->toks[i - 1].eo, r->toks[i].so)) {
 				add_party(r, sb.buf, from, i);
 				from = i;
 				continue;
@@ -546,13 +550,13 @@ push_span(struct span **v, size_t *n, size_t *cap, size_t so, size_t eo, int typ
 }
 
 /* 1 when [so, eo) overlaps a protected span of the given kind (-1: any). */
-static int
-protected(const struct redact *r, size_t so, size_t eo, int kind)
+static int protected(const struct redact *r, size_t so, size_t eo, int kind)
 {
 	size_t i;
 
 	for (i = 0; i < r->nprot; i++)
-		if ((kind < 0 || r->prot[i].type == kind) && so < r->prot[i].eo && r->prot[i].so < eo)
+		if ((kind < 0 || r->prot[i].type == kind) && so < r->prot[i].eo &&
+		    r->prot[i].so < eo)
 			return 1;
 	return 0;
 }
@@ -633,8 +637,10 @@ run_patterns(struct redact *r, const char *s, size_t len, int has_digit, int has
 			geo = eo;
 			if (d->group > 0 && rx_group(d->rx, d->group, &gso, &geo) != 1)
 				gso = geo = so;
-			if (geo > gso && check_match(r, d, s, gso, geo) && !protected(r, gso, geo, 0))
-				push_span(&r->spans, &r->nspans, &r->spancap, gso, geo, (int)d->type, (int)i);
+			if (geo > gso && check_match(r, d, s, gso, geo) &&
+			    !protected(r, gso, geo, 0))
+				push_span(&r->spans, &r->nspans, &r->spancap, gso, geo,
+				          (int)d->type, (int)i);
 			from = eo > so ? eo : so + 1;
 		}
 	}
@@ -725,8 +731,8 @@ sentence_start(struct redact *r, const char *s, size_t i)
 		if ((w = word_find(r, r->key.buf)) != NULL && (w->flags & W_HONORIFIC))
 			return 0;
 	}
-	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\n' || s[p - 1] == '"' ||
-	                 s[p - 1] == '(' || s[p - 1] == '\''))
+	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\n' ||
+	                 s[p - 1] == '"' || s[p - 1] == '(' || s[p - 1] == '\''))
 		p--;
 	return p == 0 || s[p - 1] == '.' || s[p - 1] == '!' || s[p - 1] == '?' || s[p - 1] == ':';
 }
@@ -783,7 +789,8 @@ run_names(struct redact *r, const char *s, size_t len, int prio)
 		w = word_find(r, r->key.buf);
 		if (w != NULL && w->nfull > 0 && (nt = match_full(r, s, i, w, &eo)) > 0) {
 			if (!protected(r, t->so, eo, -1)) {
-				push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo, REDACT_NAME, prio);
+				push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo,
+				          REDACT_NAME, prio);
 				n = nt;
 			}
 			continue;
@@ -911,26 +918,30 @@ load_patterns(struct redact *r, char *err, size_t errsz)
 		return -1;
 	arr = json_object_get(root, "patterns");
 	r->det = xcalloc(json_array_size(arr) + 1, sizeof(*r->det));
-	json_array_foreach(arr, i, p) {
+	json_array_foreach(arr, i, p)
+	{
 		struct detector *d = &r->det[r->ndet];
 		const char *check = jsonio_str(p, "check", "");
 
 		d->type = type_of(jsonio_str(p, "type", NULL));
 		if (d->type == REDACT_NONE || d->type == REDACT_NAME) {
-			snprintf(err, errsz, "redact/patterns.json: pattern %zu: unknown type", i + 1);
+			snprintf(err, errsz, "redact/patterns.json: pattern %zu: unknown type",
+			         i + 1);
 			json_decref(root);
 			return -1;
 		}
 		d->rx = rx_new(jsonio_str(p, "pattern", ""),
-		               json_is_true(json_object_get(p, "caseless")) ? RX_CASELESS : 0, rxerr,
-		               sizeof(rxerr));
+		               json_is_true(json_object_get(p, "caseless")) ? RX_CASELESS : 0,
+		               rxerr, sizeof(rxerr));
 		if (d->rx == NULL) {
 			snprintf(err, errsz, "redact/patterns.json: pattern %zu: %s", i + 1, rxerr);
 			json_decref(root);
 			return -1;
 		}
 		d->group = (unsigned)jsonio_int(p, "group", 0);
-		d->check = strcmp(check, "nhs") == 0 ? CHECK_NHS : strcmp(check, "ni") == 0 ? CHECK_NI : CHECK_NONE;
+		d->check = strcmp(check, "nhs") == 0  ? CHECK_NHS
+		           : strcmp(check, "ni") == 0 ? CHECK_NI
+		                                      : CHECK_NONE;
 		r->ndet++;
 	}
 	json_decref(root);
@@ -947,10 +958,12 @@ load_ni(struct redact *r, char *err, size_t errsz)
 	if ((root = load_data("redact/ni.json", err, errsz)) == NULL)
 		return -1;
 	snprintf(r->ni_first_not, sizeof(r->ni_first_not), "%s", jsonio_str(root, "first_not", ""));
-	snprintf(r->ni_second_not, sizeof(r->ni_second_not), "%s", jsonio_str(root, "second_not", ""));
+	snprintf(r->ni_second_not, sizeof(r->ni_second_not), "%s",
+	         jsonio_str(root, "second_not", ""));
 	arr = json_object_get(root, "invalid_prefixes");
 	r->ni_invalid = xcalloc(json_array_size(arr) + 1, sizeof(*r->ni_invalid));
-	json_array_foreach(arr, i, v) {
+	json_array_foreach(arr, i, v)
+	{
 		const char *s = json_string_value(v);
 
 		if (s != NULL && strlen(s) == 2)
@@ -967,9 +980,8 @@ load_word_list(struct redact *r, json_t *root, const char *key, unsigned flags)
 	json_t *v;
 	size_t i;
 
-	json_array_foreach(json_object_get(root, key), i, v)
-		if (json_is_string(v))
-			add_word(r, json_string_value(v), flags);
+	json_array_foreach(json_object_get(root, key), i, v) if (json_is_string(v))
+	    add_word(r, json_string_value(v), flags);
 }
 
 /* Append title to the pattern: quoted, any apostrophe matching ' or U+2019. */
@@ -1011,9 +1023,8 @@ load_titles(struct redact *r, char *err, size_t errsz)
 		return -1;
 	arr = json_object_get(root, "titles");
 	t = xcalloc(json_array_size(arr) + 1, sizeof(char *));
-	json_array_foreach(arr, i, v)
-		if (json_is_string(v) && *json_string_value(v) != '\0')
-			t[n++] = json_string_value(v);
+	json_array_foreach(arr, i, v) if (json_is_string(v) && *json_string_value(v) != '\0')
+	    t[n++] = json_string_value(v);
 	qsort(t, n, sizeof(char *), longest_first);
 	strbuf_init(&sb);
 	strbuf_adds(&sb, "(?<![\\w])(?:");
@@ -1142,7 +1153,8 @@ add_record(struct redact *r, const struct csvio_record *rec, long cname, long pr
 
 /* Read every record of the reader into the deny-list. */
 static int
-read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, char *err, size_t errsz)
+read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, char *err,
+                 size_t errsz)
 {
 	struct csvio_record *rec;
 	struct fieldmap *fm;
@@ -1183,7 +1195,8 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 }
 
 int
-redact_add_identifiers(struct redact *r, const char *path, unsigned csv_flags, char *err, size_t errsz)
+redact_add_identifiers(struct redact *r, const char *path, unsigned csv_flags, char *err,
+                       size_t errsz)
 {
 	struct csvio_reader *rd;
 	FILE *fp = stdin;

@@ -52,7 +52,8 @@ load_judgements(struct schedule *s, json_t *arr, const char *path, char *err, si
 	}
 	s->judgements = xcalloc(json_array_size(arr), sizeof(char *));
 	s->jtitles = xcalloc(json_array_size(arr), sizeof(char *));
-	json_array_foreach(arr, i, j) {
+	json_array_foreach(arr, i, j)
+	{
 		const char *id = jsonio_str(j, "id", NULL);
 
 		if (id == NULL || *id == '\0') {
@@ -80,7 +81,8 @@ load_criterion(struct schedule *s, struct sched_crit *c, json_t *j, size_t i, co
 	size_t k;
 
 	if (!json_is_integer(num) || json_integer_value(num) < 1) {
-		snprintf(err, errsz, "%s: criterion %zu: \"number\" must be a positive integer", path, i + 1);
+		snprintf(err, errsz, "%s: criterion %zu: \"number\" must be a positive integer",
+		         path, i + 1);
 		return -1;
 	}
 	if (judgement == NULL || schedule_judgement_index(s, judgement) < 0) {
@@ -93,18 +95,21 @@ load_criterion(struct schedule *s, struct sched_crit *c, json_t *j, size_t i, co
 		json_incref(titles);
 	if (!json_is_array(titles) || json_array_size(titles) == 0) {
 		json_decref(titles);
-		snprintf(err, errsz, "%s: criterion %zu: \"titles\" must be a non-empty array", path, i + 1);
+		snprintf(err, errsz, "%s: criterion %zu: \"titles\" must be a non-empty array",
+		         path, i + 1);
 		return -1;
 	}
 	c->pub.number = (long)json_integer_value(num);
 	c->judgement = xstrdup(judgement);
 	c->titles = xcalloc(json_array_size(titles), sizeof(char *));
 	strbuf_init(&sb);
-	json_array_foreach(titles, k, t) {
+	json_array_foreach(titles, k, t)
+	{
 		if (!json_is_string(t)) {
 			strbuf_free(&sb);
 			json_decref(titles);
-			snprintf(err, errsz, "%s: criterion %zu: titles must be strings", path, i + 1);
+			snprintf(err, errsz, "%s: criterion %zu: titles must be strings", path,
+			         i + 1);
 			return -1;
 		}
 		c->titles[c->pub.ntitles++] = xstrdup(json_string_value(t));
@@ -129,7 +134,8 @@ load_criteria(struct schedule *s, json_t *arr, const char *path, char *err, size
 		return -1;
 	}
 	s->criteria = xcalloc(json_array_size(arr) + 1, sizeof(*s->criteria));
-	json_array_foreach(arr, i, j) {
+	json_array_foreach(arr, i, j)
+	{
 		struct sched_crit *c = &s->criteria[s->ncriteria];
 
 		if (load_criterion(s, c, j, i, path, err, errsz) == -1) {
@@ -270,7 +276,8 @@ schedule_find(const struct schedule *s, const char *judgement, long number)
 		const struct sched_crit *c = &s->criteria[i];
 
 		if (c->pub.number == number)
-			return judgement == NULL || strcmp(c->judgement, judgement) == 0 ? (long)i : -1;
+			return judgement == NULL || strcmp(c->judgement, judgement) == 0 ? (long)i
+			                                                                 : -1;
 	}
 	return -1;
 }

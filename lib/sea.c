@@ -26,6 +26,7 @@ struct origin {
 
 struct entry {
 	struct evidence_record r;
+	long jidx; /* the judgement's place in the schedule, for sorting */
 	struct origin *from;
 	size_t nfrom;
 };
@@ -59,21 +60,16 @@ struct sea {
 	size_t nconc;
 };
 
-/* The schedule's judgement order, for sorting. */
-static const struct schedule *sort_sched;
-
 /* Order records: judgement, first criterion, date, time, then every key. */
 static int
 record_cmp(const void *a, const void *b)
 {
 	const struct entry *x = a, *y = b;
-	long jx = schedule_judgement_index(sort_sched, x->r.v[EV_JUDGEMENT]);
-	long jy = schedule_judgement_index(sort_sched, y->r.v[EV_JUDGEMENT]);
 	long cx = x->r.ncrit > 0 ? x->r.crit[0] : 0, cy = y->r.ncrit > 0 ? y->r.crit[0] : 0;
 	int k, c;
 
-	if (jx != jy)
-		return jx < jy ? -1 : 1;
+	if (x->jidx != y->jidx)
+		return x->jidx < y->jidx ? -1 : 1;
 	if (cx != cy)
 		return cx < cy ? -1 : 1;
 	for (k = 0; k < EV_NKEYS; k++)
@@ -100,13 +96,15 @@ merge(struct sea *s)
 {
 	size_t i, k;
 
-	sort_sched = s->sched;
+	for (i = 0; i < s->n; i++)
+		s->e[i].jidx = schedule_judgement_index(s->sched, s->e[i].r.v[EV_JUDGEMENT]);
 	qsort(s->e, s->n, sizeof(*s->e), record_cmp);
 	for (i = 0, k = 0; i < s->n; i++) {
 		if (k > 0 && record_cmp(&s->e[k - 1], &s->e[i]) == 0) {
 			struct entry *d = &s->e[k - 1];
 
-			d->from = xreallocarray(d->from, d->nfrom + s->e[i].nfrom, sizeof(*d->from));
+			d->from =
+			    xreallocarray(d->from, d->nfrom + s->e[i].nfrom, sizeof(*d->from));
 			memcpy(d->from + d->nfrom, s->e[i].from, s->e[i].nfrom * sizeof(*d->from));
 			d->nfrom += s->e[i].nfrom;
 			free(s->e[i].from);
@@ -133,7 +131,7 @@ merge(struct sea *s)
 static void
 redact_entries(struct sea *s, struct redact *r)
 {
-	static const enum evidence_key free_text[] = { EV_SUMMARY, EV_RESPONSE, EV_VIEW };
+	static const enum evidence_key free_text[] = {EV_SUMMARY, EV_RESPONSE, EV_VIEW};
 	struct strbuf sb;
 	size_t i, k;
 
@@ -252,26 +250,26 @@ share_case(const char *a, const char *b)
 
 /* The entry answering concern c: its own response, or the first later one on the case. */
 static long
-find_answer(const struct sea *s, size_t c)
+find_answer(const struct sea *s, size_t c, const size_t *resp, size_t nresp)
 {
 	const struct evidence_record *cr = &s->e[c].r;
 	long best = -1;
-	size_t i;
+	size_t k;
 
 	if (*cr->v[EV_RESPONSE] != '\0')
 		return (long)c;
 	if (*cr->v[EV_CASE_REF] == '\0')
 		return -1;
-	for (i = 0; i < s->n; i++) {
-		const struct evidence_record *r = &s->e[i].r;
+	for (k = 0; k < nresp; k++) {
+		const struct evidence_record *r = &s->e[resp[k]].r;
 
-		if (i == c || *r->v[EV_RESPONSE] == '\0' || strcmp(r->v[EV_DATE], cr->v[EV_DATE]) < 0 ||
+		if (resp[k] == c || strcmp(r->v[EV_DATE], cr->v[EV_DATE]) < 0 ||
 		    !share_case(cr->v[EV_CASE_REF], r->v[EV_CASE_REF]))
 			continue;
 		if (best < 0 || strcmp(r->v[EV_DATE], s->e[best].r.v[EV_DATE]) < 0 ||
 		    (strcmp(r->v[EV_DATE], s->e[best].r.v[EV_DATE]) == 0 &&
 		     strcmp(r->v[EV_TIME], s->e[best].r.v[EV_TIME]) < 0))
-			best = (long)i;
+			best = (long)resp[k];
 	}
 	return best;
 }
@@ -280,8 +278,11 @@ find_answer(const struct sea *s, size_t c)
 static void
 register_concerns(struct sea *s)
 {
-	size_t i;
+	size_t i, nresp = 0, *resp = xcalloc(s->n + 1, sizeof(size_t));
 
+	for (i = 0; i < s->n; i++)
+		if (*s->e[i].r.v[EV_RESPONSE] != '\0')
+			resp[nresp++] = i;
 	for (i = 0; i < s->n; i++) {
 		struct concern *c;
 
@@ -290,9 +291,10 @@ register_concerns(struct sea *s)
 		s->conc = xreallocarray(s->conc, s->nconc + 1, sizeof(*s->conc));
 		c = &s->conc[s->nconc++];
 		c->entry = i;
-		c->answer = find_answer(s, i);
+		c->answer = find_answer(s, i, resp, nresp);
 		c->team = *s->e[i].r.v[EV_TEAM] != '\0' ? xstrdup(s->e[i].r.v[EV_TEAM]) : NULL;
 	}
+	free(resp);
 }
 
 struct sea *
@@ -362,16 +364,62 @@ sea_free(struct sea *s)
 	free(s);
 }
 
-/* Give team to every concern on case_id that has none. */
-static void
-set_team(struct sea *s, const char *case_id, const char *team)
+/* A case reference of a concern that has no team yet. */
+struct caseref {
+	char *ref;
+	size_t conc;
+};
+
+/* Order case references by text. */
+static int
+caseref_cmp(const void *a, const void *b)
 {
+	return strcmp(((const struct caseref *)a)->ref, ((const struct caseref *)b)->ref);
+}
+
+/* The sorted case references of the concerns with no team. */
+static struct caseref *
+teamless_index(const struct sea *s, size_t *n)
+{
+	struct caseref *v = NULL;
 	size_t i;
 
-	for (i = 0; i < s->nconc; i++)
-		if (s->conc[i].team == NULL && *team != '\0' &&
-		    share_case(s->e[s->conc[i].entry].r.v[EV_CASE_REF], case_id))
-			s->conc[i].team = xstrdup(team);
+	*n = 0;
+	for (i = 0; i < s->nconc; i++) {
+		const char *p = s->e[s->conc[i].entry].r.v[EV_CASE_REF], *q;
+
+		if (s->conc[i].team != NULL)
+			continue;
+		for (; *p != '\0'; p = *q == ';' ? q + 1 : q) {
+			if ((q = strchr(p, ';')) == NULL)
+				q = p + strlen(p);
+			v = xreallocarray(v, *n + 1, sizeof(*v));
+			v[*n].ref = xstrndup(p, (size_t)(q - p));
+			v[(*n)++].conc = i;
+		}
+	}
+	qsort(v, *n, sizeof(*v), caseref_cmp);
+	return v;
+}
+
+/* Give team to every concern on case_id that has none. */
+static void
+set_team(struct sea *s, const struct caseref *idx, size_t n, const char *case_id, const char *team)
+{
+	size_t lo = 0, hi = n, mid;
+
+	if (*team == '\0')
+		return;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (strcmp(idx[mid].ref, case_id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && strcmp(idx[lo].ref, case_id) == 0; lo++)
+		if (s->conc[idx[lo].conc].team == NULL)
+			s->conc[idx[lo].conc].team = xstrdup(team);
 }
 
 /* Number of concerns with no team yet. */
@@ -392,11 +440,14 @@ read_teams(struct sea *s, struct csvio_reader *cr, const char *name, char *err, 
 	struct csvio_record *rec;
 	struct fieldmap *fm;
 	struct fieldmap_binding b;
+	struct caseref *idx;
 	long id = -1, team = -1;
+	size_t nidx, i;
 	int rc;
 
 	if ((fm = fieldmap_load_named("annexa", err, errsz)) == NULL)
 		return -1;
+	idx = teamless_index(s, &nidx);
 	if ((rc = csvio_next(cr, &rec)) == 1) {
 		fieldmap_bind(fm, (const char *const *)rec->fields, rec->nfields, &b);
 		if (fieldmap_index(fm, "case_id") >= 0 && fieldmap_index(fm, "team") >= 0) {
@@ -406,10 +457,14 @@ read_teams(struct sea *s, struct csvio_reader *cr, const char *name, char *err, 
 		fieldmap_unbind(&b);
 	}
 	while (rc == 1 && id >= 0 && team >= 0 && (rc = csvio_next(cr, &rec)) == 1)
-		if ((size_t)id < rec->nfields && (size_t)team < rec->nfields && !(rec->flags & CSVIO_BAD_UTF8))
-			set_team(s, rec->fields[id], rec->fields[team]);
+		if ((size_t)id < rec->nfields && (size_t)team < rec->nfields &&
+		    !(rec->flags & CSVIO_BAD_UTF8))
+			set_team(s, idx, nidx, rec->fields[id], rec->fields[team]);
 	if (rc == -1)
 		snprintf(err, errsz, "%s: %s", name, csvio_error(cr));
+	for (i = 0; i < nidx; i++)
+		free(idx[i].ref);
+	free(idx);
 	fieldmap_free(fm);
 	return rc == -1 ? -1 : 0;
 }
@@ -496,33 +551,80 @@ str_or_null(const char *v)
 	return *v != '\0' ? json_string(v) : json_null();
 }
 
-/* The JSON form of one entry. */
-static json_t *
-entry_json(const struct entry *e)
+/* Write s as a JSON string (UTF-8 kept, as Jansson writes it). */
+static void
+json_str(FILE *fp, const char *s)
+{
+	const unsigned char *p, *run;
+
+	fputc('"', fp);
+	for (run = p = (const unsigned char *)s;; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		fwrite(run, 1, (size_t)(p - run), fp);
+		run = p + 1;
+		if (*p == '\0')
+			break;
+		if (*p == '"' || *p == '\\')
+			fprintf(fp, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", fp);
+		else if (*p == '\r')
+			fputs("\\r", fp);
+		else if (*p == '\t')
+			fputs("\\t", fp);
+		else if (*p == '\b')
+			fputs("\\b", fp);
+		else if (*p == '\f')
+			fputs("\\f", fp);
+		else
+			fprintf(fp, "\\u%04x", *p);
+	}
+	fputc('"', fp);
+}
+
+/* Write one member "key": value of an entry ("" as null where nullable). */
+static void
+json_member(FILE *fp, const char *key, const char *v, int nullable)
+{
+	fprintf(fp, ",\n      \"%s\": ", key);
+	if (nullable && *v == '\0')
+		fputs("null", fp);
+	else
+		json_str(fp, v);
+}
+
+/* Write one entry, indented as Jansson indents the rest of the document. */
+static void
+entry_write(FILE *fp, const struct entry *e)
 {
 	const struct evidence_record *r = &e->r;
-	json_t *o = json_object(), *crit = json_array(), *from = json_array();
 	size_t i;
 	int k;
 
-	for (k = 0; k < EV_NCONTRACT; k++) {
-		if (k == EV_CRITERIA) {
-			for (i = 0; i < r->ncrit; i++)
-				json_array_append_new(crit, json_integer(r->crit[i]));
-			json_object_set_new(o, "criteria", crit);
-		} else if (k == EV_TIME || k == EV_CASE_REF || k == EV_SERVICE_AREA)
-			json_object_set_new(o, evidence_key_name(k), str_or_null(r->v[k]));
-		else
-			json_object_set_new(o, evidence_key_name(k), json_string(r->v[k]));
+	fputs("    {\n      \"inspector\": ", fp);
+	json_str(fp, r->v[EV_INSPECTOR]);
+	for (k = EV_INSPECTOR + 1; k < EV_NCONTRACT; k++) {
+		if (k != EV_CRITERIA) {
+			json_member(fp, evidence_key_name(k), r->v[k],
+			            k == EV_TIME || k == EV_CASE_REF || k == EV_SERVICE_AREA);
+			continue;
+		}
+		fputs(",\n      \"criteria\": [", fp);
+		for (i = 0; i < r->ncrit; i++)
+			fprintf(fp, "%s\n        %ld", i > 0 ? "," : "", r->crit[i]);
+		fputs(r->ncrit > 0 ? "\n      ]" : "]", fp);
 	}
 	for (k = EV_NCONTRACT; k < EV_NKEYS; k++)
 		if (*r->v[k] != '\0')
-			json_object_set_new(o, evidence_key_name(k), json_string(r->v[k]));
-	for (i = 0; i < e->nfrom; i++)
-		json_array_append_new(from, json_pack("{s:s, s:I}", "file", e->from[i].file, "line",
-		                                      (json_int_t)e->from[i].line));
-	json_object_set_new(o, "from", from);
-	return o;
+			json_member(fp, evidence_key_name(k), r->v[k], 0);
+	fputs(",\n      \"from\": [", fp);
+	for (i = 0; i < e->nfrom; i++) {
+		fprintf(fp, "%s\n        {\n          \"file\": ", i > 0 ? "," : "");
+		json_str(fp, e->from[i].file);
+		fprintf(fp, ",\n          \"line\": %lu\n        }", e->from[i].line);
+	}
+	fputs(e->nfrom > 0 ? "\n      ]\n    }" : "]\n    }", fp);
 }
 
 /* The distinct sources of a tally as a JSON array. */
@@ -589,11 +691,12 @@ judgements_json(const struct sea *s)
 		const char *id = schedule_judgement(s->sched, i);
 
 		for (k = 0, covered = 0; k < schedule_count(s->sched); k++)
-			covered += strcmp(schedule_get(s->sched, k)->judgement, id) == 0 && s->crit[k].entries > 0;
+			covered += strcmp(schedule_get(s->sched, k)->judgement, id) == 0 &&
+			           s->crit[k].entries > 0;
 		o = json_pack("{s:s, s:s, s:I, s:I}", "judgement", id, "title",
 		              schedule_judgement_title(s->sched, i), "criteria",
-		              (json_int_t)schedule_judgement_count(s->sched, id), "criteria_covered",
-		              (json_int_t)covered);
+		              (json_int_t)schedule_judgement_count(s->sched, id),
+		              "criteria_covered", (json_int_t)covered);
 		tally_json(o, &s->judg[i]);
 		json_array_append_new(a, o);
 	}
@@ -611,8 +714,9 @@ gaps_json(const struct sea *s)
 		const struct schedule_criterion *c = schedule_get(s->sched, i);
 
 		if (s->crit[i].entries == 0)
-			json_array_append_new(a, json_pack("{s:s, s:I, s:s}", "judgement", c->judgement, "criterion",
-			                                   (json_int_t)c->number, "title", c->title));
+			json_array_append_new(
+			    a, json_pack("{s:s, s:I, s:s}", "judgement", c->judgement, "criterion",
+			                 (json_int_t)c->number, "title", c->title));
 	}
 	return a;
 }
@@ -633,17 +737,21 @@ concerns_json(const struct sea *s)
 		json_object_set_new(o, "case", str_or_null(r->v[EV_CASE_REF]));
 		json_object_set_new(o, "inspector", json_string(r->v[EV_INSPECTOR]));
 		json_object_set_new(o, "date", json_string(r->v[EV_DATE]));
-		json_object_set_new(o, "team", c->team != NULL ? json_string(c->team) : json_null());
+		json_object_set_new(o, "team",
+		                    c->team != NULL ? json_string(c->team) : json_null());
 		json_object_set_new(o, "service_area", str_or_null(r->v[EV_SERVICE_AREA]));
 		json_object_set_new(o, "judgement", json_string(r->v[EV_JUDGEMENT]));
 		json_object_set_new(o, "issue", json_string(r->v[EV_SUMMARY]));
 		json_object_set_new(o, "responded", json_boolean(ans != NULL));
-		json_object_set_new(o, "response", ans != NULL ? json_string(ans->v[EV_RESPONSE]) : json_null());
+		json_object_set_new(o, "response",
+		                    ans != NULL ? json_string(ans->v[EV_RESPONSE]) : json_null());
 		json_object_set_new(o, "response_date",
 		                    ans == NULL ? json_null()
-		                    : *ans->v[EV_RESPONSE_DATE] != '\0' ? json_string(ans->v[EV_RESPONSE_DATE])
-		                                                       : json_string(ans->v[EV_DATE]));
-		json_object_set_new(o, "view", ans != NULL ? str_or_null(ans->v[EV_VIEW]) : json_null());
+		                    : *ans->v[EV_RESPONSE_DATE] != '\0'
+		                        ? json_string(ans->v[EV_RESPONSE_DATE])
+		                        : json_string(ans->v[EV_DATE]));
+		json_object_set_new(o, "view",
+		                    ans != NULL ? str_or_null(ans->v[EV_VIEW]) : json_null());
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -670,9 +778,10 @@ rejected_json(const struct sea *s)
 	size_t i;
 
 	for (i = 0; i < s->nrej; i++)
-		json_array_append_new(a, json_pack("{s:s, s:I, s:s, s:s}", "file", s->files[s->rej[i].file], "line",
-		                                   (json_int_t)s->rej[i].line, "rule", s->rej[i].rule, "field",
-		                                   s->rej[i].field));
+		json_array_append_new(a, json_pack("{s:s, s:I, s:s, s:s}", "file",
+		                                   s->files[s->rej[i].file], "line",
+		                                   (json_int_t)s->rej[i].line, "rule",
+		                                   s->rej[i].rule, "field", s->rej[i].field));
 	return a;
 }
 
@@ -684,33 +793,57 @@ summary_json(const struct sea *s)
 
 	return json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "schedule",
 	                 schedule_name(s->sched), "files", (json_int_t)s->nfiles, "records_read",
-	                 (json_int_t)s->nread, "records_rejected", (json_int_t)s->nrejected, "duplicates_merged",
-	                 (json_int_t)s->ndup, "entries", (json_int_t)s->n, "criteria", (json_int_t)ncrit,
-	                 "criteria_covered", (json_int_t)(ncrit - sea_gaps(s)), "gaps", (json_int_t)sea_gaps(s),
+	                 (json_int_t)s->nread, "records_rejected", (json_int_t)s->nrejected,
+	                 "duplicates_merged", (json_int_t)s->ndup, "entries", (json_int_t)s->n,
+	                 "criteria", (json_int_t)ncrit, "criteria_covered",
+	                 (json_int_t)(ncrit - sea_gaps(s)), "gaps", (json_int_t)sea_gaps(s),
 	                 "concerns", (json_int_t)s->nconc, "concerns_awaiting_response",
 	                 (json_int_t)sea_awaiting(s), "redactions", (json_int_t)sea_redactions(s));
+}
+
+/* Write "key": v as a member of the top-level object, v indented to match. */
+static int
+member_write(FILE *fp, const char *key, json_t *v, int last)
+{
+	char *text = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	const char *p;
+
+	json_decref(v);
+	if (text == NULL)
+		return -1;
+	fprintf(fp, "  \"%s\": ", key);
+	for (p = text; *p != '\0'; p++) {
+		fputc(*p, fp);
+		if (*p == '\n')
+			fputs("  ", fp);
+	}
+	fputs(last ? "\n" : ",\n", fp);
+	free(text);
+	return 0;
 }
 
 int
 sea_write_json(const struct sea *s, FILE *fp)
 {
-	json_t *root = json_object(), *entries = json_array();
 	size_t i;
-	int rc;
+	int rc = 0;
 
-	json_object_set_new(root, "summary", summary_json(s));
-	for (i = 0; i < s->n; i++)
-		json_array_append_new(entries, entry_json(&s->e[i]));
-	json_object_set_new(root, "entries", entries);
-	json_object_set_new(root, "coverage", coverage_json(s));
-	json_object_set_new(root, "judgements", judgements_json(s));
-	json_object_set_new(root, "gaps", gaps_json(s));
-	json_object_set_new(root, "concerns", concerns_json(s));
-	json_object_set_new(root, "redactions", redactions_json(s));
-	json_object_set_new(root, "rejected", rejected_json(s));
-	rc = jsonio_dump(root, fp);
-	json_decref(root);
-	return rc;
+	fputs("{\n", fp);
+	rc |= member_write(fp, "summary", summary_json(s), 0);
+	fputs("  \"entries\": [", fp);
+	for (i = 0; i < s->n; i++) {
+		fputs(i > 0 ? ",\n" : "\n", fp);
+		entry_write(fp, &s->e[i]);
+	}
+	fputs(s->n > 0 ? "\n  ],\n" : "],\n", fp);
+	rc |= member_write(fp, "coverage", coverage_json(s), 0);
+	rc |= member_write(fp, "judgements", judgements_json(s), 0);
+	rc |= member_write(fp, "gaps", gaps_json(s), 0);
+	rc |= member_write(fp, "concerns", concerns_json(s), 0);
+	rc |= member_write(fp, "redactions", redactions_json(s), 0);
+	rc |= member_write(fp, "rejected", rejected_json(s), 1);
+	fputs("}\n", fp);
+	return rc != 0 || ferror(fp) ? -1 : 0;
 }
 
 int
@@ -740,7 +873,8 @@ md_text(FILE *fp, const char *t)
 			fputc(' ', fp);
 			continue;
 		}
-		if (strchr("\\`*_<>|#", *t) != NULL || (*t == ']' && (t[1] == '(' || t[1] == '[' || t[1] == ':')))
+		if (strchr("\\`*_<>|#", *t) != NULL ||
+		    (*t == ']' && (t[1] == '(' || t[1] == '[' || t[1] == ':')))
 			fputc('\\', fp);
 		fputc(*t, fp);
 	}
@@ -766,13 +900,17 @@ md_coverage(const struct sea *s, FILE *fp)
 	size_t i, ncrit = schedule_count(s->sched);
 
 	fprintf(fp, "# Summary of evidence and analysis\n\n");
-	fprintf(fp, "Evaluation schedule %s. %zu entries from %zu files (%zu records read, %zu exact duplicates "
-	            "merged, %zu rejected). Criteria with evidence: %zu of %zu. Concerns referred to Cafcass: %zu "
-	            "(%zu awaiting a response). Redactions: %lu.\n\n",
-	        schedule_name(s->sched), s->n, s->nfiles, s->nread, s->ndup, s->nrejected, ncrit - sea_gaps(s), ncrit,
-	        s->nconc, sea_awaiting(s), sea_redactions(s));
+	fprintf(fp,
+	        "Evaluation schedule %s. %zu entries from %zu files (%zu records read, %zu exact "
+	        "duplicates "
+	        "merged, %zu rejected). Criteria with evidence: %zu of %zu. Concerns referred to "
+	        "Cafcass: %zu "
+	        "(%zu awaiting a response). Redactions: %lu.\n\n",
+	        schedule_name(s->sched), s->n, s->nfiles, s->nread, s->ndup, s->nrejected,
+	        ncrit - sea_gaps(s), ncrit, s->nconc, sea_awaiting(s), sea_redactions(s));
 	fprintf(fp, "## Coverage\n\n");
-	fprintf(fp, "| Judgement | Criterion | Title | Entries | Strengths | Improvements | Concerns | Source types "
+	fprintf(fp, "| Judgement | Criterion | Title | Entries | Strengths | Improvements | "
+	            "Concerns | Source types "
 	            "| Service areas | Triangulated |\n");
 	fprintf(fp, "|---|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
 	for (i = 0; i < ncrit; i++) {
@@ -781,16 +919,19 @@ md_coverage(const struct sea *s, FILE *fp)
 
 		fprintf(fp, "| %s | %ld | ", judgement_label(c->judgement), c->number);
 		md_text(fp, c->title);
-		fprintf(fp, " | %zu | %zu | %zu | %zu | %u | %zu | %s |\n", t->entries, t->strengths, t->improvements,
-		        t->concerns, popcount(t->sources), t->nareas,
-		        t->entries == 0 ? "**gap**" : popcount(t->sources) >= 2 ? "yes" : "no");
+		fprintf(fp, " | %zu | %zu | %zu | %zu | %u | %zu | %s |\n", t->entries,
+		        t->strengths, t->improvements, t->concerns, popcount(t->sources), t->nareas,
+		        t->entries == 0             ? "**gap**"
+		        : popcount(t->sources) >= 2 ? "yes"
+		                                    : "no");
 	}
 	fprintf(fp, "\n## Gaps\n\n");
 	if (sea_gaps(s) == 0)
 		fprintf(fp, "Every criterion has evidence.\n");
 	for (i = 0; i < ncrit; i++)
 		if (s->crit[i].entries == 0) {
-			fprintf(fp, "- %s %ld: ", judgement_label(schedule_get(s->sched, i)->judgement),
+			fprintf(fp,
+			        "- %s %ld: ", judgement_label(schedule_get(s->sched, i)->judgement),
 			        schedule_get(s->sched, i)->number);
 			md_text(fp, schedule_get(s->sched, i)->title);
 			fputc('\n', fp);
@@ -808,8 +949,10 @@ md_concerns(const struct sea *s, FILE *fp)
 		fprintf(fp, "No concerns recorded.\n");
 		return;
 	}
-	fprintf(fp, "| Case no. | HMI referring | Date of referral | Cafcass team | Serious issues of concern | "
-	            "Cafcass response | Inspectors' view of Cafcass response |\n|---|---|---|---|---|---|---|\n");
+	fprintf(fp, "| Case no. | HMI referring | Date of referral | Cafcass team | Serious issues "
+	            "of concern | "
+	            "Cafcass response | Inspectors' view of Cafcass response "
+	            "|\n|---|---|---|---|---|---|---|\n");
 	for (i = 0; i < s->nconc; i++) {
 		const struct concern *c = &s->conc[i];
 		const struct evidence_record *r = &s->e[c->entry].r;
@@ -827,7 +970,9 @@ md_concerns(const struct sea *s, FILE *fp)
 		if (ans == NULL)
 			fputs("**awaiting response**", fp);
 		else {
-			fprintf(fp, "%s: ", *ans->v[EV_RESPONSE_DATE] != '\0' ? ans->v[EV_RESPONSE_DATE] : ans->v[EV_DATE]);
+			fprintf(fp, "%s: ",
+			        *ans->v[EV_RESPONSE_DATE] != '\0' ? ans->v[EV_RESPONSE_DATE]
+			                                          : ans->v[EV_DATE]);
 			md_text(fp, ans->v[EV_RESPONSE]);
 		}
 		fputs(" | ", fp);
@@ -864,7 +1009,8 @@ md_uncoded(const struct sea *s, FILE *fp, const char *judgement)
 	for (i = 0; i < s->n; i++)
 		if (s->e[i].r.ncrit == 0 && strcmp(s->e[i].r.v[EV_JUDGEMENT], judgement) == 0) {
 			if (!head++)
-				fprintf(fp, "\n### %s: no criterion\n\n", judgement_label(judgement));
+				fprintf(fp, "\n### %s: no criterion\n\n",
+				        judgement_label(judgement));
 			md_entry(fp, &s->e[i].r);
 		}
 }
@@ -890,7 +1036,8 @@ md_entries(const struct sea *s, FILE *fp)
 			fputs("\n\n", fp);
 			for (i = 0; i < s->n; i++)
 				for (k = 0; k < s->e[i].r.ncrit; k++)
-					if (s->e[i].r.crit[k] == sc->number && strcmp(s->e[i].r.v[EV_JUDGEMENT], id) == 0)
+					if (s->e[i].r.crit[k] == sc->number &&
+					    strcmp(s->e[i].r.v[EV_JUDGEMENT], id) == 0)
 						md_entry(fp, &s->e[i].r);
 		}
 		md_uncoded(s, fp, id);
@@ -913,8 +1060,8 @@ md_tail(const struct sea *s, FILE *fp)
 	for (i = 0; i < s->nrej; i++) {
 		fputs("- ", fp);
 		md_text(fp, s->files[s->rej[i].file]);
-		fprintf(fp, ":%lu: %s%s%s\n", s->rej[i].line, s->rej[i].rule, *s->rej[i].field != '\0' ? " " : "",
-		        s->rej[i].field);
+		fprintf(fp, ":%lu: %s%s%s\n", s->rej[i].line, s->rej[i].rule,
+		        *s->rej[i].field != '\0' ? " " : "", s->rej[i].field);
 	}
 }
 

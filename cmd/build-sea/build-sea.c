@@ -43,13 +43,17 @@ usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 
-	fprintf(fp, "usage: %s [--identifiers FILE]... [--schedule FILE] [--require-complete]\n"
-	            "       [--format json|csv|md] [--encoding cp1252] [-o FILE] [FILE...]\n",
+	fprintf(fp,
+	        "usage: %s [--identifiers FILE]... [--schedule FILE] [--require-complete]\n"
+	        "       [--format json|csv|md] [--encoding cp1252] [-o FILE] [FILE...]\n",
 	        PROG);
 	if (status == 0)
-		fputs("Merge inspectors' evidence (CSV or NDJSON) into the summary of evidence and analysis.\n"
-		      "  --identifiers FILE  Annex A extract or names list: people whose names are redacted\n"
-		      "  --schedule FILE     evaluation schedule JSON (default: share/schedule/ofsted-2021.json)\n"
+		fputs("Merge inspectors' evidence (CSV or NDJSON) into the summary of evidence and "
+		      "analysis.\n"
+		      "  --identifiers FILE  Annex A extract or names list: people whose names are "
+		      "redacted\n"
+		      "  --schedule FILE     evaluation schedule JSON (default: "
+		      "share/schedule/ofsted-2021.json)\n"
 		      "  --require-complete  exit 1 while any criterion has no evidence\n"
 		      "  --format FMT        json (default), csv (flat redacted entries) or md\n"
 		      "  --encoding cp1252   read CSV input as Windows-1252\n"
@@ -64,23 +68,24 @@ static int
 parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
-		{ "identifiers", required_argument, NULL, OPT_IDENTIFIERS },
-		{ "schedule", required_argument, NULL, OPT_SCHEDULE },
-		{ "require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE },
-		{ "format", required_argument, NULL, CLI_OPT_FORMAT },
-		{ "encoding", required_argument, NULL, CLI_OPT_ENCODING },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, CLI_OPT_VERSION },
-		{ NULL, 0, NULL, 0 },
+	    {"identifiers", required_argument, NULL, OPT_IDENTIFIERS},
+	    {"schedule", required_argument, NULL, OPT_SCHEDULE},
+	    {"require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE},
+	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
+	    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+	    {"output", required_argument, NULL, 'o'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, CLI_OPT_VERSION},
+	    {NULL, 0, NULL, 0},
 	};
-	static const char *const formats[] = { "json", "csv", "md", NULL };
+	static const char *const formats[] = {"json", "csv", "md", NULL};
 	int ch, f;
 
 	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_IDENTIFIERS:
-			o->identifiers = xreallocarray(o->identifiers, o->nidentifiers + 1, sizeof(char *));
+			o->identifiers =
+			    xreallocarray(o->identifiers, o->nidentifiers + 1, sizeof(char *));
 			o->identifiers[o->nidentifiers++] = optarg;
 			break;
 		case OPT_SCHEDULE:
@@ -136,7 +141,8 @@ load_reference(const struct options *o, struct schedule **sched, struct redact *
 		return -1;
 	}
 	for (i = 0; i < o->nidentifiers; i++)
-		if (redact_add_identifiers(*red, o->identifiers[i], o->csv_flags, err, sizeof(err)) == -1) {
+		if (redact_add_identifiers(*red, o->identifiers[i], o->csv_flags, err,
+		                           sizeof(err)) == -1) {
 			diag_note("%s", err);
 			return -1;
 		}
@@ -157,7 +163,8 @@ read_evidence(const struct schedule *sched, const struct options *o, int nfiles,
 		return -1;
 	}
 	for (i = 0; i < (nfiles > 0 ? nfiles : 1) && rc == 0; i++)
-		if ((rc = evidence_read(rd, nfiles > 0 ? files[i] : "-", o->csv_flags, set, err, sizeof(err))) == -1)
+		if ((rc = evidence_read(rd, nfiles > 0 ? files[i] : "-", o->csv_flags, set, err,
+		                        sizeof(err))) == -1)
 			diag_note("%s", err);
 	evidence_reader_free(rd);
 	return rc;
@@ -170,9 +177,9 @@ report_rejected(const struct evidence_set *set)
 	size_t i;
 
 	for (i = 0; i < set->nrej; i++)
-		diag_error(set->files[set->rej[i].file], set->rej[i].line, "rejected: %s%s%s%s", set->rej[i].rule,
-		           *set->rej[i].field != '\0' ? " (" : "", set->rej[i].field,
-		           *set->rej[i].field != '\0' ? ")" : "");
+		diag_error(set->files[set->rej[i].file], set->rej[i].line, "rejected: %s%s%s%s",
+		           set->rej[i].rule, *set->rej[i].field != '\0' ? " (" : "",
+		           set->rej[i].field, *set->rej[i].field != '\0' ? ")" : "");
 }
 
 /* Write the SEA in the chosen format; -1 after a diagnostic. */
@@ -210,14 +217,15 @@ report_gaps(const struct schedule *sched, const struct sea *sea)
 
 	for (i = 0; i < schedule_count(sched); i++)
 		if (sea_covered(sea, i) == 0)
-			diag_note("gap: %s criterion %ld has no evidence", schedule_get(sched, i)->judgement,
+			diag_note("gap: %s criterion %ld has no evidence",
+			          schedule_get(sched, i)->judgement,
 			          schedule_get(sched, i)->number);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct options o = { 0 };
+	struct options o = {0};
 	struct schedule *sched = NULL;
 	struct redact *red = NULL;
 	struct evidence_set set;
@@ -249,8 +257,9 @@ main(int argc, char **argv)
 	}
 	if (o.require_complete && sea_gaps(sea) > 0) {
 		report_gaps(sched, sea);
-		diag_note("incomplete: %zu criteri%s of the evaluation schedule ha%s no evidence", sea_gaps(sea),
-		          sea_gaps(sea) == 1 ? "on" : "a", sea_gaps(sea) == 1 ? "s" : "ve");
+		diag_note("incomplete: %zu criteri%s of the evaluation schedule ha%s no evidence",
+		          sea_gaps(sea), sea_gaps(sea) == 1 ? "on" : "a",
+		          sea_gaps(sea) == 1 ? "s" : "ve");
 		status = EXIT_FINDINGS;
 	}
 out:

@@ -44,9 +44,9 @@ START_TEST(test_nhs_check_digit)
 		const char *digits;
 		int valid;
 	} t[] = {
-		{ "9434765919", 1 }, { "4010232137", 1 }, { "4505577104", 1 }, { "6100000008", 1 },
-		{ "9434765910", 0 }, { "4010232130", 0 }, { "1234567890", 0 }, /* check digit 10 */
-		{ "123456789X", 0 },
+	    {"9434765919", 1}, {"4010232137", 1}, {"4505577104", 1}, {"6100000008", 1},
+	    {"9434765910", 0}, {"4010232130", 0}, {"1234567890", 0}, /* check digit 10 */
+	    {"123456789X", 0},
 	};
 	size_t i;
 
@@ -61,16 +61,16 @@ START_TEST(test_ni_prefix)
 		const char *prefix;
 		int valid;
 	} t[] = {
-		{ "AB", 1 }, { "JA", 1 }, { "ZA", 1 }, { "ab", 1 }, { "DA", 0 }, { "FA", 0 }, { "IA", 0 },
-		{ "QA", 0 }, { "UA", 0 }, { "VA", 0 }, { "AD", 0 }, { "AF", 0 }, { "AI", 0 }, { "AO", 0 },
-		{ "AQ", 0 }, { "AU", 0 }, { "AV", 0 }, { "BG", 0 }, { "GB", 0 }, { "KN", 0 }, { "NK", 0 },
-		{ "NT", 0 }, { "TN", 0 }, { "ZZ", 0 },
+	    {"AB", 1}, {"JA", 1}, {"ZA", 1}, {"ab", 1}, {"DA", 0}, {"FA", 0}, {"IA", 0}, {"QA", 0},
+	    {"UA", 0}, {"VA", 0}, {"AD", 0}, {"AF", 0}, {"AI", 0}, {"AO", 0}, {"AQ", 0}, {"AU", 0},
+	    {"AV", 0}, {"BG", 0}, {"GB", 0}, {"KN", 0}, {"NK", 0}, {"NT", 0}, {"TN", 0}, {"ZZ", 0},
 	};
 	struct redact *r = new_redact();
 	size_t i;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		ck_assert_msg(redact_ni_prefix_valid(r, t[i].prefix) == t[i].valid, "%s", t[i].prefix);
+		ck_assert_msg(redact_ni_prefix_valid(r, t[i].prefix) == t[i].valid, "%s",
+		              t[i].prefix);
 	redact_free(r);
 }
 END_TEST
@@ -79,30 +79,30 @@ END_TEST
 static const struct {
 	const char *in, *out;
 } patterns[] = {
-	{ "call 07700 900123 now", "call [phone] now" },
-	{ "call +44 7700 900123.", "call [phone]." },
-	{ "ring (020) 7946 0958", "ring [phone]" },
-	{ "ring 01632 960001", "ring [phone]" },
-	{ "1,245 cases; 0 left", "1,245 cases; 0 left" },
-	{ "mail a.b@example.org", "mail [email]" },
-	{ "at SW1A 1AA or M11AE", "at [postcode] or [postcode]" },
-	{ "not QA1 1AA, VX1 2AB or AB1 1CI", "not QA1 1AA, VX1 2AB or AB1 1CI" },
-	{ "GIR 0AA", "[postcode]" },
-	{ "NI AB 12 34 56 C", "NI [NI number]" },
-	{ "NI QQ123456C GB123456A AB123456E", "NI QQ123456C GB123456A AB123456E" },
-	{ "NHS 943 476 5919", "NHS [NHS number]" },
-	{ "NHS 943-476-5919", "NHS [NHS number]" },
-	{ "NHS 943 476 5910", "NHS 943 476 5910" },
-	{ "NHS 943 4765919", "NHS 943 4765919" }, /* separators must agree */
-	{ "born 12/03/2015", "born [date of birth]" },
-	{ "dob 1.2.2016", "dob [date of birth]" },
-	{ "Date of Birth: 3rd of May 2016", "Date of Birth: [date of birth]" },
-	{ "born May 3, 2016", "born [date of birth]" },
-	{ "seen 12/03/2027", "seen 12/03/2027" },
-	{ "reborn 12/03/2015", "reborn 12/03/2015" },
-	{ "case CA27004512 and CA2700451", "case CA27004512 and CA2700451" },
-	{ "initials A.B. and J.K.", "initials A.B. and J.K." },
-	{ "", "" },
+    {"call 07700 900123 now", "call [phone] now"},
+    {"call +44 7700 900123.", "call [phone]."},
+    {"ring (020) 7946 0958", "ring [phone]"},
+    {"ring 01632 960001", "ring [phone]"},
+    {"1,245 cases; 0 left", "1,245 cases; 0 left"},
+    {"mail a.b@example.org", "mail [email]"},
+    {"at SW1A 1AA or M11AE", "at [postcode] or [postcode]"},
+    {"not QA1 1AA, VX1 2AB or AB1 1CI", "not QA1 1AA, VX1 2AB or AB1 1CI"},
+    {"GIR 0AA", "[postcode]"},
+    {"NI AB 12 34 56 C", "NI [NI number]"},
+    {"NI QQ123456C GB123456A AB123456E", "NI QQ123456C GB123456A AB123456E"},
+    {"NHS 943 476 5919", "NHS [NHS number]"},
+    {"NHS 943-476-5919", "NHS [NHS number]"},
+    {"NHS 943 476 5910", "NHS 943 476 5910"},
+    {"NHS 943 4765919", "NHS 943 4765919"}, /* separators must agree */
+    {"born 12/03/2015", "born [date of birth]"},
+    {"dob 1.2.2016", "dob [date of birth]"},
+    {"Date of Birth: 3rd of May 2016", "Date of Birth: [date of birth]"},
+    {"born May 3, 2016", "born [date of birth]"},
+    {"seen 12/03/2027", "seen 12/03/2027"},
+    {"reborn 12/03/2015", "reborn 12/03/2015"},
+    {"case CA27004512 and CA2700451", "case CA27004512 and CA2700451"},
+    {"initials A.B. and J.K.", "initials A.B. and J.K."},
+    {"", ""},
 };
 
 START_TEST(test_patterns)
@@ -120,23 +120,23 @@ END_TEST
 static const struct {
 	const char *in, *out;
 } names[] = {
-	{ "Sarah Khan saw the child", "[name] saw the child" },
-	{ "SARAH KHAN and sarah  khan", "[name] and [name]" },
-	{ "Khan's report", "[name]'s report" },
-	{ "Khan\xE2\x80\x99s report", "[name]\xE2\x80\x99s report" },
-	{ "Sarah Khan's report", "[name]'s report" },
-	{ "the khan market", "the khan market" },
-	{ "Ms S. Khan wrote", "Ms S. [name] wrote" }, /* an initial survives */
-	{ "Khanate and Khans", "Khanate and Khans" },
-	{ "Smith-Jones and Smith", "[name] and Smith" },
-	{ "Mary Smith-Jones", "[name]" },
-	{ "Young people said. Mr Young said", "Young people said. Mr [name] said" },
-	{ "met Young later", "met [name] later" },
-	{ "Lucy Hartley and Hartley", "[name] and [name]" },
-	{ "the Children's Guardian", "the Children's Guardian" },
-	{ "Brennan", "[name]" },
-	{ "Kent County Council", "Kent County Council" },
-	{ "Siobh\xC3\xA1n Murphy", "[name]" },
+    {"Sarah Khan saw the child", "[name] saw the child"},
+    {"SARAH KHAN and sarah  khan", "[name] and [name]"},
+    {"Khan's report", "[name]'s report"},
+    {"Khan\xE2\x80\x99s report", "[name]\xE2\x80\x99s report"},
+    {"Sarah Khan's report", "[name]'s report"},
+    {"the khan market", "the khan market"},
+    {"Ms S. Khan wrote", "Ms S. [name] wrote"}, /* an initial survives */
+    {"Khanate and Khans", "Khanate and Khans"},
+    {"Smith-Jones and Smith", "[name] and Smith"},
+    {"Mary Smith-Jones", "[name]"},
+    {"Young people said. Mr Young said", "Young people said. Mr [name] said"},
+    {"met Young later", "met [name] later"},
+    {"Lucy Hartley and Hartley", "[name] and [name]"},
+    {"the Children's Guardian", "the Children's Guardian"},
+    {"Brennan", "[name]"},
+    {"Kent County Council", "Kent County Council"},
+    {"Siobh\xC3\xA1n Murphy", "[name]"},
 };
 
 START_TEST(test_names)
@@ -177,7 +177,7 @@ END_TEST
 START_TEST(test_scan_and_counts)
 {
 	struct redact *r = new_redact();
-	unsigned long counts[REDACT_NTYPES] = { 0 };
+	unsigned long counts[REDACT_NTYPES] = {0};
 	size_t at = 99;
 	char *got;
 
@@ -247,7 +247,8 @@ parse_line(const char *s, struct corpus_line *c)
 	strbuf_reset(&c->want);
 	c->nitems = c->planted = c->survivors = 0;
 	for (p = s; *p != '\0' && *p != '\n'; p++) {
-		if (*p != '{' || (bar = strchr(p, '|')) == NULL || (end = strchr(bar, '}')) == NULL) {
+		if (*p != '{' || (bar = strchr(p, '|')) == NULL ||
+		    (end = strchr(bar, '}')) == NULL) {
 			strbuf_addch(&c->in, *p);
 			strbuf_addch(&c->want, *p);
 			continue;
@@ -303,7 +304,8 @@ START_TEST(test_corpus)
 		if (strcmp(out.buf, c.want.buf) == 0)
 			exact++;
 		else
-			printf("corpus: line %zu differs:\n  want %s\n  got  %s\n", lines, c.want.buf, out.buf);
+			printf("corpus: line %zu differs:\n  want %s\n  got  %s\n", lines,
+			       c.want.buf, out.buf);
 		for (i = 0; i < c.nitems; i++) {
 			int present = strstr(out.buf, c.item[i]) != NULL;
 
@@ -319,10 +321,13 @@ START_TEST(test_corpus)
 		finds += n;
 	}
 	fclose(fp);
-	printf("redaction corpus: %zu sentences, %zu exact; planted %zu, redacted %zu (recall %.1f%%); "
+	printf("redaction corpus: %zu sentences, %zu exact; planted %zu, redacted %zu (recall "
+	       "%.1f%%); "
 	       "finds %zu (precision %.1f%%); must survive %zu, kept %zu\n",
-	       lines, exact, planted, caught, planted ? 100.0 * (double)caught / (double)planted : 0.0, finds,
-	       finds ? 100.0 * (double)(caught < finds ? caught : finds) / (double)finds : 100.0, survivors, kept);
+	       lines, exact, planted, caught,
+	       planted ? 100.0 * (double)caught / (double)planted : 0.0, finds,
+	       finds ? 100.0 * (double)(caught < finds ? caught : finds) / (double)finds : 100.0,
+	       survivors, kept);
 	ck_assert_uint_gt(lines, 50);
 	ck_assert_uint_eq(caught, planted);
 	ck_assert_uint_eq(finds, planted);
