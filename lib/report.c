@@ -518,25 +518,39 @@ scan(struct redact *r, const char *text, const char *where, const char *column, 
 	return 1;
 }
 
-/* Refuse a document any of whose text holds personal data. */
+/*
+ * Refuse a document any of whose free text (what came from the judgements
+ * and the SEA's summaries, issues and responses) holds personal data. The
+ * tool's own words and structured values (service areas, teams, criterion
+ * titles) are not free text: a surname in the deny-list that is also a
+ * place ("West") must not refuse "South West".
+ */
 static size_t
-gate_personal(const struct rdoc *d, struct redact *r, struct strbuf *msgs)
+gate_personal(const struct report_input *in, const struct rdoc *d, struct redact *r,
+              struct strbuf *msgs)
 {
+	char *where;
 	size_t i, row, k, n = 0;
 
-	n += scan(r, d->title, "title", NULL, msgs);
+	if (in->j->title != NULL) {
+		where = xasprintf("%s: title", in->judgements_name);
+		n += scan(r, in->j->title, where, NULL, msgs);
+		free(where);
+	}
 	for (i = 0; i < d->n; i++) {
 		const struct rdoc_block *b = &d->b[i];
 
 		if (b->kind == RDOC_TABLE) {
 			for (row = 1; row <= b->nrows; row++)
-				for (k = 0; k < b->ncols; k++)
-					n += scan(r, b->cells[row * b->ncols + k],
-					          b->row_origin[row - 1], b->cells[k], msgs);
+				for (k = 0; k < b->ncols && k < 8 * sizeof b->check_cols; k++)
+					if (b->check_cols & (1UL << k))
+						n += scan(r, b->cells[row * b->ncols + k],
+						          b->row_origin[row - 1], b->cells[k], msgs);
 			continue;
 		}
-		n += scan(r, b->label, b->origin, NULL, msgs);
-		n += scan(r, b->text, b->origin, NULL, msgs);
+		if (b->origin == NULL)
+			continue;
+		n += scan(r, b->check != NULL ? b->check : b->text, b->origin, NULL, msgs);
 	}
 	return n;
 }
@@ -549,7 +563,7 @@ report_gates(const struct report_input *in, const struct rdoc *d, struct redact 
 
 	n += gate_priority(in, msgs);
 	n += gate_gaps(in, msgs);
-	n += gate_personal(d, r, msgs);
+	n += gate_personal(in, d, r, msgs);
 	return n;
 }
 

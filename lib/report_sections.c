@@ -282,7 +282,7 @@ examples(struct rdoc *d, const struct report_input *in, const char *jg, long lon
 		                 jsonio_str(e, "service_area", NULL) != NULL ? ", " : "",
 		                 jsonio_str(e, "service_area", ""));
 		origin = xasprintf("%s: entries[%zu].summary", in->sea_name, pick[i]);
-		rdoc_item(d, text, origin);
+		rdoc_item_part(d, text, jsonio_str(e, "summary", ""), origin);
 		free(origin);
 		free(text);
 	}
@@ -395,6 +395,7 @@ sec_concerns(struct rdoc *d, const struct report_input *in)
 	    "harm, they referred the case back to Cafcass for a response (handbook Annex F).",
 	    NULL);
 	rdoc_table(d, "The concerns register", 6, head);
+	rdoc_table_check(d, 1UL << 0 | 1UL << 3 | 1UL << 4 | 1UL << 5);
 	json_array_foreach(concerns, i, c)
 	{
 		when = report_day_text(jsonio_str(c, "date", ""), 0);

@@ -64,6 +64,7 @@ rdoc_free(struct rdoc *d)
 		free(b->text);
 		free(b->html);
 		free(b->origin);
+		free(b->check);
 		for (k = 0; b->cells != NULL && k < (b->nrows + 1) * b->ncols; k++)
 			free(b->cells[k]);
 		free(b->cells);
@@ -120,6 +121,12 @@ rdoc_item(struct rdoc *d, const char *text, const char *origin)
 }
 
 void
+rdoc_item_part(struct rdoc *d, const char *text, const char *check, const char *origin)
+{
+	add(d, RDOC_ITEM, text, origin)->check = xstrdup(check);
+}
+
+void
 rdoc_note(struct rdoc *d, const char *text)
 {
 	add(d, RDOC_NOTE, text, NULL);
@@ -135,6 +142,12 @@ rdoc_table(struct rdoc *d, const char *caption, size_t ncols, const char *const 
 	b->cells = xreallocarray(NULL, ncols, sizeof *b->cells);
 	for (k = 0; k < ncols; k++)
 		b->cells[k] = xstrdup(head[k]);
+}
+
+void
+rdoc_table_check(struct rdoc *d, unsigned long cols)
+{
+	d->b[d->n - 1].check_cols = cols;
 }
 
 void

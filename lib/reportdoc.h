@@ -33,6 +33,8 @@ struct rdoc_block {
 	char *text; /* heading, paragraph, item, note; the figure's text alternative */
 	char *html; /* figure only */
 	char *origin; /* where the text came from, or NULL for the tool's own words */
+	char *check; /* the free text within text, when not all of it is (or NULL) */
+	unsigned long check_cols; /* table: bit k set when column k holds free text */
 	size_t ncols, nrows; /* table: rows after the header */
 	char **cells; /* table: (nrows + 1) * ncols, header first */
 	char **row_origin; /* table: nrows origins (may be NULL) */
@@ -52,9 +54,13 @@ void rdoc_subtitle(struct rdoc *, const char *text);
 void rdoc_heading(struct rdoc *, int level, const char *text);
 void rdoc_para(struct rdoc *, const char *label, const char *text, const char *origin);
 void rdoc_item(struct rdoc *, const char *text, const char *origin);
+/* An item of which only check (a part of text) is free text from origin. */
+void rdoc_item_part(struct rdoc *, const char *text, const char *check, const char *origin);
 void rdoc_note(struct rdoc *, const char *text);
 /* Start a table of ncols columns with its header cells. */
 void rdoc_table(struct rdoc *, const char *caption, size_t ncols, const char *const *head);
+/* Mark the columns of the last table that hold free text (bit k: column k). */
+void rdoc_table_check(struct rdoc *, unsigned long cols);
 /* Add a row (ncols cells, NULL as empty) to the last table. */
 void rdoc_row(struct rdoc *, const char *const *cells, const char *origin);
 void rdoc_figure(struct rdoc *, const char *html, const char *alt);
