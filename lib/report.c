@@ -544,8 +544,9 @@ gate_personal(const struct report_input *in, const struct rdoc *d, struct redact
 			for (row = 1; row <= b->nrows; row++)
 				for (k = 0; k < b->ncols && k < 8 * sizeof b->check_cols; k++)
 					if (b->check_cols & (1UL << k))
-						n += scan(r, b->cells[row * b->ncols + k],
-						          b->row_origin[row - 1], b->cells[k], msgs);
+						n +=
+						    scan(r, b->cells[row * b->ncols + k],
+						         b->row_origin[row - 1], b->cells[k], msgs);
 			continue;
 		}
 		if (b->origin == NULL)

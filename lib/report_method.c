@@ -93,6 +93,14 @@ method_sample(struct rdoc *d, const struct table *t)
 		rdoc_para(d, NULL, "The sample file has no stratum column.", NULL);
 		return;
 	}
+	/* the strata the handbook names, in its order, then any other in file order */
+	for (k = 0; strata[k][0] != NULL; k++)
+		for (r = 0; r < t->nrows; r++)
+			if (strcmp(table_cell(t, r, cs), strata[k][0]) == 0) {
+				names = xreallocarray(names, n + 1, sizeof *names);
+				names[n++] = xstrdup(strata[k][0]);
+				break;
+			}
 	for (r = 0; r < t->nrows; r++) {
 		s = table_cell(t, r, cs);
 		for (k = 0; k < n && strcmp(names[k], s) != 0; k++)

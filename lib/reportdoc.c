@@ -15,6 +15,7 @@
 #include "xalloc.h"
 
 #define TXT_WIDTH 78
+#define TXT_TABLE_WIDTH 100 /* a table wider than this is written one record a row */
 
 static const char page_css[] =
     "body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;background:#fff;"
@@ -405,7 +406,7 @@ txt_table(const struct rdoc_block *b, struct strbuf *out)
 		total += w[k] + (k > 0 ? 2 : 0);
 	strbuf_adds(out, b->text);
 	strbuf_adds(out, ":\n\n");
-	if (total <= TXT_WIDTH) {
+	if (total <= TXT_TABLE_WIDTH) {
 		for (r = 0; r <= b->nrows; r++) {
 			for (k = 0; k < b->ncols; k++) {
 				if (k > 0)

@@ -33,7 +33,8 @@ enum {
 	OPT_LETTER,
 	OPT_DETAILS,
 	OPT_IDENTIFIERS,
-	OPT_EXAMPLES
+	OPT_EXAMPLES,
+	OPT_AREA
 };
 
 enum format { FMT_MD, FMT_HTML, FMT_TXT };
@@ -48,6 +49,7 @@ static const struct option longopts[] = {
     {"details", required_argument, NULL, OPT_DETAILS},
     {"identifiers", required_argument, NULL, OPT_IDENTIFIERS},
     {"max-examples", required_argument, NULL, OPT_EXAMPLES},
+    {"area", required_argument, NULL, OPT_AREA},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -56,7 +58,7 @@ static const struct option longopts[] = {
 };
 
 struct opts {
-	const char *judgements, *plan, *sample, *letter, *details, *output, *sea;
+	const char *judgements, *plan, *sample, *letter, *details, *output, *sea, *area;
 	const char **identifiers;
 	size_t nidentifiers;
 	enum format format;
@@ -71,12 +73,13 @@ usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 
-	fprintf(fp,
-	        "usage: render-report --judgements FILE [--plan FILE] [--sample FILE]\n"
-	        "                     [--format md|html|txt] [--draft] [--identifiers FILE]...\n"
-	        "                     [--max-examples N] [--encoding cp1252] [-o FILE] [SEA]\n"
-	        "       render-report --letter ce-email|staff-info|family --details FILE\n"
-	        "                     [--plan FILE] [--format md|html|txt] [-o FILE]\n");
+	fprintf(
+	    fp,
+	    "usage: render-report --judgements FILE [--plan FILE] [--sample FILE]\n"
+	    "                     [--format md|html|txt] [--draft] [--identifiers FILE]...\n"
+	    "                     [--max-examples N] [--encoding cp1252] [-o FILE] [SEA]\n"
+	    "       render-report --letter ce-email|staff-info|family --details FILE\n"
+	    "                     [--plan FILE] [--area NAME] [--format md|html|txt] [-o FILE]\n");
 	if (status == 0)
 		fprintf(
 		    fp,
@@ -159,6 +162,8 @@ run_letter(const struct opts *o)
 		rc = EXIT_TROUBLE;
 		goto done;
 	}
+	if (o->area != NULL)
+		letters_vars_set(lv, "service_area", o->area);
 	if (o->plan != NULL && (plan = load_json(o->plan)) != NULL &&
 	    letters_vars_plan(lv, plan, err, sizeof err) != 0) {
 		diag_error(o->plan, 0, "%s", err);
@@ -175,8 +180,12 @@ run_letter(const struct opts *o)
 	if (rc != 0) {
 		if (rc > 0)
 			diag_error(o->details, 0,
-			           "letter %s: no value for the blank %s; nothing written",
-			           o->letter, err);
+			           "letter %s: no value for the blank %s%s; nothing written",
+			           o->letter, err,
+			           plan != NULL && (strcmp(err, "inspectors") == 0 ||
+			                            strncmp(err, "visit_", 6) == 0)
+			               ? " (the plan puts no one in the service area)"
+			               : "");
 		else
 			diag_note("templates/%s.md: %s", o->letter, err);
 		rc = rc > 0 ? EXIT_FINDINGS : EXIT_TROUBLE;
@@ -376,6 +385,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 		case OPT_DETAILS:
 			o->details = optarg;
 			break;
+		case OPT_AREA:
+			o->area = optarg;
+			break;
 		case OPT_IDENTIFIERS:
 			o->identifiers = xreallocarray(o->identifiers, o->nidentifiers + 1,
 			                               sizeof *o->identifiers);
@@ -438,6 +450,7 @@ main(int argc, char *argv[])
 	if (argc > 1 ||
 	    (o.letter != NULL && (argc > 0 || o.judgements != NULL || o.sample != NULL))) {
 		diag_note(o.letter != NULL ? "--letter takes no SEA, --judgements or --sample"
+		          : o.area != NULL ? "--area goes with --letter"
 		                           : "one SEA at most");
 		usage(EXIT_TROUBLE);
 	}
