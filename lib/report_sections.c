@@ -89,6 +89,11 @@ sec_dates(struct rdoc *d, const struct report_input *in)
 	char *a, *b, *line;
 	size_t i;
 
+	if (from == NULL && in->plan != NULL) {
+		/* the plan's fieldwork when it says, else its start to the last day on site */
+		from = jsonio_str(json_object_get(in->plan, "fieldwork"), "from", NULL);
+		to = jsonio_str(json_object_get(in->plan, "fieldwork"), "to", NULL);
+	}
 	if (from == NULL && in->plan != NULL &&
 	    (from = jsonio_str(in->plan, "start", NULL)) != NULL) {
 		json_array_foreach(json_object_get(in->plan, "areas"), i, row)
