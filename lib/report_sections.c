@@ -20,6 +20,15 @@
 #define DEFAULT_TITLE                                                                              \
 	"Inspection of the Children and Family Court Advisory and Support Service (Cafcass)"
 
+struct entry_ix;
+
+/* What the sections share while the report is built. */
+struct build {
+	const struct report_input *in;
+	struct entry_ix *ix;
+	size_t n;
+};
+
 static const char *const default_titles[REPORT_NJUDGEMENTS] = {
     "The quality and effectiveness of Cafcass private law practice with families",
     "The quality and effectiveness of Cafcass public law practice with families",
@@ -205,59 +214,104 @@ sec_findings(struct rdoc *d, const struct report_input *in)
 	texts(d, in, &in->j->priority, 1);
 }
 
-/* 1 when entry e names criterion c. */
+/* An entry of the SEA as the sections look it up: read once, not per criterion. */
+struct entry_ix {
+	int judgement; /* enum report_judgement, or -1 */
+	int finding; /* index in findings[], or -1 */
+	long long *crit;
+	size_t ncrit;
+	int placeholder; /* its summary holds "[name]" or the like: a poorer example */
+	int used; /* already quoted */
+};
+
+static const char *const findings[] = {"strength", "improvement", "concern", NULL};
+
+/* The index of s in the NULL-terminated list, or -1. */
 static int
-names_criterion(const json_t *e, long long c)
+index_of(const char *const *list, const char *s)
 {
-	const json_t *v;
+	int i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* Index the SEA's entries. */
+static struct entry_ix *
+index_entries(const json_t *sea, size_t *n)
+{
+	const json_t *entries = json_object_get(sea, "entries"), *e, *v;
+	struct entry_ix *ix;
+	const char *s;
+	size_t i, k;
+
+	*n = json_array_size(entries);
+	ix = xcalloc(*n + 1, sizeof *ix);
+	json_array_foreach(entries, i, e)
+	{
+		ix[i].judgement = -1;
+		for (k = 0; k < REPORT_NJUDGEMENTS; k++)
+			if (strcmp(jsonio_str(e, "judgement", ""), report_judgement_id((int)k)) ==
+			    0)
+				ix[i].judgement = (int)k;
+		ix[i].finding = index_of(findings, jsonio_str(e, "finding", ""));
+		s = jsonio_str(e, "summary", "");
+		ix[i].placeholder = strchr(s, '[') != NULL && strchr(s, ']') != NULL;
+		ix[i].crit = xcalloc(json_array_size(json_object_get(e, "criteria")) + 1,
+		                     sizeof *ix[i].crit);
+		json_array_foreach(json_object_get(e, "criteria"), k, v)
+		{
+			ix[i].crit[ix[i].ncrit++] = json_integer_value(v);
+		}
+	}
+	return ix;
+}
+
+static void
+index_free(struct entry_ix *ix, size_t n)
+{
 	size_t i;
 
-	json_array_foreach(json_object_get(e, "criteria"), i, v)
-	{
-		if (json_integer_value(v) == c)
-			return 1;
-	}
-	return 0;
+	for (i = 0; i < n; i++)
+		free(ix[i].crit);
+	free(ix);
 }
 
-/* 1 when entry e belongs to judgement jg, finding and criterion c (0: naming none). */
+/* 1 when entry x belongs to judgement jg, finding and criterion c (0: naming none). */
 static int
-entry_fits(const json_t *e, const char *jg, long long c, const char *finding)
+entry_fits(const struct entry_ix *x, int jg, long long c, int finding)
 {
-	if (strcmp(jsonio_str(e, "judgement", ""), jg) != 0 ||
-	    strcmp(jsonio_str(e, "finding", ""), finding) != 0)
+	size_t k;
+
+	if (x->judgement != jg || x->finding != finding)
 		return 0;
-	return c > 0 ? names_criterion(e, c) : json_array_size(json_object_get(e, "criteria")) == 0;
-}
-
-/* 1 when a summary holds a redaction placeholder ("[name]"): a poorer example to quote. */
-static int
-has_placeholder(const json_t *e)
-{
-	const char *s = jsonio_str(e, "summary", "");
-
-	return strchr(s, '[') != NULL && strchr(s, ']') != NULL;
+	if (c == 0)
+		return x->ncrit == 0;
+	for (k = 0; k < x->ncrit; k++)
+		if (x->crit[k] == c)
+			return 1;
+	return 0;
 }
 
 /* How many entries fit, and up to max unused ones picked into pick (clean ones first). */
 static size_t
-pick_examples(const struct report_input *in, const char *jg, long long c, const char *finding,
-              size_t max, char *used, size_t *pick, size_t *shown)
+pick_examples(struct build *b, int jg, long long c, int finding, size_t max, size_t *pick,
+              size_t *shown)
 {
-	const json_t *entries = json_object_get(in->sea, "entries"), *e;
 	size_t i, total = 0;
 	int pass;
 
 	*shown = 0;
 	for (pass = 0; pass < 2; pass++)
-		json_array_foreach(entries, i, e)
-		{
-			if (!entry_fits(e, jg, c, finding))
+		for (i = 0; i < b->n; i++) {
+			if (!entry_fits(&b->ix[i], jg, c, finding))
 				continue;
 			total += pass == 0;
-			if (!used[i] && *shown < max && has_placeholder(e) == pass) {
+			if (!b->ix[i].used && *shown < max && b->ix[i].placeholder == pass) {
 				pick[(*shown)++] = i;
-				used[i] = 1;
+				b->ix[i].used = 1;
 			}
 		}
 	return total;
@@ -265,14 +319,14 @@ pick_examples(const struct report_input *in, const char *jg, long long c, const 
 
 /* List up to max unused entries of judgement jg, finding, criterion c (0: none named). */
 static void
-examples(struct rdoc *d, const struct report_input *in, const char *jg, long long c,
-         const char *finding, const char *label, size_t max, char *used)
+examples(struct rdoc *d, struct build *b, int jg, long long c, const char *finding,
+         const char *label, size_t max)
 {
-	const json_t *entries = json_object_get(in->sea, "entries"), *e;
+	const json_t *entries = json_object_get(b->in->sea, "entries"), *e;
 	size_t i, total, shown, *pick = xcalloc(max + 1, sizeof *pick);
 	char *text, *origin;
 
-	total = pick_examples(in, jg, c, finding, max, used, pick, &shown);
+	total = pick_examples(b, jg, c, index_of(findings, finding), max, pick, &shown);
 	if (shown == 0) {
 		free(pick);
 		return;
@@ -286,7 +340,7 @@ examples(struct rdoc *d, const struct report_input *in, const char *jg, long lon
 		                 report_name_of(report_sources, jsonio_str(e, "source", "")),
 		                 jsonio_str(e, "service_area", NULL) != NULL ? ", " : "",
 		                 jsonio_str(e, "service_area", ""));
-		origin = xasprintf("%s: entries[%zu].summary", in->sea_name, pick[i]);
+		origin = xasprintf("%s: entries[%zu].summary", b->in->sea_name, pick[i]);
 		rdoc_item_part(d, text, jsonio_str(e, "summary", ""), origin);
 		free(origin);
 		free(text);
@@ -294,20 +348,16 @@ examples(struct rdoc *d, const struct report_input *in, const char *jg, long lon
 	free(pick);
 }
 
-/* 1 when some entry of judgement jg names no criterion. */
+/* 1 when some strength or improvement of judgement jg names no criterion. */
 static int
-has_loose(const struct report_input *in, const char *jg)
+has_loose(const struct build *b, int jg)
 {
-	const json_t *e;
 	size_t i;
 
-	json_array_foreach(json_object_get(in->sea, "entries"), i, e)
-	{
-		if (strcmp(jsonio_str(e, "judgement", ""), jg) == 0 &&
-		    json_array_size(json_object_get(e, "criteria")) == 0 &&
-		    strcmp(jsonio_str(e, "finding", ""), "concern") != 0)
+	for (i = 0; i < b->n; i++)
+		if (b->ix[i].judgement == jg && b->ix[i].ncrit == 0 && b->ix[i].finding >= 0 &&
+		    b->ix[i].finding < 2)
 			return 1;
-	}
 	return 0;
 }
 
@@ -341,8 +391,9 @@ coverage_line(struct rdoc *d, const json_t *row)
 
 /* One section per judgement: its grade, then strengths and improvements by criterion. */
 static void
-sec_judgement(struct rdoc *d, const struct report_input *in, int jg, char *used)
+sec_judgement(struct rdoc *d, struct build *b, int jg)
 {
+	const struct report_input *in = b->in;
 	const char *id = report_judgement_id(jg);
 	const json_t *row;
 	char *heading;
@@ -360,19 +411,19 @@ sec_judgement(struct rdoc *d, const struct report_input *in, int jg, char *used)
 		rdoc_heading(d, 3, heading);
 		free(heading);
 		coverage_line(d, row);
-		examples(d, in, id, jsonio_int(row, "criterion", 0), "strength", "Strengths",
-		         in->max_examples, used);
-		examples(d, in, id, jsonio_int(row, "criterion", 0), "improvement",
-		         "Areas for improvement", in->max_examples, used);
+		examples(d, b, jg, jsonio_int(row, "criterion", 0), "strength", "Strengths",
+		         in->max_examples);
+		examples(d, b, jg, jsonio_int(row, "criterion", 0), "improvement",
+		         "Areas for improvement", in->max_examples);
 	}
-	if (!has_loose(in, id))
+	if (!has_loose(b, jg))
 		return;
 	/* evidence naming no criterion (leadership, until the schedule numbers it) */
 	if (ncrit > 0)
 		rdoc_heading(d, 3, "Evidence not tied to a criterion");
-	examples(d, in, id, 0, "strength", "Strengths", LOOSE_FACTOR * in->max_examples, used);
-	examples(d, in, id, 0, "improvement", "Areas for improvement",
-	         LOOSE_FACTOR * in->max_examples, used);
+	examples(d, b, jg, 0, "strength", "Strengths", LOOSE_FACTOR * in->max_examples);
+	examples(d, b, jg, 0, "improvement", "Areas for improvement",
+	         LOOSE_FACTOR * in->max_examples);
 }
 
 /* The concerns referred back to Cafcass (Annex F): no inspector is named. */
@@ -421,17 +472,19 @@ struct rdoc *
 report_build(const struct report_input *in)
 {
 	struct rdoc *d = rdoc_new(in->j->title != NULL ? in->j->title : DEFAULT_TITLE, in->draft);
-	char *used = xcalloc(json_array_size(json_object_get(in->sea, "entries")) + 1, 1);
+	struct build b;
 	int jg;
 
+	b.in = in;
+	b.ix = index_entries(in->sea, &b.n);
 	sec_dates(d, in);
 	sec_judgements(d, in);
 	sec_children(d, in);
 	sec_findings(d, in);
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
-		sec_judgement(d, in, jg, used);
+		sec_judgement(d, &b, jg);
 	report_method(d, in);
 	sec_concerns(d, in);
-	free(used);
+	index_free(b.ix, b.n);
 	return d;
 }
