@@ -211,7 +211,8 @@ parse_criteria(struct evidence_reader *rd, const char *s, const char *judgement,
 		rec->crit = xreallocarray(rec->crit, rec->ncrit + 1, sizeof(long));
 		rec->crit[rec->ncrit++] = n;
 	}
-	qsort(rec->crit, rec->ncrit, sizeof(long), long_cmp);
+	if (rec->ncrit > 1)
+		qsort(rec->crit, rec->ncrit, sizeof(long), long_cmp);
 	for (i = 0, k = 0; i < rec->ncrit; i++)
 		if (k == 0 || rec->crit[k - 1] != rec->crit[i])
 			rec->crit[k++] = rec->crit[i];
@@ -392,7 +393,7 @@ static char *
 slurp(FILE *fp, size_t *len)
 {
 	struct strbuf sb;
-	char buf[65536];
+	char buf[65536], *buf2;
 	size_t n;
 
 	strbuf_init(&sb);
@@ -403,7 +404,9 @@ slurp(FILE *fp, size_t *len)
 		return NULL;
 	}
 	*len = sb.len;
-	return strbuf_steal(&sb);
+	buf2 = strbuf_steal(&sb);
+	strbuf_free(&sb);
+	return buf2;
 }
 
 /* 1 when the input is NDJSON: by its name, else by its first byte. */
@@ -470,8 +473,8 @@ read_csv(struct evidence_reader *rd, char *buf, size_t len, size_t file, unsigne
 			goto out;
 		}
 	if (b.nduplicates > 0) {
-		snprintf(err, errsz, "%s:1: column %zu repeats the field \"%s\"", name,
-		         b.duplicates[0] + 1, key_names[key_of(rd, b.field[b.duplicates[0]])]);
+		snprintf(err, errsz, "%s:1: column %zu (\"%s\") repeats a field", name,
+		         b.duplicates[0] + 1, rec->fields[b.duplicates[0]]);
 		fieldmap_unbind(&b);
 		goto out;
 	}

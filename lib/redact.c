@@ -671,7 +671,7 @@ name_gap(const char *s, size_t so, size_t eo)
 	for (i = so; i < eo; i++) {
 		if (s[i] == '.')
 			dots++;
-		else if (s[i] != ' ' && s[i] != '\t')
+		else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
 			return 0;
 	}
 	return dots <= 1;
@@ -788,7 +788,7 @@ run_names(struct redact *r, const char *s, size_t len, int prio)
 		lower_word(s, t->so, t->eo, &r->key);
 		w = word_find(r, r->key.buf);
 		if (w != NULL && w->nfull > 0 && (nt = match_full(r, s, i, w, &eo)) > 0) {
-			if (!protected(r, t->so, eo, -1)) {
+			if (!protected(r, t->so, eo, 0)) {
 				push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo,
 				          REDACT_NAME, prio);
 				n = nt;
@@ -805,7 +805,7 @@ run_names(struct redact *r, const char *s, size_t len, int prio)
 			if (word_find(r, r->key.buf) != w)
 				eo -= possessive_len(s, t);
 		}
-		if (!protected(r, t->so, eo, -1))
+		if (!protected(r, t->so, eo, 0))
 			push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo, REDACT_NAME, prio);
 	}
 }
@@ -840,9 +840,13 @@ find_spans(struct redact *r, const char *s, size_t len)
 		protect(r, r->caseid, 0, s, len);
 	if (has_digit || has_at)
 		run_patterns(r, s, len, has_digit, has_at);
-	if (r->nnames > 0) {
+	if (r->nnames > 0 && (k = r->nspans, run_names(r, s, len, (int)r->ndet), r->nspans > k)) {
+		/* Names found: drop those inside a job title ("Children's Guardian"). */
 		protect(r, r->titles, 1, s, len);
-		run_names(r, s, len, (int)r->ndet);
+		for (i = k, last = k; i < r->nspans; i++)
+			if (!protected(r, r->spans[i].so, r->spans[i].eo, 1))
+				r->spans[last++] = r->spans[i];
+		r->nspans = last;
 	}
 	if (r->nspans < 2)
 		return;

@@ -119,6 +119,7 @@ load_criterion(struct schedule *s, struct sched_crit *c, json_t *j, size_t i, co
 	}
 	json_decref(titles);
 	c->title = strbuf_steal(&sb);
+	strbuf_free(&sb);
 	return 0;
 }
 

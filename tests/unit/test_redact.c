@@ -32,10 +32,13 @@ static char *
 apply(struct redact *r, const char *s, unsigned long *counts)
 {
 	struct strbuf sb;
+	char *out;
 
 	strbuf_init(&sb);
 	redact_text(r, s, strlen(s), &sb, counts);
-	return strbuf_steal(&sb);
+	out = strbuf_steal(&sb);
+	strbuf_free(&sb);
+	return out;
 }
 
 START_TEST(test_nhs_check_digit)
