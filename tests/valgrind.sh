@@ -18,21 +18,26 @@ command -v valgrind >/dev/null 2>&1 || { echo "valgrind.sh: valgrind not install
 T=$(mktemp -d "${TMPDIR:-/tmp}/valgrind.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 
-# tree TOOL: the copy of the tree for TOOL's cases under $T/TOOL.
+# tree TOOL: the copy of the tree for TOOL's cases under $T/TOOL, every
+# binary wrapped (a case's check.sh may run another tool).
 tree() {
 	d=$T/$1
 	mkdir -p "$d/bin" "$d/real-bin" "$d/tests/cmd" "$d/vg"
-	cp "$ROOT/bin/$1" "$d/real-bin/"
+	cp "$ROOT"/bin/* "$d/real-bin/"
 	ln -s "$ROOT/share" "$d/share"
 	ln -s "$ROOT/build" "$d/build"
 	cp "$ROOT/tests/cmd/run.sh" "$d/tests/cmd/"
 	cp -r "$ROOT/tests/cmd/$1" "$d/tests/cmd/"
-	cat >"$d/bin/$1" <<EOW
+	for b in "$ROOT"/bin/*; do
+		b=$(basename "$b")
+		cat >"$d/bin/$b" <<EOW
 #!/bin/sh
 exec valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\
-	--show-leak-kinds=definite -q --suppressions="$ROOT/tests/valgrind.supp" --log-file="$d/vg/$1.%p" "$d/real-bin/$1" "\$@"
+	--show-leak-kinds=definite -q --suppressions="$ROOT/tests/valgrind.supp" \\
+	--log-file="$d/vg/$b.%p" "$d/real-bin/$b" "\$@"
 EOW
-	chmod +x "$d/bin/$1"
+		chmod +x "$d/bin/$b"
+	done
 }
 
 tools=${*:-$(ls "$ROOT/tests/cmd" | grep -v '\.')}

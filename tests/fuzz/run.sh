@@ -30,7 +30,7 @@ seed() { # harness corpus-dir
 	esac | while read -r f; do cp "$f" "$2/$(echo "$f" | tr '/' '_')"; done
 }
 
-printf '%-16s %12s %8s  %s\n' harness executions seconds result
+printf '%-28s %12s %8s  %s\n' harness executions seconds result
 for bin in "$@"; do
 	name=$(basename "$bin")
 	corpus=build/fuzz/corpus/$name
@@ -43,6 +43,7 @@ for bin in "$@"; do
 	fuzz_main_render_report) leaks=0 ;;
 	*) leaks=1 ;;
 	esac
+	export ASAN_OPTIONS=detect_leaks=$leaks
 	"$bin" -max_total_time="$S" -timeout=10 -rss_limit_mb=2048 -max_len=100000 \
 		-print_final_stats=1 -close_fd_mask=3 -detect_leaks=$leaks \
 		-artifact_prefix="build/fuzz/$name-" "$corpus" >"$log" 2>&1
@@ -50,6 +51,6 @@ for bin in "$@"; do
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	secs=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 	if [ $rc = 0 ]; then result=ok; else result="FAILED (see $log)"; fail=1; fi
-	printf '%-16s %12s %8s  %s\n' "$name" "${execs:-?}" "$S" "$result"
+	printf '%-28s %12s %8s  %s\n' "$name" "${execs:-?}" "$S" "$result"
 done
 exit $fail
