@@ -107,7 +107,7 @@ DESTDIR =
 install: all
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(datadir)/cafcass-inspect
 	install -m 755 $(BINS) $(DESTDIR)$(bindir)
-	install -m 644 $(TOOLS:%=cmd/%/%.1) $(DESTDIR)$(mandir)/man1
+	install -m 644 $(foreach t,$(TOOLS),cmd/$(t)/$(t).1) $(DESTDIR)$(mandir)/man1
 	cd share && find . -type d -exec install -d '$(DESTDIR)$(datadir)/cafcass-inspect/{}' ';'
 	cd share && find . -type f -exec install -m 644 '{}' '$(DESTDIR)$(datadir)/cafcass-inspect/{}' ';'
 
