@@ -45,10 +45,10 @@ enum { ID_EMPTY, ID_LIVE, ID_CONFLICT, ID_EXCLUDED };
 struct ident {
 	uint64_t rank;
 	uint64_t content;
-	size_t idoff;
+	uint32_t idoff; /* in the arena */
 	uint32_t area;
-	uint32_t slot;
-	uint32_t state;
+	uint16_t slot;
+	uint16_t state;
 };
 
 struct sample {
@@ -67,8 +67,6 @@ struct sample {
 	struct strbuf scratch;
 	unsigned long conflicts;
 };
-
-static const struct keyhash_key content_key = {UINT64_C(0x63616663617373), UINT64_C(0x726f77)};
 
 /* Order candidates by rank, then Case ID. */
 static int
@@ -302,9 +300,9 @@ id_insert(struct sample *s, size_t i, uint64_t rank, const char *id, int state)
 		i = id_slot(s, rank, id);
 	}
 	e = &s->ids[i];
-	e->state = (uint32_t)state;
+	e->state = (uint16_t)state;
 	e->rank = rank;
-	e->idoff = s->arena.len;
+	e->idoff = (uint32_t)s->arena.len;
 	strbuf_add(&s->arena, id, strlen(id) + 1);
 	s->nids++;
 	return e;
@@ -357,17 +355,41 @@ area_of(struct sample *s, const char *raw)
 	return k;
 }
 
-/* Hash of the whole row, to tell a repeated row from a conflicting one. */
+/* Fold a 64-bit word into a running hash. */
 static uint64_t
-row_hash(struct sample *s, const char *const *fields, size_t nfields)
+mix(uint64_t h, uint64_t v)
 {
-	size_t i;
+	h ^= v;
+	h *= UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 29);
+}
 
-	strbuf_reset(&s->scratch);
-	for (i = 0; i < nfields; i++)
-		strbuf_add(&s->scratch, fields[i] ? fields[i] : "",
-		           strlen(fields[i] ? fields[i] : "") + 1);
-	return keyhash_sip(&content_key, s->scratch.buf, s->scratch.len);
+/*
+ * A fast unkeyed hash of the whole row, to tell a repeated row from a
+ * conflicting one (two different rows colliding: about 2^-64).
+ */
+static uint64_t
+row_hash(const char *const *fields, const size_t *lens, size_t nfields)
+{
+	uint64_t h = mix(0, nfields), w;
+	size_t i, j, len;
+	const char *f;
+
+	for (i = 0; i < nfields; i++) {
+		f = fields[i] ? fields[i] : "";
+		len = lens ? lens[i] : strlen(f);
+		h = mix(h, len);
+		for (j = 0; j + 8 <= len; j += 8) {
+			memcpy(&w, f + j, 8);
+			h = mix(h, w);
+		}
+		if (j < len) {
+			w = 0;
+			memcpy(&w, f + j, len - j);
+			h = mix(h, w);
+		}
+	}
+	return h;
 }
 
 /* The cell of slot k in area a, its candidate array made on first use. */
@@ -387,7 +409,7 @@ cell_at(struct sample *s, size_t a, size_t k, size_t stratum)
 
 enum sample_add_status
 sample_add(struct sample *s, const char *case_id, const char *area, size_t stratum, long quota,
-           const char *const *fields, size_t nfields, unsigned long line)
+           const char *const *fields, const size_t *lens, size_t nfields, unsigned long line)
 {
 	uint64_t rank = sample_rank(s, case_id), content;
 	size_t i, a, k;
@@ -396,7 +418,7 @@ sample_add(struct sample *s, const char *case_id, const char *area, size_t strat
 	if (quota < 0 || (size_t)quota >= s->defs[stratum].nquotas)
 		quota = (long)s->defs[stratum].nquotas;
 	k = s->slot0[stratum] + (size_t)quota;
-	content = row_hash(s, fields, nfields);
+	content = row_hash(fields, lens, nfields);
 	i = id_slot(s, rank, case_id);
 	e = &s->ids[i];
 	switch (e->state) {
@@ -417,7 +439,7 @@ sample_add(struct sample *s, const char *case_id, const char *area, size_t strat
 	e = id_insert(s, i, rank, case_id, ID_LIVE);
 	e->content = content;
 	e->area = (uint32_t)a;
-	e->slot = (uint32_t)k;
+	e->slot = (uint16_t)k;
 	cell_at(s, a, k, stratum)->count++;
 	cell_offer(&s->areas[a].cells[k], rank, case_id, fields, nfields, line);
 	return SAMPLE_ADDED;

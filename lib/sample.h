@@ -89,10 +89,14 @@ struct sample *sample_new(const struct strata_stratum *defs, size_t ndefs, uint6
 void sample_free(struct sample *);
 /* Leave this Case ID out (call before adding rows). */
 void sample_exclude(struct sample *, const char *case_id);
-/* Add a case of stratum (index into defs) and quota (-1 for none). */
+/*
+ * Add a case of stratum (index into defs) and quota (-1 for none); lens are
+ * the field lengths (NULL: strlen). Limits: Case IDs total under 4 GiB, and
+ * fewer than 65536 quotas in all.
+ */
 enum sample_add_status sample_add(struct sample *, const char *case_id, const char *area,
                                   size_t stratum, long quota, const char *const *fields,
-                                  size_t nfields, unsigned long line);
+                                  const size_t *lens, size_t nfields, unsigned long line);
 /* Rows left out as conflicting duplicates so far (all rows of those IDs). */
 unsigned long sample_conflicts(const struct sample *);
 /* The rank of a Case ID under this sample's seed. */

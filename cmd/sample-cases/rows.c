@@ -309,7 +309,7 @@ feed_one(struct sc_ctx *c, struct sc_source *src, const struct csvio_record *rec
 		return 0;
 	}
 	st = sample_add(s, id, area, (size_t)stratum, quota, (const char *const *)rec->fields,
-	                rec->nfields, rec->line);
+	                rec->lens, rec->nfields, rec->line);
 	if (st != SAMPLE_ADDED)
 		tally(t, status_reason[st], rec->line);
 	return 0;

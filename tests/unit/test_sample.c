@@ -97,7 +97,7 @@ pop_draw(const struct pop *p, const size_t *perm, uint64_t seed, struct sample *
 		const struct row *r = &p->rows[perm ? perm[i] : i];
 		const char *f[NFIELDS] = {r->id, r->area, defs[r->stratum].id, r->note};
 		enum sample_add_status st =
-		    sample_add(s, r->id, r->area, r->stratum, r->quota, f, NFIELDS, i + 2);
+		    sample_add(s, r->id, r->area, r->stratum, r->quota, f, NULL, NFIELDS, i + 2);
 
 		ck_assert_int_eq(st, r->excluded ? SAMPLE_EXCLUDED : SAMPLE_ADDED);
 	}
@@ -352,7 +352,7 @@ add_rows(const char *const (*rows)[3], enum sample_add_status *st)
 	size_t i;
 
 	for (i = 0; rows[i][0] != NULL; i++)
-		st[i] = sample_add(s, rows[i][0], rows[i][1], 0, -1, rows[i], 3, i + 2);
+		st[i] = sample_add(s, rows[i][0], rows[i][1], 0, -1, rows[i], NULL, 3, i + 2);
 	return s;
 }
 
