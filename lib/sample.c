@@ -81,7 +81,8 @@ cand_less(const struct cand *a, const struct cand *b)
 static int
 cand_cmp(const void *pa, const void *pb)
 {
-	const struct cand *a = *(const struct cand *const *)pa, *b = *(const struct cand *const *)pb;
+	const struct cand *a = *(const struct cand *const *)pa,
+	                  *b = *(const struct cand *const *)pb;
 
 	if (cand_less(a, b))
 		return -1;
@@ -157,8 +158,8 @@ heap_up(struct cand **h, size_t i)
 
 /* Keep the row if it is among the cell's cap lowest ranks so far. */
 static void
-cell_offer(struct cell *c, uint64_t rank, const char *id, const char *const *fields,
-           size_t nfields, unsigned long line)
+cell_offer(struct cell *c, uint64_t rank, const char *id, const char *const *fields, size_t nfields,
+           unsigned long line)
 {
 	struct cand probe;
 

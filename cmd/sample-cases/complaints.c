@@ -79,9 +79,10 @@ completed_rows(const struct table *t, long idcol, long donecol, size_t *n)
 		if (text_blank(cell))
 			continue;
 		if (dates_parse(cell, &v[*n].completed) < 0) {
-			diag_warn(t->name, t->rows[r].line,
-			          "column \"%s\": not a date (YYYY-MM-DD or DD/MM/YYYY); row left out",
-			          t->header[donecol]);
+			diag_warn(
+			    t->name, t->rows[r].line,
+			    "column \"%s\": not a date (YYYY-MM-DD or DD/MM/YYYY); row left out",
+			    t->header[donecol]);
 			continue;
 		}
 		v[*n].id = table_cell(t, r, idcol);
@@ -142,8 +143,9 @@ sc_complaints(const struct sc_opts *o, FILE *out)
 	write_rows(out, t, v, take);
 	status = EXIT_OK;
 	if (take < o->n) {
-		diag_warn(t->name, 0, "shortfall: %zu completed complaints investigations, %lu required",
-		          take, o->n);
+		diag_warn(t->name, 0,
+		          "shortfall: %zu completed complaints investigations, %lu required", take,
+		          o->n);
 		status = EXIT_FINDINGS;
 	}
 	free(v);

@@ -116,8 +116,7 @@ struct local_draw {
 /* Read path into a draw of def, excluding the --exclude files and extra picks. */
 static int
 local_read(struct sc_ctx *c, const struct sc_opts *o, const char *path, enum sc_kind kind,
-           const struct strata_stratum *def, const struct sample_result *also,
-           struct local_draw *d)
+           const struct strata_stratum *def, const struct sample_result *also, struct local_draw *d)
 {
 	char err[256];
 	size_t i;

@@ -150,8 +150,8 @@ class_of(struct sc_ctx *c, const char *s, struct strata_class *out)
 }
 
 int
-sc_source_open(struct sc_source *src, const char *path, unsigned csv_flags,
-               const struct sc_ctx *c, int need_case_type)
+sc_source_open(struct sc_source *src, const char *path, unsigned csv_flags, const struct sc_ctx *c,
+               int need_case_type)
 {
 	static const char *const keys[SC_NCOLS] = {"case_id", "case_type", "law_type",
 	                                           "service_area"};
@@ -175,7 +175,8 @@ sc_source_open(struct sc_source *src, const char *path, unsigned csv_flags,
 		return -1;
 	}
 	if (rec->flags & (CSVIO_BAD_UTF8 | CSVIO_MALFORMED | CSVIO_UNTERMINATED)) {
-		diag_error(src->name, rec->line, "header: malformed CSV or bytes that are not UTF-8");
+		diag_error(src->name, rec->line,
+		           "header: malformed CSV or bytes that are not UTF-8");
 		return -1;
 	}
 	src->ncols = rec->nfields;
@@ -257,9 +258,9 @@ classify(struct sc_ctx *c, const struct sc_source *src, const struct csvio_recor
 
 /* Check one record and add it to the draw; -1 on malformed input. */
 static int
-feed_one(struct sc_ctx *c, struct sc_source *src, const struct csvio_record *rec,
-         struct sample *s, enum sc_kind kind, const char *areakey,
-         const struct strata_stratum *def, struct sc_tally *t)
+feed_one(struct sc_ctx *c, struct sc_source *src, const struct csvio_record *rec, struct sample *s,
+         enum sc_kind kind, const char *areakey, const struct strata_stratum *def,
+         struct sc_tally *t)
 {
 	static const enum sc_reason status_reason[] = {
 	    [SAMPLE_DUPLICATE] = SCR_REPEATED,
@@ -410,13 +411,15 @@ sc_shortfalls(const struct sample_result *res, const char *file)
 		d = r->def;
 		for (q = 0; q < d->nquotas; q++)
 			if (r->q_drawn[q] < d->quotas[q].size) {
-				diag_warn(file, 0,
-				          "shortfall: stratum %s, quota %s: %lu eligible, %u required",
-				          d->id, d->quotas[q].id, r->q_eligible[q], d->quotas[q].size);
+				diag_warn(
+				    file, 0,
+				    "shortfall: stratum %s, quota %s: %lu eligible, %u required",
+				    d->id, d->quotas[q].id, r->q_eligible[q], d->quotas[q].size);
 				any = 1;
 			}
 		if (r->drawn < d->size) {
-			diag_warn(file, 0, "shortfall: stratum %s: %lu drawn of %u required (%lu eligible)",
+			diag_warn(file, 0,
+			          "shortfall: stratum %s: %lu drawn of %u required (%lu eligible)",
 			          d->id, r->drawn, d->size, r->eligible);
 			any = 1;
 		}
@@ -458,7 +461,8 @@ sc_explain(const struct sample_result *res, uint64_t seed)
 
 		quota_list(&e, r->def, r->q_eligible);
 		quota_list(&dr, r->def, r->q_drawn);
-		fprintf(stderr, "explain: stratum %s: eligible %lu%s; drawn %lu of %u%s; flagged %lu\n",
+		fprintf(stderr,
+		        "explain: stratum %s: eligible %lu%s; drawn %lu of %u%s; flagged %lu\n",
 		        r->def->id, r->eligible, e.buf, r->drawn, r->def->size, dr.buf, r->flagged);
 		for (a = 0; a < r->nareas; a++) {
 			const struct sample_area *ar = &r->areas[a];
@@ -469,9 +473,9 @@ sc_explain(const struct sample_result *res, uint64_t seed)
 			        "explain:   %s: eligible %lu%s; share %.3f; drawn %lu%s; flagged "
 			        "%lu; tie %016llx\n",
 			        ar->name, ar->eligible, e.buf,
-			        r->eligible ? (double)r->drawn * (double)ar->eligible /
-			                          (double)r->eligible
-			                    : 0.0,
+			        r->eligible
+			            ? (double)r->drawn * (double)ar->eligible / (double)r->eligible
+			            : 0.0,
 			        ar->drawn, dr.buf, ar->flagged, (unsigned long long)ar->tie);
 		}
 	}

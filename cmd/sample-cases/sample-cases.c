@@ -41,8 +41,7 @@ static const struct option longopts[] = {
 };
 
 /* Print usage on stdout (status 0) or stderr, and exit with status. */
-static void __attribute__((noreturn))
-usage(int status)
+static void __attribute__((noreturn)) usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 

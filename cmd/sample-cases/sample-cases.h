@@ -104,8 +104,8 @@ struct sc_extra {
 
 int sc_ctx_load(struct sc_ctx *, int need_strata);
 void sc_ctx_free(struct sc_ctx *);
-int sc_source_open(struct sc_source *, const char *path, unsigned csv_flags,
-                   const struct sc_ctx *, int need_case_type);
+int sc_source_open(struct sc_source *, const char *path, unsigned csv_flags, const struct sc_ctx *,
+                   int need_case_type);
 void sc_source_close(struct sc_source *);
 /* Read every row into s; 0, or -1 (after a diagnostic) on malformed input. */
 int sc_feed(struct sc_ctx *, struct sc_source *, struct sample *, enum sc_kind, const char *areakey,

@@ -150,9 +150,8 @@ umin(unsigned long a, unsigned long b)
 static void
 check_counts(const struct pop *p, const struct sample_result *res)
 {
-	unsigned long all[NDEFS], quota[NDEFS], rest[NDEFS], want_q, want, drawn[NDEFS] = {0},
-	                                                                    qd[NDEFS] = {0},
-	                                                                    fl[NDEFS] = {0};
+	unsigned long all[NDEFS], quota[NDEFS], rest[NDEFS], want_q, want,
+	    drawn[NDEFS] = {0}, qd[NDEFS] = {0}, fl[NDEFS] = {0};
 	size_t i, st;
 
 	pop_counts(p, all, quota, rest);
@@ -195,8 +194,8 @@ check_picks(const struct pop *p, const struct sample_result *res)
 			int c = strcmp(res->picks[i - 1].stratum_id, pk->stratum_id);
 
 			/* sorted by stratum, then Case ID, and so no Case ID twice */
-			ck_assert(c < 0 || (c == 0 && strcmp(res->picks[i - 1].case_id,
-			                                     pk->case_id) < 0));
+			ck_assert(c < 0 ||
+			          (c == 0 && strcmp(res->picks[i - 1].case_id, pk->case_id) < 0));
 		}
 	}
 }
@@ -216,7 +215,8 @@ check_spread(const struct sample_result *res)
 		if (E == 0)
 			continue;
 		for (b = 0; b < r->nareas; b++) {
-			long long d = (long long)r->areas[b].drawn * E - N * (long long)r->areas[b].eligible;
+			long long d =
+			    (long long)r->areas[b].drawn * E - N * (long long)r->areas[b].eligible;
 			if (d >= E && r->areas[b].q_drawn[nq] == 0)
 				forced_over = 1;
 			if (d < 0 && r->areas[b].q_drawn[nq] == r->areas[b].q_eligible[nq])
@@ -228,8 +228,8 @@ check_spread(const struct sample_result *res)
 			int exhausted = ar->q_drawn[nq] == ar->q_eligible[nq];
 
 			if (nq == 0) {
-				ck_assert_msg(d < E && d > -E, "stratum %zu area %s off its share", st,
-				              ar->name);
+				ck_assert_msg(d < E && d > -E, "stratum %zu area %s off its share",
+				              st, ar->name);
 				continue;
 			}
 			ck_assert(d < E || ar->q_drawn[nq] == 0 || capped_under);
@@ -255,7 +255,8 @@ check_nested(const struct sample_result *res)
 		if (!res->picks[i].flagged)
 			continue;
 		for (j = 0; j < res->npicks; j++)
-			if (!res->picks[j].flagged && res->picks[j].stratum == res->picks[i].stratum &&
+			if (!res->picks[j].flagged &&
+			    res->picks[j].stratum == res->picks[i].stratum &&
 			    strcmp(res->picks[j].area, res->picks[i].area) == 0)
 				ck_assert(res->picks[j].rank > res->picks[i].rank);
 	}
@@ -359,10 +360,12 @@ add_rows(const char *const (*rows)[3], enum sample_add_status *st)
 START_TEST(test_duplicates)
 {
 	static const char *const rows[][3] = {
-	    {"CA00000001", "North East", "x"}, {"CA00000002", "North East", "y"},
+	    {"CA00000001", "North East", "x"},
+	    {"CA00000002", "North East", "y"},
 	    {"CA00000001", "North East", "x"}, /* the same row again */
 	    {"CA00000002", "Wessex", "y"}, /* conflicts with line 3 */
-	    {"CA00000003", "Wessex", "z"},     {"CA00000002", "North East", "y"},
+	    {"CA00000003", "Wessex", "z"},
+	    {"CA00000002", "North East", "y"},
 	    {NULL, NULL, NULL},
 	};
 	static const enum sample_add_status want[] = {SAMPLE_ADDED,     SAMPLE_ADDED,
@@ -391,8 +394,10 @@ END_TEST
 START_TEST(test_area_spellings)
 {
 	static const char *const rows[][3] = {
-	    {"CA00000001", "north east", "a"}, {"CA00000002", "North  East", "b"},
-	    {"CA00000003", "NORTH-EAST", "c"}, {"CA00000004", "Wessex", "d"},
+	    {"CA00000001", "north east", "a"},
+	    {"CA00000002", "North  East", "b"},
+	    {"CA00000003", "NORTH-EAST", "c"},
+	    {"CA00000004", "Wessex", "d"},
 	    {NULL, NULL, NULL},
 	};
 	enum sample_add_status st[4];

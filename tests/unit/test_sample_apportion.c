@@ -54,8 +54,9 @@ START_TEST(test_table)
 	given = apportion_add(it, n, cases[_i].total, cases[_i].add);
 	ck_assert_uint_eq(given, cases[_i].given);
 	for (i = 0; i < n; i++)
-		ck_assert_msg(it[i].count == cases[_i].want[i], "case %d item %zu: got %lu want %lu",
-		              _i, i, it[i].count, cases[_i].want[i]);
+		ck_assert_msg(it[i].count == cases[_i].want[i],
+		              "case %d item %zu: got %lu want %lu", _i, i, it[i].count,
+		              cases[_i].want[i]);
 }
 END_TEST
 
@@ -128,7 +129,8 @@ START_TEST(test_matches_hamilton)
 		for (i = 0; i < n; i++) {
 			ck_assert_uint_eq(it[i].count, want[i]);
 			/* within one of the share: |count * wsum - total * w| < wsum */
-			ck_assert(labs((long)(it[i].count * wsum) - (long)(total * w[i])) < (long)wsum);
+			ck_assert(labs((long)(it[i].count * wsum) - (long)(total * w[i])) <
+			          (long)wsum);
 		}
 	}
 }

@@ -16,12 +16,9 @@ static const struct {
 	size_t len; /* message 00 01 02 .. len-1 */
 	uint64_t want;
 } sip_vectors[] = {
-    {0, UINT64_C(0x726fdb47dd0e0e31)},
-    {1, UINT64_C(0x74f839c593dc67fd)},
-    {7, UINT64_C(0xab0200f58b01d137)},
-    {8, UINT64_C(0x93f5f5799a932462)},
-    {15, UINT64_C(0xa129ca6149be45e5)},
-    {63, UINT64_C(0x958a324ceb064572)},
+    {0, UINT64_C(0x726fdb47dd0e0e31)},  {1, UINT64_C(0x74f839c593dc67fd)},
+    {7, UINT64_C(0xab0200f58b01d137)},  {8, UINT64_C(0x93f5f5799a932462)},
+    {15, UINT64_C(0xa129ca6149be45e5)}, {63, UINT64_C(0x958a324ceb064572)},
 };
 
 START_TEST(test_sip_vectors)
