@@ -596,7 +596,8 @@ take_area(struct sample *s, size_t st, size_t ai, const struct sample_area *ar, 
 			return -1;
 		}
 		sorted = xcalloc(c->n + 1, sizeof *sorted);
-		memcpy(sorted, c->heap, c->n * sizeof *sorted);
+		if (c->n > 0)
+			memcpy(sorted, c->heap, c->n * sizeof *sorted);
 		qsort(sorted, c->n, sizeof *sorted, cand_cmp);
 		for (i = 0; i < ar->q_drawn[k]; i++) {
 			mine[n].c = sorted[i];
