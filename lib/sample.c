@@ -40,15 +40,20 @@ struct spelling {
 	size_t area;
 };
 
-enum { ID_EMPTY, ID_LIVE, ID_CONFLICT, ID_EXCLUDED };
-
+/* One row added: what finding duplicate Case IDs at the end needs. */
 struct ident {
 	uint64_t rank;
-	uint64_t content;
+	uint64_t content; /* row_hash() */
+	unsigned long line;
 	uint32_t idoff; /* in the arena */
 	uint32_t area;
-	uint16_t slot;
-	uint16_t state;
+	uint32_t slot;
+};
+
+/* An excluded Case ID, in a small open-addressing table. */
+struct excl {
+	uint64_t rank;
+	char *id; /* NULL: empty */
 };
 
 struct sample {
@@ -61,11 +66,15 @@ struct sample {
 	size_t nareas, areacap;
 	struct spelling *sp;
 	size_t nsp, spcap;
-	struct ident *ids;
-	size_t idcap, nids;
-	struct strbuf arena; /* Case IDs, NUL-terminated */
+	struct ident *rows; /* every row added, in order */
+	size_t nrows, rowcap;
+	struct strbuf arena; /* their Case IDs, NUL-terminated */
+	struct excl *excl;
+	size_t exclcap, nexcl;
 	struct strbuf scratch;
-	unsigned long conflicts;
+	int finished; /* duplicates resolved */
+	unsigned long *repeated, *conflicting; /* lines, ascending */
+	size_t nrepeated, nconflicting;
 };
 
 /* Order candidates by rank, then Case ID. */
@@ -162,28 +171,31 @@ cell_offer(struct cell *c, uint64_t rank, const char *id, const char *const *fie
            unsigned long line)
 {
 	struct cand probe;
+	size_t i;
 
+	probe.rank = rank;
+	probe.id = (char *)id;
+	if (c->n == c->cap && (c->cap == 0 || !cand_less(&probe, c->heap[0])))
+		return;
+	for (i = 0; i < c->n; i++) /* the same Case ID again: keep one */
+		if (c->heap[i]->rank == rank && strcmp(c->heap[i]->id, id) == 0)
+			return;
 	if (c->n < c->cap) {
 		c->heap[c->n] = cand_new(rank, id, fields, nfields, line);
 		heap_up(c->heap, c->n++);
 		return;
 	}
-	probe.rank = rank;
-	probe.id = (char *)id;
-	if (c->cap == 0 || !cand_less(&probe, c->heap[0]))
-		return;
 	free(c->heap[0]);
 	c->heap[0] = cand_new(rank, id, fields, nfields, line);
 	heap_down(c->heap, c->n, 0);
 }
 
-/* Forget a case that turned out to be a conflicting duplicate. */
+/* Forget a candidate that turned out to be a conflicting duplicate. */
 static void
 cell_remove(struct cell *c, uint64_t rank, const char *id)
 {
 	size_t i;
 
-	c->count--;
 	for (i = 0; i < c->n; i++)
 		if (c->heap[i]->rank == rank && strcmp(c->heap[i]->id, id) == 0)
 			break;
@@ -209,8 +221,6 @@ sample_new(const struct strata_stratum *defs, size_t ndefs, uint64_t seed)
 		s->nslots += defs[i].nquotas + 1;
 	}
 	keyhash_from_seed(seed, &s->key);
-	s->idcap = 1024;
-	s->ids = xcalloc(s->idcap, sizeof *s->ids);
 	strbuf_init(&s->arena);
 	strbuf_init(&s->scratch);
 	return s;
@@ -237,7 +247,12 @@ sample_free(struct sample *s)
 		free(s->sp[i].raw);
 	free(s->sp);
 	free(s->areas);
-	free(s->ids);
+	free(s->rows);
+	for (i = 0; i < s->exclcap; i++)
+		free(s->excl[i].id);
+	free(s->excl);
+	free(s->repeated);
+	free(s->conflicting);
 	free(s->slot0);
 	strbuf_free(&s->arena);
 	strbuf_free(&s->scratch);
@@ -250,73 +265,66 @@ sample_rank(const struct sample *s, const char *case_id)
 	return keyhash_sip(&s->key, case_id, strlen(case_id));
 }
 
-unsigned long
-sample_conflicts(const struct sample *s)
+size_t
+sample_repeated(const struct sample *s, const unsigned long **lines)
 {
-	return s->conflicts;
+	*lines = s->repeated;
+	return s->nrepeated;
 }
 
-/* The slot of the Case ID in the table: its entry, or the empty one to use. */
-static size_t
-id_slot(const struct sample *s, uint64_t rank, const char *id)
+size_t
+sample_conflicting(const struct sample *s, const unsigned long **lines)
 {
-	size_t i = (size_t)rank & (s->idcap - 1);
+	*lines = s->conflicting;
+	return s->nconflicting;
+}
 
-	while (s->ids[i].state != ID_EMPTY) {
-		if (s->ids[i].rank == rank && strcmp(s->arena.buf + s->ids[i].idoff, id) == 0)
+/* The slot of a Case ID in the exclusion table: its entry or an empty one. */
+static size_t
+excl_slot(const struct sample *s, uint64_t rank, const char *id)
+{
+	size_t i = (size_t)rank & (s->exclcap - 1);
+
+	while (s->excl[i].id != NULL) {
+		if (s->excl[i].rank == rank && strcmp(s->excl[i].id, id) == 0)
 			return i;
-		i = (i + 1) & (s->idcap - 1);
+		i = (i + 1) & (s->exclcap - 1);
 	}
 	return i;
 }
 
-/* Double the Case ID table. */
+/* Double the exclusion table. */
 static void
-id_grow(struct sample *s)
+excl_grow(struct sample *s)
 {
-	struct ident *old = s->ids;
-	size_t i, j, oldcap = s->idcap;
+	struct excl *old = s->excl;
+	size_t i, j, oldcap = s->exclcap;
 
-	s->idcap *= 2;
-	s->ids = xcalloc(s->idcap, sizeof *s->ids);
+	s->exclcap = oldcap ? 2 * oldcap : 64;
+	s->excl = xcalloc(s->exclcap, sizeof *s->excl);
 	for (i = 0; i < oldcap; i++) {
-		if (old[i].state == ID_EMPTY)
+		if (old[i].id == NULL)
 			continue;
-		j = (size_t)old[i].rank & (s->idcap - 1);
-		while (s->ids[j].state != ID_EMPTY)
-			j = (j + 1) & (s->idcap - 1);
-		s->ids[j] = old[i];
+		j = excl_slot(s, old[i].rank, old[i].id);
+		s->excl[j] = old[i];
 	}
 	free(old);
-}
-
-/* Enter a new Case ID in the table at slot i (found by id_slot). */
-static struct ident *
-id_insert(struct sample *s, size_t i, uint64_t rank, const char *id, int state)
-{
-	struct ident *e;
-
-	if (2 * (s->nids + 1) > s->idcap) {
-		id_grow(s);
-		i = id_slot(s, rank, id);
-	}
-	e = &s->ids[i];
-	e->state = (uint16_t)state;
-	e->rank = rank;
-	e->idoff = (uint32_t)s->arena.len;
-	strbuf_add(&s->arena, id, strlen(id) + 1);
-	s->nids++;
-	return e;
 }
 
 void
 sample_exclude(struct sample *s, const char *case_id)
 {
 	uint64_t rank = sample_rank(s, case_id);
-	size_t i = id_slot(s, rank, case_id);
+	size_t i;
 
-	if (s->ids[i].state == ID_EMPTY)
-		id_insert(s, i, rank, case_id, ID_EXCLUDED);
+	if (2 * (s->nexcl + 1) > s->exclcap)
+		excl_grow(s);
+	i = excl_slot(s, rank, case_id);
+	if (s->excl[i].id == NULL) {
+		s->excl[i].rank = rank;
+		s->excl[i].id = xstrdup(case_id);
+		s->nexcl++;
+	}
 }
 
 /* The area index of a service-area spelling, creating the area if new. */
@@ -412,38 +420,151 @@ enum sample_add_status
 sample_add(struct sample *s, const char *case_id, const char *area, size_t stratum, long quota,
            const char *const *fields, const size_t *lens, size_t nfields, unsigned long line)
 {
-	uint64_t rank = sample_rank(s, case_id), content;
-	size_t i, a, k;
+	uint64_t rank = sample_rank(s, case_id);
 	struct ident *e;
+	size_t a, k;
 
+	if (s->nexcl > 0 && s->excl[excl_slot(s, rank, case_id)].id != NULL)
+		return SAMPLE_EXCLUDED;
 	if (quota < 0 || (size_t)quota >= s->defs[stratum].nquotas)
 		quota = (long)s->defs[stratum].nquotas;
 	k = s->slot0[stratum] + (size_t)quota;
-	content = row_hash(fields, lens, nfields);
-	i = id_slot(s, rank, case_id);
-	e = &s->ids[i];
-	switch (e->state) {
-	case ID_EXCLUDED:
-		return SAMPLE_EXCLUDED;
-	case ID_CONFLICT:
-		s->conflicts++;
-		return SAMPLE_CONFLICT;
-	case ID_LIVE:
-		if (e->content == content)
-			return SAMPLE_DUPLICATE;
-		e->state = ID_CONFLICT;
-		cell_remove(&s->areas[e->area].cells[e->slot], rank, case_id);
-		s->conflicts += 2;
-		return SAMPLE_CONFLICT;
-	}
 	a = area_of(s, area);
-	e = id_insert(s, i, rank, case_id, ID_LIVE);
-	e->content = content;
+	if (s->nrows == s->rowcap) {
+		s->rowcap = s->rowcap ? 2 * s->rowcap : 1024;
+		s->rows = xreallocarray(s->rows, s->rowcap, sizeof *s->rows);
+	}
+	e = &s->rows[s->nrows++];
+	e->rank = rank;
+	e->content = row_hash(fields, lens, nfields);
+	e->line = line;
+	e->idoff = (uint32_t)s->arena.len;
 	e->area = (uint32_t)a;
-	e->slot = (uint16_t)k;
+	e->slot = (uint32_t)k;
+	strbuf_add(&s->arena, case_id, strlen(case_id) + 1);
 	cell_at(s, a, k, stratum)->count++;
 	cell_offer(&s->areas[a].cells[k], rank, case_id, fields, nfields, line);
 	return SAMPLE_ADDED;
+}
+
+/* A row's rank and index, for sorting. */
+struct keyidx {
+	uint64_t rank;
+	size_t idx;
+};
+
+/* Sort by rank: least significant digit radix sort, 16 bits a pass. */
+static void
+radix_sort(struct keyidx *v, size_t n)
+{
+	struct keyidx *tmp = xcalloc(n + 1, sizeof *tmp), *src = v, *dst = tmp, *t;
+	size_t *count = xcalloc(65536, sizeof *count), i, sum, c;
+	int shift;
+
+	for (shift = 0; shift < 64; shift += 16) {
+		memset(count, 0, 65536 * sizeof *count);
+		for (i = 0; i < n; i++)
+			count[(src[i].rank >> shift) & 0xffff]++;
+		for (i = 0, sum = 0; i < 65536; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[count[(src[i].rank >> shift) & 0xffff]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	free(tmp); /* four passes: the result is back in v */
+	free(count);
+}
+
+/* Append a line to a list. */
+static void
+lines_add(unsigned long **v, size_t *n, unsigned long line)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = line;
+}
+
+/* Sort line numbers. */
+static int
+line_cmp(const void *pa, const void *pb)
+{
+	unsigned long a = *(const unsigned long *)pa, b = *(const unsigned long *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Resolve the rows g[0..m) that share one Case ID. */
+static void
+resolve_group(struct sample *s, const struct keyidx *g, size_t m)
+{
+	const struct ident *first = &s->rows[g[0].idx], *e;
+	unsigned long minline = first->line;
+	size_t i, same = 1;
+
+	for (i = 1; i < m; i++) {
+		e = &s->rows[g[i].idx];
+		same &= e->content == first->content;
+		if (e->line < minline)
+			minline = e->line;
+	}
+	for (i = 0; i < m; i++) {
+		e = &s->rows[g[i].idx];
+		if (same && e->line == minline)
+			continue; /* the one kept */
+		s->areas[e->area].cells[e->slot].count--;
+		if (same)
+			lines_add(&s->repeated, &s->nrepeated, e->line);
+		else {
+			lines_add(&s->conflicting, &s->nconflicting, e->line);
+			cell_remove(&s->areas[e->area].cells[e->slot], e->rank,
+			            s->arena.buf + e->idoff);
+		}
+	}
+}
+
+/* Find the Case IDs on more than one row and correct the counts and cells. */
+static void
+finish(struct sample *s)
+{
+	struct keyidx *v = xcalloc(s->nrows + 1, sizeof *v), t;
+	size_t i, j, a, b;
+
+	for (i = 0; i < s->nrows; i++) {
+		v[i].rank = s->rows[i].rank;
+		v[i].idx = i;
+	}
+	radix_sort(v, s->nrows);
+	for (i = 0; i < s->nrows; i = j) {
+		for (j = i + 1; j < s->nrows && v[j].rank == v[i].rank; j++)
+			;
+		if (j - i == 1)
+			continue;
+		/* equal ranks: group by Case ID (insertion sort, the groups are tiny) */
+		for (a = i + 1; a < j; a++)
+			for (b = a; b > i && strcmp(s->arena.buf + s->rows[v[b - 1].idx].idoff,
+			                            s->arena.buf + s->rows[v[b].idx].idoff) > 0;
+			     b--) {
+				t = v[b];
+				v[b] = v[b - 1];
+				v[b - 1] = t;
+			}
+		for (a = i; a < j; a = b) {
+			for (b = a + 1; b < j && strcmp(s->arena.buf + s->rows[v[a].idx].idoff,
+			                                s->arena.buf + s->rows[v[b].idx].idoff) == 0;
+			     b++)
+				;
+			if (b - a > 1)
+				resolve_group(s, v + a, b - a);
+		}
+	}
+	free(v);
+	qsort(s->repeated, s->nrepeated, sizeof *s->repeated, line_cmp);
+	qsort(s->conflicting, s->nconflicting, sizeof *s->conflicting, line_cmp);
+	s->finished = 1;
 }
 
 /* An area index with its key, for sorting areas independently of input order. */
@@ -693,6 +814,8 @@ sample_draw(struct sample *s, char *err, size_t errsz)
 	struct picks p = {NULL, 0, 0};
 	size_t st;
 
+	if (!s->finished)
+		finish(s);
 	res->nstrata = s->ndefs;
 	res->strata = xcalloc(s->ndefs + 1, sizeof *res->strata);
 	for (st = 0; st < s->ndefs; st++)

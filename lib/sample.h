@@ -14,10 +14,12 @@
  * the smaller SipHash-2-4(key, area key), the area key being text_normkey()
  * of the service area.
  *
- * Memory: the set of Case IDs plus, per stratum, area and quota, at most the
- * stratum size + SAMPLE_SLACK candidate rows (the lowest-ranked so far).
- * Duplicate Case IDs: rows that repeat an earlier row exactly are ignored;
- * when rows with one Case ID differ, every row with that ID is left out.
+ * Memory: about 40 bytes and the Case ID per row, plus, per stratum, area and
+ * quota, at most the stratum size + SAMPLE_SLACK candidate rows (the
+ * lowest-ranked so far). Rows are appended as they come; sample_draw() sorts
+ * them by rank to find Case IDs on several rows. Rows that repeat another
+ * row exactly count once; when rows with one Case ID differ, every row with
+ * that Case ID is left out.
  *
  * Ownership: sample_new() copies nothing from defs, which must outlive the
  * sample. sample_add() copies the row. A result points into the sample and
@@ -34,9 +36,7 @@
 #define SAMPLE_SLACK 16 /* candidates kept beyond the stratum size */
 
 enum sample_add_status {
-	SAMPLE_ADDED = 0,
-	SAMPLE_DUPLICATE, /* the same row again: ignored */
-	SAMPLE_CONFLICT, /* another row has this Case ID: all its rows left out */
+	SAMPLE_ADDED = 0, /* duplicates are found by sample_draw() */
 	SAMPLE_EXCLUDED, /* the Case ID was excluded */
 };
 
@@ -97,8 +97,13 @@ void sample_exclude(struct sample *, const char *case_id);
 enum sample_add_status sample_add(struct sample *, const char *case_id, const char *area,
                                   size_t stratum, long quota, const char *const *fields,
                                   const size_t *lens, size_t nfields, unsigned long line);
-/* Rows left out as conflicting duplicates so far (all rows of those IDs). */
-unsigned long sample_conflicts(const struct sample *);
+/*
+ * After sample_draw(): the lines of the rows left out because they repeat an
+ * earlier row exactly (all but the first line of each), and of every row of
+ * a Case ID whose rows differ; ascending. Returns the count.
+ */
+size_t sample_repeated(const struct sample *, const unsigned long **lines);
+size_t sample_conflicting(const struct sample *, const unsigned long **lines);
 /* The rank of a Case ID under this sample's seed. */
 uint64_t sample_rank(const struct sample *, const char *case_id);
 /*

@@ -139,11 +139,11 @@ local_read(struct sc_ctx *c, const struct sc_opts *o, const char *path, enum sc_
 		if (rc < 0)
 			return -1;
 	}
-	sc_tally_report(&d->t, d->s, d->src.name);
 	if ((d->res = sample_draw(d->s, err, sizeof err)) == NULL) {
 		diag_error(d->src.name, 0, "%s", err);
 		return -1;
 	}
+	sc_tally_report(&d->t, d->s, d->src.name);
 	if (d->res->strata[0].eligible == 0)
 		diag_warn(d->src.name, 0, "no eligible cases of service area \"%s\"", o->area);
 	return 0;

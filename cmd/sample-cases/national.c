@@ -27,11 +27,11 @@ draw_and_write(struct sc_ctx *c, struct sc_source *src, const struct sc_opts *o,
 	s = sample_new(defs, n, o->seed);
 	if (sc_feed(c, src, s, SC_NATIONAL, NULL, NULL, &t) < 0)
 		goto done;
-	sc_tally_report(&t, s, src->name);
 	if ((res = sample_draw(s, err, sizeof err)) == NULL) {
 		diag_error(src->name, 0, "%s", err);
 		goto done;
 	}
+	sc_tally_report(&t, s, src->name);
 	if (o->explain)
 		sc_explain(res, o->seed);
 	status = sc_shortfalls(res, src->name) ? EXIT_FINDINGS : EXIT_OK;

@@ -262,11 +262,6 @@ feed_one(struct sc_ctx *c, struct sc_source *src, const struct csvio_record *rec
          enum sc_kind kind, const char *areakey, const struct strata_stratum *def,
          struct sc_tally *t)
 {
-	static const enum sc_reason status_reason[] = {
-	    [SAMPLE_DUPLICATE] = SCR_REPEATED,
-	    [SAMPLE_CONFLICT] = SCR_CONFLICT,
-	    [SAMPLE_EXCLUDED] = SCR_EXCLUDED,
-	};
 	const char *id, *area;
 	enum sample_add_status st;
 	long stratum, quota;
@@ -311,8 +306,8 @@ feed_one(struct sc_ctx *c, struct sc_source *src, const struct csvio_record *rec
 	}
 	st = sample_add(s, id, area, (size_t)stratum, quota, (const char *const *)rec->fields,
 	                rec->lens, rec->nfields, rec->line);
-	if (st != SAMPLE_ADDED)
-		tally(t, status_reason[st], rec->line);
+	if (st == SAMPLE_EXCLUDED)
+		tally(t, SCR_EXCLUDED, rec->line);
 	return 0;
 }
 
@@ -333,26 +328,40 @@ sc_feed(struct sc_ctx *c, struct sc_source *src, struct sample *s, enum sc_kind 
 	return 0;
 }
 
-void
-sc_tally_report(const struct sc_tally *t, const struct sample *s, const char *file)
+/* Take the duplicate lines the draw found into the tally. */
+static void
+tally_lines(struct sc_tally *t, enum sc_reason r, const unsigned long *lines, size_t n)
 {
-	struct strbuf b;
-	unsigned long n;
-	size_t r, i;
+	size_t i;
 
+	for (i = 0; i < n; i++)
+		tally(t, r, lines[i]);
+}
+
+void
+sc_tally_report(const struct sc_tally *t0, const struct sample *s, const char *file)
+{
+	const unsigned long *lines;
+	struct sc_tally t = *t0;
+	struct strbuf b;
+	size_t r, i, n;
+
+	n = sample_repeated(s, &lines);
+	tally_lines(&t, SCR_REPEATED, lines, n);
+	n = sample_conflicting(s, &lines);
+	tally_lines(&t, SCR_CONFLICT, lines, n);
 	strbuf_init(&b);
 	for (r = 0; r < SCR_NREASONS; r++) {
-		if (t->count[r] == 0)
+		if (t.count[r] == 0)
 			continue;
-		/* a conflict also leaves out the earlier row that was first added */
-		n = r == SCR_CONFLICT ? sample_conflicts(s) : t->count[r];
 		strbuf_reset(&b);
-		for (i = 0; i < t->count[r] && i < SC_MAXLINES; i++)
-			strbuf_printf(&b, "%s%lu", i ? ", " : "", t->lines[r][i]);
-		if (t->count[r] > SC_MAXLINES)
+		for (i = 0; i < t.count[r] && i < SC_MAXLINES; i++)
+			strbuf_printf(&b, "%s%lu", i ? ", " : "", t.lines[r][i]);
+		if (t.count[r] > SC_MAXLINES)
 			strbuf_adds(&b, ", ...");
-		diag_warn(file, 0, "%lu row%s not eligible: %s (line%s %s)", n, n == 1 ? "" : "s",
-		          reason_text[r], t->count[r] == 1 ? "" : "s", b.buf);
+		diag_warn(file, 0, "%lu row%s not eligible: %s (line%s %s)", t.count[r],
+		          t.count[r] == 1 ? "" : "s", reason_text[r], t.count[r] == 1 ? "" : "s",
+		          b.buf);
 	}
 	strbuf_free(&b);
 }

@@ -360,34 +360,88 @@ add_rows(const char *const (*rows)[3], enum sample_add_status *st)
 START_TEST(test_duplicates)
 {
 	static const char *const rows[][3] = {
-	    {"CA00000001", "North East", "x"},
-	    {"CA00000002", "North East", "y"},
+	    {"CA00000001", "North East", "x"}, {"CA00000002", "North East", "y"},
 	    {"CA00000001", "North East", "x"}, /* the same row again */
-	    {"CA00000002", "Wessex", "y"}, /* conflicts with line 3 */
-	    {"CA00000003", "Wessex", "z"},
-	    {"CA00000002", "North East", "y"},
-	    {NULL, NULL, NULL},
+	    {"CA00000002", "Wessex", "y"},     /* conflicts with line 3 */
+	    {"CA00000003", "Wessex", "z"},     {"CA00000002", "North East", "y"},
+	    {"CA00000004", "Wessex", "w"},     {"CA00000004", "Wessex", "w"},
+	    {"CA00000004", "Wessex", "w"},     {NULL, NULL, NULL},
 	};
-	static const enum sample_add_status want[] = {SAMPLE_ADDED,     SAMPLE_ADDED,
-	                                              SAMPLE_DUPLICATE, SAMPLE_CONFLICT,
-	                                              SAMPLE_ADDED,     SAMPLE_CONFLICT};
-	enum sample_add_status st[6];
+	static const unsigned long want_rep[] = {4, 9, 10}, want_conf[] = {3, 5, 7};
+	enum sample_add_status st[9];
+	const unsigned long *lines;
 	struct sample_result *res;
 	struct sample *s = add_rows(rows, st);
 	char err[128];
 	size_t i;
 
-	for (i = 0; i < 6; i++)
-		ck_assert_int_eq(st[i], want[i]);
-	ck_assert_uint_eq(sample_conflicts(s), 3);
+	for (i = 0; i < 9; i++)
+		ck_assert_int_eq(st[i], SAMPLE_ADDED);
 	res = sample_draw(s, err, sizeof err);
 	ck_assert_ptr_nonnull(res);
-	ck_assert_uint_eq(res->npicks, 2);
+	ck_assert_uint_eq(sample_repeated(s, &lines), 3);
+	for (i = 0; i < 3; i++)
+		ck_assert_uint_eq(lines[i], want_rep[i]);
+	ck_assert_uint_eq(sample_conflicting(s, &lines), 3);
+	for (i = 0; i < 3; i++)
+		ck_assert_uint_eq(lines[i], want_conf[i]);
+	ck_assert_uint_eq(res->npicks, 3);
 	ck_assert_str_eq(res->picks[0].case_id, "CA00000001");
 	ck_assert_str_eq(res->picks[1].case_id, "CA00000003");
-	ck_assert_uint_eq(res->strata[0].eligible, 2);
+	ck_assert_str_eq(res->picks[2].case_id, "CA00000004");
+	ck_assert_uint_eq(res->strata[0].eligible, 3);
 	sample_result_free(res);
 	sample_free(s);
+}
+END_TEST
+
+/* Many duplicates and conflicts among a large population draw as without them. */
+START_TEST(test_duplicates_random)
+{
+	uint64_t g = 0xfeedULL + (uint64_t)_i;
+	struct sample *s1, *s2;
+	struct sample_result *r1, *r2;
+	struct pop p, q;
+	size_t i, k, extra;
+	const unsigned long *lines;
+
+	do
+		pop_make(&p, &g);
+	while (p.n < 400 && (free(p.rows), 1));
+	/* q: p plus exact repeats of some rows, plus conflicting copies of others */
+	extra = p.n / 5;
+	q.n = p.n + 2 * extra;
+	q.rows = calloc(q.n, sizeof *q.rows);
+	memcpy(q.rows, p.rows, p.n * sizeof *p.rows);
+	for (i = 0; i < extra; i++) {
+		q.rows[p.n + i] = p.rows[rnd(&g) % p.n];
+		k = rnd(&g) % p.n;
+		q.rows[p.n + extra + i] = p.rows[k];
+		snprintf(q.rows[p.n + extra + i].note, sizeof q.rows[0].note, "o%u",
+		         (unsigned)(i % 100000));
+		p.rows[k].excluded = 1; /* in p, a conflicting Case ID is simply absent */
+	}
+	r1 = pop_draw(&p, NULL, 77, &s1);
+	s2 = sample_new(defs, NDEFS, 77);
+	for (i = 0; i < q.n; i++) {
+		const struct row *r = &q.rows[q.n - 1 - i]; /* backwards, too */
+		const char *f[NFIELDS] = {r->id, r->area, defs[r->stratum].id, r->note};
+
+		sample_add(s2, r->id, r->area, r->stratum, r->quota, f, NULL, NFIELDS, i + 2);
+	}
+	r2 = sample_draw(s2, NULL, 0);
+	ck_assert_ptr_nonnull(r2);
+	ck_assert_uint_gt(sample_conflicting(s2, &lines), 0);
+	ck_assert_uint_gt(sample_repeated(s2, &lines), 0);
+	for (i = 0; i < NDEFS; i++)
+		ck_assert_uint_eq(r1->strata[i].eligible, r2->strata[i].eligible);
+	check_same(r1, r2);
+	sample_result_free(r1);
+	sample_result_free(r2);
+	sample_free(s1);
+	sample_free(s2);
+	free(p.rows);
+	free(q.rows);
 }
 END_TEST
 
@@ -429,6 +483,7 @@ make_suite_sample(void)
 	tcase_add_loop_test(tc, test_properties, 0, 300);
 	tcase_add_test(tc, test_seed_matters);
 	tcase_add_test(tc, test_duplicates);
+	tcase_add_loop_test(tc, test_duplicates_random, 0, 40);
 	tcase_add_test(tc, test_area_spellings);
 	suite_add_tcase(s, tc);
 	return s;
