@@ -26,6 +26,7 @@ struct cell {
 	unsigned long count; /* eligible cases, all of them */
 	size_t n, cap;
 	struct cand **heap; /* max-heap by (rank, id): the lowest ranks seen */
+	uint64_t top; /* when full: the rank of heap[0], the worst kept */
 };
 
 struct area {
@@ -38,7 +39,10 @@ struct area {
 struct spelling {
 	char *raw;
 	size_t area;
+	long next; /* next spelling in the same bucket, or -1 */
 };
+
+#define SPELL_BUCKETS 256
 
 /* One row added: what finding duplicate Case IDs at the end needs. */
 struct ident {
@@ -66,6 +70,7 @@ struct sample {
 	size_t nareas, areacap;
 	struct spelling *sp;
 	size_t nsp, spcap;
+	long spbucket[SPELL_BUCKETS]; /* first spelling of each bucket, or -1 */
 	struct ident *rows; /* every row added, in order */
 	size_t nrows, rowcap;
 	struct strbuf arena; /* their Case IDs, NUL-terminated */
@@ -175,7 +180,7 @@ cell_offer(struct cell *c, uint64_t rank, const char *id, const char *const *fie
 
 	probe.rank = rank;
 	probe.id = (char *)id;
-	if (c->n == c->cap && (c->cap == 0 || !cand_less(&probe, c->heap[0])))
+	if (c->n == c->cap && (c->cap == 0 || rank > c->top || !cand_less(&probe, c->heap[0])))
 		return;
 	for (i = 0; i < c->n; i++) /* the same Case ID again: keep one */
 		if (c->heap[i]->rank == rank && strcmp(c->heap[i]->id, id) == 0)
@@ -183,11 +188,13 @@ cell_offer(struct cell *c, uint64_t rank, const char *id, const char *const *fie
 	if (c->n < c->cap) {
 		c->heap[c->n] = cand_new(rank, id, fields, nfields, line);
 		heap_up(c->heap, c->n++);
+		c->top = c->heap[0]->rank;
 		return;
 	}
 	free(c->heap[0]);
 	c->heap[0] = cand_new(rank, id, fields, nfields, line);
 	heap_down(c->heap, c->n, 0);
+	c->top = c->heap[0]->rank;
 }
 
 /* Forget a candidate that turned out to be a conflicting duplicate. */
@@ -205,6 +212,8 @@ cell_remove(struct cell *c, uint64_t rank, const char *id)
 	c->heap[i] = c->heap[--c->n];
 	for (i = c->n / 2 + 1; i-- > 0;)
 		heap_down(c->heap, c->n, i);
+	if (c->n > 0)
+		c->top = c->heap[0]->rank;
 }
 
 struct sample *
@@ -221,6 +230,8 @@ sample_new(const struct strata_stratum *defs, size_t ndefs, uint64_t seed)
 		s->nslots += defs[i].nquotas + 1;
 	}
 	keyhash_from_seed(seed, &s->key);
+	for (i = 0; i < SPELL_BUCKETS; i++)
+		s->spbucket[i] = -1;
 	strbuf_init(&s->arena);
 	strbuf_init(&s->scratch);
 	return s;
@@ -331,10 +342,13 @@ sample_exclude(struct sample *s, const char *case_id)
 static size_t
 area_of(struct sample *s, const char *raw)
 {
+	size_t k, len = strlen(raw);
+	size_t bucket = (len * 31 + (len ? (unsigned char)raw[0] * 7 + (unsigned char)raw[len - 1] : 0)) %
+	                SPELL_BUCKETS;
 	struct area *a;
-	size_t i, k;
+	long i;
 
-	for (i = 0; i < s->nsp; i++)
+	for (i = s->spbucket[bucket]; i >= 0; i = s->sp[i].next)
 		if (strcmp(s->sp[i].raw, raw) == 0)
 			return s->sp[i].area;
 	text_normkey(raw, &s->scratch);
@@ -360,45 +374,69 @@ area_of(struct sample *s, const char *raw)
 		s->sp = xreallocarray(s->sp, s->spcap, sizeof *s->sp);
 	}
 	s->sp[s->nsp].raw = xstrdup(raw);
-	s->sp[s->nsp++].area = k;
+	s->sp[s->nsp].area = k;
+	s->sp[s->nsp].next = s->spbucket[bucket];
+	s->spbucket[bucket] = (long)s->nsp++;
 	return k;
 }
 
-/* Fold a 64-bit word into a running hash. */
+/* Load 8 bytes as a word. */
 static uint64_t
-mix(uint64_t h, uint64_t v)
+load_word(const char *p)
 {
-	h ^= v;
-	h *= UINT64_C(0x9e3779b97f4a7c15);
-	return h ^ (h >> 29);
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* Load the last n (< 8) bytes little-endian, byte by byte (no store to reload). */
+static uint64_t
+load_tail(const char *p, size_t n)
+{
+	uint64_t w = 0;
+
+	while (n-- > 0)
+		w = (w << 8) | (unsigned char)p[n];
+	return w;
+}
+
+/* Fold a word into a running hash. */
+static uint64_t
+fold(uint64_t h, uint64_t w, uint64_t mul)
+{
+	h = (h ^ w) * mul;
+	return (h << 31) | (h >> 33);
 }
 
 /*
  * A fast unkeyed hash of the whole row, to tell a repeated row from a
- * conflicting one (two different rows colliding: about 2^-64).
+ * conflicting one (two different rows colliding: about 2^-64). Two lanes
+ * of 8 bytes each, so that the multiplications overlap.
  */
 static uint64_t
 row_hash(const char *const *fields, const size_t *lens, size_t nfields)
 {
-	uint64_t h = mix(0, nfields), w;
+	const uint64_t m1 = UINT64_C(0x9e3779b97f4a7c15), m2 = UINT64_C(0xc2b2ae3d27d4eb4f);
+	uint64_t a = nfields, b = ~(uint64_t)nfields;
 	size_t i, j, len;
 	const char *f;
 
 	for (i = 0; i < nfields; i++) {
 		f = fields[i] ? fields[i] : "";
 		len = lens ? lens[i] : strlen(f);
-		h = mix(h, len);
-		for (j = 0; j + 8 <= len; j += 8) {
-			memcpy(&w, f + j, 8);
-			h = mix(h, w);
+		for (j = 0; j + 16 <= len; j += 16) {
+			a = fold(a, load_word(f + j), m1);
+			b = fold(b, load_word(f + j + 8), m2);
 		}
-		if (j < len) {
-			w = 0;
-			memcpy(&w, f + j, len - j);
-			h = mix(h, w);
+		if (j + 8 <= len) {
+			a = fold(a, load_word(f + j), m1);
+			j += 8;
 		}
+		b = fold(b, load_tail(f + j, len - j) ^ ((uint64_t)len << 56), m2);
 	}
-	return h;
+	a ^= b * m1;
+	return a ^ (a >> 29);
 }
 
 /* The cell of slot k in area a, its candidate array made on first use. */

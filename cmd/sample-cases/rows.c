@@ -93,15 +93,29 @@ sc_ctx_free(struct sc_ctx *c)
 	strbuf_free(&c->key);
 }
 
+/* A cheap hash of a text for the memo's hints. */
+static size_t
+memo_hash(const char *s)
+{
+	size_t len = strlen(s);
+
+	return (len * 31 + (len ? (unsigned char)s[0] * 7 + (unsigned char)s[len - 1] : 0)) % 64;
+}
+
 /* Index of s in the memo, or -1; remember it (up to MEMO_MAX) with add. */
 static long
-memo_find(const struct sc_memo *m, const char *s)
+memo_find(struct sc_memo *m, const char *s)
 {
-	size_t i;
+	size_t i, h = memo_hash(s);
+	long k = m->hint[h] - 1;
 
+	if (k >= 0 && strcmp(m->keys[k], s) == 0)
+		return k;
 	for (i = 0; i < m->n; i++)
-		if (strcmp(m->keys[i], s) == 0)
+		if (strcmp(m->keys[i], s) == 0) {
+			m->hint[h] = (long)i + 1;
 			return (long)i;
+		}
 	return -1;
 }
 

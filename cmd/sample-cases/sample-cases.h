@@ -71,6 +71,7 @@ struct sc_memo {
 	long *vals;
 	struct strata_class *cls;
 	size_t n;
+	long hint[64]; /* by a cheap hash of the text: the index last found, plus 1 */
 };
 
 /* Reference data, loaded once. */
