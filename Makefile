@@ -86,7 +86,7 @@ $(B)/unit-tests: $(UNIT_OBJ) $(LIBCORE)
 
 # Every test: unit suites, per-tool data-driven cases, the README's examples, formatting.
 check: all $(B)/unit-tests
-	cd tests/unit && CK_DEFAULT_TIMEOUT=60 ../../$(B)/unit-tests
+	cd tests/unit && ../../$(B)/unit-tests
 	sh tests/cmd/run.sh
 	sh tests/readme.sh
 	sh tests/format.sh
@@ -121,6 +121,7 @@ clean:
 distclean: clean
 	rm -rf config.mk config.log config.status configure autom4te.cache aclocal.m4
 
+.SECONDARY: $(GEN_SRC:%.c=$(B)/%.o)
 .PHONY: all check unit demo bench format install uninstall clean distclean
 
 -include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(wildcard $(B)/cmd/*/*.d) $(wildcard $(B)/tests/gen/*.d)

@@ -14,7 +14,7 @@ Suite *make_suite_observe(void);
 
 static const char *const names[] = {"Ann", "Bob", "Cat", "Dan"};
 static const char *const area_names[] = {"North", "South"};
-static char ids[16][8];
+static char ids[16][24];
 
 struct inst {
 	struct observe_opp opp[16];
