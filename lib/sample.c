@@ -343,8 +343,9 @@ static size_t
 area_of(struct sample *s, const char *raw)
 {
 	size_t k, len = strlen(raw);
-	size_t bucket = (len * 31 + (len ? (unsigned char)raw[0] * 7 + (unsigned char)raw[len - 1] : 0)) %
-	                SPELL_BUCKETS;
+	size_t bucket =
+	    (len * 31 + (len ? (unsigned char)raw[0] * 7 + (unsigned char)raw[len - 1] : 0)) %
+	    SPELL_BUCKETS;
 	struct area *a;
 	long i;
 
@@ -410,33 +411,56 @@ fold(uint64_t h, uint64_t w, uint64_t mul)
 }
 
 /*
- * A fast unkeyed hash of the whole row, to tell a repeated row from a
- * conflicting one (two different rows colliding: about 2^-64). Two lanes
- * of 8 bytes each, so that the multiplications overlap.
+ * A fast unkeyed hash of len bytes (two lanes of 8 bytes, so that the
+ * multiplications overlap).
  */
 static uint64_t
-row_hash(const char *const *fields, const size_t *lens, size_t nfields)
+span_hash(const char *p, size_t len)
 {
 	const uint64_t m1 = UINT64_C(0x9e3779b97f4a7c15), m2 = UINT64_C(0xc2b2ae3d27d4eb4f);
-	uint64_t a = nfields, b = ~(uint64_t)nfields;
-	size_t i, j, len;
-	const char *f;
+	uint64_t a = len, b = ~(uint64_t)len;
+	size_t j;
 
-	for (i = 0; i < nfields; i++) {
-		f = fields[i] ? fields[i] : "";
-		len = lens ? lens[i] : strlen(f);
-		for (j = 0; j + 16 <= len; j += 16) {
-			a = fold(a, load_word(f + j), m1);
-			b = fold(b, load_word(f + j + 8), m2);
-		}
-		if (j + 8 <= len) {
-			a = fold(a, load_word(f + j), m1);
-			j += 8;
-		}
-		b = fold(b, load_tail(f + j, len - j) ^ ((uint64_t)len << 56), m2);
+	for (j = 0; j + 16 <= len; j += 16) {
+		a = fold(a, load_word(p + j), m1);
+		b = fold(b, load_word(p + j + 8), m2);
 	}
+	if (j + 8 <= len) {
+		a = fold(a, load_word(p + j), m1);
+		j += 8;
+	}
+	b = fold(b, load_tail(p + j, len - j), m2);
 	a ^= b * m1;
 	return a ^ (a >> 29);
+}
+
+/*
+ * The hash of the whole row, to tell a repeated row from a conflicting one
+ * (two different rows colliding: about 2^-64): span_hash() of the fields
+ * each followed by a NUL, hashed in place when the fields lie that way in
+ * memory (as csvio keeps them), else copied first.
+ */
+static uint64_t
+row_hash(struct sample *s, const char *const *fields, const size_t *lens, size_t nfields)
+{
+	size_t i, len;
+
+	if (lens != NULL && nfields > 0 && fields[0] != NULL) {
+		for (i = 0; i + 1 < nfields; i++)
+			if (fields[i + 1] != fields[i] + lens[i] + 1 || fields[i][lens[i]] != '\0')
+				break;
+		if (i + 1 == nfields && fields[i][lens[i]] == '\0')
+			return span_hash(fields[0], (size_t)(fields[i] - fields[0]) + lens[i] + 1);
+	}
+	strbuf_reset(&s->scratch);
+	for (i = 0; i < nfields; i++) {
+		const char *f = fields[i] ? fields[i] : "";
+
+		len = lens && fields[i] ? lens[i] : strlen(f);
+		strbuf_add(&s->scratch, f, len);
+		strbuf_addch(&s->scratch, '\0');
+	}
+	return span_hash(s->scratch.buf, s->scratch.len);
 }
 
 /* The cell of slot k in area a, its candidate array made on first use. */
@@ -474,7 +498,7 @@ sample_add(struct sample *s, const char *case_id, const char *area, size_t strat
 	}
 	e = &s->rows[s->nrows++];
 	e->rank = rank;
-	e->content = row_hash(fields, lens, nfields);
+	e->content = row_hash(s, fields, lens, nfields);
 	e->line = line;
 	e->idoff = (uint32_t)s->arena.len;
 	e->area = (uint32_t)a;
@@ -591,8 +615,9 @@ finish(struct sample *s)
 				v[b - 1] = t;
 			}
 		for (a = i; a < j; a = b) {
-			for (b = a + 1; b < j && strcmp(s->arena.buf + s->rows[v[a].idx].idoff,
-			                                s->arena.buf + s->rows[v[b].idx].idoff) == 0;
+			for (b = a + 1;
+			     b < j && strcmp(s->arena.buf + s->rows[v[a].idx].idoff,
+			                     s->arena.buf + s->rows[v[b].idx].idoff) == 0;
 			     b++)
 				;
 			if (b - a > 1)

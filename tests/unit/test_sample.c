@@ -362,7 +362,7 @@ START_TEST(test_duplicates)
 	static const char *const rows[][3] = {
 	    {"CA00000001", "North East", "x"}, {"CA00000002", "North East", "y"},
 	    {"CA00000001", "North East", "x"}, /* the same row again */
-	    {"CA00000002", "Wessex", "y"},     /* conflicts with line 3 */
+	    {"CA00000002", "Wessex", "y"}, /* conflicts with line 3 */
 	    {"CA00000003", "Wessex", "z"},     {"CA00000002", "North East", "y"},
 	    {"CA00000004", "Wessex", "w"},     {"CA00000004", "Wessex", "w"},
 	    {"CA00000004", "Wessex", "w"},     {NULL, NULL, NULL},
@@ -445,6 +445,42 @@ START_TEST(test_duplicates_random)
 }
 END_TEST
 
+/* A row laid out as csvio keeps it and the same row as separate strings are one row. */
+START_TEST(test_row_layouts)
+{
+	static const char buf[] = "CA00000001\0North East\0a field longer than sixteen bytes\0x";
+	const char *packed[4] = {buf, buf + 11, buf + 22, buf + 56};
+	const size_t lens[4] = {10, 10, 33, 1};
+	const char *loose[4] = {"CA00000001", "North East", "a field longer than sixteen bytes",
+	                        "x"};
+	const char *other[4] = {"CA00000001", "North East", "a field longer than sixteen bytes",
+	                        "y"};
+	struct sample *s = sample_new(defs, NDEFS, 3);
+	struct sample_result *res;
+	const unsigned long *lines;
+
+	ck_assert_int_eq(sample_add(s, loose[0], loose[1], 0, -1, packed, lens, 4, 2),
+	                 SAMPLE_ADDED);
+	ck_assert_int_eq(sample_add(s, loose[0], loose[1], 0, -1, loose, NULL, 4, 3), SAMPLE_ADDED);
+	res = sample_draw(s, NULL, 0);
+	ck_assert_uint_eq(sample_repeated(s, &lines), 1);
+	ck_assert_uint_eq(lines[0], 3);
+	ck_assert_uint_eq(sample_conflicting(s, &lines), 0);
+	ck_assert_uint_eq(res->npicks, 1);
+	sample_result_free(res);
+	sample_free(s);
+	/* and one field different is a conflict */
+	s = sample_new(defs, NDEFS, 3);
+	sample_add(s, loose[0], loose[1], 0, -1, packed, lens, 4, 2);
+	sample_add(s, loose[0], loose[1], 0, -1, other, NULL, 4, 3);
+	res = sample_draw(s, NULL, 0);
+	ck_assert_uint_eq(sample_conflicting(s, &lines), 2);
+	ck_assert_uint_eq(res->npicks, 0);
+	sample_result_free(res);
+	sample_free(s);
+}
+END_TEST
+
 START_TEST(test_area_spellings)
 {
 	static const char *const rows[][3] = {
@@ -485,6 +521,7 @@ make_suite_sample(void)
 	tcase_add_test(tc, test_duplicates);
 	tcase_add_loop_test(tc, test_duplicates_random, 0, 40);
 	tcase_add_test(tc, test_area_spellings);
+	tcase_add_test(tc, test_row_layouts);
 	suite_add_tcase(s, tc);
 	return s;
 }
