@@ -306,6 +306,7 @@ START_TEST(test_properties)
 		perm[j] = t;
 	}
 	r2 = pop_draw(&p, perm, seed, &s2);
+	ck_assert_uint_eq(r1->npicks, r2->npicks);
 	check_same(r1, r2);
 
 	sample_result_free(r1);
