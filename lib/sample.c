@@ -625,8 +625,10 @@ finish(struct sample *s)
 		}
 	}
 	free(v);
-	qsort(s->repeated, s->nrepeated, sizeof *s->repeated, line_cmp);
-	qsort(s->conflicting, s->nconflicting, sizeof *s->conflicting, line_cmp);
+	if (s->nrepeated > 1)
+		qsort(s->repeated, s->nrepeated, sizeof *s->repeated, line_cmp);
+	if (s->nconflicting > 1)
+		qsort(s->conflicting, s->nconflicting, sizeof *s->conflicting, line_cmp);
 	s->finished = 1;
 }
 
@@ -887,7 +889,8 @@ sample_draw(struct sample *s, char *err, size_t errsz)
 			sample_result_free(res);
 			return NULL;
 		}
-	qsort(p.v, p.n, sizeof *p.v, pick_cmp);
+	if (p.n > 1)
+		qsort(p.v, p.n, sizeof *p.v, pick_cmp);
 	res->picks = p.v;
 	res->npicks = p.n;
 	return res;
