@@ -1,220 +1,15 @@
 /*
- * sample.c: collect cases and draw the handbook's samples (see sample.h).
+ * sample.c: the rows coming into a draw (see sample.h): ranks, areas,
+ * candidate cells, exclusions and duplicate Case IDs. The draw itself is in
+ * sampledraw.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "apportion.h"
-#include "keyhash.h"
-#include "sample.h"
-#include "strbuf.h"
+#include "sample-impl.h"
 #include "text.h"
 #include "xalloc.h"
-
-/* A candidate row kept in a cell: one allocation holding everything. */
-struct cand {
-	uint64_t rank;
-	char *id;
-	char **fields;
-	size_t nfields;
-	unsigned long line;
-};
-
-/* The cases of one stratum, area and quota (or the rest of the stratum). */
-struct cell {
-	unsigned long count; /* eligible cases, all of them */
-	size_t n, cap;
-	struct cand **heap; /* max-heap by (rank, id): the lowest ranks seen */
-	uint64_t top; /* when full: the rank of heap[0], the worst kept */
-};
-
-struct area {
-	char *key; /* text_normkey() of the service area */
-	char *name; /* byte-smallest spelling */
-	uint64_t tie;
-	struct cell *cells; /* one per slot */
-};
-
-struct spelling {
-	char *raw;
-	size_t area;
-	long next; /* next spelling in the same bucket, or -1 */
-};
-
-#define SPELL_BUCKETS 256
-
-/* One row added: what finding duplicate Case IDs at the end needs. */
-struct ident {
-	uint64_t rank;
-	uint64_t content; /* row_hash() */
-	unsigned long line;
-	uint32_t idoff; /* in the arena */
-	uint32_t area;
-	uint32_t slot;
-};
-
-/* An excluded Case ID, in a small open-addressing table. */
-struct excl {
-	uint64_t rank;
-	char *id; /* NULL: empty */
-};
-
-struct sample {
-	const struct strata_stratum *defs;
-	size_t ndefs;
-	size_t *slot0; /* first slot of each stratum: its quotas, then the rest */
-	size_t nslots;
-	struct keyhash_key key;
-	struct area *areas;
-	size_t nareas, areacap;
-	struct spelling *sp;
-	size_t nsp, spcap;
-	long spbucket[SPELL_BUCKETS]; /* first spelling of each bucket, or -1 */
-	struct ident *rows; /* every row added, in order */
-	size_t nrows, rowcap;
-	struct strbuf arena; /* their Case IDs, NUL-terminated */
-	struct excl *excl;
-	size_t exclcap, nexcl;
-	struct strbuf scratch;
-	int finished; /* duplicates resolved */
-	unsigned long *repeated, *conflicting; /* lines, ascending */
-	size_t nrepeated, nconflicting;
-};
-
-/* Order candidates by rank, then Case ID. */
-static int
-cand_less(const struct cand *a, const struct cand *b)
-{
-	if (a->rank != b->rank)
-		return a->rank < b->rank;
-	return strcmp(a->id, b->id) < 0;
-}
-
-/* qsort comparator: ascending (rank, Case ID). */
-static int
-cand_cmp(const void *pa, const void *pb)
-{
-	const struct cand *a = *(const struct cand *const *)pa,
-	                  *b = *(const struct cand *const *)pb;
-
-	if (cand_less(a, b))
-		return -1;
-	return cand_less(b, a);
-}
-
-/* Copy a row into one allocation. */
-static struct cand *
-cand_new(uint64_t rank, const char *id, const char *const *fields, size_t nfields,
-         unsigned long line)
-{
-	size_t i, sz, idlen = strlen(id) + 1;
-	struct cand *c;
-	char *p;
-
-	sz = sizeof *c + nfields * sizeof(char *) + idlen;
-	for (i = 0; i < nfields; i++)
-		sz += strlen(fields[i] ? fields[i] : "") + 1;
-	c = xmalloc(sz);
-	c->rank = rank;
-	c->nfields = nfields;
-	c->line = line;
-	c->fields = (char **)(c + 1);
-	p = (char *)(c->fields + nfields);
-	for (i = 0; i < nfields; i++) {
-		size_t n = strlen(fields[i] ? fields[i] : "") + 1;
-
-		memcpy(p, fields[i] ? fields[i] : "", n);
-		c->fields[i] = p;
-		p += n;
-	}
-	memcpy(p, id, idlen);
-	c->id = p;
-	return c;
-}
-
-/* Restore the max-heap property downwards from i. */
-static void
-heap_down(struct cand **h, size_t n, size_t i)
-{
-	size_t l, big;
-	struct cand *t;
-
-	for (;;) {
-		big = i;
-		l = 2 * i + 1;
-		if (l < n && cand_less(h[big], h[l]))
-			big = l;
-		if (l + 1 < n && cand_less(h[big], h[l + 1]))
-			big = l + 1;
-		if (big == i)
-			return;
-		t = h[i];
-		h[i] = h[big];
-		h[big] = t;
-		i = big;
-	}
-}
-
-/* Restore the max-heap property upwards from i. */
-static void
-heap_up(struct cand **h, size_t i)
-{
-	struct cand *t;
-
-	while (i > 0 && cand_less(h[(i - 1) / 2], h[i])) {
-		t = h[i];
-		h[i] = h[(i - 1) / 2];
-		h[(i - 1) / 2] = t;
-		i = (i - 1) / 2;
-	}
-}
-
-/* Keep the row if it is among the cell's cap lowest ranks so far. */
-static void
-cell_offer(struct cell *c, uint64_t rank, const char *id, const char *const *fields, size_t nfields,
-           unsigned long line)
-{
-	struct cand probe;
-	size_t i;
-
-	probe.rank = rank;
-	probe.id = (char *)id;
-	if (c->n == c->cap && (c->cap == 0 || rank > c->top || !cand_less(&probe, c->heap[0])))
-		return;
-	for (i = 0; i < c->n; i++) /* the same Case ID again: keep one */
-		if (c->heap[i]->rank == rank && strcmp(c->heap[i]->id, id) == 0)
-			return;
-	if (c->n < c->cap) {
-		c->heap[c->n] = cand_new(rank, id, fields, nfields, line);
-		heap_up(c->heap, c->n++);
-		c->top = c->heap[0]->rank;
-		return;
-	}
-	free(c->heap[0]);
-	c->heap[0] = cand_new(rank, id, fields, nfields, line);
-	heap_down(c->heap, c->n, 0);
-	c->top = c->heap[0]->rank;
-}
-
-/* Forget a candidate that turned out to be a conflicting duplicate. */
-static void
-cell_remove(struct cell *c, uint64_t rank, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		if (c->heap[i]->rank == rank && strcmp(c->heap[i]->id, id) == 0)
-			break;
-	if (i == c->n)
-		return;
-	free(c->heap[i]);
-	c->heap[i] = c->heap[--c->n];
-	for (i = c->n / 2 + 1; i-- > 0;)
-		heap_down(c->heap, c->n, i);
-	if (c->n > 0)
-		c->top = c->heap[0]->rank;
-}
 
 struct sample *
 sample_new(const struct strata_stratum *defs, size_t ndefs, uint64_t seed)
@@ -245,11 +40,8 @@ sample_free(struct sample *s)
 	if (s == NULL)
 		return;
 	for (a = 0; a < s->nareas; a++) {
-		for (k = 0; k < s->nslots; k++) {
-			for (i = 0; i < s->areas[a].cells[k].n; i++)
-				free(s->areas[a].cells[k].heap[i]);
-			free(s->areas[a].cells[k].heap);
-		}
+		for (k = 0; k < s->nslots; k++)
+			topk_free(&s->areas[a].cells[k].top);
 		free(s->areas[a].cells);
 		free(s->areas[a].key);
 		free(s->areas[a].name);
@@ -471,10 +263,8 @@ cell_at(struct sample *s, size_t a, size_t k, size_t stratum)
 	struct cell *c = &s->areas[a].cells[k];
 	size_t q = k - s->slot0[stratum];
 
-	if (c->heap == NULL) {
-		c->cap = (q < d->nquotas ? d->quotas[q].size : d->size) + SAMPLE_SLACK;
-		c->heap = xcalloc(c->cap, sizeof *c->heap);
-	}
+	if (c->top.heap == NULL)
+		topk_init(&c->top, (q < d->nquotas ? d->quotas[q].size : d->size) + SAMPLE_SLACK);
 	return c;
 }
 
@@ -505,7 +295,7 @@ sample_add(struct sample *s, const char *case_id, const char *area, size_t strat
 	e->slot = (uint32_t)k;
 	strbuf_add(&s->arena, case_id, strlen(case_id) + 1);
 	cell_at(s, a, k, stratum)->count++;
-	cell_offer(&s->areas[a].cells[k], rank, case_id, fields, nfields, line);
+	topk_offer(&s->areas[a].cells[k].top, rank, case_id, fields, nfields, line);
 	return SAMPLE_ADDED;
 }
 
@@ -582,15 +372,14 @@ resolve_group(struct sample *s, const struct keyidx *g, size_t m)
 			lines_add(&s->repeated, &s->nrepeated, e->line);
 		else {
 			lines_add(&s->conflicting, &s->nconflicting, e->line);
-			cell_remove(&s->areas[e->area].cells[e->slot], e->rank,
+			topk_remove(&s->areas[e->area].cells[e->slot].top, e->rank,
 			            s->arena.buf + e->idoff);
 		}
 	}
 }
 
-/* Find the Case IDs on more than one row and correct the counts and cells. */
-static void
-finish(struct sample *s)
+void
+sample_finish(struct sample *s)
 {
 	struct keyidx *v = xcalloc(s->nrows + 1, sizeof *v), t;
 	size_t i, j, a, b;
@@ -630,289 +419,4 @@ finish(struct sample *s)
 	if (s->nconflicting > 1)
 		qsort(s->conflicting, s->nconflicting, sizeof *s->conflicting, line_cmp);
 	s->finished = 1;
-}
-
-/* An area index with its key, for sorting areas independently of input order. */
-struct keyed {
-	const char *key;
-	size_t idx;
-};
-
-/* qsort comparator over keyed areas. */
-static int
-keyed_cmp(const void *pa, const void *pb)
-{
-	return strcmp(((const struct keyed *)pa)->key, ((const struct keyed *)pb)->key);
-}
-
-/* qsort comparator over picks: stratum id, then Case ID. */
-static int
-pick_cmp(const void *pa, const void *pb)
-{
-	const struct sample_pick *a = pa, *b = pb;
-	int c = strcmp(a->stratum_id, b->stratum_id);
-
-	return c != 0 ? c : strcmp(a->case_id, b->case_id);
-}
-
-/* The growing list of picks. */
-struct picks {
-	struct sample_pick *v;
-	size_t n, cap;
-};
-
-/* Spread each quota over the areas in proportion to their quota cases. */
-static void
-draw_quotas(const struct strata_stratum *d, struct sample_stratum_result *r,
-            struct apportion_item *items)
-{
-	unsigned long want;
-	size_t j, a;
-
-	for (j = 0; j < d->nquotas; j++) {
-		for (a = 0; a < r->nareas; a++) {
-			items[a].weight = items[a].cap = r->areas[a].q_eligible[j];
-			items[a].count = 0;
-			items[a].tie = r->areas[a].tie;
-		}
-		want = d->quotas[j].size < r->q_eligible[j] ? d->quotas[j].size : r->q_eligible[j];
-		apportion_add(items, r->nareas, want, want);
-		for (a = 0; a < r->nareas; a++) {
-			r->areas[a].q_drawn[j] = items[a].count;
-			r->areas[a].drawn += items[a].count;
-			r->q_drawn[j] += items[a].count;
-			r->drawn += items[a].count;
-		}
-	}
-}
-
-/* Give the rest of the stratum to the areas furthest below their share. */
-static void
-draw_rest(const struct strata_stratum *d, struct sample_stratum_result *r,
-          struct apportion_item *items)
-{
-	size_t a, nq = d->nquotas;
-	unsigned long need, rest, total;
-
-	need = d->size > r->drawn ? d->size - r->drawn : 0;
-	rest = need < r->q_eligible[nq] ? need : r->q_eligible[nq];
-	total = r->drawn + rest;
-	for (a = 0; a < r->nareas; a++) {
-		items[a].weight = r->areas[a].eligible;
-		items[a].count = r->areas[a].drawn;
-		items[a].cap = r->areas[a].drawn + r->areas[a].q_eligible[nq];
-		items[a].tie = r->areas[a].tie;
-	}
-	apportion_add(items, r->nareas, total, rest);
-	for (a = 0; a < r->nareas; a++) {
-		r->areas[a].q_drawn[nq] = items[a].count - r->areas[a].drawn;
-		r->areas[a].drawn = items[a].count;
-		r->q_drawn[nq] += r->areas[a].q_drawn[nq];
-	}
-	r->drawn = total;
-}
-
-/* Spread the flags over the areas in proportion to the cases drawn there. */
-static void
-draw_flags(const struct strata_stratum *d, struct sample_stratum_result *r,
-           struct apportion_item *items)
-{
-	unsigned long want = d->audit < r->drawn ? d->audit : r->drawn;
-	size_t a;
-
-	for (a = 0; a < r->nareas; a++) {
-		items[a].weight = items[a].cap = r->areas[a].drawn;
-		items[a].count = 0;
-		items[a].tie = r->areas[a].tie;
-	}
-	apportion_add(items, r->nareas, want, want);
-	for (a = 0; a < r->nareas; a++)
-		r->areas[a].flagged = items[a].count;
-	r->flagged = want;
-}
-
-/* Append a pick. */
-static struct sample_pick *
-picks_add(struct picks *p)
-{
-	if (p->n == p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 64;
-		p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
-	}
-	memset(&p->v[p->n], 0, sizeof p->v[p->n]);
-	return &p->v[p->n++];
-}
-
-/* A drawn candidate and the quota it came from. */
-struct taken {
-	struct cand *c;
-	long quota;
-};
-
-/* qsort comparator over taken candidates, by (rank, Case ID). */
-static int
-taken_cmp(const void *pa, const void *pb)
-{
-	const struct taken *a = pa, *b = pb;
-
-	return cand_cmp(&a->c, &b->c);
-}
-
-/* Take one area's drawn cases from its cells and flag the lowest ranks. */
-static int
-take_area(struct sample *s, size_t st, size_t ai, const struct sample_area *ar, struct picks *p,
-          char *err, size_t errsz)
-{
-	const struct strata_stratum *d = &s->defs[st];
-	struct area *area = &s->areas[ai];
-	struct cand **sorted;
-	struct taken *mine;
-	size_t k, i, n = 0;
-
-	mine = xcalloc(ar->drawn + 1, sizeof *mine);
-	for (k = 0; k <= d->nquotas; k++) {
-		struct cell *c = &area->cells[s->slot0[st] + k];
-
-		if (ar->q_drawn[k] > c->n) {
-			snprintf(err, errsz,
-			         "stratum %s: too many conflicting duplicate Case IDs in one "
-			         "service area to draw exactly",
-			         d->id);
-			free(mine);
-			return -1;
-		}
-		sorted = xcalloc(c->n + 1, sizeof *sorted);
-		if (c->n > 0)
-			memcpy(sorted, c->heap, c->n * sizeof *sorted);
-		qsort(sorted, c->n, sizeof *sorted, cand_cmp);
-		for (i = 0; i < ar->q_drawn[k]; i++) {
-			mine[n].c = sorted[i];
-			mine[n++].quota = k < d->nquotas ? (long)k : -1;
-		}
-		free(sorted);
-	}
-	qsort(mine, n, sizeof *mine, taken_cmp);
-	for (i = 0; i < n; i++) {
-		struct sample_pick *pk = picks_add(p);
-
-		pk->case_id = mine[i].c->id;
-		pk->fields = (const char *const *)mine[i].c->fields;
-		pk->nfields = mine[i].c->nfields;
-		pk->line = mine[i].c->line;
-		pk->rank = mine[i].c->rank;
-		pk->stratum = st;
-		pk->stratum_id = d->id;
-		pk->quota = mine[i].quota;
-		pk->quota_id = mine[i].quota >= 0 ? d->quotas[mine[i].quota].id : NULL;
-		pk->flagged = i < ar->flagged;
-		pk->area = area->name;
-	}
-	free(mine);
-	return 0;
-}
-
-/* Count a stratum's cases per area and quota (areas in key order). */
-static void
-count_stratum(struct sample *s, size_t st, struct sample_stratum_result *r)
-{
-	size_t slots = s->defs[st].nquotas + 1, a, k, n = 0;
-	struct keyed *idx = xcalloc(s->nareas + 1, sizeof *idx);
-
-	r->def = &s->defs[st];
-	r->q_eligible = xcalloc(slots, sizeof *r->q_eligible);
-	r->q_drawn = xcalloc(slots, sizeof *r->q_drawn);
-	for (a = 0; a < s->nareas; a++)
-		for (k = 0; k < slots; k++)
-			if (s->areas[a].cells[s->slot0[st] + k].count > 0) {
-				idx[n].key = s->areas[a].key;
-				idx[n++].idx = a;
-				break;
-			}
-	qsort(idx, n, sizeof *idx, keyed_cmp);
-	r->nareas = n;
-	r->areas = xcalloc(n + 1, sizeof *r->areas);
-	for (a = 0; a < n; a++) {
-		struct sample_area *ar = &r->areas[a];
-
-		ar->name = s->areas[idx[a].idx].name;
-		ar->tie = s->areas[idx[a].idx].tie;
-		ar->q_eligible = xcalloc(slots, sizeof *ar->q_eligible);
-		ar->q_drawn = xcalloc(slots, sizeof *ar->q_drawn);
-		for (k = 0; k < slots; k++) {
-			ar->q_eligible[k] = s->areas[idx[a].idx].cells[s->slot0[st] + k].count;
-			ar->eligible += ar->q_eligible[k];
-			r->q_eligible[k] += ar->q_eligible[k];
-		}
-		r->eligible += ar->eligible;
-	}
-	free(idx);
-}
-
-/* Draw one stratum into r and append its picks. */
-static int
-draw_stratum(struct sample *s, size_t st, struct sample_stratum_result *r, struct picks *p,
-             char *err, size_t errsz)
-{
-	struct apportion_item *items;
-	size_t a, k;
-	int rc = 0;
-
-	count_stratum(s, st, r);
-	items = xcalloc(r->nareas + 1, sizeof *items);
-	draw_quotas(r->def, r, items);
-	draw_rest(r->def, r, items);
-	draw_flags(r->def, r, items);
-	free(items);
-	for (a = 0; a < r->nareas && rc == 0; a++) {
-		for (k = 0; k < s->nareas; k++)
-			if (s->areas[k].name == r->areas[a].name)
-				break;
-		rc = take_area(s, st, k, &r->areas[a], p, err, errsz);
-	}
-	return rc;
-}
-
-struct sample_result *
-sample_draw(struct sample *s, char *err, size_t errsz)
-{
-	struct sample_result *res = xcalloc(1, sizeof *res);
-	struct picks p = {NULL, 0, 0};
-	size_t st;
-
-	if (!s->finished)
-		finish(s);
-	res->nstrata = s->ndefs;
-	res->strata = xcalloc(s->ndefs + 1, sizeof *res->strata);
-	for (st = 0; st < s->ndefs; st++)
-		if (draw_stratum(s, st, &res->strata[st], &p, err, errsz) < 0) {
-			res->picks = p.v;
-			sample_result_free(res);
-			return NULL;
-		}
-	if (p.n > 1)
-		qsort(p.v, p.n, sizeof *p.v, pick_cmp);
-	res->picks = p.v;
-	res->npicks = p.n;
-	return res;
-}
-
-void
-sample_result_free(struct sample_result *r)
-{
-	size_t i, a;
-
-	if (r == NULL)
-		return;
-	for (i = 0; i < r->nstrata; i++) {
-		for (a = 0; a < r->strata[i].nareas; a++) {
-			free(r->strata[i].areas[a].q_eligible);
-			free(r->strata[i].areas[a].q_drawn);
-		}
-		free(r->strata[i].areas);
-		free(r->strata[i].q_eligible);
-		free(r->strata[i].q_drawn);
-	}
-	free(r->strata);
-	free(r->picks);
-	free(r);
 }
