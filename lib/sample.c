@@ -305,7 +305,10 @@ struct keyidx {
 	size_t idx;
 };
 
-/* Sort by rank: least significant digit radix sort, 16 bits a pass. */
+/*
+ * Sort by the high 32 bits of the rank: least significant digit radix sort,
+ * 16 bits a pass (rows with equal ranks end up next to each other).
+ */
 static void
 radix_sort(struct keyidx *v, size_t n)
 {
@@ -313,7 +316,7 @@ radix_sort(struct keyidx *v, size_t n)
 	size_t *count = xcalloc(65536, sizeof *count), i, sum, c;
 	int shift;
 
-	for (shift = 0; shift < 64; shift += 16) {
+	for (shift = 32; shift < 64; shift += 16) {
 		memset(count, 0, 65536 * sizeof *count);
 		for (i = 0; i < n; i++)
 			count[(src[i].rank >> shift) & 0xffff]++;
@@ -328,7 +331,7 @@ radix_sort(struct keyidx *v, size_t n)
 		src = dst;
 		dst = t;
 	}
-	free(tmp); /* four passes: the result is back in v */
+	free(tmp); /* two passes: the result is back in v */
 	free(count);
 }
 
@@ -378,6 +381,16 @@ resolve_group(struct sample *s, const struct keyidx *g, size_t m)
 	}
 }
 
+/* Order rows by rank, then Case ID. */
+static int
+key_less(const struct sample *s, const struct keyidx *a, const struct keyidx *b)
+{
+	if (a->rank != b->rank)
+		return a->rank < b->rank;
+	return strcmp(s->arena.buf + s->rows[a->idx].idoff, s->arena.buf + s->rows[b->idx].idoff) <
+	       0;
+}
+
 void
 sample_finish(struct sample *s)
 {
@@ -390,24 +403,19 @@ sample_finish(struct sample *s)
 	}
 	radix_sort(v, s->nrows);
 	for (i = 0; i < s->nrows; i = j) {
-		for (j = i + 1; j < s->nrows && v[j].rank == v[i].rank; j++)
+		for (j = i + 1; j < s->nrows && v[j].rank >> 32 == v[i].rank >> 32; j++)
 			;
 		if (j - i == 1)
 			continue;
-		/* equal ranks: group by Case ID (insertion sort, the groups are tiny) */
+		/* equal high bits: order by rank and Case ID (insertion sort, tiny runs) */
 		for (a = i + 1; a < j; a++)
-			for (b = a; b > i && strcmp(s->arena.buf + s->rows[v[b - 1].idx].idoff,
-			                            s->arena.buf + s->rows[v[b].idx].idoff) > 0;
-			     b--) {
+			for (b = a; b > i && key_less(s, &v[b], &v[b - 1]); b--) {
 				t = v[b];
 				v[b] = v[b - 1];
 				v[b - 1] = t;
 			}
 		for (a = i; a < j; a = b) {
-			for (b = a + 1;
-			     b < j && strcmp(s->arena.buf + s->rows[v[a].idx].idoff,
-			                     s->arena.buf + s->rows[v[b].idx].idoff) == 0;
-			     b++)
+			for (b = a + 1; b < j && !key_less(s, &v[a], &v[b]); b++)
 				;
 			if (b - a > 1)
 				resolve_group(s, v + a, b - a);
