@@ -4,6 +4,7 @@
  * be used are counted by reason and reported with their line numbers, never
  * with their values.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,7 +180,7 @@ sc_source_open(struct sc_source *src, const char *path, unsigned csv_flags, cons
 		src->name = "<stdin>";
 		src->fp = stdin;
 	} else if ((src->fp = fopen(path, "rb")) == NULL) {
-		diag_error(path, 0, "cannot open for reading");
+		diag_error(path, 0, "%s", strerror(errno));
 		return -1;
 	} else
 		src->name = path;
