@@ -58,7 +58,11 @@ void csvio_close(struct csvio_reader *);
 
 /* Write one field, quoted only where needed (comma, quote, CR, LF, edge space). */
 void csvio_write_field(FILE *, const char *s, size_t len);
-/* Write n NUL-terminated fields (NULL counts as empty) and a LF. */
+/*
+ * Write n NUL-terminated fields (NULL counts as empty) and a LF. A row of one
+ * empty field is written "" so that it does not read back as a blank line.
+ * Errors show on ferror(fp).
+ */
 void csvio_write_row(FILE *, const char *const *fields, size_t n);
 
 #endif

@@ -592,6 +592,135 @@ START_TEST(test_many_records)
 }
 END_TEST
 
+/* xorshift64: a fixed, portable pseudo-random sequence. */
+static unsigned long long
+rnd(unsigned long long *st)
+{
+	*st ^= *st << 13;
+	*st ^= *st >> 7;
+	*st ^= *st << 17;
+	return *st;
+}
+
+/* Physical line terminators in s[0..len): LF, CRLF and bare CR each count one. */
+static unsigned long
+count_lines(const char *s, size_t len)
+{
+	unsigned long n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n')))
+			n++;
+	return n;
+}
+
+#define FUZZ_ROWS 8000
+#define FUZZ_MAXF 6
+
+struct fuzz_row {
+	unsigned long line, lines;
+	size_t nfields; /* 0 for an inserted blank line */
+	char *fields[FUZZ_MAXF];
+};
+
+/* Random rows of awkward fields, written with random line ends and blank lines,
+ * read back: the same fields, at the lines counted while writing. */
+START_TEST(test_fuzz_round_trip)
+{
+	static const char *atoms[] = {"a",
+	                              "Z",
+	                              " ",
+	                              ",",
+	                              "\"",
+	                              "\n",
+	                              "\r",
+	                              "\r\n",
+	                              "\t",
+	                              "\xC3\xA9",
+	                              "\xE2\x82\xAC",
+	                              "\xF0\x9F\x98\x80",
+	                              "CA27004512",
+	                              "Re A (A Child)"};
+	static const char *ends[] = {"\n", "\r\n", "\r"};
+	static const char *blanks[] = {"\n", "  \n", "\r\n", " \t\r"};
+	unsigned long long st = 0x9E3779B97F4A7C15ULL + (unsigned long long)_i;
+	struct fuzz_row *rows = calloc(FUZZ_ROWS, sizeof(*rows));
+	struct strbuf text, field;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	unsigned long line = 1;
+	size_t i, j, k, nf, start, natoms = sizeof(atoms) / sizeof(atoms[0]);
+	int bare_cr = 0;
+	char *buf = NULL;
+	size_t blen = 0;
+	FILE *mem, *fp;
+
+	ck_assert_ptr_nonnull(rows);
+	strbuf_init(&text);
+	strbuf_init(&field);
+	for (i = 0; i < FUZZ_ROWS; i++) {
+		start = text.len;
+		if (rnd(&st) % 10 == 0) {
+			/* a blank line; after a bare CR an LF would make a CRLF */
+			k = rnd(&st) % 4;
+			if (bare_cr && blanks[k][0] == '\n')
+				k = 1;
+			strbuf_adds(&text, blanks[k]);
+			bare_cr = blanks[k][strlen(blanks[k]) - 1] == '\r';
+		} else {
+			nf = 1 + rnd(&st) % FUZZ_MAXF;
+			mem = open_memstream(&buf, &blen);
+			ck_assert_ptr_nonnull(mem);
+			for (j = 0; j < nf; j++) {
+				strbuf_reset(&field);
+				for (k = rnd(&st) % 5; k > 0; k--)
+					strbuf_adds(&field, atoms[rnd(&st) % natoms]);
+				rows[i].fields[j] = strbuf_steal(&field);
+			}
+			rows[i].nfields = nf;
+			csvio_write_row(mem, (const char *const *)rows[i].fields, nf);
+			ck_assert_int_eq(fclose(mem), 0);
+			/* replace the writer's LF with a random line end */
+			ck_assert_int_eq(buf[blen - 1], '\n');
+			strbuf_add(&text, buf, blen - 1);
+			k = rnd(&st) % 3;
+			strbuf_adds(&text, ends[k]);
+			bare_cr = k == 2;
+			free(buf);
+			buf = NULL;
+		}
+		rows[i].line = line;
+		rows[i].lines = count_lines(text.buf + start, text.len - start);
+		line += rows[i].lines;
+	}
+	fp = input(text.buf, text.len);
+	r = csvio_open(fp, "fuzz.csv", 0);
+	for (i = 0; i < FUZZ_ROWS; i++) {
+		ck_assert_int_eq(csvio_next(r, &rec), 1);
+		ck_assert_msg(rec->line == rows[i].line, "row %zu: line %lu, want %lu", i,
+		              rec->line, rows[i].line);
+		ck_assert_uint_eq(rec->lines, rows[i].lines);
+		ck_assert_uint_eq(rec->flags & ~(unsigned)CSVIO_BLANK, 0);
+		ck_assert_uint_eq(rec->nfields, rows[i].nfields);
+		for (j = 0; j < rec->nfields; j++) {
+			ck_assert_uint_eq(rec->lens[j], strlen(rows[i].fields[j]));
+			ck_assert_str_eq(rec->fields[j], rows[i].fields[j]);
+		}
+	}
+	ck_assert_int_eq(csvio_next(r, &rec), 0);
+	ck_assert_uint_eq(csvio_lines(r), line - 1);
+	csvio_close(r);
+	fclose(fp);
+	for (i = 0; i < FUZZ_ROWS; i++)
+		for (j = 0; j < rows[i].nfields; j++)
+			free(rows[i].fields[j]);
+	free(rows);
+	strbuf_free(&text);
+	strbuf_free(&field);
+}
+END_TEST
+
 struct write_case {
 	const char *in;
 	const char *out;
@@ -727,11 +856,11 @@ make_suite_csvio(void)
 	tcase_add_test(tc, test_chunk_utf8);
 	suite_add_tcase(s, tc);
 
-	tcase_set_timeout(big, 120);
 	tcase_add_test(big, test_huge_field);
 	tcase_add_test(big, test_wide_header);
 	tcase_add_test(big, test_record_limit);
 	tcase_add_test(big, test_many_records);
+	tcase_add_loop_test(big, test_fuzz_round_trip, 0, 3);
 	suite_add_tcase(s, big);
 
 	tcase_add_loop_test(wr, test_write_table, 0,
