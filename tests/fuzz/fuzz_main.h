@@ -64,8 +64,7 @@ fuzz_main_byte(const uint8_t *data, size_t size, int part)
 
 /* Run fn with the template's arguments on the input's parts; its status. */
 static int
-fuzz_main_run(int (*fn)(int, char **), const char *const *tmpl, const uint8_t *data,
-              size_t size)
+fuzz_main_run(int (*fn)(int, char **), const char *const *tmpl, const uint8_t *data, size_t size)
 {
 	char paths[FUZZ_MAX_PARTS][64], *argv[FUZZ_MAX_ARGS + 1];
 	const uint8_t *p = data, *end = data + size, *sep;
@@ -73,7 +72,8 @@ fuzz_main_run(int (*fn)(int, char **), const char *const *tmpl, const uint8_t *d
 	size_t seplen = strlen(FUZZ_SEP);
 
 	for (i = 0; i < FUZZ_MAX_PARTS; i++) {
-		sep = i + 1 < FUZZ_MAX_PARTS ? memmem(p, (size_t)(end - p), FUZZ_SEP, seplen) : NULL;
+		sep =
+		    i + 1 < FUZZ_MAX_PARTS ? memmem(p, (size_t)(end - p), FUZZ_SEP, seplen) : NULL;
 		fds[i] = fuzz_file(p, (size_t)((sep ? sep : end) - p), paths[i], sizeof paths[i]);
 		p = sep ? sep + seplen : end;
 	}

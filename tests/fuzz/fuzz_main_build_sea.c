@@ -17,8 +17,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const fmt[] = {"json", "csv", "md"};
 	unsigned last = fuzz_main_byte(data, size, 3);
-	const char *args[] = {"--require-complete", "--identifiers", "@2", "--format", "json",
-	                      "-o", "@o", "@0", "@1", NULL, NULL, NULL};
+	const char *args[] = {"--require-complete",
+	                      "--identifiers",
+	                      "@2",
+	                      "--format",
+	                      "json",
+	                      "-o",
+	                      "@o",
+	                      "@0",
+	                      "@1",
+	                      NULL,
+	                      NULL,
+	                      NULL};
 
 	setenv("CAFCASS_INSPECT_DATA", "share", 0);
 	args[4] = fmt[last % 3];

@@ -23,8 +23,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const fmt[] = {"csv", "json", "ics"};
-	const char *args[] = {"--plan", "@0", "--opportunities", "@1", "--format", "csv",
-	                      "-o",     "@o", NULL};
+	const char *args[] = {"--plan", "@0", "--opportunities", "@1", "--format", "csv", "-o",
+	                      "@o",     NULL};
 
 	setenv("CAFCASS_INSPECT_DATA", "share", 0);
 	args[5] = fmt[fuzz_main_byte(data, size, 2) % 3];

@@ -18,8 +18,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const fmt[] = {"json", "html", "ics", "svg"};
 	static const char *const view[] = {"deployment", "areas"};
 	unsigned last = fuzz_main_byte(data, size, 2);
-	const char *args[] = {"--start", "2027-01-15", "--areas", "@0", "--team", "@1",
-	                      "--format", "json", "--view", "areas", "-o", "@o", NULL};
+	const char *args[] = {"--start", "2027-01-15", "--areas", "@0", "--team", "@1", "--format",
+	                      "json",    "--view",     "areas",   "-o", "@o",     NULL};
 
 	setenv("CAFCASS_INSPECT_DATA", "share", 0);
 	args[7] = fmt[last % 4];

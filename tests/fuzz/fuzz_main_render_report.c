@@ -19,9 +19,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const letter[] = {"ce-email", "family"};
 	unsigned last = fuzz_main_byte(data, size, 4);
 	const char *report[] = {"--judgements", "@0", "--plan", "@2", "--sample", "@3", "--format",
-	                        "md", "-o", "@o", "@1", NULL, NULL};
+	                        "md",           "-o", "@o",     "@1", NULL,       NULL};
 	const char *letters[] = {"--letter", "ce-email", "--details", "@3", "--plan", "@2",
-	                         "--format", "md", "-o", "@o", NULL};
+	                         "--format", "md",       "-o",        "@o", NULL};
 
 	setenv("CAFCASS_INSPECT_DATA", "share", 0);
 	if (last & 8) {
