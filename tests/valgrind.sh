@@ -16,20 +16,23 @@ command -v valgrind >/dev/null 2>&1 || { echo "valgrind.sh: valgrind not install
 T=$(mktemp -d "${TMPDIR:-/tmp}/valgrind.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 
-tools=${*:-$(ls "$ROOT/tests/cmd" | grep -v '\.')}
-for tool in $tools; do
-	[ -x "$ROOT/bin/$tool" ] && [ -d "$ROOT/tests/cmd/$tool" ] && mkdir "$T/$tool"
+if [ $# = 0 ]; then
+	for d in "$ROOT"/tests/cmd/*/; do set -- "$@" "$(basename "$d")"; done
+fi
+for tool in "$@"; do
+	[ -x "$ROOT/bin/$tool" ] && [ -d "$ROOT/tests/cmd/$tool" ] && mkdir "$T/$tool" &&
+		echo "$tool" >>"$T/tools"
 done
 start=$(date +%s)
 # shellcheck disable=SC2016
-ls "$T" | xargs -P "$JOBS" -I{} sh -c '
+xargs -P "$JOBS" -I{} sh -c '
 	TOOL_WRAPPER="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 		--show-leak-kinds=definite -q --suppressions=$2/tests/valgrind.supp
 		--log-file=$1/{}/vg.%p" CASES=/tests/cmd/{}/ sh "$2/tests/cmd/run.sh" >"$1/{}.out" 2>&1
-	echo $? >"$1/{}.rc"' sh "$T" "$ROOT"
+	echo $? >"$1/{}.rc"' sh "$T" "$ROOT" <"$T/tools"
 rc=0
 runs=0
-for tool in $(ls "$T" | grep -v '\.'); do
+while read -r tool; do
 	sed "s/^shell:/$tool:/" "$T/$tool.out"
 	[ "$(cat "$T/$tool.rc")" = 0 ] || rc=1
 	for log in "$T/$tool"/vg.*; do
@@ -40,6 +43,6 @@ for tool in $(ls "$T" | grep -v '\.'); do
 		sed 's/^/    /' "$log" | head -40
 		rc=1
 	done
-done
+done <"$T/tools"
 echo "valgrind: $runs tool runs in $(($(date +%s) - start)) s: $([ $rc = 0 ] && echo clean || echo FAILED)"
 exit $rc

@@ -7,7 +7,7 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 2
 S=${FUZZ_SECONDS:-60}
-export CAFCASS_INSPECT_DATA=$ROOT/share
+export CAFCASS_INSPECT_DATA="$ROOT/share"
 fail=0
 
 seed() { # harness corpus-dir
@@ -49,7 +49,6 @@ for bin in "$@"; do
 		-artifact_prefix="build/fuzz/$name-" "$corpus" >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-	secs=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 	if [ $rc = 0 ]; then result=ok; else result="FAILED (see $log)"; fail=1; fi
 	printf '%-28s %12s %8s  %s\n' "$name" "${execs:-?}" "$S" "$result"
 done
