@@ -1,0 +1,908 @@
+/*
+ * annexa.c: the Annex A extract checker. One pass over the CSV: the header
+ * is bound to the fields of share/fields/annexa.json, then each record is
+ * checked field by field. Lookups of the few distinct values a column holds
+ * (gender, law type, case type, service area) are remembered in small memo
+ * tables, so a million-row file costs little more than parsing it.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "annexa.h"
+#include "casename.h"
+#include "csvio.h"
+#include "datadir.h"
+#include "fieldmap.h"
+#include "idset.h"
+#include "jsonio.h"
+#include "rx.h"
+#include "strata.h"
+#include "strbuf.h"
+#include "text.h"
+#include "utf8.h"
+#include "vocab.h"
+#include "xalloc.h"
+
+#define MEMO_SLOTS 8192 /* a power of two */
+#define MEMO_MAX 4096 /* distinct values remembered per column */
+#define AREAS_MAX 1000 /* distinct service areas counted by name */
+#define CASETYPE_QUOTE 60 /* bytes of an unknown case type quoted */
+#define ID_MAX 64 /* longer Case IDs are kept as they are */
+
+static const struct {
+	const char *id;
+	enum annexa_severity sev;
+} rules[ANNEXA_NRULES] = {
+    [ANNEXA_ENCODING] = {"encoding", ANNEXA_ERROR},
+    [ANNEXA_MALFORMED_CSV] = {"malformed-csv", ANNEXA_ERROR},
+    [ANNEXA_RAGGED_ROW] = {"ragged-row", ANNEXA_ERROR},
+    [ANNEXA_BLANK_ROW] = {"blank-row", ANNEXA_WARNING},
+    [ANNEXA_MISSING_COLUMN] = {"missing-column", ANNEXA_ERROR},
+    [ANNEXA_DUPLICATE_COLUMN] = {"duplicate-column", ANNEXA_ERROR},
+    [ANNEXA_REQUIRED] = {"required", ANNEXA_ERROR},
+    [ANNEXA_DUPLICATE_ID] = {"duplicate-id", ANNEXA_ERROR},
+    [ANNEXA_CASE_ID_FORMAT] = {"case-id-format", ANNEXA_WARNING},
+    [ANNEXA_BAD_DATE] = {"bad-date", ANNEXA_ERROR},
+    [ANNEXA_DOB_FUTURE] = {"dob-future", ANNEXA_ERROR},
+    [ANNEXA_AGE_OUT_OF_RANGE] = {"age-out-of-range", ANNEXA_WARNING},
+    [ANNEXA_ENUM] = {"enum", ANNEXA_ERROR},
+    [ANNEXA_UNKNOWN_CASE_TYPE] = {"unknown-case-type", ANNEXA_WARNING},
+    [ANNEXA_LAW_TYPE_MISMATCH] = {"law-type-mismatch", ANNEXA_ERROR},
+    [ANNEXA_PUBLIC_LAW_NEEDS_LA] = {"public-law-needs-la", ANNEXA_ERROR},
+    [ANNEXA_IDENTIFYING_CASE_NAME] = {"identifying-case-name", ANNEXA_WARNING},
+    [ANNEXA_SAMPLE_SHORTFALL] = {"sample-shortfall", ANNEXA_WARNING},
+    [ANNEXA_DOCUMENT_MISSING] = {"document-missing", ANNEXA_WARNING},
+};
+
+/* The fields the rules use, by key in share/fields/annexa.json. */
+enum field {
+	F_CASE_ID,
+	F_CASE_NAME,
+	F_GENDER,
+	F_DISABILITY,
+	F_DOB,
+	F_LAW_TYPE,
+	F_CASE_TYPE,
+	F_SERVICE_AREA,
+	F_LOCAL_AUTHORITY,
+	F_NFIELDS
+};
+
+static const char *const field_keys[F_NFIELDS] = {
+    "case_id",  "case_name",  "gender",       "disability",      "date_of_birth",
+    "law_type", "case_type", "service_area", "local_authority",
+};
+
+/* A string -> small integer map of at most MEMO_MAX entries. */
+struct memo {
+	char **keys; /* MEMO_SLOTS slots, NULL when empty */
+	long *vals;
+	size_t n;
+};
+
+struct annexa {
+	struct annexa_config cfg;
+	struct fieldmap *fm;
+	struct vocab *gender, *disability, *lawtype;
+	struct strata *strata;
+	struct casename *names;
+	struct rx *idrx; /* Case ID form, or NULL when share/ has none */
+	struct idset *ids;
+	const char *name; /* file name for messages */
+
+	/* The header. */
+	size_t ncols;
+	char **hdr; /* trimmed header names */
+	struct fieldmap_binding bind;
+	long col[F_NFIELDS]; /* column of each rule field, or -1 */
+
+	/* Memos of column values. */
+	struct memo m_gender, m_disability, m_law, m_case, m_area;
+	struct strata_class *classes; /* by m_case value */
+	size_t nclasses;
+
+	/* Counts. */
+	unsigned long *law_n; /* vocab_count(lawtype) + unknown + blank */
+	unsigned long *case_n; /* case types + unknown + blank */
+	char **area_names;
+	unsigned long *area_n;
+	size_t nareas;
+	unsigned long area_other;
+	unsigned long *stratum_n; /* per stratum */
+	unsigned long **quota_n; /* per stratum, per quota */
+
+	struct annexa_summary sum;
+	struct strbuf msg, key, tmp;
+	annexa_emit_fn emit;
+	void *arg;
+	int finished;
+};
+
+const char *
+annexa_rule_id(enum annexa_rule r)
+{
+	return r < ANNEXA_NRULES ? rules[r].id : "?";
+}
+
+enum annexa_severity
+annexa_rule_severity(enum annexa_rule r)
+{
+	return r < ANNEXA_NRULES ? rules[r].sev : ANNEXA_ERROR;
+}
+
+const char *
+annexa_severity_name(enum annexa_severity s)
+{
+	return s == ANNEXA_ERROR ? "error" : "warning";
+}
+
+/* FNV-1a hash of s[0..len). */
+static uint64_t
+hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void
+memo_init(struct memo *m)
+{
+	m->keys = xcalloc(MEMO_SLOTS, sizeof *m->keys);
+	m->vals = xcalloc(MEMO_SLOTS, sizeof *m->vals);
+	m->n = 0;
+}
+
+static void
+memo_free(struct memo *m)
+{
+	size_t i;
+
+	if (m->keys == NULL)
+		return;
+	for (i = 0; i < MEMO_SLOTS; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+}
+
+/*
+ * Find s[0..len) in the memo: its slot when present (*found = 1), else the
+ * slot to fill (*found = 0), or -1 when the memo is full.
+ */
+static long
+memo_slot(const struct memo *m, const char *s, size_t len, int *found)
+{
+	size_t j = hash_bytes(s, len) & (MEMO_SLOTS - 1);
+
+	while (m->keys[j] != NULL) {
+		if (strlen(m->keys[j]) == len && memcmp(m->keys[j], s, len) == 0) {
+			*found = 1;
+			return (long)j;
+		}
+		j = (j + 1) & (MEMO_SLOTS - 1);
+	}
+	*found = 0;
+	return m->n < MEMO_MAX ? (long)j : -1;
+}
+
+static void
+memo_put(struct memo *m, long slot, const char *s, size_t len, long val)
+{
+	m->keys[slot] = xstrndup(s, len);
+	m->vals[slot] = val;
+	m->n++;
+}
+
+/* Vocabulary entry of s through the memo: index or -1. */
+static long
+memo_vocab(struct memo *m, const struct vocab *v, const char *s, size_t len)
+{
+	int found;
+	long slot = memo_slot(m, s, len, &found), val;
+
+	if (found)
+		return m->vals[slot];
+	val = vocab_find(v, s);
+	if (slot >= 0)
+		memo_put(m, slot, s, len, val);
+	return val;
+}
+
+/* Load share/vocab/case-id.json's pattern; NULL when there is none. */
+static struct rx *
+load_id_pattern(void)
+{
+	char *path = datadir_path("vocab/case-id.json"), err[256];
+	json_t *j = jsonio_load(path, err, sizeof err);
+	struct rx *r = NULL;
+	const char *pat;
+
+	free(path);
+	if (j == NULL)
+		return NULL;
+	if ((pat = jsonio_str(j, "pattern", NULL)) != NULL)
+		r = rx_new(pat, RX_ANCHORED, err, sizeof err);
+	json_decref(j);
+	return r;
+}
+
+/* Load the vocabulary NAME into *v; -1 with err set. */
+static int
+load_vocab(struct vocab **v, const char *name, char *err, size_t errsz)
+{
+	*v = vocab_load_named(name, err, errsz);
+	return *v == NULL ? -1 : 0;
+}
+
+struct annexa *
+annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
+{
+	struct annexa *a = xcalloc(1, sizeof *a);
+	size_t i, ns;
+
+	a->cfg = *cfg;
+	strbuf_init(&a->msg);
+	strbuf_init(&a->key);
+	strbuf_init(&a->tmp);
+	if ((a->fm = fieldmap_load_named("annexa", err, errsz)) == NULL ||
+	    load_vocab(&a->gender, "gender", err, errsz) == -1 ||
+	    load_vocab(&a->disability, "disability", err, errsz) == -1 ||
+	    load_vocab(&a->lawtype, "law-type", err, errsz) == -1 ||
+	    (a->strata = strata_load(err, errsz)) == NULL ||
+	    (a->names = casename_load(err, errsz)) == NULL) {
+		annexa_free(a);
+		return NULL;
+	}
+	a->idrx = load_id_pattern();
+	a->ids = idset_new();
+	memo_init(&a->m_gender);
+	memo_init(&a->m_disability);
+	memo_init(&a->m_law);
+	memo_init(&a->m_case);
+	memo_init(&a->m_area);
+	a->law_n = xcalloc(vocab_count(a->lawtype) + 2, sizeof *a->law_n);
+	a->case_n = xcalloc(vocab_count(strata_casetypes(a->strata)) + 2, sizeof *a->case_n);
+	ns = strata_count(a->strata);
+	a->stratum_n = xcalloc(ns + 1, sizeof *a->stratum_n);
+	a->quota_n = xcalloc(ns + 1, sizeof *a->quota_n);
+	for (i = 0; i < ns; i++)
+		a->quota_n[i] =
+		    xcalloc(strata_get(a->strata, i)->nquotas + 1, sizeof **a->quota_n);
+	for (i = 0; i < F_NFIELDS; i++)
+		a->col[i] = -1;
+	return a;
+}
+
+void
+annexa_free(struct annexa *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	if (a->strata != NULL)
+		for (i = 0; i < strata_count(a->strata); i++)
+			free(a->quota_n[i]);
+	free(a->quota_n);
+	free(a->stratum_n);
+	for (i = 0; i < a->ncols; i++)
+		free(a->hdr[i]);
+	free(a->hdr);
+	if (a->bind.column != NULL)
+		fieldmap_unbind(&a->bind);
+	memo_free(&a->m_gender);
+	memo_free(&a->m_disability);
+	memo_free(&a->m_law);
+	memo_free(&a->m_case);
+	memo_free(&a->m_area);
+	free(a->classes);
+	free(a->law_n);
+	free(a->case_n);
+	for (i = 0; i < a->nareas; i++)
+		free(a->area_names[i]);
+	free(a->area_names);
+	free(a->area_n);
+	for (i = 0; i < a->sum.nlaw; i++)
+		free(a->sum.law_types[i].name);
+	free(a->sum.law_types);
+	for (i = 0; i < a->sum.ncase; i++)
+		free(a->sum.case_types[i].name);
+	free(a->sum.case_types);
+	for (i = 0; i < a->sum.narea; i++)
+		free(a->sum.service_areas[i].name);
+	free(a->sum.service_areas);
+	free(a->sum.feasible);
+	idset_free(a->ids);
+	rx_free(a->idrx);
+	casename_free(a->names);
+	strata_free(a->strata);
+	vocab_free(a->gender);
+	vocab_free(a->disability);
+	vocab_free(a->lawtype);
+	fieldmap_free(a->fm);
+	strbuf_free(&a->msg);
+	strbuf_free(&a->key);
+	strbuf_free(&a->tmp);
+	free(a);
+}
+
+/* Count a finding by rule and severity. */
+void
+annexa_count_finding(struct annexa *a, enum annexa_rule rule)
+{
+	a->sum.by_rule[rule]++;
+	if (rules[rule].sev == ANNEXA_ERROR)
+		a->sum.errors++;
+	else
+		a->sum.warnings++;
+}
+
+/* Raise a finding on line in column (NULL for none). */
+static void __attribute__((format(printf, 5, 6)))
+emit(struct annexa *a, unsigned long line, const char *column, enum annexa_rule rule,
+     const char *fmt, ...)
+{
+	struct annexa_finding f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_reset(&a->msg);
+	strbuf_vprintf(&a->msg, fmt, ap);
+	va_end(ap);
+	annexa_count_finding(a, rule);
+	f.line = line;
+	f.column = column;
+	f.rule = rule;
+	f.message = a->msg.buf;
+	if (a->emit != NULL)
+		a->emit(a->arg, &f);
+}
+
+/* The header name of field f's column. */
+static const char *
+colname(const struct annexa *a, enum field f)
+{
+	return a->hdr[a->col[f]];
+}
+
+/* Bind the header record; raise missing-column and duplicate-column. */
+static void
+bind_header(struct annexa *a, const struct csvio_record *r)
+{
+	size_t i, nf;
+	long fi;
+
+	if (r->flags & CSVIO_BAD_UTF8)
+		emit(a, r->line, NULL, ANNEXA_ENCODING,
+		     "the header has bytes that are not valid UTF-8 (is it Windows-1252? try "
+		     "--encoding cp1252)");
+	a->ncols = r->nfields;
+	a->hdr = xcalloc(r->nfields + 1, sizeof *a->hdr);
+	for (i = 0; i < r->nfields; i++)
+		a->hdr[i] = text_trimdup(r->fields[i]);
+	fieldmap_bind(a->fm, (const char *const *)a->hdr, a->ncols, &a->bind);
+	nf = fieldmap_count(a->fm);
+	for (i = 0; i < nf; i++)
+		if (a->bind.column[i] < 0 && fieldmap_required(a->fm, i))
+			emit(a, r->line, fieldmap_name(a->fm, i), ANNEXA_MISSING_COLUMN,
+			     "required column %s is absent", fieldmap_name(a->fm, i));
+	for (i = 0; i < a->bind.nduplicates; i++) {
+		size_t c = a->bind.duplicates[i];
+
+		fi = fieldmap_match(a->fm, a->hdr[c]);
+		emit(a, r->line, a->hdr[c], ANNEXA_DUPLICATE_COLUMN,
+		     "column %zu maps to field %s, already given by column %ld", c + 1,
+		     fi >= 0 ? fieldmap_name(a->fm, (size_t)fi) : "?",
+		     fi >= 0 ? a->bind.column[fi] + 1 : 0L);
+	}
+	for (i = 0; i < F_NFIELDS; i++) {
+		fi = fieldmap_index(a->fm, field_keys[i]);
+		a->col[i] = fi >= 0 ? a->bind.column[fi] : -1;
+	}
+}
+
+/* The value of field f in r, or NULL when the column is absent or not UTF-8. */
+static const char *
+value(const struct annexa *a, const struct csvio_record *r, const unsigned char *bad,
+      enum field f, size_t *len)
+{
+	long c = a->col[f];
+
+	if (c < 0 || (bad != NULL && bad[c]))
+		return NULL;
+	*len = r->lens[c];
+	return r->fields[c];
+}
+
+/* Trim s[0..*len) in place of the pointer and length. */
+static const char *
+trim(const char *s, size_t *len)
+{
+	while (*len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*len)--;
+	}
+	while (*len > 0 && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+		(*len)--;
+	return s;
+}
+
+/* Raise required for each required field whose value is blank. */
+static void
+check_required(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	size_t i, nf = fieldmap_count(a->fm);
+	long c;
+
+	for (i = 0; i < nf; i++) {
+		if (!fieldmap_required(a->fm, i) || (c = a->bind.column[i]) < 0)
+			continue;
+		if ((bad == NULL || !bad[c]) && text_blank(r->fields[c]))
+			emit(a, r->line, a->hdr[c], ANNEXA_REQUIRED, "required value is blank");
+	}
+}
+
+/* Duplicate and form checks of the Case ID; 1 when it was seen before. */
+static int
+check_case_id(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	char buf[ID_MAX];
+	const char *s;
+	size_t len, i;
+	unsigned long first;
+
+	if ((s = value(a, r, bad, F_CASE_ID, &len)) == NULL)
+		return 0;
+	s = trim(s, &len);
+	if (len == 0)
+		return 0;
+	if (len <= sizeof buf) {
+		for (i = 0; i < len; i++)
+			buf[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 'a' + 'A') : s[i];
+		s = buf;
+	}
+	if (a->idrx != NULL) {
+		strbuf_reset(&a->tmp);
+		strbuf_add(&a->tmp, s, len);
+		if (rx_test(a->idrx, a->tmp.buf) != 1)
+			emit(a, r->line, colname(a, F_CASE_ID), ANNEXA_CASE_ID_FORMAT,
+			     "Case ID is not of the form CA followed by 8 digits");
+	}
+	if ((first = idset_add(a->ids, s, len, r->line)) != 0) {
+		emit(a, r->line, colname(a, F_CASE_ID), ANNEXA_DUPLICATE_ID,
+		     "Case ID already seen on line %lu", first);
+		return 1;
+	}
+	return 0;
+}
+
+/* bad-date, dob-future and age-out-of-range. */
+static void
+check_dob(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	const char *s;
+	size_t len;
+	date_t dob;
+	char iso[DATES_ISO_LEN];
+
+	if ((s = value(a, r, bad, F_DOB, &len)) == NULL || text_blank(s))
+		return;
+	if (dates_parse(s, &dob) == -1) {
+		emit(a, r->line, colname(a, F_DOB), ANNEXA_BAD_DATE,
+		     "date of birth is not a valid date (YYYY-MM-DD or DD/MM/YYYY)");
+		return;
+	}
+	dates_format(a->cfg.as_of, iso);
+	if (dob > a->cfg.as_of)
+		emit(a, r->line, colname(a, F_DOB), ANNEXA_DOB_FUTURE,
+		     "date of birth is after %s (--as-of)", iso);
+	else if (dates_age(dob, a->cfg.as_of) >= 18)
+		emit(a, r->line, colname(a, F_DOB), ANNEXA_AGE_OUT_OF_RANGE,
+		     "child is aged 18 or over on %s", iso);
+}
+
+/* The allowed values of v, comma separated, into a->tmp. */
+static const char *
+allowed(struct annexa *a, const struct vocab *v)
+{
+	size_t i;
+
+	strbuf_reset(&a->tmp);
+	for (i = 0; i < vocab_count(v); i++)
+		strbuf_printf(&a->tmp, "%s%s", i ? ", " : "", vocab_value(v, i));
+	return a->tmp.buf;
+}
+
+/* Check an enumerated field; its vocabulary index, -1 unknown, -2 blank/absent. */
+static long
+check_enum(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, enum field f,
+           struct memo *m, const struct vocab *v)
+{
+	const char *s;
+	size_t len;
+	long idx;
+
+	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
+		return -2;
+	if ((idx = memo_vocab(m, v, s, len)) < 0)
+		emit(a, r->line, colname(a, f), ANNEXA_ENUM, "value is not one of: %s",
+		     allowed(a, v));
+	return idx;
+}
+
+/* Copy of the case type text fit to quote: control bytes and quotes blanked, cut short. */
+static const char *
+quote_casetype(struct annexa *a, const char *s, size_t len)
+{
+	size_t i, n;
+	int cut = 0;
+
+	s = trim(s, &len);
+	n = len;
+	if (n > CASETYPE_QUOTE) {
+		n = CASETYPE_QUOTE;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+		cut = 1;
+	}
+	strbuf_reset(&a->tmp);
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		strbuf_addch(&a->tmp, (ch < 0x20 || ch == '"' || ch == 0x7f) ? ' ' : ch);
+	}
+	if (cut)
+		strbuf_adds(&a->tmp, "...");
+	return a->tmp.buf;
+}
+
+/* Classify the case type through the memo; NULL when blank or absent. */
+static const struct strata_class *
+classify(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	const char *s;
+	size_t len;
+	int found;
+	long slot;
+	struct strata_class c;
+
+	if ((s = value(a, r, bad, F_CASE_TYPE, &len)) == NULL || text_blank(s))
+		return NULL;
+	slot = memo_slot(&a->m_case, s, len, &found);
+	if (found)
+		return &a->classes[a->m_case.vals[slot]];
+	strata_classify(a->strata, s, &c);
+	if (slot < 0) {
+		/* Memo full: keep the answer in the spare last entry. */
+		a->classes = xreallocarray(a->classes, MEMO_MAX + 1, sizeof *a->classes);
+		a->classes[MEMO_MAX] = c;
+		return &a->classes[MEMO_MAX];
+	}
+	a->classes = xreallocarray(a->classes, MEMO_MAX + 1, sizeof *a->classes);
+	a->classes[a->nclasses] = c;
+	memo_put(&a->m_case, slot, s, len, (long)a->nclasses);
+	return &a->classes[a->nclasses++];
+}
+
+/* Count the record's service area. */
+static void
+count_area(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	const char *s;
+	size_t len;
+	int found;
+	long slot;
+
+	if ((s = value(a, r, bad, F_SERVICE_AREA, &len)) == NULL)
+		return;
+	s = trim(s, &len);
+	if (len == 0)
+		return;
+	slot = memo_slot(&a->m_area, s, len, &found);
+	if (found) {
+		a->area_n[a->m_area.vals[slot]]++;
+		return;
+	}
+	if (slot < 0 || a->nareas >= AREAS_MAX) {
+		a->area_other++;
+		return;
+	}
+	a->area_names = xreallocarray(a->area_names, a->nareas + 1, sizeof *a->area_names);
+	a->area_n = xreallocarray(a->area_n, a->nareas + 1, sizeof *a->area_n);
+	a->area_names[a->nareas] = xstrndup(s, len);
+	a->area_n[a->nareas] = 1;
+	memo_put(&a->m_area, slot, s, len, (long)a->nareas++);
+}
+
+/* 1 when the law type value names public law. */
+static int
+is_public(const char *v)
+{
+	return v != NULL && strncasecmp(v, "public", 6) == 0;
+}
+
+/* 1 when the record has no local authority (blank or no such column). */
+static int
+la_missing(const struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	long c = a->col[F_LOCAL_AUTHORITY];
+
+	if (c < 0)
+		return 1;
+	if (bad != NULL && bad[c])
+		return 0;
+	return text_blank(r->fields[c]);
+}
+
+/* Case type, law type and local authority rules; counts and strata. */
+static void
+check_types(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, int dup)
+{
+	const struct strata_class *c;
+	long law, nlaw = (long)vocab_count(a->lawtype);
+	long ncase = (long)vocab_count(strata_casetypes(a->strata));
+	const char *lawv = NULL, *s;
+	size_t len;
+
+	law = check_enum(a, r, bad, F_LAW_TYPE, &a->m_law, a->lawtype);
+	a->law_n[law >= 0 ? law : law == -1 ? nlaw : nlaw + 1]++;
+	if (law >= 0)
+		lawv = vocab_value(a->lawtype, (size_t)law);
+	c = classify(a, r, bad);
+	if (c == NULL) {
+		a->case_n[ncase + 1]++;
+	} else if (c->casetype < 0) {
+		a->case_n[ncase]++;
+		s = value(a, r, bad, F_CASE_TYPE, &len);
+		emit(a, r->line, colname(a, F_CASE_TYPE), ANNEXA_UNKNOWN_CASE_TYPE,
+		     "case type \"%s\" is not in the vocabulary", quote_casetype(a, s, len));
+	} else {
+		a->case_n[c->casetype]++;
+		if (lawv != NULL && c->law_type != NULL && is_public(lawv) != is_public(c->law_type))
+			emit(a, r->line, colname(a, F_LAW_TYPE), ANNEXA_LAW_TYPE_MISMATCH,
+			     "case type %s is %s law but the law type is %s",
+			     vocab_value(strata_casetypes(a->strata), (size_t)c->casetype),
+			     c->law_type, lawv);
+		if (!dup && c->stratum >= 0) {
+			a->stratum_n[c->stratum]++;
+			if (c->quota >= 0)
+				a->quota_n[c->stratum][c->quota]++;
+		}
+	}
+	if (lawv == NULL && c != NULL && c->casetype >= 0)
+		lawv = c->law_type;
+	if (is_public(lawv) && la_missing(a, r, bad))
+		emit(a, r->line,
+		     a->col[F_LOCAL_AUTHORITY] >= 0 ? colname(a, F_LOCAL_AUTHORITY)
+		                                    : "Local authority (Public law)",
+		     ANNEXA_PUBLIC_LAW_NEEDS_LA, "public law case with no local authority");
+}
+
+/* Case name heuristic. */
+static void
+check_case_name(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	const char *s;
+	size_t len;
+
+	if ((s = value(a, r, bad, F_CASE_NAME, &len)) == NULL || text_blank(s))
+		return;
+	if (casename_identifying(a->names, s))
+		emit(a, r->line, colname(a, F_CASE_NAME), ANNEXA_IDENTIFYING_CASE_NAME,
+		     "case name reads as a person's full name; use a court reference such as "
+		     "Re A (A Child)");
+}
+
+/*
+ * Mark the fields that are not valid UTF-8 in bad[] (ncols bytes) and raise
+ * one encoding finding for the record.
+ */
+static void
+check_encoding(struct annexa *a, const struct csvio_record *r, unsigned char *bad)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfields && i < a->ncols; i++)
+		bad[i] = !utf8_valid(r->fields[i], r->lens[i], NULL);
+	emit(a, r->line, r->bad_field < a->ncols ? a->hdr[r->bad_field] : NULL, ANNEXA_ENCODING,
+	     "bytes that are not valid UTF-8 (is it Windows-1252? try --encoding cp1252)");
+}
+
+/* Check one data record. */
+static void
+check_record(struct annexa *a, const struct csvio_record *r, unsigned char *badbuf)
+{
+	unsigned char *bad = NULL;
+	int dup;
+
+	a->sum.records++;
+	if (r->flags & CSVIO_UNTERMINATED) {
+		emit(a, r->line, NULL, ANNEXA_MALFORMED_CSV,
+		     "a quoted field is not closed before the end of the file");
+		return;
+	}
+	if (r->flags & CSVIO_MALFORMED) {
+		emit(a, r->line, NULL, ANNEXA_MALFORMED_CSV,
+		     "a stray quote inside a field; the rest of the line was skipped");
+		return;
+	}
+	if (r->flags & CSVIO_BLANK) {
+		emit(a, r->line, NULL, ANNEXA_BLANK_ROW, "empty record");
+		return;
+	}
+	if (r->nfields != a->ncols) {
+		emit(a, r->line, NULL, ANNEXA_RAGGED_ROW, "%zu fields where the header has %zu",
+		     r->nfields, a->ncols);
+		return;
+	}
+	if (r->flags & CSVIO_BAD_UTF8) {
+		bad = badbuf;
+		check_encoding(a, r, bad);
+	}
+	check_required(a, r, bad);
+	dup = check_case_id(a, r, bad);
+	check_case_name(a, r, bad);
+	check_enum(a, r, bad, F_GENDER, &a->m_gender, a->gender);
+	check_enum(a, r, bad, F_DISABILITY, &a->m_disability, a->disability);
+	check_dob(a, r, bad);
+	check_types(a, r, bad, dup);
+	count_area(a, r, bad);
+}
+
+int
+annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, void *arg,
+             char *err, size_t errsz)
+{
+	struct csvio_reader *rd;
+	struct csvio_record *r;
+	unsigned char *bad = NULL;
+	int rc;
+
+	a->name = name;
+	a->emit = fn;
+	a->arg = arg;
+	rd = csvio_open(fp, name, a->cfg.csv_flags);
+	rc = csvio_next(rd, &r);
+	if (rc <= 0 || (r->flags & CSVIO_BLANK)) {
+		if (rc == -1)
+			snprintf(err, errsz, "%s: %s", name, csvio_error(rd));
+		else
+			snprintf(err, errsz, "%s:1: no header row", name);
+		csvio_close(rd);
+		return -1;
+	}
+	bind_header(a, r);
+	bad = xcalloc(a->ncols + 1, 1);
+	while ((rc = csvio_next(rd, &r)) == 1)
+		check_record(a, r, bad);
+	if (rc == -1)
+		snprintf(err, errsz, "%s: %s", name, csvio_error(rd));
+	a->sum.lines = csvio_lines(rd);
+	free(bad);
+	csvio_close(rd);
+	return rc == -1 ? -1 : 0;
+}
+
+/* Compare counts by name (qsort). */
+static int
+cmp_count(const void *x, const void *y)
+{
+	return strcmp(((const struct annexa_count *)x)->name,
+	              ((const struct annexa_count *)y)->name);
+}
+
+/* Append a named count to the array. */
+static void
+add_count(struct annexa_count **arr, size_t *n, const char *name, unsigned long v)
+{
+	*arr = xreallocarray(*arr, *n + 1, sizeof **arr);
+	(*arr)[*n].name = xstrdup(name);
+	(*arr)[*n].n = v;
+	(*n)++;
+}
+
+/* Build the named counts of the summary. */
+static void
+summarise_counts(struct annexa *a)
+{
+	struct annexa_summary *s = &a->sum;
+	const struct vocab *ct = strata_casetypes(a->strata);
+	size_t i, nl = vocab_count(a->lawtype), nc = vocab_count(ct);
+
+	for (i = 0; i < nl; i++)
+		add_count(&s->law_types, &s->nlaw, vocab_value(a->lawtype, i), a->law_n[i]);
+	if (a->law_n[nl] > 0)
+		add_count(&s->law_types, &s->nlaw, "unknown", a->law_n[nl]);
+	if (a->law_n[nl + 1] > 0)
+		add_count(&s->law_types, &s->nlaw, "blank", a->law_n[nl + 1]);
+	for (i = 0; i < nc; i++)
+		add_count(&s->case_types, &s->ncase, vocab_value(ct, i), a->case_n[i]);
+	if (a->case_n[nc] > 0)
+		add_count(&s->case_types, &s->ncase, "unknown", a->case_n[nc]);
+	if (a->case_n[nc + 1] > 0)
+		add_count(&s->case_types, &s->ncase, "blank", a->case_n[nc + 1]);
+	for (i = 0; i < a->nareas; i++)
+		add_count(&s->service_areas, &s->narea, a->area_names[i], a->area_n[i]);
+	qsort(s->service_areas, s->narea, sizeof *s->service_areas, cmp_count);
+	if (a->area_other > 0)
+		add_count(&s->service_areas, &s->narea, "(other)", a->area_other);
+}
+
+/* Add a feasibility line; raise sample-shortfall when it falls short. */
+static void
+feasible(struct annexa *a, const char *stratum, const char *quota, unsigned long avail,
+         unsigned long req, unsigned long audit)
+{
+	struct annexa_summary *s = &a->sum;
+	struct annexa_feasibility *f;
+
+	s->feasible = xreallocarray(s->feasible, s->nfeasible + 1, sizeof *s->feasible);
+	f = &s->feasible[s->nfeasible++];
+	f->stratum = stratum;
+	f->quota = quota;
+	f->available = avail;
+	f->required = req;
+	f->audit = audit;
+	if (avail >= req)
+		return;
+	if (quota == NULL)
+		emit(a, 0, NULL, ANNEXA_SAMPLE_SHORTFALL,
+		     "national sample stratum %s: %lu cases available, %lu required", stratum,
+		     avail, req);
+	else if (strcmp(quota, "other") == 0)
+		emit(a, 0, NULL, ANNEXA_SAMPLE_SHORTFALL,
+		     "national sample stratum %s outside its quotas: %lu cases available, %lu "
+		     "required",
+		     stratum, avail, req);
+	else
+		emit(a, 0, NULL, ANNEXA_SAMPLE_SHORTFALL,
+		     "national sample stratum %s quota %s: %lu cases available, %lu required",
+		     stratum, quota, avail, req);
+}
+
+void
+annexa_finish(struct annexa *a, annexa_emit_fn fn, void *arg)
+{
+	size_t i, q;
+	unsigned long qavail, qreq;
+	const struct strata_stratum *st;
+
+	if (a->finished)
+		return;
+	a->finished = 1;
+	a->emit = fn;
+	a->arg = arg;
+	summarise_counts(a);
+	for (i = 0; i < strata_count(a->strata); i++) {
+		st = strata_get(a->strata, i);
+		feasible(a, st->id, NULL, a->stratum_n[i], st->size, st->audit);
+		qavail = qreq = 0;
+		for (q = 0; q < st->nquotas; q++) {
+			feasible(a, st->id, st->quotas[q].id, a->quota_n[i][q], st->quotas[q].size,
+			         0);
+			qavail += a->quota_n[i][q];
+			qreq += st->quotas[q].size;
+		}
+		if (st->nquotas > 0 && qreq < st->size)
+			feasible(a, st->id, "other", a->stratum_n[i] - qavail, st->size - qreq, 0);
+	}
+	a->sum.ids = idset_count(a->ids);
+	a->sum.id_bytes = idset_bytes(a->ids);
+}
+
+const struct annexa_summary *
+annexa_summary(const struct annexa *a)
+{
+	return &a->sum;
+}
