@@ -2,11 +2,26 @@
 # `make` builds every tool into bin/, `make check` runs every test,
 # `make demo` runs the pipeline on share/examples, `make install` installs.
 
+# `make deps GOAL...` installs the missing Debian packages first (scripts/deps.sh),
+# then makes the goals in a fresh make, so that config.mk is made with them there.
+ifneq ($(filter deps,$(MAKECMDGOALS)),)
+deps:
+	sh scripts/deps.sh
+	+$(MAKE) $(filter-out deps,$(MAKECMDGOALS))
+$(filter-out deps,$(MAKECMDGOALS)): deps
+	@:
+.PHONY: deps $(filter-out deps,$(MAKECMDGOALS))
+else
 .DEFAULT_GOAL := all
 
 TOOLS = check-annexA sample-cases plan-weeks plan-observations build-sea render-report
 
 include config.mk
+
+# PREFIX=/usr on the make line overrides configure's --prefix.
+ifneq ($(PREFIX),)
+prefix = $(PREFIX)
+endif
 
 # config.mk is made by configure, which autoreconf makes, when missing.
 config.mk:
@@ -109,3 +124,5 @@ distclean: clean
 .PHONY: all check unit demo bench format install uninstall clean distclean
 
 -include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(wildcard $(B)/cmd/*/*.d) $(wildcard $(B)/tests/gen/*.d)
+
+endif

@@ -1,6 +1,8 @@
 /*
  * dates.h: calendar dates as day numbers (days since 1970-01-01, proleptic
- * Gregorian), parsing ISO YYYY-MM-DD and UK DD/MM/YYYY, formatting ISO.
+ * Gregorian, years 1 to 9999), parsing ISO YYYY-MM-DD and UK DD/MM/YYYY,
+ * formatting ISO. A date_t is a plain number: d + 1 is the next day.
+ * Nothing here allocates; strings returned are static or the caller's buffer.
  */
 #ifndef DATES_H
 #define DATES_H
@@ -10,25 +12,40 @@
 typedef long date_t;
 
 #define DATES_ISO_LEN 11 /* "YYYY-MM-DD" and NUL */
+#define DATES_MIN (-719162L) /* 0001-01-01 */
+#define DATES_MAX 2932896L   /* 9999-12-31 */
 
 enum dates_weekday { MON, TUE, WED, THU, FRI, SAT, SUN };
 
-/* Day number of y-m-d; -1 in *ok... returns 0 on success, -1 when impossible. */
+/* Day number of y-m-d into *out; 0 on success, -1 when impossible. */
 int dates_from_ymd(int y, int m, int d, date_t *out);
 void dates_to_ymd(date_t, int *y, int *m, int *d);
 /*
  * Parse s as YYYY-MM-DD or DD/MM/YYYY (D/M/YYYY too), surrounding spaces
  * allowed. 0 on success; -1 when unparseable or impossible (31/02/2015).
+ * A trailing midnight time as Excel writes it (" 00:00", " 00:00:00") is
+ * accepted; any other time, a 2-digit year or trailing text is not.
  */
 int dates_parse(const char *s, date_t *out);
+/* Strict ISO YYYY-MM-DD and nothing else (no spaces, no time). */
+int dates_parse_iso(const char *s, date_t *out);
 /* Write ISO YYYY-MM-DD into buf (DATES_ISO_LEN bytes); returns buf. */
 char *dates_format(date_t, char *buf);
 enum dates_weekday dates_weekday(date_t);
+/* "Monday".."Sunday" and "Mon".."Sun" (static strings). */
+const char *dates_weekday_name(enum dates_weekday);
+const char *dates_weekday_abbr(enum dates_weekday);
+/* "January".."December" for m 1..12, NULL otherwise (static strings). */
+const char *dates_month_name(int m);
+int dates_is_leap(int y);
+/* Days in month m of year y (0 when m is not 1..12). */
+int dates_days_in_month(int y, int m);
 /* Whole years from dob to on (negative when dob is after on). */
 int dates_age(date_t dob, date_t on);
 /* Today's date in local time (the only place the clock is read). */
 date_t dates_today(void);
-/* Parse "HH:MM" (00:00..23:59) into minutes after midnight; -1 if bad. */
+/* Parse "HH:MM" or "H:MM" (00:00..23:59, spaces around allowed) into
+ * minutes after midnight; -1 if bad. */
 int dates_parse_time(const char *s);
 
 #endif

@@ -1,0 +1,57 @@
+/*
+ * cli.c: what every tool's main() shares.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+
+#ifndef VERSION
+#define VERSION "0.0.0"
+#endif
+
+void
+cli_version(const char *prog)
+{
+	printf("%s (cafcass-inspect) %s\n", prog, VERSION);
+}
+
+int
+cli_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+cli_parse_date(const char *opt, const char *s, date_t *out)
+{
+	if (dates_parse(s, out) == 0)
+		return 0;
+	diag_note("%s: not a date (YYYY-MM-DD or DD/MM/YYYY)", opt);
+	return -1;
+}
+
+int
+cli_choice(const char *s, const char *const *choices)
+{
+	int i;
+
+	for (i = 0; choices[i] != NULL; i++)
+		if (strcmp(s, choices[i]) == 0)
+			return i;
+	return -1;
+}

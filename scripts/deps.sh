@@ -1,0 +1,26 @@
+#!/bin/sh
+# deps.sh: install the Debian packages cafcass-inspect needs to build and test,
+# only those missing. As root it runs apt-get; with passwordless sudo it uses
+# sudo; otherwise it prints the exact apt-get line and stops (exit 1).
+set -u
+PKGS="gcc make autoconf automake pkg-config libcsv-dev libjansson-dev libpcre2-dev check
+libical-dev libcmark-dev clang-format libxml2-utils groff-base"
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && { echo "deps: all packages present"; exit 0; }
+echo "deps: missing:$missing"
+if [ "$(id -u)" = 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	SUDO="sudo -n"
+else
+	echo "deps: run as root:  apt-get install -y$missing"
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -q --no-install-recommends $missing ||
+	{ $SUDO apt-get update -q && $SUDO apt-get install -y -q --no-install-recommends $missing; }

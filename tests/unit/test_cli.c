@@ -1,0 +1,125 @@
+/*
+ * test_cli.c: checked number parsing, choices, the data folder and JSON I/O.
+ */
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "datadir.h"
+#include "jsonio.h"
+#include "xalloc.h"
+
+Suite *make_suite_cli(void);
+
+static const struct {
+	const char *s;
+	uint64_t min, max;
+	int rc;
+	uint64_t v;
+} u64s[] = {
+    {"0", 0, UINT64_MAX, 0, 0},
+    {"18446744073709551615", 0, UINT64_MAX, 0, UINT64_MAX},
+    {"18446744073709551616", 0, UINT64_MAX, -1, 0},
+    {"-1", 0, UINT64_MAX, -1, 0},
+    {"+1", 0, UINT64_MAX, -1, 0},
+    {" 1", 0, UINT64_MAX, -1, 0},
+    {"12x", 0, UINT64_MAX, -1, 0},
+    {"", 0, UINT64_MAX, -1, 0},
+    {"7", 8, 9, -1, 0},
+    {"8", 7, 8, 0, 8},
+};
+
+START_TEST(parse_u64_table)
+{
+	uint64_t v = 0;
+
+	ck_assert_int_eq(cli_parse_u64(u64s[_i].s, u64s[_i].min, u64s[_i].max, &v), u64s[_i].rc);
+	if (u64s[_i].rc == 0)
+		ck_assert_uint_eq(v, u64s[_i].v);
+}
+END_TEST
+
+START_TEST(choices)
+{
+	static const char *const formats[] = {"text", "json", "csv", NULL};
+
+	ck_assert_int_eq(cli_choice("json", formats), 1);
+	ck_assert_int_eq(cli_choice("JSON", formats), -1);
+	ck_assert_int_eq(cli_choice("xml", formats), -1);
+}
+END_TEST
+
+START_TEST(datadir_from_env)
+{
+	char *p = datadir_path("VERSION");
+	FILE *fp = fopen(p, "r");
+
+	/* The runner points CAFCASS_INSPECT_DATA at the source tree's share/. */
+	ck_assert_str_eq(datadir(), getenv("CAFCASS_INSPECT_DATA"));
+	ck_assert_ptr_nonnull(fp);
+	fclose(fp);
+	free(p);
+}
+END_TEST
+
+START_TEST(json_error_located)
+{
+	char err[256];
+	FILE *fp = fmemopen("{\n  \"a\": 1,\n  \"b\": tru\n}\n", 24, "r");
+	json_t *j = jsonio_loadf(fp, "plan.json", err, sizeof err);
+
+	ck_assert_ptr_null(j);
+	ck_assert_msg(strncmp(err, "plan.json:3:", 12) == 0, "got %s", err);
+	fclose(fp);
+}
+END_TEST
+
+START_TEST(json_duplicate_key_rejected)
+{
+	char err[256];
+	FILE *fp = fmemopen("{\"a\": 1, \"a\": 2}", 16, "r");
+
+	ck_assert_ptr_null(jsonio_loadf(fp, "x.json", err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "duplicate"));
+	fclose(fp);
+}
+END_TEST
+
+START_TEST(json_dump_deterministic)
+{
+	json_t *j = json_pack("{s:i, s:s, s:[i,i]}", "zeta", 1, "alpha", "\xc3\xa9", "list", 1, 2);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	ck_assert_int_eq(jsonio_dump(j, fp), 0);
+	fclose(fp);
+	ck_assert_str_eq(buf,
+	                 "{\n  \"zeta\": 1,\n  \"alpha\": \"\xc3\xa9\",\n  \"list\": [\n    1,\n"
+	                 "    2\n  ]\n}\n");
+	ck_assert_str_eq(jsonio_str(j, "alpha", "x"), "\xc3\xa9");
+	ck_assert_str_eq(jsonio_str(j, "zeta", "dflt"), "dflt");
+	ck_assert_int_eq(jsonio_int(j, "zeta", -1), 1);
+	free(buf);
+	json_decref(j);
+}
+END_TEST
+
+Suite *
+make_suite_cli(void)
+{
+	Suite *s = suite_create("cli");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_loop_test(tc, parse_u64_table, 0, sizeof u64s / sizeof u64s[0]);
+	tcase_add_test(tc, choices);
+	tcase_add_test(tc, datadir_from_env);
+	tcase_add_test(tc, json_error_located);
+	tcase_add_test(tc, json_duplicate_key_rejected);
+	tcase_add_test(tc, json_dump_deterministic);
+	suite_add_tcase(s, tc);
+	return s;
+}
