@@ -492,7 +492,7 @@ static void
 check_dob(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
 {
 	const char *s;
-	size_t len;
+	size_t len = 0;
 	date_t dob;
 	char iso[DATES_ISO_LEN];
 
@@ -530,7 +530,7 @@ check_enum(struct annexa *a, const struct csvio_record *r, const unsigned char *
            struct memo *m, const struct vocab *v)
 {
 	const char *s;
-	size_t len;
+	size_t len = 0;
 	long idx;
 
 	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
@@ -572,7 +572,7 @@ static const struct strata_class *
 classify(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
 {
 	const char *s;
-	size_t len;
+	size_t len = 0;
 	int found;
 	long slot;
 	struct strata_class c;
@@ -600,7 +600,7 @@ static void
 count_area(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
 {
 	const char *s;
-	size_t len;
+	size_t len = 0;
 	int found;
 	long slot;
 
@@ -653,7 +653,7 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 	long law, nlaw = (long)vocab_count(a->lawtype);
 	long ncase = (long)vocab_count(strata_casetypes(a->strata));
 	const char *lawv = NULL, *s;
-	size_t len;
+	size_t len = 0;
 
 	law = check_enum(a, r, bad, F_LAW_TYPE, &a->m_law, a->lawtype);
 	a->law_n[law >= 0 ? law : law == -1 ? nlaw : nlaw + 1]++;
@@ -694,7 +694,7 @@ static void
 check_case_name(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
 {
 	const char *s;
-	size_t len;
+	size_t len = 0;
 
 	if ((s = value(a, r, bad, F_CASE_NAME, &len)) == NULL || text_blank(s))
 		return;
