@@ -1,9 +1,15 @@
 /*
- * fieldmap.h: the columns a tool expects, loaded from share/fields/*.json,
+ * fieldmap.h: the columns a tool expects, loaded from share/fields/NAME.json,
  *   {"fields": [{"key": "case_id", "name": "Case ID", "required": true,
  *     "personal": false, "aliases": ["Case ref", "Case number"]}, ...]}
  * and matched against a CSV header: names compare by text_normkey() (case,
- * spaces and punctuation ignored), then by the aliases.
+ * spaces and punctuation ignored; a leading byte-order mark and no-break
+ * spaces too), then by the field's key, then by its aliases. No two fields
+ * of one file may share a name or alias (a load error names both).
+ *
+ * Ownership: fieldmap_load*() returns a map the caller frees with
+ * fieldmap_free(); the strings it hands out belong to it. fieldmap_bind()
+ * fills a binding whose arrays the caller releases with fieldmap_unbind().
  */
 #ifndef FIELDMAP_H
 #define FIELDMAP_H
@@ -16,7 +22,7 @@ struct fieldmap_binding {
 	size_t nfields; /* number of defined fields */
 	long *column; /* per field: index of its column in the header, or -1 */
 	size_t ncolumns; /* columns in the header */
-	long *field; /* per column: index of the field it maps to, or -1 */
+	long *field; /* per column: index of the field bound to it, or -1 (also for duplicates) */
 	size_t nduplicates; /* columns that map to a field already bound */
 	size_t *duplicates; /* their column indexes (the field keeps the first) */
 };

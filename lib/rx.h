@@ -1,6 +1,7 @@
 /*
- * rx.h: PCRE2 (8-bit, UTF) patterns compiled once, JIT where available.
- * A struct rx owns its match data, so one rx is used by one thread at a time.
+ * rx.h: PCRE2 (8-bit, UTF, Unicode properties) patterns compiled once, JIT
+ * where available. A struct rx owns its code and its match data, so one rx
+ * is used by one thread at a time; rx_free() releases both.
  */
 #ifndef RX_H
 #define RX_H
@@ -10,6 +11,7 @@
 enum rx_flags {
 	RX_CASELESS = 1 << 0,
 	RX_ANCHORED = 1 << 1, /* the whole subject must match */
+	RX_NOJIT = 1 << 2, /* interpret even when JIT is available */
 };
 
 struct rx;
@@ -25,7 +27,12 @@ void rx_free(struct rx *);
 int rx_search(struct rx *, const char *s, size_t len, size_t from, size_t *so, size_t *eo);
 /* 1 when the NUL-terminated s matches anywhere (or wholly, RX_ANCHORED). */
 int rx_test(struct rx *, const char *s);
-/* Start and end of capture group n of the last successful search. */
+/*
+ * Start and end of capture group n of the last successful search: 1, or 0
+ * when the group did not take part (or there is no such group or match).
+ */
 int rx_group(const struct rx *, unsigned n, size_t *so, size_t *eo);
+/* 1 when the pattern runs JIT-compiled, 0 when interpreted. */
+int rx_jit(const struct rx *);
 
 #endif

@@ -6,6 +6,11 @@
  *                "quotas": [{"id": "r16.4", "size": 10}]}, ...]}
  * and the case-type vocabulary share/vocab/case-types.json, whose entries
  * carry "law_type" ("private"|"public"), "stratum" and optionally "quota".
+ * A case type naming a stratum or quota not defined there is a load error.
+ *
+ * Ownership: strata_load() returns a struct the caller frees with
+ * strata_free(); the strata, ids, law types and the case-type vocabulary it
+ * hands out belong to it. Like a vocab, it is used by one thread at a time.
  */
 #ifndef STRATA_H
 #define STRATA_H

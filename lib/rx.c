@@ -1,0 +1,140 @@
+/*
+ * rx.c: PCRE2 patterns for the parsers and the vocabularies. A pattern is
+ * compiled once with UTF and UCP, JIT-compiled when the library can (a JIT
+ * failure only means the interpreter runs instead), and keeps one match
+ * data block, so matching allocates nothing.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcre2.h>
+
+#include "rx.h"
+#include "xalloc.h"
+
+struct rx {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	int jit; /* JIT code is in place */
+	int matched; /* the last search succeeded */
+};
+
+/* PCRE2 compile options for our flags. */
+static uint32_t
+compile_options(unsigned flags)
+{
+	uint32_t opt = PCRE2_UTF | PCRE2_UCP;
+
+	if (flags & RX_CASELESS)
+		opt |= PCRE2_CASELESS;
+	if (flags & RX_ANCHORED)
+		opt |= PCRE2_ANCHORED | PCRE2_ENDANCHORED;
+	return opt;
+}
+
+/* Put "offset N: reason" for a compile error into err. */
+static void
+compile_error(int code, PCRE2_SIZE offset, char *err, size_t errsz)
+{
+	PCRE2_UCHAR msg[256];
+
+	if (pcre2_get_error_message(code, msg, sizeof msg) < 0)
+		snprintf((char *)msg, sizeof msg, "error %d", code);
+	if (errsz > 0)
+		snprintf(err, errsz, "offset %zu: %s", (size_t)offset, (const char *)msg);
+}
+
+struct rx *
+rx_new(const char *pattern, unsigned flags, char *err, size_t errsz)
+{
+	struct rx *rx;
+	pcre2_code *code;
+	int ecode;
+	PCRE2_SIZE eoff;
+
+	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, compile_options(flags),
+	    &ecode, &eoff, NULL);
+	if (code == NULL) {
+		compile_error(ecode, eoff, err, errsz);
+		return NULL;
+	}
+	rx = xcalloc(1, sizeof *rx);
+	rx->code = code;
+	rx->md = pcre2_match_data_create_from_pattern(code, NULL);
+	if (rx->md == NULL) {
+		pcre2_code_free(code);
+		free(rx);
+		if (errsz > 0)
+			snprintf(err, errsz, "offset 0: out of memory for match data");
+		return NULL;
+	}
+	if (!(flags & RX_NOJIT) && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0)
+		rx->jit = 1;
+	return rx;
+}
+
+void
+rx_free(struct rx *rx)
+{
+	if (rx == NULL)
+		return;
+	pcre2_match_data_free(rx->md);
+	pcre2_code_free(rx->code);
+	free(rx);
+}
+
+int
+rx_search(struct rx *rx, const char *s, size_t len, size_t from, size_t *so, size_t *eo)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
+	rx->matched = 0;
+	if (from > len)
+		return 0;
+	/* pcre2_match() chooses the JIT code by itself when it exists. */
+	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, from, 0, rx->md, NULL);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return -1;
+	rx->matched = 1;
+	ov = pcre2_get_ovector_pointer(rx->md);
+	if (so != NULL)
+		*so = ov[0];
+	if (eo != NULL)
+		*eo = ov[1];
+	return 1;
+}
+
+int
+rx_test(struct rx *rx, const char *s)
+{
+	return rx_search(rx, s, strlen(s), 0, NULL, NULL) == 1;
+}
+
+int
+rx_group(const struct rx *rx, unsigned n, size_t *so, size_t *eo)
+{
+	PCRE2_SIZE *ov;
+
+	if (!rx->matched || n >= pcre2_get_ovector_count(rx->md))
+		return 0;
+	ov = pcre2_get_ovector_pointer(rx->md);
+	if (ov[2 * n] == PCRE2_UNSET)
+		return 0;
+	if (so != NULL)
+		*so = ov[2 * n];
+	if (eo != NULL)
+		*eo = ov[2 * n + 1];
+	return 1;
+}
+
+int
+rx_jit(const struct rx *rx)
+{
+	return rx->jit;
+}

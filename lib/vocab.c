@@ -1,0 +1,374 @@
+/*
+ * vocab.c: controlled vocabularies (genders, law types, case types...) read
+ * from share/vocab/NAME.json. Lookup runs once per row of files with millions
+ * of rows, so the normalised keys of every value and alias go into an
+ * open-addressing hash table at load; the patterns, slower, are tried only
+ * when the key lookup misses.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datadir.h"
+#include "jsonio.h"
+#include "rx.h"
+#include "strbuf.h"
+#include "text.h"
+#include "vocab.h"
+#include "xalloc.h"
+
+struct vocab_entry {
+	const char *value; /* owned by root */
+	const json_t *obj; /* the entry's object, for attributes */
+};
+
+struct vocab_slot {
+	char *key; /* NULL: empty slot */
+	size_t entry;
+};
+
+struct vocab_pattern {
+	struct rx *rx;
+	size_t entry;
+};
+
+struct vocab {
+	char *name;
+	json_t *root;
+	struct vocab_entry *entries;
+	size_t nentries;
+	struct vocab_slot *slots;
+	size_t mask; /* slots - 1, a power of two less one */
+	struct vocab_pattern *patterns;
+	size_t npatterns;
+	struct strbuf *scratch; /* lookup keys */
+};
+
+/* FNV-1a hash of a key. */
+static uint64_t
+hash_key(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static struct vocab_slot *
+slot_for(const struct vocab *v, const char *key)
+{
+	size_t i = (size_t)hash_key(key) & v->mask;
+
+	while (v->slots[i].key != NULL && strcmp(v->slots[i].key, key) != 0)
+		i = (i + 1) & v->mask;
+	return &v->slots[i];
+}
+
+/* Size the table for at most nkeys keys, at most half full. */
+static void
+table_init(struct vocab *v, size_t nkeys)
+{
+	size_t n = 16;
+
+	while (n < 2 * nkeys)
+		n *= 2;
+	v->slots = xcalloc(n, sizeof *v->slots);
+	v->mask = n - 1;
+}
+
+/* Add text's key for entry e; -1 with a message on an empty or shared key. */
+static int
+add_key(struct vocab *v, const char *path, size_t e, const char *text, char *err, size_t errsz)
+{
+	struct strbuf key;
+	struct vocab_slot *slot;
+	int rc = 0;
+
+	strbuf_init(&key);
+	text_normkey(text, &key);
+	if (key.len == 0) {
+		snprintf(err, errsz, "%s: entry %zu (\"%s\"): \"%s\" has no letters or digits",
+		    path, e + 1, v->entries[e].value, text);
+		rc = -1;
+	} else if ((slot = slot_for(v, key.buf))->key == NULL) {
+		slot->key = strbuf_steal(&key);
+		slot->entry = e;
+	} else if (slot->entry != e) {
+		snprintf(err, errsz, "%s: entry %zu (\"%s\") and entry %zu (\"%s\") share the key \"%s\"",
+		    path, slot->entry + 1, v->entries[slot->entry].value, e + 1, v->entries[e].value,
+		    key.buf);
+		rc = -1;
+	}
+	strbuf_free(&key);
+	return rc;
+}
+
+/* Member key of entry e if it is an array of strings, else NULL and a message. */
+static const json_t *
+string_array(const json_t *obj, const char *key, const char *path, size_t e, char *err,
+    size_t errsz)
+{
+	const json_t *a = json_object_get(obj, key), *x;
+	size_t i;
+
+	if (!json_is_array(a))
+		goto bad;
+	json_array_foreach(a, i, x)
+	{
+		if (!json_is_string(x))
+			goto bad;
+	}
+	return a;
+bad:
+	snprintf(err, errsz, "%s: entry %zu: \"%s\" must be an array of strings", path, e + 1, key);
+	return NULL;
+}
+
+/* Count the keys and patterns the entries will need; -1 on a bad entry. */
+static int
+read_entries(struct vocab *v, const json_t *values, const char *path, size_t *nkeys,
+    size_t *npats, char *err, size_t errsz)
+{
+	const json_t *obj, *val;
+	size_t i;
+
+	*nkeys = *npats = 0;
+	v->nentries = json_array_size(values);
+	v->entries = xcalloc(v->nentries + 1, sizeof *v->entries);
+	json_array_foreach(values, i, obj)
+	{
+		val = json_object_get(obj, "value");
+		if (!json_is_object(obj) || !json_is_string(val)) {
+			snprintf(err, errsz, "%s: entry %zu: needs a \"value\" string", path, i + 1);
+			return -1;
+		}
+		v->entries[i].value = json_string_value(val);
+		v->entries[i].obj = obj;
+		*nkeys += 1 + json_array_size(json_object_get(obj, "aliases"));
+		*npats += json_array_size(json_object_get(obj, "patterns"));
+	}
+	return 0;
+}
+
+/* Index entry e's value and aliases, compile its patterns. */
+static int
+index_entry(struct vocab *v, size_t e, const char *path, char *err, size_t errsz)
+{
+	const json_t *obj = v->entries[e].obj, *a, *x;
+	char rxerr[256];
+	struct rx *rx;
+	size_t i;
+
+	if (add_key(v, path, e, v->entries[e].value, err, errsz) < 0)
+		return -1;
+	if (json_object_get(obj, "aliases") != NULL) {
+		if ((a = string_array(obj, "aliases", path, e, err, errsz)) == NULL)
+			return -1;
+		json_array_foreach(a, i, x)
+		{
+			if (add_key(v, path, e, json_string_value(x), err, errsz) < 0)
+				return -1;
+		}
+	}
+	if (json_object_get(obj, "patterns") == NULL)
+		return 0;
+	if ((a = string_array(obj, "patterns", path, e, err, errsz)) == NULL)
+		return -1;
+	json_array_foreach(a, i, x)
+	{
+		rx = rx_new(json_string_value(x), RX_CASELESS, rxerr, sizeof rxerr);
+		if (rx == NULL) {
+			snprintf(err, errsz, "%s: entry %zu (\"%s\"): pattern %zu: %s", path, e + 1,
+			    v->entries[e].value, i + 1, rxerr);
+			return -1;
+		}
+		v->patterns[v->npatterns].rx = rx;
+		v->patterns[v->npatterns].entry = e;
+		v->npatterns++;
+	}
+	return 0;
+}
+
+/* The name of a vocabulary file: its "name", else the file name less .json. */
+static char *
+vocab_default_name(const json_t *root, const char *path)
+{
+	const char *name = jsonio_str(root, "name", NULL), *base;
+	size_t n;
+
+	if (name != NULL)
+		return xstrdup(name);
+	base = strrchr(path, '/');
+	base = base == NULL ? path : base + 1;
+	n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".json") == 0)
+		n -= 5;
+	return xstrndup(base, n);
+}
+
+struct vocab *
+vocab_load(const char *path, char *err, size_t errsz)
+{
+	struct vocab *v;
+	const json_t *values;
+	size_t nkeys, npats, i;
+	json_t *root;
+
+	if ((root = jsonio_load(path, err, errsz)) == NULL)
+		return NULL;
+	values = json_object_get(root, "values");
+	if (!json_is_array(values)) {
+		snprintf(err, errsz, "%s: needs a \"values\" array", path);
+		json_decref(root);
+		return NULL;
+	}
+	v = xcalloc(1, sizeof *v);
+	v->root = root;
+	v->name = vocab_default_name(root, path);
+	v->scratch = xmalloc(sizeof *v->scratch);
+	strbuf_init(v->scratch);
+	if (read_entries(v, values, path, &nkeys, &npats, err, errsz) < 0)
+		goto fail;
+	table_init(v, nkeys);
+	v->patterns = xcalloc(npats + 1, sizeof *v->patterns);
+	for (i = 0; i < v->nentries; i++)
+		if (index_entry(v, i, path, err, errsz) < 0)
+			goto fail;
+	return v;
+fail:
+	vocab_free(v);
+	return NULL;
+}
+
+struct vocab *
+vocab_load_named(const char *name, char *err, size_t errsz)
+{
+	char *rel = xasprintf("vocab/%s.json", name);
+	char *path = datadir_path(rel);
+	struct vocab *v;
+
+	v = vocab_load(path, err, errsz);
+	free(path);
+	free(rel);
+	return v;
+}
+
+void
+vocab_free(struct vocab *v)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	if (v->slots != NULL)
+		for (i = 0; i <= v->mask; i++)
+			free(v->slots[i].key);
+	free(v->slots);
+	for (i = 0; i < v->npatterns; i++)
+		rx_free(v->patterns[i].rx);
+	free(v->patterns);
+	free(v->entries);
+	strbuf_free(v->scratch);
+	free(v->scratch);
+	free(v->name);
+	json_decref(v->root);
+	free(v);
+}
+
+size_t
+vocab_count(const struct vocab *v)
+{
+	return v->nentries;
+}
+
+const char *
+vocab_name(const struct vocab *v)
+{
+	return v->name;
+}
+
+/* Try the patterns on s without its surrounding white space. */
+static long
+find_by_pattern(const struct vocab *v, const char *s)
+{
+	size_t len, i;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
+	                      s[len - 1] == '\n'))
+		len--;
+	if (len == 0)
+		return -1;
+	for (i = 0; i < v->npatterns; i++)
+		if (rx_search(v->patterns[i].rx, s, len, 0, NULL, NULL) == 1)
+			return (long)v->patterns[i].entry;
+	return -1;
+}
+
+long
+vocab_find(const struct vocab *v, const char *s)
+{
+	const struct vocab_slot *slot;
+
+	if (s == NULL)
+		return -1;
+	text_normkey(s, v->scratch);
+	if (v->scratch->len > 0) {
+		slot = slot_for(v, v->scratch->buf);
+		if (slot->key != NULL)
+			return (long)slot->entry;
+	}
+	return v->npatterns > 0 ? find_by_pattern(v, s) : -1;
+}
+
+const char *
+vocab_value(const struct vocab *v, size_t i)
+{
+	return i < v->nentries ? v->entries[i].value : NULL;
+}
+
+const char *
+vocab_attr(const struct vocab *v, size_t i, const char *key)
+{
+	if (i >= v->nentries)
+		return NULL;
+	return jsonio_str(v->entries[i].obj, key, NULL);
+}
+
+long
+vocab_attr_int(const struct vocab *v, size_t i, const char *key, long dflt)
+{
+	if (i >= v->nentries)
+		return dflt;
+	return (long)jsonio_int(v->entries[i].obj, key, dflt);
+}
+
+struct rx *
+vocab_pattern_named(const char *name, unsigned flags, char *err, size_t errsz)
+{
+	char *rel = xasprintf("vocab/%s.json", name);
+	char *path = datadir_path(rel);
+	char rxerr[256];
+	const char *pattern;
+	struct rx *rx = NULL;
+	json_t *root;
+
+	free(rel);
+	if ((root = jsonio_load(path, err, errsz)) == NULL)
+		goto out;
+	if ((pattern = jsonio_str(root, "pattern", NULL)) == NULL)
+		snprintf(err, errsz, "%s: needs a \"pattern\" string", path);
+	else if ((rx = rx_new(pattern, flags, rxerr, sizeof rxerr)) == NULL)
+		snprintf(err, errsz, "%s: pattern: %s", path, rxerr);
+	json_decref(root);
+out:
+	free(path);
+	return rx;
+}

@@ -1,0 +1,163 @@
+/*
+ * test_rx.c: the PCRE2 wrapper: anchored and unanchored search, caseless
+ * and UTF-8 subjects, start offsets, capture groups, compile errors; every
+ * case runs both JIT-compiled and interpreted and must answer the same.
+ */
+#include <check.h>
+#include <string.h>
+
+#include "rx.h"
+
+struct rx_case {
+	const char *pattern;
+	unsigned flags;
+	const char *subject;
+	size_t from;
+	int rc; /* 1 match, 0 none, -1 error */
+	size_t so, eo;
+};
+
+static const struct rx_case cases[] = {
+	{"CA\\d{8}", 0, "ref CA27004512 ok", 0, 1, 4, 14},
+	{"\\bCA\\d{8}\\b", 0, "CA270045123", 0, 0, 0, 0},
+	{"\\bCA\\d{8}\\b", 0, "xCA27004512", 0, 0, 0, 0},
+	{"\\bCA\\d{8}\\b", 0, "CA12345678 CA87654321", 1, 1, 11, 21},
+	{"\\bCA\\d{8}\\b", 0, "CA12345678", 11, 0, 0, 0},
+	{"abc", RX_ANCHORED, "abc", 0, 1, 0, 3},
+	{"abc", RX_ANCHORED, "xabc", 0, 0, 0, 0},
+	{"abc", RX_ANCHORED, "abcx", 0, 0, 0, 0},
+	{"a|ab", RX_ANCHORED, "ab", 0, 1, 0, 2},
+	{"b+", RX_ANCHORED, "abb", 1, 1, 1, 3},
+	{"abc", 0, "xabcx", 0, 1, 1, 4},
+	{"abc", 0, "ABC", 0, 0, 0, 0},
+	{"abc", RX_CASELESS, "xABCx", 0, 1, 1, 4},
+	{"abc", RX_CASELESS | RX_ANCHORED, "AbC", 0, 1, 0, 3},
+	{"^.$", 0, "\xc3\xa9", 0, 1, 0, 2},
+	{"\\w+", 0, "Zo\xc3\xab!", 0, 1, 0, 4},
+	{"\xc3\xa9t\xc3\xa9", RX_CASELESS, "\xc3\x89T\xc3\x89", 0, 1, 0, 5},
+	{"\xc3\xa9t\xc3\xa9", 0, "\xc3\x89T\xc3\x89", 0, 0, 0, 0},
+	{"a", 0, "\xff" "a", 0, -1, 0, 0},
+	{"", RX_ANCHORED, "", 0, 1, 0, 0},
+	{"x*", 0, "abc", 0, 1, 0, 0},
+};
+
+/* Run case c with extra flags; check against its expectation. */
+static void
+run_case(const struct rx_case *c, unsigned extra)
+{
+	char err[256];
+	struct rx *rx;
+	size_t so = 99, eo = 99;
+	int rc;
+
+	rx = rx_new(c->pattern, c->flags | extra, err, sizeof err);
+	ck_assert_msg(rx != NULL, "pattern /%s/: %s", c->pattern, err);
+	if (extra & RX_NOJIT)
+		ck_assert_int_eq(rx_jit(rx), 0);
+	rc = rx_search(rx, c->subject, strlen(c->subject), c->from, &so, &eo);
+	ck_assert_msg(rc == c->rc, "/%s/ on \"%s\" from %zu (flags %u): rc %d, want %d",
+	    c->pattern, c->subject, c->from, c->flags | extra, rc, c->rc);
+	if (rc == 1) {
+		ck_assert_uint_eq(so, c->so);
+		ck_assert_uint_eq(eo, c->eo);
+	}
+	if (c->from == 0 && rc >= 0)
+		ck_assert_int_eq(rx_test(rx, c->subject), rc);
+	rx_free(rx);
+}
+
+START_TEST(test_rx_table_jit)
+{
+	run_case(&cases[_i], 0);
+}
+END_TEST
+
+START_TEST(test_rx_table_nojit)
+{
+	run_case(&cases[_i], RX_NOJIT);
+}
+END_TEST
+
+START_TEST(test_rx_groups)
+{
+	char err[256];
+	struct rx *rx = rx_new("(\\d+)-(x)?(\\d+)", 0, err, sizeof err);
+	size_t so = 0, eo = 0;
+
+	ck_assert_ptr_nonnull(rx);
+	ck_assert_int_eq(rx_group(rx, 1, &so, &eo), 0); /* no search yet */
+	ck_assert_int_eq(rx_search(rx, "ab 12-34", 8, 0, NULL, NULL), 1);
+	ck_assert_int_eq(rx_group(rx, 0, &so, &eo), 1);
+	ck_assert_uint_eq(so, 3);
+	ck_assert_uint_eq(eo, 8);
+	ck_assert_int_eq(rx_group(rx, 1, &so, &eo), 1);
+	ck_assert_uint_eq(so, 3);
+	ck_assert_uint_eq(eo, 5);
+	ck_assert_int_eq(rx_group(rx, 2, &so, &eo), 0);
+	ck_assert_int_eq(rx_group(rx, 3, &so, &eo), 1);
+	ck_assert_uint_eq(so, 6);
+	ck_assert_uint_eq(eo, 8);
+	ck_assert_int_eq(rx_group(rx, 9, &so, &eo), 0);
+	ck_assert_int_eq(rx_search(rx, "none", 4, 0, NULL, NULL), 0);
+	ck_assert_int_eq(rx_group(rx, 1, &so, &eo), 0);
+	rx_free(rx);
+}
+END_TEST
+
+static const struct {
+	const char *pattern;
+	const char *prefix;
+} bad[] = {
+	{"a(b", "offset 3: "},
+	{"[z-a]", "offset 3: "},
+	{"a{2,1}", "offset 5: "},
+	{"\\", "offset 1: "},
+};
+
+START_TEST(test_rx_bad_pattern)
+{
+	char err[256] = "";
+
+	ck_assert_ptr_null(rx_new(bad[_i].pattern, 0, err, sizeof err));
+	ck_assert_msg(strncmp(err, bad[_i].prefix, strlen(bad[_i].prefix)) == 0,
+	    "/%s/: \"%s\", want prefix \"%s\"", bad[_i].pattern, err, bad[_i].prefix);
+	ck_assert_uint_gt(strlen(err), strlen(bad[_i].prefix));
+}
+END_TEST
+
+START_TEST(test_rx_scan_all)
+{
+	const char *s = "CA11111111, CA22222222 and CA33333333.";
+	char err[256];
+	struct rx *rx = rx_new("\\bCA\\d{8}\\b", 0, err, sizeof err);
+	size_t from = 0, so, eo, n = 0;
+
+	ck_assert_ptr_nonnull(rx);
+	while (rx_search(rx, s, strlen(s), from, &so, &eo) == 1) {
+		ck_assert_uint_eq(eo - so, 10);
+		ck_assert_int_eq(s[so + 2], '1' + (int)n);
+		from = eo;
+		n++;
+	}
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(rx_search(rx, s, strlen(s), strlen(s) + 1, &so, &eo), 0);
+	rx_free(rx);
+}
+END_TEST
+
+Suite *make_suite_rx(void);
+
+Suite *
+make_suite_rx(void)
+{
+	Suite *s = suite_create("rx");
+	TCase *tc = tcase_create("rx");
+
+	tcase_add_loop_test(tc, test_rx_table_jit, 0, sizeof cases / sizeof cases[0]);
+	tcase_add_loop_test(tc, test_rx_table_nojit, 0, sizeof cases / sizeof cases[0]);
+	tcase_add_test(tc, test_rx_groups);
+	tcase_add_loop_test(tc, test_rx_bad_pattern, 0, sizeof bad / sizeof bad[0]);
+	tcase_add_test(tc, test_rx_scan_all);
+	suite_add_tcase(s, tc);
+	return s;
+}
