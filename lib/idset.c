@@ -1,8 +1,8 @@
 /*
  * idset.c: open-addressing hash set of IDs. Each slot is a 64-bit hash, the
- * offset of the ID in the arena and its first line; the arena stores each ID
- * as a length byte (or a 0 byte and a 4-byte length for long ones) followed
- * by its bytes.
+ * offset of its entry in the arena; an entry is the first line (8 bytes),
+ * a length byte (or a 0 byte and a 4-byte length for long IDs) and the ID's
+ * bytes. A slot is 16 bytes, an entry 9 + the ID's length.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,8 +13,7 @@
 
 struct slot {
 	uint64_t hash; /* 0 marks an empty slot */
-	uint64_t off; /* offset of the ID in the arena */
-	unsigned long line;
+	uint64_t off; /* offset of the entry (line, length, ID) in the arena */
 };
 
 struct idset {
@@ -62,12 +61,13 @@ idset_free(struct idset *s)
 	free(s);
 }
 
-/* Append id to the arena; return its offset. */
+/* Append line and id to the arena; return the entry's offset. */
 static uint64_t
-arena_put(struct idset *s, const char *id, size_t len)
+arena_put(struct idset *s, const char *id, size_t len, unsigned long line)
 {
-	size_t need = len + 5, off = s->alen;
+	size_t need = len + 13, off = s->alen;
 	uint32_t l32 = (uint32_t)len;
+	uint64_t l64 = line;
 
 	if (s->alen + need > s->acap) {
 		s->acap = s->acap == 0 ? 65536 : s->acap;
@@ -75,6 +75,8 @@ arena_put(struct idset *s, const char *id, size_t len)
 			s->acap *= 2;
 		s->arena = xrealloc(s->arena, s->acap);
 	}
+	memcpy(s->arena + s->alen, &l64, 8);
+	s->alen += 8;
 	if (len > 0 && len < 256) {
 		s->arena[s->alen++] = (unsigned char)len;
 	} else {
@@ -91,7 +93,7 @@ arena_put(struct idset *s, const char *id, size_t len)
 static int
 arena_equal(const struct idset *s, uint64_t off, const char *id, size_t len)
 {
-	const unsigned char *p = s->arena + off;
+	const unsigned char *p = s->arena + off + 8;
 	size_t n = *p++;
 	uint32_t l32;
 
@@ -101,6 +103,16 @@ arena_equal(const struct idset *s, uint64_t off, const char *id, size_t len)
 		p += 4;
 	}
 	return n == len && memcmp(p, id, len) == 0;
+}
+
+/* The first line stored in the entry at off. */
+static unsigned long
+arena_line(const struct idset *s, uint64_t off)
+{
+	uint64_t l64;
+
+	memcpy(&l64, s->arena + off, 8);
+	return (unsigned long)l64;
 }
 
 /* Double the table and reinsert every slot. */
@@ -134,12 +146,11 @@ idset_add(struct idset *s, const char *id, size_t len, unsigned long line)
 	j = h & (s->cap - 1);
 	while (s->slots[j].hash != 0) {
 		if (s->slots[j].hash == h && arena_equal(s, s->slots[j].off, id, len))
-			return s->slots[j].line;
+			return arena_line(s, s->slots[j].off);
 		j = (j + 1) & (s->cap - 1);
 	}
 	s->slots[j].hash = h;
-	s->slots[j].off = arena_put(s, id, len);
-	s->slots[j].line = line;
+	s->slots[j].off = arena_put(s, id, len, line);
 	s->count++;
 	return 0;
 }
