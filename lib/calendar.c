@@ -87,8 +87,8 @@ sort_unique(struct calendar *cal)
 
 /* Read one event object into h; -1 with a message naming the event. */
 static int
-read_event(const json_t *ev, struct holiday *h, const char *path, const char *division,
-    size_t idx, char *err, size_t errsz)
+read_event(const json_t *ev, struct holiday *h, const char *path, const char *division, size_t idx,
+           char *err, size_t errsz)
 {
 	const char *date, *title;
 
@@ -112,8 +112,7 @@ read_event(const json_t *ev, struct holiday *h, const char *path, const char *di
 
 /* Build a calendar from the events array of a division. */
 static struct calendar *
-from_events(const json_t *events, const char *path, const char *division, char *err,
-    size_t errsz)
+from_events(const json_t *events, const char *path, const char *division, char *err, size_t errsz)
 {
 	struct calendar *cal;
 	size_t i, n = json_array_size(events);
@@ -122,7 +121,7 @@ from_events(const json_t *events, const char *path, const char *division, char *
 	cal->days = xreallocarray(NULL, n ? n : 1, sizeof *cal->days);
 	for (i = 0; i < n; i++) {
 		if (read_event(json_array_get(events, i), &cal->days[cal->n], path, division, i,
-			err, errsz) == -1) {
+		               err, errsz) == -1) {
 			calendar_free(cal);
 			return NULL;
 		}

@@ -50,6 +50,8 @@ struct csvio_reader *csvio_open(FILE *fp, const char *name, unsigned flags);
  */
 int csvio_next(struct csvio_reader *, struct csvio_record **rec);
 const char *csvio_error(const struct csvio_reader *);
+/* Lower the record size limit (default CSVIO_MAX_RECORD), for tests. */
+void csvio_set_max_record(struct csvio_reader *, size_t max);
 /* Physical lines read so far. */
 unsigned long csvio_lines(const struct csvio_reader *);
 void csvio_close(struct csvio_reader *);

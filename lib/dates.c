@@ -10,11 +10,11 @@
 #include "dates.h"
 
 static const char *const weekday_names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-					    "Friday", "Saturday", "Sunday"};
+                                            "Friday", "Saturday", "Sunday"};
 static const char *const weekday_abbrs[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-static const char *const month_names[] = {"January", "February", "March",     "April",
-					  "May",     "June",     "July",      "August",
-					  "September", "October", "November", "December"};
+static const char *const month_names[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
 
 /* Floor division for possibly negative numerators. */
 static long
@@ -127,8 +127,8 @@ scan_iso(const char **sp, int *y, int *m, int *d)
 {
 	const char *s = *sp;
 
-	if (digits(&s, 4, 4, y) == -1 || *s++ != '-' || digits(&s, 2, 2, m) == -1 ||
-	    *s++ != '-' || digits(&s, 2, 2, d) == -1)
+	if (digits(&s, 4, 4, y) == -1 || *s++ != '-' || digits(&s, 2, 2, m) == -1 || *s++ != '-' ||
+	    digits(&s, 2, 2, d) == -1)
 		return -1;
 	*sp = s;
 	return 0;
@@ -140,8 +140,8 @@ scan_uk(const char **sp, int *y, int *m, int *d)
 {
 	const char *s = *sp;
 
-	if (digits(&s, 1, 2, d) == -1 || *s++ != '/' || digits(&s, 1, 2, m) == -1 ||
-	    *s++ != '/' || digits(&s, 4, 4, y) == -1)
+	if (digits(&s, 1, 2, d) == -1 || *s++ != '/' || digits(&s, 1, 2, m) == -1 || *s++ != '/' ||
+	    digits(&s, 4, 4, y) == -1)
 		return -1;
 	*sp = s;
 	return 0;

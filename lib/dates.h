@@ -13,7 +13,7 @@ typedef long date_t;
 
 #define DATES_ISO_LEN 11 /* "YYYY-MM-DD" and NUL */
 #define DATES_MIN (-719162L) /* 0001-01-01 */
-#define DATES_MAX 2932896L   /* 9999-12-31 */
+#define DATES_MAX 2932896L /* 9999-12-31 */
 
 enum dates_weekday { MON, TUE, WED, THU, FRI, SAT, SUN };
 

@@ -70,8 +70,7 @@ find_form(const struct fieldmap *fm, const char *k)
 
 /* Give field f the form of text; -1 with a message if another field has it. */
 static int
-add_form(struct fieldmap *fm, size_t f, const char *text, const char *path, char *err,
-    size_t errsz)
+add_form(struct fieldmap *fm, size_t f, const char *text, const char *path, char *err, size_t errsz)
 {
 	struct fieldmap_field *fd = &fm->fields[f];
 	struct strbuf k;
@@ -82,11 +81,11 @@ add_form(struct fieldmap *fm, size_t f, const char *text, const char *path, char
 	header_key(text, &k);
 	if (k.len == 0) {
 		snprintf(err, errsz, "%s: field \"%s\": \"%s\" has no letters or digits", path,
-		    fd->key, text);
+		         fd->key, text);
 		rc = -1;
 	} else if ((other = find_form(fm, k.buf)) >= 0 && (size_t)other != f) {
 		snprintf(err, errsz, "%s: fields \"%s\" and \"%s\" both answer to \"%s\"", path,
-		    fm->fields[other].key, fd->key, text);
+		         fm->fields[other].key, fd->key, text);
 		rc = -1;
 	} else if (other < 0) {
 		fd->forms = xreallocarray(fd->forms, fd->nforms + 1, sizeof *fd->forms);
@@ -99,7 +98,7 @@ add_form(struct fieldmap *fm, size_t f, const char *text, const char *path, char
 /* Read field i from its JSON object; -1 with a message when malformed. */
 static int
 read_field(struct fieldmap *fm, size_t i, const json_t *obj, const char *path, char *err,
-    size_t errsz)
+           size_t errsz)
 {
 	struct fieldmap_field *fd = &fm->fields[i];
 	const json_t *aliases, *a;
@@ -108,7 +107,8 @@ read_field(struct fieldmap *fm, size_t i, const json_t *obj, const char *path, c
 	fd->key = jsonio_str(obj, "key", NULL);
 	fd->name = jsonio_str(obj, "name", NULL);
 	if (fd->key == NULL || fd->name == NULL || *fd->key == '\0') {
-		snprintf(err, errsz, "%s: field %zu: needs \"key\" and \"name\" strings", path, i + 1);
+		snprintf(err, errsz, "%s: field %zu: needs \"key\" and \"name\" strings", path,
+		         i + 1);
 		return -1;
 	}
 	fd->required = json_is_true(json_object_get(obj, "required"));
@@ -116,7 +116,7 @@ read_field(struct fieldmap *fm, size_t i, const json_t *obj, const char *path, c
 	for (j = 0; j < i; j++)
 		if (strcmp(fm->fields[j].key, fd->key) == 0) {
 			snprintf(err, errsz, "%s: fields %zu and %zu share the key \"%s\"", path,
-			    j + 1, i + 1, fd->key);
+			         j + 1, i + 1, fd->key);
 			return -1;
 		}
 	if (add_form(fm, i, fd->name, path, err, errsz) < 0 ||
@@ -124,14 +124,15 @@ read_field(struct fieldmap *fm, size_t i, const json_t *obj, const char *path, c
 		return -1;
 	aliases = json_object_get(obj, "aliases");
 	if (aliases != NULL && !json_is_array(aliases)) {
-		snprintf(err, errsz, "%s: field \"%s\": \"aliases\" must be an array", path, fd->key);
+		snprintf(err, errsz, "%s: field \"%s\": \"aliases\" must be an array", path,
+		         fd->key);
 		return -1;
 	}
 	json_array_foreach(aliases, j, a)
 	{
 		if (!json_is_string(a)) {
 			snprintf(err, errsz, "%s: field \"%s\": aliases must be strings", path,
-			    fd->key);
+			         fd->key);
 			return -1;
 		}
 		if (add_form(fm, i, json_string_value(a), path, err, errsz) < 0)
@@ -259,7 +260,7 @@ fieldmap_match(const struct fieldmap *fm, const char *header)
 
 void
 fieldmap_bind(const struct fieldmap *fm, const char *const *header, size_t n,
-    struct fieldmap_binding *out)
+              struct fieldmap_binding *out)
 {
 	size_t c, i;
 	long f;

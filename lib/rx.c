@@ -56,7 +56,7 @@ rx_new(const char *pattern, unsigned flags, char *err, size_t errsz)
 	PCRE2_SIZE eoff;
 
 	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, compile_options(flags),
-	    &ecode, &eoff, NULL);
+	                     &ecode, &eoff, NULL);
 	if (code == NULL) {
 		compile_error(ecode, eoff, err, errsz);
 		return NULL;

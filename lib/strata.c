@@ -42,8 +42,8 @@ size_member(const json_t *obj, const char *key)
 
 /* Read the quotas of stratum s into quotas[*nq...]; -1 with a message. */
 static int
-read_quotas(struct strata *st, size_t s, const json_t *arr, size_t *nq, const char *path,
-    char *err, size_t errsz)
+read_quotas(struct strata *st, size_t s, const json_t *arr, size_t *nq, const char *path, char *err,
+            size_t errsz)
 {
 	struct strata_stratum *sd = &st->strata[s];
 	struct strata_quota *q;
@@ -59,8 +59,9 @@ read_quotas(struct strata *st, size_t s, const json_t *arr, size_t *nq, const ch
 		q->id = jsonio_str(obj, "id", NULL);
 		n = size_member(obj, "size");
 		if (q->id == NULL || n < 0) {
-			snprintf(err, errsz, "%s: stratum \"%s\": quota %zu needs an \"id\" and a \"size\"",
-			    path, sd->id, i + 1);
+			snprintf(err, errsz,
+			         "%s: stratum \"%s\": quota %zu needs an \"id\" and a \"size\"",
+			         path, sd->id, i + 1);
 			return -1;
 		}
 		q->size = (unsigned)n;
@@ -69,8 +70,8 @@ read_quotas(struct strata *st, size_t s, const json_t *arr, size_t *nq, const ch
 		(*nq)++;
 	}
 	if (total > sd->size) {
-		snprintf(err, errsz, "%s: stratum \"%s\": quotas add up to more than its size", path,
-		    sd->id);
+		snprintf(err, errsz, "%s: stratum \"%s\": quotas add up to more than its size",
+		         path, sd->id);
 		return -1;
 	}
 	return 0;
@@ -79,7 +80,7 @@ read_quotas(struct strata *st, size_t s, const json_t *arr, size_t *nq, const ch
 /* Read one stratum; -1 with a message when malformed. */
 static int
 read_stratum(struct strata *st, size_t s, const json_t *obj, size_t *nq, const char *path,
-    char *err, size_t errsz)
+             char *err, size_t errsz)
 {
 	struct strata_stratum *sd = &st->strata[s];
 	const json_t *quotas = json_object_get(obj, "quotas");
@@ -89,8 +90,8 @@ read_stratum(struct strata *st, size_t s, const json_t *obj, size_t *nq, const c
 	sd->id = jsonio_str(obj, "id", NULL);
 	if (sd->id == NULL || size < 0 || audit < 0 || audit > size) {
 		snprintf(err, errsz,
-		    "%s: stratum %zu needs an \"id\", a \"size\" and an \"audit\" no larger", path,
-		    s + 1);
+		         "%s: stratum %zu needs an \"id\", a \"size\" and an \"audit\" no larger",
+		         path, s + 1);
 		return -1;
 	}
 	for (i = 0; i < s; i++)
@@ -101,7 +102,8 @@ read_stratum(struct strata *st, size_t s, const json_t *obj, size_t *nq, const c
 	sd->size = (unsigned)size;
 	sd->audit = (unsigned)audit;
 	if (quotas != NULL && !json_is_array(quotas)) {
-		snprintf(err, errsz, "%s: stratum \"%s\": \"quotas\" must be an array", path, sd->id);
+		snprintf(err, errsz, "%s: stratum \"%s\": \"quotas\" must be an array", path,
+		         sd->id);
 		return -1;
 	}
 	return read_quotas(st, s, quotas, nq, path, err, errsz);
@@ -166,18 +168,19 @@ resolve_casetype(struct strata *st, size_t i, char *err, size_t errsz)
 	r->stratum = r->quota = -1;
 	if (law == NULL || (strcmp(law, "private") != 0 && strcmp(law, "public") != 0)) {
 		snprintf(err, errsz, "case-types.json: \"%s\": law_type must be private or public",
-		    value);
+		         value);
 		return -1;
 	}
 	r->law_type = law;
 	if (stratum != NULL && (r->stratum = strata_find(st, stratum)) < 0) {
 		snprintf(err, errsz, "case-types.json: \"%s\": no stratum \"%s\" in national.json",
-		    value, stratum);
+		         value, stratum);
 		return -1;
 	}
-	if (quota != NULL && (r->stratum < 0 || (r->quota = quota_find(st, r->stratum, quota)) < 0)) {
-		snprintf(err, errsz, "case-types.json: \"%s\": no quota \"%s\" in its stratum", value,
-		    quota);
+	if (quota != NULL &&
+	    (r->stratum < 0 || (r->quota = quota_find(st, r->stratum, quota)) < 0)) {
+		snprintf(err, errsz, "case-types.json: \"%s\": no quota \"%s\" in its stratum",
+		         value, quota);
 		return -1;
 	}
 	return 0;

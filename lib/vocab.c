@@ -93,15 +93,16 @@ add_key(struct vocab *v, const char *path, size_t e, const char *text, char *err
 	text_normkey(text, &key);
 	if (key.len == 0) {
 		snprintf(err, errsz, "%s: entry %zu (\"%s\"): \"%s\" has no letters or digits",
-		    path, e + 1, v->entries[e].value, text);
+		         path, e + 1, v->entries[e].value, text);
 		rc = -1;
 	} else if ((slot = slot_for(v, key.buf))->key == NULL) {
 		slot->key = strbuf_steal(&key);
 		slot->entry = e;
 	} else if (slot->entry != e) {
-		snprintf(err, errsz, "%s: entry %zu (\"%s\") and entry %zu (\"%s\") share the key \"%s\"",
-		    path, slot->entry + 1, v->entries[slot->entry].value, e + 1, v->entries[e].value,
-		    key.buf);
+		snprintf(err, errsz,
+		         "%s: entry %zu (\"%s\") and entry %zu (\"%s\") share the key \"%s\"", path,
+		         slot->entry + 1, v->entries[slot->entry].value, e + 1, v->entries[e].value,
+		         key.buf);
 		rc = -1;
 	}
 	strbuf_free(&key);
@@ -111,7 +112,7 @@ add_key(struct vocab *v, const char *path, size_t e, const char *text, char *err
 /* Member key of entry e if it is an array of strings, else NULL and a message. */
 static const json_t *
 string_array(const json_t *obj, const char *key, const char *path, size_t e, char *err,
-    size_t errsz)
+             size_t errsz)
 {
 	const json_t *a = json_object_get(obj, key), *x;
 	size_t i;
@@ -131,8 +132,8 @@ bad:
 
 /* Count the keys and patterns the entries will need; -1 on a bad entry. */
 static int
-read_entries(struct vocab *v, const json_t *values, const char *path, size_t *nkeys,
-    size_t *npats, char *err, size_t errsz)
+read_entries(struct vocab *v, const json_t *values, const char *path, size_t *nkeys, size_t *npats,
+             char *err, size_t errsz)
 {
 	const json_t *obj, *val;
 	size_t i;
@@ -144,7 +145,8 @@ read_entries(struct vocab *v, const json_t *values, const char *path, size_t *nk
 	{
 		val = json_object_get(obj, "value");
 		if (!json_is_object(obj) || !json_is_string(val)) {
-			snprintf(err, errsz, "%s: entry %zu: needs a \"value\" string", path, i + 1);
+			snprintf(err, errsz, "%s: entry %zu: needs a \"value\" string", path,
+			         i + 1);
 			return -1;
 		}
 		v->entries[i].value = json_string_value(val);
@@ -184,7 +186,7 @@ index_entry(struct vocab *v, size_t e, const char *path, char *err, size_t errsz
 		rx = rx_new(json_string_value(x), RX_CASELESS, rxerr, sizeof rxerr);
 		if (rx == NULL) {
 			snprintf(err, errsz, "%s: entry %zu (\"%s\"): pattern %zu: %s", path, e + 1,
-			    v->entries[e].value, i + 1, rxerr);
+			         v->entries[e].value, i + 1, rxerr);
 			return -1;
 		}
 		v->patterns[v->npatterns].rx = rx;
@@ -302,7 +304,7 @@ find_by_pattern(const struct vocab *v, const char *s)
 		s++;
 	len = strlen(s);
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
-	                      s[len - 1] == '\n'))
+	                   s[len - 1] == '\n'))
 		len--;
 	if (len == 0)
 		return -1;

@@ -18,27 +18,30 @@ struct rx_case {
 };
 
 static const struct rx_case cases[] = {
-	{"CA\\d{8}", 0, "ref CA27004512 ok", 0, 1, 4, 14},
-	{"\\bCA\\d{8}\\b", 0, "CA270045123", 0, 0, 0, 0},
-	{"\\bCA\\d{8}\\b", 0, "xCA27004512", 0, 0, 0, 0},
-	{"\\bCA\\d{8}\\b", 0, "CA12345678 CA87654321", 1, 1, 11, 21},
-	{"\\bCA\\d{8}\\b", 0, "CA12345678", 11, 0, 0, 0},
-	{"abc", RX_ANCHORED, "abc", 0, 1, 0, 3},
-	{"abc", RX_ANCHORED, "xabc", 0, 0, 0, 0},
-	{"abc", RX_ANCHORED, "abcx", 0, 0, 0, 0},
-	{"a|ab", RX_ANCHORED, "ab", 0, 1, 0, 2},
-	{"b+", RX_ANCHORED, "abb", 1, 1, 1, 3},
-	{"abc", 0, "xabcx", 0, 1, 1, 4},
-	{"abc", 0, "ABC", 0, 0, 0, 0},
-	{"abc", RX_CASELESS, "xABCx", 0, 1, 1, 4},
-	{"abc", RX_CASELESS | RX_ANCHORED, "AbC", 0, 1, 0, 3},
-	{"^.$", 0, "\xc3\xa9", 0, 1, 0, 2},
-	{"\\w+", 0, "Zo\xc3\xab!", 0, 1, 0, 4},
-	{"\xc3\xa9t\xc3\xa9", RX_CASELESS, "\xc3\x89T\xc3\x89", 0, 1, 0, 5},
-	{"\xc3\xa9t\xc3\xa9", 0, "\xc3\x89T\xc3\x89", 0, 0, 0, 0},
-	{"a", 0, "\xff" "a", 0, -1, 0, 0},
-	{"", RX_ANCHORED, "", 0, 1, 0, 0},
-	{"x*", 0, "abc", 0, 1, 0, 0},
+    {"CA\\d{8}", 0, "ref CA27004512 ok", 0, 1, 4, 14},
+    {"\\bCA\\d{8}\\b", 0, "CA270045123", 0, 0, 0, 0},
+    {"\\bCA\\d{8}\\b", 0, "xCA27004512", 0, 0, 0, 0},
+    {"\\bCA\\d{8}\\b", 0, "CA12345678 CA87654321", 1, 1, 11, 21},
+    {"\\bCA\\d{8}\\b", 0, "CA12345678", 11, 0, 0, 0},
+    {"abc", RX_ANCHORED, "abc", 0, 1, 0, 3},
+    {"abc", RX_ANCHORED, "xabc", 0, 0, 0, 0},
+    {"abc", RX_ANCHORED, "abcx", 0, 0, 0, 0},
+    {"a|ab", RX_ANCHORED, "ab", 0, 1, 0, 2},
+    {"b+", RX_ANCHORED, "abb", 1, 1, 1, 3},
+    {"abc", 0, "xabcx", 0, 1, 1, 4},
+    {"abc", 0, "ABC", 0, 0, 0, 0},
+    {"abc", RX_CASELESS, "xABCx", 0, 1, 1, 4},
+    {"abc", RX_CASELESS | RX_ANCHORED, "AbC", 0, 1, 0, 3},
+    {"^.$", 0, "\xc3\xa9", 0, 1, 0, 2},
+    {"\\w+", 0, "Zo\xc3\xab!", 0, 1, 0, 4},
+    {"\xc3\xa9t\xc3\xa9", RX_CASELESS, "\xc3\x89T\xc3\x89", 0, 1, 0, 5},
+    {"\xc3\xa9t\xc3\xa9", 0, "\xc3\x89T\xc3\x89", 0, 0, 0, 0},
+    {"a", 0,
+     "\xff"
+     "a",
+     0, -1, 0, 0},
+    {"", RX_ANCHORED, "", 0, 1, 0, 0},
+    {"x*", 0, "abc", 0, 1, 0, 0},
 };
 
 /* Run case c with extra flags; check against its expectation. */
@@ -55,8 +58,8 @@ run_case(const struct rx_case *c, unsigned extra)
 	if (extra & RX_NOJIT)
 		ck_assert_int_eq(rx_jit(rx), 0);
 	rc = rx_search(rx, c->subject, strlen(c->subject), c->from, &so, &eo);
-	ck_assert_msg(rc == c->rc, "/%s/ on \"%s\" from %zu (flags %u): rc %d, want %d",
-	    c->pattern, c->subject, c->from, c->flags | extra, rc, c->rc);
+	ck_assert_msg(rc == c->rc, "/%s/ on \"%s\" from %zu (flags %u): rc %d, want %d", c->pattern,
+	              c->subject, c->from, c->flags | extra, rc, c->rc);
 	if (rc == 1) {
 		ck_assert_uint_eq(so, c->so);
 		ck_assert_uint_eq(eo, c->eo);
@@ -108,10 +111,10 @@ static const struct {
 	const char *pattern;
 	const char *prefix;
 } bad[] = {
-	{"a(b", "offset 3: "},
-	{"[z-a]", "offset 3: "},
-	{"a{2,1}", "offset 5: "},
-	{"\\", "offset 1: "},
+    {"a(b", "offset 3: "},
+    {"[z-a]", "offset 3: "},
+    {"a{2,1}", "offset 5: "},
+    {"\\", "offset 1: "},
 };
 
 START_TEST(test_rx_bad_pattern)
@@ -120,7 +123,7 @@ START_TEST(test_rx_bad_pattern)
 
 	ck_assert_ptr_null(rx_new(bad[_i].pattern, 0, err, sizeof err));
 	ck_assert_msg(strncmp(err, bad[_i].prefix, strlen(bad[_i].prefix)) == 0,
-	    "/%s/: \"%s\", want prefix \"%s\"", bad[_i].pattern, err, bad[_i].prefix);
+	              "/%s/: \"%s\", want prefix \"%s\"", bad[_i].pattern, err, bad[_i].prefix);
 	ck_assert_uint_gt(strlen(err), strlen(bad[_i].prefix));
 }
 END_TEST

@@ -1,0 +1,501 @@
+/*
+ * csvio.c: streaming CSV reader over libcsv, and an RFC 4180 writer.
+ *
+ * The input is read in 64 KiB chunks and cut into segments that end at a line
+ * terminator (LF, CRLF or bare CR) or at the end of the chunk. Each segment
+ * goes to csv_parse(), so the reader always knows which physical line it is
+ * on: a record starts on the line where the parser was between rows, and
+ * libcsv ends a record only at a terminator, so one segment ends at most one
+ * record. Fields are copied into one arena per record (no allocation per
+ * field), checked for UTF-8 or transcoded from Windows-1252 on the way.
+ */
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define CHUNK ((size_t)64 << 10)
+#define STALE SIZE_MAX
+#define MIN_BLOCK ((size_t)1024)
+
+/* libcsv's parser states (libcsv.c): between rows, and inside a field. */
+#define PSTATE_ROW_NOT_BEGUN 0
+#define PSTATE_FIELD_BEGUN 2
+
+struct csvio_reader {
+	FILE *fp;
+	char *name;
+	int cp1252; /* transcode (asked for, and no UTF-8 BOM) */
+	struct csv_parser p;
+	size_t max_record;
+
+	unsigned char *buf; /* CHUNK bytes + one carried CR */
+	size_t pos, len;
+	size_t nl, cr; /* next LF / CR at or after pos, len if none, STALE if unknown */
+	int eof, started;
+
+	unsigned long line; /* physical line being read */
+	size_t line_bytes; /* bytes read of that line so far */
+	unsigned long start; /* line where the record being built starts */
+	int skip; /* dropping the rest of a malformed line */
+	int done, fatal;
+	struct strbuf err;
+
+	struct strbuf data; /* the record's fields, each NUL-terminated */
+	size_t *offs;
+	size_t cap;
+	int ended; /* libcsv ended the record */
+	int check_fields; /* a segment of this record was not clean UTF-8: check each field */
+	struct csvio_record rec;
+};
+
+/* Record a fatal error; always returns -1. */
+static int
+fatal(struct csvio_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+fatal(struct csvio_reader *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	strbuf_reset(&r->err);
+	va_start(ap, fmt);
+	strbuf_vprintf(&r->err, fmt, ap);
+	va_end(ap);
+	r->fatal = 1;
+	return -1;
+}
+
+/* Start libcsv afresh: strict quotes, buffers grown with xrealloc. */
+static void
+parser_init(struct csvio_reader *r)
+{
+	csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL);
+	csv_set_realloc_func(&r->p, xrealloc);
+}
+
+struct csvio_reader *
+csvio_open(FILE *fp, const char *name, unsigned flags)
+{
+	struct csvio_reader *r = xcalloc(1, sizeof(*r));
+
+	r->fp = fp;
+	r->name = xstrdup(name != NULL ? name : "<stdin>");
+	r->cp1252 = (flags & CSVIO_CP1252) != 0;
+	r->max_record = CSVIO_MAX_RECORD;
+	r->buf = xmalloc(CHUNK + 1);
+	r->nl = r->cr = STALE;
+	r->line = 1;
+	r->start = 1;
+	strbuf_init(&r->err);
+	strbuf_init(&r->data);
+	r->cap = 16;
+	r->offs = xreallocarray(NULL, r->cap, sizeof(*r->offs));
+	r->rec.fields = xreallocarray(NULL, r->cap, sizeof(*r->rec.fields));
+	r->rec.lens = xreallocarray(NULL, r->cap, sizeof(*r->rec.lens));
+	parser_init(r);
+	return r;
+}
+
+void
+csvio_set_max_record(struct csvio_reader *r, size_t max)
+{
+	r->max_record = max;
+}
+
+const char *
+csvio_error(const struct csvio_reader *r)
+{
+	return r->err.buf;
+}
+
+unsigned long
+csvio_lines(const struct csvio_reader *r)
+{
+	return r->line - 1 + (r->line_bytes > 0);
+}
+
+void
+csvio_close(struct csvio_reader *r)
+{
+	if (r == NULL)
+		return;
+	csv_free(&r->p);
+	free(r->name);
+	free(r->buf);
+	strbuf_free(&r->err);
+	strbuf_free(&r->data);
+	free(r->offs);
+	free(r->rec.fields);
+	free(r->rec.lens);
+	free(r);
+}
+
+/* Make room for more fields. */
+static void
+fields_grow(struct csvio_reader *r)
+{
+	struct csvio_record *rec = &r->rec;
+
+	r->cap *= 2;
+	r->offs = xreallocarray(r->offs, r->cap, sizeof(*r->offs));
+	rec->fields = xreallocarray(rec->fields, r->cap, sizeof(*rec->fields));
+	rec->lens = xreallocarray(rec->lens, r->cap, sizeof(*rec->lens));
+}
+
+/* Append a field that needs transcoding or checking; 0 when it is not valid. */
+static int
+field_check(struct csvio_reader *r, const char *s, size_t len)
+{
+	size_t off = r->data.len;
+
+	if (r->cp1252) {
+		utf8_from_cp1252(&r->data, s, len);
+		return memchr(s, '\0', len) == NULL;
+	}
+	strbuf_add(&r->data, s, len);
+	return utf8_valid(r->data.buf + off, len, NULL);
+}
+
+/* on_field() for a field that needs room, checking or transcoding. */
+static void __attribute__((noinline))
+on_field_slow(void *s, size_t len, struct csvio_reader *r)
+{
+	struct csvio_record *rec = &r->rec;
+	size_t off = r->data.len, n = rec->nfields;
+
+	if (n == r->cap)
+		fields_grow(r);
+	if (r->check_fields) {
+		if (!field_check(r, s, len) && !(rec->flags & CSVIO_BAD_UTF8)) {
+			rec->flags |= CSVIO_BAD_UTF8;
+			rec->bad_field = n;
+		}
+	} else
+		strbuf_add(&r->data, s, len);
+	r->offs[n] = off;
+	rec->lens[n] = r->data.len - off;
+	rec->nfields = n + 1;
+	strbuf_addch(&r->data, '\0');
+}
+
+/* libcsv field callback: copy the field into the arena (the common case, kept lean). */
+static void
+on_field(void *s, size_t len, void *arg)
+{
+	struct csvio_reader *r = arg;
+	size_t off = r->data.len, n = r->rec.nfields;
+	char *d;
+
+	if (r->check_fields || n == r->cap || off + len + 2 > r->data.cap) {
+		on_field_slow(s, len, r);
+		return;
+	}
+	d = r->data.buf + off;
+	memcpy(d, s, len);
+	d[len] = '\0';
+	d[len + 1] = '\0';
+	r->data.len = off + len + 1;
+	r->offs[n] = off;
+	r->rec.lens[n] = len;
+	r->rec.nfields = n + 1;
+}
+
+/* libcsv record callback. */
+static void
+on_row(int c, void *arg)
+{
+	(void)c;
+	((struct csvio_reader *)arg)->ended = 1;
+}
+
+/* Refill the buffer, keeping the unread bytes (at most a carried CR). */
+static int
+fill(struct csvio_reader *r)
+{
+	size_t keep = r->len - r->pos, got;
+
+	memmove(r->buf, r->buf + r->pos, keep);
+	got = fread(r->buf + keep, 1, CHUNK, r->fp);
+	r->pos = 0;
+	r->len = keep + got;
+	r->nl = r->cr = STALE;
+	if (got < CHUNK) {
+		if (ferror(r->fp))
+			return fatal(r, "read error: %s", strerror(errno));
+		r->eof = 1;
+	}
+	if (!r->started) {
+		r->started = 1;
+		if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
+			r->pos = 3;
+			r->cp1252 = 0;
+		}
+	}
+	return 0;
+}
+
+/* Offset of the next byte c at or after pos, or len. */
+static size_t
+find(const struct csvio_reader *r, int c)
+{
+	const unsigned char *q = memchr(r->buf + r->pos, c, r->len - r->pos);
+
+	return q != NULL ? (size_t)(q - r->buf) : r->len;
+}
+
+/*
+ * Cut the next segment: the bytes up to and including a line terminator (*eol
+ * set) or up to the end of the buffer. 1 with a segment, 0 at end of input,
+ * -1 on a read error.
+ */
+static int
+next_segment(struct csvio_reader *r, const unsigned char **s, size_t *n, int *eol)
+{
+	size_t t, end;
+
+	for (;;) {
+		if (r->pos == r->len) {
+			if (r->eof)
+				return 0;
+			if (fill(r) < 0)
+				return -1;
+			continue;
+		}
+		if (r->nl == STALE || r->nl < r->pos)
+			r->nl = find(r, '\n');
+		if (r->cr == STALE || r->cr < r->pos)
+			r->cr = find(r, '\r');
+		t = r->nl < r->cr ? r->nl : r->cr;
+		*s = r->buf + r->pos;
+		*eol = 1;
+		if (t == r->len) {
+			end = r->len;
+			*eol = 0;
+		} else if (r->buf[t] == '\n')
+			end = t + 1;
+		else if (t + 1 < r->len)
+			end = r->buf[t + 1] == '\n' ? t + 2 : t + 1;
+		else if (r->eof)
+			end = t + 1;
+		else if (t > r->pos) {
+			/* A CR ends the buffer: an LF may follow in the next chunk. */
+			end = t;
+			*eol = 0;
+		} else {
+			if (fill(r) < 0)
+				return -1;
+			continue;
+		}
+		*n = end - r->pos;
+		r->pos = end;
+		return 1;
+	}
+}
+
+/* Give libcsv a segment: 0 when consumed, 1 on a stray quote, -1 on a fatal error. */
+static int
+feed(struct csvio_reader *r, const unsigned char *s, size_t n)
+{
+	size_t used;
+	int status;
+
+	/*
+	 * Removing quotes and spaces from valid UTF-8 leaves it valid, so fields
+	 * need checking one by one only when a segment of the record is not.
+	 */
+	if (!r->check_fields && (r->cp1252 || !utf8_valid((const char *)s, n, NULL)))
+		r->check_fields = 1;
+	/* libcsv grows its field buffer by blk_size: make that geometric. */
+	csv_set_blk_size(&r->p, r->p.entry_size > MIN_BLOCK ? r->p.entry_size : MIN_BLOCK);
+	used = csv_parse(&r->p, s, n, on_field, on_row, r);
+	if (used == n)
+		return 0;
+	status = csv_error(&r->p);
+	if (status == CSV_EPARSE)
+		return 1;
+	return fatal(r, "line %lu: %s", r->start, csv_strerror(status));
+}
+
+/* Fill in the record's pointers, span and blank flag and hand it out. */
+static int
+emit(struct csvio_reader *r, struct csvio_record **out, unsigned long end)
+{
+	struct csvio_record *rec = &r->rec;
+	size_t i;
+	int blank = 1;
+
+	for (i = 0; i < rec->nfields; i++) {
+		rec->fields[i] = r->data.buf + r->offs[i];
+		if (rec->lens[i] > 0)
+			blank = 0;
+	}
+	if (blank)
+		rec->flags |= CSVIO_BLANK;
+	rec->line = r->start;
+	rec->lines = end >= r->start ? end - r->start + 1 : 1;
+	*out = rec;
+	return 1;
+}
+
+/* The input is exhausted: finish a record left open, or a last line of spaces. */
+static int
+finish(struct csvio_reader *r, struct csvio_record **out)
+{
+	unsigned long end = r->line_bytes > 0 ? r->line : r->line - 1;
+
+	r->done = 1;
+	if (r->p.pstate != PSTATE_ROW_NOT_BEGUN) {
+		if (r->p.pstate == PSTATE_FIELD_BEGUN && r->p.quoted)
+			r->rec.flags |= CSVIO_UNTERMINATED;
+		csv_fini(&r->p, on_field, on_row, r);
+		return emit(r, out, end);
+	}
+	if (r->line_bytes > 0 && !r->skip)
+		return emit(r, out, end);
+	return 0;
+}
+
+/* Move on to the next physical line. */
+static void
+end_line(struct csvio_reader *r)
+{
+	r->line++;
+	r->line_bytes = 0;
+}
+
+/* Forget the previous record. */
+static void
+record_reset(struct csvio_reader *r)
+{
+	strbuf_reset(&r->data);
+	r->rec.nfields = 0;
+	r->rec.flags = 0;
+	r->rec.bad_field = 0;
+	r->ended = 0;
+	r->check_fields = 0;
+}
+
+/* A stray quote: hand out what was read and drop the rest of the line. */
+static int
+malformed(struct csvio_reader *r, struct csvio_record **out, int eol)
+{
+	unsigned long end = r->line;
+
+	r->rec.flags |= CSVIO_MALFORMED;
+	csv_free(&r->p);
+	parser_init(r);
+	if (eol)
+		end_line(r);
+	else
+		r->skip = 1;
+	return emit(r, out, end);
+}
+
+int
+csvio_next(struct csvio_reader *r, struct csvio_record **out)
+{
+	const unsigned char *s;
+	size_t n;
+	unsigned long end;
+	int eol, rc;
+
+	if (r->fatal)
+		return -1;
+	if (r->done)
+		return 0;
+	record_reset(r);
+	for (;;) {
+		if ((rc = next_segment(r, &s, &n, &eol)) <= 0)
+			return rc < 0 ? -1 : finish(r, out);
+		if (r->skip) {
+			r->line_bytes += n;
+			if (eol) {
+				r->skip = 0;
+				end_line(r);
+			}
+			continue;
+		}
+		if (r->line_bytes == 0 && r->p.pstate == PSTATE_ROW_NOT_BEGUN)
+			r->start = r->line;
+		r->line_bytes += n;
+		if ((rc = feed(r, s, n)) < 0)
+			return -1;
+		if (rc > 0)
+			return malformed(r, out, eol);
+		if (r->data.len + r->p.entry_pos > r->max_record) {
+			if (r->max_record % ((size_t)1 << 20) == 0)
+				return fatal(r, "line %lu: record larger than %zu MiB", r->start,
+				    r->max_record >> 20);
+			return fatal(r, "line %lu: record larger than %zu bytes", r->start,
+			    r->max_record);
+		}
+		end = r->line;
+		if (eol)
+			end_line(r);
+		if (r->ended || (eol && r->p.pstate == PSTATE_ROW_NOT_BEGUN))
+			return emit(r, out, end);
+	}
+}
+
+/* Whether a field must be quoted to read back the same. */
+static int
+needs_quotes(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0)
+		return 0;
+	if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
+		return 1;
+	for (i = 0; i < len; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+			return 1;
+	return 0;
+}
+
+void
+csvio_write_field(FILE *fp, const char *s, size_t len)
+{
+	const char *q, *end = s + len;
+
+	if (!needs_quotes(s, len)) {
+		fwrite(s, 1, len, fp);
+		return;
+	}
+	putc('"', fp);
+	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+		fwrite(s, 1, (size_t)(q - s) + 1, fp);
+		putc('"', fp);
+		s = q + 1;
+	}
+	fwrite(s, 1, (size_t)(end - s), fp);
+	putc('"', fp);
+}
+
+void
+csvio_write_row(FILE *fp, const char *const *fields, size_t n)
+{
+	size_t i;
+	const char *f;
+
+	/* A lone empty field is written "" so that the row does not read back as blank. */
+	if (n == 1 && (fields[0] == NULL || fields[0][0] == '\0')) {
+		fputs("\"\"\n", fp);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', fp);
+		f = fields[i] != NULL ? fields[i] : "";
+		csvio_write_field(fp, f, strlen(f));
+	}
+	putc('\n', fp);
+}
