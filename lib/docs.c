@@ -134,6 +134,12 @@ docs_count(const struct docs *d)
 	return d->n;
 }
 
+const char *
+docs_item_id(const struct docs *d, size_t i)
+{
+	return i < d->n ? d->items[i].item : NULL;
+}
+
 /* The item whose number leads s ("1.1", "01.01 x"), or -1. */
 static long
 match_number(const struct docs *d, const char *s)

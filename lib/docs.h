@@ -40,6 +40,8 @@ struct docs_report {
 struct docs *docs_load(char *err, size_t errsz);
 void docs_free(struct docs *);
 size_t docs_count(const struct docs *);
+/* The number of item i ("1.01"). */
+const char *docs_item_id(const struct docs *, size_t i);
 /*
  * Match the manifest (CSV file or folder) against the items. 0, or -1 with
  * "MANIFEST:LINE: reason" in err when it cannot be read.
