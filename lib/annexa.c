@@ -81,6 +81,7 @@ static const char *const field_keys[F_NFIELDS] = {
 /* A string -> small integer map of at most MEMO_MAX entries. */
 struct memo {
 	char **keys; /* MEMO_SLOTS slots, NULL when empty */
+	size_t *lens;
 	long *vals;
 	size_t n;
 };
@@ -100,6 +101,12 @@ struct annexa {
 	char **hdr; /* trimmed header names */
 	struct fieldmap_binding bind;
 	long col[F_NFIELDS]; /* column of each rule field, or -1 */
+	size_t nreq;
+	long *reqcols; /* the columns of the required fields */
+	char as_of[DATES_ISO_LEN]; /* --as-of, ISO */
+	date_t adult_surely, minor_surely; /* dob bounds for age 18 without dates_age */
+	unsigned char *law_public; /* per law type entry: 1 when public */
+	unsigned char *case_public; /* per case type entry: 1 when public law */
 
 	/* Memos of column values. */
 	struct memo m_gender, m_disability, m_law, m_case, m_area;
@@ -141,24 +148,27 @@ annexa_severity_name(enum annexa_severity s)
 	return s == ANNEXA_ERROR ? "error" : "warning";
 }
 
-/* FNV-1a hash of s[0..len). */
+/*
+ * A cheap hash of a short column value: its length and its first and last
+ * (up to) 8 bytes. Values that share them are told apart by memcmp().
+ */
 static uint64_t
-hash_bytes(const char *s, size_t len)
+hash_value(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
+	uint64_t a = 0, b = 0, h;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	memcpy(&a, s, len < 8 ? len : 8);
+	if (len > 8)
+		memcpy(&b, s + len - 8, 8);
+	h = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ len) * 0xff51afd7ed558ccdULL;
+	return h ^ (h >> 29);
 }
 
 static void
 memo_init(struct memo *m)
 {
 	m->keys = xcalloc(MEMO_SLOTS, sizeof *m->keys);
+	m->lens = xcalloc(MEMO_SLOTS, sizeof *m->lens);
 	m->vals = xcalloc(MEMO_SLOTS, sizeof *m->vals);
 	m->n = 0;
 }
@@ -173,6 +183,7 @@ memo_free(struct memo *m)
 	for (i = 0; i < MEMO_SLOTS; i++)
 		free(m->keys[i]);
 	free(m->keys);
+	free(m->lens);
 	free(m->vals);
 }
 
@@ -183,10 +194,10 @@ memo_free(struct memo *m)
 static long
 memo_slot(const struct memo *m, const char *s, size_t len, int *found)
 {
-	size_t j = hash_bytes(s, len) & (MEMO_SLOTS - 1);
+	size_t j = hash_value(s, len) & (MEMO_SLOTS - 1);
 
 	while (m->keys[j] != NULL) {
-		if (strlen(m->keys[j]) == len && memcmp(m->keys[j], s, len) == 0) {
+		if (m->lens[j] == len && memcmp(m->keys[j], s, len) == 0) {
 			*found = 1;
 			return (long)j;
 		}
@@ -200,6 +211,7 @@ static void
 memo_put(struct memo *m, long slot, const char *s, size_t len, long val)
 {
 	m->keys[slot] = xstrndup(s, len);
+	m->lens[slot] = len;
 	m->vals[slot] = val;
 	m->n++;
 }
@@ -217,6 +229,13 @@ memo_vocab(struct memo *m, const struct vocab *v, const char *s, size_t len)
 	if (slot >= 0)
 		memo_put(m, slot, s, len, val);
 	return val;
+}
+
+/* 1 when the law type value names public law. */
+static int
+is_public(const char *v)
+{
+	return v != NULL && strncasecmp(v, "public", 6) == 0;
 }
 
 /* Load share/vocab/case-id.json's pattern; NULL when there is none. */
@@ -281,6 +300,16 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 		    xcalloc(strata_get(a->strata, i)->nquotas + 1, sizeof **a->quota_n);
 	for (i = 0; i < F_NFIELDS; i++)
 		a->col[i] = -1;
+	dates_format(cfg->as_of, a->as_of);
+	/* 18 years hold 4 or 5 leap days: outside these bounds the age is plain. */
+	a->adult_surely = cfg->as_of - (18 * 365 + 6);
+	a->minor_surely = cfg->as_of - (18 * 365 + 3);
+	a->law_public = xcalloc(vocab_count(a->lawtype) + 1, 1);
+	for (i = 0; i < vocab_count(a->lawtype); i++)
+		a->law_public[i] = is_public(vocab_value(a->lawtype, i));
+	a->case_public = xcalloc(vocab_count(strata_casetypes(a->strata)) + 1, 1);
+	for (i = 0; i < vocab_count(strata_casetypes(a->strata)); i++)
+		a->case_public[i] = is_public(vocab_attr(strata_casetypes(a->strata), i, "law_type"));
 	return a;
 }
 
@@ -296,6 +325,9 @@ annexa_free(struct annexa *a)
 			free(a->quota_n[i]);
 	free(a->quota_n);
 	free(a->stratum_n);
+	free(a->reqcols);
+	free(a->law_public);
+	free(a->case_public);
 	for (i = 0; i < a->ncols; i++)
 		free(a->hdr[i]);
 	free(a->hdr);
@@ -410,6 +442,10 @@ bind_header(struct annexa *a, const struct csvio_record *r)
 		fi = fieldmap_index(a->fm, field_keys[i]);
 		a->col[i] = fi >= 0 ? a->bind.column[fi] : -1;
 	}
+	a->reqcols = xcalloc(nf + 1, sizeof *a->reqcols);
+	for (i = 0; i < nf; i++)
+		if (fieldmap_required(a->fm, i) && a->bind.column[i] >= 0)
+			a->reqcols[a->nreq++] = a->bind.column[i];
 }
 
 /* The value of field f in r, or NULL when the column is absent or not UTF-8. */
@@ -442,13 +478,16 @@ trim(const char *s, size_t *len)
 static void
 check_required(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
 {
-	size_t i, nf = fieldmap_count(a->fm);
+	size_t i;
 	long c;
+	const char *p;
 
-	for (i = 0; i < nf; i++) {
-		if (!fieldmap_required(a->fm, i) || (c = a->bind.column[i]) < 0)
-			continue;
-		if ((bad == NULL || !bad[c]) && text_blank(r->fields[c]))
+	for (i = 0; i < a->nreq; i++) {
+		c = a->reqcols[i];
+		p = r->fields[c];
+		if (*p != '\0' && *p != ' ' && *p != '\t')
+			continue; /* the common case, without a call */
+		if ((bad == NULL || !bad[c]) && text_blank(p))
 			emit(a, r->line, a->hdr[c], ANNEXA_REQUIRED, "required value is blank");
 	}
 }
@@ -494,7 +533,6 @@ check_dob(struct annexa *a, const struct csvio_record *r, const unsigned char *b
 	const char *s;
 	size_t len = 0;
 	date_t dob;
-	char iso[DATES_ISO_LEN];
 
 	if ((s = value(a, r, bad, F_DOB, &len)) == NULL || text_blank(s))
 		return;
@@ -503,13 +541,14 @@ check_dob(struct annexa *a, const struct csvio_record *r, const unsigned char *b
 		     "date of birth is not a valid date (YYYY-MM-DD or DD/MM/YYYY)");
 		return;
 	}
-	dates_format(a->cfg.as_of, iso);
 	if (dob > a->cfg.as_of)
 		emit(a, r->line, colname(a, F_DOB), ANNEXA_DOB_FUTURE,
-		     "date of birth is after %s (--as-of)", iso);
-	else if (dates_age(dob, a->cfg.as_of) >= 18)
+		     "date of birth is after %s (--as-of)", a->as_of);
+	else if (dob > a->minor_surely)
+		return;
+	else if (dob <= a->adult_surely || dates_age(dob, a->cfg.as_of) >= 18)
 		emit(a, r->line, colname(a, F_DOB), ANNEXA_AGE_OUT_OF_RANGE,
-		     "child is aged 18 or over on %s", iso);
+		     "child is aged 18 or over on %s", a->as_of);
 }
 
 /* The allowed values of v, comma separated, into a->tmp. */
@@ -625,13 +664,6 @@ count_area(struct annexa *a, const struct csvio_record *r, const unsigned char *
 	memo_put(&a->m_area, slot, s, len, (long)a->nareas++);
 }
 
-/* 1 when the law type value names public law. */
-static int
-is_public(const char *v)
-{
-	return v != NULL && strncasecmp(v, "public", 6) == 0;
-}
-
 /* 1 when the record has no local authority (blank or no such column). */
 static int
 la_missing(const struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
@@ -654,11 +686,14 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 	long ncase = (long)vocab_count(strata_casetypes(a->strata));
 	const char *lawv = NULL, *s;
 	size_t len = 0;
+	int public = -1; /* from the Law type, else the case type; -1 unknown */
 
 	law = check_enum(a, r, bad, F_LAW_TYPE, &a->m_law, a->lawtype);
 	a->law_n[law >= 0 ? law : law == -1 ? nlaw : nlaw + 1]++;
-	if (law >= 0)
+	if (law >= 0) {
 		lawv = vocab_value(a->lawtype, (size_t)law);
+		public = a->law_public[law];
+	}
 	c = classify(a, r, bad);
 	if (c == NULL) {
 		a->case_n[ncase + 1]++;
@@ -669,7 +704,7 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 		     "case type \"%s\" is not in the vocabulary", quote_casetype(a, s, len));
 	} else {
 		a->case_n[c->casetype]++;
-		if (lawv != NULL && c->law_type != NULL && is_public(lawv) != is_public(c->law_type))
+		if (public >= 0 && c->law_type != NULL && public != a->case_public[c->casetype])
 			emit(a, r->line, colname(a, F_LAW_TYPE), ANNEXA_LAW_TYPE_MISMATCH,
 			     "case type %s is %s law but the law type is %s",
 			     vocab_value(strata_casetypes(a->strata), (size_t)c->casetype),
@@ -680,9 +715,9 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 				a->quota_n[c->stratum][c->quota]++;
 		}
 	}
-	if (lawv == NULL && c != NULL && c->casetype >= 0)
-		lawv = c->law_type;
-	if (is_public(lawv) && la_missing(a, r, bad))
+	if (public < 0 && c != NULL && c->casetype >= 0)
+		public = a->case_public[c->casetype];
+	if (public == 1 && la_missing(a, r, bad))
 		emit(a, r->line,
 		     a->col[F_LOCAL_AUTHORITY] >= 0 ? colname(a, F_LOCAL_AUTHORITY)
 		                                    : "Local authority (Public law)",

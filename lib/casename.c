@@ -130,6 +130,20 @@ casename_free(struct casename *cn)
 	free(cn);
 }
 
+/* Bytes that separate words (brackets too, handled apart). */
+static int
+is_sep(int c)
+{
+	return c == ' ' || c == '\t' || c == ',' || c == ';' || c == ':' || c == '"' || c == '/' ||
+	       c == '\n' || c == '\r';
+}
+
+static int
+is_bracket(int c)
+{
+	return c == '(' || c == '[' || c == ')' || c == ']';
+}
+
 static int
 is_upper(int c)
 {
@@ -265,15 +279,12 @@ split_words(const char *s, struct word *words, size_t max)
 			p++;
 			continue;
 		}
-		if (*p == ' ' || *p == '\t' || *p == ',' || *p == ';' || *p == ':' ||
-		    *p == '"' || *p == '/' || *p == '\n' || *p == '\r') {
+		if (is_sep(*p)) {
 			p++;
 			continue;
 		}
 		start = p;
-		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != ',' && *p != ';' &&
-		       *p != ':' && *p != '"' && *p != '/' && *p != '(' && *p != '[' &&
-		       *p != ')' && *p != ']' && *p != '\n' && *p != '\r')
+		while (*p != '\0' && !is_sep(*p) && !is_bracket(*p))
 			p++;
 		if (depth > 0)
 			continue;
@@ -297,13 +308,47 @@ court_prefix(const struct word *w, size_t n)
 	return 0;
 }
 
+/*
+ * 1 when s has at least two words of two or more bytes outside brackets,
+ * not counting a leading "Re": without them no party can be a full name,
+ * and most court references ("Re A (A Child)") stop here, cheaply.
+ */
+static int
+may_be_name(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int depth = 0, words = 0, first = 1;
+	size_t len;
+
+	while (*p != '\0') {
+		if (*p == '(' || *p == '[') {
+			depth++;
+			p++;
+		} else if (*p == ')' || *p == ']') {
+			depth -= depth > 0;
+			p++;
+		} else if (is_sep(*p)) {
+			p++;
+		} else {
+			for (len = 0; p[len] != '\0' && !is_sep(p[len]) && !is_bracket(p[len]); len++)
+				;
+			if (depth == 0 && len >= 2 &&
+			    !(first && len == 2 && (p[0] | 0x20) == 'r' && (p[1] | 0x20) == 'e'))
+				words++;
+			first = 0;
+			p += len;
+		}
+	}
+	return words >= 2;
+}
+
 int
 casename_identifying(const struct casename *cn, const char *s)
 {
 	struct word words[MAX_WORDS];
 	size_t n, i, start;
 
-	if (strlen(s) > CASENAME_MAX)
+	if (strlen(s) > CASENAME_MAX || !may_be_name(s))
 		return 0;
 	n = split_words(s, words, MAX_WORDS);
 	if (n == MAX_WORDS)

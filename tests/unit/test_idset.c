@@ -36,8 +36,21 @@ START_TEST(test_many)
 		snprintf(id, sizeof id, "CA%08lu", i);
 		ck_assert_uint_eq(idset_add(s, id, 10, 1000000), i + 2);
 	}
-	ck_assert_uint_eq(idset_count(s), 200000);
-	ck_assert(idset_bytes(s) < ((size_t)16 << 20)); /* 16 MiB for 200k IDs */
+	/* IDs of another form are hashed; CA1 is not CA01. */
+	for (i = 0; i < 50000; i++) {
+		snprintf(id, sizeof id, "case/%lu", i);
+		ck_assert_uint_eq(idset_add(s, id, strlen(id), i + 300000), 0);
+	}
+	for (i = 0; i < 50000; i += 101) {
+		snprintf(id, sizeof id, "case/%lu", i);
+		ck_assert_uint_eq(idset_add(s, id, strlen(id), 1), i + 300000);
+	}
+	ck_assert_uint_eq(idset_add(s, "CA1", 3, 5), 0);
+	ck_assert_uint_eq(idset_add(s, "CA01", 4, 6), 0);
+	ck_assert_uint_eq(idset_add(s, "C01", 3, 7), 0);
+	ck_assert_uint_eq(idset_add(s, "CA1", 3, 8), 5);
+	ck_assert_uint_eq(idset_count(s), 250003);
+	ck_assert(idset_bytes(s) < ((size_t)16 << 20)); /* 16 MiB for 250k IDs */
 	idset_free(s);
 }
 END_TEST
