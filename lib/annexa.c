@@ -15,6 +15,7 @@
 
 #include "annexa.h"
 #include "casename.h"
+#include "csvbatch.h"
 #include "csvio.h"
 #include "datadir.h"
 #include "fieldmap.h"
@@ -801,6 +802,7 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 {
 	struct csvio_reader *rd;
 	struct csvio_record *r;
+	struct csvbatch *cb;
 	unsigned char *bad = NULL;
 	int rc;
 
@@ -819,10 +821,12 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	}
 	bind_header(a, r);
 	bad = xcalloc(a->ncols + 1, 1);
-	while ((rc = csvio_next(rd, &r)) == 1)
+	cb = csvbatch_start(rd);
+	while ((rc = csvbatch_next(cb, &r)) == 1)
 		check_record(a, r, bad);
 	if (rc == -1)
-		snprintf(err, errsz, "%s: %s", name, csvio_error(rd));
+		snprintf(err, errsz, "%s: %s", name, csvbatch_error(cb));
+	csvbatch_stop(cb);
 	a->sum.lines = csvio_lines(rd);
 	free(bad);
 	csvio_close(rd);
