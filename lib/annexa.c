@@ -75,7 +75,7 @@ enum field {
 };
 
 static const char *const field_keys[F_NFIELDS] = {
-    "case_id",  "case_name",  "gender",       "disability",      "date_of_birth",
+    "case_id",  "case_name", "gender",       "disability",      "date_of_birth",
     "law_type", "case_type", "service_area", "local_authority",
 };
 
@@ -297,8 +297,7 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	a->stratum_n = xcalloc(ns + 1, sizeof *a->stratum_n);
 	a->quota_n = xcalloc(ns + 1, sizeof *a->quota_n);
 	for (i = 0; i < ns; i++)
-		a->quota_n[i] =
-		    xcalloc(strata_get(a->strata, i)->nquotas + 1, sizeof **a->quota_n);
+		a->quota_n[i] = xcalloc(strata_get(a->strata, i)->nquotas + 1, sizeof **a->quota_n);
 	for (i = 0; i < F_NFIELDS; i++)
 		a->col[i] = -1;
 	dates_format(cfg->as_of, a->as_of);
@@ -310,7 +309,8 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 		a->law_public[i] = is_public(vocab_value(a->lawtype, i));
 	a->case_public = xcalloc(vocab_count(strata_casetypes(a->strata)) + 1, 1);
 	for (i = 0; i < vocab_count(strata_casetypes(a->strata)); i++)
-		a->case_public[i] = is_public(vocab_attr(strata_casetypes(a->strata), i, "law_type"));
+		a->case_public[i] =
+		    is_public(vocab_attr(strata_casetypes(a->strata), i, "law_type"));
 	return a;
 }
 
@@ -451,8 +451,8 @@ bind_header(struct annexa *a, const struct csvio_record *r)
 
 /* The value of field f in r, or NULL when the column is absent or not UTF-8. */
 static const char *
-value(const struct annexa *a, const struct csvio_record *r, const unsigned char *bad,
-      enum field f, size_t *len)
+value(const struct annexa *a, const struct csvio_record *r, const unsigned char *bad, enum field f,
+      size_t *len)
 {
 	long c = a->col[f];
 
@@ -717,7 +717,7 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 		}
 	}
 	if (public < 0 && c != NULL && c->casetype >= 0)
-		public = a->case_public[c->casetype];
+	public = a->case_public[c->casetype];
 	if (public == 1 && la_missing(a, r, bad))
 		emit(a, r->line,
 		     a->col[F_LOCAL_AUTHORITY] >= 0 ? colname(a, F_LOCAL_AUTHORITY)
@@ -797,8 +797,8 @@ check_record(struct annexa *a, const struct csvio_record *r, unsigned char *badb
 }
 
 int
-annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, void *arg,
-             char *err, size_t errsz)
+annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, void *arg, char *err,
+             size_t errsz)
 {
 	struct csvio_reader *rd;
 	struct csvio_record *r;

@@ -103,8 +103,8 @@ void annexa_free(struct annexa *);
  * Check the extract on fp (name used in messages). 0 when read to the end,
  * -1 on a fatal error (no header row, read error) with the reason in err.
  */
-int annexa_check(struct annexa *, FILE *fp, const char *name, annexa_emit_fn, void *arg,
-                 char *err, size_t errsz);
+int annexa_check(struct annexa *, FILE *fp, const char *name, annexa_emit_fn, void *arg, char *err,
+                 size_t errsz);
 /* Compute the summary and emit sample-shortfall findings; call once. */
 void annexa_finish(struct annexa *, annexa_emit_fn, void *arg);
 const struct annexa_summary *annexa_summary(const struct annexa *);

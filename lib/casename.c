@@ -200,9 +200,8 @@ word_make(struct word *w, const unsigned char *s, size_t n)
 static int
 is_separator(const struct word *w)
 {
-	return strcmp(w->low, "v") == 0 || strcmp(w->low, "v.") == 0 ||
-	       strcmp(w->low, "vs") == 0 || strcmp(w->low, "vs.") == 0 ||
-	       strcmp(w->low, "and") == 0 || strcmp(w->low, "&") == 0;
+	return strcmp(w->low, "v") == 0 || strcmp(w->low, "v.") == 0 || strcmp(w->low, "vs") == 0 ||
+	       strcmp(w->low, "vs.") == 0 || strcmp(w->low, "and") == 0 || strcmp(w->low, "&") == 0;
 }
 
 /* 1 when the word is a title such as "Mrs" or "Mrs." (skipped). */
@@ -330,7 +329,8 @@ may_be_name(const char *s)
 		} else if (is_sep(*p)) {
 			p++;
 		} else {
-			for (len = 0; p[len] != '\0' && !is_sep(p[len]) && !is_bracket(p[len]); len++)
+			for (len = 0; p[len] != '\0' && !is_sep(p[len]) && !is_bracket(p[len]);
+			     len++)
 				;
 			if (depth == 0 && len >= 2 &&
 			    !(first && len == 2 && (p[0] | 0x20) == 'r' && (p[1] | 0x20) == 'e'))

@@ -58,7 +58,8 @@ item_load(struct docs_item *it, json_t *o, size_t idx, char *err, size_t errsz)
 	it->title = xstrdup(jsonio_str(o, "title", ""));
 	it->local = strcmp(jsonio_str(o, "scope", "national"), "local") == 0;
 	if (*it->item == '\0' || *it->title == '\0') {
-		snprintf(err, errsz, "documents.json: item %zu has no item number or title", idx + 1);
+		snprintf(err, errsz, "documents.json: item %zu has no item number or title",
+		         idx + 1);
 		return -1;
 	}
 	json_array_foreach(pats, i, p)
@@ -317,7 +318,8 @@ read_folder(const char *path, struct entries *es, char *err, size_t errsz)
 				rel = xasprintf("%s/%s", names[i], sub[k]);
 				if (stat(subfull, &st) == 0 && S_ISREG(st.st_mode))
 					entries_add(es, rel, NULL,
-					            strcmp(key.buf, "national") == 0 ? NULL : names[i]);
+					            strcmp(key.buf, "national") == 0 ? NULL
+					                                             : names[i]);
 				free(rel);
 				free(subfull);
 			}
@@ -451,8 +453,8 @@ docs_check(const struct docs *d, const char *manifest, struct docs_report *out, 
 	for (k = 0; k < es.n; k++) {
 		if (match[k] >= 0 && !(d->items[match[k]].local && na > 0 && es.e[k].area == NULL))
 			continue;
-		out->unmatched = xreallocarray(out->unmatched, out->nunmatched + 1,
-		                               sizeof *out->unmatched);
+		out->unmatched =
+		    xreallocarray(out->unmatched, out->nunmatched + 1, sizeof *out->unmatched);
 		out->unmatched[out->nunmatched++] = xstrdup(es.e[k].file);
 	}
 	free(areas);

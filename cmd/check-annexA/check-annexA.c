@@ -46,14 +46,14 @@ struct options {
 };
 
 /* Print usage on stdout (status 0) or stderr, and exit with status. */
-static void __attribute__((noreturn))
-usage(int status)
+static void __attribute__((noreturn)) usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 
-	fprintf(fp, "usage: " PROG " [--as-of DATE] [--format text|json|csv] [--documents MANIFEST]\n"
-	            "                    [--encoding utf-8|cp1252] [--max-findings N] [-o FILE] "
-	            "[FILE]\n");
+	fprintf(fp,
+	        "usage: " PROG " [--as-of DATE] [--format text|json|csv] [--documents MANIFEST]\n"
+	        "                    [--encoding utf-8|cp1252] [--max-findings N] [-o FILE] "
+	        "[FILE]\n");
 	exit(status);
 }
 

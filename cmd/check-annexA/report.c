@@ -33,7 +33,8 @@ finding_json(const struct annexa_finding *f)
 {
 	json_t *o = json_object();
 
-	json_object_set_new(o, "line", f->line > 0 ? json_integer((json_int_t)f->line) : json_null());
+	json_object_set_new(o, "line",
+	                    f->line > 0 ? json_integer((json_int_t)f->line) : json_null());
 	json_object_set_new(o, "column", f->column != NULL ? json_string(f->column) : json_null());
 	json_object_set_new(o, "rule", json_string(annexa_rule_id(f->rule)));
 	json_object_set_new(o, "severity",
@@ -133,10 +134,11 @@ docs_json(const char *manifest, const struct docs_report *d)
 		json_object_set_new(it, "item", json_string(res->item));
 		json_object_set_new(it, "title", json_string(res->title));
 		json_object_set_new(it, "scope", json_string(res->scope));
-		json_object_set_new(it, "service_area", res->service_area
-		                                            ? json_string(res->service_area)
-		                                            : json_null());
-		json_object_set_new(it, "status", json_string(res->nfiles ? "supplied" : "missing"));
+		json_object_set_new(it, "service_area",
+		                    res->service_area ? json_string(res->service_area)
+		                                      : json_null());
+		json_object_set_new(it, "status",
+		                    json_string(res->nfiles ? "supplied" : "missing"));
 		files = json_array();
 		for (k = 0; k < res->nfiles; k++)
 			json_array_append_new(files, json_string(res->files[k]));

@@ -35,7 +35,7 @@ int report_begin(struct report *, enum report_format, FILE *out, const char *fil
 /* The annexa_emit_fn: list the finding unless the cap is reached. */
 void report_finding(void *rep, const struct annexa_finding *);
 /* Write the summary (and, for json, the findings); -1 on a write error. */
-int report_end(struct report *, const struct annexa_summary *, date_t as_of,
-               const char *manifest, const struct docs_report *docs);
+int report_end(struct report *, const struct annexa_summary *, date_t as_of, const char *manifest,
+               const struct docs_report *docs);
 
 #endif

@@ -12,12 +12,16 @@
 #include "csvio.h"
 
 #define HDR                                                                                        \
-	"Case ID,Case name,Gender,Ethnicity,Disability (Y/N),Date of birth,Lead application,"    \
-	"Law type,Case type,Practitioner,Team,Service area,Local authority (Public law),Court,"   \
+	"Case ID,Case name,Gender,Ethnicity,Disability (Y/N),Date of birth,Lead application,"      \
+	"Law type,Case type,Practitioner,Team,Service area,Local authority (Public law),Court,"    \
 	"File location\n"
-#define GOOD(id) "CA0000000" id ",Re A (A Child),female,White,N,01/02/2015,C100,Private,s7,P,T,Wessex,,Court,\n"
+#define GOOD(id)                                                                                   \
+	"CA0000000" id                                                                             \
+	",Re A (A Child),female,White,N,01/02/2015,C100,Private,s7,P,T,Wessex,,Court,\n"
 /* Lines 2-4: a good row and a record whose case name spans two lines. */
-#define BASE HDR GOOD("1") "CA00000002,\"Re B\n(Children)\",male,White,N,2013-03-04,C1,Private,s7,P,T,Wessex,,C,\n"
+#define BASE                                                                                       \
+	HDR GOOD("1") "CA00000002,\"Re "                                                           \
+	              "B\n(Children)\",male,White,N,2013-03-04,C1,Private,s7,P,T,Wessex,,C,\n"
 
 struct got {
 	unsigned long line;
@@ -78,45 +82,55 @@ static const struct {
     {"required", BASE "CA00000005,Re C,female,White,N,01/02/2015,C1,Private,s7,P,,Wessex,,C,\n", 5,
      "Team", ANNEXA_REQUIRED, "blank"},
     {"duplicate-id", BASE GOOD("1"), 5, "Case ID", ANNEXA_DUPLICATE_ID, "line 2"},
-    {"duplicate-id lower case", BASE "ca00000001,Re C,female,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n",
-     5, "Case ID", ANNEXA_DUPLICATE_ID, "line 2"},
+    {"duplicate-id lower case",
+     BASE "ca00000001,Re C,female,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5, "Case ID",
+     ANNEXA_DUPLICATE_ID, "line 2"},
     {"bad-date", BASE "CA00000005,Re C,female,White,N,31/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5,
      "Date of birth", ANNEXA_BAD_DATE, "not a valid date"},
-    {"dob-future", BASE "CA00000005,Re C,female,White,N,16/01/2027,C1,Private,s7,P,T,Wessex,,C,\n", 5,
-     "Date of birth", ANNEXA_DOB_FUTURE, "2027-01-15"},
-    {"age-out-of-range", BASE "CA00000005,Re C,female,White,N,2009-01-15,C1,Private,s7,P,T,Wessex,,C,\n",
-     5, "Date of birth", ANNEXA_AGE_OUT_OF_RANGE, "18"},
-    {"enum gender", BASE "CA00000005,Re C,girlish,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5,
-     "Gender", ANNEXA_ENUM, "female, male"},
-    {"enum disability", BASE "CA00000005,Re C,f,White,maybe,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n",
-     5, "Disability (Y/N)", ANNEXA_ENUM, "Y, N"},
+    {"dob-future", BASE "CA00000005,Re C,female,White,N,16/01/2027,C1,Private,s7,P,T,Wessex,,C,\n",
+     5, "Date of birth", ANNEXA_DOB_FUTURE, "2027-01-15"},
+    {"age-out-of-range",
+     BASE "CA00000005,Re C,female,White,N,2009-01-15,C1,Private,s7,P,T,Wessex,,C,\n", 5,
+     "Date of birth", ANNEXA_AGE_OUT_OF_RANGE, "18"},
+    {"enum gender",
+     BASE "CA00000005,Re C,girlish,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5, "Gender",
+     ANNEXA_ENUM, "female, male"},
+    {"enum disability",
+     BASE "CA00000005,Re C,f,White,maybe,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5,
+     "Disability (Y/N)", ANNEXA_ENUM, "Y, N"},
     {"enum law type", BASE "CA00000005,Re C,f,White,N,01/02/2015,C1,Civil,s7,P,T,Wessex,,C,\n", 5,
      "Law type", ANNEXA_ENUM, "Private, Public"},
-    {"unknown-case-type", BASE "CA00000005,Re C,f,White,N,01/02/2015,C1,Private,custody,P,T,Wessex,,C,\n",
-     5, "Case type", ANNEXA_UNKNOWN_CASE_TYPE, "\"custody\""},
-    {"law-type-mismatch", BASE "CA00000005,Re C,f,White,N,01/02/2015,C1,Private,s31,P,T,Wessex,Kent,C,\n",
-     5, "Law type", ANNEXA_LAW_TYPE_MISMATCH, "s31 is public"},
-    {"public-law-needs-la", BASE "CA00000005,Re C,f,White,N,01/02/2015,C1,Public,s31,P,T,Wessex,,C,\n", 5,
+    {"unknown-case-type",
+     BASE "CA00000005,Re C,f,White,N,01/02/2015,C1,Private,custody,P,T,Wessex,,C,\n", 5,
+     "Case type", ANNEXA_UNKNOWN_CASE_TYPE, "\"custody\""},
+    {"law-type-mismatch",
+     BASE "CA00000005,Re C,f,White,N,01/02/2015,C1,Private,s31,P,T,Wessex,Kent,C,\n", 5, "Law type",
+     ANNEXA_LAW_TYPE_MISMATCH, "s31 is public"},
+    {"public-law-needs-la",
+     BASE "CA00000005,Re C,f,White,N,01/02/2015,C1,Public,s31,P,T,Wessex,,C,\n", 5,
      "Local authority (Public law)", ANNEXA_PUBLIC_LAW_NEEDS_LA, "no local authority"},
-    {"identifying-case-name", BASE "CA00000005,THOMPSON Sarah,f,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n",
-     5, "Case name", ANNEXA_IDENTIFYING_CASE_NAME, "full name"},
-    {"case-id-format", BASE "X5,Re C,f,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5, "Case ID",
-     ANNEXA_CASE_ID_FORMAT, "CA followed by 8 digits"},
+    {"identifying-case-name",
+     BASE "CA00000005,THOMPSON Sarah,f,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5,
+     "Case name", ANNEXA_IDENTIFYING_CASE_NAME, "full name"},
+    {"case-id-format", BASE "X5,Re C,f,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5,
+     "Case ID", ANNEXA_CASE_ID_FORMAT, "CA followed by 8 digits"},
     {"ragged-row", BASE "CA00000005,Re C,f\n", 5, "", ANNEXA_RAGGED_ROW, "3 fields"},
     {"blank-row", BASE "\n", 5, "", ANNEXA_BLANK_ROW, "empty"},
-    {"malformed-csv", BASE "CA00000005,Re \"C\",f,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5,
-     "", ANNEXA_MALFORMED_CSV, "stray quote"},
+    {"malformed-csv",
+     BASE "CA00000005,Re \"C\",f,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5, "",
+     ANNEXA_MALFORMED_CSV, "stray quote"},
     {"malformed-csv at end", BASE "CA00000005,\"Re C,f,White\n", 5, "", ANNEXA_MALFORMED_CSV,
      "not closed"},
-    {"encoding", BASE "CA00000005,Re C,f,White,N,01/02/2015,C1,Private,s7,Ren\xe9,T,Wessex,,C,\n", 5,
-     "Practitioner", ANNEXA_ENCODING, "UTF-8"},
+    {"encoding", BASE "CA00000005,Re C,f,White,N,01/02/2015,C1,Private,s7,Ren\xe9,T,Wessex,,C,\n",
+     5, "Practitioner", ANNEXA_ENCODING, "UTF-8"},
     {"missing-column",
      "Case ID,Case name,Gender,Ethnicity,Disability (Y/N),Date of birth,Lead application,Law type,"
      "Case type,Practitioner,Team,Service area,Court\n",
      1, "Local authority (Public law)", ANNEXA_NRULES, NULL},
-    {"duplicate-column", "Case ID,Case name,Gender,Ethnicity,Disability (Y/N),Date of birth,Lead "
-                         "application,Law type,Case type,Practitioner,Team,Service area,Court,"
-                         "Case ref\n",
+    {"duplicate-column",
+     "Case ID,Case name,Gender,Ethnicity,Disability (Y/N),Date of birth,Lead "
+     "application,Law type,Case type,Practitioner,Team,Service area,Court,"
+     "Case ref\n",
      1, "Case ref", ANNEXA_DUPLICATE_COLUMN, "Case ID"},
 };
 
@@ -161,7 +175,8 @@ END_TEST
 START_TEST(test_cp1252)
 {
 	struct collect c;
-	const char *csv = HDR "CA00000005,Re C,f,White,N,01/02/2015,C1,Private,s7,Ren\xe9,T,Wessex,,C,\n";
+	const char *csv =
+	    HDR "CA00000005,Re C,f,White,N,01/02/2015,C1,Private,s7,Ren\xe9,T,Wessex,,C,\n";
 	struct annexa *a = run(csv, CSVIO_CP1252, &c);
 
 	ck_assert_uint_eq(c.n, 0);
@@ -190,10 +205,12 @@ END_TEST
 START_TEST(test_summary)
 {
 	struct collect c;
-	const char *csv = HDR GOOD("1") GOOD("2")
-	    "CA00000003,Re C,f,White,N,01/02/2015,C1,Public,Rule 16.4,P,T,Kent and Sussex,,C,\n"
-	    "CA00000004,Re D,f,White,N,01/02/2015,C1,Public,s25,P,T,Wessex,Kent,C,\n"
-	    "CA00000005,Re E,f,White,N,01/02/2015,C1,Private,safeguarding letter,P,T,Wessex,,C,\n" GOOD("1");
+	const char *csv = HDR GOOD("1")
+	    GOOD("2") "CA00000003,Re C,f,White,N,01/02/2015,C1,Public,Rule 16.4,P,T,Kent and "
+	              "Sussex,,C,\n"
+	              "CA00000004,Re D,f,White,N,01/02/2015,C1,Public,s25,P,T,Wessex,Kent,C,\n"
+	              "CA00000005,Re E,f,White,N,01/02/2015,C1,Private,safeguarding "
+	              "letter,P,T,Wessex,,C,\n" GOOD("1");
 	struct annexa *a = run(csv, 0, &c);
 	const struct annexa_summary *s;
 	size_t i;

@@ -89,8 +89,8 @@ START_TEST(test_missing_list)
 {
 	char err[256];
 
-	ck_assert_ptr_null(casename_load_files("/nonexistent/first", "/nonexistent/court", err,
-	                                       sizeof err));
+	ck_assert_ptr_null(
+	    casename_load_files("/nonexistent/first", "/nonexistent/court", err, sizeof err));
 	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/first"));
 }
 END_TEST
