@@ -687,13 +687,13 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 	long ncase = (long)vocab_count(strata_casetypes(a->strata));
 	const char *lawv = NULL, *s;
 	size_t len = 0;
-	int public = -1; /* from the Law type, else the case type; -1 unknown */
+	int pub = -1; /* from the Law type, else the case type; -1 unknown */
 
 	law = check_enum(a, r, bad, F_LAW_TYPE, &a->m_law, a->lawtype);
 	a->law_n[law >= 0 ? law : law == -1 ? nlaw : nlaw + 1]++;
 	if (law >= 0) {
 		lawv = vocab_value(a->lawtype, (size_t)law);
-		public = a->law_public[law];
+		pub = a->law_public[law];
 	}
 	c = classify(a, r, bad);
 	if (c == NULL) {
@@ -705,7 +705,7 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 		     "case type \"%s\" is not in the vocabulary", quote_casetype(a, s, len));
 	} else {
 		a->case_n[c->casetype]++;
-		if (public >= 0 && c->law_type != NULL && public != a->case_public[c->casetype])
+		if (pub >= 0 && c->law_type != NULL && pub != a->case_public[c->casetype])
 			emit(a, r->line, colname(a, F_LAW_TYPE), ANNEXA_LAW_TYPE_MISMATCH,
 			     "case type %s is %s law but the law type is %s",
 			     vocab_value(strata_casetypes(a->strata), (size_t)c->casetype),
@@ -716,9 +716,9 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 				a->quota_n[c->stratum][c->quota]++;
 		}
 	}
-	if (public < 0 && c != NULL && c->casetype >= 0)
-	public = a->case_public[c->casetype];
-	if (public == 1 && la_missing(a, r, bad))
+	if (pub < 0 && c != NULL && c->casetype >= 0)
+		pub = a->case_public[c->casetype];
+	if (pub == 1 && la_missing(a, r, bad))
 		emit(a, r->line,
 		     a->col[F_LOCAL_AUTHORITY] >= 0 ? colname(a, F_LOCAL_AUTHORITY)
 		                                    : "Local authority (Public law)",
