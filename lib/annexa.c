@@ -873,7 +873,8 @@ summarise_counts(struct annexa *a)
 		add_count(&s->case_types, &s->ncase, "blank", a->case_n[nc + 1]);
 	for (i = 0; i < a->nareas; i++)
 		add_count(&s->service_areas, &s->narea, a->area_names[i], a->area_n[i]);
-	qsort(s->service_areas, s->narea, sizeof *s->service_areas, cmp_count);
+	if (s->narea > 1)
+		qsort(s->service_areas, s->narea, sizeof *s->service_areas, cmp_count);
 	if (a->area_other > 0)
 		add_count(&s->service_areas, &s->narea, "(other)", a->area_other);
 }

@@ -38,7 +38,7 @@ cmp_str(const void *a, const void *b)
 static int
 wordlist_has(const struct wordlist *wl, const char *w)
 {
-	return bsearch(&w, wl->words, wl->n, sizeof *wl->words, cmp_str) != NULL;
+	return wl->n > 0 && bsearch(&w, wl->words, wl->n, sizeof *wl->words, cmp_str) != NULL;
 }
 
 static void
@@ -89,7 +89,8 @@ wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
 		return -1;
 	}
 	fclose(fp);
-	qsort(wl->words, wl->n, sizeof *wl->words, cmp_str);
+	if (wl->n > 1)
+		qsort(wl->words, wl->n, sizeof *wl->words, cmp_str);
 	return 0;
 }
 
