@@ -86,7 +86,7 @@ $(B)/unit-tests: $(UNIT_OBJ) $(LIBCORE)
 
 # Every test: unit suites, per-tool data-driven cases, the README's examples, formatting.
 check: all $(B)/unit-tests
-	cd tests/unit && CK_DEFAULT_TIMEOUT=60 ../../$(B)/unit-tests
+	cd tests/unit && ../../$(B)/unit-tests
 	sh tests/cmd/run.sh
 	sh tests/readme.sh
 	sh tests/format.sh
@@ -107,7 +107,7 @@ DESTDIR =
 install: all
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(datadir)/cafcass-inspect
 	install -m 755 $(BINS) $(DESTDIR)$(bindir)
-	install -m 644 $(TOOLS:%=cmd/%/%.1) $(DESTDIR)$(mandir)/man1
+	install -m 644 $(foreach t,$(TOOLS),cmd/$(t)/$(t).1) $(DESTDIR)$(mandir)/man1
 	cd share && find . -type d -exec install -d '$(DESTDIR)$(datadir)/cafcass-inspect/{}' ';'
 	cd share && find . -type f -exec install -m 644 '{}' '$(DESTDIR)$(datadir)/cafcass-inspect/{}' ';'
 
@@ -121,6 +121,7 @@ clean:
 distclean: clean
 	rm -rf config.mk config.log config.status configure autom4te.cache aclocal.m4
 
+.SECONDARY: $(GEN_SRC:%.c=$(B)/%.o)
 .PHONY: all check unit demo bench format install uninstall clean distclean
 
 -include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(wildcard $(B)/cmd/*/*.d) $(wildcard $(B)/tests/gen/*.d)

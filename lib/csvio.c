@@ -57,8 +57,8 @@ struct csvio_reader {
 };
 
 /* Record a fatal error; always returns -1. */
-static int
-fatal(struct csvio_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fatal(struct csvio_reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static int
 fatal(struct csvio_reader *r, const char *fmt, ...)
@@ -165,8 +165,7 @@ field_check(struct csvio_reader *r, const char *s, size_t len)
 }
 
 /* on_field() for a field that needs room, checking or transcoding. */
-static void __attribute__((noinline))
-on_field_slow(void *s, size_t len, struct csvio_reader *r)
+static void __attribute__((noinline)) on_field_slow(void *s, size_t len, struct csvio_reader *r)
 {
 	struct csvio_record *rec = &r->rec;
 	size_t off = r->data.len, n = rec->nfields;
@@ -433,9 +432,9 @@ csvio_next(struct csvio_reader *r, struct csvio_record **out)
 		if (r->data.len + r->p.entry_pos > r->max_record) {
 			if (r->max_record % ((size_t)1 << 20) == 0)
 				return fatal(r, "line %lu: record larger than %zu MiB", r->start,
-				    r->max_record >> 20);
+				             r->max_record >> 20);
 			return fatal(r, "line %lu: record larger than %zu bytes", r->start,
-			    r->max_record);
+			             r->max_record);
 		}
 		end = r->line;
 		if (eol)

@@ -16,7 +16,7 @@
 #include "xalloc.h"
 
 static const char *const type_names[] = {"court-duty", "office-appointment", "home-visit",
-    "meeting"};
+                                         "meeting"};
 
 const char *
 observe_type_name(enum observe_type t)
@@ -383,7 +383,8 @@ group_days(const struct observe_slot *slots, size_t nslots, size_t *ndays)
 	for (i = 0; i < nslots; i++) {
 		const struct observe_slot *sl = &slots[idx[i]];
 
-		if (n == 0 || strcmp(days[n - 1].area, sl->area) != 0 || days[n - 1].date != sl->date) {
+		if (n == 0 || strcmp(days[n - 1].area, sl->area) != 0 ||
+		    days[n - 1].date != sl->date) {
 			days[n].area = sl->area;
 			days[n].date = sl->date;
 			days[n].slots = xmalloc(nslots * sizeof(size_t));
@@ -410,7 +411,7 @@ find_day(struct day_plan *days, size_t ndays, const char *area, date_t date)
 /* Attach each eligible opportunity to its area-day; count the rest. */
 static void
 attach(struct day_plan *days, size_t ndays, const struct observe_opp *opps, size_t nopps,
-    int max_travel, struct observe_result *out)
+       int max_travel, struct observe_result *out)
 {
 	struct day_plan *d;
 	size_t i;
@@ -463,7 +464,8 @@ choose_court_days(struct day_plan *days, size_t ndays)
 			total = days[i].cd_v;
 			for (j = a; j < b; j++)
 				if (j != i)
-					total = value_add(total, days[j].free_v.chains, days[j].free_v.obs);
+					total = value_add(total, days[j].free_v.chains,
+					                  days[j].free_v.obs);
 			cand = total;
 			if (value_better(cand, bestv)) {
 				bestv = cand;
@@ -542,8 +544,8 @@ count_areas(struct observe_result *out, const char *const *areas, size_t nareas)
 
 int
 observe_solve(const struct observe_opp *opps, size_t nopps, const struct observe_slot *slots,
-    size_t nslots, const char *const *areas, size_t nareas, int max_travel,
-    struct observe_result *out)
+              size_t nslots, const char *const *areas, size_t nareas, int max_travel,
+              struct observe_result *out)
 {
 	struct day_plan *days;
 	size_t ndays, i;

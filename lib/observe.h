@@ -51,7 +51,7 @@ struct observe_slot {
 };
 
 struct observe_assignment {
-	size_t opp;  /* index into the opportunities */
+	size_t opp; /* index into the opportunities */
 	size_t slot; /* index into the slots */
 };
 
@@ -60,7 +60,7 @@ struct observe_day {
 	const char *area;
 	date_t date;
 	size_t inspectors; /* on site */
-	size_t observed;   /* inspectors with at least one observation */
+	size_t observed; /* inspectors with at least one observation */
 	size_t observations;
 	int court_duty; /* a court duty observed this day */
 };
@@ -83,8 +83,8 @@ int observe_type_parse(const char *);
  * court duty even when no opportunity names it. Returns 0.
  */
 int observe_solve(const struct observe_opp *opps, size_t nopps, const struct observe_slot *slots,
-    size_t nslots, const char *const *areas, size_t nareas, int max_travel,
-    struct observe_result *out);
+                  size_t nslots, const char *const *areas, size_t nareas, int max_travel,
+                  struct observe_result *out);
 void observe_result_free(struct observe_result *);
 /* Two engagements of one inspector fit (either order) under the gap rule. */
 int observe_compatible(const struct observe_opp *a, const struct observe_opp *b);

@@ -38,15 +38,15 @@ record_check(const struct table *t, const struct csvio_record *rec, char *err, s
 {
 	if (rec->flags & CSVIO_UNTERMINATED)
 		snprintf(err, errsz, "%s:%lu: quoted field not closed at end of file", t->name,
-		    rec->line);
+		         rec->line);
 	else if (rec->flags & CSVIO_MALFORMED)
 		snprintf(err, errsz, "%s:%lu: malformed CSV: stray quote", t->name, rec->line);
 	else if (rec->flags & CSVIO_BAD_UTF8)
 		snprintf(err, errsz, "%s:%lu: invalid UTF-8 in column %zu", t->name, rec->line,
-		    rec->bad_field + 1);
+		         rec->bad_field + 1);
 	else if (t->header != NULL && rec->nfields != t->ncols)
 		snprintf(err, errsz, "%s:%lu: ragged row: %zu field%s, header has %zu", t->name,
-		    rec->line, rec->nfields, rec->nfields == 1 ? "" : "s", t->ncols);
+		         rec->line, rec->nfields, rec->nfields == 1 ? "" : "s", t->ncols);
 	else
 		return 0;
 	return -1;

@@ -11,6 +11,6 @@
 #include "observe.h"
 
 int obsics_write(FILE *, const struct observe_result *, const struct observe_opp *,
-    const struct observe_slot *);
+                 const struct observe_slot *);
 
 #endif

@@ -42,8 +42,9 @@ usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 
-	fprintf(fp, "usage: plan-observations --plan PLAN.json --opportunities FILE\n"
-		    "                         [--format csv|json|ics] [--max-travel MIN] [-o FILE]\n");
+	fprintf(fp,
+	        "usage: plan-observations --plan PLAN.json --opportunities FILE\n"
+	        "                         [--format csv|json|ics] [--max-travel MIN] [-o FILE]\n");
 	exit(status);
 }
 
@@ -100,8 +101,9 @@ plan_load(const char *path, struct plan *p)
 	areas = json_object_get(p->json, "areas");
 	dep = json_object_get(p->json, "deployment");
 	if (!json_is_array(areas) || !json_is_array(dep)) {
-		diag_error(path, 0, "not a plan: needs \"areas\" and \"deployment\" arrays "
-				    "(plan-weeks --areas FILE --team FILE --format json)");
+		diag_error(path, 0,
+		           "not a plan: needs \"areas\" and \"deployment\" arrays "
+		           "(plan-weeks --areas FILE --team FILE --format json)");
 		return -1;
 	}
 	p->areas = xcalloc(json_array_size(areas) + 1, sizeof(char *));
@@ -152,7 +154,7 @@ parse_minutes(const char *s, int *out)
 /* Read row r into o; on a bad cell name the line and column (never the value). */
 static int
 opp_row(const struct table *t, size_t r, const long *col, struct vocab *yesno,
-    struct observe_opp *o)
+        struct observe_opp *o)
 {
 	const char *name = t->name;
 	unsigned long line = t->rows[r].line;
@@ -178,7 +180,7 @@ opp_row(const struct table *t, size_t r, const long *col, struct vocab *yesno,
 	}
 	if ((type = observe_type_parse(table_cell(t, r, col[5]))) < 0) {
 		diag_error(name, line,
-		    "type: not court-duty, office-appointment, home-visit or meeting");
+		           "type: not court-duty, office-appointment, home-visit or meeting");
 		return -1;
 	}
 	o->type = (enum observe_type)type;
@@ -203,7 +205,7 @@ duplicate_id(const struct opps *o, size_t r)
 	for (i = 0; i < r; i++)
 		if (strcmp(o->opp[i].id, o->opp[r].id) == 0) {
 			diag_error(o->t->name, o->opp[r].line, "id: the same id as line %lu",
-			    o->opp[i].line);
+			           o->opp[i].line);
 			return 1;
 		}
 	return 0;
@@ -290,7 +292,8 @@ check_bounds(const struct opps *o)
 				n++;
 		if (n > MAX_PER_AREA_DAY) {
 			diag_error(o->t->name, o->opp[i].line,
-			    "more than %d opportunities in one area on one day", MAX_PER_AREA_DAY);
+			           "more than %d opportunities in one area on one day",
+			           MAX_PER_AREA_DAY);
 			return -1;
 		}
 	}
@@ -300,7 +303,7 @@ check_bounds(const struct opps *o)
 /* Write the assignments in the chosen format, all or nothing. */
 static int
 write_result(const char *path, int format, const struct observe_result *res,
-    const struct opps *opps, const struct plan *plan)
+             const struct opps *opps, const struct plan *plan)
 {
 	struct output *out;
 	char err[512];
@@ -310,7 +313,7 @@ write_result(const char *path, int format, const struct observe_result *res,
 		return EXIT_TROUBLE;
 	}
 	if (obsout_write(output_stream(out), format, res, opps->opp, plan->slots, plan->areas,
-		plan->nareas) != 0) {
+	                 plan->nareas) != 0) {
 		output_abort(out);
 		diag_error(NULL, 0, "%s: write error", path != NULL ? path : "<stdout>");
 		return EXIT_TROUBLE;
@@ -382,7 +385,7 @@ main(int argc, char *argv[])
 		return EXIT_TROUBLE;
 	}
 	observe_solve(opps.opp, opps.n, plan.slots, plan.nslots, plan.areas, plan.nareas,
-	    (int)travel, &res);
+	              (int)travel, &res);
 	status = write_result(outpath, format, &res, &opps, &plan);
 	if (status == EXIT_OK) {
 		obsout_unmet(stderr, &res, opps.opp, opps.n, plan.areas, plan.nareas);

@@ -30,6 +30,8 @@ failing_args() {
 passing_args() {
 	case $1 in
 	check-annexA) echo "--as-of 2027-01-15 $SHARE/examples/annexa-national.csv" ;;
+	plan-observations) d=$ROOT/tests/cmd/plan-observations/data
+		echo "--plan $d/plan.json --opportunities $d/opps.csv" ;;
 	*) echo "" ;;
 	esac
 }

@@ -9,7 +9,7 @@
 #   stdout.grep, stderr.grep       optional: each line must occur (fixed string)
 #   stdout.notgrep, stderr.notgrep optional: no line may occur (fixed string)
 #   check.sh      optional: run after the tool with $OUT, $ERR, $TMP set; must exit 0
-# The tool runs in its case folder. Every case must assert something:
+# A folder named data/ holds fixtures shared by a tool's cases. The tool runs in its case folder. Every case must assert something:
 # a case with none of expected/stderr/*.grep/check.sh is itself a failure.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -84,6 +84,7 @@ run_case() { # dir
 
 for dir in "$ROOT"/tests/cmd/*/*/; do
 	[ -d "$dir" ] || continue
+	case $dir in */data/) continue ;; esac # shared fixtures, not a case
 	run_case "${dir%/}"
 done
 for t in "$ROOT"/tests/cmd/*.t; do

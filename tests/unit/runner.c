@@ -17,6 +17,9 @@ main(void)
 
 	/* Tests run from tests/unit and read the source tree's data. */
 	setenv("CAFCASS_INSPECT_DATA", "../../share", 0);
+	/* A loaded CI machine or a sanitizer build is slow: correctness, not speed,
+	 * is tested here (speed is `make bench`). */
+	setenv("CK_DEFAULT_TIMEOUT", "300", 0);
 	sr = srunner_create(NULL);
 #define SUITE(n) srunner_add_suite(sr, make_suite_##n());
 #include "suites.h"

@@ -14,7 +14,7 @@ Suite *make_suite_observe(void);
 
 static const char *const names[] = {"Ann", "Bob", "Cat", "Dan"};
 static const char *const area_names[] = {"North", "South"};
-static char ids[16][8];
+static char ids[16][24];
 
 struct inst {
 	struct observe_opp opp[16];
@@ -87,7 +87,7 @@ allowed(const struct inst *in, size_t i, size_t s)
 	const struct observe_opp *o = &in->opp[i];
 
 	return o->consent && (o->type != OBSERVE_HOME_VISIT || o->travel <= in->max_travel) &&
-	    strcmp(o->area, in->slot[s].area) == 0 && o->date == in->slot[s].date;
+	       strcmp(o->area, in->slot[s].area) == 0 && o->date == in->slot[s].date;
 }
 
 /* Score of a complete assignment (choice[i] = slot or -1); -1 if infeasible. */
@@ -154,7 +154,7 @@ START_TEST(optimal_against_brute_force)
 	for (t = 0; t < 3000; t++) {
 		make_instance(&in);
 		observe_solve(in.opp, in.nopp, in.slot, in.nslot, area_names, in.nareas,
-		    in.max_travel, &r);
+		              in.max_travel, &r);
 		for (i = 0; i < in.nopp; i++)
 			choice[i] = -1;
 		for (i = 0; i < r.nassign; i++) {
@@ -164,7 +164,8 @@ START_TEST(optimal_against_brute_force)
 		}
 		got = evaluate(&in, choice);
 		ck_assert_msg(got >= 0, "instance %zu: infeasible assignment", t);
-		ck_assert_msg(got == brute(&in, choice, 0), "instance %zu: %ld not optimal", t, got);
+		ck_assert_msg(got == brute(&in, choice, 0), "instance %zu: %ld not optimal", t,
+		              got);
 		ck_assert_int_eq(got / 1000000, (long)r.nareas_court);
 		observe_result_free(&r);
 	}
@@ -210,7 +211,7 @@ START_TEST(consent_and_travel)
 	observe_solve(fixed, 4, fixed_slots, 2, areas, 1, 45, &r);
 	for (i = 0; i < r.nassign; i++) {
 		ck_assert_str_ne(fixed[r.assign[i].opp].id, "court"); /* no consent */
-		ck_assert_str_ne(fixed[r.assign[i].opp].id, "home");  /* 50 > 45 minutes */
+		ck_assert_str_ne(fixed[r.assign[i].opp].id, "home"); /* 50 > 45 minutes */
 	}
 	ck_assert_uint_eq(r.ineligible_consent, 1);
 	ck_assert_uint_eq(r.ineligible_travel, 1);
