@@ -5,6 +5,7 @@
  * touched by one thread at a time.
  */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,8 @@ static void
 batch_add(struct batch *b, const struct csvio_record *r)
 {
 	struct brec *br;
-	size_t i;
+	size_t i, total = 0;
+	char *d;
 
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 256;
@@ -79,12 +81,30 @@ batch_add(struct batch *b, const struct csvio_record *r)
 	br->nfields = r->nfields;
 	br->bad_field = r->bad_field;
 	br->first = b->nf;
-	for (i = 0; i < r->nfields; i++) {
-		b->offs[b->nf] = b->data.len;
-		b->lens[b->nf++] = r->lens[i];
-		strbuf_add(&b->data, r->fields[i], r->lens[i]);
-		strbuf_addch(&b->data, '\0');
+	for (i = 0; i < r->nfields; i++)
+		total += r->lens[i] + 1;
+	strbuf_grow(&b->data, total);
+	d = b->data.buf + b->data.len;
+	if (r->nfields > 0 &&
+	    r->fields[r->nfields - 1] + r->lens[r->nfields - 1] + 1 - r->fields[0] ==
+	        (ptrdiff_t)total) {
+		/* The fields lie end to end, each NUL-terminated: one copy. */
+		memcpy(d, r->fields[0], total);
+		for (i = 0; i < r->nfields; i++) {
+			b->offs[b->nf] = b->data.len + (size_t)(r->fields[i] - r->fields[0]);
+			b->lens[b->nf++] = r->lens[i];
+		}
+	} else {
+		for (i = 0; i < r->nfields; i++) {
+			b->offs[b->nf] = (size_t)(d - b->data.buf);
+			b->lens[b->nf++] = r->lens[i];
+			memcpy(d, r->fields[i], r->lens[i]);
+			d[r->lens[i]] = '\0';
+			d += r->lens[i] + 1;
+		}
 	}
+	b->data.len += total;
+	b->data.buf[b->data.len] = '\0';
 }
 
 /* Fill batch b from the reader; its last and rc say how reading ended. */
