@@ -62,7 +62,7 @@ bench() {
 }
 
 SAMPLE=0
-if bin/sample-cases national --seed 1 /dev/null >/dev/null 2>&1 || [ $? = 1 ]; then
+if bin/sample-cases national --seed 1 share/examples/annexa-national.csv >/dev/null 2>&1 || [ $? = 1 ]; then
 	SAMPLE=1
 fi
 
