@@ -2,11 +2,12 @@
  * annexa.c: the Annex A extract checker. One pass over the CSV: the header
  * is bound to the fields of share/fields/annexa.json, then each record is
  * checked field by field. Lookups of the few distinct values a column holds
- * (gender, law type, case type, service area) are remembered in small memo
- * tables, so a million-row file costs little more than parsing it.
+ * (gender, law type, case type) are remembered in memos (lib/memo), the
+ * counts are kept by lib/tally, and the records are parsed in a second
+ * thread (lib/csvbatch), so a million-row file costs little more than
+ * parsing it.
  */
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,17 +22,17 @@
 #include "fieldmap.h"
 #include "idset.h"
 #include "jsonio.h"
+#include "memo.h"
 #include "rx.h"
 #include "strata.h"
 #include "strbuf.h"
+#include "tally.h"
 #include "text.h"
 #include "utf8.h"
 #include "vocab.h"
 #include "xalloc.h"
 
-#define MEMO_SLOTS 8192 /* a power of two */
 #define MEMO_MAX 4096 /* distinct values remembered per column */
-#define AREAS_MAX 1000 /* distinct service areas counted by name */
 #define CASETYPE_QUOTE 60 /* bytes of an unknown case type quoted */
 #define ID_MAX 64 /* longer Case IDs are kept as they are */
 
@@ -79,14 +80,6 @@ static const char *const field_keys[F_NFIELDS] = {
     "law_type", "case_type", "service_area", "local_authority",
 };
 
-/* A string -> small integer map of at most MEMO_MAX entries. */
-struct memo {
-	char **keys; /* MEMO_SLOTS slots, NULL when empty */
-	size_t *lens;
-	long *vals;
-	size_t n;
-};
-
 struct annexa {
 	struct annexa_config cfg;
 	struct fieldmap *fm;
@@ -109,20 +102,11 @@ struct annexa {
 	unsigned char *law_public; /* per law type entry: 1 when public */
 	unsigned char *case_public; /* per case type entry: 1 when public law */
 
-	/* Memos of column values. */
-	struct memo m_gender, m_disability, m_law, m_case, m_area;
-	struct strata_class *classes; /* by m_case value */
+	/* Memos of column values: vocabulary entry, or index into classes. */
+	struct memo *m_gender, *m_disability, *m_law, *m_case;
+	struct strata_class *classes; /* MEMO_MAX + 1: the last for overflow */
 	size_t nclasses;
-
-	/* Counts. */
-	unsigned long *law_n; /* vocab_count(lawtype) + unknown + blank */
-	unsigned long *case_n; /* case types + unknown + blank */
-	char **area_names;
-	unsigned long *area_n;
-	size_t nareas;
-	unsigned long area_other;
-	unsigned long *stratum_n; /* per stratum */
-	unsigned long **quota_n; /* per stratum, per quota */
+	struct tally *tally;
 
 	struct annexa_summary sum;
 	struct strbuf msg, key, tmp;
@@ -149,86 +133,16 @@ annexa_severity_name(enum annexa_severity s)
 	return s == ANNEXA_ERROR ? "error" : "warning";
 }
 
-/*
- * A cheap hash of a short column value: its length and its first and last
- * (up to) 8 bytes. Values that share them are told apart by memcmp().
- */
-static uint64_t
-hash_value(const char *s, size_t len)
-{
-	uint64_t a = 0, b = 0, h;
-
-	memcpy(&a, s, len < 8 ? len : 8);
-	if (len > 8)
-		memcpy(&b, s + len - 8, 8);
-	h = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ len) * 0xff51afd7ed558ccdULL;
-	return h ^ (h >> 29);
-}
-
-static void
-memo_init(struct memo *m)
-{
-	m->keys = xcalloc(MEMO_SLOTS, sizeof *m->keys);
-	m->lens = xcalloc(MEMO_SLOTS, sizeof *m->lens);
-	m->vals = xcalloc(MEMO_SLOTS, sizeof *m->vals);
-	m->n = 0;
-}
-
-static void
-memo_free(struct memo *m)
-{
-	size_t i;
-
-	if (m->keys == NULL)
-		return;
-	for (i = 0; i < MEMO_SLOTS; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->lens);
-	free(m->vals);
-}
-
-/*
- * Find s[0..len) in the memo: its slot when present (*found = 1), else the
- * slot to fill (*found = 0), or -1 when the memo is full.
- */
-static long
-memo_slot(const struct memo *m, const char *s, size_t len, int *found)
-{
-	size_t j = hash_value(s, len) & (MEMO_SLOTS - 1);
-
-	while (m->keys[j] != NULL) {
-		if (m->lens[j] == len && memcmp(m->keys[j], s, len) == 0) {
-			*found = 1;
-			return (long)j;
-		}
-		j = (j + 1) & (MEMO_SLOTS - 1);
-	}
-	*found = 0;
-	return m->n < MEMO_MAX ? (long)j : -1;
-}
-
-static void
-memo_put(struct memo *m, long slot, const char *s, size_t len, long val)
-{
-	m->keys[slot] = xstrndup(s, len);
-	m->lens[slot] = len;
-	m->vals[slot] = val;
-	m->n++;
-}
-
 /* Vocabulary entry of s through the memo: index or -1. */
 static long
 memo_vocab(struct memo *m, const struct vocab *v, const char *s, size_t len)
 {
-	int found;
-	long slot = memo_slot(m, s, len, &found), val;
+	long val;
 
-	if (found)
-		return m->vals[slot];
+	if (memo_get(m, s, len, &val))
+		return val;
 	val = vocab_find(v, s);
-	if (slot >= 0)
-		memo_put(m, slot, s, len, val);
+	memo_put(m, s, len, val);
 	return val;
 }
 
@@ -269,7 +183,7 @@ struct annexa *
 annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 {
 	struct annexa *a = xcalloc(1, sizeof *a);
-	size_t i, ns;
+	size_t i;
 
 	a->cfg = *cfg;
 	strbuf_init(&a->msg);
@@ -286,18 +200,12 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	}
 	a->idrx = load_id_pattern();
 	a->ids = idset_new();
-	memo_init(&a->m_gender);
-	memo_init(&a->m_disability);
-	memo_init(&a->m_law);
-	memo_init(&a->m_case);
-	memo_init(&a->m_area);
-	a->law_n = xcalloc(vocab_count(a->lawtype) + 2, sizeof *a->law_n);
-	a->case_n = xcalloc(vocab_count(strata_casetypes(a->strata)) + 2, sizeof *a->case_n);
-	ns = strata_count(a->strata);
-	a->stratum_n = xcalloc(ns + 1, sizeof *a->stratum_n);
-	a->quota_n = xcalloc(ns + 1, sizeof *a->quota_n);
-	for (i = 0; i < ns; i++)
-		a->quota_n[i] = xcalloc(strata_get(a->strata, i)->nquotas + 1, sizeof **a->quota_n);
+	a->m_gender = memo_new(MEMO_MAX);
+	a->m_disability = memo_new(MEMO_MAX);
+	a->m_law = memo_new(MEMO_MAX);
+	a->m_case = memo_new(MEMO_MAX);
+	a->classes = xcalloc(MEMO_MAX + 1, sizeof *a->classes);
+	a->tally = tally_new(a->lawtype, a->strata);
 	for (i = 0; i < F_NFIELDS; i++)
 		a->col[i] = -1;
 	dates_format(cfg->as_of, a->as_of);
@@ -321,11 +229,6 @@ annexa_free(struct annexa *a)
 
 	if (a == NULL)
 		return;
-	if (a->strata != NULL)
-		for (i = 0; i < strata_count(a->strata); i++)
-			free(a->quota_n[i]);
-	free(a->quota_n);
-	free(a->stratum_n);
 	free(a->reqcols);
 	free(a->law_public);
 	free(a->case_public);
@@ -334,28 +237,12 @@ annexa_free(struct annexa *a)
 	free(a->hdr);
 	if (a->bind.column != NULL)
 		fieldmap_unbind(&a->bind);
-	memo_free(&a->m_gender);
-	memo_free(&a->m_disability);
-	memo_free(&a->m_law);
-	memo_free(&a->m_case);
-	memo_free(&a->m_area);
+	memo_free(a->m_gender);
+	memo_free(a->m_disability);
+	memo_free(a->m_law);
+	memo_free(a->m_case);
 	free(a->classes);
-	free(a->law_n);
-	free(a->case_n);
-	for (i = 0; i < a->nareas; i++)
-		free(a->area_names[i]);
-	free(a->area_names);
-	free(a->area_n);
-	for (i = 0; i < a->sum.nlaw; i++)
-		free(a->sum.law_types[i].name);
-	free(a->sum.law_types);
-	for (i = 0; i < a->sum.ncase; i++)
-		free(a->sum.case_types[i].name);
-	free(a->sum.case_types);
-	for (i = 0; i < a->sum.narea; i++)
-		free(a->sum.service_areas[i].name);
-	free(a->sum.service_areas);
-	free(a->sum.feasible);
+	tally_free(a->tally);
 	idset_free(a->ids);
 	rx_free(a->idrx);
 	casename_free(a->names);
@@ -613,26 +500,17 @@ classify(struct annexa *a, const struct csvio_record *r, const unsigned char *ba
 {
 	const char *s;
 	size_t len = 0;
-	int found;
-	long slot;
-	struct strata_class c;
+	long i;
 
 	if ((s = value(a, r, bad, F_CASE_TYPE, &len)) == NULL || text_blank(s))
 		return NULL;
-	slot = memo_slot(&a->m_case, s, len, &found);
-	if (found)
-		return &a->classes[a->m_case.vals[slot]];
-	strata_classify(a->strata, s, &c);
-	if (slot < 0) {
-		/* Memo full: keep the answer in the spare last entry. */
-		a->classes = xreallocarray(a->classes, MEMO_MAX + 1, sizeof *a->classes);
-		a->classes[MEMO_MAX] = c;
-		return &a->classes[MEMO_MAX];
-	}
-	a->classes = xreallocarray(a->classes, MEMO_MAX + 1, sizeof *a->classes);
-	a->classes[a->nclasses] = c;
-	memo_put(&a->m_case, slot, s, len, (long)a->nclasses);
-	return &a->classes[a->nclasses++];
+	if (memo_get(a->m_case, s, len, &i))
+		return &a->classes[i];
+	i = a->nclasses < MEMO_MAX ? (long)a->nclasses : MEMO_MAX;
+	strata_classify(a->strata, s, &a->classes[i]);
+	if (i < MEMO_MAX && memo_put(a->m_case, s, len, i) == 0)
+		a->nclasses++;
+	return &a->classes[i];
 }
 
 /* Count the record's service area. */
@@ -641,28 +519,12 @@ count_area(struct annexa *a, const struct csvio_record *r, const unsigned char *
 {
 	const char *s;
 	size_t len = 0;
-	int found;
-	long slot;
 
 	if ((s = value(a, r, bad, F_SERVICE_AREA, &len)) == NULL)
 		return;
 	s = trim(s, &len);
-	if (len == 0)
-		return;
-	slot = memo_slot(&a->m_area, s, len, &found);
-	if (found) {
-		a->area_n[a->m_area.vals[slot]]++;
-		return;
-	}
-	if (slot < 0 || a->nareas >= AREAS_MAX) {
-		a->area_other++;
-		return;
-	}
-	a->area_names = xreallocarray(a->area_names, a->nareas + 1, sizeof *a->area_names);
-	a->area_n = xreallocarray(a->area_n, a->nareas + 1, sizeof *a->area_n);
-	a->area_names[a->nareas] = xstrndup(s, len);
-	a->area_n[a->nareas] = 1;
-	memo_put(&a->m_area, slot, s, len, (long)a->nareas++);
+	if (len > 0)
+		tally_area(a->tally, s, len);
 }
 
 /* 1 when the record has no local authority (blank or no such column). */
@@ -683,38 +545,29 @@ static void
 check_types(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, int dup)
 {
 	const struct strata_class *c;
-	long law, nlaw = (long)vocab_count(a->lawtype);
-	long ncase = (long)vocab_count(strata_casetypes(a->strata));
+	long law;
 	const char *lawv = NULL, *s;
 	size_t len = 0;
 	int pub = -1; /* from the Law type, else the case type; -1 unknown */
 
-	law = check_enum(a, r, bad, F_LAW_TYPE, &a->m_law, a->lawtype);
-	a->law_n[law >= 0 ? law : law == -1 ? nlaw : nlaw + 1]++;
+	law = check_enum(a, r, bad, F_LAW_TYPE, a->m_law, a->lawtype);
+	tally_law(a->tally, law);
 	if (law >= 0) {
 		lawv = vocab_value(a->lawtype, (size_t)law);
 		pub = a->law_public[law];
 	}
 	c = classify(a, r, bad);
-	if (c == NULL) {
-		a->case_n[ncase + 1]++;
-	} else if (c->casetype < 0) {
-		a->case_n[ncase]++;
+	tally_case(a->tally, c, !dup);
+	if (c != NULL && c->casetype < 0) {
 		s = value(a, r, bad, F_CASE_TYPE, &len);
 		emit(a, r->line, colname(a, F_CASE_TYPE), ANNEXA_UNKNOWN_CASE_TYPE,
 		     "case type \"%s\" is not in the vocabulary", quote_casetype(a, s, len));
-	} else {
-		a->case_n[c->casetype]++;
-		if (pub >= 0 && c->law_type != NULL && pub != a->case_public[c->casetype])
-			emit(a, r->line, colname(a, F_LAW_TYPE), ANNEXA_LAW_TYPE_MISMATCH,
-			     "case type %s is %s law but the law type is %s",
-			     vocab_value(strata_casetypes(a->strata), (size_t)c->casetype),
-			     c->law_type, lawv);
-		if (!dup && c->stratum >= 0) {
-			a->stratum_n[c->stratum]++;
-			if (c->quota >= 0)
-				a->quota_n[c->stratum][c->quota]++;
-		}
+	} else if (c != NULL && pub >= 0 && c->law_type != NULL &&
+	           pub != a->case_public[c->casetype]) {
+		emit(a, r->line, colname(a, F_LAW_TYPE), ANNEXA_LAW_TYPE_MISMATCH,
+		     "case type %s is %s law but the law type is %s",
+		     vocab_value(strata_casetypes(a->strata), (size_t)c->casetype), c->law_type,
+		     lawv);
 	}
 	if (pub < 0 && c != NULL && c->casetype >= 0)
 		pub = a->case_public[c->casetype];
@@ -789,8 +642,8 @@ check_record(struct annexa *a, const struct csvio_record *r, unsigned char *badb
 	check_required(a, r, bad);
 	dup = check_case_id(a, r, bad);
 	check_case_name(a, r, bad);
-	check_enum(a, r, bad, F_GENDER, &a->m_gender, a->gender);
-	check_enum(a, r, bad, F_DISABILITY, &a->m_disability, a->disability);
+	check_enum(a, r, bad, F_GENDER, a->m_gender, a->gender);
+	check_enum(a, r, bad, F_DISABILITY, a->m_disability, a->disability);
 	check_dob(a, r, bad);
 	check_types(a, r, bad, dup);
 	count_area(a, r, bad);
@@ -833,110 +686,40 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	return rc == -1 ? -1 : 0;
 }
 
-/* Compare counts by name (qsort). */
-static int
-cmp_count(const void *x, const void *y)
-{
-	return strcmp(((const struct annexa_count *)x)->name,
-	              ((const struct annexa_count *)y)->name);
-}
-
-/* Append a named count to the array. */
+/* Raise sample-shortfall for a feasibility line that falls short. */
 static void
-add_count(struct annexa_count **arr, size_t *n, const char *name, unsigned long v)
+shortfall(struct annexa *a, const struct annexa_feasibility *f)
 {
-	*arr = xreallocarray(*arr, *n + 1, sizeof **arr);
-	(*arr)[*n].name = xstrdup(name);
-	(*arr)[*n].n = v;
-	(*n)++;
-}
-
-/* Build the named counts of the summary. */
-static void
-summarise_counts(struct annexa *a)
-{
-	struct annexa_summary *s = &a->sum;
-	const struct vocab *ct = strata_casetypes(a->strata);
-	size_t i, nl = vocab_count(a->lawtype), nc = vocab_count(ct);
-
-	for (i = 0; i < nl; i++)
-		add_count(&s->law_types, &s->nlaw, vocab_value(a->lawtype, i), a->law_n[i]);
-	if (a->law_n[nl] > 0)
-		add_count(&s->law_types, &s->nlaw, "unknown", a->law_n[nl]);
-	if (a->law_n[nl + 1] > 0)
-		add_count(&s->law_types, &s->nlaw, "blank", a->law_n[nl + 1]);
-	for (i = 0; i < nc; i++)
-		add_count(&s->case_types, &s->ncase, vocab_value(ct, i), a->case_n[i]);
-	if (a->case_n[nc] > 0)
-		add_count(&s->case_types, &s->ncase, "unknown", a->case_n[nc]);
-	if (a->case_n[nc + 1] > 0)
-		add_count(&s->case_types, &s->ncase, "blank", a->case_n[nc + 1]);
-	for (i = 0; i < a->nareas; i++)
-		add_count(&s->service_areas, &s->narea, a->area_names[i], a->area_n[i]);
-	if (s->narea > 1)
-		qsort(s->service_areas, s->narea, sizeof *s->service_areas, cmp_count);
-	if (a->area_other > 0)
-		add_count(&s->service_areas, &s->narea, "(other)", a->area_other);
-}
-
-/* Add a feasibility line; raise sample-shortfall when it falls short. */
-static void
-feasible(struct annexa *a, const char *stratum, const char *quota, unsigned long avail,
-         unsigned long req, unsigned long audit)
-{
-	struct annexa_summary *s = &a->sum;
-	struct annexa_feasibility *f;
-
-	s->feasible = xreallocarray(s->feasible, s->nfeasible + 1, sizeof *s->feasible);
-	f = &s->feasible[s->nfeasible++];
-	f->stratum = stratum;
-	f->quota = quota;
-	f->available = avail;
-	f->required = req;
-	f->audit = audit;
-	if (avail >= req)
+	if (f->available >= f->required)
 		return;
-	if (quota == NULL)
+	if (f->quota == NULL)
 		emit(a, 0, NULL, ANNEXA_SAMPLE_SHORTFALL,
-		     "national sample stratum %s: %lu cases available, %lu required", stratum,
-		     avail, req);
-	else if (strcmp(quota, "other") == 0)
+		     "national sample stratum %s: %lu cases available, %lu required", f->stratum,
+		     f->available, f->required);
+	else if (strcmp(f->quota, "other") == 0)
 		emit(a, 0, NULL, ANNEXA_SAMPLE_SHORTFALL,
 		     "national sample stratum %s outside its quotas: %lu cases available, %lu "
 		     "required",
-		     stratum, avail, req);
+		     f->stratum, f->available, f->required);
 	else
 		emit(a, 0, NULL, ANNEXA_SAMPLE_SHORTFALL,
 		     "national sample stratum %s quota %s: %lu cases available, %lu required",
-		     stratum, quota, avail, req);
+		     f->stratum, f->quota, f->available, f->required);
 }
 
 void
 annexa_finish(struct annexa *a, annexa_emit_fn fn, void *arg)
 {
-	size_t i, q;
-	unsigned long qavail, qreq;
-	const struct strata_stratum *st;
+	size_t i;
 
 	if (a->finished)
 		return;
 	a->finished = 1;
 	a->emit = fn;
 	a->arg = arg;
-	summarise_counts(a);
-	for (i = 0; i < strata_count(a->strata); i++) {
-		st = strata_get(a->strata, i);
-		feasible(a, st->id, NULL, a->stratum_n[i], st->size, st->audit);
-		qavail = qreq = 0;
-		for (q = 0; q < st->nquotas; q++) {
-			feasible(a, st->id, st->quotas[q].id, a->quota_n[i][q], st->quotas[q].size,
-			         0);
-			qavail += a->quota_n[i][q];
-			qreq += st->quotas[q].size;
-		}
-		if (st->nquotas > 0 && qreq < st->size)
-			feasible(a, st->id, "other", a->stratum_n[i] - qavail, st->size - qreq, 0);
-	}
+	tally_summarise(a->tally, &a->sum);
+	for (i = 0; i < a->sum.nfeasible; i++)
+		shortfall(a, &a->sum.feasible[i]);
 	a->sum.ids = idset_count(a->ids);
 	a->sum.id_bytes = idset_bytes(a->ids);
 }
