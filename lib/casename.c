@@ -197,12 +197,20 @@ word_make(struct word *w, const unsigned char *s, size_t n)
 	w->allcaps = nup > 0 && nlow == 0;
 }
 
-/* 1 when the word separates parties ("v", "vs", "and", "&"). */
+/*
+ * 1 when the word separates parties ("v", "vs", "and", "&") or the parts
+ * of one ("of", "for": "Baby of Sarah Thompson", "London Borough of X").
+ */
 static int
 is_separator(const struct word *w)
 {
-	return strcmp(w->low, "v") == 0 || strcmp(w->low, "v.") == 0 || strcmp(w->low, "vs") == 0 ||
-	       strcmp(w->low, "vs.") == 0 || strcmp(w->low, "and") == 0 || strcmp(w->low, "&") == 0;
+	static const char *const seps[] = {"v", "v.", "vs", "vs.", "and", "&", "of", "for", "re"};
+	size_t i;
+
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++)
+		if (strcmp(w->low, seps[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* 1 when the word is a title such as "Mrs" or "Mrs." (skipped). */

@@ -52,6 +52,12 @@ static const struct {
     {"", 0},
     {"CA27004512", 0},
     {"Re SL (Section 7 report)", 0},
+    {"Secretary of State for the Home Department v A", 0},
+    {"Non Molestation Order", 0},
+    {"The Smith Children", 0},
+    {"Re: the Jones family", 0},
+    {"Special Guardianship Order", 0},
+    {"Brighton and Hove City Council v X", 0},
     /* Full names: an alarm. */
     {"Sarah Thompson", 1},
     {"THOMPSON, Sarah", 1},
@@ -64,6 +70,9 @@ static const struct {
     {"Kent County Council v Sarah Thompson", 1},
     {"Thompson's, Sarah", 1},
     {"Amelia Rose Jones", 1},
+    {"Baby of Sarah Thompson", 1},
+    {"Thompson/Sarah", 1},
+    {"Re A (A Child) and Sarah Thompson", 1},
 };
 
 START_TEST(test_styles)
