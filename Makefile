@@ -100,8 +100,27 @@ demo: all
 bench: all
 	sh tests/bench/run.sh
 
+# Fuzzing (clang's libFuzzer with ASan and UBSan): `make fuzz [FUZZ_SECONDS=60]`.
+FUZZ_SECONDS = 60
+FUZZ_CC = clang
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
+FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(B)/fuzz/%.o)
+FUZZ_CFLAGS = -std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined $(DEP_CFLAGS)
+
+$(B)/fuzz/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(DEP_LIBS)
+
+fuzz: $(FUZZ_BINS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_BINS)
+
 format:
-	clang-format -i lib/*.[ch] cmd/*/*.c tests/unit/*.c tests/gen/*.c
+	clang-format -i lib/*.[ch] cmd/*/*.[ch] tests/unit/*.c tests/gen/*.[ch] tests/fuzz/*.[ch]
 
 DESTDIR =
 install: all
@@ -121,8 +140,8 @@ clean:
 distclean: clean
 	rm -rf config.mk config.log config.status configure autom4te.cache aclocal.m4
 
-.SECONDARY: $(GEN_SRC:%.c=$(B)/%.o)
-.PHONY: all check unit demo bench format install uninstall clean distclean
+.SECONDARY: $(GEN_SRC:%.c=$(B)/%.o) $(FUZZ_LIB_OBJ)
+.PHONY: all check unit demo bench fuzz format install uninstall clean distclean
 
 -include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(wildcard $(B)/cmd/*/*.d) $(wildcard $(B)/tests/gen/*.d)
 

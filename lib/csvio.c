@@ -24,6 +24,7 @@
 #define CHUNK ((size_t)64 << 10)
 #define STALE SIZE_MAX
 #define MIN_BLOCK ((size_t)1024)
+#define SMALL 16 /* fields up to this long are copied with a fixed-size memcpy */
 
 /* libcsv's parser states (libcsv.c): between rows, and inside a field. */
 #define PSTATE_ROW_NOT_BEGUN 0
@@ -40,6 +41,7 @@ struct csvio_reader {
 	size_t pos, len;
 	size_t nl, cr; /* next LF / CR at or after pos, len if none, STALE if unknown */
 	int eof, started;
+	int clean; /* the buffer is valid UTF-8 throughout */
 
 	unsigned long line; /* physical line being read */
 	size_t line_bytes; /* bytes read of that line so far */
@@ -49,17 +51,18 @@ struct csvio_reader {
 	struct strbuf err;
 
 	struct strbuf data; /* the record's fields, each NUL-terminated */
-	size_t *offs;
+	size_t *offs; /* where each field starts in data */
+	size_t nonempty; /* nonzero once a field is not empty */
 	size_t cap;
 	int ended; /* libcsv ended the record */
 	int check_fields; /* a segment of this record was not clean UTF-8: check each field */
 	struct csvio_record rec;
 };
 
-/* Record a fatal error; always returns -1. */
-static int fatal(struct csvio_reader *r, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+static int fatal(struct csvio_reader *, const char *, ...) __attribute__((format(printf, 2, 3)));
+static void on_field_slow(void *, size_t, struct csvio_reader *) __attribute__((noinline));
 
+/* Record a fatal error; always returns -1. */
 static int
 fatal(struct csvio_reader *r, const char *fmt, ...)
 {
@@ -79,6 +82,7 @@ parser_init(struct csvio_reader *r)
 {
 	csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL);
 	csv_set_realloc_func(&r->p, xrealloc);
+	csv_set_blk_size(&r->p, MIN_BLOCK);
 }
 
 struct csvio_reader *
@@ -165,10 +169,12 @@ field_check(struct csvio_reader *r, const char *s, size_t len)
 }
 
 /* on_field() for a field that needs room, checking or transcoding. */
-static void __attribute__((noinline)) on_field_slow(void *s, size_t len, struct csvio_reader *r)
+static void
+on_field_slow(void *s, size_t len, struct csvio_reader *r)
 {
 	struct csvio_record *rec = &r->rec;
-	size_t off = r->data.len, n = rec->nfields;
+	size_t off = r->data.len, n = rec->nfields, i;
+	char *old = r->data.buf;
 
 	if (n == r->cap)
 		fields_grow(r);
@@ -179,10 +185,15 @@ static void __attribute__((noinline)) on_field_slow(void *s, size_t len, struct 
 		}
 	} else
 		strbuf_add(&r->data, s, len);
-	r->offs[n] = off;
-	rec->lens[n] = r->data.len - off;
-	rec->nfields = n + 1;
 	strbuf_addch(&r->data, '\0');
+	if (r->data.buf != old)
+		for (i = 0; i < n; i++)
+			rec->fields[i] = r->data.buf + r->offs[i];
+	r->offs[n] = off;
+	rec->fields[n] = r->data.buf + off;
+	rec->lens[n] = r->data.len - 1 - off;
+	r->nonempty |= rec->lens[n];
+	rec->nfields = n + 1;
 }
 
 /* libcsv field callback: copy the field into the arena (the common case, kept lean). */
@@ -193,17 +204,41 @@ on_field(void *s, size_t len, void *arg)
 	size_t off = r->data.len, n = r->rec.nfields;
 	char *d;
 
-	if (r->check_fields || n == r->cap || off + len + 2 > r->data.cap) {
+	if (r->check_fields || n == r->cap || off + len + SMALL + 2 > r->data.cap) {
 		on_field_slow(s, len, r);
 		return;
 	}
 	d = r->data.buf + off;
-	memcpy(d, s, len);
+	/*
+	 * Most fields are short: copy a fixed SMALL bytes (inlined, no call)
+	 * when libcsv's buffer is that big; the bytes past len land in the
+	 * spare room checked above and are overwritten later.
+	 */
+	if (len <= 4) {
+		/* byte by byte: a wide load would wait on libcsv's byte stores */
+		switch (len) {
+		case 4:
+			d[3] = ((char *)s)[3]; /* FALLTHROUGH */
+		case 3:
+			d[2] = ((char *)s)[2]; /* FALLTHROUGH */
+		case 2:
+			d[1] = ((char *)s)[1]; /* FALLTHROUGH */
+		case 1:
+			d[0] = ((char *)s)[0]; /* FALLTHROUGH */
+		default:
+			break;
+		}
+	} else if (len <= SMALL && r->p.entry_size >= SMALL)
+		memcpy(d, s, SMALL);
+	else
+		memcpy(d, s, len);
 	d[len] = '\0';
 	d[len + 1] = '\0';
 	r->data.len = off + len + 1;
 	r->offs[n] = off;
+	r->rec.fields[n] = d;
 	r->rec.lens[n] = len;
+	r->nonempty |= len;
 	r->rec.nfields = n + 1;
 }
 
@@ -238,6 +273,8 @@ fill(struct csvio_reader *r)
 			r->cp1252 = 0;
 		}
 	}
+	/* A valid chunk has valid segments: check it in one go. */
+	r->clean = !r->cp1252 && utf8_valid((const char *)r->buf + r->pos, r->len - r->pos, NULL);
 	return 0;
 }
 
@@ -310,10 +347,11 @@ feed(struct csvio_reader *r, const unsigned char *s, size_t n)
 	 * Removing quotes and spaces from valid UTF-8 leaves it valid, so fields
 	 * need checking one by one only when a segment of the record is not.
 	 */
-	if (!r->check_fields && (r->cp1252 || !utf8_valid((const char *)s, n, NULL)))
+	if (!r->check_fields && (r->cp1252 || (!r->clean && !utf8_valid((const char *)s, n, NULL))))
 		r->check_fields = 1;
 	/* libcsv grows its field buffer by blk_size: make that geometric. */
-	csv_set_blk_size(&r->p, r->p.entry_size > MIN_BLOCK ? r->p.entry_size : MIN_BLOCK);
+	if (r->p.entry_size > r->p.blk_size)
+		csv_set_blk_size(&r->p, r->p.entry_size);
 	used = csv_parse(&r->p, s, n, on_field, on_row, r);
 	if (used == n)
 		return 0;
@@ -323,20 +361,13 @@ feed(struct csvio_reader *r, const unsigned char *s, size_t n)
 	return fatal(r, "line %lu: %s", r->start, csv_strerror(status));
 }
 
-/* Fill in the record's pointers, span and blank flag and hand it out. */
+/* Fill in the record's span and blank flag and hand it out. */
 static int
 emit(struct csvio_reader *r, struct csvio_record **out, unsigned long end)
 {
 	struct csvio_record *rec = &r->rec;
-	size_t i;
-	int blank = 1;
 
-	for (i = 0; i < rec->nfields; i++) {
-		rec->fields[i] = r->data.buf + r->offs[i];
-		if (rec->lens[i] > 0)
-			blank = 0;
-	}
-	if (blank)
+	if (r->nonempty == 0 && !(rec->flags & (CSVIO_MALFORMED | CSVIO_UNTERMINATED)))
 		rec->flags |= CSVIO_BLANK;
 	rec->line = r->start;
 	rec->lines = end >= r->start ? end - r->start + 1 : 1;
@@ -374,12 +405,14 @@ end_line(struct csvio_reader *r)
 static void
 record_reset(struct csvio_reader *r)
 {
-	strbuf_reset(&r->data);
+	r->data.len = 0;
+	r->data.buf[0] = '\0';
 	r->rec.nfields = 0;
 	r->rec.flags = 0;
 	r->rec.bad_field = 0;
 	r->ended = 0;
 	r->check_fields = 0;
+	r->nonempty = 0;
 }
 
 /* A stray quote: hand out what was read and drop the rest of the line. */

@@ -25,7 +25,7 @@ enum csvio_open_flags {
 
 enum csvio_record_flags {
 	CSVIO_BAD_UTF8 = 1 << 0, /* a field is not valid UTF-8 (bad_field says which) */
-	CSVIO_BLANK = 1 << 1, /* an empty line, or a record of empty fields only */
+	CSVIO_BLANK = 1 << 1, /* an empty line, or a well-formed record of empty fields only */
 	CSVIO_UNTERMINATED = 1 << 2, /* the file ended inside a quoted field */
 	CSVIO_MALFORMED = 1 << 3, /* a stray quote; the rest of the line was skipped */
 };

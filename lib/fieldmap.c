@@ -141,6 +141,7 @@ read_field(struct fieldmap *fm, size_t i, const json_t *obj, const char *path, c
 	return 0;
 }
 
+/* Load the field list at path. */
 struct fieldmap *
 fieldmap_load(const char *path, char *err, size_t errsz)
 {
@@ -171,6 +172,7 @@ fieldmap_load(const char *path, char *err, size_t errsz)
 	return fm;
 }
 
+/* Load share/fields/NAME.json. */
 struct fieldmap *
 fieldmap_load_named(const char *name, char *err, size_t errsz)
 {
@@ -184,6 +186,7 @@ fieldmap_load_named(const char *name, char *err, size_t errsz)
 	return fm;
 }
 
+/* Free a field list. */
 void
 fieldmap_free(struct fieldmap *fm)
 {
@@ -201,12 +204,14 @@ fieldmap_free(struct fieldmap *fm)
 	free(fm);
 }
 
+/* Number of fields. */
 size_t
 fieldmap_count(const struct fieldmap *fm)
 {
 	return fm->nfields;
 }
 
+/* Index of the field with this key, or -1. */
 long
 fieldmap_index(const struct fieldmap *fm, const char *key)
 {
@@ -218,30 +223,35 @@ fieldmap_index(const struct fieldmap *fm, const char *key)
 	return -1;
 }
 
+/* Key of field i. */
 const char *
 fieldmap_key(const struct fieldmap *fm, size_t i)
 {
 	return i < fm->nfields ? fm->fields[i].key : NULL;
 }
 
+/* Display name of field i. */
 const char *
 fieldmap_name(const struct fieldmap *fm, size_t i)
 {
 	return i < fm->nfields ? fm->fields[i].name : NULL;
 }
 
+/* 1 when field i must have a value. */
 int
 fieldmap_required(const struct fieldmap *fm, size_t i)
 {
 	return i < fm->nfields && fm->fields[i].required;
 }
 
+/* 1 when field i holds personal data. */
 int
 fieldmap_personal(const struct fieldmap *fm, size_t i)
 {
 	return i < fm->nfields && fm->fields[i].personal;
 }
 
+/* Field a header name maps to, or -1. */
 long
 fieldmap_match(const struct fieldmap *fm, const char *header)
 {
@@ -258,6 +268,7 @@ fieldmap_match(const struct fieldmap *fm, const char *header)
 	return f;
 }
 
+/* Bind header columns to fields; the first column for a field wins. */
 void
 fieldmap_bind(const struct fieldmap *fm, const char *const *header, size_t n,
               struct fieldmap_binding *out)
@@ -275,18 +286,17 @@ fieldmap_bind(const struct fieldmap *fm, const char *const *header, size_t n,
 	out->duplicates = xcalloc(n + 1, sizeof *out->duplicates);
 	for (c = 0; c < n; c++) {
 		f = fieldmap_match(fm, header[c]);
-		out->field[c] = -1;
+		out->field[c] = f;
 		if (f < 0)
 			continue;
-		if (out->column[f] >= 0) {
+		if (out->column[f] >= 0)
 			out->duplicates[out->nduplicates++] = c;
-			continue;
-		}
-		out->column[f] = (long)c;
-		out->field[c] = f;
+		else
+			out->column[f] = (long)c;
 	}
 }
 
+/* Free a binding's arrays. */
 void
 fieldmap_unbind(struct fieldmap_binding *b)
 {

@@ -22,9 +22,9 @@ struct fieldmap_binding {
 	size_t nfields; /* number of defined fields */
 	long *column; /* per field: index of its column in the header, or -1 */
 	size_t ncolumns; /* columns in the header */
-	long *field; /* per column: index of the field bound to it, or -1 (also for duplicates) */
+	long *field; /* per column: index of the field it maps to, or -1 */
 	size_t nduplicates; /* columns that map to a field already bound */
-	size_t *duplicates; /* their column indexes (the field keeps the first) */
+	size_t *duplicates; /* their column indexes (column[] keeps the first) */
 };
 
 struct fieldmap *fieldmap_load(const char *path, char *err, size_t errsz);

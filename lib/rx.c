@@ -20,6 +20,8 @@ struct rx {
 	pcre2_match_data *md;
 	int jit; /* JIT code is in place */
 	int matched; /* the last search succeeded */
+	const char *checked; /* subject last found valid UTF-8... */
+	size_t checkedlen; /* ...and its length */
 };
 
 /* PCRE2 compile options for our flags. */
@@ -47,6 +49,7 @@ compile_error(int code, PCRE2_SIZE offset, char *err, size_t errsz)
 		snprintf(err, errsz, "offset %zu: %s", (size_t)offset, (const char *)msg);
 }
 
+/* Compile pattern with flags; NULL and "offset N: reason" on error. */
 struct rx *
 rx_new(const char *pattern, unsigned flags, char *err, size_t errsz)
 {
@@ -76,6 +79,7 @@ rx_new(const char *pattern, unsigned flags, char *err, size_t errsz)
 	return rx;
 }
 
+/* Free the code and match data. */
 void
 rx_free(struct rx *rx)
 {
@@ -86,17 +90,44 @@ rx_free(struct rx *rx)
 	free(rx);
 }
 
+/* Match once; on a JIT stack overflow, once more with the interpreter. */
+static int
+match(struct rx *rx, const char *s, size_t len, size_t from, uint32_t opt)
+{
+	int rc;
+
+	/* pcre2_match() chooses the JIT code by itself when it exists. */
+	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, from, opt, rx->md, NULL);
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, from, opt | PCRE2_NO_JIT, rx->md,
+		                 NULL);
+	return rc;
+}
+
+/* Search s[from..len): 1 with the match span, 0 for none, -1 on error. */
 int
 rx_search(struct rx *rx, const char *s, size_t len, size_t from, size_t *so, size_t *eo)
 {
 	PCRE2_SIZE *ov;
+	uint32_t opt = 0;
 	int rc;
 
 	rx->matched = 0;
 	if (from > len)
 		return 0;
-	/* pcre2_match() chooses the JIT code by itself when it exists. */
-	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, from, 0, rx->md, NULL);
+	/*
+	 * A scan calls again and again on one subject with a growing start:
+	 * check its UTF-8 once, from 0, not on every call (quadratic on long
+	 * text). A start inside a character still gets the full check.
+	 */
+	if (from > 0 && s == rx->checked && len == rx->checkedlen &&
+	    (from == len || ((unsigned char)s[from] & 0xc0) != 0x80))
+		opt = PCRE2_NO_UTF_CHECK;
+	rc = match(rx, s, len, from, opt);
+	if (from == 0) {
+		rx->checked = rc >= 0 || rc == PCRE2_ERROR_NOMATCH ? s : NULL;
+		rx->checkedlen = len;
+	}
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)
@@ -110,12 +141,14 @@ rx_search(struct rx *rx, const char *s, size_t len, size_t from, size_t *so, siz
 	return 1;
 }
 
+/* 1 when the NUL-terminated s matches. */
 int
 rx_test(struct rx *rx, const char *s)
 {
 	return rx_search(rx, s, strlen(s), 0, NULL, NULL) == 1;
 }
 
+/* Span of capture group n of the last successful search. */
 int
 rx_group(const struct rx *rx, unsigned n, size_t *so, size_t *eo)
 {
@@ -133,6 +166,7 @@ rx_group(const struct rx *rx, unsigned n, size_t *so, size_t *eo)
 	return 1;
 }
 
+/* 1 when the pattern runs JIT-compiled. */
 int
 rx_jit(const struct rx *rx)
 {

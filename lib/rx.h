@@ -22,7 +22,10 @@ void rx_free(struct rx *);
 /*
  * Search s[from..len) for the pattern: 1 with the match in [*so, *eo),
  * 0 when none, -1 on a matching error (e.g. invalid UTF-8 subject).
- * so/eo may be NULL.
+ * so/eo may be NULL. A search from > 0 in the subject (same pointer and
+ * length) last searched from 0 trusts that check and does not repeat it,
+ * so a scan of long text stays linear: do not change the bytes between.
+ * A JIT stack overflow is retried with the interpreter.
  */
 int rx_search(struct rx *, const char *s, size_t len, size_t from, size_t *so, size_t *eo);
 /* 1 when the NUL-terminated s matches anywhere (or wholly, RX_ANCHORED). */

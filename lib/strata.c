@@ -31,6 +31,8 @@ struct strata {
 	struct strata_casetype *resolved; /* per case type */
 };
 
+static long quota_find(const struct strata *, size_t, const char *);
+
 /* A non-negative integer member, or -1. */
 static long
 size_member(const json_t *obj, const char *key)
@@ -62,6 +64,11 @@ read_quotas(struct strata *st, size_t s, const json_t *arr, size_t *nq, const ch
 			snprintf(err, errsz,
 			         "%s: stratum \"%s\": quota %zu needs an \"id\" and a \"size\"",
 			         path, sd->id, i + 1);
+			return -1;
+		}
+		if (quota_find(st, s, q->id) >= 0) {
+			snprintf(err, errsz, "%s: stratum \"%s\": quota \"%s\" defined twice", path,
+			         sd->id, q->id);
 			return -1;
 		}
 		q->size = (unsigned)n;
@@ -109,21 +116,19 @@ read_stratum(struct strata *st, size_t s, const json_t *obj, size_t *nq, const c
 	return read_quotas(st, s, quotas, nq, path, err, errsz);
 }
 
-/* Load national.json; -1 with a message. */
+/* Load the strata definitions from path; -1 with a message. */
 static int
-read_national(struct strata *st, char *err, size_t errsz)
+read_national(struct strata *st, const char *path, char *err, size_t errsz)
 {
-	char *path = datadir_path("sample/national.json");
 	const json_t *arr, *obj;
 	size_t i, nq = 0, total = 0;
-	int rc = -1;
 
 	if ((st->root = jsonio_load(path, err, errsz)) == NULL)
-		goto out;
+		return -1;
 	arr = json_object_get(st->root, "strata");
 	if (!json_is_array(arr) || json_array_size(arr) == 0) {
 		snprintf(err, errsz, "%s: needs a \"strata\" array", path);
-		goto out;
+		return -1;
 	}
 	json_array_foreach(arr, i, obj)
 	{
@@ -135,12 +140,9 @@ read_national(struct strata *st, char *err, size_t errsz)
 	{
 		st->nstrata = i + 1;
 		if (read_stratum(st, i, obj, &nq, path, err, errsz) < 0)
-			goto out;
+			return -1;
 	}
-	rc = 0;
-out:
-	free(path);
-	return rc;
+	return 0;
 }
 
 /* Index of quota id in stratum s, or -1. */
@@ -157,7 +159,7 @@ quota_find(const struct strata *st, size_t s, const char *id)
 
 /* Resolve case type i to law type, stratum and quota; -1 with a message. */
 static int
-resolve_casetype(struct strata *st, size_t i, char *err, size_t errsz)
+resolve_casetype(struct strata *st, size_t i, const char *path, char *err, size_t errsz)
 {
 	struct strata_casetype *r = &st->resolved[i];
 	const char *value = vocab_value(st->casetypes, i);
@@ -167,38 +169,38 @@ resolve_casetype(struct strata *st, size_t i, char *err, size_t errsz)
 
 	r->stratum = r->quota = -1;
 	if (law == NULL || (strcmp(law, "private") != 0 && strcmp(law, "public") != 0)) {
-		snprintf(err, errsz, "case-types.json: \"%s\": law_type must be private or public",
-		         value);
+		snprintf(err, errsz, "%s: \"%s\": law_type must be private or public", path, value);
 		return -1;
 	}
 	r->law_type = law;
 	if (stratum != NULL && (r->stratum = strata_find(st, stratum)) < 0) {
-		snprintf(err, errsz, "case-types.json: \"%s\": no stratum \"%s\" in national.json",
-		         value, stratum);
+		snprintf(err, errsz, "%s: \"%s\": no stratum \"%s\" in the sample definitions",
+		         path, value, stratum);
 		return -1;
 	}
 	if (quota != NULL &&
 	    (r->stratum < 0 || (r->quota = quota_find(st, r->stratum, quota)) < 0)) {
-		snprintf(err, errsz, "case-types.json: \"%s\": no quota \"%s\" in its stratum",
-		         value, quota);
+		snprintf(err, errsz, "%s: \"%s\": no quota \"%s\" in its stratum", path, value,
+		         quota);
 		return -1;
 	}
 	return 0;
 }
 
+/* Load strata and case types from named files. */
 struct strata *
-strata_load(char *err, size_t errsz)
+strata_load_files(const char *national, const char *casetypes, char *err, size_t errsz)
 {
 	struct strata *st = xcalloc(1, sizeof *st);
 	size_t i;
 
-	if (read_national(st, err, errsz) < 0)
+	if (read_national(st, national, err, errsz) < 0)
 		goto fail;
-	if ((st->casetypes = vocab_load_named("case-types", err, errsz)) == NULL)
+	if ((st->casetypes = vocab_load(casetypes, err, errsz)) == NULL)
 		goto fail;
 	st->resolved = xcalloc(vocab_count(st->casetypes) + 1, sizeof *st->resolved);
 	for (i = 0; i < vocab_count(st->casetypes); i++)
-		if (resolve_casetype(st, i, err, errsz) < 0)
+		if (resolve_casetype(st, i, casetypes, err, errsz) < 0)
 			goto fail;
 	return st;
 fail:
@@ -206,6 +208,21 @@ fail:
 	return NULL;
 }
 
+/* Load strata and case types from the data folder. */
+struct strata *
+strata_load(char *err, size_t errsz)
+{
+	char *national = datadir_path("sample/national.json");
+	char *casetypes = datadir_path("vocab/case-types.json");
+	struct strata *st;
+
+	st = strata_load_files(national, casetypes, err, errsz);
+	free(casetypes);
+	free(national);
+	return st;
+}
+
+/* Free the strata and their case-type vocabulary. */
 void
 strata_free(struct strata *st)
 {
@@ -219,18 +236,21 @@ strata_free(struct strata *st)
 	free(st);
 }
 
+/* Number of strata. */
 size_t
 strata_count(const struct strata *st)
 {
 	return st->nstrata;
 }
 
+/* Stratum i, or NULL. */
 const struct strata_stratum *
 strata_get(const struct strata *st, size_t i)
 {
 	return i < st->nstrata ? &st->strata[i] : NULL;
 }
 
+/* Index of the stratum with this id, or -1. */
 long
 strata_find(const struct strata *st, const char *id)
 {
@@ -242,6 +262,7 @@ strata_find(const struct strata *st, const char *id)
 	return -1;
 }
 
+/* Classify a Case type text: case type, law type, stratum, quota. */
 void
 strata_classify(const struct strata *st, const char *case_type, struct strata_class *out)
 {
@@ -259,6 +280,7 @@ strata_classify(const struct strata *st, const char *case_type, struct strata_cl
 	out->quota = r->quota;
 }
 
+/* The case-type vocabulary. */
 const struct vocab *
 strata_casetypes(const struct strata *st)
 {

@@ -42,6 +42,9 @@ struct strata_class {
 
 /* Load the definitions and the case-type vocabulary from the data folder. */
 struct strata *strata_load(char *err, size_t errsz);
+/* The same from named files; NULL with "PATH: reason" in err. */
+struct strata *strata_load_files(const char *national, const char *casetypes, char *err,
+                                 size_t errsz);
 void strata_free(struct strata *);
 size_t strata_count(const struct strata *);
 const struct strata_stratum *strata_get(const struct strata *, size_t i);

@@ -5,6 +5,9 @@
  */
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
@@ -69,9 +72,19 @@ static int
 all_ascii(const unsigned char *p, size_t len)
 {
 	uint64_t v, acc = 0;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i + 8 <= len; i += 8) {
+#ifdef __SSE2__
+	__m128i bits = _mm_setzero_si128(), zero = _mm_setzero_si128(), x;
+
+	for (; i + 16 <= len; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		bits = _mm_or_si128(bits, _mm_or_si128(x, _mm_cmpeq_epi8(x, zero)));
+	}
+	if (_mm_movemask_epi8(bits) != 0)
+		return 0;
+#endif
+	for (; i + 8 <= len; i += 8) {
 		memcpy(&v, p + i, sizeof(v));
 		acc |= v | ((v - ONES) & ~v);
 	}

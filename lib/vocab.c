@@ -3,7 +3,8 @@
  * from share/vocab/NAME.json. Lookup runs once per row of files with millions
  * of rows, so the normalised keys of every value and alias go into an
  * open-addressing hash table at load; the patterns, slower, are tried only
- * when the key lookup misses.
+ * when the key lookup misses, and what they answered for a text is memoised
+ * (the same few odd spellings come back row after row).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +34,22 @@ struct vocab_pattern {
 	size_t entry;
 };
 
+/* What the patterns answered for recent texts; emptied when half full. */
+#define VOCAB_MEMO_SLOTS 1024
+#define VOCAB_MEMO_MAXLEN 200
+
+struct vocab_memo {
+	char *text; /* trimmed text, NULL: empty slot */
+	long entry;
+};
+
+/* Lookup state: a vocab is const to its users but keeps these. */
+struct vocab_cache {
+	struct strbuf key;
+	struct vocab_memo *memo;
+	size_t nmemo;
+};
+
 struct vocab {
 	char *name;
 	json_t *root;
@@ -42,8 +59,10 @@ struct vocab {
 	size_t mask; /* slots - 1, a power of two less one */
 	struct vocab_pattern *patterns;
 	size_t npatterns;
-	struct strbuf *scratch; /* lookup keys */
+	struct vocab_cache *cache;
 };
+
+static void memo_clear(struct vocab_cache *);
 
 /* FNV-1a hash of a key. */
 static uint64_t
@@ -56,6 +75,25 @@ hash_key(const char *s)
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+/* The key of s: text_normkey(), also dropping no-break spaces (Excel's). */
+static void
+vocab_key(const char *s, struct strbuf *key)
+{
+	size_t i, j;
+
+	text_normkey(s, key);
+	if (memchr(key->buf, 0xc2, key->len) == NULL)
+		return;
+	for (i = j = 0; i < key->len; i++) {
+		if ((unsigned char)key->buf[i] == 0xc2 && (unsigned char)key->buf[i + 1] == 0xa0)
+			i++;
+		else
+			key->buf[j++] = key->buf[i];
+	}
+	key->buf[j] = '\0';
+	key->len = j;
 }
 
 /* The slot holding key, or the empty slot where it would go. */
@@ -90,7 +128,7 @@ add_key(struct vocab *v, const char *path, size_t e, const char *text, char *err
 	int rc = 0;
 
 	strbuf_init(&key);
-	text_normkey(text, &key);
+	vocab_key(text, &key);
 	if (key.len == 0) {
 		snprintf(err, errsz, "%s: entry %zu (\"%s\"): \"%s\" has no letters or digits",
 		         path, e + 1, v->entries[e].value, text);
@@ -213,6 +251,7 @@ vocab_default_name(const json_t *root, const char *path)
 	return xstrndup(base, n);
 }
 
+/* Load and index the vocabulary at path. */
 struct vocab *
 vocab_load(const char *path, char *err, size_t errsz)
 {
@@ -232,8 +271,8 @@ vocab_load(const char *path, char *err, size_t errsz)
 	v = xcalloc(1, sizeof *v);
 	v->root = root;
 	v->name = vocab_default_name(root, path);
-	v->scratch = xmalloc(sizeof *v->scratch);
-	strbuf_init(v->scratch);
+	v->cache = xcalloc(1, sizeof *v->cache);
+	strbuf_init(&v->cache->key);
 	if (read_entries(v, values, path, &nkeys, &npats, err, errsz) < 0)
 		goto fail;
 	table_init(v, nkeys);
@@ -247,6 +286,7 @@ fail:
 	return NULL;
 }
 
+/* Load share/vocab/NAME.json. */
 struct vocab *
 vocab_load_named(const char *name, char *err, size_t errsz)
 {
@@ -260,6 +300,7 @@ vocab_load_named(const char *name, char *err, size_t errsz)
 	return v;
 }
 
+/* Free a vocabulary and everything it handed out. */
 void
 vocab_free(struct vocab *v)
 {
@@ -275,30 +316,83 @@ vocab_free(struct vocab *v)
 		rx_free(v->patterns[i].rx);
 	free(v->patterns);
 	free(v->entries);
-	strbuf_free(v->scratch);
-	free(v->scratch);
+	if (v->cache != NULL) {
+		memo_clear(v->cache);
+		free(v->cache->memo);
+		strbuf_free(&v->cache->key);
+		free(v->cache);
+	}
 	free(v->name);
 	json_decref(v->root);
 	free(v);
 }
 
+/* Number of entries. */
 size_t
 vocab_count(const struct vocab *v)
 {
 	return v->nentries;
 }
 
+/* The vocabulary's name. */
 const char *
 vocab_name(const struct vocab *v)
 {
 	return v->name;
 }
 
-/* Try the patterns on s without its surrounding white space. */
+/* The memo slot for the len bytes of s, or the empty slot where they go. */
+static struct vocab_memo *
+memo_slot(struct vocab_cache *c, const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i, mask = VOCAB_MEMO_SLOTS - 1;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	for (i = (size_t)h & mask; c->memo[i].text != NULL; i = (i + 1) & mask)
+		if (strncmp(c->memo[i].text, s, len) == 0 && c->memo[i].text[len] == '\0')
+			break;
+	return &c->memo[i];
+}
+
+/* Forget every memoised answer. */
+static void
+memo_clear(struct vocab_cache *c)
+{
+	size_t i;
+
+	if (c->memo == NULL)
+		return;
+	for (i = 0; i < VOCAB_MEMO_SLOTS; i++) {
+		free(c->memo[i].text);
+		c->memo[i].text = NULL;
+	}
+	c->nmemo = 0;
+}
+
+/* The first pattern (in file order) matching the len bytes of s. */
+static long
+run_patterns(const struct vocab *v, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < v->npatterns; i++)
+		if (rx_search(v->patterns[i].rx, s, len, 0, NULL, NULL) == 1)
+			return (long)v->patterns[i].entry;
+	return -1;
+}
+
+/* Try the patterns on s without its surrounding white space, memoised. */
 static long
 find_by_pattern(const struct vocab *v, const char *s)
 {
-	size_t len, i;
+	struct vocab_cache *c = v->cache;
+	struct vocab_memo *m;
+	size_t len;
+	long e;
 
 	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
@@ -308,34 +402,50 @@ find_by_pattern(const struct vocab *v, const char *s)
 		len--;
 	if (len == 0)
 		return -1;
-	for (i = 0; i < v->npatterns; i++)
-		if (rx_search(v->patterns[i].rx, s, len, 0, NULL, NULL) == 1)
-			return (long)v->patterns[i].entry;
-	return -1;
+	if (len > VOCAB_MEMO_MAXLEN)
+		return run_patterns(v, s, len);
+	if (c->memo == NULL)
+		c->memo = xcalloc(VOCAB_MEMO_SLOTS, sizeof *c->memo);
+	m = memo_slot(c, s, len);
+	if (m->text != NULL)
+		return m->entry;
+	e = run_patterns(v, s, len);
+	if (c->nmemo >= VOCAB_MEMO_SLOTS / 2) {
+		memo_clear(c);
+		m = memo_slot(c, s, len);
+	}
+	m->text = xstrndup(s, len);
+	m->entry = e;
+	c->nmemo++;
+	return e;
 }
 
+/* Entry of s: by key, else by pattern; -1 when none. */
 long
 vocab_find(const struct vocab *v, const char *s)
 {
 	const struct vocab_slot *slot;
+	struct strbuf *key = &v->cache->key;
 
 	if (s == NULL)
 		return -1;
-	text_normkey(s, v->scratch);
-	if (v->scratch->len > 0) {
-		slot = slot_for(v, v->scratch->buf);
+	vocab_key(s, key);
+	if (key->len > 0) {
+		slot = slot_for(v, key->buf);
 		if (slot->key != NULL)
 			return (long)slot->entry;
 	}
 	return v->npatterns > 0 ? find_by_pattern(v, s) : -1;
 }
 
+/* Canonical value of entry i. */
 const char *
 vocab_value(const struct vocab *v, size_t i)
 {
 	return i < v->nentries ? v->entries[i].value : NULL;
 }
 
+/* String attribute key of entry i, or NULL. */
 const char *
 vocab_attr(const struct vocab *v, size_t i, const char *key)
 {
@@ -344,6 +454,7 @@ vocab_attr(const struct vocab *v, size_t i, const char *key)
 	return jsonio_str(v->entries[i].obj, key, NULL);
 }
 
+/* Integer attribute key of entry i, or dflt. */
 long
 vocab_attr_int(const struct vocab *v, size_t i, const char *key, long dflt)
 {
@@ -352,6 +463,7 @@ vocab_attr_int(const struct vocab *v, size_t i, const char *key, long dflt)
 	return (long)jsonio_int(v->entries[i].obj, key, dflt);
 }
 
+/* Compile the "pattern" of share/vocab/NAME.json. */
 struct rx *
 vocab_pattern_named(const char *name, unsigned flags, char *err, size_t errsz)
 {

@@ -2,10 +2,10 @@
  * vocab.h: controlled vocabularies from share/vocab/NAME.json:
  *   {"name": "gender", "values": [{"value": "female", "aliases": ["f", "girl"],
  *     "patterns": ["^fem"], ...any other keys...}, ...]}
- * A value matches its entry when its text_normkey() equals the key of the
- * value or of an alias, or (failing that) when a pattern (PCRE2, caseless)
- * matches the trimmed text. Extra keys of an entry are kept as attributes.
- * Two entries of one file may not share a key (a load error names both).
+ * A value matches its entry when its text_normkey() (less any no-break
+ * spaces) equals the key of the value or of an alias, or (failing that) when a pattern (PCRE2,
+ * caseless) matches the trimmed text. Extra keys of an entry are kept as attributes. Two entries of
+ * one file may not share a key (a load error names both).
  *
  * Ownership: vocab_load*() returns a vocab the caller frees with
  * vocab_free(); every string it hands out (values, attributes) belongs to

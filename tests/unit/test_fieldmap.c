@@ -4,11 +4,14 @@
  * exports use, duplicate and missing columns, and load errors.
  */
 #include <check.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "datadir.h"
 #include "fieldmap.h"
+#include "xalloc.h"
 
 static struct fieldmap *fm;
 
@@ -185,7 +188,9 @@ START_TEST(test_fieldmap_bind_duplicates_missing)
 	ck_assert_int_eq(b.column[fieldmap_index(fm, "date_of_birth")], 3);
 	ck_assert_int_eq(b.column[fieldmap_index(fm, "gender")], 6);
 	ck_assert_int_eq(b.field[1], fieldmap_index(fm, "case_id"));
-	ck_assert_int_eq(b.field[2], -1);
+	ck_assert_int_eq(b.field[2], fieldmap_index(fm, "case_id")); /* a duplicate */
+	ck_assert_int_eq(b.field[4], fieldmap_index(fm, "date_of_birth"));
+	ck_assert_int_eq(b.field[5], fieldmap_index(fm, "case_id"));
 	ck_assert_int_eq(b.field[7], -1);
 	ck_assert_uint_eq(b.nduplicates, 3);
 	ck_assert_uint_eq(b.duplicates[0], 2);
@@ -263,6 +268,37 @@ START_TEST(test_fieldmap_missing_file)
 }
 END_TEST
 
+/* Every field list shipped in share/fields loads, fields with unique keys. */
+START_TEST(test_fieldmap_every_shipped_file)
+{
+	char *dir = datadir_path("fields"), *path, err[512];
+	struct fieldmap *f;
+	struct dirent *de;
+	size_t n, files = 0, i;
+	DIR *d;
+
+	d = opendir(dir);
+	ck_assert_msg(d != NULL, "%s", dir);
+	while ((de = readdir(d)) != NULL) {
+		n = strlen(de->d_name);
+		if (n <= 5 || strcmp(de->d_name + n - 5, ".json") != 0)
+			continue;
+		files++;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		f = fieldmap_load(path, err, sizeof err);
+		ck_assert_msg(f != NULL, "%s", err);
+		ck_assert_uint_gt(fieldmap_count(f), 0);
+		for (i = 0; i < fieldmap_count(f); i++)
+			ck_assert_int_eq(fieldmap_match(f, fieldmap_name(f, i)), (long)i);
+		fieldmap_free(f);
+		free(path);
+	}
+	closedir(d);
+	free(dir);
+	ck_assert_uint_ge(files, 1);
+}
+END_TEST
+
 Suite *make_suite_fieldmap(void);
 
 Suite *
@@ -279,6 +315,7 @@ make_suite_fieldmap(void)
 	tcase_add_test(tc, test_fieldmap_bind_empty);
 	tcase_add_loop_test(tc, test_fieldmap_bad, 0, sizeof bad / sizeof bad[0]);
 	tcase_add_test(tc, test_fieldmap_missing_file);
+	tcase_add_test(tc, test_fieldmap_every_shipped_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4,6 +4,7 @@
  * case runs both JIT-compiled and interpreted and must answer the same.
  */
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rx.h"
@@ -148,6 +149,48 @@ START_TEST(test_rx_scan_all)
 }
 END_TEST
 
+/* A deep match overflows the JIT stack: the interpreter answers instead. */
+START_TEST(test_rx_jit_stack)
+{
+	size_t n = 300000, so = 1, eo = 0;
+	char *s = malloc(n + 1), err[256];
+	struct rx *rx;
+
+	ck_assert_ptr_nonnull(s);
+	memset(s, 'a', n);
+	s[n] = '\0';
+	rx = rx_new("^(a|b)*$", _i ? RX_NOJIT : 0, err, sizeof err);
+	ck_assert_ptr_nonnull(rx);
+	ck_assert_int_eq(rx_search(rx, s, n, 0, &so, &eo), 1);
+	ck_assert_uint_eq(so, 0);
+	ck_assert_uint_eq(eo, n);
+	s[n - 1] = 'c';
+	ck_assert_int_eq(rx_search(rx, s, n, 0, &so, &eo), 0);
+	rx_free(rx);
+	free(s);
+}
+END_TEST
+
+/* A scan skips re-checking UTF-8, but never from inside a character. */
+START_TEST(test_rx_scan_utf8)
+{
+	const char *s = "\xc3\xa9x\xc3\xa9x";
+	char err[256];
+	struct rx *rx = rx_new("x", 0, err, sizeof err);
+	size_t so, eo;
+
+	ck_assert_ptr_nonnull(rx);
+	ck_assert_int_eq(rx_search(rx, s, 6, 0, &so, &eo), 1);
+	ck_assert_uint_eq(so, 2);
+	ck_assert_int_eq(rx_search(rx, s, 6, 4, &so, &eo), -1); /* inside the second e-acute */
+	ck_assert_int_eq(rx_search(rx, s, 6, 3, &so, &eo), 1);
+	ck_assert_uint_eq(so, 5);
+	ck_assert_int_eq(rx_search(rx, s, 6, 6, &so, &eo), 0);
+	ck_assert_int_eq(rx_search(rx, "ax\xff", 3, 1, &so, &eo), -1); /* new subject: checked */
+	rx_free(rx);
+}
+END_TEST
+
 Suite *make_suite_rx(void);
 
 Suite *
@@ -161,6 +204,8 @@ make_suite_rx(void)
 	tcase_add_test(tc, test_rx_groups);
 	tcase_add_loop_test(tc, test_rx_bad_pattern, 0, sizeof bad / sizeof bad[0]);
 	tcase_add_test(tc, test_rx_scan_all);
+	tcase_add_loop_test(tc, test_rx_jit_stack, 0, 2);
+	tcase_add_test(tc, test_rx_scan_utf8);
 	suite_add_tcase(s, tc);
 	return s;
 }

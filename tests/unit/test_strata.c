@@ -5,7 +5,9 @@
  */
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "strata.h"
 #include "vocab.h"
@@ -222,6 +224,115 @@ START_TEST(test_strata_lookups)
 }
 END_TEST
 
+/* Create the mkstemp() template path holding text; returns path. */
+static const char *
+write_temp(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (int)strlen(text));
+	close(fd);
+	return path;
+}
+
+#define NAT_OK                                                                                     \
+	"{\"strata\": [{\"id\": \"a\", \"size\": 5, \"audit\": 2, \"quotas\": [{\"id\": \"q\", "   \
+	"\"size\": 1}]}, {\"id\": \"b\", \"size\": 3, \"audit\": 0}]}"
+#define CT_OK                                                                                      \
+	"{\"values\": [{\"value\": \"x\", \"law_type\": \"private\", \"stratum\": \"a\", "         \
+	"\"quota\": "                                                                              \
+	"\"q\"}, {\"value\": \"y\", \"law_type\": \"public\", \"stratum\": \"b\"}, {\"value\": "   \
+	"\"z\", \"law_type\": \"public\"}]}"
+
+static const struct {
+	const char *national;
+	const char *casetypes;
+	int file; /* the file the message must name: 0 national, 1 case types */
+	const char *want;
+} bad[] = {
+    {"{\"strata\": [\n{\"id\": \"a\",, }]}", CT_OK, 0, ":2:"},
+    {"{\"strata\": []}", CT_OK, 0, ": needs a \"strata\" array"},
+    {"{\"strata\": [{\"id\": \"a\", \"size\": 5}]}", CT_OK, 0, "stratum 1 needs"},
+    {"{\"strata\": [{\"id\": \"a\", \"size\": 5, \"audit\": 6}]}", CT_OK, 0, "stratum 1 needs"},
+    {"{\"strata\": [{\"id\": \"a\", \"size\": -1, \"audit\": 0}]}", CT_OK, 0, "stratum 1 needs"},
+    {"{\"strata\": [{\"id\": \"a\", \"size\": 5, \"audit\": 1}, {\"id\": \"a\", \"size\": 5, "
+     "\"audit\": 1}]}",
+     CT_OK, 0, "stratum \"a\" defined twice"},
+    {"{\"strata\": [{\"id\": \"a\", \"size\": 5, \"audit\": 1, \"quotas\": [{\"id\": \"q\", "
+     "\"size\": 6}]}]}",
+     CT_OK, 0, "quotas add up to more than its size"},
+    {"{\"strata\": [{\"id\": \"a\", \"size\": 5, \"audit\": 1, \"quotas\": [{\"id\": \"q\", "
+     "\"size\": 1}, {\"id\": \"q\", \"size\": 1}]}]}",
+     CT_OK, 0, "quota \"q\" defined twice"},
+    {"{\"strata\": [{\"id\": \"a\", \"size\": 5, \"audit\": 1, \"quotas\": [{\"size\": 1}]}]}",
+     CT_OK, 0, "quota 1 needs"},
+    {"{\"strata\": [{\"id\": \"a\", \"size\": 5, \"audit\": 1, \"quotas\": {}}]}", CT_OK, 0,
+     "\"quotas\" must be an array"},
+    {NAT_OK, "{\"values\": [{\"value\": \"x\", \"law_type\": \"family\"}]}", 1,
+     "\"x\": law_type must be private or public"},
+    {NAT_OK, "{\"values\": [{\"value\": \"x\"}]}", 1, "\"x\": law_type must be"},
+    {NAT_OK, "{\"values\": [{\"value\": \"x\", \"law_type\": \"public\", \"stratum\": \"c\"}]}", 1,
+     "\"x\": no stratum \"c\""},
+    {NAT_OK,
+     "{\"values\": [{\"value\": \"x\", \"law_type\": \"public\", \"stratum\": \"b\", \"quota\": "
+     "\"q\"}]}",
+     1, "\"x\": no quota \"q\" in its stratum"},
+    {NAT_OK, "{\"values\": [{\"value\": \"x\", \"law_type\": \"public\", \"quota\": \"q\"}]}", 1,
+     "\"x\": no quota \"q\""},
+    {NAT_OK, "{\"values\": [{\"value\": \"x\"}, {\"value\": \"X\"}]}", 1, "share the key \"x\""},
+};
+
+START_TEST(test_strata_bad)
+{
+	char nat[] = "/tmp/test_strata_nat.XXXXXX", ct[] = "/tmp/test_strata_ct.XXXXXX";
+	char err[512] = "";
+	const char *named;
+
+	write_temp(nat, bad[_i].national);
+	write_temp(ct, bad[_i].casetypes);
+	ck_assert_ptr_null(strata_load_files(nat, ct, err, sizeof err));
+	named = bad[_i].file ? ct : nat;
+	ck_assert_msg(strncmp(err, named, strlen(named)) == 0, "\"%s\" does not name %s", err,
+	              named);
+	ck_assert_msg(strstr(err, bad[_i].want) != NULL, "\"%s\" lacks \"%s\"", err, bad[_i].want);
+	unlink(nat);
+	unlink(ct);
+}
+END_TEST
+
+START_TEST(test_strata_files)
+{
+	char nat[] = "/tmp/test_strata_nat.XXXXXX", ct[] = "/tmp/test_strata_ct.XXXXXX";
+	char err[512] = "";
+	struct strata_class c;
+	struct strata *s;
+
+	write_temp(nat, NAT_OK);
+	write_temp(ct, CT_OK);
+	s = strata_load_files(nat, ct, err, sizeof err);
+	ck_assert_msg(s != NULL, "%s", err);
+	ck_assert_uint_eq(strata_count(s), 2);
+	ck_assert_uint_eq(strata_get(s, 1)->nquotas, 0);
+	strata_classify(s, "X", &c);
+	ck_assert_int_eq(c.casetype, 0);
+	ck_assert_str_eq(c.law_type, "private");
+	ck_assert_int_eq(c.stratum, 0);
+	ck_assert_int_eq(c.quota, 0);
+	strata_classify(s, "y", &c);
+	ck_assert_int_eq(c.stratum, 1);
+	ck_assert_int_eq(c.quota, -1);
+	strata_classify(s, "z", &c); /* a known case type outside every stratum */
+	ck_assert_int_eq(c.casetype, 2);
+	ck_assert_str_eq(c.law_type, "public");
+	ck_assert_int_eq(c.stratum, -1);
+	ck_assert_int_eq(c.quota, -1);
+	strata_free(s);
+	unlink(nat);
+	unlink(ct);
+}
+END_TEST
+
 Suite *make_suite_strata(void);
 
 Suite *
@@ -234,6 +345,8 @@ make_suite_strata(void)
 	tcase_add_loop_test(tc, test_strata_spelling, 0, sizeof spellings / sizeof spellings[0]);
 	tcase_add_loop_test(tc, test_strata_national, 0, sizeof national / sizeof national[0]);
 	tcase_add_test(tc, test_strata_lookups);
+	tcase_add_loop_test(tc, test_strata_bad, 0, sizeof bad / sizeof bad[0]);
+	tcase_add_test(tc, test_strata_files);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,13 +5,17 @@
  * key, bad patterns, wrong shapes).
  */
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "datadir.h"
+#include "jsonio.h"
 #include "rx.h"
 #include "vocab.h"
+#include "xalloc.h"
 
 /* Write text to a new temporary file; the caller unlinks and frees the path. */
 static char *
@@ -71,6 +75,10 @@ static const struct {
     {"gender", "x", NULL},
     {"gender", "", NULL},
     {"gender", "fe male", "female"},
+    {"gender", "Not\xc2\xa0known", "not known"},
+    {"gender", "\xc2\xa0Male\xc2\xa0", "male"},
+    {"gender", "\xc2\xa0", NULL},
+    {"gender", "Mal\xc3\xa9", NULL},
     {"disability", "Y", "Y"},
     {"disability", "yes", "Y"},
     {"disability", "n", "N"},
@@ -302,6 +310,76 @@ START_TEST(test_vocab_many)
 }
 END_TEST
 
+/* Pattern answers are memoised; the memo empties itself and stays exact. */
+START_TEST(test_vocab_pattern_memo)
+{
+	char *path = write_temp("{\"values\": [{\"value\": \"ex\", \"patterns\": [\"^x\\\\d+$\"]},"
+	                        " {\"value\": \"why\", \"patterns\": [\"^y\"]}]}");
+	char err[512] = "", buf[300];
+	struct vocab *v = vocab_load(path, err, sizeof err);
+	int round, i;
+
+	ck_assert_msg(v != NULL, "%s", err);
+	for (round = 0; round < 3; round++)
+		for (i = 0; i < 3000; i++) {
+			snprintf(buf, sizeof buf, " x%d ", i);
+			ck_assert_int_eq(vocab_find(v, buf), 0);
+			snprintf(buf, sizeof buf, "y%d", i);
+			ck_assert_int_eq(vocab_find(v, buf), 1);
+			snprintf(buf, sizeof buf, "x%dz", i);
+			ck_assert_int_eq(vocab_find(v, buf), -1);
+		}
+	memset(buf, 'y', sizeof buf - 1);
+	buf[sizeof buf - 1] = '\0';
+	ck_assert_int_eq(vocab_find(v, buf), 1); /* too long to memoise */
+	vocab_free(v);
+	unlink(path);
+	free(path);
+}
+END_TEST
+
+/* Every file in share/vocab loads: as a vocabulary, or as a pattern. */
+START_TEST(test_vocab_every_shipped_file)
+{
+	char *dir = datadir_path("vocab"), *path, *name, err[512];
+	struct dirent *de;
+	struct vocab *v;
+	struct rx *rx;
+	size_t n, files = 0;
+	json_t *j;
+	DIR *d;
+
+	d = opendir(dir);
+	ck_assert_msg(d != NULL, "%s", dir);
+	while ((de = readdir(d)) != NULL) {
+		n = strlen(de->d_name);
+		if (n <= 5 || strcmp(de->d_name + n - 5, ".json") != 0)
+			continue;
+		files++;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		j = jsonio_load(path, err, sizeof err);
+		ck_assert_msg(j != NULL, "%s", err);
+		name = strndup(de->d_name, n - 5);
+		if (json_object_get(j, "values") != NULL) {
+			v = vocab_load_named(name, err, sizeof err);
+			ck_assert_msg(v != NULL, "%s", err);
+			ck_assert_uint_gt(vocab_count(v), 0);
+			vocab_free(v);
+		} else {
+			rx = vocab_pattern_named(name, 0, err, sizeof err);
+			ck_assert_msg(rx != NULL, "%s", err);
+			rx_free(rx);
+		}
+		json_decref(j);
+		free(name);
+		free(path);
+	}
+	closedir(d);
+	free(dir);
+	ck_assert_uint_ge(files, 6);
+}
+END_TEST
+
 Suite *make_suite_vocab(void);
 
 Suite *
@@ -319,6 +397,8 @@ make_suite_vocab(void)
 	tcase_add_test(tc, test_vocab_missing_file);
 	tcase_add_test(tc, test_vocab_case_id);
 	tcase_add_test(tc, test_vocab_many);
+	tcase_add_test(tc, test_vocab_pattern_memo);
+	tcase_add_test(tc, test_vocab_every_shipped_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,40 @@
+#!/bin/sh
+# run.sh HARNESS...: run each libFuzzer harness for $FUZZ_SECONDS (default 60)
+# on a corpus seeded from the tests' own inputs, and print the executions
+# per harness. A crash, leak or timeout fails the run; the input that caused
+# it is kept as build/fuzz/<harness>-crash-* for a regression test.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT" || exit 2
+S=${FUZZ_SECONDS:-60}
+export CAFCASS_INSPECT_DATA=$ROOT/share
+fail=0
+
+seed() { # harness corpus-dir
+	case $1 in
+	fuzz_csvio) find tests share/examples -name '*.csv' -size -64k ;;
+	fuzz_json) find tests share -name '*.json' -size -64k ;;
+	fuzz_dates) printf '%s\n' 2027-01-15 15/01/2027 1/2/2015 29/02/2024 31/02/2015 \
+		'2027-01-15 00:00:00' 12:30 >"$2/seed-dates"; return ;;
+	fuzz_header) find share/fields share/vocab -name '*.json' ;;
+	*) find "tests/fuzz/seeds/$1" -type f 2>/dev/null ;;
+	esac | while read -r f; do cp "$f" "$2/$(echo "$f" | tr '/' '_')"; done
+}
+
+printf '%-16s %12s %8s  %s\n' harness executions seconds result
+for bin in "$@"; do
+	name=$(basename "$bin")
+	corpus=build/fuzz/corpus/$name
+	mkdir -p "$corpus"
+	seed "$name" "$corpus"
+	log=build/fuzz/$name.log
+	"$bin" -max_total_time="$S" -timeout=10 -rss_limit_mb=2048 -max_len=100000 \
+		-print_final_stats=1 -artifact_prefix="build/fuzz/$name-" "$corpus" >"$log" 2>&1
+	rc=$?
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+	secs=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+	if [ $rc = 0 ]; then result=ok; else result="FAILED (see $log)"; fail=1; fi
+	printf '%-16s %12s %8s  %s\n' "$name" "${execs:-?}" "$S" "$result"
+	[ -n "$secs" ] || true
+done
+exit $fail

@@ -1,0 +1,743 @@
+/*
+ * test_csvio.c: the streaming CSV reader (line numbers, terminators, BOM,
+ * encodings, damaged input, size limits, 64 KiB chunk boundaries) and the
+ * writer (quoting, round trip).
+ */
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "strbuf.h"
+
+#define CHUNK 65536
+#define MAXREC 16
+
+/* A FILE holding len bytes of s, positioned at the start. */
+static FILE *
+input(const char *s, size_t len)
+{
+	FILE *fp = tmpfile();
+
+	ck_assert_ptr_nonnull(fp);
+	if (len > 0)
+		ck_assert_uint_eq(fwrite(s, 1, len, fp), len);
+	rewind(fp);
+	return fp;
+}
+
+/* Describe a record: "LINE+LINES FLAGS [f1|f2|...]", flags as letters. */
+static void
+describe(struct strbuf *sb, const struct csvio_record *rec)
+{
+	size_t i;
+
+	strbuf_printf(sb, "%lu+%lu ", rec->line, rec->lines);
+	if (rec->flags & CSVIO_BAD_UTF8)
+		strbuf_printf(sb, "U%zu", rec->bad_field);
+	if (rec->flags & CSVIO_BLANK)
+		strbuf_addch(sb, 'B');
+	if (rec->flags & CSVIO_UNTERMINATED)
+		strbuf_addch(sb, 'T');
+	if (rec->flags & CSVIO_MALFORMED)
+		strbuf_addch(sb, 'M');
+	if (rec->flags == 0)
+		strbuf_addch(sb, '-');
+	strbuf_adds(sb, " [");
+	for (i = 0; i < rec->nfields; i++) {
+		if (i > 0)
+			strbuf_addch(sb, '|');
+		ck_assert_uint_eq(strlen(rec->fields[i]) <= rec->lens[i], 1);
+		ck_assert_int_eq(rec->fields[i][rec->lens[i]], '\0');
+		strbuf_add(sb, rec->fields[i], rec->lens[i]);
+	}
+	strbuf_addch(sb, ']');
+}
+
+/* Read every record of s; each description goes into out[], the count is returned. */
+static size_t
+read_all(const char *s, size_t len, unsigned flags, char **out, unsigned long *lines)
+{
+	FILE *fp = input(s, len);
+	struct csvio_reader *r = csvio_open(fp, "test.csv", flags);
+	struct csvio_record *rec;
+	struct strbuf sb;
+	size_t n = 0;
+	int rc;
+
+	while ((rc = csvio_next(r, &rec)) > 0) {
+		ck_assert_uint_lt(n, MAXREC);
+		strbuf_init(&sb);
+		describe(&sb, rec);
+		out[n++] = strbuf_steal(&sb);
+		strbuf_free(&sb);
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(csvio_next(r, &rec), 0); /* end of file stays so */
+	*lines = csvio_lines(r);
+	csvio_close(r);
+	fclose(fp);
+	return n;
+}
+
+struct read_case {
+	const char *name;
+	const char *in;
+	size_t len;
+	unsigned flags;
+	unsigned long lines;
+	const char *want[MAXREC];
+};
+
+#define IN(x) x, sizeof(x) - 1
+
+static const struct read_case read_cases[] = {
+    {"lf", IN("a,b\nc,d\n"), 0, 2, {"1+1 - [a|b]", "2+1 - [c|d]"}},
+    {"no final newline", IN("a,b\nc,d"), 0, 2, {"1+1 - [a|b]", "2+1 - [c|d]"}},
+    {"crlf", IN("a,b\r\nc,d\r\n"), 0, 2, {"1+1 - [a|b]", "2+1 - [c|d]"}},
+    {"bare cr", IN("a,b\rc,d\r"), 0, 2, {"1+1 - [a|b]", "2+1 - [c|d]"}},
+    {"mixed ends", IN("a\r\nb\rc\nd"), 0, 4, {"1+1 - [a]", "2+1 - [b]", "3+1 - [c]", "4+1 - [d]"}},
+    {"bom", IN("\xEF\xBB\xBFid,name\n1,x\n"), 0, 2, {"1+1 - [id|name]", "2+1 - [1|x]"}},
+    {"bom only", IN("\xEF\xBB\xBF"), 0, 0, {NULL}},
+    {"multi-line field",
+     IN("h1,h2\n\"x\ny\nz\",2\nlast,3\n"),
+     0,
+     5,
+     {"1+1 - [h1|h2]", "2+3 - [x\ny\nz|2]", "5+1 - [last|3]"}},
+    {"crlf inside quotes",
+     IN("\"a\r\nb\",c\r\nd,e\r\n"),
+     0,
+     3,
+     {"1+2 - [a\r\nb|c]", "3+1 - [d|e]"}},
+    {"cr inside quotes", IN("\"a\rb\",c\rd,e"), 0, 3, {"1+2 - [a\rb|c]", "3+1 - [d|e]"}},
+    {"two multi-line fields", IN("\"a\n\",\"\nb\"\nc\n"), 0, 4, {"1+3 - [a\n|\nb]", "4+1 - [c]"}},
+    {"blank lines",
+     IN("a\n\n  \n\t\nb\n"),
+     0,
+     5,
+     {"1+1 - [a]", "2+1 B []", "3+1 B []", "4+1 B []", "5+1 - [b]"}},
+    {"blank crlf lines",
+     IN("a\r\n\r\n\r\nb\r\n"),
+     0,
+     4,
+     {"1+1 - [a]", "2+1 B []", "3+1 B []", "4+1 - [b]"}},
+    {"empty fields",
+     IN("a,b,c\n,,\n\"\",,\n"),
+     0,
+     3,
+     {"1+1 - [a|b|c]", "2+1 B [||]", "3+1 B [||]"}},
+    {"spaces at the end", IN("a\n   "), 0, 2, {"1+1 - [a]", "2+1 B []"}},
+    {"ragged",
+     IN("a,b,c\n1,2\n3,4,5,6\n"),
+     0,
+     3,
+     {"1+1 - [a|b|c]", "2+1 - [1|2]", "3+1 - [3|4|5|6]"}},
+    {"trimming", IN("  a  , \"b \" ,c\t\n"), 0, 1, {"1+1 - [a|b |c]"}},
+    {"doubled quotes", IN("\"say \"\"hi\"\"\",\"a,b\"\n"), 0, 1, {"1+1 - [say \"hi\"|a,b]"}},
+    {"unterminated", IN("a,b\n\"open,x\ny\n"), 0, 3, {"1+1 - [a|b]", "2+2 T [open,x\ny\n]"}},
+    {"unterminated no newline", IN("a,b\nc,\"d"), 0, 2, {"1+1 - [a|b]", "2+1 T [c|d]"}},
+    {"lone quote", IN("\""), 0, 1, {"1+1 T []"}},
+    {"closed at eof", IN("a,\"b\""), 0, 1, {"1+1 - [a|b]"}},
+    {"stray quote", IN("a,b\nx\"y,z\nc,d\n"), 0, 3, {"1+1 - [a|b]", "2+1 M []", "3+1 - [c|d]"}},
+    {"stray quote 2nd field", IN("1,ab\"c,d\n2,3\n"), 0, 2, {"1+1 M [1]", "2+1 - [2|3]"}},
+    {"text after quotes", IN("\"ab\"c,d\ne,f\n"), 0, 2, {"1+1 M []", "2+1 - [e|f]"}},
+    {"stray after multi-line",
+     IN("h\n\"a\nb\"x,1\nc,d\n"),
+     0,
+     4,
+     {"1+1 - [h]", "2+2 M []", "4+1 - [c|d]"}},
+    {"stray quote crlf", IN("a\"b\r\nc\r\n"), 0, 2, {"1+1 M []", "2+1 - [c]"}},
+    {"stray quote last line", IN("a\nb\"c"), 0, 2, {"1+1 - [a]", "2+1 M []"}},
+    {"bad utf-8",
+     IN("a,b\nok,\xFF\xFE\nc,d\n"),
+     0,
+     3,
+     {"1+1 - [a|b]", "2+1 U1 [ok|\xFF\xFE]", "3+1 - [c|d]"}},
+    {"bad utf-8 first of two", IN("\xC0\x80,\xFF\n"), 0, 1, {"1+1 U0 [\xC0\x80|\xFF]"}},
+    {"good utf-8", IN("caf\xC3\xA9,\xE2\x82\xAC\n"), 0, 1, {"1+1 - [caf\xC3\xA9|\xE2\x82\xAC]"}},
+    {"cp1252 unasked", IN("caf\xE9\n"), 0, 1, {"1+1 U0 [caf\xE9]"}},
+    {"cp1252",
+     IN("\x80,\x92,caf\xE9\n"),
+     CSVIO_CP1252,
+     1,
+     {"1+1 - [\xE2\x82\xAC|\xE2\x80\x99|caf\xC3\xA9]"}},
+    {"cp1252 quoted multi-line",
+     IN("\"\x93x\n\x94\",\x85\n"),
+     CSVIO_CP1252,
+     2,
+     {"1+2 - [\xE2\x80\x9Cx\n\xE2\x80\x9D|\xE2\x80\xA6]"}},
+    {"cp1252 with bom is utf-8",
+     IN("\xEF\xBB\xBF"
+        "caf\xC3\xA9\n"),
+     CSVIO_CP1252,
+     1,
+     {"1+1 - [caf\xC3\xA9]"}},
+    {"blank line inside quotes",
+     IN("\"a\n\n  \nb\",c\nd\n"),
+     0,
+     5,
+     {"1+4 - [a\n\n  \nb|c]", "5+1 - [d]"}},
+    {"cp1252 undefined bytes",
+     IN("\x81\x8D\x8F\x90\x9D\n"),
+     CSVIO_CP1252,
+     1,
+     {"1+1 - [\xC2\x81\xC2\x8D\xC2\x8F\xC2\x90\xC2\x9D]"}},
+    {"cp1252 bad line reported",
+     IN("a\nb\nSm\x92th\n"),
+     0,
+     3,
+     {"1+1 - [a]", "2+1 - [b]", "3+1 U0 [Sm\x92th]"}},
+    {"lone crlf", IN("\r\n"), 0, 1, {"1+1 B []"}},
+    {"quote then spaces", IN("\"a\"  ,b\n"), 0, 1, {"1+1 - [a|b]"}},
+    {"empty file", IN(""), 0, 0, {NULL}},
+    {"header only", IN("Case ID,Case name\n"), 0, 1, {"1+1 - [Case ID|Case name]"}},
+    {"blank then data", IN("\n\na\n"), 0, 3, {"1+1 B []", "2+1 B []", "3+1 - [a]"}},
+};
+
+START_TEST(test_read_table)
+{
+	const struct read_case *c = &read_cases[_i];
+	char *got[MAXREC];
+	unsigned long lines;
+	size_t n, i, want = 0;
+
+	while (want < MAXREC && c->want[want] != NULL)
+		want++;
+	n = read_all(c->in, c->len, c->flags, got, &lines);
+	for (i = 0; i < n && i < want; i++)
+		ck_assert_msg(strcmp(got[i], c->want[i]) == 0,
+		              "%s: record %zu: got '%s', want '%s'", c->name, i, got[i],
+		              c->want[i]);
+	ck_assert_msg(n == want, "%s: %zu records, want %zu", c->name, n, want);
+	ck_assert_msg(lines == c->lines, "%s: %lu lines, want %lu", c->name, lines, c->lines);
+	for (i = 0; i < n; i++)
+		free(got[i]);
+}
+END_TEST
+
+/* NUL bytes are invalid in both encodings. */
+START_TEST(test_nul_byte)
+{
+	static const char in[] = "a,b\0c\nd,e\n";
+	char *got[MAXREC];
+	unsigned long lines;
+	size_t n;
+
+	n = read_all(in, sizeof(in) - 1, 0, got, &lines);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(strncmp(got[0], "1+1 U1 [a|b", 11), 0);
+	ck_assert_str_eq(got[1], "2+1 - [d|e]");
+	free(got[0]);
+	free(got[1]);
+	n = read_all(in, sizeof(in) - 1, CSVIO_CP1252, got, &lines);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(strncmp(got[0], "1+1 U1 [a|b", 11), 0);
+	ck_assert_str_eq(got[1], "2+1 - [d|e]");
+	free(got[0]);
+	free(got[1]);
+}
+END_TEST
+
+/* Open a reader over a buffer built by the caller. */
+static struct csvio_reader *
+reader(struct strbuf *sb, FILE **fp, unsigned flags)
+{
+	*fp = input(sb->buf, sb->len);
+	return csvio_open(*fp, "big.csv", flags);
+}
+
+/* A 10 MiB quoted field with a million newlines inside, between two records. */
+START_TEST(test_huge_field)
+{
+	struct strbuf sb;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	size_t i, n = (size_t)1 << 20;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "a,b\n\"");
+	for (i = 0; i < n; i++)
+		strbuf_adds(&sb, i % 2 ? "ab,\"\"efgh\n" : "ab,cdefgh\n");
+	strbuf_adds(&sb, "\",z\nq,r\n");
+	r = reader(&sb, &fp, 0);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_uint_eq(rec->line, 2);
+	ck_assert_uint_eq(rec->lines, n + 1);
+	ck_assert_uint_eq(rec->flags, 0);
+	ck_assert_uint_eq(rec->nfields, 2);
+	ck_assert_uint_eq(rec->lens[0], 10 * n - n / 2);
+	ck_assert_int_eq(memcmp(rec->fields[0], "ab,cdefgh\nab,\"efgh\n", 19), 0);
+	ck_assert_str_eq(rec->fields[1], "z");
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_uint_eq(rec->line, n + 3);
+	ck_assert_str_eq(rec->fields[0], "q");
+	ck_assert_int_eq(csvio_next(r, &rec), 0);
+	ck_assert_uint_eq(csvio_lines(r), n + 3);
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* A header of 100,000 columns and a row to match. */
+START_TEST(test_wide_header)
+{
+	struct strbuf sb;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	size_t i, n = 100000;
+
+	strbuf_init(&sb);
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "%scol%zu", i ? "," : "", i);
+	strbuf_addch(&sb, '\n');
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%zu", i ? "," : "", i * 7);
+	strbuf_addch(&sb, '\n');
+	r = reader(&sb, &fp, 0);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_uint_eq(rec->nfields, n);
+	ck_assert_str_eq(rec->fields[0], "col0");
+	ck_assert_str_eq(rec->fields[54321], "col54321");
+	ck_assert_str_eq(rec->fields[n - 1], "col99999");
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_uint_eq(rec->line, 2);
+	ck_assert_uint_eq(rec->nfields, n);
+	ck_assert_str_eq(rec->fields[n - 1], "699993");
+	ck_assert_int_eq(csvio_next(r, &rec), 0);
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* A record over the limit is fatal and names the line where it starts. */
+START_TEST(test_record_limit)
+{
+	static const struct {
+		size_t limit;
+		const char *msg;
+	} cases[] = {
+	    {(size_t)1 << 20, "line 3: record larger than 1 MiB"},
+	    {100000, "line 3: record larger than 100000 bytes"},
+	};
+	struct strbuf sb;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	size_t i, k;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "h\nsmall\n");
+	for (i = 0; i < 30000; i++)
+		strbuf_adds(&sb, "x,yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\n");
+	/* as one quoted record: 30000 lines of 41 bytes (1.2 MB) */
+	sb.buf[8] = '"';
+	sb.len--;
+	strbuf_adds(&sb, "\"\nafter\n");
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		r = reader(&sb, &fp, 0);
+		csvio_set_max_record(r, cases[k].limit);
+		ck_assert_int_eq(csvio_next(r, &rec), 1);
+		ck_assert_int_eq(csvio_next(r, &rec), 1);
+		ck_assert_str_eq(rec->fields[0], "small");
+		ck_assert_int_eq(csvio_next(r, &rec), -1);
+		ck_assert_str_eq(csvio_error(r), cases[k].msg);
+		ck_assert_int_eq(csvio_next(r, &rec), -1);
+		csvio_close(r);
+		fclose(fp);
+	}
+	/* Under the default limit the same record reads whole. */
+	r = reader(&sb, &fp, 0);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_uint_eq(rec->line, 3);
+	ck_assert_uint_eq(rec->lines, 30000);
+	ck_assert_uint_eq(rec->nfields, 1);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_str_eq(rec->fields[0], "after");
+	ck_assert_uint_eq(rec->line, 30003);
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&sb);
+}
+END_TEST
+
+struct failing {
+	size_t left; /* bytes served before the error */
+};
+
+/* fopencookie read function: serve 'a,b\n' bytes, then fail with EIO. */
+static ssize_t
+failing_read(void *cookie, char *buf, size_t size)
+{
+	struct failing *f = cookie;
+	size_t i;
+
+	if (f->left == 0) {
+		errno = EIO;
+		return -1;
+	}
+	if (size > f->left)
+		size = f->left;
+	for (i = 0; i < size; i++)
+		buf[i] = "a,b\n"[i % 4];
+	f->left -= size;
+	return (ssize_t)size;
+}
+
+/* A read error is fatal, whether it comes first or after some records. */
+START_TEST(test_read_error)
+{
+	static const size_t served[] = {0, 4, 200000};
+	cookie_io_functions_t io = {failing_read, NULL, NULL, NULL};
+	struct failing f;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	size_t k;
+	int rc, n;
+
+	for (k = 0; k < sizeof(served) / sizeof(served[0]); k++) {
+		f.left = served[k];
+		fp = fopencookie(&f, "r", io);
+		ck_assert_ptr_nonnull(fp);
+		r = csvio_open(fp, "broken.csv", 0);
+		n = 0;
+		while ((rc = csvio_next(r, &rec)) > 0)
+			n++;
+		ck_assert_int_eq(rc, -1);
+		ck_assert_msg(strstr(csvio_error(r), "read error") != NULL, "%s", csvio_error(r));
+		ck_assert_int_le(n, (int)(served[k] / 4));
+		csvio_close(r);
+		fclose(fp);
+	}
+}
+END_TEST
+
+/* Read s and check the record count and the line of each record. */
+static void
+expect_lines(const struct strbuf *sb, const unsigned long *lines, size_t n, const char *what)
+{
+	FILE *fp = input(sb->buf, sb->len);
+	struct csvio_reader *r = csvio_open(fp, "edge.csv", 0);
+	struct csvio_record *rec;
+	size_t i = 0;
+
+	while (csvio_next(r, &rec) > 0) {
+		ck_assert_msg(i < n, "%s: too many records", what);
+		ck_assert_msg(rec->line == lines[i], "%s: record %zu at line %lu, want %lu", what,
+		              i, rec->line, lines[i]);
+		ck_assert_msg(rec->flags == 0, "%s: record %zu flags %u", what, i, rec->flags);
+		i++;
+	}
+	ck_assert_msg(i == n, "%s: %zu records, want %zu", what, i, n);
+	csvio_close(r);
+	fclose(fp);
+}
+
+/* CRLF and bare CR with the CR as the last byte of a 64 KiB chunk (and around it). */
+START_TEST(test_chunk_crlf)
+{
+	static const unsigned long two[] = {1, 2};
+	struct strbuf sb;
+	size_t len;
+	char what[64];
+
+	strbuf_init(&sb);
+	for (len = CHUNK - 6; len <= CHUNK + 2; len++) {
+		/* the first line's CR lands at offset len */
+		strbuf_reset(&sb);
+		while (sb.len < len)
+			strbuf_addch(&sb, 'x');
+		strbuf_adds(&sb, "\r\nb\r\n");
+		snprintf(what, sizeof(what), "crlf at %zu", len);
+		expect_lines(&sb, two, 2, what);
+		sb.len = len;
+		strbuf_adds(&sb, "\rb\r");
+		snprintf(what, sizeof(what), "cr at %zu", len);
+		expect_lines(&sb, two, 2, what);
+		/* the file ends with that CR */
+		sb.len = len;
+		strbuf_adds(&sb, "\r");
+		snprintf(what, sizeof(what), "final cr at %zu", len);
+		expect_lines(&sb, two, 1, what);
+	}
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* A CRLF inside a quoted field, split across the chunk boundary, stays in the field. */
+START_TEST(test_chunk_quoted_crlf)
+{
+	struct strbuf sb;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	size_t pre;
+
+	strbuf_init(&sb);
+	for (pre = CHUNK - 3; pre <= CHUNK + 1; pre++) {
+		strbuf_reset(&sb);
+		strbuf_adds(&sb, "h\r\n\"");
+		while (sb.len < pre)
+			strbuf_addch(&sb, 'y');
+		strbuf_adds(&sb, "\r\nz\"\r\nnext\r\n");
+		r = reader(&sb, &fp, 0);
+		ck_assert_int_eq(csvio_next(r, &rec), 1);
+		ck_assert_int_eq(csvio_next(r, &rec), 1);
+		ck_assert_uint_eq(rec->line, 2);
+		ck_assert_uint_eq(rec->lines, 2);
+		ck_assert_uint_eq(rec->lens[0], pre - 4 + 3);
+		ck_assert_int_eq(memcmp(rec->fields[0] + pre - 4, "\r\nz", 3), 0);
+		ck_assert_int_eq(csvio_next(r, &rec), 1);
+		ck_assert_uint_eq(rec->line, 4);
+		ck_assert_str_eq(rec->fields[0], "next");
+		ck_assert_int_eq(csvio_next(r, &rec), 0);
+		csvio_close(r);
+		fclose(fp);
+	}
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* Multibyte characters split by the chunk boundary are valid; a bad byte there is caught. */
+START_TEST(test_chunk_utf8)
+{
+	static const char *chars[] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+	struct strbuf sb;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	size_t c, at, clen;
+
+	strbuf_init(&sb);
+	for (c = 0; c < 3; c++) {
+		clen = strlen(chars[c]);
+		for (at = CHUNK - clen; at <= CHUNK; at++) {
+			strbuf_reset(&sb);
+			strbuf_adds(&sb, "k,v\nid,");
+			while (sb.len < at)
+				strbuf_addch(&sb, 'a');
+			strbuf_adds(&sb, chars[c]);
+			strbuf_adds(&sb, "b\n2,\xFF\n");
+			r = reader(&sb, &fp, 0);
+			ck_assert_int_eq(csvio_next(r, &rec), 1);
+			ck_assert_int_eq(csvio_next(r, &rec), 1);
+			ck_assert_msg(rec->flags == 0, "char %zu at %zu: flags %u", c, at,
+			              rec->flags);
+			ck_assert_uint_eq(rec->lens[1], at - 7 + clen + 1);
+			ck_assert_int_eq(memcmp(rec->fields[1] + at - 7, chars[c], clen), 0);
+			ck_assert_int_eq(csvio_next(r, &rec), 1);
+			ck_assert_uint_eq(rec->flags, CSVIO_BAD_UTF8);
+			ck_assert_uint_eq(rec->bad_field, 1);
+			ck_assert_uint_eq(rec->line, 3);
+			csvio_close(r);
+			fclose(fp);
+		}
+	}
+	/* a truncated sequence at the boundary followed by ASCII is invalid */
+	strbuf_reset(&sb);
+	strbuf_adds(&sb, "x,");
+	while (sb.len < CHUNK - 1)
+		strbuf_addch(&sb, 'a');
+	strbuf_adds(&sb, "\xE2"
+	                 "a\n");
+	r = reader(&sb, &fp, 0);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_uint_eq(rec->flags, CSVIO_BAD_UTF8);
+	ck_assert_uint_eq(rec->bad_field, 1);
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* Many records over many chunks keep their line numbers. */
+START_TEST(test_many_records)
+{
+	struct strbuf sb;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	unsigned long i, line = 1;
+	char want[32];
+
+	strbuf_init(&sb);
+	for (i = 0; i < 50000; i++) {
+		if (i % 7 == 0)
+			strbuf_printf(&sb, "\"%lu\nmore\",x\r\n", i);
+		else
+			strbuf_printf(&sb, "%lu,x\n", i);
+	}
+	r = reader(&sb, &fp, 0);
+	for (i = 0; i < 50000; i++) {
+		ck_assert_int_eq(csvio_next(r, &rec), 1);
+		ck_assert_uint_eq(rec->line, line);
+		snprintf(want, sizeof(want), i % 7 == 0 ? "%lu\nmore" : "%lu", i);
+		ck_assert_str_eq(rec->fields[0], want);
+		line += rec->lines;
+	}
+	ck_assert_int_eq(csvio_next(r, &rec), 0);
+	ck_assert_uint_eq(csvio_lines(r), line - 1);
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&sb);
+}
+END_TEST
+
+struct write_case {
+	const char *in;
+	const char *out;
+};
+
+static const struct write_case write_cases[] = {
+    {"plain", "plain"},
+    {"", ""},
+    {"two words", "two words"},
+    {"a,b", "\"a,b\""},
+    {"say \"hi\"", "\"say \"\"hi\"\"\""},
+    {"\"", "\"\"\"\""},
+    {"line\nbreak", "\"line\nbreak\""},
+    {"cr\rhere", "\"cr\rhere\""},
+    {" lead", "\" lead\""},
+    {"trail ", "\"trail \""},
+    {"\ttab", "\"\ttab\""},
+    {"caf\xC3\xA9", "caf\xC3\xA9"},
+};
+
+/* Write a field to a string. */
+static char *
+written(void (*fn)(FILE *, const void *, size_t), const void *arg, size_t n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(fp);
+	fn(fp, arg, n);
+	ck_assert_int_eq(fclose(fp), 0);
+	return buf;
+}
+
+static void
+write_field(FILE *fp, const void *s, size_t n)
+{
+	csvio_write_field(fp, s, n);
+}
+
+static void
+write_row(FILE *fp, const void *fields, size_t n)
+{
+	csvio_write_row(fp, fields, n);
+}
+
+START_TEST(test_write_table)
+{
+	const struct write_case *c = &write_cases[_i];
+	char *got = written(write_field, c->in, strlen(c->in));
+
+	ck_assert_str_eq(got, c->out);
+	free(got);
+}
+END_TEST
+
+START_TEST(test_write_row)
+{
+	static const char *row[] = {"a", NULL, "b,c", ""};
+	static const char *lone[] = {""};
+	static const char *lone_null[] = {NULL};
+	char *got;
+
+	got = written(write_row, row, 4);
+	ck_assert_str_eq(got, "a,,\"b,c\",\n");
+	free(got);
+	got = written(write_row, lone, 1);
+	ck_assert_str_eq(got, "\"\"\n");
+	free(got);
+	got = written(write_row, lone_null, 1);
+	ck_assert_str_eq(got, "\"\"\n");
+	free(got);
+}
+END_TEST
+
+/* Rows written then read back give the same fields. */
+START_TEST(test_round_trip)
+{
+	static const char *rows[][4] = {
+	    {"Case ID", "Case name", "Notes", "Court"},
+	    {"CA27004512", "Re A (A Child)", "said \"no\",\nthen left", " padded "},
+	    {"", "", "", ""},
+	    {"\"", ",", "\r\n", "\t"},
+	    {"caf\xC3\xA9", "\xE2\x82\xAC 10", "multi\n\nline\n", "x"},
+	};
+	static const char *lone[] = {""};
+	size_t nrows = sizeof(rows) / sizeof(rows[0]), i, j;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp = tmpfile();
+
+	ck_assert_ptr_nonnull(fp);
+	for (i = 0; i < nrows; i++)
+		csvio_write_row(fp, rows[i], 4);
+	csvio_write_row(fp, lone, 1);
+	rewind(fp);
+	r = csvio_open(fp, "rt.csv", 0);
+	for (i = 0; i < nrows; i++) {
+		ck_assert_int_eq(csvio_next(r, &rec), 1);
+		ck_assert_uint_eq(rec->nfields, 4);
+		ck_assert_uint_eq(rec->flags & ~CSVIO_BLANK, 0);
+		for (j = 0; j < 4; j++) {
+			ck_assert_uint_eq(rec->lens[j], strlen(rows[i][j]));
+			ck_assert_str_eq(rec->fields[j], rows[i][j]);
+		}
+	}
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_uint_eq(rec->nfields, 1);
+	ck_assert_str_eq(rec->fields[0], "");
+	ck_assert_int_eq(csvio_next(r, &rec), 0);
+	csvio_close(r);
+	fclose(fp);
+}
+END_TEST
+
+Suite *make_suite_csvio(void);
+
+/* The csvio suite. */
+Suite *
+make_suite_csvio(void)
+{
+	Suite *s = suite_create("csvio");
+	TCase *tc = tcase_create("read");
+	TCase *big = tcase_create("big");
+	TCase *wr = tcase_create("write");
+
+	tcase_add_loop_test(tc, test_read_table, 0,
+	                    (int)(sizeof(read_cases) / sizeof(read_cases[0])));
+	tcase_add_test(tc, test_nul_byte);
+	tcase_add_test(tc, test_read_error);
+	tcase_add_test(tc, test_chunk_crlf);
+	tcase_add_test(tc, test_chunk_quoted_crlf);
+	tcase_add_test(tc, test_chunk_utf8);
+	suite_add_tcase(s, tc);
+
+	tcase_set_timeout(big, 120);
+	tcase_add_test(big, test_huge_field);
+	tcase_add_test(big, test_wide_header);
+	tcase_add_test(big, test_record_limit);
+	tcase_add_test(big, test_many_records);
+	suite_add_tcase(s, big);
+
+	tcase_add_loop_test(wr, test_write_table, 0,
+	                    (int)(sizeof(write_cases) / sizeof(write_cases[0])));
+	tcase_add_test(wr, test_write_row);
+	tcase_add_test(wr, test_round_trip);
+	suite_add_tcase(s, wr);
+	return s;
+}
