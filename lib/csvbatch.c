@@ -240,6 +240,22 @@ csvbatch_next(struct csvbatch *cb, struct csvio_record **rec)
 }
 
 const char *
+csvbatch_peek(const struct csvbatch *cb, size_t ahead, size_t col, size_t *len)
+{
+	const struct brec *br;
+	size_t k;
+
+	if (!cb->threaded || cb->cur == NULL || cb->pos + ahead > cb->cur->n || ahead == 0)
+		return NULL;
+	br = &cb->cur->recs[cb->pos + ahead - 1];
+	if (col >= br->nfields)
+		return NULL;
+	k = br->first + col;
+	*len = cb->cur->lens[k];
+	return cb->cur->data.buf + cb->cur->offs[k];
+}
+
+const char *
 csvbatch_error(const struct csvbatch *cb)
 {
 	return cb->err;

@@ -19,6 +19,11 @@ struct csvbatch;
 struct csvbatch *csvbatch_start(struct csvio_reader *);
 /* As csvio_next(): 1 and *rec set, 0 at the end, -1 on a fatal error. */
 int csvbatch_next(struct csvbatch *, struct csvio_record **rec);
+/*
+ * Field col of the record ahead records after the last one returned, when
+ * it is already at hand (else NULL): for prefetching. *len is set.
+ */
+const char *csvbatch_peek(const struct csvbatch *, size_t ahead, size_t col, size_t *len);
 /* The fatal error's message (after -1). */
 const char *csvbatch_error(const struct csvbatch *);
 /* Stop reading (the thread is joined) and free everything. */

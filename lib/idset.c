@@ -1,6 +1,7 @@
 /*
- * idset.c: open-addressing hash set of IDs. Each slot is a 64-bit hash, the
- * offset of its entry in the arena; an entry is the first line (8 bytes),
+ * idset.c: open-addressing hash set of IDs. Each slot is a 64-bit key (probed
+ * alone, 8 to a cache line) and, in a parallel array, the offset of its
+ * entry in the arena; an entry is the first line (8 bytes),
  * a length byte (or a 0 byte and a 4-byte length for long IDs) and the ID's
  * bytes. A slot is 16 bytes, an entry 9 + the ID's length. IDs of the
  * usual form (letters and digits, "CA27004512") are packed into the key
@@ -13,13 +14,9 @@
 #include "idset.h"
 #include "xalloc.h"
 
-struct slot {
-	uint64_t hash; /* the packed ID or a hash; 0 marks an empty slot */
-	uint64_t off; /* packed: the first line; else the entry's arena offset */
-};
-
 struct idset {
-	struct slot *slots;
+	uint64_t *keys; /* the packed ID or a hash; 0 marks an empty slot */
+	uint64_t *aux; /* packed: the first line; else the entry's arena offset */
 	size_t cap; /* a power of two */
 	size_t count;
 	unsigned char *arena;
@@ -91,10 +88,19 @@ hash_id(const char *s, size_t len)
 struct idset *
 idset_new(void)
 {
+	return idset_new_sized(0);
+}
+
+struct idset *
+idset_new_sized(size_t n)
+{
 	struct idset *s = xcalloc(1, sizeof *s);
 
 	s->cap = 1024;
-	s->slots = xcalloc(s->cap, sizeof *s->slots);
+	while (s->cap < ((size_t)1 << 40) && s->cap / 10 * 7 < n)
+		s->cap *= 2;
+	s->keys = xcalloc(s->cap, sizeof *s->keys);
+	s->aux = xcalloc(s->cap, sizeof *s->aux);
 	return s;
 }
 
@@ -103,7 +109,8 @@ idset_free(struct idset *s)
 {
 	if (s == NULL)
 		return;
-	free(s->slots);
+	free(s->keys);
+	free(s->aux);
 	free(s->arena);
 	free(s);
 }
@@ -166,20 +173,23 @@ arena_line(const struct idset *s, uint64_t off)
 static void
 grow(struct idset *s)
 {
-	struct slot *old = s->slots;
+	uint64_t *okeys = s->keys, *oaux = s->aux;
 	size_t oldcap = s->cap, i, j;
 
 	s->cap *= 2;
-	s->slots = xcalloc(s->cap, sizeof *s->slots);
+	s->keys = xcalloc(s->cap, sizeof *s->keys);
+	s->aux = xcalloc(s->cap, sizeof *s->aux);
 	for (i = 0; i < oldcap; i++) {
-		if (old[i].hash == 0)
+		if (okeys[i] == 0)
 			continue;
-		j = slot_of(old[i].hash, s->cap);
-		while (s->slots[j].hash != 0)
+		j = slot_of(okeys[i], s->cap);
+		while (s->keys[j] != 0)
 			j = (j + 1) & (s->cap - 1);
-		s->slots[j] = old[i];
+		s->keys[j] = okeys[i];
+		s->aux[j] = oaux[i];
 	}
-	free(old);
+	free(okeys);
+	free(oaux);
 }
 
 unsigned long
@@ -194,19 +204,29 @@ idset_add(struct idset *s, const char *id, size_t len, unsigned long line)
 	if ((s->count + 1) * 10 > s->cap * 7)
 		grow(s);
 	j = slot_of(h, s->cap);
-	while (s->slots[j].hash != 0) {
-		if (s->slots[j].hash == h) {
+	while (s->keys[j] != 0) {
+		if (s->keys[j] == h) {
 			if (packed)
-				return (unsigned long)s->slots[j].off;
-			if (arena_equal(s, s->slots[j].off, id, len))
-				return arena_line(s, s->slots[j].off);
+				return (unsigned long)s->aux[j];
+			if (arena_equal(s, s->aux[j], id, len))
+				return arena_line(s, s->aux[j]);
 		}
 		j = (j + 1) & (s->cap - 1);
 	}
-	s->slots[j].hash = h;
-	s->slots[j].off = packed ? line : arena_put(s, id, len, line);
+	s->keys[j] = h;
+	s->aux[j] = packed ? line : arena_put(s, id, len, line);
 	s->count++;
 	return 0;
+}
+
+void
+idset_prefetch(const struct idset *s, const char *id, size_t len)
+{
+	uint64_t h = pack_id(id, len);
+
+	if (h == 0)
+		h = hash_id(id, len);
+	__builtin_prefetch(&s->keys[slot_of(h, s->cap)]);
 }
 
 size_t
@@ -218,5 +238,5 @@ idset_count(const struct idset *s)
 size_t
 idset_bytes(const struct idset *s)
 {
-	return s->cap * sizeof *s->slots + s->acap;
+	return s->cap * (sizeof *s->keys + sizeof *s->aux) + s->acap;
 }
