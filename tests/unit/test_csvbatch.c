@@ -56,13 +56,22 @@ START_TEST(test_same_records)
 	struct csvio_reader *ra = csvio_open(a, "a", 0), *rb = csvio_open(b, "b", 0);
 	struct csvbatch *cb = csvbatch_start(rb);
 	struct csvio_record *x, *y;
-	unsigned long count = 0;
-	size_t i;
+	unsigned long count = 0, peeked = 0;
+	size_t i, plen = 0;
 	int rx, ry;
 
 	for (;;) {
+		const char *peek = csvbatch_peek(cb, 1, 0, &plen);
+		char want[64] = "";
+
+		if (peek != NULL) {
+			snprintf(want, sizeof want, "%.*s", (int)(plen < 63 ? plen : 63), peek);
+			peeked++;
+		}
 		rx = csvio_next(ra, &x);
 		ry = csvbatch_next(cb, &y);
+		if (peek != NULL && ry == 1)
+			ck_assert_str_eq(want, y->fields[0]);
 		ck_assert_int_eq(rx, ry);
 		if (rx != 1)
 			break;
@@ -79,6 +88,8 @@ START_TEST(test_same_records)
 		}
 	}
 	ck_assert_uint_eq(count, 20002);
+	/* All but blank records (no field 0) and the first of each batch. */
+	ck_assert_uint_gt(peeked, 17000);
 	/* After the end, the end again. */
 	ck_assert_int_eq(csvbatch_next(cb, &y), 0);
 	csvbatch_stop(cb);
