@@ -1,10 +1,10 @@
 #!/bin/sh
 # demo.sh [OUTDIR]: the whole pipeline on the synthetic examples in
-# share/examples, as a lead inspector would run it, writing every artefact
-# to OUTDIR (default demo-out). Run from the top of the source tree
-# (`make demo`), or anywhere with the tools on PATH.
+# share/examples, as a lead inspector would run it over the nine weeks,
+# writing every artefact to OUTDIR (default demo-out). Run from the top of
+# the source tree (`make demo`), or anywhere with the tools on PATH.
 # A step that finds problems in the data (exit 1) is reported and the demo
-# goes on; a step that fails (exit 2) stops it.
+# goes on; a step that fails (exit 2) stops it. Messages go to OUTDIR/demo.log.
 set -eu
 OUT=${1:-demo-out}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,6 +12,8 @@ EX=$ROOT/share/examples
 [ -x "$ROOT/bin/check-annexA" ] && PATH=$ROOT/bin:$PATH
 export PATH
 mkdir -p "$OUT"
+START=2027-01-15 # day 1: the Friday the lead inspector notifies Cafcass
+SEED=20270115    # recorded, so anyone can draw the same sample again
 
 step() { # description, then the command
 	what=$1
@@ -19,22 +21,70 @@ step() { # description, then the command
 	rc=0
 	"$@" 2>"$OUT/.stderr" || rc=$?
 	case $rc in
-	0) echo "ok      $what" ;;
-	1) echo "finding $what (exit 1: $(grep -c . "$OUT/.stderr") lines on stderr)" ;;
-	*) echo "FAILED  $what (exit $rc)"; cat "$OUT/.stderr" >&2; exit "$rc" ;;
+	0) echo "ok       $what" ;;
+	1) echo "finding  $what (exit 1; see demo.log)" ;;
+	*) echo "FAILED   $what (exit $rc)"; cat "$OUT/.stderr" >&2; exit "$rc" ;;
 	esac
-	cat "$OUT/.stderr" >>"$OUT/demo.log"
+	{ [ -s "$OUT/.stderr" ] && echo "== $what" && cat "$OUT/.stderr"; } >>"$OUT/demo.log" || true
 	rm -f "$OUT/.stderr"
 }
 
+plan() { plan-weeks --start $START --areas "$EX/areas.csv" --team "$EX/team.csv" "$@"; }
+
 : >"$OUT/demo.log"
 # Day 1, by 14:00: is the Annex A extract complete and usable?
-step "check-annexA: Annex A extract checked" \
-	check-annexA --as-of 2027-01-15 --format json -o "$OUT/annexa-check.json" \
-	"$EX/annexa-national.csv"
-# The observations (fixture plan until plan-weeks lands).
-step "plan-observations: observations assigned" \
-	plan-observations --plan "$ROOT/tests/cmd/plan-observations/data/plan.json" \
-	--opportunities "$ROOT/tests/cmd/plan-observations/data/opps.csv" \
+step "check-annexA: the Annex A extract" \
+	check-annexA --as-of $START --format json -o "$OUT/annexa-check.json" "$EX/annexa-national.csv"
+# Day 1: the 150 national cases, 60 of them for Cafcass to audit.
+step "sample-cases national: 150 cases, 60 to audit" \
+	sample-cases national --seed $SEED -o "$OUT/sample-national.csv" "$EX/annexa-national.csv"
+# Week 2: the last 10 completed complaints investigations, for the NBC.
+step "sample-cases complaints: the last 10" \
+	sample-cases complaints -o "$OUT/complaints-last10.csv" "$EX/complaints.csv"
+# The nine weeks: timetable, areas, team; calendar and picture.
+step "plan-weeks: the plan (JSON)" plan --format json -o "$OUT/plan.json"
+step "plan-weeks: the timetable" plan --view timeline -o "$OUT/timeline.csv"
+step "plan-weeks: the areas to visit" plan --view areas -o "$OUT/areas-chosen.csv"
+step "plan-weeks: who is where" plan --view deployment -o "$OUT/deployment.csv"
+step "plan-weeks: the calendar" plan --format ics -o "$OUT/plan.ics"
+step "plan-weeks: the Gantt picture" plan --format svg -o "$OUT/plan.svg"
+step "plan-weeks: the Gantt page" plan --format html -o "$OUT/plan.html"
+# Each on-site week: 10 recently filed and 5 closed cases per area, never a national one.
+tail -n +2 "$OUT/areas-chosen.csv" | cut -d, -f1 | while read -r area; do
+	file=$(echo "$area" | tr 'A-Z ' 'a-z-')
+	step "sample-cases local: $area" \
+		sample-cases local --area "$area" --closed "$EX/recent-closed.csv" \
+		--exclude "$OUT/sample-national.csv" --seed $SEED \
+		-o "$OUT/sample-local-$file.csv" "$EX/recent-filed.csv"
+done
+# The practice observations, and the inspectors' calendar of them.
+step "plan-observations: observations" \
+	plan-observations --plan "$OUT/plan.json" --opportunities "$EX/opportunities.csv" \
 	-o "$OUT/observations.csv"
-echo "demo: results in $OUT/"
+step "plan-observations: their calendar" \
+	plan-observations --plan "$OUT/plan.json" --opportunities "$EX/opportunities.csv" \
+	--format ics -o "$OUT/observations.ics"
+# The summary of evidence and analysis, redacted.
+step "build-sea: the SEA (JSON)" \
+	build-sea --identifiers "$EX/annexa-national.csv" -o "$OUT/sea.json" "$EX"/evidence/*.csv
+step "build-sea: the SEA for the team meeting" \
+	build-sea --identifiers "$EX/annexa-national.csv" --format md -o "$OUT/sea.md" \
+	"$EX"/evidence/*.csv
+# The report and the letters.
+step "render-report: the report (HTML)" \
+	render-report --judgements "$EX/judgements.json" --plan "$OUT/plan.json" \
+	--sample "$OUT/sample-national.csv" --format html -o "$OUT/report.html" "$OUT/sea.json"
+step "render-report: the report (Markdown)" \
+	render-report --judgements "$EX/judgements.json" --plan "$OUT/plan.json" \
+	--sample "$OUT/sample-national.csv" --format md -o "$OUT/report.md" "$OUT/sea.json"
+step "render-report: letter to the Chief Executive (Annex B)" \
+	render-report --letter ce-email --details "$EX/details.json" --plan "$OUT/plan.json" \
+	-o "$OUT/letter-ce-email.md"
+# The staff information and the families' letter go to each area visited.
+first=$(sed -n 2p "$OUT/areas-chosen.csv" | cut -d, -f1)
+for letter in staff-info family; do
+	step "render-report: letter $letter for $first" \
+		render-report --letter $letter --details "$EX/details.json" --plan "$OUT/plan.json" \
+		--area "$first" -o "$OUT/letter-$letter.md"
+done
+echo "demo: every artefact is in $OUT/"
