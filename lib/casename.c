@@ -9,14 +9,16 @@
 
 #include "casename.h"
 #include "datadir.h"
+#include "memo.h"
 #include "xalloc.h"
 
 #define CASENAME_MAX 256 /* longer names are not a person's name */
 #define MAX_WORDS 32
 
 struct wordlist {
-	char **words;
+	char **words; /* sorted */
 	size_t n;
+	struct memo *set; /* the same words hashed, when there are few enough */
 };
 
 struct casename {
@@ -34,10 +36,14 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* 1 when w is in the sorted list. */
+/* 1 when w is in the list. */
 static int
 wordlist_has(const struct wordlist *wl, const char *w)
 {
+	long v;
+
+	if (wl->set != NULL)
+		return memo_get(wl->set, w, strlen(w), &v);
 	return wl->n > 0 && bsearch(&w, wl->words, wl->n, sizeof *wl->words, cmp_str) != NULL;
 }
 
@@ -49,7 +55,9 @@ wordlist_free(struct wordlist *wl)
 	for (i = 0; i < wl->n; i++)
 		free(wl->words[i]);
 	free(wl->words);
+	memo_free(wl->set);
 	wl->words = NULL;
+	wl->set = NULL;
 	wl->n = 0;
 }
 
@@ -59,7 +67,7 @@ wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
 {
 	FILE *fp;
 	char *line = NULL, *p, *e;
-	size_t cap = 0, alloc = 0;
+	size_t cap = 0, alloc = 0, i;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
@@ -91,6 +99,11 @@ wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
 	fclose(fp);
 	if (wl->n > 1)
 		qsort(wl->words, wl->n, sizeof *wl->words, cmp_str);
+	if (wl->n <= 4096) {
+		wl->set = memo_new(wl->n);
+		for (i = 0; i < wl->n; i++)
+			memo_put(wl->set, wl->words[i], strlen(wl->words[i]), 1);
+	}
 	return 0;
 }
 
