@@ -298,6 +298,25 @@ colname(const struct annexa *a, enum field f)
 	return a->hdr[a->col[f]];
 }
 
+/*
+ * A header name fit to print on one line: trimmed, control bytes as spaces,
+ * and bytes of invalid UTF-8 as '?'.
+ */
+static char *
+clean_header(const char *s, size_t len)
+{
+	char *h = text_trimdup(s);
+	unsigned char *p;
+	int ok = utf8_valid(s, len, NULL);
+
+	for (p = (unsigned char *)h; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+		else if (!ok && *p >= 0x80)
+			*p = '?';
+	return h;
+}
+
 /* Bind the header record; raise missing-column and duplicate-column. */
 static void
 bind_header(struct annexa *a, const struct csvio_record *r)
@@ -312,7 +331,7 @@ bind_header(struct annexa *a, const struct csvio_record *r)
 	a->ncols = r->nfields;
 	a->hdr = xcalloc(r->nfields + 1, sizeof *a->hdr);
 	for (i = 0; i < r->nfields; i++)
-		a->hdr[i] = text_trimdup(r->fields[i]);
+		a->hdr[i] = clean_header(r->fields[i], r->lens[i]);
 	fieldmap_bind(a->fm, (const char *const *)a->hdr, a->ncols, &a->bind);
 	nf = fieldmap_count(a->fm);
 	for (i = 0; i < nf; i++)
