@@ -111,7 +111,7 @@ struct annexa {
 	struct tally *tally;
 
 	struct annexa_summary sum;
-	struct strbuf msg, key, tmp;
+	struct strbuf msg, tmp;
 	annexa_emit_fn emit;
 	void *arg;
 	int finished;
@@ -189,7 +189,6 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 
 	a->cfg = *cfg;
 	strbuf_init(&a->msg);
-	strbuf_init(&a->key);
 	strbuf_init(&a->tmp);
 	if ((a->fm = fieldmap_load_named("annexa", err, errsz)) == NULL ||
 	    load_vocab(&a->gender, "gender", err, errsz) == -1 ||
@@ -254,7 +253,6 @@ annexa_free(struct annexa *a)
 	vocab_free(a->lawtype);
 	fieldmap_free(a->fm);
 	strbuf_free(&a->msg);
-	strbuf_free(&a->key);
 	strbuf_free(&a->tmp);
 	free(a);
 }

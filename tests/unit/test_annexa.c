@@ -127,6 +127,15 @@ static const struct {
      "Case ID,Case name,Gender,Ethnicity,Disability (Y/N),Date of birth,Lead application,Law type,"
      "Case type,Practitioner,Team,Service area,Court\n",
      1, "Local authority (Public law)", ANNEXA_NRULES, NULL},
+    {"aged 17 on the day: no finding",
+     BASE "CA00000005,Re C,female,White,N,2009-01-16,C1,Private,s7,P,T,Wessex,,C,\n", 0, "",
+     ANNEXA_NRULES, NULL},
+    {"born on the day: no finding",
+     BASE "CA00000005,Re C,female,White,N,15/01/2027,C1,Private,s7,P,T,Wessex,,C,\n", 0, "",
+     ANNEXA_NRULES, NULL},
+    {"blank law type, public case type with an LA",
+     BASE "CA00000005,Re C,f,White,N,01/02/2015,C1,,care order,P,T,Wessex,Kent,C,\n", 5, "Law type",
+     ANNEXA_REQUIRED, "blank"},
     {"duplicate-column",
      "Case ID,Case name,Gender,Ethnicity,Disability (Y/N),Date of birth,Lead "
      "application,Law type,Case type,Practitioner,Team,Service area,Court,"
@@ -140,7 +149,7 @@ START_TEST(test_rule)
 	struct annexa *a = run(rule_cases[_i].csv, 0, &c);
 
 	if (rule_cases[_i].rule == ANNEXA_NRULES) {
-		/* A non-required column absent: no finding at all. */
+		/* Nothing wrong: no finding at all. */
 		ck_assert_uint_eq(c.n, 0);
 		annexa_free(a);
 		return;
