@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "idset.h"
 #include "xalloc.h"
@@ -85,6 +86,28 @@ hash_id(const char *s, size_t len)
 	return h == 0 ? 1 : h;
 }
 
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/*
+ * A zeroed array of n 64-bit words. Large ones are aligned to and marked for
+ * huge pages: random probes over tens of MiB then cost a cache miss but no
+ * TLB miss, and prefetches are not dropped.
+ */
+static uint64_t *
+table_alloc(size_t n)
+{
+	size_t bytes = n * sizeof(uint64_t);
+	void *p = NULL;
+
+	if (bytes < HUGE_PAGE || posix_memalign(&p, HUGE_PAGE, bytes) != 0)
+		return xcalloc(n, sizeof(uint64_t));
+#ifdef MADV_HUGEPAGE
+	madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+	memset(p, 0, bytes);
+	return p;
+}
+
 struct idset *
 idset_new(void)
 {
@@ -99,8 +122,8 @@ idset_new_sized(size_t n)
 	s->cap = 1024;
 	while (s->cap < ((size_t)1 << 40) && s->cap / 10 * 7 < n)
 		s->cap *= 2;
-	s->keys = xcalloc(s->cap, sizeof *s->keys);
-	s->aux = xcalloc(s->cap, sizeof *s->aux);
+	s->keys = table_alloc(s->cap);
+	s->aux = table_alloc(s->cap);
 	return s;
 }
 
@@ -177,8 +200,8 @@ grow(struct idset *s)
 	size_t oldcap = s->cap, i, j;
 
 	s->cap *= 2;
-	s->keys = xcalloc(s->cap, sizeof *s->keys);
-	s->aux = xcalloc(s->cap, sizeof *s->aux);
+	s->keys = table_alloc(s->cap);
+	s->aux = table_alloc(s->cap);
 	for (i = 0; i < oldcap; i++) {
 		if (okeys[i] == 0)
 			continue;
