@@ -1,9 +1,272 @@
-/* build-sea: placeholder until the foundation lands its main. */
+/*
+ * build-sea: merge the inspectors' evidence files into the summary of
+ * evidence and analysis (contract section 6): checked, coded against the
+ * evaluation schedule, redacted, with coverage, gaps and the concerns
+ * register. Options and streams here; the work is in lib/evidence.c,
+ * lib/redact.c and lib/sea.c.
+ */
+#include <getopt.h>
 #include <stdio.h>
-int main(void);
-int
-main(void)
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csvio.h"
+#include "diag.h"
+#include "evidence.h"
+#include "output.h"
+#include "redact.h"
+#include "schedule.h"
+#include "sea.h"
+#include "xalloc.h"
+
+#define PROG "build-sea"
+
+enum { OPT_IDENTIFIERS = CLI_OPT_FIRST_TOOL_OPT, OPT_SCHEDULE, OPT_REQUIRE_COMPLETE };
+enum format { FMT_JSON, FMT_CSV, FMT_MD };
+
+struct options {
+	const char **identifiers;
+	size_t nidentifiers;
+	const char *schedule;
+	const char *output;
+	int require_complete;
+	enum format format;
+	unsigned csv_flags;
+};
+
+static void usage(int) __attribute__((noreturn));
+
+/* Print the usage: on stdout for 0, else on stderr; exit with status. */
+static void
+usage(int status)
 {
-	fputs("build-sea: not built yet\n", stderr);
-	return 2;
+	FILE *fp = status == 0 ? stdout : stderr;
+
+	fprintf(fp,
+	        "usage: %s [--identifiers FILE]... [--schedule FILE] [--require-complete]\n"
+	        "       [--format json|csv|md] [--encoding cp1252] [-o FILE] [FILE...]\n",
+	        PROG);
+	if (status == 0)
+		fputs("Merge inspectors' evidence (CSV or NDJSON) into the summary of evidence and "
+		      "analysis.\n"
+		      "  --identifiers FILE  Annex A extract or names list: people whose names are "
+		      "redacted\n"
+		      "  --schedule FILE     evaluation schedule JSON (default: "
+		      "share/schedule/ofsted-2021.json)\n"
+		      "  --require-complete  exit 1 while any criterion has no evidence\n"
+		      "  --format FMT        json (default), csv (flat redacted entries) or md\n"
+		      "  --encoding cp1252   read CSV input as Windows-1252\n"
+		      "  -o, --output FILE   write to FILE atomically (mode 0600 when created)\n"
+		      "  -h, --help          show this help;  --version  show the version\n",
+		      fp);
+	exit(status);
+}
+
+/* Parse the command line into o; returns the index of the first file. */
+static int
+parse_options(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+	    {"identifiers", required_argument, NULL, OPT_IDENTIFIERS},
+	    {"schedule", required_argument, NULL, OPT_SCHEDULE},
+	    {"require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE},
+	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
+	    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+	    {"output", required_argument, NULL, 'o'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, CLI_OPT_VERSION},
+	    {NULL, 0, NULL, 0},
+	};
+	static const char *const formats[] = {"json", "csv", "md", NULL};
+	int ch, f;
+
+	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_IDENTIFIERS:
+			o->identifiers =
+			    xreallocarray(o->identifiers, o->nidentifiers + 1, sizeof(char *));
+			o->identifiers[o->nidentifiers++] = optarg;
+			break;
+		case OPT_SCHEDULE:
+			o->schedule = optarg;
+			break;
+		case OPT_REQUIRE_COMPLETE:
+			o->require_complete = 1;
+			break;
+		case CLI_OPT_FORMAT:
+			if ((f = cli_choice(optarg, formats)) < 0) {
+				diag_note("--format: expected json, csv or md");
+				usage(EXIT_TROUBLE);
+			}
+			o->format = (enum format)f;
+			break;
+		case CLI_OPT_ENCODING:
+			if (strcmp(optarg, "cp1252") != 0) {
+				diag_note("--encoding: only cp1252 is supported");
+				usage(EXIT_TROUBLE);
+			}
+			o->csv_flags |= CSVIO_CP1252;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'h':
+			usage(EXIT_OK);
+		case CLI_OPT_VERSION:
+			cli_version(PROG);
+			exit(EXIT_OK);
+		default:
+			usage(EXIT_TROUBLE);
+		}
+	}
+	return optind;
+}
+
+/* Load the schedule and the redaction deny-list; -1 after a diagnostic. */
+static int
+load_reference(const struct options *o, struct schedule **sched, struct redact **red)
+{
+	char err[512];
+	size_t i;
+
+	*sched = o->schedule != NULL ? schedule_load(o->schedule, err, sizeof(err))
+	                             : schedule_load_default(err, sizeof(err));
+	if (*sched == NULL) {
+		diag_note("%s", err);
+		return -1;
+	}
+	if ((*red = redact_new(err, sizeof(err))) == NULL) {
+		diag_note("%s", err);
+		return -1;
+	}
+	for (i = 0; i < o->nidentifiers; i++)
+		if (redact_add_identifiers(*red, o->identifiers[i], o->csv_flags, err,
+		                           sizeof(err)) == -1) {
+			diag_note("%s", err);
+			return -1;
+		}
+	return 0;
+}
+
+/* Read every evidence file into set; -1 after a diagnostic. */
+static int
+read_evidence(const struct schedule *sched, const struct options *o, int nfiles, char **files,
+              struct evidence_set *set)
+{
+	struct evidence_reader *rd;
+	char err[512];
+	int i, rc = 0;
+
+	if ((rd = evidence_reader_new(sched, err, sizeof(err))) == NULL) {
+		diag_note("%s", err);
+		return -1;
+	}
+	for (i = 0; i < (nfiles > 0 ? nfiles : 1) && rc == 0; i++)
+		if ((rc = evidence_read(rd, nfiles > 0 ? files[i] : "-", o->csv_flags, set, err,
+		                        sizeof(err))) == -1)
+			diag_note("%s", err);
+	evidence_reader_free(rd);
+	return rc;
+}
+
+/* Report the rejected records: file, line, rule and field, never a value. */
+static void
+report_rejected(const struct evidence_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->nrej; i++)
+		diag_error(set->files[set->rej[i].file], set->rej[i].line, "rejected: %s%s%s%s",
+		           set->rej[i].rule, *set->rej[i].field != '\0' ? " (" : "",
+		           set->rej[i].field, *set->rej[i].field != '\0' ? ")" : "");
+}
+
+/* Write the SEA in the chosen format; -1 after a diagnostic. */
+static int
+write_sea(const struct sea *sea, const struct options *o)
+{
+	struct output *out;
+	char err[512];
+	int rc;
+
+	if ((out = output_open(o->output, err, sizeof(err))) == NULL) {
+		diag_note("%s", err);
+		return -1;
+	}
+	rc = o->format == FMT_CSV  ? sea_write_csv(sea, output_stream(out))
+	     : o->format == FMT_MD ? sea_write_md(sea, output_stream(out))
+	                           : sea_write_json(sea, output_stream(out));
+	if (rc == -1) {
+		diag_note("%s: write error", output_name(out));
+		output_abort(out);
+		return -1;
+	}
+	if (output_commit(out, err, sizeof(err)) == -1) {
+		diag_note("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Name the criteria with no evidence (schedule data, never personal). */
+static void
+report_gaps(const struct schedule *sched, const struct sea *sea)
+{
+	size_t i;
+
+	for (i = 0; i < schedule_count(sched); i++)
+		if (sea_covered(sea, i) == 0)
+			diag_note("gap: %s criterion %ld has no evidence",
+			          schedule_get(sched, i)->judgement,
+			          schedule_get(sched, i)->number);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = {0};
+	struct schedule *sched = NULL;
+	struct redact *red = NULL;
+	struct evidence_set set;
+	struct sea *sea = NULL;
+	char err[512];
+	int first, status = EXIT_TROUBLE;
+	size_t i, rejected;
+
+	diag_init(PROG);
+	first = parse_options(argc, argv, &o);
+	evidence_set_init(&set);
+	if (load_reference(&o, &sched, &red) == -1 ||
+	    read_evidence(sched, &o, argc - first, argv + first, &set) == -1)
+		goto out;
+	report_rejected(&set);
+	rejected = set.nrejected;
+	sea = sea_build(sched, red, &set);
+	for (i = 0; i < o.nidentifiers; i++)
+		if (sea_teams_from(sea, o.identifiers[i], o.csv_flags, err, sizeof(err)) == -1) {
+			diag_note("%s", err);
+			goto out;
+		}
+	if (write_sea(sea, &o) == -1)
+		goto out;
+	status = EXIT_OK;
+	if (rejected > 0) {
+		diag_note("%zu record%s rejected", rejected, rejected == 1 ? "" : "s");
+		status = EXIT_FINDINGS;
+	}
+	if (o.require_complete && sea_gaps(sea) > 0) {
+		report_gaps(sched, sea);
+		diag_note("incomplete: %zu criteri%s of the evaluation schedule ha%s no evidence",
+		          sea_gaps(sea), sea_gaps(sea) == 1 ? "on" : "a",
+		          sea_gaps(sea) == 1 ? "s" : "ve");
+		status = EXIT_FINDINGS;
+	}
+out:
+	sea_free(sea);
+	evidence_set_free(&set);
+	redact_free(red);
+	schedule_free(sched);
+	free(o.identifiers);
+	return status;
 }

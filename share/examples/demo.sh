@@ -73,10 +73,12 @@ step "build-sea: the SEA for the team meeting" \
 # The report and the letters.
 step "render-report: the report (HTML)" \
 	render-report --judgements "$EX/judgements.json" --plan "$OUT/plan.json" \
-	--sample "$OUT/sample-national.csv" --format html -o "$OUT/report.html" "$OUT/sea.json"
+	--sample "$OUT/sample-national.csv" --identifiers "$EX/annexa-national.csv" \
+	--format html -o "$OUT/report.html" "$OUT/sea.json"
 step "render-report: the report (Markdown)" \
 	render-report --judgements "$EX/judgements.json" --plan "$OUT/plan.json" \
-	--sample "$OUT/sample-national.csv" --format md -o "$OUT/report.md" "$OUT/sea.json"
+	--sample "$OUT/sample-national.csv" --identifiers "$EX/annexa-national.csv" \
+	--format md -o "$OUT/report.md" "$OUT/sea.json"
 step "render-report: letter to the Chief Executive (Annex B)" \
 	render-report --letter ce-email --details "$EX/details.json" --plan "$OUT/plan.json" \
 	-o "$OUT/letter-ce-email.md"

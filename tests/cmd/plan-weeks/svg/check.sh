@@ -1,0 +1,1 @@
+xmllint --noout "$OUT" && grep -q 'Good Friday' "$OUT" && ! grep -q '<script' "$OUT"

@@ -1,0 +1,2 @@
+set -eu
+[ ! -e "$TMP/out.html" ]

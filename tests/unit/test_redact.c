@@ -1,0 +1,364 @@
+/*
+ * test_redact.c: the personal-data detectors: check digits and prefix
+ * rules, each pattern on what it must and must not take, the name
+ * deny-list (full names any case, capitalised surnames, possessives,
+ * longest first), survivors, and the corpus in tests/redact/ with its
+ * recall and precision figures printed.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redact.h"
+#include "strbuf.h"
+
+#define CORPUS "../redact/corpus.txt"
+#define IDENTIFIERS "../redact/identifiers.csv"
+
+/* A redactor with the data folder's detectors. */
+static struct redact *
+new_redact(void)
+{
+	char err[256];
+	struct redact *r = redact_new(err, sizeof(err));
+
+	ck_assert_msg(r != NULL, "redact_new: %s", err);
+	return r;
+}
+
+/* Redact s into a new string. */
+static char *
+apply(struct redact *r, const char *s, unsigned long *counts)
+{
+	struct strbuf sb;
+	char *out;
+
+	strbuf_init(&sb);
+	redact_text(r, s, strlen(s), &sb, counts);
+	out = strbuf_steal(&sb);
+	strbuf_free(&sb);
+	return out;
+}
+
+START_TEST(test_nhs_check_digit)
+{
+	static const struct {
+		const char *digits;
+		int valid;
+	} t[] = {
+	    {"9434765919", 1}, {"4010232137", 1}, {"4505577104", 1}, {"6100000008", 1},
+	    {"9434765910", 0}, {"4010232130", 0}, {"1234567890", 0}, /* check digit 10 */
+	    {"123456789X", 0},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		ck_assert_msg(redact_nhs_valid(t[i].digits) == t[i].valid, "%s", t[i].digits);
+}
+END_TEST
+
+START_TEST(test_ni_prefix)
+{
+	static const struct {
+		const char *prefix;
+		int valid;
+	} t[] = {
+	    {"AB", 1}, {"JA", 1}, {"ZA", 1}, {"ab", 1}, {"DA", 0}, {"FA", 0}, {"IA", 0}, {"QA", 0},
+	    {"UA", 0}, {"VA", 0}, {"AD", 0}, {"AF", 0}, {"AI", 0}, {"AO", 0}, {"AQ", 0}, {"AU", 0},
+	    {"AV", 0}, {"BG", 0}, {"GB", 0}, {"KN", 0}, {"NK", 0}, {"NT", 0}, {"TN", 0}, {"ZZ", 0},
+	};
+	struct redact *r = new_redact();
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		ck_assert_msg(redact_ni_prefix_valid(r, t[i].prefix) == t[i].valid, "%s",
+		              t[i].prefix);
+	redact_free(r);
+}
+END_TEST
+
+/* Pattern detectors, no deny-list: input and the exact output. */
+static const struct {
+	const char *in, *out;
+} patterns[] = {
+    {"call 07700 900123 now", "call [phone] now"},
+    {"call +44 7700 900123.", "call [phone]."},
+    {"ring (020) 7946 0958", "ring [phone]"},
+    {"ring 01632 960001", "ring [phone]"},
+    {"1,245 cases; 0 left", "1,245 cases; 0 left"},
+    {"mail a.b@example.org", "mail [email]"},
+    {"at SW1A 1AA or M11AE", "at [postcode] or [postcode]"},
+    {"not QA1 1AA, VX1 2AB or AB1 1CI", "not QA1 1AA, VX1 2AB or AB1 1CI"},
+    {"GIR 0AA", "[postcode]"},
+    {"NI AB 12 34 56 C", "NI [NI number]"},
+    {"NI QQ123456C GB123456A AB123456E", "NI QQ123456C GB123456A AB123456E"},
+    {"NHS 943 476 5919", "NHS [NHS number]"},
+    {"NHS 943-476-5919", "NHS [NHS number]"},
+    {"NHS 943 476 5910", "NHS 943 476 5910"},
+    {"NHS 943 4765919", "NHS 943 4765919"}, /* separators must agree */
+    {"born 12/03/2015", "born [date of birth]"},
+    {"dob 1.2.2016", "dob [date of birth]"},
+    {"Date of Birth: 3rd of May 2016", "Date of Birth: [date of birth]"},
+    {"born May 3, 2016", "born [date of birth]"},
+    {"seen 12/03/2027", "seen 12/03/2027"},
+    {"reborn 12/03/2015", "reborn 12/03/2015"},
+    {"case CA27004512 and CA2700451", "case CA27004512 and CA2700451"},
+    {"initials A.B. and J.K.", "initials A.B. and J.K."},
+    {"", ""},
+};
+
+START_TEST(test_patterns)
+{
+	struct redact *r = new_redact();
+	char *got = apply(r, patterns[_i].in, NULL);
+
+	ck_assert_str_eq(got, patterns[_i].out);
+	free(got);
+	redact_free(r);
+}
+END_TEST
+
+/* Names from the deny-list: input and the exact output. */
+static const struct {
+	const char *in, *out;
+} names[] = {
+    {"Sarah Khan saw the child", "[name] saw the child"},
+    {"SARAH KHAN and sarah  khan", "[name] and [name]"},
+    {"Khan's report", "[name]'s report"},
+    {"Khan\xE2\x80\x99s report", "[name]\xE2\x80\x99s report"},
+    {"Sarah Khan's report", "[name]'s report"},
+    {"the khan market", "the khan market"},
+    {"Ms S. Khan wrote", "Ms S. [name] wrote"}, /* an initial survives */
+    {"Khanate and Khans", "Khanate and Khans"},
+    {"Smith-Jones and Smith", "[name] and Smith"},
+    {"Mary Smith-Jones", "[name]"},
+    {"Young people said. Mr Young said", "Young people said. Mr [name] said"},
+    {"met Young later", "met [name] later"},
+    {"Lucy Hartley and Hartley", "[name] and [name]"},
+    {"the Children's Guardian", "the Children's Guardian"},
+    {"Brennan", "[name]"},
+    {"Kent County Council", "Kent County Council"},
+    {"Siobh\xC3\xA1n Murphy", "[name]"},
+};
+
+START_TEST(test_names)
+{
+	struct redact *r = new_redact();
+	char *got;
+
+	redact_add_person(r, "Sarah Khan");
+	redact_add_person(r, "Mary Smith-Jones");
+	redact_add_person(r, "Mr Tom Young");
+	redact_add_person(r, "Murphy, Siobh\xC3\xA1n");
+	redact_add_case_name(r, "Re Lucy Hartley (A Child)");
+	redact_add_case_name(r, "Kent County Council v Brennan");
+	redact_add_case_name(r, "Re AB (Children)");
+	got = apply(r, names[_i].in, NULL);
+	ck_assert_str_eq(got, names[_i].out);
+	free(got);
+	redact_free(r);
+}
+END_TEST
+
+START_TEST(test_deny_list_size)
+{
+	struct redact *r = new_redact();
+
+	ck_assert_uint_eq(redact_names(r), 0);
+	redact_add_case_name(r, "Re AB (Children)");
+	redact_add_case_name(r, "Leeds City Council v M");
+	ck_assert_uint_eq(redact_names(r), 0); /* initials and organisations */
+	redact_add_person(r, "Sarah Khan");
+	ck_assert_uint_eq(redact_names(r), 2); /* the full name and the surname */
+	redact_add_person(r, "Sarah Khan");
+	ck_assert_uint_eq(redact_names(r), 2);
+	redact_free(r);
+}
+END_TEST
+
+START_TEST(test_scan_and_counts)
+{
+	struct redact *r = new_redact();
+	unsigned long counts[REDACT_NTYPES] = {0};
+	size_t at = 99;
+	char *got;
+
+	ck_assert_int_eq(redact_scan(r, "nothing here", 12, &at), REDACT_NONE);
+	ck_assert_int_eq(redact_scan(r, "x SW1A 1AA a@b.co", 17, &at), REDACT_POSTCODE);
+	ck_assert_uint_eq(at, 2);
+	got = apply(r, "a@b.co, c@d.co and 07700 900123", counts);
+	ck_assert_str_eq(got, "[email], [email] and [phone]");
+	ck_assert_uint_eq(counts[REDACT_EMAIL], 2);
+	ck_assert_uint_eq(counts[REDACT_PHONE], 1);
+	ck_assert_uint_eq(counts[REDACT_NAME], 0);
+	ck_assert_str_eq(redact_type_key(REDACT_NI), "ni_number");
+	ck_assert_str_eq(redact_placeholder(REDACT_DOB), "[date of birth]");
+	free(got);
+	redact_free(r);
+}
+END_TEST
+
+START_TEST(test_identifiers_files)
+{
+	char err[256], path[] = "/tmp/test_redact_XXXXXX";
+	struct redact *r = new_redact();
+	FILE *fp;
+	char *got;
+	int fd;
+
+	ck_assert_int_eq(redact_add_identifiers(r, IDENTIFIERS, 0, err, sizeof(err)), 0);
+	got = apply(r, "Ashdown met Peter Grant", NULL);
+	ck_assert_str_eq(got, "[name] met [name]");
+	free(got);
+	redact_free(r);
+
+	/* A plain list of names, one a line (the first line is a name too). */
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	fp = fdopen(fd, "w");
+	fputs("Priya Raman\nDaniel Osei\n", fp);
+	fclose(fp);
+	r = new_redact();
+	ck_assert_int_eq(redact_add_identifiers(r, path, 0, err, sizeof(err)), 0);
+	got = apply(r, "Raman and Daniel Osei", NULL);
+	ck_assert_str_eq(got, "[name] and [name]");
+	free(got);
+	remove(path);
+	ck_assert_int_eq(redact_add_identifiers(r, "/nonexistent/x.csv", 0, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/x.csv"));
+	redact_free(r);
+}
+END_TEST
+
+/* What one corpus line holds. */
+struct corpus_line {
+	struct strbuf in, want;
+	size_t planted, survivors;
+	char *item[64];
+	int is_planted[64];
+	size_t nitems;
+};
+
+/* Split a marked-up corpus line into input, expected output and items. */
+static void
+parse_line(const char *s, struct corpus_line *c)
+{
+	const char *p, *bar, *end;
+
+	strbuf_reset(&c->in);
+	strbuf_reset(&c->want);
+	c->nitems = c->planted = c->survivors = 0;
+	for (p = s; *p != '\0' && *p != '\n'; p++) {
+		if (*p != '{' || (bar = strchr(p, '|')) == NULL ||
+		    (end = strchr(bar, '}')) == NULL) {
+			strbuf_addch(&c->in, *p);
+			strbuf_addch(&c->want, *p);
+			continue;
+		}
+		strbuf_add(&c->in, bar + 1, (size_t)(end - bar - 1));
+		ck_assert_uint_lt(c->nitems, 64);
+		c->item[c->nitems] = strndup(bar + 1, (size_t)(end - bar - 1));
+		if (p[1] == '=') {
+			strbuf_add(&c->want, bar + 1, (size_t)(end - bar - 1));
+			c->is_planted[c->nitems++] = 0;
+			c->survivors++;
+		} else {
+			enum redact_type t;
+			char type[32];
+
+			snprintf(type, sizeof(type), "%.*s", (int)(bar - p - 1), p + 1);
+			for (t = REDACT_NAME; t < REDACT_NTYPES; t++)
+				if (strcmp(type, redact_type_key(t)) == 0)
+					break;
+			ck_assert_msg(t < REDACT_NTYPES, "unknown type %s", type);
+			strbuf_adds(&c->want, redact_placeholder(t));
+			c->is_planted[c->nitems++] = 1;
+			c->planted++;
+		}
+		p = end;
+	}
+}
+
+START_TEST(test_corpus)
+{
+	struct redact *r = new_redact();
+	struct corpus_line c;
+	struct strbuf out;
+	char err[256], line[4096];
+	size_t i, lines = 0, exact = 0, planted = 0, caught = 0, survivors = 0, kept = 0, finds = 0;
+	FILE *fp;
+
+	ck_assert_int_eq(redact_add_identifiers(r, IDENTIFIERS, 0, err, sizeof(err)), 0);
+	fp = fopen(CORPUS, "r");
+	ck_assert_ptr_nonnull(fp);
+	strbuf_init(&c.in);
+	strbuf_init(&c.want);
+	strbuf_init(&out);
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		size_t n;
+
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		parse_line(line, &c);
+		strbuf_reset(&out);
+		n = redact_text(r, c.in.buf, c.in.len, &out, NULL);
+		lines++;
+		if (strcmp(out.buf, c.want.buf) == 0)
+			exact++;
+		else
+			printf("corpus: line %zu differs:\n  want %s\n  got  %s\n", lines,
+			       c.want.buf, out.buf);
+		for (i = 0; i < c.nitems; i++) {
+			int present = strstr(out.buf, c.item[i]) != NULL;
+
+			if (c.is_planted[i]) {
+				planted++;
+				caught += !present;
+			} else {
+				survivors++;
+				kept += present;
+			}
+			free(c.item[i]);
+		}
+		finds += n;
+	}
+	fclose(fp);
+	printf("redaction corpus: %zu sentences, %zu exact; planted %zu, redacted %zu (recall "
+	       "%.1f%%); "
+	       "finds %zu (precision %.1f%%); must survive %zu, kept %zu\n",
+	       lines, exact, planted, caught,
+	       planted ? 100.0 * (double)caught / (double)planted : 0.0, finds,
+	       finds ? 100.0 * (double)(caught < finds ? caught : finds) / (double)finds : 100.0,
+	       survivors, kept);
+	ck_assert_uint_gt(lines, 50);
+	ck_assert_uint_eq(caught, planted);
+	ck_assert_uint_eq(finds, planted);
+	ck_assert_uint_eq(kept, survivors);
+	ck_assert_uint_eq(exact, lines);
+	strbuf_free(&c.in);
+	strbuf_free(&c.want);
+	strbuf_free(&out);
+	redact_free(r);
+}
+END_TEST
+
+Suite *make_suite_redact(void);
+
+Suite *
+make_suite_redact(void)
+{
+	Suite *s = suite_create("redact");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_nhs_check_digit);
+	tcase_add_test(tc, test_ni_prefix);
+	tcase_add_loop_test(tc, test_patterns, 0, sizeof(patterns) / sizeof(patterns[0]));
+	tcase_add_loop_test(tc, test_names, 0, sizeof(names) / sizeof(names[0]));
+	tcase_add_test(tc, test_deny_list_size);
+	tcase_add_test(tc, test_scan_and_counts);
+	tcase_add_test(tc, test_identifiers_files);
+	tcase_add_test(tc, test_corpus);
+	suite_add_tcase(s, tc);
+	return s;
+}

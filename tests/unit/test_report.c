@@ -1,0 +1,429 @@
+/*
+ * test_report.c: the judgements file checked key by key, the three gates,
+ * the order of the sections, the choice of examples, the coverage picture,
+ * and the document renderings (CommonMark escaping, text wrapping, HTML).
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redact.h"
+#include "report.h"
+#include "reportdoc.h"
+#include "strbuf.h"
+
+Suite *make_suite_report(void);
+
+static const char judgements_ok[] =
+    "{\"private-law\": {\"grade\": \"good\"}, \"public-law\": {\"grade\": \"Outstanding\"},"
+    " \"leadership\": \"requires improvement\","
+    " \"summary_for_children\": \"We read files.\\n\\nWe met children.\","
+    " \"key_findings\": [\"Children are seen alone.\"], \"areas_for_improvement\": [],"
+    " \"priority_actions\": []}";
+
+/* A small SEA in the shape build-sea writes. */
+static const char sea_json[] =
+    "{\"entries\": ["
+    " {\"judgement\": \"private-law\", \"criteria\": [1], \"finding\": \"strength\","
+    "  \"source\": \"case-file\", \"service_area\": \"Wessex\", \"date\": \"2027-01-26\","
+    "  \"inspector\": \"Ann Inspector\", \"summary\": \"The child was seen alone with [name].\"},"
+    " {\"judgement\": \"private-law\", \"criteria\": [1, 2], \"finding\": \"strength\","
+    "  \"source\": \"interview\", \"service_area\": \"North East\", \"date\": \"2027-01-27\","
+    "  \"inspector\": \"Ann Inspector\", \"summary\": \"Wishes were reported clearly.\"},"
+    " {\"judgement\": \"private-law\", \"criteria\": [2], \"finding\": \"improvement\","
+    "  \"source\": \"audit\", \"service_area\": \"Wessex\", \"date\": \"2027-01-28\","
+    "  \"inspector\": \"Ben Checker\", \"summary\": \"Advice was late.\"},"
+    " {\"judgement\": \"leadership\", \"criteria\": [], \"finding\": \"improvement\","
+    "  \"source\": \"document\", \"service_area\": null, \"date\": \"2027-01-28\","
+    "  \"inspector\": \"Ben Checker\", \"summary\": \"Supervision is not recorded.\"}],"
+    " \"coverage\": ["
+    " {\"judgement\": \"private-law\", \"criterion\": 1, \"title\": \"Welfare\", \"entries\": 2,"
+    "  \"strengths\": 2, \"improvements\": 0, \"concerns\": 0, \"sources\": [\"case-file\","
+    "  \"interview\"], \"service_areas\": [\"North East\", \"Wessex\"], \"triangulated\": true},"
+    " {\"judgement\": \"private-law\", \"criterion\": 2, \"title\": \"Advice\", \"entries\": 2,"
+    "  \"strengths\": 1, \"improvements\": 1, \"concerns\": 0, \"sources\": [\"interview\","
+    "  \"audit\"], \"service_areas\": [\"North East\", \"Wessex\"], \"triangulated\": true},"
+    " {\"judgement\": \"public-law\", \"criterion\": 15, \"title\": \"Welfare\", \"entries\": 0,"
+    "  \"strengths\": 0, \"improvements\": 0, \"concerns\": 0, \"sources\": [],"
+    "  \"service_areas\": [], \"triangulated\": false}],"
+    " \"gaps\": [{\"judgement\": \"public-law\", \"criterion\": 15, \"title\": \"Welfare\"}],"
+    " \"concerns\": []}";
+
+static const struct {
+	const char *in;
+	enum report_grade g;
+} grades[] = {
+    {"outstanding", REPORT_OUTSTANDING},
+    {"Good", REPORT_GOOD},
+    {"requires-improvement", REPORT_REQUIRES_IMPROVEMENT},
+    {"Requires improvement to be good", REPORT_REQUIRES_IMPROVEMENT},
+    {"requires improvement", REPORT_REQUIRES_IMPROVEMENT},
+    {"INADEQUATE", REPORT_INADEQUATE},
+    {"excellent", REPORT_GRADE_NONE},
+    {"", REPORT_GRADE_NONE},
+};
+
+START_TEST(grades_by_key_or_words)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof grades / sizeof grades[0]; i++)
+		ck_assert_msg(report_grade_parse(grades[i].in) == grades[i].g, "%s", grades[i].in);
+	ck_assert_str_eq(report_grade_words(REPORT_REQUIRES_IMPROVEMENT),
+	                 "Requires improvement to be good");
+}
+END_TEST
+
+static const struct {
+	const char *json;
+	const char *err; /* NULL: valid */
+} docs[] = {
+    {judgements_ok, NULL},
+    {"{\"judgements\": {\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": "
+     "\"good\"}, \"summary_for_children\": [\"One.\", \"Two.\"]}",
+     NULL},
+    {"{\"judgements\": [{\"judgement\": \"private-law\", \"grade\": \"good\"}, {\"id\": "
+     "\"public-law\", \"grade\": \"good\"}, {\"judgement\": \"leadership\", \"grade\": "
+     "\"good\"}], \"summary_for_children\": \"One.\"}",
+     NULL},
+    {"[]", "expected a JSON object"},
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"summary_for_children\": \"x\"}",
+     "leadership: no grade"},
+    {"{\"private-law\": \"great\", \"public-law\": \"good\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\"}",
+     "private-law: grade: expected"},
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\"}",
+     "summary_for_children: required"},
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\", \"key_findings\": [\"a\", 3]}",
+     "key_findings[1]: expected a non-empty string"},
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\", \"priority_actions\": [{\"judgement\": \"overall\", "
+     "\"action\": \"a\"}]}",
+     "priority_actions[0]: expected"},
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\", \"keyfindings\": []}",
+     "unknown key keyfindings"},
+    {"{\"private-law\": {\"grade\": \"good\", \"note\": \"x\"}, \"public-law\": \"good\", "
+     "\"leadership\": \"good\", \"summary_for_children\": \"x\"}",
+     "private-law: unknown key note"},
+    {"{\"private-law\": \"good\", \"judgements\": {\"private-law\": \"good\"}, \"public-law\": "
+     "\"good\", \"leadership\": \"good\", \"summary_for_children\": \"x\"}",
+     "private-law: graded twice"},
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\", \"inspection_dates\": {\"from\": \"2027-02-01\", "
+     "\"to\": \"2027-01-01\"}}",
+     "inspection_dates: expected"},
+};
+
+START_TEST(judgements_checked_key_by_key)
+{
+	struct report_judgements j;
+	char err[256];
+	json_t *doc;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+		doc = json_loads(docs[i].json, 0, NULL);
+		ck_assert_msg(doc != NULL, "[%zu] fixture", i);
+		err[0] = '\0';
+		rc = report_judgements_parse(doc, &j, err, sizeof err);
+		if (docs[i].err == NULL) {
+			ck_assert_msg(rc == 0, "[%zu] %s", i, err);
+			ck_assert(j.children.n >= 1);
+			report_judgements_free(&j);
+		} else {
+			ck_assert_msg(rc == -1, "[%zu] accepted", i);
+			ck_assert_msg(strstr(err, docs[i].err) != NULL, "[%zu] %s", i, err);
+		}
+		json_decref(doc);
+	}
+}
+END_TEST
+
+START_TEST(children_summary_split_into_paragraphs)
+{
+	struct report_judgements j;
+	json_t *doc = json_loads(judgements_ok, 0, NULL);
+	char err[256];
+
+	ck_assert_int_eq(report_judgements_parse(doc, &j, err, sizeof err), 0);
+	ck_assert_uint_eq(j.children.n, 2);
+	ck_assert_str_eq(j.children.v[1].text, "We met children.");
+	ck_assert_str_eq(j.children.v[1].origin, "summary_for_children (paragraph 2)");
+	ck_assert_int_eq(j.grade[REPORT_PUBLIC_LAW], REPORT_OUTSTANDING);
+	ck_assert_int_eq(j.grade[REPORT_LEADERSHIP], REPORT_REQUIRES_IMPROVEMENT);
+	report_judgements_free(&j);
+	json_decref(doc);
+}
+END_TEST
+
+/* Parse a judgements document and an SEA into in; the caller frees j, sea. */
+static void
+setup(const char *jjson, struct report_judgements *j, json_t **sea, struct report_input *in)
+{
+	json_t *doc = json_loads(jjson, 0, NULL);
+	char err[256];
+
+	ck_assert_int_eq(report_judgements_parse(doc, j, err, sizeof err), 0);
+	json_decref(doc);
+	*sea = json_loads(sea_json, 0, NULL);
+	ck_assert_ptr_nonnull(*sea);
+	ck_assert_int_eq(report_sea_check(*sea, err, sizeof err), 0);
+	memset(in, 0, sizeof *in);
+	in->judgements_name = "j.json";
+	in->sea_name = "sea.json";
+	in->j = j;
+	in->sea = *sea;
+	in->max_examples = 3;
+}
+
+static const struct {
+	const char *json;
+	int draft;
+	size_t refusals;
+	const char *msg; /* part of the first refusal, or NULL */
+	const char *never; /* must not appear in any message */
+} gates[] = {
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\"}",
+     1, 0, NULL, NULL},
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\"}",
+     0, 1, "sea.json: 1 criterion has no evidence (criterion 15)", NULL},
+    {"{\"private-law\": \"good\", \"public-law\": \"inadequate\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\"}",
+     1, 1, "j.json: public-law: graded inadequate but no area for priority action", NULL},
+    {"{\"private-law\": \"good\", \"public-law\": \"inadequate\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\", \"priority_actions\": [{\"judgement\": \"leadership\", "
+     "\"action\": \"Do this.\"}]}",
+     1, 1, "public-law: graded inadequate", NULL},
+    {"{\"private-law\": \"good\", \"public-law\": {\"grade\": \"inadequate\", "
+     "\"priority_actions\": [\"Do this.\"]}, \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\"}",
+     1, 0, NULL, NULL},
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\", \"key_findings\": [\"Call 020 7946 0018 to talk.\"]}",
+     1, 1, "j.json: key_findings[0]: would print personal data (phone)", "7946"},
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"Ben Checker met you.\"}",
+     1, 1, "j.json: summary_for_children (paragraph 1): would print personal data (name)",
+     "Checker met"},
+};
+
+START_TEST(gates_refuse_and_name_the_item)
+{
+	struct report_judgements j;
+	struct report_input in;
+	struct redact *r;
+	struct rdoc *d;
+	struct strbuf msgs;
+	char err[256];
+	json_t *sea;
+	size_t i, n;
+
+	for (i = 0; i < sizeof gates / sizeof gates[0]; i++) {
+		setup(gates[i].json, &j, &sea, &in);
+		in.draft = gates[i].draft;
+		r = redact_new(err, sizeof err);
+		ck_assert_msg(r != NULL, "%s", err);
+		report_add_people(r, sea, NULL);
+		d = report_build(&in);
+		strbuf_init(&msgs);
+		n = report_gates(&in, d, r, &msgs);
+		ck_assert_msg(n == gates[i].refusals, "[%zu] %zu refusals: %s", i, n, msgs.buf);
+		if (gates[i].msg != NULL)
+			ck_assert_msg(strstr(msgs.buf, gates[i].msg) != NULL, "[%zu] %s", i,
+			              msgs.buf);
+		if (gates[i].never != NULL)
+			ck_assert(strstr(msgs.buf, gates[i].never) == NULL);
+		strbuf_free(&msgs);
+		rdoc_free(d);
+		redact_free(r);
+		report_judgements_free(&j);
+		json_decref(sea);
+	}
+}
+END_TEST
+
+START_TEST(sections_in_order_examples_once)
+{
+	static const char *const order[] = {"Judgements",
+	                                    "Summary for children and young people",
+	                                    "Summary of key findings",
+	                                    "What needs to improve",
+	                                    "Areas for priority action",
+	                                    "The quality and effectiveness of Cafcass private law "
+	                                    "practice with families",
+	                                    "The quality and effectiveness of Cafcass public law "
+	                                    "practice with families",
+	                                    "The effectiveness of leaders and managers",
+	                                    "How the inspection was done",
+	                                    "Concerns referred back to Cafcass"};
+	struct report_judgements j;
+	struct report_input in;
+	struct rdoc *d;
+	json_t *sea;
+	size_t i, k = 0, wishes = 0, placeholder_first = 0, items = 0;
+
+	setup(judgements_ok, &j, &sea, &in);
+	in.draft = 1;
+	d = report_build(&in);
+	ck_assert_int_eq(d->draft, 1);
+	for (i = 0; i < d->n; i++) {
+		const struct rdoc_block *b = &d->b[i];
+
+		if (b->kind == RDOC_HEADING && b->level == 2) {
+			ck_assert_msg(k < 10 && strcmp(b->text, order[k]) == 0, "heading %s",
+			              b->text);
+			k++;
+		}
+		if (b->kind == RDOC_ITEM && b->origin != NULL &&
+		    strstr(b->origin, "entries[") != NULL) {
+			items++;
+			wishes += strstr(b->text, "Wishes were reported") != NULL;
+			/* criterion 1 has two strengths: the one without a placeholder comes first
+			 */
+			if (items == 1)
+				placeholder_first = strstr(b->text, "[name]") != NULL;
+		}
+	}
+	ck_assert_uint_eq(k, 10);
+	ck_assert_uint_eq(wishes, 1); /* named by criteria 1 and 2, quoted once */
+	ck_assert_uint_eq(placeholder_first, 0);
+	ck_assert_uint_eq(items, 4);
+	rdoc_free(d);
+	report_judgements_free(&j);
+	json_decref(sea);
+}
+END_TEST
+
+START_TEST(coverage_svg_counts_cells)
+{
+	json_t *sea = json_loads(sea_json, 0, NULL);
+	char *svg = report_coverage_svg(sea);
+
+	ck_assert(strncmp(svg, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\"", 48) == 0);
+	ck_assert(strstr(svg, "<title>Criterion 1, Wessex: 1 entry</title>") != NULL);
+	ck_assert(strstr(svg, "<title>Criterion 2, North East: 1 entry</title>") != NULL);
+	ck_assert(strstr(svg, "<title>Criterion 15, Wessex: 0 entries</title>") != NULL);
+	ck_assert(strstr(svg, "<title>No criterion, no service area: 1 entry</title>") != NULL);
+	ck_assert(strstr(svg, ">Public law</text>") != NULL);
+	ck_assert(strstr(svg, ">Leadership and management</text>") != NULL);
+	ck_assert(strstr(svg, "</svg>\n<figcaption>") != NULL);
+	ck_assert(strstr(svg, "\n\n") == NULL); /* one CommonMark HTML block */
+	free(svg);
+	json_decref(sea);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	const char *md;
+} escapes[] = {
+    {"plain words", "plain words"},
+    {"1. not a list", "1\\. not a list"},
+    {"- not a bullet", "\\- not a bullet"},
+    {"*stars* and _under_", "\\*stars\\* and \\_under\\_"},
+    {"<script>x</script> & [link](y)", "\\<script\\>x\\</script\\> \\& \\[link\\](y)"},
+    {"# not a heading\nnew line", "\\# not a heading new line"},
+};
+
+START_TEST(markdown_escapes_every_markup)
+{
+	struct rdoc *d;
+	struct strbuf sb;
+	char *want;
+	size_t i;
+
+	for (i = 0; i < sizeof escapes / sizeof escapes[0]; i++) {
+		d = rdoc_new("T", 0);
+		rdoc_item(d, escapes[i].text, NULL);
+		strbuf_init(&sb);
+		rdoc_md(d, 0, &sb);
+		want = malloc(strlen(escapes[i].md) + 16);
+		sprintf(want, "# T\n\n- %s\n", escapes[i].md);
+		ck_assert_str_eq(sb.buf, want);
+		free(want);
+		strbuf_free(&sb);
+		rdoc_free(d);
+	}
+}
+END_TEST
+
+START_TEST(html_escapes_and_is_one_page)
+{
+	static const char *const head[] = {"Case", "Issue"};
+	const char *row[] = {"CA10000001", "a < b & \"c\""};
+	struct rdoc *d = rdoc_new("Title & more", 1);
+	struct strbuf sb;
+	char err[128];
+
+	rdoc_heading(d, 2, "Section");
+	rdoc_para(d, "Label:", "<b>not bold</b>", NULL);
+	rdoc_table(d, "Cap", 2, head);
+	rdoc_row(d, row, NULL);
+	strbuf_init(&sb);
+	ck_assert_int_eq(rdoc_html(d, &sb, err, sizeof err), 0);
+	ck_assert(strstr(sb.buf, "<title>DRAFT: Title &amp; more</title>") != NULL);
+	ck_assert(strstr(sb.buf, "<h2>Section</h2>") != NULL);
+	ck_assert(strstr(sb.buf, "<strong>Label:</strong> &lt;b&gt;not bold&lt;/b&gt;") != NULL);
+	ck_assert(
+	    strstr(sb.buf,
+	           "<th scope=\"row\">CA10000001</th><td>a &lt; b &amp; &quot;c&quot;</td>") !=
+	    NULL);
+	ck_assert(strstr(sb.buf, "<th scope=\"col\">Issue</th>") != NULL);
+	ck_assert(strstr(sb.buf, "<b>") == NULL);
+	strbuf_free(&sb);
+	rdoc_free(d);
+}
+END_TEST
+
+START_TEST(text_wraps_at_78)
+{
+	struct rdoc *d = rdoc_new("T", 0);
+	struct strbuf sb;
+	const char *p, *nl;
+	size_t lines = 0;
+
+	rdoc_para(d, NULL,
+	          "Children told inspectors that their family court advisers listened to them, "
+	          "explained what would happen next and told the judge what they wanted, and most "
+	          "of them said that they understood the decisions that were made about them.",
+	          NULL);
+	rdoc_item(d,
+	          "A bullet that is long enough to need a second line when it is wrapped at "
+	          "seventy-eight columns of text.",
+	          NULL);
+	strbuf_init(&sb);
+	rdoc_txt(d, &sb);
+	for (p = sb.buf; (nl = strchr(p, '\n')) != NULL; p = nl + 1, lines++)
+		ck_assert_msg(nl - p <= 78, "line of %d", (int)(nl - p));
+	ck_assert_uint_ge(lines, 8);
+	ck_assert(strstr(sb.buf, "\n  - A bullet") != NULL);
+	ck_assert(strstr(sb.buf, "\n    seventy-eight") != NULL ||
+	          strstr(sb.buf, "\n    columns") != NULL);
+	strbuf_free(&sb);
+	rdoc_free(d);
+}
+END_TEST
+
+Suite *
+make_suite_report(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, grades_by_key_or_words);
+	tcase_add_test(tc, judgements_checked_key_by_key);
+	tcase_add_test(tc, children_summary_split_into_paragraphs);
+	tcase_add_test(tc, gates_refuse_and_name_the_item);
+	tcase_add_test(tc, sections_in_order_examples_once);
+	tcase_add_test(tc, coverage_svg_counts_cells);
+	tcase_add_test(tc, markdown_escapes_every_markup);
+	tcase_add_test(tc, html_escapes_and_is_one_page);
+	tcase_add_test(tc, text_wraps_at_78);
+	suite_add_tcase(s, tc);
+	return s;
+}

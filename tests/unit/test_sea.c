@@ -1,0 +1,242 @@
+/*
+ * test_sea.c: the SEA: merge order independence, exact duplicates merged
+ * (and near-duplicates kept), coverage and triangulation, gaps, the
+ * concerns register and its responses, redaction counts, and the three
+ * output forms.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "evidence.h"
+#include "redact.h"
+#include "schedule.h"
+#include "sea.h"
+
+static struct schedule *sched;
+static struct evidence_reader *rd;
+static struct redact *red;
+
+static void
+setup(void)
+{
+	char err[256];
+
+	sched = schedule_load_default(err, sizeof(err));
+	ck_assert_msg(sched != NULL, "%s", err);
+	rd = evidence_reader_new(sched, err, sizeof(err));
+	ck_assert_msg(rd != NULL, "%s", err);
+	red = redact_new(err, sizeof(err));
+	ck_assert_msg(red != NULL, "%s", err);
+	redact_add_person(red, "Sarah Khan");
+}
+
+static void
+teardown(void)
+{
+	redact_free(red);
+	evidence_reader_free(rd);
+	schedule_free(sched);
+}
+
+/* inspector, date, time, source, case_ref, area, judgement, criteria, finding, summary, team,
+ * response, response_date */
+static const char *const records[][EV_NKEYS - 1] = {
+    {"HMI A", "2027-01-26", "10:00", "case-file", "CA27004512", "North East", "private-law", "1;7",
+     "strength", "Sarah Khan saw the child alone.", "", "", ""},
+    {"HMI B", "2027-01-27", "11:00", "observation", "", "North East", "private-law", "1",
+     "improvement", "Khan did not explain the plan.", "", "", ""},
+    {"HMI B", "2027-01-27", "11:00", "observation", "", "North East", "private-law", "1",
+     "improvement", "Khan did not explain the plan.", "", "", ""}, /* an exact duplicate */
+    {"HMI C", "2027-01-27", "11:00", "observation", "", "North East", "private-law", "1",
+     "improvement", "Khan did not explain the plan.", "", "", ""}, /* another inspector: kept */
+    {"HMI C", "2027-01-28", "", "audit", "CA27004513", "Wessex", "public-law", "15", "concern",
+     "No safety plan; call 07700 900123.", "Wessex Team 1", "", ""},
+    {"HMI C", "2027-01-29", "", "audit", "CA27004514", "Wessex", "public-law", "16", "concern",
+     "Risk not assessed.", "", "", ""},
+    {"HMI D", "2027-02-03", "", "document", "CA27004513", "", "public-law", "15", "improvement",
+     "Cafcass replied about the safety plan.", "", "A safety plan is now in place.", "2027-02-02"},
+    {"HMI D", "2027-02-03", "", "meeting", "", "", "leadership", "", "strength", "Clear vision.",
+     "", "", ""},
+};
+#define NRECORDS (sizeof(records) / sizeof(records[0]))
+
+/* Build an SEA from the records in the given order. */
+static struct sea *
+build(const size_t *order)
+{
+	struct evidence_set set;
+	struct evidence_record rec;
+	const char *v[EV_NKEYS] = {0};
+	size_t i;
+	int k;
+
+	evidence_set_init(&set);
+	for (i = 0; i < NRECORDS; i++) {
+		for (k = 0; k < EV_NKEYS - 1; k++)
+			v[k] = records[order[i]][k];
+		ck_assert_int_eq(evidence_check(rd, v, 0, order[i] + 2, &set, &rec), 0);
+		set.rec = realloc(set.rec, (set.nrec + 1) * sizeof(rec));
+		set.rec[set.nrec++] = rec;
+	}
+	set.files = malloc(sizeof(char *));
+	set.files[0] = strdup("team.csv");
+	set.nfiles = 1;
+	return sea_build(sched, red, &set);
+}
+
+/* The SEA written with fn into a new string. */
+static char *
+written(const struct sea *s, int (*fn)(const struct sea *, FILE *))
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	ck_assert_int_eq(fn(s, fp), 0);
+	fclose(fp);
+	return buf;
+}
+
+static const size_t forward[NRECORDS] = {0, 1, 2, 3, 4, 5, 6, 7};
+static const size_t backward[NRECORDS] = {7, 6, 5, 4, 3, 2, 1, 0};
+static const size_t shuffled[NRECORDS] = {3, 6, 0, 2, 7, 5, 1, 4};
+
+START_TEST(test_order_independent)
+{
+	static const size_t *const orders[] = {backward, shuffled};
+	struct sea *a = build(forward), *b = build(orders[_i]);
+	int (*const fns[])(const struct sea *, FILE *) = {sea_write_json, sea_write_csv,
+	                                                  sea_write_md};
+	size_t f;
+
+	for (f = 0; f < 3; f++) {
+		char *x = written(a, fns[f]), *y = written(b, fns[f]);
+
+		ck_assert_str_eq(x, y);
+		free(x);
+		free(y);
+	}
+	sea_free(a);
+	sea_free(b);
+}
+END_TEST
+
+START_TEST(test_merge_and_counts)
+{
+	struct sea *s = build(forward);
+
+	ck_assert_uint_eq(sea_entries(s), NRECORDS - 1);
+	ck_assert_uint_eq(sea_duplicates(s), 1);
+	ck_assert_uint_eq(sea_gaps(s), 32 - 4); /* 1, 7, 15, 16 have evidence */
+	ck_assert_uint_eq(sea_covered(s, 0), 3);
+	ck_assert_uint_eq(sea_covered(s, 6), 1);
+	ck_assert_uint_eq(sea_covered(s, 1), 0);
+	ck_assert_uint_eq(sea_concerns(s), 2);
+	ck_assert_uint_eq(sea_awaiting(s), 1);
+	ck_assert_uint_eq(sea_redactions(s), 4); /* the full name, two surnames, a phone */
+	sea_free(s);
+}
+END_TEST
+
+START_TEST(test_json)
+{
+	struct sea *s = build(shuffled);
+	char *text = written(s, sea_write_json);
+	json_error_t je;
+	json_t *root = json_loads(text, 0, &je), *cov, *c1, *conc, *e;
+	size_t i;
+
+	ck_assert_msg(root != NULL, "%s", je.text);
+	ck_assert_ptr_null(strstr(text, "Khan"));
+	ck_assert_ptr_null(strstr(text, "07700"));
+	cov = json_object_get(root, "coverage");
+	ck_assert_uint_eq(json_array_size(cov), 32);
+	c1 = json_array_get(cov, 0);
+	ck_assert_int_eq(json_integer_value(json_object_get(c1, "criterion")), 1);
+	ck_assert_int_eq(json_integer_value(json_object_get(c1, "entries")), 3);
+	ck_assert_int_eq(json_integer_value(json_object_get(c1, "strengths")), 1);
+	ck_assert_int_eq(json_integer_value(json_object_get(c1, "improvements")), 2);
+	ck_assert_int_eq(json_integer_value(json_object_get(c1, "source_types")), 2);
+	ck_assert(json_is_true(json_object_get(c1, "triangulated")));
+	ck_assert(json_is_false(json_object_get(json_array_get(cov, 6), "triangulated")));
+	ck_assert_uint_eq(json_array_size(json_object_get(root, "gaps")), 28);
+	ck_assert_int_eq(json_integer_value(json_object_get(
+	                     json_array_get(json_object_get(root, "gaps"), 0), "criterion")),
+	                 2);
+	conc = json_object_get(root, "concerns");
+	ck_assert_uint_eq(json_array_size(conc), 2);
+	e = json_array_get(conc, 0);
+	ck_assert_str_eq(json_string_value(json_object_get(e, "case")), "CA27004513");
+	ck_assert_str_eq(json_string_value(json_object_get(e, "team")), "Wessex Team 1");
+	ck_assert_str_eq(json_string_value(json_object_get(e, "issue")),
+	                 "No safety plan; call [phone].");
+	ck_assert(json_is_true(json_object_get(e, "responded")));
+	ck_assert_str_eq(json_string_value(json_object_get(e, "response")),
+	                 "A safety plan is now in place.");
+	ck_assert_str_eq(json_string_value(json_object_get(e, "response_date")), "2027-02-02");
+	e = json_array_get(conc, 1);
+	ck_assert(json_is_false(json_object_get(e, "responded")));
+	ck_assert(json_is_null(json_object_get(e, "response")));
+	ck_assert(json_is_null(json_object_get(e, "team")));
+	ck_assert_int_eq(
+	    json_integer_value(json_object_get(json_object_get(root, "redactions"), "name")), 3);
+	ck_assert_int_eq(
+	    json_integer_value(json_object_get(json_object_get(root, "redactions"), "phone")), 1);
+	/* the merged duplicate keeps both origins */
+	json_array_foreach(
+	    json_object_get(root, "entries"), i,
+	    e) if (strcmp(json_string_value(json_object_get(e, "inspector")), "HMI B") == 0)
+	    ck_assert_uint_eq(json_array_size(json_object_get(e, "from")), 2);
+	json_decref(root);
+	free(text);
+	sea_free(s);
+}
+END_TEST
+
+START_TEST(test_csv_and_md)
+{
+	struct sea *s = build(forward);
+	char *csv = written(s, sea_write_csv), *md = written(s, sea_write_md);
+
+	ck_assert_ptr_nonnull(
+	    strstr(csv, "inspector,date,time,source,case_ref,service_area,judgement,criteria,"
+	                "finding,summary,team,response,response_date,view\n"));
+	ck_assert_ptr_nonnull(
+	    strstr(csv, "HMI A,2027-01-26,10:00,case-file,CA27004512,North East,private-law,1;7,"
+	                "strength,[name] saw the child alone.,,,,\n"));
+	ck_assert_ptr_null(strstr(csv, "Khan"));
+	ck_assert_ptr_nonnull(strstr(md, "# Summary of evidence and analysis"));
+	ck_assert_ptr_nonnull(strstr(
+	    md, "| Private law | 1 | Welfare safeguarded and promoted / best interests | 3 | "
+	        "1 | 2 | 0 | 2 | 1 | yes |"));
+	ck_assert_ptr_nonnull(
+	    strstr(md, "- Private law 2: Advice and recommendations to the court"));
+	ck_assert_ptr_nonnull(strstr(md, "**awaiting response**"));
+	ck_assert_ptr_nonnull(strstr(md, "### Leadership: no criterion"));
+	ck_assert_ptr_null(strstr(md, "Khan"));
+	free(csv);
+	free(md);
+	sea_free(s);
+}
+END_TEST
+
+Suite *make_suite_sea(void);
+
+Suite *
+make_suite_sea(void)
+{
+	Suite *s = suite_create("sea");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, test_order_independent, 0, 2);
+	tcase_add_test(tc, test_merge_and_counts);
+	tcase_add_test(tc, test_json);
+	tcase_add_test(tc, test_csv_and_md);
+	suite_add_tcase(s, tc);
+	return s;
+}
