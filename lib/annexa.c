@@ -105,7 +105,7 @@ struct annexa {
 	unsigned char *case_public; /* per case type entry: 1 when public law */
 
 	/* Memos of column values: vocabulary entry, or index into classes. */
-	struct memo *m_gender, *m_disability, *m_law, *m_case;
+	struct memo *m_gender, *m_disability, *m_law, *m_case, *m_name;
 	struct strata_class *classes; /* MEMO_MAX + 1: the last for overflow */
 	size_t nclasses;
 	struct tally *tally;
@@ -205,6 +205,7 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	a->m_disability = memo_new(MEMO_MAX);
 	a->m_law = memo_new(MEMO_MAX);
 	a->m_case = memo_new(MEMO_MAX);
+	a->m_name = memo_new(MEMO_MAX);
 	a->classes = xcalloc(MEMO_MAX + 1, sizeof *a->classes);
 	a->tally = tally_new(a->lawtype, a->strata);
 	for (i = 0; i < F_NFIELDS; i++)
@@ -242,6 +243,7 @@ annexa_free(struct annexa *a)
 	memo_free(a->m_disability);
 	memo_free(a->m_law);
 	memo_free(a->m_case);
+	memo_free(a->m_name);
 	free(a->classes);
 	tally_free(a->tally);
 	idset_free(a->ids);
@@ -604,9 +606,16 @@ check_case_name(struct annexa *a, const struct csvio_record *r, const unsigned c
 	const char *s;
 	size_t len = 0;
 
+	long hit;
+
 	if ((s = value(a, r, bad, F_CASE_NAME, &len)) == NULL || text_blank(s))
 		return;
-	if (casename_identifying(a->names, s))
+	/* Court references repeat ("Re A (A Child)"): remember the verdicts. */
+	if (!memo_get(a->m_name, s, len, &hit)) {
+		hit = casename_identifying(a->names, s);
+		memo_put(a->m_name, s, len, hit);
+	}
+	if (hit)
 		emit(a, r->line, colname(a, F_CASE_NAME), ANNEXA_IDENTIFYING_CASE_NAME,
 		     "case name reads as a person's full name; use a court reference such as "
 		     "Re A (A Child)");
