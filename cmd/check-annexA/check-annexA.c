@@ -62,7 +62,6 @@ static void
 parse_options(int argc, char *argv[], struct options *o)
 {
 	static const char *const formats[] = {"text", "json", "csv", NULL};
-	static const char *const encodings[] = {"utf-8", "utf8", "cp1252", "windows-1252", NULL};
 	int ch, i;
 
 	memset(o, 0, sizeof *o);
@@ -81,11 +80,8 @@ parse_options(int argc, char *argv[], struct options *o)
 			o->format = (enum report_format)i;
 			break;
 		case CLI_OPT_ENCODING:
-			if ((i = cli_choice(optarg, encodings)) < 0) {
-				diag_note("--encoding: expected utf-8 or cp1252");
+			if (cli_encoding(optarg, &o->cfg.csv_flags) != 0)
 				usage(EXIT_TROUBLE);
-			}
-			o->cfg.csv_flags = i >= 2 ? CSVIO_CP1252 : 0;
 			break;
 		case OPT_DOCUMENTS:
 			o->documents = optarg;
