@@ -136,7 +136,22 @@ static const struct read_case read_cases[] = {
      {"1+1 - [a|b|c]", "2+1 - [1|2]", "3+1 - [3|4|5|6]"}},
     {"trimming", IN("  a  , \"b \" ,c\t\n"), 0, 1, {"1+1 - [a|b |c]"}},
     {"doubled quotes", IN("\"say \"\"hi\"\"\",\"a,b\"\n"), 0, 1, {"1+1 - [say \"hi\"|a,b]"}},
-    {"unterminated", IN("a,b\n\"open,x\ny\n"), 0, 3, {"1+1 - [a|b]", "2+2 T [open,x\ny\n]"}},
+    {"unterminated",
+     IN("a,b\n\"open,x\ny\n"),
+     0,
+     3,
+     {"1+1 - [a|b]", "2+1 T [open,x\ny\n]", "3+1 - [y]"}},
+    {"unterminated then good lines",
+     IN("h\n1,\"abc\n2,x\r\n3,y\n"),
+     0,
+     4,
+     {"1+1 - [h]", "2+1 T [1|abc\n2,x\r\n3,y\n]", "3+1 - [2|x]", "4+1 - [3|y]"}},
+    {"stray quote swallowing lines",
+     IN("h\n1,\"Re A\n2,x\n3,\"ok\"\n"),
+     0,
+     4,
+     {"1+1 - [h]", "2+1 M [1]", "3+1 - [2|x]", "4+1 - [3|ok]"}},
+    {"unterminated twice", IN("\"a\n\"b\nc\n"), 0, 3, {"1+1 M []", "2+1 T [b\nc\n]", "3+1 - [c]"}},
     {"unterminated no newline", IN("a,b\nc,\"d"), 0, 2, {"1+1 - [a|b]", "2+1 T [c|d]"}},
     {"lone quote", IN("\""), 0, 1, {"1+1 T []"}},
     {"closed at eof", IN("a,\"b\""), 0, 1, {"1+1 - [a|b]"}},
@@ -147,7 +162,7 @@ static const struct read_case read_cases[] = {
      IN("h\n\"a\nb\"x,1\nc,d\n"),
      0,
      4,
-     {"1+1 - [h]", "2+2 M []", "4+1 - [c|d]"}},
+     {"1+1 - [h]", "2+1 M []", "3+1 M []", "4+1 - [c|d]"}},
     {"stray quote crlf", IN("a\"b\r\nc\r\n"), 0, 2, {"1+1 M []", "2+1 - [c]"}},
     {"stray quote last line", IN("a\nb\"c"), 0, 2, {"1+1 - [a]", "2+1 M []"}},
     {"bad utf-8",
@@ -277,6 +292,39 @@ START_TEST(test_huge_field)
 	ck_assert_str_eq(rec->fields[0], "q");
 	ck_assert_int_eq(csvio_next(r, &rec), 0);
 	ck_assert_uint_eq(csvio_lines(r), n + 3);
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* An unclosed quote far from the end: every line after it is read again, across chunks. */
+START_TEST(test_replay_big)
+{
+	struct strbuf sb;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	unsigned long i, n = 30000;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "id,v\r\n7,\"never closed\r\n");
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "%lu,x\r\n", i);
+	r = reader(&sb, &fp, 0);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_uint_eq(rec->line, 2);
+	ck_assert_uint_eq(rec->lines, 1);
+	ck_assert_uint_eq(rec->flags, CSVIO_UNTERMINATED);
+	for (i = 0; i < n; i++) {
+		ck_assert_int_eq(csvio_next(r, &rec), 1);
+		ck_assert_uint_eq(rec->line, i + 3);
+		ck_assert_uint_eq(rec->flags, 0);
+		ck_assert_uint_eq(strtoul(rec->fields[0], NULL, 10), i);
+	}
+	ck_assert_int_eq(csvio_next(r, &rec), 0);
+	ck_assert_uint_eq(csvio_lines(r), n + 2);
 	csvio_close(r);
 	fclose(fp);
 	strbuf_free(&sb);
@@ -857,6 +905,7 @@ make_suite_csvio(void)
 	suite_add_tcase(s, tc);
 
 	tcase_add_test(big, test_huge_field);
+	tcase_add_test(big, test_replay_big);
 	tcase_add_test(big, test_wide_header);
 	tcase_add_test(big, test_record_limit);
 	tcase_add_test(big, test_many_records);
