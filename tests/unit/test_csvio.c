@@ -769,6 +769,42 @@ START_TEST(test_fuzz_round_trip)
 }
 END_TEST
 
+/* Random damaged input: the reader ends, records start on strictly later lines
+ * within the file, and the line count matches the terminators. */
+START_TEST(test_fuzz_garbage)
+{
+	static const char alphabet[] = "a,\"\"\n\r \xFF\xC3\x00";
+	unsigned long long st = 0x243F6A8885A308D3ULL + (unsigned long long)_i;
+	struct strbuf sb;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	unsigned long prev = 0, total;
+	size_t i;
+	FILE *fp;
+	int rc;
+
+	strbuf_init(&sb);
+	for (i = 0; i < 300000; i++)
+		strbuf_addch(&sb, alphabet[rnd(&st) % (sizeof(alphabet) - 1)]);
+	total = count_lines(sb.buf, sb.len) +
+	        (sb.buf[sb.len - 1] != '\n' && sb.buf[sb.len - 1] != '\r');
+	r = reader(&sb, &fp, _i % 2 ? CSVIO_CP1252 : 0);
+	while ((rc = csvio_next(r, &rec)) > 0) {
+		ck_assert_uint_gt(rec->line, prev);
+		ck_assert_uint_ge(rec->lines, 1);
+		ck_assert_uint_le(rec->line + rec->lines - 1, total);
+		if (rec->flags & CSVIO_BAD_UTF8)
+			ck_assert_uint_lt(rec->bad_field, rec->nfields);
+		prev = rec->line;
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_uint_eq(csvio_lines(r), total);
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&sb);
+}
+END_TEST
+
 struct write_case {
 	const char *in;
 	const char *out;
@@ -910,6 +946,7 @@ make_suite_csvio(void)
 	tcase_add_test(big, test_record_limit);
 	tcase_add_test(big, test_many_records);
 	tcase_add_loop_test(big, test_fuzz_round_trip, 0, 3);
+	tcase_add_loop_test(big, test_fuzz_garbage, 0, 4);
 	suite_add_tcase(s, big);
 
 	tcase_add_loop_test(wr, test_write_table, 0,
