@@ -297,6 +297,45 @@ register_concerns(struct sea *s)
 	free(resp);
 }
 
+/* A rejection with what orders it independently of the input order. */
+struct rej_key {
+	struct evidence_reject r;
+	const char *file;
+	size_t idx;
+};
+
+/* Order rejections by file name, line, then the order of the checks. */
+static int
+rej_cmp(const void *a, const void *b)
+{
+	const struct rej_key *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c != 0)
+		return c;
+	if (x->r.line != y->r.line)
+		return x->r.line < y->r.line ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Sort the rejections so that the order of the input files does not matter. */
+static void
+sort_rejections(struct sea *s)
+{
+	struct rej_key *k = xcalloc(s->nrej + 1, sizeof(*k));
+	size_t i;
+
+	for (i = 0; i < s->nrej; i++) {
+		k[i].r = s->rej[i];
+		k[i].file = s->files[s->rej[i].file];
+		k[i].idx = i;
+	}
+	qsort(k, s->nrej, sizeof(*k), rej_cmp);
+	for (i = 0; i < s->nrej; i++)
+		s->rej[i] = k[i].r;
+	free(k);
+}
+
 struct sea *
 sea_build(const struct schedule *sched, struct redact *r, struct evidence_set *set)
 {
@@ -322,6 +361,7 @@ sea_build(const struct schedule *sched, struct redact *r, struct evidence_set *s
 	free(set->rec);
 	memset(set, 0, sizeof(*set));
 	merge(s);
+	sort_rejections(s);
 	if (r != NULL)
 		redact_entries(s, r);
 	cover(s);

@@ -8,28 +8,30 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
+/* What an empty strbuf points at until it first grows (never written to). */
+static char empty[1];
+
 void
 strbuf_init(struct strbuf *sb)
 {
-	sb->cap = 64;
-	sb->buf = xmalloc(sb->cap);
-	sb->buf[0] = '\0';
-	sb->len = 0;
+	sb->buf = empty;
+	sb->len = sb->cap = 0;
 }
 
 void
 strbuf_free(struct strbuf *sb)
 {
-	free(sb->buf);
-	sb->buf = NULL;
-	sb->len = sb->cap = 0;
+	if (sb->cap > 0)
+		free(sb->buf);
+	strbuf_init(sb);
 }
 
 void
 strbuf_reset(struct strbuf *sb)
 {
 	sb->len = 0;
-	sb->buf[0] = '\0';
+	if (sb->cap > 0)
+		sb->buf[0] = '\0';
 }
 
 void
@@ -42,6 +44,12 @@ strbuf_grow(struct strbuf *sb, size_t extra)
 	need = sb->len + extra + 1;
 	if (need <= sb->cap)
 		return;
+	if (sb->cap == 0) {
+		sb->cap = need < 64 ? 64 : need;
+		sb->buf = xmalloc(sb->cap);
+		sb->buf[0] = '\0';
+		return;
+	}
 	while (sb->cap < need)
 		sb->cap = sb->cap < ((size_t)-1) / 2 ? sb->cap * 2 : need;
 	sb->buf = xrealloc(sb->buf, sb->cap);
@@ -77,14 +85,12 @@ strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 	int n;
 
 	va_copy(aq, ap);
-	n = vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, aq);
+	n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		return;
-	if ((size_t)n >= sb->cap - sb->len) {
-		strbuf_grow(sb, (size_t)n);
-		vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, ap);
-	}
+	strbuf_grow(sb, (size_t)n);
+	vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, ap);
 	sb->len += (size_t)n;
 }
 
@@ -101,7 +107,7 @@ strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 char *
 strbuf_steal(struct strbuf *sb)
 {
-	char *p = sb->buf;
+	char *p = sb->cap > 0 ? sb->buf : xstrdup("");
 
 	strbuf_init(sb);
 	return p;

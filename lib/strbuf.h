@@ -1,6 +1,8 @@
 /*
  * strbuf.h: a growable byte buffer, always NUL-terminated.
  * Ownership: the buffer owns its bytes until strbuf_steal() hands them over.
+ * An empty strbuf (after strbuf_init or strbuf_steal) owns no memory, so a
+ * strbuf that was stolen from, or never grew, needs no strbuf_free().
  */
 #ifndef STRBUF_H
 #define STRBUF_H

@@ -128,6 +128,7 @@ static const struct {
     {"Khan's report", "[name]'s report"},
     {"Khan\xE2\x80\x99s report", "[name]\xE2\x80\x99s report"},
     {"Sarah Khan's report", "[name]'s report"},
+    {"by Sarah\nKhan.", "by [name]."},
     {"the khan market", "the khan market"},
     {"Ms S. Khan wrote", "Ms S. [name] wrote"}, /* an initial survives */
     {"Khanate and Khans", "Khanate and Khans"},
@@ -223,6 +224,14 @@ START_TEST(test_identifiers_files)
 	ck_assert_int_eq(redact_add_identifiers(r, path, 0, err, sizeof(err)), 0);
 	got = apply(r, "Raman and Daniel Osei", NULL);
 	ck_assert_str_eq(got, "[name] and [name]");
+	free(got);
+	/* A CSV with a name column (the team file's shape): only that column counts. */
+	fp = fopen(path, "w");
+	fputs("name,role,conflicts\nImran Siddiqui,inspector,Wessex\n", fp);
+	fclose(fp);
+	ck_assert_int_eq(redact_add_identifiers(r, path, 0, err, sizeof(err)), 0);
+	got = apply(r, "Siddiqui visited Wessex", NULL);
+	ck_assert_str_eq(got, "[name] visited Wessex");
 	free(got);
 	remove(path);
 	ck_assert_int_eq(redact_add_identifiers(r, "/nonexistent/x.csv", 0, err, sizeof(err)), -1);

@@ -42,6 +42,7 @@ START_TEST(printf_and_steal)
 	                 "line 42: a long enough string to force the buffer past its first size");
 	s = strbuf_steal(&sb);
 	ck_assert_str_eq(sb.buf, "");
+	ck_assert_uint_eq(sb.cap, 0); /* owns nothing: no strbuf_free needed */
 	ck_assert_str_eq(s,
 	                 "line 42: a long enough string to force the buffer past its first size");
 	free(s);
