@@ -24,6 +24,7 @@ seed() { # harness corpus-dir
 		\( -name '*.json' -o -name '*.md' -o -name '*.txt' \) -size -64k ;;
 	fuzz_schedule) find share/schedule tests/cmd/build-sea tests/cmd/render-report \
 		-name '*.json' -size -64k ;;
+	fuzz_annexa) find tests/cmd/check-annexA -name '*.csv' -size -64k ;;
 	fuzz_timetable) find share/profiles -name '*.json' ;;
 	fuzz_areas) find tests/cmd/plan-weeks share/examples -name '*.csv' -size -64k ;;
 	*) find "tests/fuzz/seeds/$1" -type f 2>/dev/null ;;
