@@ -172,6 +172,16 @@ take_list(const json_t *v, const char *where, struct report_list *l, int judgeme
 }
 
 /* One judgement: a grade string, or {"grade": ..., "priority_actions": [...]}. */
+/* A key to name in a message: itself when it looks like a schema key, else a
+ * neutral word, so a hostile file cannot put personal text into stderr. */
+static const char *
+shown_key(const char *key)
+{
+	size_t n = strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789_-");
+
+	return n > 0 && n <= 40 && key[n] == '\0' ? key : "(not shown: not a schema key)";
+}
+
 static int
 take_judgement(const json_t *v, int jg, struct report_judgements *j, char *err, size_t errsz)
 {
@@ -186,7 +196,7 @@ take_judgement(const json_t *v, int jg, struct report_judgements *j, char *err, 
 			if (strcmp(key, "grade") != 0 && strcmp(key, "priority_actions") != 0 &&
 			    strcmp(key, "about") != 0) {
 				snprintf(err, errsz, "%s: unknown key %s (grade, priority_actions)",
-				         id, key);
+				         id, shown_key(key));
 				return -1;
 			}
 		}
@@ -360,7 +370,8 @@ report_judgements_parse(const json_t *doc, struct report_judgements *j, char *er
 			;
 		if (top_keys[i] == NULL && judgement_of(key) < 0) {
 			snprintf(err, errsz,
-			         "unknown key %s (see share/schemas/judgements.schema.json)", key);
+			         "unknown key %s (see share/schemas/judgements.schema.json)",
+			         shown_key(key));
 			goto fail;
 		}
 		if (take_member(key, v, j, err, errsz) != 0)
