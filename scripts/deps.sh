@@ -1,10 +1,12 @@
 #!/bin/sh
-# deps.sh: install the Debian packages cafcass-inspect needs to build and test,
-# only those missing. As root it runs apt-get; with passwordless sudo it uses
+# deps.sh [--ci]: install the Debian packages cafcass-inspect needs to build and
+# test, only those missing; --ci adds what CI's extra passes use (valgrind,
+# clang's libFuzzer). As root it runs apt-get; with passwordless sudo it uses
 # sudo; otherwise it prints the exact apt-get line and stops (exit 1).
 set -u
 PKGS="gcc make autoconf automake pkg-config libcsv-dev libjansson-dev libpcre2-dev check
 libical-dev libcmark-dev clang-format libxml2-utils groff-base"
+[ "${1:-}" = --ci ] && PKGS="$PKGS valgrind clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
