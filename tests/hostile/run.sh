@@ -21,7 +21,7 @@ GIGA=${HOSTILE_GIGA:-1073741824}
 # @P@ the name that means standard input there ("-" where the contract
 # allows it, else /dev/stdin); giga=1 for each tool's main input.
 slots() {
-	O=$T/ok
+	O=$OK
 	cat <<SLOTS
 check-annexA csv 1 --as-of 2027-01-15 @IN@
 check-annexA csv 0 --as-of 2027-01-15 --documents @IN@ $O/annexa.csv
@@ -51,23 +51,23 @@ SLOTS
 # A valid input of the slot's kind, for the header and the line-end cases.
 valid_for() { # tool kind args
 	case "$1 $2 $3" in
-	*--documents*) echo "$T/ok/documents.csv" ;;
-	"plan-weeks csv --start 2027-01-15 --areas @IN@"*) echo "$T/ok/areas.csv" ;;
-	"plan-weeks csv"*) echo "$T/ok/team.csv" ;;
-	*--holidays*) echo "$T/ok/holidays.json" ;;
-	*"--plan @IN@"*) echo "$T/ok/plan.json" ;;
-	*--opportunities*) echo "$T/ok/opps.csv" ;;
-	*"--identifiers @IN@"*) echo "$T/ok/annexa.csv" ;;
-	*"--schedule @IN@"*) echo "$T/ok/schedule.json" ;;
-	"build-sea ndjson"*) echo "$T/ok/evidence.ndjson" ;;
-	build-sea*) echo "$T/ok/evidence.csv" ;;
-	*"--judgements @IN@"*) echo "$T/ok/judgements.json" ;;
-	*"--sample @IN@"*) echo "$T/ok/sample.csv" ;;
-	*--details*) echo "$T/ok/details.json" ;;
-	render-report*) echo "$T/ok/sea.json" ;;
-	*"complaints"*) echo "$T/ok/complaints.csv" ;;
-	*"local --area"*) echo "$T/ok/filed.csv" ;;
-	*) echo "$T/ok/annexa.csv" ;;
+	*--documents*) echo "$OK/documents.csv" ;;
+	"plan-weeks csv --start 2027-01-15 --areas @IN@"*) echo "$OK/areas.csv" ;;
+	"plan-weeks csv"*) echo "$OK/team.csv" ;;
+	*--holidays*) echo "$OK/holidays.json" ;;
+	*"--plan @IN@"*) echo "$OK/plan.json" ;;
+	*--opportunities*) echo "$OK/opps.csv" ;;
+	*"--identifiers @IN@"*) echo "$OK/annexa.csv" ;;
+	*"--schedule @IN@"*) echo "$OK/schedule.json" ;;
+	"build-sea ndjson"*) echo "$OK/evidence.ndjson" ;;
+	build-sea*) echo "$OK/evidence.csv" ;;
+	*"--judgements @IN@"*) echo "$OK/judgements.json" ;;
+	*"--sample @IN@"*) echo "$OK/sample.csv" ;;
+	*--details*) echo "$OK/details.json" ;;
+	render-report*) echo "$OK/sea.json" ;;
+	*"complaints"*) echo "$OK/complaints.csv" ;;
+	*"local --area"*) echo "$OK/filed.csv" ;;
+	*) echo "$OK/annexa.csv" ;;
 	esac
 }
 
@@ -160,7 +160,7 @@ probe() { # tool kind tpl case
 	else
 		make_input "$(valid_for "$tool" "$kind" "$tpl")" "$kind" "$c" "$in"
 	fi
-	what="$tool $(echo "$tpl" | sed "s|$T/ok/||g") [$c]"
+	what="$tool $(echo "$tpl" | sed "s|$OK/||g") [$c]"
 	line=0
 	case $c in unterminated | badutf8 | deep) line=1 ;; esac
 	run_slot /dev/null "$tool" "$tpl" "$in"
@@ -184,7 +184,7 @@ probe_giga() { # tool tpl
 	pipe=/dev/stdin
 	case $tpl in "--"*"@IN@ "* | *" --"*" @IN@"*) ;; *) pipe=- ;; esac
 	case $tpl in *"--"[a-z]*" @IN@"*) pipe=/dev/stdin ;; esac
-	what="$tool $(echo "$tpl" | sed "s|$T/ok/||g") [1 GB line on a pipe]"
+	what="$tool $(echo "$tpl" | sed "s|$OK/||g") [1 GB line on a pipe]"
 	lim="ulimit -v 1048576;"
 	sanitized "$tool" && lim=""
 	args=$(printf '%s\n' "$tpl" | sed "s|@IN@|$pipe|")
@@ -203,7 +203,7 @@ probe_giga() { # tool tpl
 # standard output on /dev/full.
 probe_outputs() { # tool tpl valid-input
 	tool=$1 tpl=$2 v=$3
-	what="$tool $(echo "$tpl" | sed "s|$T/ok/||g")"
+	what="$tool $(echo "$tpl" | sed "s|$OK/||g")"
 	mkdir -p "$T/ro" && chmod 555 "$T/ro"
 	if [ "$(id -u)" != 0 ]; then
 		run_slot /dev/null "$tool" "$tpl" "$v" -o "$T/ro/out"
@@ -248,30 +248,41 @@ ONLY=${1:-}
 for t in check-annexA sample-cases plan-weeks plan-observations build-sea render-report; do
 	[ -x "$BIN/$t" ] || { bad "$t: not built"; exit 1; }
 done
+OK=$T/ok
 make_fixtures
 make_payloads
-slots | {
-while read -r tool kind giga tpl; do
-	[ -n "$ONLY" ] && [ "$ONLY" != "$tool" ] && continue
-	if "$BIN/$tool" --help 2>&1 | grep -q 'not built yet'; then
-		# A placeholder main: a failure, reported once, not a skip.
-		[ -f "$T/placeholder.$tool" ] || bad "$tool: a placeholder, not the tool; its inputs are untested"
-		: >"$T/placeholder.$tool"
-		continue
-	fi
-	cases=$CASES_JSON
-	[ "$kind" = csv ] && cases=$CASES_CSV
-	for c in $cases; do
-		probe "$tool" "$kind" "$tpl" "$c"
-	done
-	if [ "$giga" = 1 ]; then
-		probe_giga "$tool" "$tpl"
-		probe_outputs "$tool" "$tpl" "$(valid_for "$tool" "$kind" "$tpl")"
-	fi
+slots >"$T/slots"
+# Lanes run side by side (HOSTILE_JOBS, default 2), each in its own folder.
+JOBS=${HOSTILE_JOBS:-2}
+n=0
+while [ $n -lt "$JOBS" ]; do
+	(
+		T=$T/lane$n
+		mkdir -p "$T"
+		awk -v n=$n -v j="$JOBS" '(NR - 1) % j == n' "$T/../slots" >"$T/slots"
+		while read -r tool kind giga tpl; do
+			[ -n "$ONLY" ] && [ "$ONLY" != "$tool" ] && continue
+			if "$BIN/$tool" --help 2>&1 | grep -q 'not built yet'; then
+				# A placeholder main: a failure, not a skip.
+				bad "$tool: a placeholder, not the tool; its input ($tpl) is untested"
+				continue
+			fi
+			cases=$CASES_JSON
+			[ "$kind" = csv ] && cases=$CASES_CSV
+			for c in $cases; do
+				probe "$tool" "$kind" "$tpl" "$c"
+			done
+			if [ "$giga" = 1 ]; then
+				probe_giga "$tool" "$tpl"
+				probe_outputs "$tool" "$tpl" "$(valid_for "$tool" "$kind" "$tpl")"
+			fi
+		done <"$T/slots"
+		echo "$fails $checks" >"$T/tally"
+	) &
+	n=$((n + 1))
 done
-# The loop runs in a subshell: its counts come back through a file.
-echo "$fails $checks" >"$T/tally"
-}
-read -r fails checks <"$T/tally"
+wait
+fails=$(cat "$T"/lane*/tally | awk '{ f += $1 } END { print f + 0 }')
+checks=$(cat "$T"/lane*/tally | awk '{ c += $2 } END { print c + 0 }')
 echo "hostile: $checks checks, $fails failed"
 [ "$fails" = 0 ]
