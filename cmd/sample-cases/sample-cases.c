@@ -1,9 +1,209 @@
-/* sample-cases: placeholder until the foundation lands its main. */
+/*
+ * sample-cases.c: draw the samples the handbook prescribes (contract
+ * section 3): the national sample of closed cases, a visited area's local
+ * samples, and the last completed complaints investigations. This file reads
+ * the options and maps the result to an exit status; the draw is lib/sample.
+ */
+#include <getopt.h>
 #include <stdio.h>
-int main(void);
-int
-main(void)
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "cli.h"
+#include "csvio.h"
+#include "diag.h"
+#include "output.h"
+#include "sample-cases.h"
+#include "xalloc.h"
+
+#define PROG "sample-cases"
+
+enum {
+	OPT_SEED = CLI_OPT_FIRST_TOOL_OPT,
+	OPT_EXPLAIN,
+	OPT_AREA,
+	OPT_CLOSED,
+	OPT_EXCLUDE,
+};
+
+static const struct option longopts[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, CLI_OPT_VERSION},
+    {"output", required_argument, NULL, 'o'},
+    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"area", required_argument, NULL, OPT_AREA},
+    {"closed", required_argument, NULL, OPT_CLOSED},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {NULL, 0, NULL, 0},
+};
+
+/* Print usage on stdout (status 0) or stderr, and exit with status. */
+static void __attribute__((noreturn)) usage(int status)
 {
-	fputs("sample-cases: not built yet\n", stderr);
-	return 2;
+	FILE *fp = status == 0 ? stdout : stderr;
+
+	fprintf(fp,
+	        "usage: %s national [--seed N] [--explain] [FILE]\n"
+	        "       %s local --area NAME [--closed FILE] [--exclude FILE]... [--seed N]\n"
+	        "                    [--explain] [FILE]\n"
+	        "       %s complaints [-n N] [FILE]\n"
+	        "common options: [-o FILE] [--encoding utf-8|cp1252] [-h] [--version]\n",
+	        PROG, PROG, PROG);
+	exit(status);
+}
+
+/* A seed from the operating system; 0 or -1. */
+static int
+os_seed(uint64_t *seed)
+{
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < sizeof *seed) {
+		n = getrandom((char *)seed + got, sizeof *seed - got, 0);
+		if (n < 0)
+			return -1;
+		got += (size_t)n;
+	}
+	return 0;
+}
+
+/* Run the mode into the output; the exit status. */
+static int
+run(const char *mode, const struct sc_opts *o, const char *outpath)
+{
+	char err[512];
+	struct output *out;
+	int status;
+
+	if ((out = output_open(outpath, err, sizeof err)) == NULL) {
+		diag_error(NULL, 0, "%s", err);
+		return EXIT_TROUBLE;
+	}
+	if (strcmp(mode, "national") == 0)
+		status = sc_national(o, output_stream(out));
+	else if (strcmp(mode, "local") == 0)
+		status = sc_local(o, output_stream(out));
+	else
+		status = sc_complaints(o, output_stream(out));
+	if (status == EXIT_TROUBLE) {
+		output_abort(out);
+		return status;
+	}
+	if (output_commit(out, err, sizeof err) < 0) {
+		diag_error(NULL, 0, "%s", err);
+		return EXIT_TROUBLE;
+	}
+	return status;
+}
+
+/* Check that the options given fit the mode; exit 2 when not. */
+static void
+check_mode(const char *mode, const struct sc_opts *o, int seed_given, int n_given)
+{
+	static const char *const modes[] = {"national", "local", "complaints", NULL};
+	int m = cli_choice(mode, modes);
+
+	if (m < 0) {
+		diag_error(NULL, 0, "unknown mode (national, local or complaints)");
+		usage(EXIT_TROUBLE);
+	}
+	if (m != 1 && (o->area || o->closed || o->nexclude)) {
+		diag_error(NULL, 0, "--area, --closed and --exclude are for the local mode");
+		usage(EXIT_TROUBLE);
+	}
+	if (m == 1 && o->area == NULL) {
+		diag_error(NULL, 0, "local: --area NAME is required");
+		usage(EXIT_TROUBLE);
+	}
+	if (m == 2 && (seed_given || o->explain)) {
+		diag_error(NULL, 0, "complaints: --seed and --explain do not apply");
+		usage(EXIT_TROUBLE);
+	}
+	if (m != 2 && n_given) {
+		diag_error(NULL, 0, "-n is for the complaints mode");
+		usage(EXIT_TROUBLE);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	static const char *const encodings[] = {"utf-8", "utf8", "cp1252", "windows-1252", NULL};
+	struct sc_opts o;
+	const char *outpath = NULL;
+	int ch, seed_given = 0, n_given = 0, status, enc;
+	uint64_t v;
+
+	diag_init(PROG);
+	memset(&o, 0, sizeof o);
+	o.n = 10;
+	while ((ch = getopt_long(argc, argv, "hn:o:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			usage(EXIT_OK);
+		case CLI_OPT_VERSION:
+			cli_version(PROG);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
+		case 'o':
+			outpath = optarg;
+			break;
+		case 'n':
+			if (cli_parse_u64(optarg, 1, 1000000, &v) < 0) {
+				diag_error(NULL, 0, "-n: not a number from 1 to 1000000");
+				usage(EXIT_TROUBLE);
+			}
+			o.n = (unsigned long)v;
+			n_given = 1;
+			break;
+		case CLI_OPT_ENCODING:
+			if ((enc = cli_choice(optarg, encodings)) < 0) {
+				diag_error(NULL, 0, "--encoding: utf-8 or cp1252");
+				usage(EXIT_TROUBLE);
+			}
+			o.csv_flags = enc >= 2 ? CSVIO_CP1252 : 0;
+			break;
+		case OPT_SEED:
+			if (cli_parse_u64(optarg, 0, UINT64_MAX, &o.seed) < 0) {
+				diag_error(NULL, 0, "--seed: not an unsigned 64-bit number");
+				usage(EXIT_TROUBLE);
+			}
+			seed_given = 1;
+			break;
+		case OPT_EXPLAIN:
+			o.explain = 1;
+			break;
+		case OPT_AREA:
+			o.area = optarg;
+			break;
+		case OPT_CLOSED:
+			o.closed = optarg;
+			break;
+		case OPT_EXCLUDE:
+			o.exclude = xreallocarray(o.exclude, o.nexclude + 1, sizeof *o.exclude);
+			o.exclude[o.nexclude++] = optarg;
+			break;
+		default:
+			usage(EXIT_TROUBLE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1 || argc > 2)
+		usage(EXIT_TROUBLE);
+	check_mode(argv[0], &o, seed_given, n_given);
+	o.input = argc == 2 ? argv[1] : NULL;
+	if (!seed_given && strcmp(argv[0], "complaints") != 0) {
+		if (os_seed(&o.seed) < 0) {
+			diag_error(NULL, 0, "getrandom: no seed from the operating system");
+			return EXIT_TROUBLE;
+		}
+		diag_note("seed %llu", (unsigned long long)o.seed);
+	}
+	status = run(argv[0], &o, outpath);
+	free(o.exclude);
+	return status;
 }

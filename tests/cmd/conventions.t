@@ -30,9 +30,12 @@ failing_args() {
 passing_args() {
 	case $1 in
 	check-annexA) echo "--as-of 2027-01-15 $SHARE/examples/annexa-national.csv" ;;
+	sample-cases) echo "national --seed 1 $SHARE/examples/annexa-national.csv" ;;
+	plan-weeks) echo "--start 2027-01-15 --areas $SHARE/examples/areas.csv" ;;
 	plan-observations) d=$ROOT/tests/cmd/plan-observations/data
 		echo "--plan $d/plan.json --opportunities $d/opps.csv" ;;
-	*) echo "" ;;
+	build-sea) echo "$SHARE/examples/evidence/*.csv" ;;
+	render-report) echo "--letter ce-email --details $SHARE/examples/details.json" ;;
 	esac
 }
 
@@ -66,6 +69,7 @@ for t in $TOOLS; do
 
 	# -o on success: new files 0600, existing files keep their mode.
 	args=$(passing_args "$t")
+	[ -n "$args" ] || bad "$t: no passing run to test -o with"
 	if [ -n "$args" ]; then
 		mkdir -p "$T/o"
 		(umask 022 && "$bin" $args -o "$T/o/new" >/dev/null 2>&1); rc=$?
