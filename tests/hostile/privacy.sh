@@ -81,6 +81,10 @@ audit "local" sample-cases local --area Wessex --seed 1 --closed "$F/filed.csv" 
 	--exclude "$F/annexa.csv" "$F/filed.csv"
 audit "local, annexa as filed" sample-cases local --area Wessex --seed 1 "$F/annexa.csv"
 audit "complaints" sample-cases complaints "$F/complaints.csv"
+audit "national shortfall" sample-cases national --seed 1 "$F/annexa-ok.csv"
+audit "local shortfall" sample-cases local --area Wessex --seed 1 --closed "$F/filed-ok.csv" \
+	--exclude "$F/annexa-ok.csv" "$F/filed-ok.csv"
+audit "complaints, bad dates" sample-cases complaints -n 5 "$F/complaints-ok.csv"
 audit "bad team" plan-weeks --start 2027-01-15 --areas "$EX/areas.csv" --team "$F/team-bad.csv"
 audit "team in conflict" plan-weeks --start 2027-01-15 --areas "$EX/areas.csv" \
 	--team "$F/team-conflicted.csv" --format json
