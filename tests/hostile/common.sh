@@ -26,7 +26,7 @@ bad() {
 
 # 1 when the tool binary is built with a sanitizer (no ulimit -v then).
 sanitized() {
-	grep -q -a -e AddressSanitizer -e UndefinedBehaviorSanitizer "$BIN/$1" 2>/dev/null
+	grep -q -a -e __asan_init -e __ubsan_handle -e AddressSanitizer "$BIN/$1" 2>/dev/null
 }
 
 # Make the small valid inputs the probes use around the hostile one.
