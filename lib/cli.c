@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "csvio.h"
 #include "diag.h"
 
 #ifndef VERSION
@@ -43,6 +44,23 @@ cli_parse_date(const char *opt, const char *s, date_t *out)
 		return 0;
 	diag_note("%s: not a date (YYYY-MM-DD or DD/MM/YYYY)", opt);
 	return -1;
+}
+
+int
+cli_encoding(const char *s, unsigned *csv_flags)
+{
+	static const char *const names[] = {"utf-8", "utf8", "cp1252", "windows-1252", NULL};
+	int i = cli_choice(s, names);
+
+	if (i < 0) {
+		diag_note("--encoding: expected utf-8 or cp1252");
+		return -1;
+	}
+	if (i >= 2)
+		*csv_flags |= CSVIO_CP1252;
+	else
+		*csv_flags &= ~(unsigned)CSVIO_CP1252;
+	return 0;
 }
 
 int

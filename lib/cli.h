@@ -25,6 +25,12 @@ void cli_version(const char *prog);
 int cli_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out);
 /* Parse a date for an option; on error print "PROG: OPT: ..." and return -1. */
 int cli_parse_date(const char *opt, const char *s, date_t *out);
+/*
+ * Parse --encoding: "utf-8" (the default) or "cp1252" (Excel on Windows; also
+ * "windows-1252"), setting or clearing CSVIO_CP1252 in *csv_flags. On anything
+ * else print "PROG: --encoding: ..." and return -1.
+ */
+int cli_encoding(const char *s, unsigned *csv_flags);
 /* Return the index of s in the NULL-terminated list, or -1. */
 int cli_choice(const char *s, const char *const *choices);
 

@@ -102,11 +102,8 @@ parse_options(int argc, char **argv, struct options *o)
 			o->format = (enum format)f;
 			break;
 		case CLI_OPT_ENCODING:
-			if (strcmp(optarg, "cp1252") != 0) {
-				diag_note("--encoding: only cp1252 is supported");
+			if (cli_encoding(optarg, &o->csv_flags) != 0)
 				usage(EXIT_TROUBLE);
-			}
-			o->csv_flags |= CSVIO_CP1252;
 			break;
 		case 'o':
 			o->output = optarg;

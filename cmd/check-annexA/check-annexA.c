@@ -1,9 +1,230 @@
-/* check-annexA: placeholder until the foundation lands its main. */
+/*
+ * check-annexA: validate the Annex A child-level extract (contract section
+ * 2): every rule of lib/annexa, the national sample's feasibility and, with
+ * --documents, Annex A's further documentation. Exit 1 when any error-level
+ * finding exists, 2 when the input cannot be read.
+ */
+#include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
-int main(void);
-int
-main(void)
+#include <stdlib.h>
+#include <string.h>
+
+#include "annexa.h"
+#include "cli.h"
+#include "csvio.h"
+#include "dates.h"
+#include "diag.h"
+#include "docs.h"
+#include "output.h"
+#include "report.h"
+
+#define PROG "check-annexA"
+
+enum { OPT_DOCUMENTS = CLI_OPT_FIRST_TOOL_OPT, OPT_MAX_FINDINGS };
+
+static const struct option longopts[] = {
+    {"as-of", required_argument, NULL, CLI_OPT_AS_OF},
+    {"format", required_argument, NULL, CLI_OPT_FORMAT},
+    {"documents", required_argument, NULL, OPT_DOCUMENTS},
+    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+    {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
+    {"output", required_argument, NULL, 'o'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, CLI_OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+struct options {
+	struct annexa_config cfg;
+	enum report_format format;
+	const char *documents;
+	const char *output;
+	const char *input; /* NULL: standard input */
+	int capped;
+	uint64_t max;
+};
+
+/* Print usage on stdout (status 0) or stderr, and exit with status. */
+static void __attribute__((noreturn)) usage(int status)
 {
-	fputs("check-annexA: not built yet\n", stderr);
-	return 2;
+	FILE *fp = status == 0 ? stdout : stderr;
+
+	fprintf(fp,
+	        "usage: " PROG " [--as-of DATE] [--format text|json|csv] [--documents MANIFEST]\n"
+	        "                    [--encoding utf-8|cp1252] [--max-findings N] [-o FILE] "
+	        "[FILE]\n");
+	exit(status);
+}
+
+/* Parse the command line into o. */
+static void
+parse_options(int argc, char *argv[], struct options *o)
+{
+	static const char *const formats[] = {"text", "json", "csv", NULL};
+	int ch, i;
+
+	memset(o, 0, sizeof *o);
+	o->cfg.as_of = dates_today();
+	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case CLI_OPT_AS_OF:
+			if (cli_parse_date("--as-of", optarg, &o->cfg.as_of) != 0)
+				usage(EXIT_TROUBLE);
+			break;
+		case CLI_OPT_FORMAT:
+			if ((i = cli_choice(optarg, formats)) < 0) {
+				diag_note("--format: expected text, json or csv");
+				usage(EXIT_TROUBLE);
+			}
+			o->format = (enum report_format)i;
+			break;
+		case CLI_OPT_ENCODING:
+			if (cli_encoding(optarg, &o->cfg.csv_flags) != 0)
+				usage(EXIT_TROUBLE);
+			break;
+		case OPT_DOCUMENTS:
+			o->documents = optarg;
+			break;
+		case OPT_MAX_FINDINGS:
+			if (cli_parse_u64(optarg, 0, UINT64_MAX, &o->max) != 0) {
+				diag_note("--max-findings: expected a whole number");
+				usage(EXIT_TROUBLE);
+			}
+			o->capped = 1;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'h':
+			usage(EXIT_OK);
+		case CLI_OPT_VERSION:
+			cli_version(PROG);
+			exit(EXIT_OK);
+		default:
+			usage(EXIT_TROUBLE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1)
+		usage(EXIT_TROUBLE);
+	if (argc == 1 && strcmp(argv[0], "-") != 0)
+		o->input = argv[0];
+}
+
+/* Raise document-missing for every item with no file. */
+static void
+report_documents(struct annexa *a, struct report *rep, const char *manifest,
+                 const struct docs_report *d)
+{
+	struct annexa_finding f;
+	char msg[512];
+	size_t i;
+
+	rep->file = manifest;
+	for (i = 0; i < d->nresults; i++) {
+		const struct docs_result *res = &d->results[i];
+
+		if (res->nfiles > 0)
+			continue;
+		snprintf(msg, sizeof msg, "further documentation item %s (%s) has no file%s%s",
+		         res->item, res->title, res->service_area ? " for service area " : "",
+		         res->service_area ? res->service_area : "");
+		f.line = 0;
+		f.column = NULL;
+		f.rule = ANNEXA_DOCUMENT_MISSING;
+		f.message = msg;
+		annexa_count_finding(a, ANNEXA_DOCUMENT_MISSING);
+		report_finding(rep, &f);
+	}
+}
+
+/* Check the extract and write the report to out; an exit status. */
+static int
+run(const struct options *o, FILE *in, const char *name, struct output *out,
+    const struct docs_report *docs)
+{
+	struct annexa *a;
+	struct report rep;
+	char err[512];
+	int status;
+
+	if ((a = annexa_new(&o->cfg, err, sizeof err)) == NULL) {
+		diag_error(NULL, 0, "%s", err);
+		return EXIT_TROUBLE;
+	}
+	if (report_begin(&rep, o->format, output_stream(out), name) == -1) {
+		diag_error(NULL, 0, "cannot make a temporary file");
+		annexa_free(a);
+		return EXIT_TROUBLE;
+	}
+	rep.capped = o->capped;
+	rep.max = o->max;
+	if (annexa_check(a, in, name, report_finding, &rep, err, sizeof err) == -1) {
+		diag_error(NULL, 0, "%s", err);
+		annexa_free(a);
+		return EXIT_TROUBLE;
+	}
+	annexa_finish(a, report_finding, &rep);
+	if (docs != NULL)
+		report_documents(a, &rep, o->documents, docs);
+	rep.file = name;
+	if (report_end(&rep, annexa_summary(a), o->cfg.as_of, o->documents, docs) == -1) {
+		diag_error(output_name(out), 0, "write error");
+		annexa_free(a);
+		return EXIT_TROUBLE;
+	}
+	status = annexa_summary(a)->errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+	annexa_free(a);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	struct docs *d = NULL;
+	struct docs_report dr;
+	struct output *out;
+	FILE *in = stdin;
+	const char *name = "<stdin>";
+	char err[512];
+	int status;
+
+	diag_init(PROG);
+	parse_options(argc, argv, &o);
+	if (o.documents != NULL) {
+		if ((d = docs_load(err, sizeof err)) == NULL ||
+		    docs_check(d, o.documents, &dr, err, sizeof err) == -1) {
+			diag_error(NULL, 0, "%s", err);
+			docs_free(d);
+			return EXIT_TROUBLE;
+		}
+	}
+	if (o.input != NULL) {
+		name = o.input;
+		if ((in = fopen(o.input, "rb")) == NULL) {
+			diag_error(o.input, 0, "cannot open: %m");
+			return EXIT_TROUBLE;
+		}
+	}
+	if ((out = output_open(o.output, err, sizeof err)) == NULL) {
+		diag_error(NULL, 0, "%s", err);
+		return EXIT_TROUBLE;
+	}
+	status = run(&o, in, name, out, d != NULL ? &dr : NULL);
+	if (status == EXIT_TROUBLE)
+		output_abort(out);
+	else if (output_commit(out, err, sizeof err) == -1) {
+		diag_error(NULL, 0, "%s", err);
+		status = EXIT_TROUBLE;
+	}
+	if (d != NULL) {
+		docs_report_free(&dr);
+		docs_free(d);
+	}
+	if (in != stdin)
+		fclose(in);
+	return status;
 }

@@ -110,7 +110,6 @@ parse_options(int argc, char *argv[], struct opts *o)
 	static const char *const formats[] = {"csv", "json", "ics", "svg", "html", NULL};
 	static const char *const views[] = {"timeline", "areas", "deployment", NULL};
 	static const char *const visits[] = {"7", "8", NULL};
-	static const char *const encodings[] = {"utf-8", "cp1252", NULL};
 	int ch;
 
 	memset(o, 0, sizeof *o);
@@ -155,8 +154,8 @@ parse_options(int argc, char *argv[], struct opts *o)
 			append(&o->exclude, &o->nexclude, optarg);
 			break;
 		case CLI_OPT_ENCODING:
-			if (choice("--encoding", optarg, encodings, "utf-8 or cp1252") == 1)
-				o->csv_flags = CSVIO_CP1252;
+			if (cli_encoding(optarg, &o->csv_flags) != 0)
+				usage(EXIT_TROUBLE);
 			break;
 		case 'o':
 			o->output = optarg;

@@ -401,11 +401,8 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->max_examples = (size_t)n;
 			break;
 		case CLI_OPT_ENCODING:
-			if (strcmp(optarg, "cp1252") != 0) {
-				diag_note("--encoding: only cp1252 is known");
+			if (cli_encoding(optarg, &o->csv_flags) != 0)
 				usage(EXIT_TROUBLE);
-			}
-			o->csv_flags |= CSVIO_CP1252;
 			break;
 		case CLI_OPT_FORMAT:
 			if (cli_choice(optarg, formats) < 0) {

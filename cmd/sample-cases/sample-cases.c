@@ -132,10 +132,9 @@ check_mode(const char *mode, const struct sc_opts *o, int seed_given, int n_give
 int
 main(int argc, char **argv)
 {
-	static const char *const encodings[] = {"utf-8", "utf8", "cp1252", "windows-1252", NULL};
 	struct sc_opts o;
 	const char *outpath = NULL;
-	int ch, seed_given = 0, n_given = 0, status, enc;
+	int ch, seed_given = 0, n_given = 0, status;
 	uint64_t v;
 
 	diag_init(PROG);
@@ -160,11 +159,8 @@ main(int argc, char **argv)
 			n_given = 1;
 			break;
 		case CLI_OPT_ENCODING:
-			if ((enc = cli_choice(optarg, encodings)) < 0) {
-				diag_error(NULL, 0, "--encoding: utf-8 or cp1252");
+			if (cli_encoding(optarg, &o.csv_flags) != 0)
 				usage(EXIT_TROUBLE);
-			}
-			o.csv_flags = enc >= 2 ? CSVIO_CP1252 : 0;
 			break;
 		case OPT_SEED:
 			if (cli_parse_u64(optarg, 0, UINT64_MAX, &o.seed) < 0) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "csvio.h"
 #include "datadir.h"
 #include "jsonio.h"
 #include "xalloc.h"
@@ -49,6 +50,21 @@ START_TEST(choices)
 	ck_assert_int_eq(cli_choice("json", formats), 1);
 	ck_assert_int_eq(cli_choice("JSON", formats), -1);
 	ck_assert_int_eq(cli_choice("xml", formats), -1);
+}
+END_TEST
+
+START_TEST(encodings)
+{
+	unsigned flags = 0;
+
+	ck_assert_int_eq(cli_encoding("cp1252", &flags), 0);
+	ck_assert_uint_eq(flags & CSVIO_CP1252, CSVIO_CP1252);
+	ck_assert_int_eq(cli_encoding("utf-8", &flags), 0);
+	ck_assert_uint_eq(flags & CSVIO_CP1252, 0);
+	ck_assert_int_eq(cli_encoding("windows-1252", &flags), 0);
+	ck_assert_uint_eq(flags & CSVIO_CP1252, CSVIO_CP1252);
+	ck_assert_int_eq(cli_encoding("latin1", &flags), -1);
+	ck_assert_uint_eq(flags & CSVIO_CP1252, CSVIO_CP1252); /* unchanged */
 }
 END_TEST
 
@@ -116,6 +132,7 @@ make_suite_cli(void)
 
 	tcase_add_loop_test(tc, parse_u64_table, 0, sizeof u64s / sizeof u64s[0]);
 	tcase_add_test(tc, choices);
+	tcase_add_test(tc, encodings);
 	tcase_add_test(tc, datadir_from_env);
 	tcase_add_test(tc, json_error_located);
 	tcase_add_test(tc, json_duplicate_key_rejected);

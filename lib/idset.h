@@ -1,0 +1,32 @@
+/*
+ * idset.h: a compact set of identifiers (Case IDs) with the line where each
+ * was first seen, for duplicate detection over files of millions of rows.
+ * The ID bytes live in one arena; the table holds 64-bit hashes and arena
+ * offsets, so a lookup compares text only on a full hash match and the set
+ * never reports a false duplicate.
+ *
+ * Ownership: the set owns copies of the IDs added; callers keep their strings.
+ */
+#ifndef IDSET_H
+#define IDSET_H
+
+#include <stddef.h>
+
+struct idset;
+
+struct idset *idset_new(void);
+/* A set sized for about n IDs, so that it need not grow on the way. */
+struct idset *idset_new_sized(size_t n);
+void idset_free(struct idset *);
+/*
+ * Add id[0..len) first seen on line. Return 0 when it is new, or the line
+ * where it was first seen when it is already in the set.
+ */
+unsigned long idset_add(struct idset *, const char *id, size_t len, unsigned long line);
+/* Start loading the slot where id would go (a hint, for IDs met soon). */
+void idset_prefetch(const struct idset *, const char *id, size_t len);
+size_t idset_count(const struct idset *);
+/* Bytes the set holds (table and arena), for the benchmark's figures. */
+size_t idset_bytes(const struct idset *);
+
+#endif

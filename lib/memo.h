@@ -1,0 +1,24 @@
+/*
+ * memo.h: remember a small integer for each of a bounded number of short
+ * strings (the few distinct values of a column: gender, case type, service
+ * area), so a lookup repeated a million times costs one hash probe.
+ *
+ * Ownership: the memo keeps its own copies of the strings.
+ */
+#ifndef MEMO_H
+#define MEMO_H
+
+#include <stddef.h>
+
+struct memo;
+
+/* A memo of at most max strings (at most 4096). */
+struct memo *memo_new(size_t max);
+void memo_free(struct memo *);
+/* 1 with *val when s[0..len) is remembered, else 0. */
+int memo_get(const struct memo *, const char *s, size_t len, long *val);
+/* Remember s[0..len) -> val: 0, or -1 when the memo is full (s not kept). */
+int memo_put(struct memo *, const char *s, size_t len, long val);
+size_t memo_count(const struct memo *);
+
+#endif

@@ -1,0 +1,131 @@
+/*
+ * test_csvbatch.c: records read through the reader thread are the records
+ * csvio gives directly: same fields, lengths, lines and flags, across many
+ * batch boundaries, with multi-line cells, blank rows, bad bytes, stray
+ * quotes and a record larger than a batch.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvbatch.h"
+
+/* Write a varied CSV of n records to a new temporary file. */
+static FILE *
+make_csv(unsigned long n)
+{
+	FILE *fp = tmpfile();
+	unsigned long i;
+	char *big;
+
+	ck_assert_ptr_nonnull(fp);
+	fputs("a,b,c\n", fp);
+	for (i = 0; i < n; i++) {
+		switch (i % 7) {
+		case 0:
+			fprintf(fp, "%lu,\"multi\nline %lu\",x\n", i, i);
+			break;
+		case 1:
+			fputs("\n", fp);
+			break;
+		case 2:
+			fprintf(fp, "%lu,bad \xff byte,y\r\n", i);
+			break;
+		case 3:
+			fprintf(fp, "%lu,st\"ray,z\n", i);
+			break;
+		case 4:
+			fprintf(fp, "%lu,short\n", i);
+			break;
+		default:
+			fprintf(fp, "%lu,\"q \"\"uoted\"\", with comma\",%lu\n", i, i * i);
+		}
+	}
+	big = malloc(3 << 20);
+	memset(big, 'x', 3 << 20);
+	fprintf(fp, "big,%.*s,end\n", 3 << 20, big);
+	free(big);
+	rewind(fp);
+	return fp;
+}
+
+START_TEST(test_same_records)
+{
+	FILE *a = make_csv(20000), *b = make_csv(20000);
+	struct csvio_reader *ra = csvio_open(a, "a", 0), *rb = csvio_open(b, "b", 0);
+	struct csvbatch *cb = csvbatch_start(rb);
+	struct csvio_record *x, *y;
+	unsigned long count = 0, peeked = 0;
+	size_t i, plen = 0;
+	int rx, ry;
+
+	for (;;) {
+		const char *peek = csvbatch_peek(cb, 1, 0, &plen);
+		char want[64] = "";
+
+		if (peek != NULL) {
+			snprintf(want, sizeof want, "%.*s", (int)(plen < 63 ? plen : 63), peek);
+			peeked++;
+		}
+		rx = csvio_next(ra, &x);
+		ry = csvbatch_next(cb, &y);
+		if (peek != NULL && ry == 1)
+			ck_assert_str_eq(want, y->fields[0]);
+		ck_assert_int_eq(rx, ry);
+		if (rx != 1)
+			break;
+		count++;
+		ck_assert_uint_eq(x->line, y->line);
+		ck_assert_uint_eq(x->lines, y->lines);
+		ck_assert_uint_eq(x->flags, y->flags);
+		ck_assert_uint_eq(x->nfields, y->nfields);
+		if (x->flags & CSVIO_BAD_UTF8)
+			ck_assert_uint_eq(x->bad_field, y->bad_field);
+		for (i = 0; i < x->nfields; i++) {
+			ck_assert_uint_eq(x->lens[i], y->lens[i]);
+			ck_assert(memcmp(x->fields[i], y->fields[i], x->lens[i] + 1) == 0);
+		}
+	}
+	ck_assert_uint_eq(count, 20002);
+	/* All but blank records (no field 0) and the first of each batch. */
+	ck_assert_uint_gt(peeked, 17000);
+	/* After the end, the end again. */
+	ck_assert_int_eq(csvbatch_next(cb, &y), 0);
+	csvbatch_stop(cb);
+	csvio_close(ra);
+	csvio_close(rb);
+	fclose(a);
+	fclose(b);
+}
+END_TEST
+
+START_TEST(test_stop_early)
+{
+	FILE *a = make_csv(50000);
+	struct csvio_reader *ra = csvio_open(a, "a", 0);
+	struct csvbatch *cb = csvbatch_start(ra);
+	struct csvio_record *y;
+
+	ck_assert_int_eq(csvbatch_next(cb, &y), 1);
+	ck_assert_str_eq(y->fields[0], "a");
+	csvbatch_stop(cb); /* the reader thread is told to stop and joined */
+	csvio_close(ra);
+	fclose(a);
+}
+END_TEST
+
+Suite *make_suite_csvbatch(void);
+
+Suite *
+make_suite_csvbatch(void)
+{
+	Suite *s = suite_create("csvbatch");
+	TCase *tc = tcase_create("csvbatch");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_same_records);
+	tcase_add_test(tc, test_stop_early);
+	suite_add_tcase(s, tc);
+	return s;
+}
