@@ -58,8 +58,8 @@ jsonio_loadf(FILE *fp, const char *name, char *err, size_t errsz)
 
 	j = json_load_callback(jsonio_read, &src, JSON_REJECT_DUPLICATES, &je);
 	if (j == NULL && src.over)
-		snprintf(err, errsz, "%s: larger than the %zu MB limit for a JSON document",
-		         name, JSONIO_MAX_INPUT >> 20);
+		snprintf(err, errsz, "%s: larger than the %zu MB limit for a JSON document", name,
+		         JSONIO_MAX_INPUT >> 20);
 	else if (j == NULL)
 		located(err, errsz, name, &je);
 	return j;
