@@ -42,6 +42,10 @@ struct csvio_reader {
 	size_t nl, cr; /* next LF / CR at or after pos, len if none, STALE if unknown */
 	int eof, started;
 	int clean; /* the buffer is valid UTF-8 throughout */
+	struct strbuf pend; /* bytes to read again before fp (see replay()) */
+	size_t pend_pos;
+	struct strbuf raw; /* the open record's bytes after its first line */
+	int raw_on;
 
 	unsigned long line; /* physical line being read */
 	size_t line_bytes; /* bytes read of that line so far */
@@ -100,6 +104,8 @@ csvio_open(FILE *fp, const char *name, unsigned flags)
 	r->start = 1;
 	strbuf_init(&r->err);
 	strbuf_init(&r->data);
+	strbuf_init(&r->pend);
+	strbuf_init(&r->raw);
 	r->cap = 16;
 	r->offs = xreallocarray(NULL, r->cap, sizeof(*r->offs));
 	r->rec.fields = xreallocarray(NULL, r->cap, sizeof(*r->rec.fields));
@@ -136,6 +142,8 @@ csvio_close(struct csvio_reader *r)
 	free(r->buf);
 	strbuf_free(&r->err);
 	strbuf_free(&r->data);
+	strbuf_free(&r->pend);
+	strbuf_free(&r->raw);
 	free(r->offs);
 	free(r->rec.fields);
 	free(r->rec.lens);
@@ -257,15 +265,21 @@ fill(struct csvio_reader *r)
 	size_t keep = r->len - r->pos, got;
 
 	memmove(r->buf, r->buf + r->pos, keep);
-	got = fread(r->buf + keep, 1, CHUNK, r->fp);
+	if (r->pend_pos < r->pend.len) {
+		got = r->pend.len - r->pend_pos < CHUNK ? r->pend.len - r->pend_pos : CHUNK;
+		memcpy(r->buf + keep, r->pend.buf + r->pend_pos, got);
+		r->pend_pos += got;
+	} else {
+		got = fread(r->buf + keep, 1, CHUNK, r->fp);
+		if (got < CHUNK) {
+			if (ferror(r->fp))
+				return fatal(r, "read error: %s", strerror(errno));
+			r->eof = 1;
+		}
+	}
 	r->pos = 0;
 	r->len = keep + got;
 	r->nl = r->cr = STALE;
-	if (got < CHUNK) {
-		if (ferror(r->fp))
-			return fatal(r, "read error: %s", strerror(errno));
-		r->eof = 1;
-	}
 	if (!r->started) {
 		r->started = 1;
 		if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
@@ -375,19 +389,52 @@ emit(struct csvio_reader *r, struct csvio_record **out, unsigned long end)
 	return 1;
 }
 
+/*
+ * A record that spans lines turned out broken (a stray quote on a later line,
+ * or no closing quote before the end): it is reported on its first line only,
+ * and everything after that line is read again as fresh records.
+ */
+static void
+replay(struct csvio_reader *r)
+{
+	struct strbuf again;
+
+	strbuf_init(&again);
+	strbuf_add(&again, r->raw.buf, r->raw.len);
+	strbuf_add(&again, r->buf + r->pos, r->len - r->pos);
+	strbuf_add(&again, r->pend.buf + r->pend_pos, r->pend.len - r->pend_pos);
+	strbuf_free(&r->pend);
+	r->pend = again;
+	r->pend_pos = 0;
+	r->pos = r->len = 0;
+	r->nl = r->cr = STALE;
+	r->eof = 0;
+	r->line = r->start + 1;
+	r->line_bytes = 0;
+	r->skip = 0;
+	csv_free(&r->p);
+	parser_init(r);
+}
+
 /* The input is exhausted: finish a record left open, or a last line of spaces. */
 static int
 finish(struct csvio_reader *r, struct csvio_record **out)
 {
 	unsigned long end = r->line_bytes > 0 ? r->line : r->line - 1;
 
-	r->done = 1;
 	if (r->p.pstate != PSTATE_ROW_NOT_BEGUN) {
 		if (r->p.pstate == PSTATE_FIELD_BEGUN && r->p.quoted)
 			r->rec.flags |= CSVIO_UNTERMINATED;
 		csv_fini(&r->p, on_field, on_row, r);
+		if ((r->rec.flags & CSVIO_UNTERMINATED) && r->raw_on) {
+			emit(r, out, r->start);
+			replay(r);
+			return 1;
+		}
+		r->done = 1;
 		return emit(r, out, end);
 	}
+	r->done = 1;
 	if (r->line_bytes > 0 && !r->skip)
 		return emit(r, out, end);
 	return 0;
@@ -413,6 +460,11 @@ record_reset(struct csvio_reader *r)
 	r->ended = 0;
 	r->check_fields = 0;
 	r->nonempty = 0;
+	if (r->raw_on) {
+		r->raw_on = 0;
+		r->raw.len = 0;
+		r->raw.buf[0] = '\0';
+	}
 }
 
 /* A stray quote: hand out what was read and drop the rest of the line. */
@@ -422,6 +474,11 @@ malformed(struct csvio_reader *r, struct csvio_record **out, int eol)
 	unsigned long end = r->line;
 
 	r->rec.flags |= CSVIO_MALFORMED;
+	if (r->raw_on) {
+		emit(r, out, r->start);
+		replay(r);
+		return 1;
+	}
 	csv_free(&r->p);
 	parser_init(r);
 	if (eol)
@@ -458,6 +515,8 @@ csvio_next(struct csvio_reader *r, struct csvio_record **out)
 		if (r->line_bytes == 0 && r->p.pstate == PSTATE_ROW_NOT_BEGUN)
 			r->start = r->line;
 		r->line_bytes += n;
+		if (r->raw_on)
+			strbuf_add(&r->raw, s, n);
 		if ((rc = feed(r, s, n)) < 0)
 			return -1;
 		if (rc > 0)
@@ -474,6 +533,8 @@ csvio_next(struct csvio_reader *r, struct csvio_record **out)
 			end_line(r);
 		if (r->ended || (eol && r->p.pstate == PSTATE_ROW_NOT_BEGUN))
 			return emit(r, out, end);
+		if (eol)
+			r->raw_on = 1; /* the record goes on: keep its bytes in case it breaks */
 	}
 }
 

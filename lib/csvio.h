@@ -28,6 +28,11 @@ enum csvio_record_flags {
 	CSVIO_BLANK = 1 << 1, /* an empty line, or a well-formed record of empty fields only */
 	CSVIO_UNTERMINATED = 1 << 2, /* the file ended inside a quoted field */
 	CSVIO_MALFORMED = 1 << 3, /* a stray quote; the rest of the line was skipped */
+	/*
+	 * A record with either of the last two flags that spanned lines is
+	 * given as 1 line long, and the lines after its first are read again
+	 * as new records: one stray quote does not swallow the rest of the file.
+	 */
 };
 
 struct csvio_record {

@@ -136,7 +136,22 @@ static const struct read_case read_cases[] = {
      {"1+1 - [a|b|c]", "2+1 - [1|2]", "3+1 - [3|4|5|6]"}},
     {"trimming", IN("  a  , \"b \" ,c\t\n"), 0, 1, {"1+1 - [a|b |c]"}},
     {"doubled quotes", IN("\"say \"\"hi\"\"\",\"a,b\"\n"), 0, 1, {"1+1 - [say \"hi\"|a,b]"}},
-    {"unterminated", IN("a,b\n\"open,x\ny\n"), 0, 3, {"1+1 - [a|b]", "2+2 T [open,x\ny\n]"}},
+    {"unterminated",
+     IN("a,b\n\"open,x\ny\n"),
+     0,
+     3,
+     {"1+1 - [a|b]", "2+1 T [open,x\ny\n]", "3+1 - [y]"}},
+    {"unterminated then good lines",
+     IN("h\n1,\"abc\n2,x\r\n3,y\n"),
+     0,
+     4,
+     {"1+1 - [h]", "2+1 T [1|abc\n2,x\r\n3,y\n]", "3+1 - [2|x]", "4+1 - [3|y]"}},
+    {"stray quote swallowing lines",
+     IN("h\n1,\"Re A\n2,x\n3,\"ok\"\n"),
+     0,
+     4,
+     {"1+1 - [h]", "2+1 M [1]", "3+1 - [2|x]", "4+1 - [3|ok]"}},
+    {"unterminated twice", IN("\"a\n\"b\nc\n"), 0, 3, {"1+1 M []", "2+1 T [b\nc\n]", "3+1 - [c]"}},
     {"unterminated no newline", IN("a,b\nc,\"d"), 0, 2, {"1+1 - [a|b]", "2+1 T [c|d]"}},
     {"lone quote", IN("\""), 0, 1, {"1+1 T []"}},
     {"closed at eof", IN("a,\"b\""), 0, 1, {"1+1 - [a|b]"}},
@@ -147,7 +162,7 @@ static const struct read_case read_cases[] = {
      IN("h\n\"a\nb\"x,1\nc,d\n"),
      0,
      4,
-     {"1+1 - [h]", "2+2 M []", "4+1 - [c|d]"}},
+     {"1+1 - [h]", "2+1 M []", "3+1 M []", "4+1 - [c|d]"}},
     {"stray quote crlf", IN("a\"b\r\nc\r\n"), 0, 2, {"1+1 M []", "2+1 - [c]"}},
     {"stray quote last line", IN("a\nb\"c"), 0, 2, {"1+1 - [a]", "2+1 M []"}},
     {"bad utf-8",
@@ -277,6 +292,39 @@ START_TEST(test_huge_field)
 	ck_assert_str_eq(rec->fields[0], "q");
 	ck_assert_int_eq(csvio_next(r, &rec), 0);
 	ck_assert_uint_eq(csvio_lines(r), n + 3);
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* An unclosed quote far from the end: every line after it is read again, across chunks. */
+START_TEST(test_replay_big)
+{
+	struct strbuf sb;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	unsigned long i, n = 30000;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "id,v\r\n7,\"never closed\r\n");
+	for (i = 0; i < n; i++)
+		strbuf_printf(&sb, "%lu,x\r\n", i);
+	r = reader(&sb, &fp, 0);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_int_eq(csvio_next(r, &rec), 1);
+	ck_assert_uint_eq(rec->line, 2);
+	ck_assert_uint_eq(rec->lines, 1);
+	ck_assert_uint_eq(rec->flags, CSVIO_UNTERMINATED);
+	for (i = 0; i < n; i++) {
+		ck_assert_int_eq(csvio_next(r, &rec), 1);
+		ck_assert_uint_eq(rec->line, i + 3);
+		ck_assert_uint_eq(rec->flags, 0);
+		ck_assert_uint_eq(strtoul(rec->fields[0], NULL, 10), i);
+	}
+	ck_assert_int_eq(csvio_next(r, &rec), 0);
+	ck_assert_uint_eq(csvio_lines(r), n + 2);
 	csvio_close(r);
 	fclose(fp);
 	strbuf_free(&sb);
@@ -721,6 +769,42 @@ START_TEST(test_fuzz_round_trip)
 }
 END_TEST
 
+/* Random damaged input: the reader ends, records start on strictly later lines
+ * within the file, and the line count matches the terminators. */
+START_TEST(test_fuzz_garbage)
+{
+	static const char alphabet[] = "a,\"\"\n\r \xFF\xC3\x00";
+	unsigned long long st = 0x243F6A8885A308D3ULL + (unsigned long long)_i;
+	struct strbuf sb;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	unsigned long prev = 0, total;
+	size_t i;
+	FILE *fp;
+	int rc;
+
+	strbuf_init(&sb);
+	for (i = 0; i < 300000; i++)
+		strbuf_addch(&sb, alphabet[rnd(&st) % (sizeof(alphabet) - 1)]);
+	total = count_lines(sb.buf, sb.len) +
+	        (sb.buf[sb.len - 1] != '\n' && sb.buf[sb.len - 1] != '\r');
+	r = reader(&sb, &fp, _i % 2 ? CSVIO_CP1252 : 0);
+	while ((rc = csvio_next(r, &rec)) > 0) {
+		ck_assert_uint_gt(rec->line, prev);
+		ck_assert_uint_ge(rec->lines, 1);
+		ck_assert_uint_le(rec->line + rec->lines - 1, total);
+		if (rec->flags & CSVIO_BAD_UTF8)
+			ck_assert_uint_lt(rec->bad_field, rec->nfields);
+		prev = rec->line;
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_uint_eq(csvio_lines(r), total);
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&sb);
+}
+END_TEST
+
 struct write_case {
 	const char *in;
 	const char *out;
@@ -857,10 +941,12 @@ make_suite_csvio(void)
 	suite_add_tcase(s, tc);
 
 	tcase_add_test(big, test_huge_field);
+	tcase_add_test(big, test_replay_big);
 	tcase_add_test(big, test_wide_header);
 	tcase_add_test(big, test_record_limit);
 	tcase_add_test(big, test_many_records);
 	tcase_add_loop_test(big, test_fuzz_round_trip, 0, 3);
+	tcase_add_loop_test(big, test_fuzz_garbage, 0, 4);
 	suite_add_tcase(s, big);
 
 	tcase_add_loop_test(wr, test_write_table, 0,
