@@ -14,12 +14,16 @@
 #include "dates.h"
 #include "evidence.h"
 #include "fieldmap.h"
+
 #include "jsonio.h"
 #include "rx.h"
 #include "schedule.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
+
+/* The largest evidence file read (it is held whole): beyond it, an error. */
+#define EVIDENCE_MAX_INPUT ((size_t)128 << 20)
 
 struct evidence_reader {
 	const struct schedule *sched;
@@ -388,7 +392,10 @@ check_keep(struct evidence_reader *rd, const char *const *v, size_t file, unsign
 		keep(set, &rec);
 }
 
-/* The whole of fp in a new buffer; NULL on a read error. */
+/*
+ * The whole of fp in a new buffer; NULL on a read error or when the file is
+ * larger than EVIDENCE_MAX_INPUT (*len is then that limit).
+ */
 static char *
 slurp(FILE *fp, size_t *len)
 {
@@ -396,9 +403,16 @@ slurp(FILE *fp, size_t *len)
 	char buf[65536], *buf2;
 	size_t n;
 
+	*len = 0;
 	strbuf_init(&sb);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		if (sb.len + n > EVIDENCE_MAX_INPUT) {
+			strbuf_free(&sb);
+			*len = EVIDENCE_MAX_INPUT;
+			return NULL;
+		}
 		strbuf_add(&sb, buf, n);
+	}
 	if (ferror(fp)) {
 		strbuf_free(&sb);
 		return NULL;
@@ -622,6 +636,11 @@ evidence_read(struct evidence_reader *rd, const char *path, unsigned csv_flags,
 	buf = slurp(fp, &len);
 	if (fp != stdin)
 		fclose(fp);
+	if (buf == NULL && len == EVIDENCE_MAX_INPUT) {
+		snprintf(err, errsz, "%s: larger than the %zu MB limit for one evidence file", name,
+		         EVIDENCE_MAX_INPUT >> 20);
+		return -1;
+	}
 	if (buf == NULL) {
 		snprintf(err, errsz, "%s: read error", name);
 		return -1;

@@ -7,6 +7,39 @@
 
 #include "jsonio.h"
 
+/*
+ * The largest JSON document read (a plan, a SEA of 50,000 entries is a few
+ * megabytes): beyond it loading stops with an error instead of letting a
+ * runaway input (a 1 GB line on a pipe) fill memory.
+ */
+#define JSONIO_MAX_INPUT ((size_t)64 << 20)
+
+struct jsonio_src {
+	FILE *fp;
+	size_t total;
+	int over;
+};
+
+/* Jansson's reader: the next bytes of the stream, stopping at the limit. */
+static size_t
+jsonio_read(void *buf, size_t len, void *arg)
+{
+	struct jsonio_src *src = arg;
+	size_t n;
+
+	if (src->total >= JSONIO_MAX_INPUT) {
+		src->over = 1;
+		return (size_t)-1;
+	}
+	if (len > JSONIO_MAX_INPUT - src->total)
+		len = JSONIO_MAX_INPUT - src->total;
+	n = fread(buf, 1, len, src->fp);
+	if (n == 0 && ferror(src->fp))
+		return (size_t)-1;
+	src->total += n;
+	return n;
+}
+
 static void
 located(char *err, size_t errsz, const char *name, const json_error_t *je)
 {
@@ -19,11 +52,15 @@ located(char *err, size_t errsz, const char *name, const json_error_t *je)
 json_t *
 jsonio_loadf(FILE *fp, const char *name, char *err, size_t errsz)
 {
+	struct jsonio_src src = {fp, 0, 0};
 	json_error_t je;
 	json_t *j;
 
-	j = json_loadf(fp, JSON_REJECT_DUPLICATES, &je);
-	if (j == NULL)
+	j = json_load_callback(jsonio_read, &src, JSON_REJECT_DUPLICATES, &je);
+	if (j == NULL && src.over)
+		snprintf(err, errsz, "%s: larger than the %zu MB limit for a JSON document", name,
+		         JSONIO_MAX_INPUT >> 20);
+	else if (j == NULL)
 		located(err, errsz, name, &je);
 	return j;
 }

@@ -19,12 +19,13 @@ struct output {
 	char *tmp; /* temporary file beside the target */
 	FILE *fp;
 	int keep_mode;
+	int device; /* target exists and is not a regular file: write into it */
 	mode_t mode;
 };
 
-/* Copy everything written to o->fp (an unnamed temporary file) to stdout. */
+/* Copy everything written to fp (an unnamed temporary file) to out. */
 static int
-copy_to_stdout(FILE *fp)
+copy_out(FILE *fp, FILE *out)
 {
 	char buf[65536];
 	size_t n;
@@ -32,13 +33,28 @@ copy_to_stdout(FILE *fp)
 	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0)
 		return -1;
 	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n)
+		if (fwrite(buf, 1, n, out) != n)
 			return -1;
 	if (ferror(fp))
 		return -1;
-	if (fflush(stdout) != 0 || ferror(stdout))
+	if (fflush(out) != 0 || ferror(out))
 		return -1;
 	return 0;
+}
+
+/* Copy the buffered output into the device or pipe named o->path. */
+static int
+copy_to_device(struct output *o)
+{
+	FILE *out;
+	int rc;
+
+	if ((out = fopen(o->path, "w")) == NULL)
+		return -1;
+	rc = copy_out(o->fp, out);
+	if (fclose(out) != 0)
+		rc = -1;
+	return rc;
 }
 
 /* The temporary name for path: ".NAME.XXXXXX" in the same folder. */
@@ -72,6 +88,18 @@ output_open(const char *path, char *err, size_t errsz)
 		if (S_ISDIR(st.st_mode)) {
 			snprintf(err, errsz, "%s: is a directory", path);
 			goto fail;
+		}
+		/*
+		 * A device or a pipe (-o /dev/full, /dev/stdout) is written in
+		 * place on commit: renaming a file over it would destroy it.
+		 */
+		if (!S_ISREG(st.st_mode)) {
+			if ((o->fp = tmpfile()) == NULL) {
+				snprintf(err, errsz, "temporary file: %s", strerror(errno));
+				goto fail;
+			}
+			o->device = 1;
+			return o;
 		}
 		o->keep_mode = 1;
 		o->mode = st.st_mode & 07777;
@@ -121,8 +149,18 @@ output_commit(struct output *o, char *err, size_t errsz)
 	int rc = 0;
 
 	if (o->path == NULL) {
-		if (copy_to_stdout(o->fp) != 0) {
+		if (copy_out(o->fp, stdout) != 0) {
 			snprintf(err, errsz, "<stdout>: write error: %s",
+			         strerror(errno ? errno : EIO));
+			rc = -1;
+		}
+		fclose(o->fp);
+		output_free(o);
+		return rc;
+	}
+	if (o->device) {
+		if (copy_to_device(o) != 0) {
+			snprintf(err, errsz, "%s: write error: %s", o->path,
 			         strerror(errno ? errno : EIO));
 			rc = -1;
 		}
