@@ -23,7 +23,6 @@
 #include "xalloc.h"
 
 /* The largest evidence file read (it is held whole): beyond it, an error. */
-#define EVIDENCE_MAX_INPUT ((size_t)128 << 20)
 
 struct evidence_reader {
 	const struct schedule *sched;

@@ -4,7 +4,8 @@
  * object a line with the same keys), normalised and validated against the
  * evaluation schedule. A record that breaks a rule is not kept: each
  * problem is listed as a rejection naming the file, line, rule and field,
- * never the value.
+ * never the value. An input file larger than EVIDENCE_MAX_INPUT (128 MB) is
+ * refused with a message naming it.
  *
  * Ownership: an evidence_set owns its records, rejections and file names;
  * evidence_set_free() releases them. The reader borrows the schedule.
@@ -13,6 +14,8 @@
 #define EVIDENCE_H
 
 #include <stddef.h>
+
+#define EVIDENCE_MAX_INPUT ((size_t)128 << 20) /* bytes in one evidence file */
 
 struct schedule;
 

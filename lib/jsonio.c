@@ -12,7 +12,6 @@
  * megabytes): beyond it loading stops with an error instead of letting a
  * runaway input (a 1 GB line on a pipe) fill memory.
  */
-#define JSONIO_MAX_INPUT ((size_t)64 << 20)
 
 struct jsonio_src {
 	FILE *fp;

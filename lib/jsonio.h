@@ -2,6 +2,8 @@
  * jsonio.h: JSON in and out over Jansson.
  * Loading reports "FILE:LINE:COLUMN: what" on error; dumping is deterministic
  * (keys in insertion order, two-space indent, UTF-8, trailing newline).
+ * A document larger than JSONIO_MAX_INPUT is refused ("FILE: larger than the
+ * 64 MB limit"), so a runaway pipe cannot exhaust memory.
  */
 #ifndef JSONIO_H
 #define JSONIO_H
@@ -9,6 +11,8 @@
 #include <stdio.h>
 
 #include <jansson.h>
+
+#define JSONIO_MAX_INPUT ((size_t)64 << 20) /* bytes in one JSON document */
 
 /*
  * Load a JSON document from path ("-" = standard input). On error return

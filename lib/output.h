@@ -4,6 +4,8 @@
  * are created 0600, an existing file keeps its mode. Standard output is
  * buffered in an unnamed temporary file and copied out on commit, so a tool
  * that fails writes nothing at all. output_abort() leaves no trace.
+ * A target that exists but is not a regular file (a device such as
+ * /dev/full, a pipe) is never renamed over: it is written in place on commit.
  */
 #ifndef OUTPUT_H
 #define OUTPUT_H
