@@ -2,6 +2,8 @@
  * rx.h: PCRE2 (8-bit, UTF, Unicode properties) patterns compiled once, JIT
  * where available. A struct rx owns its code and its match data, so one rx
  * is used by one thread at a time; rx_free() releases both.
+ * CAFCASS_INSPECT_NO_JIT in the environment turns JIT off (for valgrind,
+ * which cannot follow generated code); the answers are the same either way.
  */
 #ifndef RX_H
 #define RX_H
