@@ -13,6 +13,7 @@
 #include "jsonio.h"
 #include "keyhash.h"
 #include "rx.h"
+#include "csvbatch.h"
 #include "sample-cases.h"
 #include "text.h"
 #include "xalloc.h"
@@ -330,17 +331,20 @@ int
 sc_feed(struct sc_ctx *c, struct sc_source *src, struct sample *s, enum sc_kind kind,
         const char *areakey, const struct strata_stratum *def, struct sc_tally *t)
 {
+	/* Parse in a second thread while this one ranks (as check-annexA does). */
+	struct csvbatch *cb = csvbatch_start(src->rd);
 	struct csvio_record *rec;
 	int rc;
 
-	while ((rc = csvio_next(src->rd, &rec)) > 0)
-		if (feed_one(c, src, rec, s, kind, areakey, def, t) < 0)
+	while ((rc = csvbatch_next(cb, &rec)) > 0)
+		if (feed_one(c, src, rec, s, kind, areakey, def, t) < 0) {
+			csvbatch_stop(cb);
 			return -1;
-	if (rc < 0) {
-		diag_error(src->name, csvio_lines(src->rd), "%s", csvio_error(src->rd));
-		return -1;
-	}
-	return 0;
+		}
+	if (rc < 0)
+		diag_error(src->name, csvio_lines(src->rd), "%s", csvbatch_error(cb));
+	csvbatch_stop(cb);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Take the duplicate lines the draw found into the tally. */
