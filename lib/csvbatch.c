@@ -200,7 +200,8 @@ view(struct csvbatch *cb)
 		cb->fields[i] = cb->cur->data.buf + cb->cur->offs[br->first + i];
 	cb->rec.nfields = br->nfields;
 	cb->rec.fields = cb->fields;
-	cb->rec.lens = cb->cur->lens + br->first;
+	/* A batch of blank records only has no lengths at all (NULL + 0 is undefined). */
+	cb->rec.lens = cb->cur->lens != NULL ? cb->cur->lens + br->first : NULL;
 	cb->rec.line = br->line;
 	cb->rec.lines = br->lines;
 	cb->rec.flags = br->flags;
