@@ -34,11 +34,14 @@ struct spelling {
 
 #define SPELL_BUCKETS 256
 
-/* One row added: what finding duplicate Case IDs at the end needs. */
+/*
+ * One row added: what finding duplicate Case IDs at the end needs, in 32
+ * bytes (with the Case ID in the arena, the whole of the per-row memory).
+ */
 struct ident {
 	uint64_t rank;
 	uint64_t content; /* row_hash() */
-	unsigned long line;
+	uint32_t line; /* lines past UINT32_MAX are refused (SAMPLE_FULL) */
 	uint32_t idoff; /* in the arena */
 	uint32_t area;
 	uint32_t slot;
@@ -61,7 +64,7 @@ struct sample {
 	struct spelling *sp;
 	size_t nsp, spcap;
 	long spbucket[SPELL_BUCKETS]; /* first spelling of each bucket, or -1 */
-	struct ident *rows; /* every row added, in order */
+	struct ident *rows; /* every row added; sample_finish() sorts them by rank */
 	size_t nrows, rowcap;
 	struct strbuf arena; /* their Case IDs, NUL-terminated */
 	struct excl *excl;
@@ -69,7 +72,7 @@ struct sample {
 	struct strbuf scratch;
 	int finished; /* duplicates resolved */
 	unsigned long *repeated, *conflicting; /* lines, ascending */
-	size_t nrepeated, nconflicting;
+	size_t nrepeated, nconflicting, repcap, confcap;
 };
 
 /* Resolve the Case IDs on several rows (once, before the draw). */

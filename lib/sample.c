@@ -273,11 +273,13 @@ sample_add(struct sample *s, const char *case_id, const char *area, size_t strat
            const char *const *fields, const size_t *lens, size_t nfields, unsigned long line)
 {
 	uint64_t rank = sample_rank(s, case_id);
+	size_t a, k, idlen = strlen(case_id);
 	struct ident *e;
-	size_t a, k;
 
 	if (s->nexcl > 0 && s->excl[excl_slot(s, rank, case_id)].id != NULL)
 		return SAMPLE_EXCLUDED;
+	if (line > UINT32_MAX || idlen >= UINT32_MAX - s->arena.len)
+		return SAMPLE_FULL;
 	if (quota < 0 || (size_t)quota >= s->defs[stratum].nquotas)
 		quota = (long)s->defs[stratum].nquotas;
 	k = s->slot0[stratum] + (size_t)quota;
@@ -289,60 +291,83 @@ sample_add(struct sample *s, const char *case_id, const char *area, size_t strat
 	e = &s->rows[s->nrows++];
 	e->rank = rank;
 	e->content = row_hash(s, fields, lens, nfields);
-	e->line = line;
+	e->line = (uint32_t)line;
 	e->idoff = (uint32_t)s->arena.len;
 	e->area = (uint32_t)a;
 	e->slot = (uint32_t)k;
-	strbuf_add(&s->arena, case_id, strlen(case_id) + 1);
+	strbuf_add(&s->arena, case_id, idlen + 1);
 	cell_at(s, a, k, stratum)->count++;
 	topk_offer(&s->areas[a].cells[k].top, rank, case_id, fields, nfields, line);
 	return SAMPLE_ADDED;
 }
 
-/* A row's rank and index, for sorting. */
-struct keyidx {
-	uint64_t rank;
-	size_t idx;
-};
+/* The byte of a row's rank at shift. */
+#define RANK_DIGIT(e, shift) ((unsigned)((e)->rank >> (shift)) & 0xff)
+
+/* Sort a few rows by rank (insertion sort: linear on equal ranks). */
+static void
+insertion_sort(struct ident *v, size_t n)
+{
+	struct ident t;
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		t = v[i];
+		for (j = i; j > 0 && t.rank < v[j - 1].rank; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
+}
 
 /*
- * Sort by the high 32 bits of the rank: least significant digit radix sort,
- * 16 bits a pass (rows with equal ranks end up next to each other).
+ * Sort rows by rank in place, most significant byte first (American flag
+ * sort): one counting pass and one pass of swaps per byte, no second copy of
+ * the rows. Ranks are keyed hashes, so the buckets are even and the
+ * recursion stops within a few bytes.
  */
 static void
-radix_sort(struct keyidx *v, size_t n)
+radix_sort(struct ident *v, size_t n, int shift)
 {
-	struct keyidx *tmp = xcalloc(n + 1, sizeof *tmp), *src = v, *dst = tmp, *t;
-	size_t *count = xcalloc(65536, sizeof *count), i, sum, c;
-	int shift;
+	size_t count[256] = {0}, next[256], end[256], i, sum = 0;
+	struct ident e, t;
+	unsigned b, d;
 
-	for (shift = 32; shift < 64; shift += 16) {
-		memset(count, 0, 65536 * sizeof *count);
-		for (i = 0; i < n; i++)
-			count[(src[i].rank >> shift) & 0xffff]++;
-		for (i = 0, sum = 0; i < 65536; i++) {
-			c = count[i];
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[count[(src[i].rank >> shift) & 0xffff]++] = src[i];
-		t = src;
-		src = dst;
-		dst = t;
+	if (n <= 32 || shift < 0) {
+		insertion_sort(v, n);
+		return;
 	}
-	free(tmp); /* two passes: the result is back in v */
-	free(count);
+	for (i = 0; i < n; i++)
+		count[RANK_DIGIT(&v[i], shift)]++;
+	for (b = 0; b < 256; b++) {
+		next[b] = sum;
+		sum += count[b];
+		end[b] = sum;
+	}
+	for (b = 0; b < 256; b++)
+		while (next[b] < end[b]) {
+			e = v[next[b]];
+			while ((d = RANK_DIGIT(&e, shift)) != b) {
+				t = v[next[d]];
+				v[next[d]++] = e;
+				e = t;
+			}
+			v[next[b]++] = e;
+		}
+	for (b = 0, i = 0; b < 256; i += count[b++])
+		if (count[b] > 1)
+			radix_sort(v + i, count[b], shift - 8);
 }
 
-/* Append a line to a list. */
+/* Append a line to a list of capacity *cap. */
 static void
-lines_add(unsigned long **v, size_t *n, unsigned long line)
+lines_add(unsigned long **v, size_t *n, size_t *cap, unsigned long line)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
 	(*v)[(*n)++] = line;
 }
-
 /* Sort line numbers. */
 static int
 line_cmp(const void *pa, const void *pb)
@@ -354,74 +379,76 @@ line_cmp(const void *pa, const void *pb)
 
 /* Resolve the rows g[0..m) that share one Case ID. */
 static void
-resolve_group(struct sample *s, const struct keyidx *g, size_t m)
+resolve_group(struct sample *s, const struct ident *g, size_t m)
 {
-	const struct ident *first = &s->rows[g[0].idx], *e;
-	unsigned long minline = first->line;
+	uint32_t minline = g[0].line;
 	size_t i, same = 1;
 
 	for (i = 1; i < m; i++) {
-		e = &s->rows[g[i].idx];
-		same &= e->content == first->content;
-		if (e->line < minline)
-			minline = e->line;
+		same &= g[i].content == g[0].content;
+		if (g[i].line < minline)
+			minline = g[i].line;
 	}
 	for (i = 0; i < m; i++) {
-		e = &s->rows[g[i].idx];
+		const struct ident *e = &g[i];
+
 		if (same && e->line == minline)
 			continue; /* the one kept */
 		s->areas[e->area].cells[e->slot].count--;
 		if (same)
-			lines_add(&s->repeated, &s->nrepeated, e->line);
+			lines_add(&s->repeated, &s->nrepeated, &s->repcap, e->line);
 		else {
-			lines_add(&s->conflicting, &s->nconflicting, e->line);
+			lines_add(&s->conflicting, &s->nconflicting, &s->confcap, e->line);
 			topk_remove(&s->areas[e->area].cells[e->slot].top, e->rank,
 			            s->arena.buf + e->idoff);
 		}
 	}
 }
 
-/* Order rows by rank, then Case ID. */
-static int
-key_less(const struct sample *s, const struct keyidx *a, const struct keyidx *b)
+/* The Case ID of a row. */
+static const char *
+id_of(const struct sample *s, const struct ident *e)
 {
-	if (a->rank != b->rank)
-		return a->rank < b->rank;
-	return strcmp(s->arena.buf + s->rows[a->idx].idoff, s->arena.buf + s->rows[b->idx].idoff) <
-	       0;
+	return s->arena.buf + e->idoff;
+}
+
+/*
+ * Resolve the rows v[0..n) of one rank: ordered by Case ID (insertion sort:
+ * a run of one rank is one Case ID but for a 2^-64 chance), each Case ID on
+ * several rows is one group.
+ */
+static void
+resolve_rank(struct sample *s, struct ident *v, size_t n)
+{
+	struct ident t;
+	size_t a, b;
+
+	for (a = 1; a < n; a++) {
+		t = v[a];
+		for (b = a; b > 0 && strcmp(id_of(s, &t), id_of(s, &v[b - 1])) < 0; b--)
+			v[b] = v[b - 1];
+		v[b] = t;
+	}
+	for (a = 0; a < n; a = b) {
+		for (b = a + 1; b < n && strcmp(id_of(s, &v[a]), id_of(s, &v[b])) == 0; b++)
+			;
+		if (b - a > 1)
+			resolve_group(s, v + a, b - a);
+	}
 }
 
 void
 sample_finish(struct sample *s)
 {
-	struct keyidx *v = xcalloc(s->nrows + 1, sizeof *v), t;
-	size_t i, j, a, b;
+	size_t i, j;
 
-	for (i = 0; i < s->nrows; i++) {
-		v[i].rank = s->rows[i].rank;
-		v[i].idx = i;
-	}
-	radix_sort(v, s->nrows);
+	radix_sort(s->rows, s->nrows, 56);
 	for (i = 0; i < s->nrows; i = j) {
-		for (j = i + 1; j < s->nrows && v[j].rank >> 32 == v[i].rank >> 32; j++)
+		for (j = i + 1; j < s->nrows && s->rows[j].rank == s->rows[i].rank; j++)
 			;
-		if (j - i == 1)
-			continue;
-		/* equal high bits: order by rank and Case ID (insertion sort, tiny runs) */
-		for (a = i + 1; a < j; a++)
-			for (b = a; b > i && key_less(s, &v[b], &v[b - 1]); b--) {
-				t = v[b];
-				v[b] = v[b - 1];
-				v[b - 1] = t;
-			}
-		for (a = i; a < j; a = b) {
-			for (b = a + 1; b < j && !key_less(s, &v[a], &v[b]); b++)
-				;
-			if (b - a > 1)
-				resolve_group(s, v + a, b - a);
-		}
+		if (j - i > 1)
+			resolve_rank(s, s->rows + i, j - i);
 	}
-	free(v);
 	if (s->nrepeated > 1)
 		qsort(s->repeated, s->nrepeated, sizeof *s->repeated, line_cmp);
 	if (s->nconflicting > 1)

@@ -14,12 +14,12 @@
  * the smaller SipHash-2-4(key, area key), the area key being text_normkey()
  * of the service area.
  *
- * Memory: about 40 bytes and the Case ID per row, plus, per stratum, area and
+ * Memory: 32 bytes and the Case ID per row, plus, per stratum, area and
  * quota, at most the stratum size + SAMPLE_SLACK candidate rows (the
  * lowest-ranked so far). Rows are appended as they come; sample_draw() sorts
- * them by rank to find Case IDs on several rows. Rows that repeat another
- * row exactly count once; when rows with one Case ID differ, every row with
- * that Case ID is left out.
+ * them by rank in place (no second copy) to find Case IDs on several rows.
+ * Rows that repeat another row exactly count once; when rows with one Case
+ * ID differ, every row with that Case ID is left out.
  *
  * Ownership: sample_new() copies nothing from defs, which must outlive the
  * sample. sample_add() copies the row. A result points into the sample and
@@ -38,6 +38,7 @@
 enum sample_add_status {
 	SAMPLE_ADDED = 0, /* duplicates are found by sample_draw() */
 	SAMPLE_EXCLUDED, /* the Case ID was excluded */
+	SAMPLE_FULL, /* past the limits below: not added */
 };
 
 struct sample;
@@ -91,8 +92,9 @@ void sample_free(struct sample *);
 void sample_exclude(struct sample *, const char *case_id);
 /*
  * Add a case of stratum (index into defs) and quota (-1 for none); lens are
- * the field lengths (NULL: strlen). Limits: Case IDs total under 4 GiB, and
- * fewer than 65536 quotas in all.
+ * the field lengths (NULL: strlen). Limits: Case IDs total under 4 GiB, line
+ * numbers under 2^32 (SAMPLE_FULL past either), and fewer than 65536 quotas
+ * in all.
  */
 enum sample_add_status sample_add(struct sample *, const char *case_id, const char *area,
                                   size_t stratum, long quota, const char *const *fields,

@@ -322,6 +322,11 @@ feed_one(struct sc_ctx *c, struct sc_source *src, const struct csvio_record *rec
 	}
 	st = sample_add(s, id, area, (size_t)stratum, quota, (const char *const *)rec->fields,
 	                rec->lens, rec->nfields, rec->line);
+	if (st == SAMPLE_FULL) {
+		diag_error(src->name, rec->line,
+		           "too many rows for one draw (limits: 2^32 lines, 4 GiB of Case IDs)");
+		return -1;
+	}
 	if (st == SAMPLE_EXCLUDED)
 		tally(t, SCR_EXCLUDED, rec->line);
 	return 0;

@@ -6,6 +6,7 @@
  * rows in any order giving the same sample.
  */
 #include <check.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -482,6 +483,47 @@ START_TEST(test_row_layouts)
 }
 END_TEST
 
+/* One Case ID on thousands of rows: one kept, the rest repeats, lines ascending. */
+START_TEST(test_one_id_many_rows)
+{
+	const char *f[3] = {"CA00000001", "Wessex", "a"};
+	struct sample *s = sample_new(defs, NDEFS, 5);
+	struct sample_result *res;
+	const unsigned long *lines;
+	size_t i, n;
+
+	for (i = 0; i < 5000; i++)
+		ck_assert_int_eq(sample_add(s, f[0], f[1], 0, -1, f, NULL, 3, 5001 - i),
+		                 SAMPLE_ADDED);
+	res = sample_draw(s, NULL, 0);
+	ck_assert_ptr_nonnull(res);
+	n = sample_repeated(s, &lines);
+	ck_assert_uint_eq(n, 4999);
+	ck_assert_uint_eq(lines[0], 3); /* line 2, the first, is the one kept */
+	for (i = 1; i < n; i++)
+		ck_assert_uint_lt(lines[i - 1], lines[i]);
+	ck_assert_uint_eq(res->npicks, 1);
+	ck_assert_uint_eq(res->strata[0].eligible, 1);
+	sample_result_free(res);
+	sample_free(s);
+}
+END_TEST
+
+/* A line number past 2^32 is refused, not truncated. */
+START_TEST(test_line_limit)
+{
+	const char *f[3] = {"CA00000001", "Wessex", "a"};
+	struct sample *s = sample_new(defs, NDEFS, 5);
+	unsigned long big = (unsigned long)UINT32_MAX;
+
+	ck_assert_int_eq(sample_add(s, f[0], f[1], 0, -1, f, NULL, 3, big), SAMPLE_ADDED);
+	if (ULONG_MAX > UINT32_MAX)
+		ck_assert_int_eq(sample_add(s, f[0], f[1], 0, -1, f, NULL, 3, big + 1),
+		                 SAMPLE_FULL);
+	sample_free(s);
+}
+END_TEST
+
 START_TEST(test_area_spellings)
 {
 	static const char *const rows[][3] = {
@@ -523,6 +565,8 @@ make_suite_sample(void)
 	tcase_add_loop_test(tc, test_duplicates_random, 0, 40);
 	tcase_add_test(tc, test_area_spellings);
 	tcase_add_test(tc, test_row_layouts);
+	tcase_add_test(tc, test_one_id_many_rows);
+	tcase_add_test(tc, test_line_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }
