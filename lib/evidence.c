@@ -60,9 +60,44 @@ evidence_record_free(struct evidence_record *rec)
 	int k;
 
 	for (k = 0; k < EV_NKEYS; k++)
-		free(rec->v[k]);
+		if (rec->owned & (1u << k))
+			free(rec->v[k]);
+	free(rec->block);
 	free(rec->crit);
 	memset(rec, 0, sizeof(*rec));
+}
+
+void
+evidence_record_set(struct evidence_record *rec, enum evidence_key k, char *value)
+{
+	if (rec->owned & (1u << k))
+		free(rec->v[k]);
+	rec->v[k] = value;
+	rec->owned |= 1u << k;
+}
+
+/* Fill rec's values with trimmed copies of v (NULL: "") in one block. */
+static void
+record_values(struct evidence_record *rec, const char *const *v)
+{
+	const char *start[EV_NKEYS];
+	size_t len[EV_NKEYS], total = 0;
+	char *p;
+	int k;
+
+	for (k = 0; k < EV_NKEYS; k++) {
+		start[k] = v[k] != NULL ? text_trim(v[k], &len[k]) : "";
+		if (v[k] == NULL)
+			len[k] = 0;
+		total += len[k] + 1;
+	}
+	p = rec->block = xmalloc(total);
+	for (k = 0; k < EV_NKEYS; k++) {
+		memcpy(p, start[k], len[k]);
+		p[len[k]] = '\0';
+		rec->v[k] = p;
+		p += len[k] + 1;
+	}
 }
 
 void
@@ -228,8 +263,7 @@ parse_criteria(struct evidence_reader *rd, const char *s, const char *judgement,
 	strbuf_reset(&rd->tmp);
 	for (i = 0; i < rec->ncrit; i++)
 		strbuf_printf(&rd->tmp, "%s%ld", i > 0 ? ";" : "", rec->crit[i]);
-	free(rec->v[EV_CRITERIA]);
-	rec->v[EV_CRITERIA] = xstrdup(rd->tmp.buf);
+	evidence_record_set(rec, EV_CRITERIA, xstrdup(rd->tmp.buf));
 	return NULL;
 }
 
@@ -258,8 +292,7 @@ parse_case_refs(struct evidence_reader *rd, const char *s, struct evidence_recor
 		strbuf_add(&out, p, (size_t)(q - p));
 		p = q;
 	}
-	free(rec->v[EV_CASE_REF]);
-	rec->v[EV_CASE_REF] = strbuf_steal(&out);
+	evidence_record_set(rec, EV_CASE_REF, strbuf_steal(&out));
 	strbuf_free(&out);
 	return rule;
 }
@@ -275,8 +308,7 @@ norm_date(struct evidence_record *rec, enum evidence_key k)
 		return 0;
 	if (dates_parse(rec->v[k], &d) == -1)
 		return -1;
-	free(rec->v[k]);
-	rec->v[k] = xstrdup(dates_format(d, iso));
+	evidence_record_set(rec, k, xstrdup(dates_format(d, iso)));
 	return 0;
 }
 
@@ -290,8 +322,7 @@ norm_time(struct evidence_record *rec)
 		return 0;
 	if ((m = dates_parse_time(rec->v[EV_TIME])) < 0)
 		return -1;
-	free(rec->v[EV_TIME]);
-	rec->v[EV_TIME] = xasprintf("%02d:%02d", m / 60, m % 60);
+	evidence_record_set(rec, EV_TIME, xasprintf("%02d:%02d", m / 60, m % 60));
 	return 0;
 }
 
@@ -304,8 +335,7 @@ norm_choice(struct evidence_reader *rd, struct evidence_record *rec, enum eviden
 
 	if ((c = canonical(rd, rec->v[k], list)) == NULL)
 		return -1;
-	free(rec->v[k]);
-	rec->v[k] = xstrdup(c);
+	evidence_record_set(rec, k, xstrdup(c));
 	return 0;
 }
 
@@ -331,13 +361,12 @@ evidence_check(struct evidence_reader *rd, const char *const *v, size_t file, un
 	                                             EV_JUDGEMENT, EV_FINDING, EV_SUMMARY};
 	const char *jl[16], *rule;
 	size_t before = set->nrej, i;
-	int k, judgement_ok;
+	int judgement_ok;
 
 	memset(rec, 0, sizeof(*rec));
 	rec->file = file;
 	rec->line = line;
-	for (k = 0; k < EV_NKEYS; k++)
-		rec->v[k] = v[k] != NULL ? text_trimdup(v[k]) : xstrdup("");
+	record_values(rec, v);
 	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
 		if (*rec->v[required[i]] == '\0')
 			reject(set, file, line, "required", key_names[required[i]]);

@@ -40,8 +40,15 @@ enum evidence_key {
 
 #define EV_NCONTRACT (EV_SUMMARY + 1) /* keys the contract fixes */
 
+/*
+ * The values live in one block allocated with the record; a value replaced
+ * later (normalised, redacted) is its own allocation, marked in owned. Set
+ * values with evidence_record_set() only.
+ */
 struct evidence_record {
 	char *v[EV_NKEYS]; /* normalised values, "" when absent */
+	char *block; /* the values as read, trimmed */
+	unsigned owned; /* bit k: v[k] is a separate allocation */
 	long *crit; /* criterion numbers, ascending, no repeats */
 	size_t ncrit;
 	size_t file; /* index into the set's files */
@@ -97,5 +104,7 @@ int evidence_check(struct evidence_reader *, const char *const *v, size_t file, 
 void evidence_set_init(struct evidence_set *);
 void evidence_set_free(struct evidence_set *);
 void evidence_record_free(struct evidence_record *);
+/* Replace value k of rec with value (which the record takes, from malloc). */
+void evidence_record_set(struct evidence_record *, enum evidence_key k, char *value);
 
 #endif

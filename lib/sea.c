@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "answers.h"
 #include "csvio.h"
 #include "evidence.h"
 #include "fieldmap.h"
@@ -138,15 +139,13 @@ redact_entries(struct sea *s, struct redact *r)
 	strbuf_init(&sb);
 	for (i = 0; i < s->n; i++)
 		for (k = 0; k < sizeof(free_text) / sizeof(free_text[0]); k++) {
-			char **v = &s->e[i].r.v[free_text[k]];
+			const char *v = s->e[i].r.v[free_text[k]];
 
-			if (**v == '\0')
+			if (*v == '\0')
 				continue;
 			strbuf_reset(&sb);
-			if (redact_text(r, *v, strlen(*v), &sb, s->counts) > 0) {
-				free(*v);
-				*v = xstrdup(sb.buf);
-			}
+			if (redact_text(r, v, strlen(v), &sb, s->counts) > 0)
+				evidence_record_set(&s->e[i].r, free_text[k], xstrdup(sb.buf));
 		}
 	strbuf_free(&sb);
 }
@@ -222,79 +221,45 @@ cover(struct sea *s)
 	}
 }
 
-/* 1 when two ";"-separated case reference lists share a case. */
-static int
-share_case(const char *a, const char *b)
-{
-	const char *p, *q;
-	size_t n;
-
-	for (p = a; *p != '\0'; p = *q == ';' ? q + 1 : q) {
-		q = strchr(p, ';');
-		if (q == NULL)
-			q = p + strlen(p);
-		n = (size_t)(q - p);
-		for (const char *t = b; *t != '\0';) {
-			const char *u = strchr(t, ';');
-			size_t m = u != NULL ? (size_t)(u - t) : strlen(t);
-
-			if (m == n && n > 0 && memcmp(p, t, n) == 0)
-				return 1;
-			t += m;
-			if (*t == ';')
-				t++;
-		}
-	}
-	return 0;
-}
-
 /* The entry answering concern c: its own response, or the first later one on the case. */
 static long
-find_answer(const struct sea *s, size_t c, const size_t *resp, size_t nresp)
+find_answer(const struct sea *s, size_t c, struct answers *resp)
 {
 	const struct evidence_record *cr = &s->e[c].r;
-	long best = -1;
-	size_t k;
 
 	if (*cr->v[EV_RESPONSE] != '\0')
 		return (long)c;
-	if (*cr->v[EV_CASE_REF] == '\0')
-		return -1;
-	for (k = 0; k < nresp; k++) {
-		const struct evidence_record *r = &s->e[resp[k]].r;
-
-		if (resp[k] == c || strcmp(r->v[EV_DATE], cr->v[EV_DATE]) < 0 ||
-		    !share_case(cr->v[EV_CASE_REF], r->v[EV_CASE_REF]))
-			continue;
-		if (best < 0 || strcmp(r->v[EV_DATE], s->e[best].r.v[EV_DATE]) < 0 ||
-		    (strcmp(r->v[EV_DATE], s->e[best].r.v[EV_DATE]) == 0 &&
-		     strcmp(r->v[EV_TIME], s->e[best].r.v[EV_TIME]) < 0))
-			best = (long)resp[k];
-	}
-	return best;
+	return answers_find(resp, cr->v[EV_CASE_REF], cr->v[EV_DATE]);
 }
 
 /* Build the Annex F register from the concern entries. */
 static void
 register_concerns(struct sea *s)
 {
-	size_t i, nresp = 0, *resp = xcalloc(s->n + 1, sizeof(size_t));
+	struct answers *resp = answers_new();
+	size_t i, cap = 0;
 
-	for (i = 0; i < s->n; i++)
-		if (*s->e[i].r.v[EV_RESPONSE] != '\0')
-			resp[nresp++] = i;
+	for (i = 0; i < s->n; i++) {
+		const struct evidence_record *r = &s->e[i].r;
+
+		if (*r->v[EV_RESPONSE] != '\0')
+			answers_add(resp, r->v[EV_CASE_REF], r->v[EV_DATE], r->v[EV_TIME], i);
+	}
 	for (i = 0; i < s->n; i++) {
 		struct concern *c;
 
 		if (strcmp(s->e[i].r.v[EV_FINDING], "concern") != 0)
 			continue;
-		s->conc = xreallocarray(s->conc, s->nconc + 1, sizeof(*s->conc));
+		if (s->nconc == cap) {
+			cap = cap ? 2 * cap : 16;
+			s->conc = xreallocarray(s->conc, cap, sizeof(*s->conc));
+		}
 		c = &s->conc[s->nconc++];
 		c->entry = i;
-		c->answer = find_answer(s, i, resp, nresp);
+		c->answer = find_answer(s, i, resp);
 		c->team = *s->e[i].r.v[EV_TEAM] != '\0' ? xstrdup(s->e[i].r.v[EV_TEAM]) : NULL;
 	}
-	free(resp);
+	answers_free(resp);
 }
 
 /* A rejection with what orders it independently of the input order. */

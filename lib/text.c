@@ -35,8 +35,8 @@ is_ws(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-char *
-text_trimdup(const char *s)
+const char *
+text_trim(const char *s, size_t *len)
 {
 	size_t n;
 
@@ -45,5 +45,15 @@ text_trimdup(const char *s)
 	n = strlen(s);
 	while (n > 0 && is_ws((unsigned char)s[n - 1]))
 		n--;
+	*len = n;
+	return s;
+}
+
+char *
+text_trimdup(const char *s)
+{
+	size_t n;
+
+	s = text_trim(s, &n);
 	return xstrndup(s, n);
 }

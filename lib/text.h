@@ -18,5 +18,7 @@ void text_normkey(const char *s, struct strbuf *out);
 int text_blank(const char *s);
 /* Copy of s without leading and trailing ASCII white space. */
 char *text_trimdup(const char *s);
+/* Where s starts without its leading ASCII white space; *len: its length without the trailing. */
+const char *text_trim(const char *s, size_t *len);
 
 #endif
