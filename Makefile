@@ -100,7 +100,7 @@ demo: all
 
 # The benchmark (tests/bench/run.sh says its knobs); never part of check.
 bench: all
-	CC='$(CC)' BENCH_BUILD='$(CC) $(CFLAGS) $(SAN_FLAGS)' sh tests/bench/run.sh
+	CC='$(CC)' BENCH_BUILD='$(strip $(CC) $(CFLAGS) $(SAN_FLAGS))' sh tests/bench/run.sh
 
 # Fuzzing (clang's libFuzzer with ASan and UBSan): `make fuzz [FUZZ_SECONDS=60]`.
 FUZZ_SECONDS = 60

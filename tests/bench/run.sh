@@ -175,9 +175,10 @@ bench_pipeline() {
 	# What build-sea did, from its summary: records read, rejected, redacted.
 	awk -F'[:,] *' '/"records_read"|"records_rejected"|"redactions"/ && !seen[$1]++ {
 	    gsub(/[^0-9]/, "", $2); printf "%s ", $2 } END { print "" }' "$W/sea.json" >"$W/sea.summary"
-	set -- $(cat "$W/sea.summary")
-	[ "${1:-}" = "$RECORDS" ] || trouble "build-sea read ${1:-no} records, not $RECORDS"
-	ls "$W"/evidence/*.csv | wc -l | tr -d ' ' >"$W/sea.files"
+	read -r p_read _ <"$W/sea.summary"
+	[ "$p_read" = "$RECORDS" ] || trouble "build-sea read ${p_read:-no} records, not $RECORDS"
+	set -- "$W"/evidence/*.csv
+	echo $# >"$W/sea.files"
 }
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
