@@ -55,7 +55,8 @@ trap 'exit 2' INT TERM HUP
 
 # number NAME VALUE: VALUE must be a positive whole number.
 number() {
-	case $2 in '' | *[!0-9]* | 0) trouble "$1 must be a positive whole number, not '$2'" ;; esac
+	case $2 in '' | *[!0-9]*) trouble "$1 must be a positive whole number, not '$2'" ;; esac
+	[ "$2" -gt 0 ] || trouble "$1 must be a positive whole number, not '$2'"
 }
 
 # preflight: check the knobs and the tools; build the bare parse.
@@ -66,6 +67,7 @@ preflight() {
 	number BENCH_RECORDS "$RECORDS"
 	number BENCH_SLOW "$SLOW"
 	case $PEERS in 0 | 1) ;; *) trouble "BENCH_PEERS must be 0 or 1" ;; esac
+	touch "$TMPOUT" 2>/dev/null || trouble "cannot write beside $OUT"
 	[ -x "$TIMER" ] || trouble "$TIMER (GNU time) is missing: sh scripts/deps.sh --bench"
 	for t in check-annexA sample-cases build-sea; do
 		[ -x "bin/$t" ] || trouble "bin/$t is not built (make first)"
