@@ -12,7 +12,9 @@ DEMO_MAX=0.5   # the demo end to end, seconds
 # 100k (10k is mostly start-up, so it is shown, not judged). A fixed cost only
 # makes 1M's per-row time smaller; 1.15 leaves room for a shared machine's
 # noise and catches anything worse than linear (n log n over a million rows,
-# a table that stops fitting the caches).
+# a table that stops fitting the caches). The bare parse's own figure, in the
+# scaling table, shows how much of a change is the machine's load between sizes
+# (1.18 on the shared machine, 2026-11-23; 0.89 idle).
 SCALE_MAX=1.15
 # Memory flat apart from the Case IDs: the peak grows by at most this many
 # bytes a row from 100k to 1M. check-annexA keeps one ID a row in lib/idset,
