@@ -3,10 +3,11 @@
 # `make demo` runs the pipeline on share/examples, `make install` installs.
 
 # `make deps GOAL...` installs the missing Debian packages first (scripts/deps.sh),
-# then makes the goals in a fresh make, so that config.mk is made with them there.
+# then makes the goals in a fresh make, so that config.mk is made with them there;
+# with bench among the goals, the benchmark's peers and GNU time too (--bench).
 ifneq ($(filter deps,$(MAKECMDGOALS)),)
 deps:
-	sh scripts/deps.sh
+	sh scripts/deps.sh$(if $(filter bench,$(MAKECMDGOALS)), --bench)
 	+$(MAKE) $(filter-out deps,$(MAKECMDGOALS))
 $(filter-out deps,$(MAKECMDGOALS)): deps
 	@:
@@ -97,8 +98,9 @@ unit: $(B)/unit-tests
 demo: all
 	sh share/examples/demo.sh demo-out
 
+# The benchmark (tests/bench/run.sh says its knobs); never part of check.
 bench: all
-	sh tests/bench/run.sh
+	CC='$(CC)' BENCH_BUILD='$(strip $(CC) $(CFLAGS) $(SAN_FLAGS))' sh tests/bench/run.sh
 
 # Fuzzing (clang's libFuzzer with ASan and UBSan): `make fuzz [FUZZ_SECONDS=60]`.
 FUZZ_SECONDS = 60

@@ -1,12 +1,20 @@
 #!/bin/sh
-# deps.sh [--ci]: install the Debian packages cafcass-inspect needs to build and
-# test, only those missing; --ci adds what CI's extra passes use (valgrind,
-# clang's libFuzzer). As root it runs apt-get; with passwordless sudo it uses
-# sudo; otherwise it prints the exact apt-get line and stops (exit 1).
+# deps.sh [--ci] [--bench]: install the Debian packages cafcass-inspect needs to
+# build and test, only those missing; --ci adds what CI's extra passes use
+# (valgrind, clang's libFuzzer); --bench adds what `make bench` times and
+# measures with (the peers Miller and csvkit, GNU time). As root it runs
+# apt-get; with passwordless sudo it uses sudo; otherwise it prints the exact
+# apt-get line and stops (exit 1).
 set -u
 PKGS="gcc make autoconf automake pkg-config libcsv-dev libjansson-dev libpcre2-dev check
 libical-dev libcmark-dev clang-format libxml2-utils groff-base"
-[ "${1:-}" = --ci ] && PKGS="$PKGS valgrind clang libclang-rt-14-dev"
+for arg in "$@"; do
+	case $arg in
+	--ci) PKGS="$PKGS valgrind clang libclang-rt-14-dev" ;;
+	--bench) PKGS="$PKGS miller csvkit time" ;;
+	*) echo "usage: deps.sh [--ci] [--bench]" >&2; exit 2 ;;
+	esac
+done
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -1,0 +1,286 @@
+# report.sh: sourced by tests/bench/run.sh. Writes the results as Markdown
+# (the machine, what ran, a table per size, build-sea and the demo, scaling)
+# and judges the targets, counting the failures in FAILED.
+# shellcheck disable=SC2016 # backquotes here are Markdown, not commands
+
+# The targets (the performance issue) and the rules chosen to judge scaling.
+RATIO_MAX=1.25 # check-annexA, sample-cases national, 1M rows: time / bare parse
+MIB_MAX=64     # and their peak memory, MiB
+SEA_MIN=50000  # build-sea, records per CPU second (one core)
+DEMO_MAX=0.5   # the demo end to end, seconds
+# Time linear in rows: the time per row at 1M at most SCALE_MAX times that at
+# 100k (10k is mostly start-up, so it is shown, not judged). A fixed cost only
+# makes 1M's per-row time smaller; 1.15 leaves room for a shared machine's
+# noise and catches anything worse than linear (n log n over a million rows,
+# a table that stops fitting the caches). The bare parse's own figure, in the
+# scaling table, shows how much of a change is the machine's load between sizes
+# (1.18 on the shared machine, 2026-11-23; 0.89 idle).
+SCALE_MAX=1.15
+# Memory flat apart from the Case IDs: the peak grows by at most this many
+# bytes a row from 100k to 1M. check-annexA keeps one ID a row in lib/idset,
+# 16 to 40 bytes by its man page as the table doubles (32.6 measured on
+# 2026-11-23); 48 allows the worst case and a little. sample-cases keeps the
+# ID and a 32-byte record a row (83 measured before its memory cut): 64 is
+# that budget; MIB_MAX on 1M rows is the tighter bound (about 56 bytes a row
+# over a base of about 10 MiB), judged on its own above.
+CHECK_BPR=48
+SAMPLE_BPR=64
+
+# label KEY: how the table names command KEY.
+label() {
+	case $1 in
+	bare) echo "bare libcsv parse (csvparse.c)" ;;
+	wc) echo '`wc -l`' ;;
+	cat) echo '`cat >/dev/null`' ;;
+	check) echo "\`check-annexA --as-of $AS_OF --format csv\`" ;;
+	sample) echo '`sample-cases national --seed 1`' ;;
+	mlr) echo 'Miller `mlr --icsv --ojson cat`' ;;
+	csvclean) echo 'csvkit `csvclean -n`' ;;
+	pycsv) echo "Python's csv module (\`pycsv.py\`)" ;;
+	esac
+}
+
+# name KEY: the short name of one of the project's tools.
+name() {
+	case $1 in check) echo check-annexA ;; sample) echo "sample-cases national" ;; esac
+}
+
+# fig FILE N: the Nth figure of a summary (1 wall s, 2 CPU s, 3 peak MiB, 4 runs).
+fig() {
+	cut -d' ' -f"$2" "$1"
+}
+
+# commas N: N with thousands separators.
+commas() {
+	echo "$1" | awk '{ s = $1; o = ""
+	    while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) }
+	    print s o }'
+}
+
+# version CMD...: the first line CMD prints, or "unknown".
+version() {
+	v=$("$@" 2>&1 | head -n 1) || true
+	echo "${v:-unknown}"
+}
+
+# machine: the machine's description.
+machine() {
+	echo "## Machine"
+	echo
+	echo "- CPU: $(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo);" \
+	    "$(nproc) cores online ($(grep -c '^processor' /proc/cpuinfo) listed)"
+	echo "- Memory: $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+	echo "- Kernel: $(uname -sr); compiler: $(version "$CC" --version)"
+	echo "- libcsv: $(dpkg-query -W -f='${Version}' libcsv-dev 2>/dev/null || echo unknown);" \
+	    "tools built with: $BUILD"
+	echo "- Peers: $(version mlr --version); $(version csvclean --version);" \
+	    "$(if [ -n "$PY" ]; then version "$PY" --version; else echo "no Python"; fi)"
+	echo "- Load average: $LOAD_START at the start, $LOAD_END at the end"
+	echo
+}
+
+# method: what ran and how it was measured.
+method() {
+	read -r m_read m_rejected m_redactions <"$W/sea.summary"
+	echo "## What ran"
+	echo
+	echo "Extracts from \`gen-examples --rows N annexa\` (deterministic). Each figure is the median of" \
+	    "$RUNS runs, interleaved: each round runs every command once in turn. Seconds are wall clock" \
+	    "from fork to exit on the monotonic clock (\`wall.c\`, under \`/usr/bin/time\`); peak MiB is the highest maximum RSS of the runs" \
+	    "(\`/usr/bin/time -f %M\`); CPU s is user + system, every thread. An empty command timed the" \
+	    "same way takes $(awk '{ print $1 / 1e3 }' "$W/t.empty" | median | awk '{ printf "%.1f", $1 }')" \
+	    "ms, included in every figure. Output goes to /dev/null."
+	echo "Python is \`$PY\` (the interpreter, not a shim in front of it)."
+	echo
+	echo "build-sea ran with redaction on: \`build-sea --identifiers identifiers.csv -o sea.json" \
+	    "evidence/*.csv\` on \`gen-examples --records $RECORDS evidence\` ($(cat "$W/sea.files") files)" \
+	    "and \`gen-examples annexa\` (the 2,300-row extract the evidence cites). build-sea always" \
+	    "redacts the free text (e-mail, phone, postcode, NI and NHS numbers, dates of birth);" \
+	    "--identifiers adds the names of the extract's children and practitioners, so every" \
+	    "detector runs, as in the demo. Its summary: $(commas "$m_read") records read," \
+	    "$m_rejected rejected, $(commas "$m_redactions") redactions."
+	echo "The demo is \`sh share/examples/demo.sh DIR\`, every step, into an empty folder." \
+	    "A peer whose run takes over $SLOW s (BENCH_SLOW) is not run again at that size; its" \
+	    "runs column says so."
+	echo
+}
+
+# size_table ROWS: the table of every command on the ROWS-row extract.
+size_table() {
+	t_n=$1
+	t_bare=$(fig "$W/s.$t_n.bare" 1)
+	echo "## $(commas "$t_n") rows ($(cat "$W/mb.$t_n") MB)"
+	echo
+	echo "| command | runs | seconds | rows/s | x bare parse | peak MiB | CPU s |"
+	echo "|---|---:|---:|---:|---:|---:|---:|"
+	for k in $COMMANDS; do
+		if [ -s "$W/why.$k" ]; then
+			echo "| $(label "$k") | $(cat "$W/why.$k") | | | | | |"
+			continue
+		fi
+		read -r t_wall t_cpu t_rss t_runs <"$W/s.$t_n.$k"
+		[ -e "$W/slow.$t_n.$k" ] && t_runs="$t_runs (over $SLOW s a run)"
+		echo "| $(label "$k") | $t_runs | $(printf %.3f "$t_wall") |" \
+		    "$(commas "$(awk -v n="$t_n" -v t="$t_wall" 'BEGIN { printf "%.0f", n / t }')") |" \
+		    "$(awk -v t="$t_wall" -v b="$t_bare" 'BEGIN { printf "%.2f", t / b }') |" \
+		    "$t_rss | $(printf %.2f "$t_cpu") |"
+	done
+	echo
+}
+
+# pipeline_table: build-sea and the demo.
+pipeline_table() {
+	echo "## build-sea ($(commas "$RECORDS") records) and the demo"
+	echo
+	echo "| command | runs | seconds | records/s | records/s per core | peak MiB | CPU s |"
+	echo "|---|---:|---:|---:|---:|---:|---:|"
+	read -r p_wall p_cpu p_rss p_runs <"$W/s.sea"
+	echo "| build-sea, redaction on | $p_runs | $(printf %.3f "$p_wall") |" \
+	    "$(commas "$(awk -v n="$RECORDS" -v t="$p_wall" 'BEGIN { printf "%.0f", n / t }')") |" \
+	    "$(commas "$(per_cpu "$p_cpu")") |" \
+	    "$p_rss | $(printf %.2f "$p_cpu") |"
+	read -r p_wall p_cpu p_rss p_runs <"$W/s.demo"
+	echo "| demo pipeline | $p_runs | $(printf %.3f "$p_wall") | | | $p_rss | $(printf %.2f "$p_cpu") |"
+	echo
+}
+
+# per_cpu CPU_S: build-sea's records per CPU second (0 when too quick to measure).
+per_cpu() {
+	awk -v n="$RECORDS" -v t="$1" 'BEGIN { printf "%.0f", (t > 0 ? n / t : 0) }'
+}
+
+# per_row ROWS KEY: microseconds a row.
+per_row() {
+	awk -v t="$(fig "$W/s.$1.$2" 1)" -v n="$1" 'BEGIN { printf "%.3f", t * 1e6 / n }'
+}
+
+# added KEY: bytes of peak memory added a row from 100k to 1M rows.
+added() {
+	awk -v a="$(fig "$W/s.100000.$1" 3)" -v b="$(fig "$W/s.1000000.$1" 3)" \
+	    'BEGIN { printf "%.1f", (b - a) * 1048576 / 900000 }'
+}
+
+# has ROWS: true when ROWS is one of the sizes run.
+has() {
+	case " $SIZES " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+
+# scaling_table: time a row and peak memory at each size, for every command run.
+scaling_table() {
+	echo "## Scaling"
+	echo
+	echo "Microseconds a row (us/row) and peak MiB at each size."
+	if has 100000 && has 1000000; then
+		echo "The last columns compare 1M rows with 100k: the time a row (1.00 is linear) and the" \
+		    "memory added a row."
+	fi
+	echo
+	s_head="| command |"
+	s_rule="|---|"
+	for n in $SIZES; do
+		s_head="$s_head us/row $(commas "$n") | MiB $(commas "$n") |"
+		s_rule="$s_rule---:|---:|"
+	done
+	if has 100000 && has 1000000; then
+		s_head="$s_head time/row 1M / 100k | bytes/row added |"
+		s_rule="$s_rule---:|---:|"
+	fi
+	echo "$s_head"
+	echo "$s_rule"
+	for k in $COMMANDS; do
+		[ -s "$W/why.$k" ] && continue
+		s_line="| $(label "$k") |"
+		for n in $SIZES; do
+			s_line="$s_line $(per_row "$n" "$k") | $(fig "$W/s.$n.$k" 3) |"
+		done
+		if has 100000 && has 1000000; then
+			s_line="$s_line $(awk -v a="$(per_row 100000 "$k")" -v b="$(per_row 1000000 "$k")" \
+			    'BEGIN { printf "%.2f", b / a }') | $(added "$k") |"
+		fi
+		echo "$s_line"
+	done
+	echo
+}
+
+# judge OK TEXT: one target's line; a failure counts when the run is judged.
+judge() {
+	if [ "$1" = 1 ]; then j_v=PASS; else j_v=FAIL; fi
+	if [ "$RUNS" -ge 5 ]; then
+		[ $j_v = FAIL ] && FAILED=$((FAILED + 1))
+		echo "- **$j_v**: $2"
+	else
+		echo "- $j_v (indicative only, BENCH_RUNS < 5): $2"
+	fi
+}
+
+# within A OP B: 1 when the comparison of two numbers holds, else 0.
+within() {
+	awk -v a="$1" -v b="$3" -v op="$2" \
+	    'BEGIN { print (op == "<=" ? a <= b : op == "<" ? a < b : a >= b) ? 1 : 0 }'
+}
+
+# targets: each target, PASS or FAIL, with the measured figure.
+targets() {
+	echo "## Targets"
+	echo
+	if has 1000000; then
+		for k in check sample; do
+			g_r=$(awk -v t="$(fig "$W/s.1000000.$k" 1)" -v b="$(fig "$W/s.1000000.bare" 1)" \
+			    'BEGIN { printf "%.2f", t / b }')
+			judge "$(within "$g_r" "<=" $RATIO_MAX)" \
+			    "$(name "$k") on 1,000,000 rows: $g_r x the bare libcsv parse (at most $RATIO_MAX)"
+			g_m=$(fig "$W/s.1000000.$k" 3)
+			judge "$(within "$g_m" "<=" $MIB_MAX)" \
+			    "$(name "$k") on 1,000,000 rows: peak $g_m MiB (at most $MIB_MAX)"
+		done
+	else
+		echo "- not judged: the 1,000,000-row targets (not in BENCH_SIZES)"
+	fi
+	g_s=$(per_cpu "$(fig "$W/s.sea" 2)")
+	if [ "$RECORDS" -ge 100000 ]; then
+		judge "$(within "$g_s" ">=" $SEA_MIN)" \
+		    "build-sea with redaction: $(commas "$g_s") records/s per core (at least $(commas $SEA_MIN))"
+	else
+		echo "- not judged: build-sea, $(commas "$g_s") records/s per core on only $RECORDS records"
+	fi
+	g_d=$(printf %.3f "$(fig "$W/s.demo" 1)")
+	judge "$(within "$g_d" "<" $DEMO_MAX)" "the demo pipeline end to end: $g_d s (under $DEMO_MAX s)"
+	if has 100000 && has 1000000; then
+		for k in check sample; do
+			g_l=$(awk -v a="$(per_row 100000 "$k")" -v b="$(per_row 1000000 "$k")" \
+			    'BEGIN { printf "%.2f", b / a }')
+			judge "$(within "$g_l" "<=" $SCALE_MAX)" \
+			    "$(name "$k") time linear in rows: a row at 1M takes $g_l x a row at 100k (at most $SCALE_MAX)"
+		done
+		judge "$(within "$(added check)" "<=" $CHECK_BPR)" \
+		    "$(name check) memory flat: $(added check) bytes/row added from 100k to 1M (at most $CHECK_BPR: the Case ID set)"
+		judge "$(within "$(added sample)" "<=" $SAMPLE_BPR)" \
+		    "$(name sample) memory flat: $(added sample) bytes/row added from 100k to 1M (at most $SAMPLE_BPR: the ID and a 32-byte record)"
+		echo "- shown, not judged: 10,000 rows, whose time is mostly start-up"
+	else
+		echo "- not judged: scaling (needs 100,000 and 1,000,000 in BENCH_SIZES)"
+	fi
+	echo
+	if [ "$RUNS" -lt 5 ]; then
+		echo "Only $RUNS run(s) a command: the figures are indicative and no target is judged."
+	elif [ "$FAILED" = 0 ]; then
+		echo "Every judged target is met."
+	else
+		echo "$FAILED target(s) failed."
+	fi
+}
+
+# report: the whole of RESULTS.md.
+report() {
+	echo "# Benchmark results"
+	echo
+	echo "Written by \`make bench\` (tests/bench/run.sh) on $(date -u '+%Y-%m-%d %H:%M UTC')."
+	echo
+	machine
+	method
+	for n in $SIZES; do size_table "$n"; done
+	pipeline_table
+	scaling_table
+	targets
+}
