@@ -122,7 +122,7 @@ fuzz: $(FUZZ_BINS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_BINS)
 
 format:
-	clang-format -i lib/*.[ch] cmd/*/*.[ch] tests/unit/*.c tests/gen/*.[ch] tests/fuzz/*.[ch]
+	clang-format -i lib/*.[ch] cmd/*/*.[ch] tests/unit/*.c tests/gen/*.[ch] tests/fuzz/*.[ch] tests/bench/*.c
 
 DESTDIR =
 install: all
