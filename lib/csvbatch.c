@@ -56,13 +56,12 @@ struct csvbatch {
 	size_t fieldcap;
 };
 
-/* Append record r to batch b. */
+/* Add record r, whose bytes the reader put in b's arena, to batch b. */
 static void
 batch_add(struct batch *b, const struct csvio_record *r)
 {
 	struct brec *br;
-	size_t i, total = 0;
-	char *d;
+	size_t i;
 
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 256;
@@ -81,30 +80,10 @@ batch_add(struct batch *b, const struct csvio_record *r)
 	br->nfields = r->nfields;
 	br->bad_field = r->bad_field;
 	br->first = b->nf;
-	for (i = 0; i < r->nfields; i++)
-		total += r->lens[i] + 1;
-	strbuf_grow(&b->data, total);
-	d = b->data.buf + b->data.len;
-	if (r->nfields > 0 &&
-	    r->fields[r->nfields - 1] + r->lens[r->nfields - 1] + 1 - r->fields[0] ==
-	        (ptrdiff_t)total) {
-		/* The fields lie end to end, each NUL-terminated: one copy. */
-		memcpy(d, r->fields[0], total);
-		for (i = 0; i < r->nfields; i++) {
-			b->offs[b->nf] = b->data.len + (size_t)(r->fields[i] - r->fields[0]);
-			b->lens[b->nf++] = r->lens[i];
-		}
-	} else {
-		for (i = 0; i < r->nfields; i++) {
-			b->offs[b->nf] = (size_t)(d - b->data.buf);
-			b->lens[b->nf++] = r->lens[i];
-			memcpy(d, r->fields[i], r->lens[i]);
-			d[r->lens[i]] = '\0';
-			d += r->lens[i] + 1;
-		}
+	for (i = 0; i < r->nfields; i++) {
+		b->offs[b->nf] = (size_t)(r->fields[i] - b->data.buf);
+		b->lens[b->nf++] = r->lens[i];
 	}
-	b->data.len += total;
-	b->data.buf[b->data.len] = '\0';
 }
 
 /* Fill batch b from the reader; its last and rc say how reading ended. */
@@ -117,6 +96,7 @@ batch_fill(struct csvbatch *cb, struct batch *b)
 	b->n = b->nf = 0;
 	b->last = 0;
 	strbuf_reset(&b->data);
+	csvio_set_arena(cb->rd, &b->data); /* the reader writes the batch's bytes in place */
 	while (b->n < BATCH_RECORDS && b->data.len < BATCH_BYTES) {
 		if ((rc = csvio_next(cb->rd, &r)) <= 0) {
 			b->last = 1;
@@ -275,6 +255,7 @@ csvbatch_stop(struct csvbatch *cb)
 		pthread_cond_broadcast(&cb->cv_free);
 		pthread_mutex_unlock(&cb->mu);
 		pthread_join(cb->th, NULL);
+		csvio_set_arena(cb->rd, NULL);
 	}
 	pthread_mutex_destroy(&cb->mu);
 	pthread_cond_destroy(&cb->cv_full);

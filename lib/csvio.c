@@ -55,7 +55,9 @@ struct csvio_reader {
 	struct strbuf err;
 
 	struct strbuf data; /* the record's fields, each NUL-terminated */
-	size_t *offs; /* where each field starts in data */
+	struct strbuf *dst; /* where fields go: &data, or the caller's arena */
+	size_t base; /* where the open record starts in dst */
+	size_t *offs; /* where each field starts in dst */
 	size_t nonempty; /* nonzero once a field is not empty */
 	size_t cap;
 	int ended; /* libcsv ended the record */
@@ -104,6 +106,7 @@ csvio_open(FILE *fp, const char *name, unsigned flags)
 	r->start = 1;
 	strbuf_init(&r->err);
 	strbuf_init(&r->data);
+	r->dst = &r->data;
 	strbuf_init(&r->pend);
 	strbuf_init(&r->raw);
 	r->cap = 16;
@@ -112,6 +115,12 @@ csvio_open(FILE *fp, const char *name, unsigned flags)
 	r->rec.lens = xreallocarray(NULL, r->cap, sizeof(*r->rec.lens));
 	parser_init(r);
 	return r;
+}
+
+void
+csvio_set_arena(struct csvio_reader *r, struct strbuf *arena)
+{
+	r->dst = arena != NULL ? arena : &r->data;
 }
 
 void
@@ -166,14 +175,14 @@ fields_grow(struct csvio_reader *r)
 static int
 field_check(struct csvio_reader *r, const char *s, size_t len)
 {
-	size_t off = r->data.len;
+	size_t off = r->dst->len;
 
 	if (r->cp1252) {
-		utf8_from_cp1252(&r->data, s, len);
+		utf8_from_cp1252(r->dst, s, len);
 		return memchr(s, '\0', len) == NULL;
 	}
-	strbuf_add(&r->data, s, len);
-	return utf8_valid(r->data.buf + off, len, NULL);
+	strbuf_add(r->dst, s, len);
+	return utf8_valid(r->dst->buf + off, len, NULL);
 }
 
 /* on_field() for a field that needs room, checking or transcoding. */
@@ -181,8 +190,8 @@ static void
 on_field_slow(void *s, size_t len, struct csvio_reader *r)
 {
 	struct csvio_record *rec = &r->rec;
-	size_t off = r->data.len, n = rec->nfields, i;
-	char *old = r->data.buf;
+	size_t off = r->dst->len, n = rec->nfields, i;
+	char *old = r->dst->buf;
 
 	if (n == r->cap)
 		fields_grow(r);
@@ -192,14 +201,14 @@ on_field_slow(void *s, size_t len, struct csvio_reader *r)
 			rec->bad_field = n;
 		}
 	} else
-		strbuf_add(&r->data, s, len);
-	strbuf_addch(&r->data, '\0');
-	if (r->data.buf != old)
+		strbuf_add(r->dst, s, len);
+	strbuf_addch(r->dst, '\0');
+	if (r->dst->buf != old)
 		for (i = 0; i < n; i++)
-			rec->fields[i] = r->data.buf + r->offs[i];
+			rec->fields[i] = r->dst->buf + r->offs[i];
 	r->offs[n] = off;
-	rec->fields[n] = r->data.buf + off;
-	rec->lens[n] = r->data.len - 1 - off;
+	rec->fields[n] = r->dst->buf + off;
+	rec->lens[n] = r->dst->len - 1 - off;
 	r->nonempty |= rec->lens[n];
 	rec->nfields = n + 1;
 }
@@ -209,14 +218,14 @@ static void
 on_field(void *s, size_t len, void *arg)
 {
 	struct csvio_reader *r = arg;
-	size_t off = r->data.len, n = r->rec.nfields;
+	size_t off = r->dst->len, n = r->rec.nfields;
 	char *d;
 
-	if (r->check_fields || n == r->cap || off + len + SMALL + 2 > r->data.cap) {
+	if (r->check_fields || n == r->cap || off + len + SMALL + 2 > r->dst->cap) {
 		on_field_slow(s, len, r);
 		return;
 	}
-	d = r->data.buf + off;
+	d = r->dst->buf + off;
 	/*
 	 * Most fields are short: copy a fixed SMALL bytes (inlined, no call)
 	 * when libcsv's buffer is that big; the bytes past len land in the
@@ -242,7 +251,7 @@ on_field(void *s, size_t len, void *arg)
 		memcpy(d, s, len);
 	d[len] = '\0';
 	d[len + 1] = '\0';
-	r->data.len = off + len + 1;
+	r->dst->len = off + len + 1;
 	r->offs[n] = off;
 	r->rec.fields[n] = d;
 	r->rec.lens[n] = len;
@@ -452,8 +461,11 @@ end_line(struct csvio_reader *r)
 static void
 record_reset(struct csvio_reader *r)
 {
-	r->data.len = 0;
-	r->data.buf[0] = '\0';
+	if (r->dst == &r->data) {
+		r->data.len = 0;
+		r->data.buf[0] = '\0';
+	}
+	r->base = r->dst->len;
 	r->rec.nfields = 0;
 	r->rec.flags = 0;
 	r->rec.bad_field = 0;
@@ -521,7 +533,7 @@ csvio_next(struct csvio_reader *r, struct csvio_record **out)
 			return -1;
 		if (rc > 0)
 			return malformed(r, out, eol);
-		if (r->data.len + r->p.entry_pos > r->max_record) {
+		if (r->dst->len - r->base + r->p.entry_pos > r->max_record) {
 			if (r->max_record % ((size_t)1 << 20) == 0)
 				return fatal(r, "line %lu: record larger than %zu MiB", r->start,
 				             r->max_record >> 20);

@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "strbuf.h"
+
 #define CSVIO_MAX_RECORD ((size_t)256 << 20) /* bytes in one record */
 
 enum csvio_open_flags {
@@ -55,6 +57,14 @@ struct csvio_reader *csvio_open(FILE *fp, const char *name, unsigned flags);
  */
 int csvio_next(struct csvio_reader *, struct csvio_record **rec);
 const char *csvio_error(const struct csvio_reader *);
+/*
+ * Put the bytes of the records read from now on into arena, appended after
+ * what it holds, instead of the reader's own buffer (which each record
+ * reuses); NULL goes back to that. A record's fields point into arena. The
+ * caller may reset arena between csvio_next() calls; the reader only
+ * appends, and the arena must outlive its use.
+ */
+void csvio_set_arena(struct csvio_reader *, struct strbuf *arena);
 /* Lower the record size limit (default CSVIO_MAX_RECORD), for tests. */
 void csvio_set_max_record(struct csvio_reader *, size_t max);
 /* Physical lines read so far. */

@@ -45,6 +45,14 @@ name() {
 	case $1 in check) echo check-annexA ;; sample) echo "sample-cases national" ;; esac
 }
 
+# ratio ROWS KEY: command KEY's time over the bare parse's, paired by round:
+# the median of each round's ratio. The two run back to back in a round, so a
+# machine whose speed drifts between rounds (a shared host) moves both alike.
+ratio() {
+	paste -d' ' "$W/t.$1.$2" "$W/t.$1.bare" |
+	    awk 'NF >= 8 && $5 > 0 { print $1 / $5 }' | median | awk '{ printf "%.2f", $1 }'
+}
+
 # fig FILE N: the Nth figure of a summary (1 wall s, 2 CPU s, 3 peak MiB, 4 runs).
 fig() {
 	cut -d' ' -f"$2" "$1"
@@ -89,7 +97,9 @@ method() {
 	    "from fork to exit on the monotonic clock (\`wall.c\`, under \`/usr/bin/time\`); peak MiB is the highest maximum RSS of the runs" \
 	    "(\`/usr/bin/time -f %M\`); CPU s is user + system, every thread. An empty command timed the" \
 	    "same way takes $(awk '{ print $1 / 1e3 }' "$W/t.empty" | median | awk '{ printf "%.1f", $1 }')" \
-	    "ms, included in every figure. Output goes to /dev/null."
+	    "ms, included in every figure. Output goes to /dev/null." \
+	    "\"x bare parse\" pairs each run with the bare parse of the same round: it is the median" \
+	    "of the rounds' ratios, so that a shared machine's drift in speed between rounds cancels."
 	echo "Python is \`$PY\` (the interpreter, not a shim in front of it)."
 	echo
 	echo "build-sea ran with redaction on: \`build-sea --identifiers identifiers.csv -o sea.json" \
@@ -108,7 +118,6 @@ method() {
 # size_table ROWS: the table of every command on the ROWS-row extract.
 size_table() {
 	t_n=$1
-	t_bare=$(fig "$W/s.$t_n.bare" 1)
 	echo "## $(commas "$t_n") rows ($(cat "$W/mb.$t_n") MB)"
 	echo
 	echo "| command | runs | seconds | rows/s | x bare parse | peak MiB | CPU s |"
@@ -122,7 +131,7 @@ size_table() {
 		[ -e "$W/slow.$t_n.$k" ] && t_runs="$t_runs (over $SLOW s a run)"
 		echo "| $(label "$k") | $t_runs | $(printf %.3f "$t_wall") |" \
 		    "$(commas "$(awk -v n="$t_n" -v t="$t_wall" 'BEGIN { printf "%.0f", n / t }')") |" \
-		    "$(awk -v t="$t_wall" -v b="$t_bare" 'BEGIN { printf "%.2f", t / b }') |" \
+		    "$(ratio "$t_n" "$k") |" \
 		    "$t_rss | $(printf %.2f "$t_cpu") |"
 	done
 	echo
@@ -226,8 +235,7 @@ targets() {
 	echo
 	if has 1000000; then
 		for k in check sample; do
-			g_r=$(awk -v t="$(fig "$W/s.1000000.$k" 1)" -v b="$(fig "$W/s.1000000.bare" 1)" \
-			    'BEGIN { printf "%.2f", t / b }')
+			g_r=$(ratio 1000000 "$k")
 			judge "$(within "$g_r" "<=" $RATIO_MAX)" \
 			    "$(name "$k") on 1,000,000 rows: $g_r x the bare libcsv parse (at most $RATIO_MAX)"
 			g_m=$(fig "$W/s.1000000.$k" 3)
