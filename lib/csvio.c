@@ -8,6 +8,11 @@
  * libcsv ends a record only at a terminator, so one segment ends at most one
  * record. Fields are copied into one arena per record (no allocation per
  * field), checked for UTF-8 or transcoded from Windows-1252 on the way.
+ *
+ * A line that starts a record, has no quote and lies whole in a valid UTF-8
+ * chunk is split at its commas here instead (split_plain()), with libcsv's
+ * rules for such a line: spaces and tabs around a field dropped, a line of
+ * only spaces no record. Everything else, quotes above all, is libcsv's.
  */
 #include <csv.h>
 #include <errno.h>
@@ -62,11 +67,12 @@ struct csvio_reader {
 	size_t cap;
 	int ended; /* libcsv ended the record */
 	int check_fields; /* a segment of this record was not clean UTF-8: check each field */
+	int libcsv_only; /* CSVIO_LIBCSV_ONLY: no split_plain() */
 	struct csvio_record rec;
 };
 
 static int fatal(struct csvio_reader *, const char *, ...) __attribute__((format(printf, 2, 3)));
-static void on_field_slow(void *, size_t, struct csvio_reader *) __attribute__((noinline));
+static void on_field_slow(const char *, size_t, struct csvio_reader *) __attribute__((noinline));
 
 /* Record a fatal error; always returns -1. */
 static int
@@ -99,6 +105,7 @@ csvio_open(FILE *fp, const char *name, unsigned flags)
 	r->fp = fp;
 	r->name = xstrdup(name != NULL ? name : "<stdin>");
 	r->cp1252 = (flags & CSVIO_CP1252) != 0;
+	r->libcsv_only = (flags & CSVIO_LIBCSV_ONLY) != 0;
 	r->max_record = CSVIO_MAX_RECORD;
 	r->buf = xmalloc(CHUNK + 1);
 	r->nl = r->cr = STALE;
@@ -187,7 +194,7 @@ field_check(struct csvio_reader *r, const char *s, size_t len)
 
 /* on_field() for a field that needs room, checking or transcoding. */
 static void
-on_field_slow(void *s, size_t len, struct csvio_reader *r)
+on_field_slow(const char *s, size_t len, struct csvio_reader *r)
 {
 	struct csvio_record *rec = &r->rec;
 	size_t off = r->dst->len, n = rec->nfields, i;
@@ -213,11 +220,13 @@ on_field_slow(void *s, size_t len, struct csvio_reader *r)
 	rec->nfields = n + 1;
 }
 
-/* libcsv field callback: copy the field into the arena (the common case, kept lean). */
-static void
-on_field(void *s, size_t len, void *arg)
+/*
+ * Copy a field into the arena (the common case, kept lean). wide: SMALL
+ * bytes may be read at s whatever len is.
+ */
+static inline void
+add_field(struct csvio_reader *r, const char *s, size_t len, int wide)
 {
-	struct csvio_reader *r = arg;
 	size_t off = r->dst->len, n = r->rec.nfields;
 	char *d;
 
@@ -228,24 +237,24 @@ on_field(void *s, size_t len, void *arg)
 	d = r->dst->buf + off;
 	/*
 	 * Most fields are short: copy a fixed SMALL bytes (inlined, no call)
-	 * when libcsv's buffer is that big; the bytes past len land in the
+	 * when the source has that many (wide); the bytes past len land in the
 	 * spare room checked above and are overwritten later.
 	 */
 	if (len <= 4) {
 		/* byte by byte: a wide load would wait on libcsv's byte stores */
 		switch (len) {
 		case 4:
-			d[3] = ((char *)s)[3]; /* FALLTHROUGH */
+			d[3] = s[3]; /* FALLTHROUGH */
 		case 3:
-			d[2] = ((char *)s)[2]; /* FALLTHROUGH */
+			d[2] = s[2]; /* FALLTHROUGH */
 		case 2:
-			d[1] = ((char *)s)[1]; /* FALLTHROUGH */
+			d[1] = s[1]; /* FALLTHROUGH */
 		case 1:
-			d[0] = ((char *)s)[0]; /* FALLTHROUGH */
+			d[0] = s[0]; /* FALLTHROUGH */
 		default:
 			break;
 		}
-	} else if (len <= SMALL && r->p.entry_size >= SMALL)
+	} else if (len <= SMALL && wide)
 		memcpy(d, s, SMALL);
 	else
 		memcpy(d, s, len);
@@ -257,6 +266,15 @@ on_field(void *s, size_t len, void *arg)
 	r->rec.lens[n] = len;
 	r->nonempty |= len;
 	r->rec.nfields = n + 1;
+}
+
+/* libcsv field callback. */
+static void
+on_field(void *s, size_t len, void *arg)
+{
+	struct csvio_reader *r = arg;
+
+	add_field(r, s, len, r->p.entry_size >= SMALL);
 }
 
 /* libcsv record callback. */
@@ -356,6 +374,57 @@ next_segment(struct csvio_reader *r, const unsigned char **s, size_t *n, int *eo
 		*n = end - r->pos;
 		r->pos = end;
 		return 1;
+	}
+}
+
+/* Whether c is a space libcsv drops around an unquoted field. */
+static int
+is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * A whole line s[0..n) (its terminator included) that starts a record: 1
+ * when split_plain() may take it, that is when it has no quote, is valid
+ * UTF-8 and is read as UTF-8.
+ */
+static int
+plain(const struct csvio_reader *r, const unsigned char *s, size_t n)
+{
+	return !r->libcsv_only && r->clean && !r->cp1252 && r->p.pstate == PSTATE_ROW_NOT_BEGUN &&
+	       memchr(s, '"', n) == NULL;
+}
+
+/*
+ * Split a plain() line into fields as libcsv would: at every comma, each
+ * field without the spaces and tabs around it; a line of nothing but those
+ * is no record at all (no fields).
+ */
+static void
+split_plain(struct csvio_reader *r, const unsigned char *s, size_t n)
+{
+	const char *p = (const char *)s, *end = p + n, *limit = (const char *)r->buf + r->len;
+	const char *q, *a, *b;
+
+	while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
+		end--;
+	for (a = p; a < end && is_blank((unsigned char)*a); a++)
+		;
+	if (a == end)
+		return;
+	for (;;) {
+		q = memchr(p, ',', (size_t)(end - p));
+		if (q == NULL)
+			q = end;
+		for (a = p; a < q && is_blank((unsigned char)*a); a++)
+			;
+		for (b = q; b > a && is_blank((unsigned char)b[-1]); b--)
+			;
+		add_field(r, a, (size_t)(b - a), limit - a >= SMALL);
+		if (q == end)
+			return;
+		p = q + 1;
 	}
 }
 
@@ -529,7 +598,10 @@ csvio_next(struct csvio_reader *r, struct csvio_record **out)
 		r->line_bytes += n;
 		if (r->raw_on)
 			strbuf_add(&r->raw, s, n);
-		if ((rc = feed(r, s, n)) < 0)
+		rc = 0;
+		if (eol && r->line_bytes == n && plain(r, s, n))
+			split_plain(r, s, n);
+		else if ((rc = feed(r, s, n)) < 0)
 			return -1;
 		if (rc > 0)
 			return malformed(r, out, eol);

@@ -23,6 +23,7 @@
 
 enum csvio_open_flags {
 	CSVIO_CP1252 = 1 << 0, /* input is Windows-1252: transcode to UTF-8 */
+	CSVIO_LIBCSV_ONLY = 1 << 1, /* every line through libcsv, even one without quotes (tests) */
 };
 
 enum csvio_record_flags {

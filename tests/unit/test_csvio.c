@@ -856,6 +856,84 @@ START_TEST(test_arena)
 }
 END_TEST
 
+/* Describe every record of sb read with flags, and the lines counted, into out. */
+static void
+describe_all(struct strbuf *sb, unsigned flags, struct strbuf *out)
+{
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	int rc;
+
+	r = reader(sb, &fp, flags);
+	while ((rc = csvio_next(r, &rec)) > 0) {
+		describe(out, rec);
+		strbuf_addch(out, '\n');
+	}
+	strbuf_printf(out, "end %d, %lu lines\n", rc, csvio_lines(r));
+	csvio_close(r);
+	fclose(fp);
+}
+
+/*
+ * Lines without quotes are split by csvio itself (split_plain): the records
+ * are those libcsv gives, on inputs of few quotes, none, bad UTF-8 and
+ * Windows-1252, across chunk boundaries.
+ */
+START_TEST(test_plain_split)
+{
+	static const char *const alphabets[] = {
+	    "ab,, \t\n\r", "ab,\t \n", "ab, \n\r\"", "a,\xC3\xA9 \n\r\xFF", "a,\"\n\r\t \xC3",
+	};
+	const char *alpha = alphabets[_i % 5];
+	size_t na = strlen(alpha), i;
+	unsigned long long st = 0xA4093822299F31D0ULL + (unsigned long long)_i;
+	struct strbuf in, fast, slow;
+
+	strbuf_init(&in);
+	strbuf_init(&fast);
+	strbuf_init(&slow);
+	for (i = 0; i < 150000; i++) {
+		char c = alpha[rnd(&st) % na];
+
+		/* mostly ordinary text, so that lines are of every length */
+		strbuf_addch(&in, rnd(&st) % 3 == 0 ? c : "xyz"[rnd(&st) % 3]);
+	}
+	describe_all(&in, _i >= 5 ? CSVIO_CP1252 : 0, &fast);
+	describe_all(&in, (_i >= 5 ? CSVIO_CP1252 : 0) | CSVIO_LIBCSV_ONLY, &slow);
+	ck_assert_uint_gt(fast.len, 1000);
+	ck_assert_uint_eq(fast.len, slow.len);
+	ck_assert_int_eq(memcmp(fast.buf, slow.buf, fast.len), 0);
+	strbuf_free(&in);
+	strbuf_free(&fast);
+	strbuf_free(&slow);
+}
+END_TEST
+
+/* Lines with libcsv's edge cases, each read both ways. */
+static const char *const plain_lines[] = {
+    "a,b\n",  "  \n",      ",\n",         " a , b \r\n", "a\rb\n",     "\t\n",
+    "a,,b\n", "a,b",       " , \t,\n",    "\n\n\n",      "a b,c  d\n", "x\r\r\n",
+    ",",      "a,\"b\"\n", "\xC3\xA9,\n", "a,\xFF\n",    "  a\n  b  ", "\r\n,\r\n",
+};
+
+START_TEST(test_plain_lines)
+{
+	struct strbuf in, fast, slow;
+
+	strbuf_init(&in);
+	strbuf_init(&fast);
+	strbuf_init(&slow);
+	strbuf_adds(&in, plain_lines[_i]);
+	describe_all(&in, 0, &fast);
+	describe_all(&in, CSVIO_LIBCSV_ONLY, &slow);
+	ck_assert_str_eq(fast.buf, slow.buf);
+	strbuf_free(&in);
+	strbuf_free(&fast);
+	strbuf_free(&slow);
+}
+END_TEST
+
 struct write_case {
 	const char *in;
 	const char *out;
@@ -999,6 +1077,9 @@ make_suite_csvio(void)
 	tcase_add_loop_test(big, test_fuzz_round_trip, 0, 3);
 	tcase_add_loop_test(big, test_fuzz_garbage, 0, 4);
 	tcase_add_loop_test(big, test_arena, 0, 4);
+	tcase_add_loop_test(big, test_plain_split, 0, 10);
+	tcase_add_loop_test(tc, test_plain_lines, 0,
+	                    (int)(sizeof plain_lines / sizeof plain_lines[0]));
 	suite_add_tcase(s, big);
 
 	tcase_add_loop_test(wr, test_write_table, 0,
