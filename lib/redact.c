@@ -47,6 +47,7 @@ struct detector {
 	struct rx *rx;
 	unsigned group;
 	int check; /* CHECK_* */
+	size_t min_digits; /* a match holds at least this many digits */
 };
 
 enum { CHECK_NONE, CHECK_NHS, CHECK_NI };
@@ -623,14 +624,14 @@ check_match(const struct redact *r, const struct detector *d, const char *s, siz
 
 /* Propose the spans of every pattern detector. */
 static void
-run_patterns(struct redact *r, const char *s, size_t len, int has_digit, int has_at)
+run_patterns(struct redact *r, const char *s, size_t len, size_t digits, int has_at)
 {
 	size_t i, from, so, eo, gso, geo;
 
 	for (i = 0; i < r->ndet; i++) {
 		const struct detector *d = &r->det[i];
 
-		if (d->type == REDACT_EMAIL ? !has_at : !has_digit)
+		if (d->type == REDACT_EMAIL ? !has_at : digits == 0 || digits < d->min_digits)
 			continue;
 		for (from = 0; from < len && rx_search(d->rx, s, len, from, &so, &eo) == 1;) {
 			gso = so;
@@ -810,6 +811,17 @@ run_names(struct redact *r, const char *s, size_t len, int prio)
 	}
 }
 
+/* The ASCII digits in s[so..eo). */
+static size_t
+count_digits(const char *s, size_t so, size_t eo)
+{
+	size_t n = 0;
+
+	for (; so < eo; so++)
+		n += s[so] >= '0' && s[so] <= '9';
+	return n;
+}
+
 /* Order spans by start, longest first, then priority. */
 static int
 span_cmp(const void *a, const void *b)
@@ -827,19 +839,21 @@ span_cmp(const void *a, const void *b)
 static void
 find_spans(struct redact *r, const char *s, size_t len)
 {
-	size_t i, k, last;
-	int has_digit = 0, has_at = 0;
+	size_t i, k, last, digits;
+	int has_at;
 
 	r->nspans = 0;
 	r->nprot = 0;
-	for (i = 0; i < len && !(has_digit && has_at); i++) {
-		has_digit |= s[i] >= '0' && s[i] <= '9';
-		has_at |= s[i] == '@';
-	}
-	if (has_digit)
+	digits = count_digits(s, 0, len);
+	has_at = memchr(s, '@', len) != NULL;
+	if (digits > 0) {
 		protect(r, r->caseid, 0, s, len);
-	if (has_digit || has_at)
-		run_patterns(r, s, len, has_digit, has_at);
+		/* a match may not touch a case reference: its digits do not count */
+		for (i = 0; i < r->nprot; i++)
+			digits -= count_digits(s, r->prot[i].so, r->prot[i].eo);
+	}
+	if (digits > 0 || has_at)
+		run_patterns(r, s, len, digits, has_at);
 	if (r->nnames > 0 && (k = r->nspans, run_names(r, s, len, (int)r->ndet), r->nspans > k)) {
 		/* Names found: drop those inside a job title ("Children's Guardian"). */
 		protect(r, r->titles, 1, s, len);
@@ -943,6 +957,7 @@ load_patterns(struct redact *r, char *err, size_t errsz)
 			return -1;
 		}
 		d->group = (unsigned)jsonio_int(p, "group", 0);
+		d->min_digits = (size_t)jsonio_int(p, "min_digits", 0);
 		d->check = strcmp(check, "nhs") == 0  ? CHECK_NHS
 		           : strcmp(check, "ni") == 0 ? CHECK_NI
 		                                      : CHECK_NONE;
