@@ -99,7 +99,10 @@ method() {
 	    "same way takes $(awk '{ print $1 / 1e3 }' "$W/t.empty" | median | awk '{ printf "%.1f", $1 }')" \
 	    "ms, included in every figure. Output goes to /dev/null." \
 	    "\"x bare parse\" pairs each run with the bare parse of the same round: it is the median" \
-	    "of the rounds' ratios, so that a shared machine's drift in speed between rounds cancels."
+	    "of the rounds' ratios, so that a shared machine's drift in speed between rounds cancels." \
+	    "check-annexA and sample-cases read through lib/csvio, which splits a line without quotes" \
+	    "itself and gives every other line to libcsv ($(cat "$W/plain") of the lines of the last" \
+	    "extract have no quote); they parse in one thread and check or rank in another."
 	echo "Python is \`$PY\` (the interpreter, not a shim in front of it)."
 	echo
 	echo "build-sea ran with redaction on: \`build-sea --identifiers identifiers.csv -o sea.json" \
