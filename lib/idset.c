@@ -15,9 +15,15 @@
 #include "idset.h"
 #include "xalloc.h"
 
+/* A slot: the packed ID or a hash (0: empty), and the packed ID's first line or the entry's arena
+ * offset. */
+struct slot {
+	uint64_t key;
+	uint64_t aux;
+};
+
 struct idset {
-	uint64_t *keys; /* the packed ID or a hash; 0 marks an empty slot */
-	uint64_t *aux; /* packed: the first line; else the entry's arena offset */
+	struct slot *t; /* cap slots, key and value side by side: one cache line a probe */
 	size_t cap; /* a power of two */
 	size_t count;
 	unsigned char *arena;
@@ -95,14 +101,14 @@ hash_id(const char *s, size_t len)
  * probes over tens of MiB then cost a cache miss but no TLB miss, and
  * prefetches are not dropped. Free with table_free().
  */
-static uint64_t *
+static struct slot *
 table_alloc(size_t n)
 {
-	size_t bytes = n * sizeof(uint64_t);
+	size_t bytes = n * sizeof(struct slot);
 	void *p;
 
 	if (bytes < HUGE_PAGE)
-		return xcalloc(n, sizeof(uint64_t));
+		return xcalloc(n, sizeof(struct slot));
 	p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
 		return xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */
@@ -112,11 +118,11 @@ table_alloc(size_t n)
 	return p;
 }
 
-/* Free an array of n words from table_alloc(). */
+/* Free an array of n slots from table_alloc(). */
 static void
-table_free(uint64_t *p, size_t n)
+table_free(struct slot *p, size_t n)
 {
-	size_t bytes = n * sizeof(uint64_t);
+	size_t bytes = n * sizeof(struct slot);
 
 	if (p == NULL)
 		return;
@@ -140,8 +146,7 @@ idset_new_sized(size_t n)
 	s->cap = 1024;
 	while (s->cap < ((size_t)1 << 40) && s->cap / 10 * 7 < n)
 		s->cap *= 2;
-	s->keys = table_alloc(s->cap);
-	s->aux = table_alloc(s->cap);
+	s->t = table_alloc(s->cap);
 	return s;
 }
 
@@ -150,8 +155,7 @@ idset_free(struct idset *s)
 {
 	if (s == NULL)
 		return;
-	table_free(s->keys, s->cap);
-	table_free(s->aux, s->cap);
+	table_free(s->t, s->cap);
 	free(s->arena);
 	free(s);
 }
@@ -214,23 +218,20 @@ arena_line(const struct idset *s, uint64_t off)
 static void
 grow(struct idset *s)
 {
-	uint64_t *okeys = s->keys, *oaux = s->aux;
+	struct slot *old = s->t;
 	size_t oldcap = s->cap, i, j;
 
 	s->cap *= 2;
-	s->keys = table_alloc(s->cap);
-	s->aux = table_alloc(s->cap);
+	s->t = table_alloc(s->cap);
 	for (i = 0; i < oldcap; i++) {
-		if (okeys[i] == 0)
+		if (old[i].key == 0)
 			continue;
-		j = slot_of(okeys[i], s->cap);
-		while (s->keys[j] != 0)
+		j = slot_of(old[i].key, s->cap);
+		while (s->t[j].key != 0)
 			j = (j + 1) & (s->cap - 1);
-		s->keys[j] = okeys[i];
-		s->aux[j] = oaux[i];
+		s->t[j] = old[i];
 	}
-	table_free(okeys, oldcap);
-	table_free(oaux, oldcap);
+	table_free(old, oldcap);
 }
 
 unsigned long
@@ -245,17 +246,17 @@ idset_add(struct idset *s, const char *id, size_t len, unsigned long line)
 	if ((s->count + 1) * 10 > s->cap * 7)
 		grow(s);
 	j = slot_of(h, s->cap);
-	while (s->keys[j] != 0) {
-		if (s->keys[j] == h) {
+	while (s->t[j].key != 0) {
+		if (s->t[j].key == h) {
 			if (packed)
-				return (unsigned long)s->aux[j];
-			if (arena_equal(s, s->aux[j], id, len))
-				return arena_line(s, s->aux[j]);
+				return (unsigned long)s->t[j].aux;
+			if (arena_equal(s, s->t[j].aux, id, len))
+				return arena_line(s, s->t[j].aux);
 		}
 		j = (j + 1) & (s->cap - 1);
 	}
-	s->keys[j] = h;
-	s->aux[j] = packed ? line : arena_put(s, id, len, line);
+	s->t[j].key = h;
+	s->t[j].aux = packed ? line : arena_put(s, id, len, line);
 	s->count++;
 	return 0;
 }
@@ -267,7 +268,7 @@ idset_prefetch(const struct idset *s, const char *id, size_t len)
 
 	if (h == 0)
 		h = hash_id(id, len);
-	__builtin_prefetch(&s->keys[slot_of(h, s->cap)]);
+	__builtin_prefetch(&s->t[slot_of(h, s->cap)], 1);
 }
 
 size_t
@@ -279,5 +280,5 @@ idset_count(const struct idset *s)
 size_t
 idset_bytes(const struct idset *s)
 {
-	return s->cap * (sizeof *s->keys + sizeof *s->aux) + s->acap;
+	return s->cap * sizeof *s->t + s->acap;
 }
