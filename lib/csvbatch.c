@@ -6,6 +6,7 @@
  */
 #include <pthread.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,18 +19,24 @@
 #define BATCH_RECORDS 2048
 #define BATCH_BYTES ((size_t)1 << 20)
 
+/* A record of a batch; its fields lie end to end in data, each NUL-terminated. */
 struct brec {
-	unsigned long line, lines;
-	unsigned flags;
-	size_t nfields, bad_field;
-	size_t first; /* index of its first field in offs/lens */
+	unsigned long line;
+	uint32_t lines, flags, nfields, bad_field; /* records are under 4 GiB */
+	uint32_t first; /* index of its first field's offset in offs */
+	uint32_t end; /* where its bytes end in data (after its last NUL) */
 };
 
+/*
+ * A batch: the records' bytes, where the reader put them, and one 32-bit
+ * offset a field (a field's length is the distance to the next, less its
+ * NUL). Small, because every byte of it crosses from one core to the other.
+ */
 struct batch {
 	size_t n, cap;
 	struct brec *recs;
 	size_t nf, fcap;
-	size_t *offs, *lens;
+	uint32_t *offs;
 	struct strbuf data;
 	int last; /* no batch follows */
 	int rc; /* with last: 0 end of input, -1 error */
@@ -53,10 +60,14 @@ struct csvbatch {
 	int done, rc;
 	struct csvio_record rec;
 	char **fields;
+	size_t *lens;
 	size_t fieldcap;
 };
 
-/* Add record r, whose bytes the reader put in b's arena, to batch b. */
+/*
+ * Add record r, whose bytes the reader put in b's arena (end to end, as
+ * csvio_set_arena() promises), to batch b.
+ */
 static void
 batch_add(struct batch *b, const struct csvio_record *r)
 {
@@ -71,19 +82,26 @@ batch_add(struct batch *b, const struct csvio_record *r)
 		while (b->nf + r->nfields > b->fcap)
 			b->fcap = b->fcap ? b->fcap * 2 : 4096;
 		b->offs = xreallocarray(b->offs, b->fcap, sizeof *b->offs);
-		b->lens = xreallocarray(b->lens, b->fcap, sizeof *b->lens);
 	}
 	br = &b->recs[b->n++];
 	br->line = r->line;
-	br->lines = r->lines;
+	br->lines = (uint32_t)r->lines;
 	br->flags = r->flags;
-	br->nfields = r->nfields;
-	br->bad_field = r->bad_field;
-	br->first = b->nf;
-	for (i = 0; i < r->nfields; i++) {
-		b->offs[b->nf] = (size_t)(r->fields[i] - b->data.buf);
-		b->lens[b->nf++] = r->lens[i];
-	}
+	br->nfields = (uint32_t)r->nfields;
+	br->bad_field = (uint32_t)r->bad_field;
+	br->first = (uint32_t)b->nf;
+	br->end = (uint32_t)b->data.len;
+	for (i = 0; i < r->nfields; i++)
+		b->offs[b->nf++] = (uint32_t)(r->fields[i] - b->data.buf);
+}
+
+/* The length of field i of record br in batch b. */
+static size_t
+field_len(const struct batch *b, const struct brec *br, size_t i)
+{
+	size_t next = i + 1 < br->nfields ? b->offs[br->first + i + 1] : br->end;
+
+	return next - b->offs[br->first + i] - 1;
 }
 
 /* Fill batch b from the reader; its last and rc say how reading ended. */
@@ -169,19 +187,22 @@ release(struct csvbatch *cb)
 static struct csvio_record *
 view(struct csvbatch *cb)
 {
-	const struct brec *br = &cb->cur->recs[cb->pos++];
+	const struct batch *b = cb->cur;
+	const struct brec *br = &b->recs[cb->pos++];
 	size_t i;
 
 	if (br->nfields + 1 > cb->fieldcap) {
 		cb->fieldcap = br->nfields + 1;
 		cb->fields = xreallocarray(cb->fields, cb->fieldcap, sizeof *cb->fields);
+		cb->lens = xreallocarray(cb->lens, cb->fieldcap, sizeof *cb->lens);
 	}
-	for (i = 0; i < br->nfields; i++)
-		cb->fields[i] = cb->cur->data.buf + cb->cur->offs[br->first + i];
+	for (i = 0; i < br->nfields; i++) {
+		cb->fields[i] = b->data.buf + b->offs[br->first + i];
+		cb->lens[i] = field_len(b, br, i);
+	}
 	cb->rec.nfields = br->nfields;
 	cb->rec.fields = cb->fields;
-	/* A batch of blank records only has no lengths at all (NULL + 0 is undefined). */
-	cb->rec.lens = cb->cur->lens != NULL ? cb->cur->lens + br->first : NULL;
+	cb->rec.lens = cb->lens;
 	cb->rec.line = br->line;
 	cb->rec.lines = br->lines;
 	cb->rec.flags = br->flags;
@@ -224,16 +245,14 @@ const char *
 csvbatch_peek(const struct csvbatch *cb, size_t ahead, size_t col, size_t *len)
 {
 	const struct brec *br;
-	size_t k;
 
 	if (!cb->threaded || cb->cur == NULL || cb->pos + ahead > cb->cur->n || ahead == 0)
 		return NULL;
 	br = &cb->cur->recs[cb->pos + ahead - 1];
 	if (col >= br->nfields)
 		return NULL;
-	k = br->first + col;
-	*len = cb->cur->lens[k];
-	return cb->cur->data.buf + cb->cur->offs[k];
+	*len = field_len(cb->cur, br, col);
+	return cb->cur->data.buf + cb->cur->offs[br->first + col];
 }
 
 const char *
@@ -263,9 +282,9 @@ csvbatch_stop(struct csvbatch *cb)
 	for (i = 0; i < NBATCH; i++) {
 		free(cb->b[i].recs);
 		free(cb->b[i].offs);
-		free(cb->b[i].lens);
 		strbuf_free(&cb->b[i].data);
 	}
 	free(cb->fields);
+	free(cb->lens);
 	free(cb);
 }

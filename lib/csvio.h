@@ -61,9 +61,11 @@ const char *csvio_error(const struct csvio_reader *);
 /*
  * Put the bytes of the records read from now on into arena, appended after
  * what it holds, instead of the reader's own buffer (which each record
- * reuses); NULL goes back to that. A record's fields point into arena. The
- * caller may reset arena between csvio_next() calls; the reader only
- * appends, and the arena must outlive its use.
+ * reuses); NULL goes back to that. A record's fields point into arena, in
+ * order and end to end, each followed by its NUL; the record ends where the
+ * arena does when csvio_next() returns. The caller may reset arena between
+ * csvio_next() calls; the reader only appends, and the arena must outlive
+ * its use.
  */
 void csvio_set_arena(struct csvio_reader *, struct strbuf *arena);
 /* Lower the record size limit (default CSVIO_MAX_RECORD), for tests. */

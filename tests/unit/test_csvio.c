@@ -836,7 +836,10 @@ START_TEST(test_arena)
 	while (csvio_next(r, &rec) > 0) {
 		for (i = 0; i < rec->nfields; i++) {
 			ck_assert(rec->fields[i] >= arena.buf);
-			ck_assert(rec->fields[i] + rec->lens[i] < arena.buf + arena.len);
+			/* end to end: each field, its NUL, the next; the last ends the arena */
+			ck_assert(
+			    rec->fields[i] + rec->lens[i] + 1 ==
+			    (i + 1 < rec->nfields ? rec->fields[i + 1] : arena.buf + arena.len));
 		}
 		describe(&via, rec);
 		if (++n % (1 + rnd(&st) % 64) == 0)
