@@ -3,9 +3,15 @@
  * compiled once with UTF and UCP, JIT-compiled when the library can (a JIT
  * failure only means the interpreter runs instead), and keeps one match
  * data block, so matching allocates nothing.
+ *
+ * A whole-subject pattern made of ASCII letters and digits and runs of \d
+ * (the Case ID's "\bCA\d{8}\b") is also kept as a plain program, and
+ * rx_test() of an ASCII subject runs that instead: a comparison, where a
+ * PCRE2 call costs more than the check itself. Anything else is PCRE2's.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +21,17 @@
 #include "rx.h"
 #include "xalloc.h"
 
+#define PLAIN_MAX 32 /* elements in a plain program */
+
+/* One element of a plain program: a literal byte, or a run of ASCII digits. */
+struct plain_el {
+	char lit; /* the byte, or 0 for a digit run */
+	unsigned char min, max; /* the run's length bounds */
+};
+
 struct rx {
+	struct plain_el plain[PLAIN_MAX];
+	size_t nplain; /* 0: no plain program */
 	pcre2_code *code;
 	pcre2_match_data *md;
 	int jit; /* JIT code is in place */
@@ -49,6 +65,110 @@ compile_error(int code, PCRE2_SIZE offset, char *err, size_t errsz)
 		snprintf(err, errsz, "offset %zu: %s", (size_t)offset, (const char *)msg);
 }
 
+/* Parse "{n}" or "{m,n}" (n < 256) at *p into min, max; 0 when it is not there. */
+static int
+plain_count(const char **p, unsigned *min, unsigned *max)
+{
+	char *end;
+	unsigned long a, b;
+
+	if (**p != '{' || !isdigit((unsigned char)(*p)[1]))
+		return 0;
+	a = b = strtoul(*p + 1, &end, 10);
+	if (*end == ',') {
+		if (!isdigit((unsigned char)end[1]))
+			return 0;
+		b = strtoul(end + 1, &end, 10);
+	}
+	if (*end != '}' || a > b || b > 255)
+		return 0;
+	*min = (unsigned)a;
+	*max = (unsigned)b;
+	*p = end + 1;
+	return 1;
+}
+
+/*
+ * Keep pattern as a plain program when it is, whole, an optional \b, then
+ * ASCII letters, digits and \d runs (\d, \d{n}, \d{m,n}), then an optional
+ * \b; a run of varying length must not be followed by a digit, so that
+ * taking the longest run is never wrong. Either \b always holds around a
+ * whole-subject match that starts and ends with a letter or digit.
+ */
+static void
+plain_compile(struct rx *rx, const char *p)
+{
+	unsigned min, max;
+	int varying = 0;
+
+	rx->nplain = 0;
+	if (strncmp(p, "\\b", 2) == 0)
+		p += 2;
+	while (*p != '\0' && strcmp(p, "\\b") != 0) {
+		struct plain_el *e = &rx->plain[rx->nplain];
+
+		if (rx->nplain == PLAIN_MAX)
+			goto no;
+		if (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80) {
+			if (varying && isdigit((unsigned char)*p))
+				goto no;
+			e->lit = *p++;
+			varying = 0;
+		} else if (strncmp(p, "\\d", 2) == 0) {
+			if (varying)
+				goto no;
+			p += 2;
+			if (!plain_count(&p, &min, &max))
+				min = max = 1;
+			if (max == 0)
+				goto no;
+			e->lit = 0;
+			e->min = (unsigned char)min;
+			e->max = (unsigned char)max;
+			varying = min != max;
+		} else
+			goto no;
+		rx->nplain++;
+	}
+	if (rx->nplain > 0)
+		return;
+no:
+	rx->nplain = 0;
+}
+
+/* Run the plain program over the ASCII subject s: 1 when it matches s whole. */
+static int
+plain_test(const struct rx *rx, const char *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < rx->nplain; i++) {
+		const struct plain_el *e = &rx->plain[i];
+
+		if (e->lit != 0) {
+			if (*s++ != e->lit)
+				return 0;
+			continue;
+		}
+		for (k = 0; k < e->max && isdigit((unsigned char)s[k]); k++)
+			;
+		if (k < e->min)
+			return 0;
+		s += k;
+	}
+	return *s == '\0';
+}
+
+/* 1 when s is ASCII throughout. */
+static int
+ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 /* Compile pattern with flags; NULL and "offset N: reason" on error. */
 struct rx *
 rx_new(const char *pattern, unsigned flags, char *err, size_t errsz)
@@ -78,6 +198,8 @@ rx_new(const char *pattern, unsigned flags, char *err, size_t errsz)
 	if (!(flags & RX_NOJIT) && getenv("CAFCASS_INSPECT_NO_JIT") == NULL &&
 	    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0)
 		rx->jit = 1;
+	if ((flags & (RX_ANCHORED | RX_CASELESS | RX_NOPLAIN)) == RX_ANCHORED)
+		plain_compile(rx, pattern);
 	return rx;
 }
 
@@ -147,7 +269,17 @@ rx_search(struct rx *rx, const char *s, size_t len, size_t from, size_t *so, siz
 int
 rx_test(struct rx *rx, const char *s)
 {
+	if (rx->nplain > 0 && ascii(s)) {
+		rx->matched = 0; /* no groups to ask for */
+		return plain_test(rx, s);
+	}
 	return rx_search(rx, s, strlen(s), 0, NULL, NULL) == 1;
+}
+
+int
+rx_plain(const struct rx *rx)
+{
+	return rx->nplain > 0;
 }
 
 /* Span of capture group n of the last successful search. */

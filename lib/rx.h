@@ -14,6 +14,7 @@ enum rx_flags {
 	RX_CASELESS = 1 << 0,
 	RX_ANCHORED = 1 << 1, /* the whole subject must match */
 	RX_NOJIT = 1 << 2, /* interpret even when JIT is available */
+	RX_NOPLAIN = 1 << 3, /* rx_test() through PCRE2 even for a plain pattern (tests) */
 };
 
 struct rx;
@@ -30,8 +31,15 @@ void rx_free(struct rx *);
  * A JIT stack overflow is retried with the interpreter.
  */
 int rx_search(struct rx *, const char *s, size_t len, size_t from, size_t *so, size_t *eo);
-/* 1 when the NUL-terminated s matches anywhere (or wholly, RX_ANCHORED). */
+/*
+ * 1 when the NUL-terminated s matches anywhere (or wholly, RX_ANCHORED).
+ * A whole-subject pattern of ASCII letters, digits and \d runs tests an
+ * ASCII s by plain comparison (same answer, a fraction of the cost); no
+ * rx_group() after that.
+ */
 int rx_test(struct rx *, const char *s);
+/* 1 when rx_test() compares plainly (an RX_ANCHORED pattern of that form). */
+int rx_plain(const struct rx *);
 /*
  * Start and end of capture group n of the last successful search: 1, or 0
  * when the group did not take part (or there is no such group or match).

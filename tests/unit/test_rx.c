@@ -4,6 +4,7 @@
  * case runs both JIT-compiled and interpreted and must answer the same.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,6 +192,58 @@ START_TEST(test_rx_scan_utf8)
 }
 END_TEST
 
+/* Whole-subject patterns, and whether rx_test() compares them plainly. */
+static const struct {
+	const char *pattern;
+	int plain;
+} plains[] = {
+    {"\\bCA\\d{8}\\b", 1}, {"CA\\d{8}", 1},          {"\\d{2,4}X", 1},
+    {"A\\d", 1},           {"\\d\\d{3}", 1},         {"AB12", 1},
+    {"\\d{0,3}Z", 1},      {"\\d{2,4}\\d{2}", 0},    {"\\d{1,3}7", 0},
+    {"C[A]\\d", 0},        {"(CA)\\d{8}", 0},        {"ca\\d{2}", 1},
+    {"CA\\d{8}$", 0},      {"\\bCA\\d{8}\\b\\b", 0},
+};
+
+/*
+ * The plain comparison gives PCRE2's answer (with UCP: non-ASCII digits
+ * are digits too) on random subjects near the pattern's form.
+ */
+START_TEST(test_rx_plain)
+{
+	static const char *const bits[] = {"C", "A", "CA", "0", "7",        "12",       "X", "Z",
+	                                   "a", " ", "\n", "_", "\xC3\xA9", "\xD9\xA3", "B", "AB"};
+	struct rx *fast, *slow;
+	unsigned long long st = 0x9E3779B97F4A7C15ULL;
+	char subj[64], err[128];
+	size_t i, k, n, agree = 0, matched = 0;
+
+	fast = rx_new(plains[_i].pattern, RX_ANCHORED, err, sizeof err);
+	slow = rx_new(plains[_i].pattern, RX_ANCHORED | RX_NOPLAIN, err, sizeof err);
+	ck_assert_ptr_nonnull(fast);
+	ck_assert_ptr_nonnull(slow);
+	ck_assert_int_eq(rx_plain(fast), plains[_i].plain);
+	ck_assert_int_eq(rx_plain(slow), 0);
+	for (i = 0; i < 20000; i++) {
+		subj[0] = '\0';
+		n = 1 + (st >> 60) % 12;
+		for (k = 0; k < n; k++) {
+			st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+			strcat(subj, bits[(st >> 59) % 16]);
+		}
+		if (i % 3 == 0) /* often the pattern's own form: CA and eight digits */
+			snprintf(subj, sizeof subj, "CA%08llu", (st >> 20) % 100000000ULL);
+		ck_assert_int_eq(rx_test(fast, subj), rx_test(slow, subj));
+		agree++;
+		matched += rx_test(slow, subj);
+	}
+	ck_assert_uint_eq(agree, 20000);
+	if (_i < 2)
+		ck_assert_uint_gt(matched, 0);
+	rx_free(fast);
+	rx_free(slow);
+}
+END_TEST
+
 Suite *make_suite_rx(void);
 
 Suite *
@@ -206,6 +259,7 @@ make_suite_rx(void)
 	tcase_add_test(tc, test_rx_scan_all);
 	tcase_add_loop_test(tc, test_rx_jit_stack, 0, 2);
 	tcase_add_test(tc, test_rx_scan_utf8);
+	tcase_add_loop_test(tc, test_rx_plain, 0, sizeof plains / sizeof plains[0]);
 	suite_add_tcase(s, tc);
 	return s;
 }
