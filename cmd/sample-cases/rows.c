@@ -205,7 +205,7 @@ sc_source_open(struct sc_source *src, const char *path, unsigned csv_flags, cons
 		long f = fieldmap_index(c->annexa, keys[i]);
 
 		src->col[i] = f < 0 ? -1 : b.column[f];
-		if (src->col[i] < 0 && (i != SCR_CASE_TYPE || need_case_type)) {
+		if (src->col[i] < 0 && (i != SC_CASE_TYPE || need_case_type)) {
 			diag_error(src->name, 1, "missing column \"%s\"",
 			           f < 0 ? keys[i] : fieldmap_name(c->annexa, (size_t)f));
 			rc = -1;

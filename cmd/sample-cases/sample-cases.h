@@ -34,8 +34,6 @@ int sc_national(const struct sc_opts *, FILE *out);
 int sc_local(const struct sc_opts *, FILE *out);
 int sc_complaints(const struct sc_opts *, FILE *out);
 
-#endif
-
 /* Below: the parts shared by the national and local modes (rows.c). */
 
 /* The Annex A columns the draw reads. */
@@ -119,3 +117,5 @@ void sc_write_picks(FILE *, const struct sample_result *, const size_t *map, siz
 /* Name each shortfall on stderr; 1 when there was one. */
 int sc_shortfalls(const struct sample_result *, const char *file);
 void sc_explain(const struct sample_result *, uint64_t seed);
+
+#endif

@@ -10,6 +10,36 @@ S=${FUZZ_SECONDS:-60}
 export CAFCASS_INSPECT_DATA="$ROOT/share"
 fail=0
 
+# sample-cases: each small input of its cases and examples in five settings
+# (national with --explain, local with an area of the file, local with
+# --closed, --exclude and --explain, complaints, national in cp1252: the
+# first byte of part 1, as fuzz_main_sample_cases.c reads it; the second
+# names the data row whose area is taken), a case's exclude.csv and
+# closed.csv as parts 2 and 3; the large examples by their first 40 lines.
+seed_sample_cases() { # corpus-dir
+	tmp=$(mktemp -d) || return
+	for f in annexa-national recent-filed recent-closed; do
+		head -n 40 "share/examples/$f.csv" >"$tmp/$f.csv"
+	done
+	{
+		find tests/cmd/sample-cases \( -name '*.csv' -o -name stdin \) -size -64k
+		echo share/examples/complaints.csv
+		find "$tmp" -name '*.csv'
+	} | while read -r f; do
+		d=$(dirname "$f")
+		for b in 044 025 266 003 104; do
+			{
+				cat "$f"
+				printf '\n~~~~\n%b\002\n~~~~\n' "\\0$b"
+				[ -f "$d/exclude.csv" ] && cat "$d/exclude.csv"
+				printf '\n~~~~\n'
+				if [ -f "$d/closed.csv" ]; then cat "$d/closed.csv"; else cat "$f"; fi
+			} >"$1/$(echo "${f#"$tmp"/}" | tr '/' '_')-$b"
+		done
+	done
+	rm -rf "$tmp"
+}
+
 seed() { # harness corpus-dir
 	case $1 in
 	fuzz_csvio) find tests share/examples -name '*.csv' -size -64k ;;
@@ -27,6 +57,7 @@ seed() { # harness corpus-dir
 	fuzz_annexa) find tests/cmd/check-annexA -name '*.csv' -size -64k ;;
 	fuzz_timetable) find share/profiles -name '*.json' ;;
 	fuzz_areas) find tests/cmd/plan-weeks share/examples -name '*.csv' -size -64k ;;
+	fuzz_main_sample_cases) seed_sample_cases "$2"; return ;;
 	*) find "tests/fuzz/seeds/$1" -type f 2>/dev/null ;;
 	esac | while read -r f; do cp "$f" "$2/$(echo "$f" | tr '/' '_')"; done
 }
