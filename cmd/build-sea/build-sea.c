@@ -3,7 +3,7 @@
  * evidence and analysis (contract section 6): checked, coded against the
  * evaluation schedule, redacted, with coverage, gaps and the concerns
  * register. Options and streams here; the work is in lib/evidence.c,
- * lib/redact.c and lib/sea.c.
+ * lib/redact*.c and lib/sea*.c.
  */
 #include <getopt.h>
 #include <stdio.h>
