@@ -11,6 +11,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 EX=$ROOT/share/examples
 [ -x "$ROOT/bin/check-annexA" ] && PATH=$ROOT/bin:$PATH
 export PATH
+umask 077 # the folder and the log are private too, as every tool's output is
 mkdir -p "$OUT"
 START=2027-01-15 # day 1: the Friday the lead inspector notifies Cafcass
 SEED=20270115    # recorded, so anyone can draw the same sample again

@@ -18,6 +18,7 @@ for f in annexa-check.json sample-national.csv complaints-last10.csv plan.json t
 	[ -s "$O/$f" ] || { bad "$f missing or empty"; continue; }
 	[ "$(stat -c %a "$O/$f")" = 600 ] || bad "$f is not mode 0600"
 done
+[ "$(stat -c %a "$O/demo.log")" = 600 ] || bad "demo.log is not mode 0600"
 [ "$(ls "$O" | grep -c '^sample-local-')" = 8 ] || bad "not 8 local samples"
 # libxml2's HTML parser knows HTML 4 only: its complaints about HTML5 element
 # names (main, figure, ...) are dropped, every other error counts.
