@@ -4,7 +4,7 @@
 
 # `make deps GOAL...` installs the missing Debian packages first (scripts/deps.sh),
 # then makes the goals in a fresh make, so that config.mk is made with them there;
-# with bench among the goals, the benchmark's peers and GNU time too (--bench).
+# with bench among the goals, the benchmark's peers too (--bench: Miller, csvkit).
 ifneq ($(filter deps,$(MAKECMDGOALS)),)
 deps:
 	sh scripts/deps.sh$(if $(filter bench,$(MAKECMDGOALS)), --bench)
