@@ -37,7 +37,7 @@ ALL_CFLAGS = -std=c11 $(WARN_CFLAGS) $(SAN_FLAGS) $(DEP_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
 B = build
-LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_SRC = $(sort $(wildcard lib/*/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
 LIBCORE = $(B)/libcore.a
 BINS = $(TOOLS:%=bin/%)
@@ -90,6 +90,7 @@ check: all $(B)/unit-tests
 	cd tests/unit && ../../$(B)/unit-tests
 	sh tests/cmd/run.sh
 	sh tests/readme.sh
+	sh tests/layout.sh
 	sh tests/format.sh
 
 unit: $(B)/unit-tests
@@ -114,18 +115,31 @@ $(B)/fuzz/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
+# A tool's main() renamed, for its main-path harness.
+$(B)/fuzz/cmd/%.o: cmd/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -Dmain=fuzz_tool_main -fsanitize=fuzzer-no-link -c -o $@ $<
+
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(DEP_LIBS)
 
-# A main-path harness #includes its tool's sources.
-$(filter $(B)/fuzz/fuzz_main_%,$(FUZZ_BINS)): tests/fuzz/fuzz_main.h $(wildcard cmd/*/*.[ch])
+# A main-path harness links its tool's main (fuzz_main_plan_weeks: cmd/plan-weeks),
+# with exit() wrapped so that an early stop returns to the harness.
+define fuzz_main_rule
+$(B)/fuzz/fuzz_main_$(1): tests/fuzz/fuzz_main_$(1).c tests/fuzz/fuzz.h tests/fuzz/fuzz_main.h \
+    $(B)/fuzz/cmd/$(2)/$(2).o $$(FUZZ_LIB_OBJ)
+	@mkdir -p $$(@D)
+	$$(FUZZ_CC) $$(ALL_CPPFLAGS) $$(FUZZ_CFLAGS) -fsanitize=fuzzer -Wl,--wrap=exit -o $$@ $$< \
+	    $(B)/fuzz/cmd/$(2)/$(2).o $$(FUZZ_LIB_OBJ) $$(DEP_LIBS)
+endef
+$(foreach t,$(TOOLS),$(eval $(call fuzz_main_rule,$(subst -,_,$(t)),$(t))))
 
 fuzz: $(FUZZ_BINS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_BINS)
 
 format:
-	clang-format -i lib/*.[ch] cmd/*/*.[ch] tests/unit/*.c tests/gen/*.[ch] tests/fuzz/*.[ch] tests/bench/*.c
+	clang-format -i lib/*/*.[ch] cmd/*/*.[ch] tests/unit/*.c tests/gen/*.[ch] tests/fuzz/*.[ch] tests/bench/*.c
 
 DESTDIR =
 install: all

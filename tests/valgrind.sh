@@ -5,8 +5,7 @@
 # run.sh per tool, $JOBS at a time, default 2, to stay within about 3
 # minutes on 2 cores). Valgrind's reports go to log files, so the cases'
 # exact stderr still holds: a case fails when valgrind exits 99 and any
-# non-empty log fails the run. tests/valgrind.supp holds the one known false
-# report (PCRE2's JIT reading a subject in aligned 16-byte words). Tools a
+# non-empty log fails the run. Tools a
 # case's check.sh runs itself ($TOOL) are not wrapped.
 set -u
 # PCRE2's JIT code is opaque to valgrind (false reports in frames named ???):
@@ -31,7 +30,7 @@ start=$(date +%s)
 # shellcheck disable=SC2016
 xargs -P "$JOBS" -I{} sh -c '
 	TOOL_WRAPPER="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
-		--show-leak-kinds=definite -q --suppressions=$2/tests/valgrind.supp
+		--show-leak-kinds=definite -q
 		--log-file=$1/{}/vg.%p" CASES=/tests/cmd/{}/ sh "$2/tests/cmd/run.sh" >"$1/{}.out" 2>&1
 	echo $? >"$1/{}.rc"' sh "$T" "$ROOT" <"$T/tools"
 rc=0

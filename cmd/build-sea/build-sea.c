@@ -2,7 +2,7 @@
  * build-sea: merge the inspectors' evidence files into the summary of
  * evidence and analysis (contract section 6): checked, coded against the
  * evaluation schedule, redacted, with coverage, gaps and the concerns
- * register. Options and streams here; the work is in lib/evidence.c,
+ * register. Options and streams here; the work is in lib/sea/evidence.c,
  * lib/redact*.c and lib/sea*.c.
  */
 #include <getopt.h>
@@ -10,15 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "csvio.h"
-#include "diag.h"
-#include "evidence.h"
-#include "output.h"
-#include "redact.h"
-#include "schedule.h"
-#include "sea.h"
-#include "xalloc.h"
+#include "core/cli.h"
+#include "core/csvio.h"
+#include "core/diag.h"
+#include "core/output.h"
+#include "core/xalloc.h"
+#include "redact/redact.h"
+#include "sea/evidence.h"
+#include "sea/schedule.h"
+#include "sea/sea.h"
 
 #define PROG "build-sea"
 

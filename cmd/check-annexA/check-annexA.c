@@ -10,14 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "annexa.h"
-#include "cli.h"
-#include "csvio.h"
-#include "dates.h"
-#include "diag.h"
-#include "docs.h"
-#include "output.h"
-#include "report.h"
+#include "annexa/annexa.h"
+#include "annexa/docs.h"
+#include "annexa/findings.h"
+#include "core/cli.h"
+#include "core/csvio.h"
+#include "core/dates.h"
+#include "core/diag.h"
+#include "core/output.h"
 
 #define PROG "check-annexA"
 
@@ -37,7 +37,7 @@ static const struct option longopts[] = {
 
 struct options {
 	struct annexa_config cfg;
-	enum report_format format;
+	enum findings_format format;
 	const char *documents;
 	const char *output;
 	const char *input; /* NULL: standard input */
@@ -77,7 +77,7 @@ parse_options(int argc, char *argv[], struct options *o)
 				diag_note("--format: expected text, json or csv");
 				usage(EXIT_TROUBLE);
 			}
-			o->format = (enum report_format)i;
+			o->format = (enum findings_format)i;
 			break;
 		case CLI_OPT_ENCODING:
 			if (cli_encoding(optarg, &o->cfg.csv_flags) != 0)
@@ -113,40 +113,13 @@ parse_options(int argc, char *argv[], struct options *o)
 		o->input = argv[0];
 }
 
-/* Raise document-missing for every item with no file. */
-static void
-report_documents(struct annexa *a, struct report *rep, const char *manifest,
-                 const struct docs_report *d)
-{
-	struct annexa_finding f;
-	char msg[512];
-	size_t i;
-
-	rep->file = manifest;
-	for (i = 0; i < d->nresults; i++) {
-		const struct docs_result *res = &d->results[i];
-
-		if (res->nfiles > 0)
-			continue;
-		snprintf(msg, sizeof msg, "further documentation item %s (%s) has no file%s%s",
-		         res->item, res->title, res->service_area ? " for service area " : "",
-		         res->service_area ? res->service_area : "");
-		f.line = 0;
-		f.column = NULL;
-		f.rule = ANNEXA_DOCUMENT_MISSING;
-		f.message = msg;
-		annexa_count_finding(a, ANNEXA_DOCUMENT_MISSING);
-		report_finding(rep, &f);
-	}
-}
-
 /* Check the extract and write the report to out; an exit status. */
 static int
 run(const struct options *o, FILE *in, const char *name, struct output *out,
     const struct docs_report *docs)
 {
 	struct annexa *a;
-	struct report rep;
+	struct findings rep;
 	char err[512];
 	int status;
 
@@ -154,23 +127,23 @@ run(const struct options *o, FILE *in, const char *name, struct output *out,
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
-	if (report_begin(&rep, o->format, output_stream(out), name) == -1) {
+	if (findings_begin(&rep, o->format, output_stream(out), name) == -1) {
 		diag_error(NULL, 0, "cannot make a temporary file");
 		annexa_free(a);
 		return EXIT_TROUBLE;
 	}
 	rep.capped = o->capped;
 	rep.max = o->max;
-	if (annexa_check(a, in, name, report_finding, &rep, err, sizeof err) == -1) {
+	if (annexa_check(a, in, name, findings_finding, &rep, err, sizeof err) == -1) {
 		diag_error(NULL, 0, "%s", err);
 		annexa_free(a);
 		return EXIT_TROUBLE;
 	}
-	annexa_finish(a, report_finding, &rep);
+	annexa_finish(a, findings_finding, &rep);
 	if (docs != NULL)
-		report_documents(a, &rep, o->documents, docs);
+		findings_documents(&rep, a, o->documents, docs);
 	rep.file = name;
-	if (report_end(&rep, annexa_summary(a), o->cfg.as_of, o->documents, docs) == -1) {
+	if (findings_end(&rep, annexa_summary(a), o->cfg.as_of, o->documents, docs) == -1) {
 		diag_error(output_name(out), 0, "write error");
 		annexa_free(a);
 		return EXIT_TROUBLE;

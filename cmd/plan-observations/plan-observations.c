@@ -10,16 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "diag.h"
-#include "fieldmap.h"
-#include "jsonio.h"
-#include "observe.h"
-#include "obsout.h"
-#include "output.h"
-#include "table.h"
-#include "vocab.h"
-#include "xalloc.h"
+#include "core/cli.h"
+#include "core/diag.h"
+#include "core/fieldmap.h"
+#include "core/jsonio.h"
+#include "core/output.h"
+#include "core/table.h"
+#include "core/vocab.h"
+#include "core/xalloc.h"
+#include "plan/observe.h"
+#include "plan/obsout.h"
 
 #define MAX_PER_AREA_DAY 60 /* opportunities in one area on one day */
 
@@ -49,7 +49,7 @@ usage(int status)
 }
 
 /* What the plan says: who is where on which day, and the areas visited. */
-struct plan {
+struct obsplan {
 	json_t *json;
 	struct observe_slot *slots;
 	size_t nslots;
@@ -59,7 +59,7 @@ struct plan {
 
 /* Read one deployment row into a slot when it is in a service area. */
 static int
-plan_slot(const char *path, size_t i, json_t *row, struct plan *p)
+obsplan_slot(const char *path, size_t i, json_t *row, struct obsplan *p)
 {
 	const char *date = jsonio_str(row, "date", NULL), *name = jsonio_str(row, "name", NULL);
 	const char *loc = jsonio_str(row, "location", NULL);
@@ -87,7 +87,7 @@ plan_slot(const char *path, size_t i, json_t *row, struct plan *p)
 
 /* Load the plan: its areas, then the deployment rows in those areas. */
 static int
-plan_load(const char *path, struct plan *p)
+obsplan_load(const char *path, struct obsplan *p)
 {
 	char err[512];
 	json_t *areas, *dep, *row;
@@ -118,14 +118,14 @@ plan_load(const char *path, struct plan *p)
 	p->slots = xcalloc(json_array_size(dep) + 1, sizeof(*p->slots));
 	json_array_foreach(dep, i, row)
 	{
-		if (plan_slot(path, i, row, p) != 0)
+		if (obsplan_slot(path, i, row, p) != 0)
 			return -1;
 	}
 	return 0;
 }
 
 static void
-plan_free(struct plan *p)
+obsplan_free(struct obsplan *p)
 {
 	free(p->slots);
 	free(p->areas);
@@ -303,7 +303,7 @@ check_bounds(const struct opps *o)
 /* Write the assignments in the chosen format, all or nothing. */
 static int
 write_result(const char *path, int format, const struct observe_result *res,
-             const struct opps *opps, const struct plan *plan)
+             const struct opps *opps, const struct obsplan *plan)
 {
 	struct output *out;
 	char err[512];
@@ -331,7 +331,7 @@ main(int argc, char *argv[])
 	static const char *const formats[] = {"csv", "json", "ics", NULL};
 	const char *plan_path = NULL, *opps_path = NULL, *outpath = NULL;
 	struct observe_result res;
-	struct plan plan;
+	struct obsplan plan;
 	struct opps opps;
 	uint64_t travel = 45;
 	int ch, format = 0, status;
@@ -375,13 +375,13 @@ main(int argc, char *argv[])
 		diag_note("--plan and --opportunities are required");
 		usage(EXIT_TROUBLE);
 	}
-	if (plan_load(plan_path, &plan) != 0) {
-		plan_free(&plan);
+	if (obsplan_load(plan_path, &plan) != 0) {
+		obsplan_free(&plan);
 		return EXIT_TROUBLE;
 	}
 	if (opps_load(opps_path, &opps) != 0 || check_bounds(&opps) != 0) {
 		opps_free(&opps);
-		plan_free(&plan);
+		obsplan_free(&plan);
 		return EXIT_TROUBLE;
 	}
 	observe_solve(opps.opp, opps.n, plan.slots, plan.nslots, plan.areas, plan.nareas,
@@ -394,6 +394,6 @@ main(int argc, char *argv[])
 	}
 	observe_result_free(&res);
 	opps_free(&opps);
-	plan_free(&plan);
+	obsplan_free(&plan);
 	return status;
 }

@@ -2,7 +2,7 @@
  * plan-weeks.c: the inspection timetable, the service areas to visit and
  * the team's deployment, from one start date (contract section 4). Reads
  * the options, loads the profile, holidays, areas and team, builds the plan
- * (lib/plan.c) and writes it as CSV, JSON, iCalendar, SVG or HTML.
+ * (lib/plan/plan.c) and writes it as CSV, JSON, iCalendar, SVG or HTML.
  */
 #include <getopt.h>
 #include <stdint.h>
@@ -10,16 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
-#include "cli.h"
-#include "csvio.h"
-#include "diag.h"
-#include "gantt.h"
-#include "ics.h"
-#include "jsonio.h"
-#include "output.h"
-#include "plan.h"
-#include "xalloc.h"
+#include "core/calendar.h"
+#include "core/cli.h"
+#include "core/csvio.h"
+#include "core/diag.h"
+#include "core/jsonio.h"
+#include "core/output.h"
+#include "core/xalloc.h"
+#include "plan/gantt.h"
+#include "plan/ics.h"
+#include "plan/plan.h"
 
 enum {
 	OPT_START = CLI_OPT_FIRST_TOOL_OPT,

@@ -11,17 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "csvio.h"
-#include "diag.h"
-#include "jsonio.h"
-#include "letters.h"
-#include "output.h"
-#include "redact.h"
-#include "report.h"
-#include "strbuf.h"
-#include "table.h"
-#include "xalloc.h"
+#include "core/cli.h"
+#include "core/csvio.h"
+#include "core/diag.h"
+#include "core/jsonio.h"
+#include "core/output.h"
+#include "core/strbuf.h"
+#include "core/table.h"
+#include "core/xalloc.h"
+#include "redact/redact.h"
+#include "report/letters.h"
+#include "report/report.h"
 
 #define DEFAULT_EXAMPLES 3
 

@@ -10,12 +10,12 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "cli.h"
-#include "csvio.h"
-#include "diag.h"
-#include "output.h"
-#include "sample-cases.h"
-#include "xalloc.h"
+#include "core/cli.h"
+#include "core/csvio.h"
+#include "core/diag.h"
+#include "core/output.h"
+#include "core/xalloc.h"
+#include "sample/casedraw.h"
 
 #define PROG "sample-cases"
 
@@ -73,7 +73,7 @@ os_seed(uint64_t *seed)
 
 /* Run the mode into the output; the exit status. */
 static int
-run(const char *mode, const struct sc_opts *o, const char *outpath)
+run(const char *mode, const struct casedraw_opts *o, const char *outpath)
 {
 	char err[512];
 	struct output *out;
@@ -84,11 +84,11 @@ run(const char *mode, const struct sc_opts *o, const char *outpath)
 		return EXIT_TROUBLE;
 	}
 	if (strcmp(mode, "national") == 0)
-		status = sc_national(o, output_stream(out));
+		status = casedraw_national(o, output_stream(out));
 	else if (strcmp(mode, "local") == 0)
-		status = sc_local(o, output_stream(out));
+		status = casedraw_local(o, output_stream(out));
 	else
-		status = sc_complaints(o, output_stream(out));
+		status = casedraw_complaints(o, output_stream(out));
 	if (status == EXIT_TROUBLE) {
 		output_abort(out);
 		return status;
@@ -102,7 +102,7 @@ run(const char *mode, const struct sc_opts *o, const char *outpath)
 
 /* Check that the options given fit the mode; exit 2 when not. */
 static void
-check_mode(const char *mode, const struct sc_opts *o, int seed_given, int n_given)
+check_mode(const char *mode, const struct casedraw_opts *o, int seed_given, int n_given)
 {
 	static const char *const modes[] = {"national", "local", "complaints", NULL};
 	int m = cli_choice(mode, modes);
@@ -132,7 +132,7 @@ check_mode(const char *mode, const struct sc_opts *o, int seed_given, int n_give
 int
 main(int argc, char **argv)
 {
-	struct sc_opts o;
+	struct casedraw_opts o;
 	const char *outpath = NULL;
 	int ch, seed_given = 0, n_given = 0, status;
 	uint64_t v;

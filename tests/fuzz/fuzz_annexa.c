@@ -1,11 +1,11 @@
 /*
- * fuzz_annexa.c: check-annexA's rules engine (lib/annexa.h) on arbitrary
+ * fuzz_annexa.c: check-annexA's rules engine (lib/annexa/annexa.h) on arbitrary
  * bytes as an Annex A extract, with and without cp1252 (the last byte's low
  * bit), to the end and the national sample's feasibility; every finding
  * must name a known rule.
  */
-#include "annexa.h"
-#include "csvio.h"
+#include "annexa/annexa.h"
+#include "core/csvio.h"
 #include "fuzz.h"
 
 /* A finding: its rule must have a name. */

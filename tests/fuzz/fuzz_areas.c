@@ -3,9 +3,9 @@
  * areas file and the team file (with and without cp1252, by the last
  * byte), then the team check on a team that was read.
  */
-#include "areas.h"
-#include "deploy.h"
 #include "fuzz.h"
+#include "plan/areas.h"
+#include "plan/deploy.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

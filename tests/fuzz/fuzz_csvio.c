@@ -4,9 +4,9 @@
  * and the records must be the same when every line goes through libcsv
  * (CSVIO_LIBCSV_ONLY) as when the reader splits plain lines itself.
  */
-#include "csvio.h"
+#include "core/csvio.h"
+#include "core/utf8.h"
 #include "fuzz.h"
-#include "utf8.h"
 
 /* Fold n bytes into an FNV-1a hash. */
 static uint64_t

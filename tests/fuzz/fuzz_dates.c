@@ -2,7 +2,7 @@
  * fuzz_dates.c: date and time parsing; a date that parses formats back to
  * an ISO string that parses to the same day.
  */
-#include "dates.h"
+#include "core/dates.h"
 #include "fuzz.h"
 
 int

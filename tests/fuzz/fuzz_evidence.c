@@ -3,9 +3,9 @@
  * starts with "{") on arbitrary bytes, checked against the shipped
  * evaluation schedule; the first byte's low bit selects cp1252 for CSV.
  */
-#include "evidence.h"
 #include "fuzz.h"
-#include "schedule.h"
+#include "sea/evidence.h"
+#include "sea/schedule.h"
 
 static struct schedule *sched;
 static struct evidence_reader *rd;

@@ -3,10 +3,10 @@
  * arbitrary, possibly invalid, UTF-8): the input's lines are header names
  * and values to look up.
  */
-#include "fieldmap.h"
+#include "annexa/strata.h"
+#include "core/fieldmap.h"
+#include "core/vocab.h"
 #include "fuzz.h"
-#include "strata.h"
-#include "vocab.h"
 
 static struct fieldmap *fm;
 static struct strata *st;

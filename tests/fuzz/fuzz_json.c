@@ -2,9 +2,9 @@
  * fuzz_json.c: the JSON loader (located errors) and the bank-holiday
  * calendar loader on arbitrary bytes.
  */
-#include "calendar.h"
+#include "core/calendar.h"
+#include "core/jsonio.h"
 #include "fuzz.h"
-#include "jsonio.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

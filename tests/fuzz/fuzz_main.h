@@ -1,8 +1,8 @@
 /*
  * fuzz_main.h: run a tool's main() in-process on fuzzed input files. A
- * harness defines FUZZ_MAIN_TOOL (the tool's main renamed), includes the
- * tool's sources after this header, and calls fuzz_main_run() with an
- * argument template. The input is split into parts at each FUZZ_SEP line;
+ * harness is linked with its tool's cmd/ object built with
+ * -Dmain=fuzz_tool_main and -Wl,--wrap=exit, and calls fuzz_main_run() with
+ * an argument template. The input is split into parts at each FUZZ_SEP line;
  * each part becomes a memfd file and "@0", "@1"... in the template become
  * their paths, "@o" an output file in a private temporary folder. exit()
  * in the tool (usage, a fatal load error) returns to the harness by
@@ -22,15 +22,19 @@
 #define FUZZ_MAX_ARGS 32
 
 static jmp_buf fuzz_exit_env;
+static int fuzz_in_tool; /* inside fuzz_main_run(): exit() returns there */
 
-/* exit() as seen by the tool: back to fuzz_main_run(). */
-static __attribute__((noreturn)) void
-fuzz_exit(int status)
+void __real_exit(int) __attribute__((noreturn));
+void __wrap_exit(int) __attribute__((noreturn));
+
+/* exit() as the tool and the library see it (linked with -Wl,--wrap=exit). */
+void
+__wrap_exit(int status)
 {
-	longjmp(fuzz_exit_env, status + 1);
+	if (fuzz_in_tool)
+		longjmp(fuzz_exit_env, status + 1);
+	__real_exit(status);
 }
-
-#define exit(s) fuzz_exit(s)
 
 /* The output path: a file in a private folder made once. */
 static const char *
@@ -88,10 +92,12 @@ fuzz_main_run(int (*fn)(int, char **), const char *const *tmpl, const uint8_t *d
 	}
 	argv[argc] = NULL;
 	optind = 0; /* glibc: start getopt afresh */
+	fuzz_in_tool = 1;
 	if ((status = setjmp(fuzz_exit_env)) == 0)
 		status = fn(argc, argv);
 	else
 		status--;
+	fuzz_in_tool = 0;
 	for (i = 0; i < FUZZ_MAX_PARTS; i++)
 		close(fds[i]);
 	unlink(fuzz_out_path());

@@ -6,10 +6,7 @@
  */
 #include "fuzz_main.h"
 
-#define main fuzz_tool_main
-#include "../../cmd/build-sea/build-sea.c"
-#undef main
-
+/* The tool's main(), built with -Dmain=fuzz_tool_main (see the Makefile). */
 int fuzz_tool_main(int, char **);
 
 int

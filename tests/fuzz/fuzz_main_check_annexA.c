@@ -6,11 +6,7 @@
  */
 #include "fuzz_main.h"
 
-#define main fuzz_tool_main
-#include "../../cmd/check-annexA/check-annexA.c"
-#undef main
-#include "../../cmd/check-annexA/report.c"
-
+/* The tool's main(), built with -Dmain=fuzz_tool_main (see the Makefile). */
 int fuzz_tool_main(int, char **);
 
 int

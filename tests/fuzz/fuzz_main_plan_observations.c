@@ -6,17 +6,7 @@
  */
 #include "fuzz_main.h"
 
-/* The tool's own struct plan and plan_free() clash with lib/plan.h's. */
-#define main fuzz_tool_main
-#define plan po_plan
-#define plan_free po_plan_free
-#include "../../cmd/plan-observations/plan-observations.c"
-#undef main
-#undef plan
-#undef plan_free
-#include "../../cmd/plan-observations/obsics.c"
-#include "../../cmd/plan-observations/obsout.c"
-
+/* The tool's main(), built with -Dmain=fuzz_tool_main (see the Makefile). */
 int fuzz_tool_main(int, char *[]);
 
 int

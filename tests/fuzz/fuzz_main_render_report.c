@@ -6,10 +6,7 @@
  */
 #include "fuzz_main.h"
 
-#define main fuzz_tool_main
-#include "../../cmd/render-report/render-report.c"
-#undef main
-
+/* The tool's main(), built with -Dmain=fuzz_tool_main (see the Makefile). */
 int fuzz_tool_main(int, char *[]);
 
 int

@@ -11,18 +11,10 @@
  *   bit 5     --explain (national, local)
  *   bit 6     --encoding cp1252
  *   bit 7     --exclude (local)
- * The tool's files are one translation unit here: their static names differ.
  */
 #include "fuzz_main.h"
 
-#define main fuzz_tool_main
-#include "../../cmd/sample-cases/sample-cases.c"
-#undef main
-#include "../../cmd/sample-cases/complaints.c"
-#include "../../cmd/sample-cases/local.c"
-#include "../../cmd/sample-cases/national.c"
-#include "../../cmd/sample-cases/rows.c"
-
+/* The tool's main(), built with -Dmain=fuzz_tool_main (see the Makefile). */
 int fuzz_tool_main(int, char **);
 
 #define FIXED_AREA "West Yorkshire"

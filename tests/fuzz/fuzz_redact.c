@@ -3,9 +3,9 @@
  * deny-list; the redacted text must scan clean of names it redacted, and
  * the identifiers loader reads the input as a CSV file.
  */
+#include "core/strbuf.h"
 #include "fuzz.h"
-#include "redact.h"
-#include "strbuf.h"
+#include "redact/redact.h"
 
 static struct redact *red;
 

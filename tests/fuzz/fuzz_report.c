@@ -4,13 +4,13 @@
  * the details and plan variable loaders; it is also used as a letter
  * template and as a date for the long form.
  */
+#include "core/jsonio.h"
+#include "core/readability.h"
+#include "core/strbuf.h"
 #include "fuzz.h"
-#include "jsonio.h"
-#include "letters.h"
-#include "readability.h"
-#include "redact.h"
-#include "report.h"
-#include "strbuf.h"
+#include "redact/redact.h"
+#include "report/letters.h"
+#include "report/report.h"
 
 static struct redact *red;
 

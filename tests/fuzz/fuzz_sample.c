@@ -1,15 +1,15 @@
 /*
- * fuzz_sample.c: sample-cases' draw (lib/sample.h) on rows read from
+ * fuzz_sample.c: sample-cases' draw (lib/sample/sample.h) on rows read from
  * arbitrary CSV: columns 0-3 are Case ID, case type, service area and an
  * exclusion mark; each row is classified through the shipped strata and
  * added, then the national sample is drawn. (The tool's own row reader is
  * several files under cmd/sample-cases/ sharing a header without an
  * include guard, so it cannot be pulled in here; its lib entry points can.)
  */
-#include "csvio.h"
+#include "annexa/strata.h"
+#include "core/csvio.h"
 #include "fuzz.h"
-#include "sample.h"
-#include "strata.h"
+#include "sample/sample.h"
 
 static struct strata *st;
 static struct strata_stratum defs[8];

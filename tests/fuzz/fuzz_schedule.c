@@ -3,7 +3,7 @@
  * its lookups on whatever it accepts.
  */
 #include "fuzz.h"
-#include "schedule.h"
+#include "sea/schedule.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -3,10 +3,10 @@
  * bytes; a profile it accepts is built into a timetable from the demo
  * day 1 against the shipped bank holidays.
  */
-#include "calendar.h"
-#include "dates.h"
+#include "core/calendar.h"
+#include "core/dates.h"
 #include "fuzz.h"
-#include "timetable.h"
+#include "plan/timetable.h"
 
 static struct calendar *cal;
 

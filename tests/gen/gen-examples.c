@@ -28,14 +28,14 @@
 
 #include <jansson.h>
 
-#include "cli.h"
-#include "csvio.h"
-#include "dates.h"
-#include "diag.h"
-#include "jsonio.h"
-#include "output.h"
-#include "strbuf.h"
-#include "xalloc.h"
+#include "core/cli.h"
+#include "core/csvio.h"
+#include "core/dates.h"
+#include "core/diag.h"
+#include "core/jsonio.h"
+#include "core/output.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
 
 #include "gen-tables.h"
 

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "strbuf.h"
+#include "core/strbuf.h"
 
 /* 1 when comp or any component inside it carries an X-LIC-ERROR property. */
 static int

@@ -1,6 +1,7 @@
 /*
- * runner.c: runs every Check suite (one per lib/ module) and prints the
- * summary line. The list of suites is generated from tests/unit/test_*.c.
+ * runner.c: runs every Check suite (tests/unit/test_<name>.c, one or more
+ * per lib/ folder's modules) and prints the summary line. The list of suites is generated from
+ * tests/unit/test_*.c.
  */
 #include <check.h>
 #include <stdlib.h>

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "annexa.h"
-#include "csvio.h"
+#include "annexa/annexa.h"
+#include "core/csvio.h"
 
 #define HDR                                                                                        \
 	"Case ID,Case name,Gender,Ethnicity,Disability (Y/N),Date of birth,Lead application,"      \

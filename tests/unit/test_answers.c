@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "answers.h"
+#include "sea/answers.h"
 
 struct resp {
 	const char *refs, *date, *time;

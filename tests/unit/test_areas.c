@@ -7,7 +7,7 @@
 #include <check.h>
 #include <string.h>
 
-#include "areas.h"
+#include "plan/areas.h"
 
 Suite *make_suite_areas(void);
 

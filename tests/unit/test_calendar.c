@@ -1,5 +1,5 @@
 /*
- * test_calendar.c: unit tests of lib/calendar.c: the shipped GOV.UK
+ * test_calendar.c: unit tests of lib/core/calendar.c: the shipped GOV.UK
  * bank-holidays.json (format, every event on a weekday, counts per year and
  * division, Easter, the moving Mondays, named substitute days), working-day
  * arithmetic against a day-by-day count, and load errors on bad fixtures.
@@ -11,9 +11,9 @@
 
 #include <jansson.h>
 
-#include "calendar.h"
-#include "datadir.h"
-#include "jsonio.h"
+#include "core/calendar.h"
+#include "core/datadir.h"
+#include "core/jsonio.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define FIXTURES "data/holidays/"

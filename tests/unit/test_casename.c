@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "casename.h"
+#include "annexa/casename.h"
 
 static struct casename *cn;
 

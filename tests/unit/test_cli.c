@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "csvio.h"
-#include "datadir.h"
-#include "jsonio.h"
-#include "xalloc.h"
+#include "core/cli.h"
+#include "core/csvio.h"
+#include "core/datadir.h"
+#include "core/jsonio.h"
+#include "core/xalloc.h"
 
 Suite *make_suite_cli(void);
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvbatch.h"
+#include "core/csvbatch.h"
 
 /* Write a varied CSV of n records to a new temporary file. */
 static FILE *

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvio.h"
-#include "strbuf.h"
+#include "core/csvio.h"
+#include "core/strbuf.h"
 
 #define CHUNK 65536
 #define MAXREC 16

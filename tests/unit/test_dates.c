@@ -1,5 +1,5 @@
 /*
- * test_dates.c: unit tests of lib/dates.c: parsing tables (valid and
+ * test_dates.c: unit tests of lib/core/dates.c: parsing tables (valid and
  * invalid), day numbers against known anchors, a format/parse round trip over
  * every day from 1900 to 2100, weekdays, ages and HH:MM times.
  */
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dates.h"
+#include "core/dates.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "deploy.h"
+#include "plan/deploy.h"
 
 Suite *make_suite_deploy(void);
 

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "docs.h"
+#include "annexa/docs.h"
 
 static struct docs *d;
 

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "evidence.h"
-#include "schedule.h"
+#include "sea/evidence.h"
+#include "sea/schedule.h"
 
 static struct schedule *sched;
 static struct evidence_reader *rd;

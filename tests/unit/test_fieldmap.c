@@ -9,9 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "datadir.h"
-#include "fieldmap.h"
-#include "xalloc.h"
+#include "core/datadir.h"
+#include "core/fieldmap.h"
+#include "core/xalloc.h"
 
 static struct fieldmap *fm;
 

@@ -10,7 +10,7 @@
 
 #include <unistd.h>
 
-#include "gantt.h"
+#include "plan/gantt.h"
 
 Suite *make_suite_gantt(void);
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "idset.h"
+#include "core/idset.h"
 
 START_TEST(test_first_seen)
 {

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "letters.h"
-#include "strbuf.h"
+#include "core/strbuf.h"
+#include "report/letters.h"
 
 Suite *make_suite_letters(void);
 

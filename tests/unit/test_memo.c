@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "memo.h"
+#include "core/memo.h"
 
 static const struct {
 	const char *key;

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "observe.h"
+#include "plan/observe.h"
 
 Suite *make_suite_observe(void);
 

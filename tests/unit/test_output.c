@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "output.h"
-#include "xalloc.h"
+#include "core/output.h"
+#include "core/xalloc.h"
 
 Suite *make_suite_output(void);
 

@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "readability.h"
+#include "core/readability.h"
 
 Suite *make_suite_readability(void);
 

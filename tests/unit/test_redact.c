@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "redact.h"
-#include "strbuf.h"
+#include "core/strbuf.h"
+#include "redact/redact.h"
 
 #define CORPUS "../redact/corpus.txt"
 #define IDENTIFIERS "../redact/identifiers.csv"

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "redact.h"
-#include "report.h"
-#include "reportdoc.h"
-#include "strbuf.h"
+#include "core/strbuf.h"
+#include "redact/redact.h"
+#include "report/report.h"
+#include "report/reportdoc.h"
 
 Suite *make_suite_report(void);
 

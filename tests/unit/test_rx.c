@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rx.h"
+#include "core/rx.h"
 
 struct rx_case {
 	const char *pattern;

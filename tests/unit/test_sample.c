@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sample.h"
+#include "sample/sample.h"
 
 static const struct strata_quota q_private[] = {{"r16.4", 10}};
 static const struct strata_quota q_public[] = {{"s25", 5}};

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "apportion.h"
+#include "core/apportion.h"
 
 #define MAXN 8
 

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "keyhash.h"
+#include "core/keyhash.h"
 
 /* The paper's key 00 01 .. 0f, little-endian. */
 static const struct keyhash_key paper_key = {UINT64_C(0x0706050403020100),

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "topk.h"
+#include "core/topk.h"
 
 /* xorshift64 */
 static uint64_t

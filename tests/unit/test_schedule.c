@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "schedule.h"
+#include "sea/schedule.h"
 
 /* Write text to a new temporary file; the caller removes it. */
 static char *

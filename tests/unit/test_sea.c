@@ -11,10 +11,10 @@
 
 #include <jansson.h>
 
-#include "evidence.h"
-#include "redact.h"
-#include "schedule.h"
-#include "sea.h"
+#include "redact/redact.h"
+#include "sea/evidence.h"
+#include "sea/schedule.h"
+#include "sea/sea.h"
 
 static struct schedule *sched;
 static struct evidence_reader *rd;

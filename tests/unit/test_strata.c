@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "strata.h"
-#include "vocab.h"
+#include "annexa/strata.h"
+#include "core/vocab.h"
 
 struct spelling {
 	const char *text;

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
-#include "text.h"
-#include "xalloc.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/xalloc.h"
 
 Suite *make_suite_strbuf(void);
 

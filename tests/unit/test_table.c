@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvio.h"
-#include "table.h"
+#include "core/csvio.h"
+#include "core/table.h"
 
 /* Write len bytes of s to a new temporary file; its path goes to path. */
 static void

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
-#include "timetable.h"
+#include "core/calendar.h"
+#include "plan/timetable.h"
 
 Suite *make_suite_timetable(void);
 

@@ -5,8 +5,8 @@
 #include <check.h>
 #include <string.h>
 
-#include "strbuf.h"
-#include "utf8.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
 
 struct valid_case {
 	const char *s;

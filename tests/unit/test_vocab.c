@@ -11,11 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "datadir.h"
-#include "jsonio.h"
-#include "rx.h"
-#include "vocab.h"
-#include "xalloc.h"
+#include "core/datadir.h"
+#include "core/jsonio.h"
+#include "core/rx.h"
+#include "core/vocab.h"
+#include "core/xalloc.h"
 
 /* Write text to a new temporary file; the caller unlinks and frees the path. */
 static char *

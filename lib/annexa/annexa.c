@@ -1,0 +1,779 @@
+/*
+ * annexa.c: the Annex A extract checker. One pass over the CSV: the header
+ * is bound to the fields of share/fields/annexa.json, then each record is
+ * checked field by field. Lookups of the few distinct values a column holds
+ * (gender, law type, case type) are remembered in memos (lib/memo), the
+ * counts are kept by lib/tally, and the records are parsed in a second
+ * thread (lib/csvbatch), so a million-row file costs little more than
+ * parsing it.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "annexa/annexa.h"
+#include "annexa/casename.h"
+#include "annexa/strata.h"
+#include "annexa/tally.h"
+#include "core/csvbatch.h"
+#include "core/csvio.h"
+#include "core/datadir.h"
+#include "core/fieldmap.h"
+#include "core/idset.h"
+#include "core/jsonio.h"
+#include "core/memo.h"
+#include "core/rx.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "core/vocab.h"
+#include "core/xalloc.h"
+
+#define MEMO_MAX 4096 /* distinct values remembered per column */
+#define PREFETCH_AHEAD 8 /* records ahead whose Case ID slot is prefetched */
+#define CASETYPE_QUOTE 60 /* bytes of an unknown case type quoted */
+#define ID_MAX 64 /* longer Case IDs are kept as they are */
+
+static const struct {
+	const char *id;
+	enum annexa_severity sev;
+} rules[ANNEXA_NRULES] = {
+    [ANNEXA_ENCODING] = {"encoding", ANNEXA_ERROR},
+    [ANNEXA_MALFORMED_CSV] = {"malformed-csv", ANNEXA_ERROR},
+    [ANNEXA_RAGGED_ROW] = {"ragged-row", ANNEXA_ERROR},
+    [ANNEXA_BLANK_ROW] = {"blank-row", ANNEXA_WARNING},
+    [ANNEXA_MISSING_COLUMN] = {"missing-column", ANNEXA_ERROR},
+    [ANNEXA_DUPLICATE_COLUMN] = {"duplicate-column", ANNEXA_ERROR},
+    [ANNEXA_REQUIRED] = {"required", ANNEXA_ERROR},
+    [ANNEXA_DUPLICATE_ID] = {"duplicate-id", ANNEXA_ERROR},
+    [ANNEXA_CASE_ID_FORMAT] = {"case-id-format", ANNEXA_WARNING},
+    [ANNEXA_BAD_DATE] = {"bad-date", ANNEXA_ERROR},
+    [ANNEXA_DOB_FUTURE] = {"dob-future", ANNEXA_ERROR},
+    [ANNEXA_AGE_OUT_OF_RANGE] = {"age-out-of-range", ANNEXA_WARNING},
+    [ANNEXA_ENUM] = {"enum", ANNEXA_ERROR},
+    [ANNEXA_UNKNOWN_CASE_TYPE] = {"unknown-case-type", ANNEXA_WARNING},
+    [ANNEXA_LAW_TYPE_MISMATCH] = {"law-type-mismatch", ANNEXA_ERROR},
+    [ANNEXA_PUBLIC_LAW_NEEDS_LA] = {"public-law-needs-la", ANNEXA_ERROR},
+    [ANNEXA_IDENTIFYING_CASE_NAME] = {"identifying-case-name", ANNEXA_WARNING},
+    [ANNEXA_SAMPLE_SHORTFALL] = {"sample-shortfall", ANNEXA_WARNING},
+    [ANNEXA_DOCUMENT_MISSING] = {"document-missing", ANNEXA_WARNING},
+};
+
+/* The fields the rules use, by key in share/fields/annexa.json. */
+enum field {
+	F_CASE_ID,
+	F_CASE_NAME,
+	F_GENDER,
+	F_DISABILITY,
+	F_DOB,
+	F_LAW_TYPE,
+	F_CASE_TYPE,
+	F_SERVICE_AREA,
+	F_LOCAL_AUTHORITY,
+	F_NFIELDS
+};
+
+static const char *const field_keys[F_NFIELDS] = {
+    "case_id",  "case_name", "gender",       "disability",      "date_of_birth",
+    "law_type", "case_type", "service_area", "local_authority",
+};
+
+struct annexa {
+	struct annexa_config cfg;
+	struct fieldmap *fm;
+	struct vocab *gender, *disability, *lawtype;
+	struct strata *strata;
+	struct casename *names;
+	struct rx *idrx; /* Case ID form, or NULL when share/ has none */
+	struct idset *ids;
+	const char *name; /* file name for messages */
+
+	/* The header. */
+	size_t ncols;
+	char **hdr; /* trimmed header names */
+	struct fieldmap_binding bind;
+	long col[F_NFIELDS]; /* column of each rule field, or -1 */
+	size_t nreq;
+	long *reqcols; /* the columns of the required fields */
+	char as_of[DATES_ISO_LEN]; /* --as-of, ISO */
+	date_t adult_surely, minor_surely; /* dob bounds for age 18 without dates_age */
+	unsigned char *law_public; /* per law type entry: 1 when public */
+	unsigned char *case_public; /* per case type entry: 1 when public law */
+
+	/* Memos of column values: vocabulary entry, or index into classes. */
+	struct memo *m_gender, *m_disability, *m_law, *m_case, *m_name;
+	struct strata_class *classes; /* MEMO_MAX + 1: the last for overflow */
+	size_t nclasses;
+	struct tally *tally;
+
+	struct annexa_summary sum;
+	struct strbuf msg, tmp;
+	annexa_emit_fn emit;
+	void *arg;
+	int finished;
+};
+
+const char *
+annexa_rule_id(enum annexa_rule r)
+{
+	return r < ANNEXA_NRULES ? rules[r].id : "?";
+}
+
+enum annexa_severity
+annexa_rule_severity(enum annexa_rule r)
+{
+	return r < ANNEXA_NRULES ? rules[r].sev : ANNEXA_ERROR;
+}
+
+const char *
+annexa_severity_name(enum annexa_severity s)
+{
+	return s == ANNEXA_ERROR ? "error" : "warning";
+}
+
+/* Vocabulary entry of s through the memo: index or -1. */
+static long
+memo_vocab(struct memo *m, const struct vocab *v, const char *s, size_t len)
+{
+	long val;
+
+	if (memo_get(m, s, len, &val))
+		return val;
+	val = vocab_find(v, s);
+	memo_put(m, s, len, val);
+	return val;
+}
+
+/* 1 when the law type value names public law. */
+static int
+is_public(const char *v)
+{
+	return v != NULL && strncasecmp(v, "public", 6) == 0;
+}
+
+/* Load share/vocab/case-id.json's pattern; NULL when there is none. */
+static struct rx *
+load_id_pattern(void)
+{
+	char *path = datadir_path("vocab/case-id.json"), err[256];
+	json_t *j = jsonio_load(path, err, sizeof err);
+	struct rx *r = NULL;
+	const char *pat;
+
+	free(path);
+	if (j == NULL)
+		return NULL;
+	if ((pat = jsonio_str(j, "pattern", NULL)) != NULL)
+		r = rx_new(pat, RX_ANCHORED, err, sizeof err);
+	json_decref(j);
+	return r;
+}
+
+/* Load the vocabulary NAME into *v; -1 with err set. */
+static int
+load_vocab(struct vocab **v, const char *name, char *err, size_t errsz)
+{
+	*v = vocab_load_named(name, err, errsz);
+	return *v == NULL ? -1 : 0;
+}
+
+struct annexa *
+annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
+{
+	struct annexa *a = xcalloc(1, sizeof *a);
+	size_t i;
+
+	a->cfg = *cfg;
+	strbuf_init(&a->msg);
+	strbuf_init(&a->tmp);
+	if ((a->fm = fieldmap_load_named("annexa", err, errsz)) == NULL ||
+	    load_vocab(&a->gender, "gender", err, errsz) == -1 ||
+	    load_vocab(&a->disability, "disability", err, errsz) == -1 ||
+	    load_vocab(&a->lawtype, "law-type", err, errsz) == -1 ||
+	    (a->strata = strata_load(err, errsz)) == NULL ||
+	    (a->names = casename_load(err, errsz)) == NULL) {
+		annexa_free(a);
+		return NULL;
+	}
+	a->idrx = load_id_pattern();
+	a->ids = idset_new();
+	a->m_gender = memo_new(MEMO_MAX);
+	a->m_disability = memo_new(MEMO_MAX);
+	a->m_law = memo_new(MEMO_MAX);
+	a->m_case = memo_new(MEMO_MAX);
+	a->m_name = memo_new(MEMO_MAX);
+	a->classes = xcalloc(MEMO_MAX + 1, sizeof *a->classes);
+	a->tally = tally_new(a->lawtype, a->strata);
+	for (i = 0; i < F_NFIELDS; i++)
+		a->col[i] = -1;
+	dates_format(cfg->as_of, a->as_of);
+	/* 18 years hold 4 or 5 leap days: outside these bounds the age is plain. */
+	a->adult_surely = cfg->as_of - (18 * 365 + 6);
+	a->minor_surely = cfg->as_of - (18 * 365 + 3);
+	a->law_public = xcalloc(vocab_count(a->lawtype) + 1, 1);
+	for (i = 0; i < vocab_count(a->lawtype); i++)
+		a->law_public[i] = is_public(vocab_value(a->lawtype, i));
+	a->case_public = xcalloc(vocab_count(strata_casetypes(a->strata)) + 1, 1);
+	for (i = 0; i < vocab_count(strata_casetypes(a->strata)); i++)
+		a->case_public[i] =
+		    is_public(vocab_attr(strata_casetypes(a->strata), i, "law_type"));
+	return a;
+}
+
+void
+annexa_free(struct annexa *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	free(a->reqcols);
+	free(a->law_public);
+	free(a->case_public);
+	for (i = 0; i < a->ncols; i++)
+		free(a->hdr[i]);
+	free(a->hdr);
+	if (a->bind.column != NULL)
+		fieldmap_unbind(&a->bind);
+	memo_free(a->m_gender);
+	memo_free(a->m_disability);
+	memo_free(a->m_law);
+	memo_free(a->m_case);
+	memo_free(a->m_name);
+	free(a->classes);
+	tally_free(a->tally);
+	idset_free(a->ids);
+	rx_free(a->idrx);
+	casename_free(a->names);
+	strata_free(a->strata);
+	vocab_free(a->gender);
+	vocab_free(a->disability);
+	vocab_free(a->lawtype);
+	fieldmap_free(a->fm);
+	strbuf_free(&a->msg);
+	strbuf_free(&a->tmp);
+	free(a);
+}
+
+/* Count a finding by rule and severity. */
+void
+annexa_count_finding(struct annexa *a, enum annexa_rule rule)
+{
+	a->sum.by_rule[rule]++;
+	if (rules[rule].sev == ANNEXA_ERROR)
+		a->sum.errors++;
+	else
+		a->sum.warnings++;
+}
+
+/* Raise a finding on line in column (NULL for none). */
+static void __attribute__((format(printf, 5, 6)))
+emit(struct annexa *a, unsigned long line, const char *column, enum annexa_rule rule,
+     const char *fmt, ...)
+{
+	struct annexa_finding f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_reset(&a->msg);
+	strbuf_vprintf(&a->msg, fmt, ap);
+	va_end(ap);
+	annexa_count_finding(a, rule);
+	f.line = line;
+	f.column = column;
+	f.rule = rule;
+	f.message = a->msg.buf;
+	if (a->emit != NULL)
+		a->emit(a->arg, &f);
+}
+
+/* The header name of field f's column. */
+static const char *
+colname(const struct annexa *a, enum field f)
+{
+	return a->hdr[a->col[f]];
+}
+
+/*
+ * A header name fit to print on one line: trimmed, control bytes as spaces,
+ * and bytes of invalid UTF-8 as '?'.
+ */
+static char *
+clean_header(const char *s, size_t len)
+{
+	char *h = text_trimdup(s);
+	unsigned char *p;
+	int ok = utf8_valid(s, len, NULL);
+
+	for (p = (unsigned char *)h; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+		else if (!ok && *p >= 0x80)
+			*p = '?';
+	return h;
+}
+
+/* Bind the header record; raise missing-column and duplicate-column. */
+static void
+bind_header(struct annexa *a, const struct csvio_record *r)
+{
+	size_t i, nf;
+	long fi;
+
+	if (r->flags & CSVIO_BAD_UTF8)
+		emit(a, r->line, NULL, ANNEXA_ENCODING,
+		     "the header has bytes that are not valid UTF-8 (is it Windows-1252? try "
+		     "--encoding cp1252)");
+	a->ncols = r->nfields;
+	a->hdr = xcalloc(r->nfields + 1, sizeof *a->hdr);
+	for (i = 0; i < r->nfields; i++)
+		a->hdr[i] = clean_header(r->fields[i], r->lens[i]);
+	fieldmap_bind(a->fm, (const char *const *)a->hdr, a->ncols, &a->bind);
+	nf = fieldmap_count(a->fm);
+	for (i = 0; i < nf; i++)
+		if (a->bind.column[i] < 0 && fieldmap_required(a->fm, i))
+			emit(a, r->line, fieldmap_name(a->fm, i), ANNEXA_MISSING_COLUMN,
+			     "required column %s is absent", fieldmap_name(a->fm, i));
+	for (i = 0; i < a->bind.nduplicates; i++) {
+		size_t c = a->bind.duplicates[i];
+
+		fi = fieldmap_match(a->fm, a->hdr[c]);
+		emit(a, r->line, a->hdr[c], ANNEXA_DUPLICATE_COLUMN,
+		     "column %zu maps to field %s, already given by column %ld", c + 1,
+		     fi >= 0 ? fieldmap_name(a->fm, (size_t)fi) : "?",
+		     fi >= 0 ? a->bind.column[fi] + 1 : 0L);
+	}
+	for (i = 0; i < F_NFIELDS; i++) {
+		fi = fieldmap_index(a->fm, field_keys[i]);
+		a->col[i] = fi >= 0 ? a->bind.column[fi] : -1;
+	}
+	a->reqcols = xcalloc(nf + 1, sizeof *a->reqcols);
+	for (i = 0; i < nf; i++)
+		if (fieldmap_required(a->fm, i) && a->bind.column[i] >= 0)
+			a->reqcols[a->nreq++] = a->bind.column[i];
+}
+
+/* The value of field f in r, or NULL when the column is absent or not UTF-8. */
+static const char *
+value(const struct annexa *a, const struct csvio_record *r, const unsigned char *bad, enum field f,
+      size_t *len)
+{
+	long c = a->col[f];
+
+	if (c < 0 || (bad != NULL && bad[c]))
+		return NULL;
+	*len = r->lens[c];
+	return r->fields[c];
+}
+
+/* Trim s[0..*len) in place of the pointer and length. */
+static const char *
+trim(const char *s, size_t *len)
+{
+	while (*len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*len)--;
+	}
+	while (*len > 0 && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+		(*len)--;
+	return s;
+}
+
+/* Raise required for each required field whose value is blank. */
+static void
+check_required(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	size_t i;
+	long c;
+	const char *p;
+
+	for (i = 0; i < a->nreq; i++) {
+		c = a->reqcols[i];
+		p = r->fields[c];
+		if (*p != '\0' && *p != ' ' && *p != '\t')
+			continue; /* the common case, without a call */
+		if ((bad == NULL || !bad[c]) && text_blank(p))
+			emit(a, r->line, a->hdr[c], ANNEXA_REQUIRED, "required value is blank");
+	}
+}
+
+/* Duplicate and form checks of the Case ID; 1 when it was seen before. */
+static int
+check_case_id(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	char buf[ID_MAX];
+	const char *s;
+	size_t len, i;
+	unsigned long first;
+
+	if ((s = value(a, r, bad, F_CASE_ID, &len)) == NULL)
+		return 0;
+	s = trim(s, &len);
+	if (len == 0)
+		return 0;
+	if (len <= sizeof buf) {
+		for (i = 0; i < len; i++)
+			buf[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 'a' + 'A') : s[i];
+		s = buf;
+	}
+	if (a->idrx != NULL) {
+		strbuf_reset(&a->tmp);
+		strbuf_add(&a->tmp, s, len);
+		if (rx_test(a->idrx, a->tmp.buf) != 1)
+			emit(a, r->line, colname(a, F_CASE_ID), ANNEXA_CASE_ID_FORMAT,
+			     "Case ID is not of the form CA followed by 8 digits");
+	}
+	if ((first = idset_add(a->ids, s, len, r->line)) != 0) {
+		emit(a, r->line, colname(a, F_CASE_ID), ANNEXA_DUPLICATE_ID,
+		     "Case ID already seen on line %lu", first);
+		return 1;
+	}
+	return 0;
+}
+
+/* bad-date, dob-future and age-out-of-range. */
+static void
+check_dob(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	const char *s;
+	size_t len = 0;
+	date_t dob;
+
+	if ((s = value(a, r, bad, F_DOB, &len)) == NULL || text_blank(s))
+		return;
+	if (dates_parse(s, &dob) == -1) {
+		emit(a, r->line, colname(a, F_DOB), ANNEXA_BAD_DATE,
+		     "date of birth is not a valid date (YYYY-MM-DD or DD/MM/YYYY)");
+		return;
+	}
+	if (dob > a->cfg.as_of)
+		emit(a, r->line, colname(a, F_DOB), ANNEXA_DOB_FUTURE,
+		     "date of birth is after %s (--as-of)", a->as_of);
+	else if (dob > a->minor_surely)
+		return;
+	else if (dob <= a->adult_surely || dates_age(dob, a->cfg.as_of) >= 18)
+		emit(a, r->line, colname(a, F_DOB), ANNEXA_AGE_OUT_OF_RANGE,
+		     "child is aged 18 or over on %s", a->as_of);
+}
+
+/* The allowed values of v, comma separated, into a->tmp. */
+static const char *
+allowed(struct annexa *a, const struct vocab *v)
+{
+	size_t i;
+
+	strbuf_reset(&a->tmp);
+	for (i = 0; i < vocab_count(v); i++)
+		strbuf_printf(&a->tmp, "%s%s", i ? ", " : "", vocab_value(v, i));
+	return a->tmp.buf;
+}
+
+/* Check an enumerated field; its vocabulary index, -1 unknown, -2 blank/absent. */
+static long
+check_enum(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, enum field f,
+           struct memo *m, const struct vocab *v)
+{
+	const char *s;
+	size_t len = 0;
+	long idx;
+
+	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
+		return -2;
+	if ((idx = memo_vocab(m, v, s, len)) < 0)
+		emit(a, r->line, colname(a, f), ANNEXA_ENUM, "value is not one of: %s",
+		     allowed(a, v));
+	return idx;
+}
+
+/* Copy of the case type text fit to quote: control bytes and quotes blanked, cut short. */
+static const char *
+quote_casetype(struct annexa *a, const char *s, size_t len)
+{
+	size_t i, n;
+	int cut = 0;
+
+	s = trim(s, &len);
+	n = len;
+	if (n > CASETYPE_QUOTE) {
+		n = CASETYPE_QUOTE;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+		cut = 1;
+	}
+	strbuf_reset(&a->tmp);
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		strbuf_addch(&a->tmp, (ch < 0x20 || ch == '"' || ch == 0x7f) ? ' ' : ch);
+	}
+	if (cut)
+		strbuf_adds(&a->tmp, "...");
+	return a->tmp.buf;
+}
+
+/* Classify the case type through the memo; NULL when blank or absent. */
+static const struct strata_class *
+classify(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	const char *s;
+	size_t len = 0;
+	long i;
+
+	if ((s = value(a, r, bad, F_CASE_TYPE, &len)) == NULL || text_blank(s))
+		return NULL;
+	if (memo_get(a->m_case, s, len, &i))
+		return &a->classes[i];
+	i = a->nclasses < MEMO_MAX ? (long)a->nclasses : MEMO_MAX;
+	strata_classify(a->strata, s, &a->classes[i]);
+	if (i < MEMO_MAX && memo_put(a->m_case, s, len, i) == 0)
+		a->nclasses++;
+	return &a->classes[i];
+}
+
+/* Count the record's service area. */
+static void
+count_area(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	const char *s;
+	size_t len = 0;
+
+	if ((s = value(a, r, bad, F_SERVICE_AREA, &len)) == NULL)
+		return;
+	s = trim(s, &len);
+	if (len > 0)
+		tally_area(a->tally, s, len);
+}
+
+/* 1 when the record has no local authority (blank or no such column). */
+static int
+la_missing(const struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	long c = a->col[F_LOCAL_AUTHORITY];
+
+	if (c < 0)
+		return 1;
+	if (bad != NULL && bad[c])
+		return 0;
+	return text_blank(r->fields[c]);
+}
+
+/* Case type, law type and local authority rules; counts and strata. */
+static void
+check_types(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, int dup)
+{
+	const struct strata_class *c;
+	long law;
+	const char *lawv = NULL, *s;
+	size_t len = 0;
+	int pub = -1; /* from the Law type, else the case type; -1 unknown */
+
+	law = check_enum(a, r, bad, F_LAW_TYPE, a->m_law, a->lawtype);
+	tally_law(a->tally, law);
+	if (law >= 0) {
+		lawv = vocab_value(a->lawtype, (size_t)law);
+		pub = a->law_public[law];
+	}
+	c = classify(a, r, bad);
+	tally_case(a->tally, c, !dup);
+	if (c != NULL && c->casetype < 0) {
+		s = value(a, r, bad, F_CASE_TYPE, &len);
+		emit(a, r->line, colname(a, F_CASE_TYPE), ANNEXA_UNKNOWN_CASE_TYPE,
+		     "case type \"%s\" is not in the vocabulary", quote_casetype(a, s, len));
+	} else if (c != NULL && pub >= 0 && c->law_type != NULL &&
+	           pub != a->case_public[c->casetype]) {
+		emit(a, r->line, colname(a, F_LAW_TYPE), ANNEXA_LAW_TYPE_MISMATCH,
+		     "case type %s is %s law but the law type is %s",
+		     vocab_value(strata_casetypes(a->strata), (size_t)c->casetype), c->law_type,
+		     lawv);
+	}
+	if (pub < 0 && c != NULL && c->casetype >= 0)
+		pub = a->case_public[c->casetype];
+	if (pub == 1 && la_missing(a, r, bad))
+		emit(a, r->line,
+		     a->col[F_LOCAL_AUTHORITY] >= 0 ? colname(a, F_LOCAL_AUTHORITY)
+		                                    : "Local authority (Public law)",
+		     ANNEXA_PUBLIC_LAW_NEEDS_LA, "public law case with no local authority");
+}
+
+/* Case name heuristic. */
+static void
+check_case_name(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
+{
+	const char *s;
+	size_t len = 0;
+
+	long hit;
+
+	if ((s = value(a, r, bad, F_CASE_NAME, &len)) == NULL || text_blank(s))
+		return;
+	/* Court references repeat ("Re A (A Child)"): remember the verdicts. */
+	if (!memo_get(a->m_name, s, len, &hit)) {
+		hit = casename_identifying(a->names, s);
+		memo_put(a->m_name, s, len, hit);
+	}
+	if (hit)
+		emit(a, r->line, colname(a, F_CASE_NAME), ANNEXA_IDENTIFYING_CASE_NAME,
+		     "case name reads as a person's full name; use a court reference such as "
+		     "Re A (A Child)");
+}
+
+/*
+ * Mark the fields that are not valid UTF-8 in bad[] (ncols bytes) and raise
+ * one encoding finding for the record.
+ */
+static void
+check_encoding(struct annexa *a, const struct csvio_record *r, unsigned char *bad)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfields && i < a->ncols; i++)
+		bad[i] = !utf8_valid(r->fields[i], r->lens[i], NULL);
+	emit(a, r->line, r->bad_field < a->ncols ? a->hdr[r->bad_field] : NULL, ANNEXA_ENCODING,
+	     "bytes that are not valid UTF-8 (is it Windows-1252? try --encoding cp1252)");
+}
+
+/* Check one data record. */
+static void
+check_record(struct annexa *a, const struct csvio_record *r, unsigned char *badbuf)
+{
+	unsigned char *bad = NULL;
+	int dup;
+
+	a->sum.records++;
+	if (r->flags & CSVIO_UNTERMINATED) {
+		emit(a, r->line, NULL, ANNEXA_MALFORMED_CSV,
+		     "a quoted field is not closed before the end of the file");
+		return;
+	}
+	if (r->flags & CSVIO_MALFORMED) {
+		emit(a, r->line, NULL, ANNEXA_MALFORMED_CSV,
+		     "a stray quote inside a field; the rest of the line was skipped");
+		return;
+	}
+	if (r->flags & CSVIO_BLANK) {
+		emit(a, r->line, NULL, ANNEXA_BLANK_ROW, "empty record");
+		return;
+	}
+	if (r->nfields != a->ncols) {
+		emit(a, r->line, NULL, ANNEXA_RAGGED_ROW, "%zu fields where the header has %zu",
+		     r->nfields, a->ncols);
+		return;
+	}
+	if (r->flags & CSVIO_BAD_UTF8) {
+		bad = badbuf;
+		check_encoding(a, r, bad);
+	}
+	check_required(a, r, bad);
+	dup = check_case_id(a, r, bad);
+	check_case_name(a, r, bad);
+	check_enum(a, r, bad, F_GENDER, a->m_gender, a->gender);
+	check_enum(a, r, bad, F_DISABILITY, a->m_disability, a->disability);
+	check_dob(a, r, bad);
+	check_types(a, r, bad, dup);
+	count_area(a, r, bad);
+}
+
+/* Size the Case ID set for a regular file, at about 200 bytes a record. */
+static void
+size_ids(struct annexa *a, FILE *fp)
+{
+	struct stat st;
+
+	if (idset_count(a->ids) > 0 || fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode))
+		return;
+	idset_free(a->ids);
+	a->ids = idset_new_sized((size_t)(st.st_size / 200));
+}
+
+int
+annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, void *arg, char *err,
+             size_t errsz)
+{
+	struct csvio_reader *rd;
+	struct csvio_record *r;
+	struct csvbatch *cb;
+	unsigned char *bad = NULL;
+	const char *ahead;
+	size_t alen = 0;
+	int rc;
+
+	a->name = name;
+	a->emit = fn;
+	a->arg = arg;
+	rd = csvio_open(fp, name, a->cfg.csv_flags);
+	rc = csvio_next(rd, &r);
+	if (rc <= 0 || (r->flags & CSVIO_BLANK)) {
+		if (rc == -1)
+			snprintf(err, errsz, "%s: %s", name, csvio_error(rd));
+		else
+			snprintf(err, errsz, "%s:1: no header row", name);
+		csvio_close(rd);
+		return -1;
+	}
+	bind_header(a, r);
+	bad = xcalloc(a->ncols + 1, 1);
+	size_ids(a, fp);
+	cb = csvbatch_start(rd);
+	while ((rc = csvbatch_next(cb, &r)) == 1) {
+		/* Case IDs hash all over a large table: load a slot ahead of need. */
+		if (a->col[F_CASE_ID] >= 0 &&
+		    (ahead = csvbatch_peek(cb, PREFETCH_AHEAD, (size_t)a->col[F_CASE_ID], &alen)))
+			idset_prefetch(a->ids, ahead, alen);
+		check_record(a, r, bad);
+	}
+	if (rc == -1)
+		snprintf(err, errsz, "%s: %s", name, csvbatch_error(cb));
+	csvbatch_stop(cb);
+	a->sum.lines = csvio_lines(rd);
+	free(bad);
+	csvio_close(rd);
+	return rc == -1 ? -1 : 0;
+}
+
+/* Raise sample-shortfall for a feasibility line that falls short. */
+static void
+shortfall(struct annexa *a, const struct annexa_feasibility *f)
+{
+	if (f->available >= f->required)
+		return;
+	if (f->quota == NULL)
+		emit(a, 0, NULL, ANNEXA_SAMPLE_SHORTFALL,
+		     "national sample stratum %s: %lu cases available, %lu required", f->stratum,
+		     f->available, f->required);
+	else if (strcmp(f->quota, "other") == 0)
+		emit(a, 0, NULL, ANNEXA_SAMPLE_SHORTFALL,
+		     "national sample stratum %s outside its quotas: %lu cases available, %lu "
+		     "required",
+		     f->stratum, f->available, f->required);
+	else
+		emit(a, 0, NULL, ANNEXA_SAMPLE_SHORTFALL,
+		     "national sample stratum %s quota %s: %lu cases available, %lu required",
+		     f->stratum, f->quota, f->available, f->required);
+}
+
+void
+annexa_finish(struct annexa *a, annexa_emit_fn fn, void *arg)
+{
+	size_t i;
+
+	if (a->finished)
+		return;
+	a->finished = 1;
+	a->emit = fn;
+	a->arg = arg;
+	tally_summarise(a->tally, &a->sum);
+	for (i = 0; i < a->sum.nfeasible; i++)
+		shortfall(a, &a->sum.feasible[i]);
+	a->sum.ids = idset_count(a->ids);
+	a->sum.id_bytes = idset_bytes(a->ids);
+}
+
+const struct annexa_summary *
+annexa_summary(const struct annexa *a)
+{
+	return &a->sum;
+}

@@ -1,0 +1,75 @@
+/*
+ * cli.c: what every tool's main() shares.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cli.h"
+#include "core/csvio.h"
+#include "core/diag.h"
+
+#ifndef VERSION
+#define VERSION "0.0.0"
+#endif
+
+void
+cli_version(const char *prog)
+{
+	printf("%s (cafcass-inspect) %s\n", prog, VERSION);
+}
+
+int
+cli_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+cli_parse_date(const char *opt, const char *s, date_t *out)
+{
+	if (dates_parse(s, out) == 0)
+		return 0;
+	diag_note("%s: not a date (YYYY-MM-DD or DD/MM/YYYY)", opt);
+	return -1;
+}
+
+int
+cli_encoding(const char *s, unsigned *csv_flags)
+{
+	static const char *const names[] = {"utf-8", "utf8", "cp1252", "windows-1252", NULL};
+	int i = cli_choice(s, names);
+
+	if (i < 0) {
+		diag_note("--encoding: expected utf-8 or cp1252");
+		return -1;
+	}
+	if (i >= 2)
+		*csv_flags |= CSVIO_CP1252;
+	else
+		*csv_flags &= ~(unsigned)CSVIO_CP1252;
+	return 0;
+}
+
+int
+cli_choice(const char *s, const char *const *choices)
+{
+	int i;
+
+	for (i = 0; choices[i] != NULL; i++)
+		if (strcmp(s, choices[i]) == 0)
+			return i;
+	return -1;
+}

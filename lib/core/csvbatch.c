@@ -1,0 +1,290 @@
+/*
+ * csvbatch.c: a reader thread filling a ring of record batches. Each batch
+ * holds the records' bytes in one buffer and their fields as offsets; the
+ * ring's slots are handed over under a mutex, so a batch is only ever
+ * touched by one thread at a time.
+ */
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvbatch.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+
+#define NBATCH 4
+#define BATCH_RECORDS 2048
+#define BATCH_BYTES ((size_t)1 << 20)
+
+/* A record of a batch; its fields lie end to end in data, each NUL-terminated. */
+struct brec {
+	unsigned long line;
+	uint32_t lines, flags, nfields, bad_field; /* records are under 4 GiB */
+	uint32_t first; /* index of its first field's offset in offs */
+	uint32_t end; /* where its bytes end in data (after its last NUL) */
+};
+
+/*
+ * A batch: the records' bytes, where the reader put them, and one 32-bit
+ * offset a field (a field's length is the distance to the next, less its
+ * NUL). Small, because every byte of it crosses from one core to the other.
+ */
+struct batch {
+	size_t n, cap;
+	struct brec *recs;
+	size_t nf, fcap;
+	uint32_t *offs;
+	struct strbuf data;
+	int last; /* no batch follows */
+	int rc; /* with last: 0 end of input, -1 error */
+};
+
+struct csvbatch {
+	struct csvio_reader *rd;
+	int threaded;
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv_full, cv_free;
+	struct batch b[NBATCH];
+	int full[NBATCH];
+	int stop;
+	size_t prod, cons;
+	char err[256];
+
+	/* The consumer's view. */
+	struct batch *cur;
+	size_t pos;
+	int done, rc;
+	struct csvio_record rec;
+	char **fields;
+	size_t *lens;
+	size_t fieldcap;
+};
+
+/*
+ * Add record r, whose bytes the reader put in b's arena (end to end, as
+ * csvio_set_arena() promises), to batch b.
+ */
+static void
+batch_add(struct batch *b, const struct csvio_record *r)
+{
+	struct brec *br;
+	size_t i;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->recs = xreallocarray(b->recs, b->cap, sizeof *b->recs);
+	}
+	if (b->nf + r->nfields > b->fcap) {
+		while (b->nf + r->nfields > b->fcap)
+			b->fcap = b->fcap ? b->fcap * 2 : 4096;
+		b->offs = xreallocarray(b->offs, b->fcap, sizeof *b->offs);
+	}
+	br = &b->recs[b->n++];
+	br->line = r->line;
+	br->lines = (uint32_t)r->lines;
+	br->flags = r->flags;
+	br->nfields = (uint32_t)r->nfields;
+	br->bad_field = (uint32_t)r->bad_field;
+	br->first = (uint32_t)b->nf;
+	br->end = (uint32_t)b->data.len;
+	for (i = 0; i < r->nfields; i++)
+		b->offs[b->nf++] = (uint32_t)(r->fields[i] - b->data.buf);
+}
+
+/* The length of field i of record br in batch b. */
+static size_t
+field_len(const struct batch *b, const struct brec *br, size_t i)
+{
+	size_t next = i + 1 < br->nfields ? b->offs[br->first + i + 1] : br->end;
+
+	return next - b->offs[br->first + i] - 1;
+}
+
+/* Fill batch b from the reader; its last and rc say how reading ended. */
+static void
+batch_fill(struct csvbatch *cb, struct batch *b)
+{
+	struct csvio_record *r;
+	int rc;
+
+	b->n = b->nf = 0;
+	b->last = 0;
+	strbuf_reset(&b->data);
+	csvio_set_arena(cb->rd, &b->data); /* the reader writes the batch's bytes in place */
+	while (b->n < BATCH_RECORDS && b->data.len < BATCH_BYTES) {
+		if ((rc = csvio_next(cb->rd, &r)) <= 0) {
+			b->last = 1;
+			b->rc = rc;
+			if (rc == -1)
+				snprintf(cb->err, sizeof cb->err, "%s", csvio_error(cb->rd));
+			return;
+		}
+		batch_add(b, r);
+	}
+}
+
+/* The reader thread: fill free batches until the input ends. */
+static void *
+producer(void *arg)
+{
+	struct csvbatch *cb = arg;
+	struct batch *b;
+
+	for (;;) {
+		pthread_mutex_lock(&cb->mu);
+		while (cb->full[cb->prod] && !cb->stop)
+			pthread_cond_wait(&cb->cv_free, &cb->mu);
+		if (cb->stop) {
+			pthread_mutex_unlock(&cb->mu);
+			return NULL;
+		}
+		pthread_mutex_unlock(&cb->mu);
+		b = &cb->b[cb->prod];
+		batch_fill(cb, b);
+		pthread_mutex_lock(&cb->mu);
+		cb->full[cb->prod] = 1;
+		pthread_cond_signal(&cb->cv_full);
+		pthread_mutex_unlock(&cb->mu);
+		cb->prod = (cb->prod + 1) % NBATCH;
+		if (b->last)
+			return NULL;
+	}
+}
+
+struct csvbatch *
+csvbatch_start(struct csvio_reader *rd)
+{
+	struct csvbatch *cb = xcalloc(1, sizeof *cb);
+	size_t i;
+
+	cb->rd = rd;
+	for (i = 0; i < NBATCH; i++)
+		strbuf_init(&cb->b[i].data);
+	pthread_mutex_init(&cb->mu, NULL);
+	pthread_cond_init(&cb->cv_full, NULL);
+	pthread_cond_init(&cb->cv_free, NULL);
+	cb->threaded = pthread_create(&cb->th, NULL, producer, cb) == 0;
+	return cb;
+}
+
+/* Hand the current batch back to the reader thread. */
+static void
+release(struct csvbatch *cb)
+{
+	pthread_mutex_lock(&cb->mu);
+	cb->full[cb->cons] = 0;
+	pthread_cond_signal(&cb->cv_free);
+	pthread_mutex_unlock(&cb->mu);
+	cb->cons = (cb->cons + 1) % NBATCH;
+	cb->cur = NULL;
+}
+
+/* Point the consumer's record at record pos of the current batch. */
+static struct csvio_record *
+view(struct csvbatch *cb)
+{
+	const struct batch *b = cb->cur;
+	const struct brec *br = &b->recs[cb->pos++];
+	size_t i;
+
+	if (br->nfields + 1 > cb->fieldcap) {
+		cb->fieldcap = br->nfields + 1;
+		cb->fields = xreallocarray(cb->fields, cb->fieldcap, sizeof *cb->fields);
+		cb->lens = xreallocarray(cb->lens, cb->fieldcap, sizeof *cb->lens);
+	}
+	for (i = 0; i < br->nfields; i++) {
+		cb->fields[i] = b->data.buf + b->offs[br->first + i];
+		cb->lens[i] = field_len(b, br, i);
+	}
+	cb->rec.nfields = br->nfields;
+	cb->rec.fields = cb->fields;
+	cb->rec.lens = cb->lens;
+	cb->rec.line = br->line;
+	cb->rec.lines = br->lines;
+	cb->rec.flags = br->flags;
+	cb->rec.bad_field = br->bad_field;
+	return &cb->rec;
+}
+
+int
+csvbatch_next(struct csvbatch *cb, struct csvio_record **rec)
+{
+	if (!cb->threaded) {
+		if ((cb->rc = csvio_next(cb->rd, rec)) == -1)
+			snprintf(cb->err, sizeof cb->err, "%s", csvio_error(cb->rd));
+		return cb->rc;
+	}
+	if (cb->done)
+		return cb->rc;
+	while (cb->cur == NULL || cb->pos == cb->cur->n) {
+		if (cb->cur != NULL) {
+			if (cb->cur->last) {
+				cb->done = 1;
+				cb->rc = cb->cur->rc;
+				release(cb);
+				return cb->rc;
+			}
+			release(cb);
+		}
+		pthread_mutex_lock(&cb->mu);
+		while (!cb->full[cb->cons])
+			pthread_cond_wait(&cb->cv_full, &cb->mu);
+		pthread_mutex_unlock(&cb->mu);
+		cb->cur = &cb->b[cb->cons];
+		cb->pos = 0;
+	}
+	*rec = view(cb);
+	return 1;
+}
+
+const char *
+csvbatch_peek(const struct csvbatch *cb, size_t ahead, size_t col, size_t *len)
+{
+	const struct brec *br;
+
+	if (!cb->threaded || cb->cur == NULL || cb->pos + ahead > cb->cur->n || ahead == 0)
+		return NULL;
+	br = &cb->cur->recs[cb->pos + ahead - 1];
+	if (col >= br->nfields)
+		return NULL;
+	*len = field_len(cb->cur, br, col);
+	return cb->cur->data.buf + cb->cur->offs[br->first + col];
+}
+
+const char *
+csvbatch_error(const struct csvbatch *cb)
+{
+	return cb->err;
+}
+
+void
+csvbatch_stop(struct csvbatch *cb)
+{
+	size_t i;
+
+	if (cb == NULL)
+		return;
+	if (cb->threaded) {
+		pthread_mutex_lock(&cb->mu);
+		cb->stop = 1;
+		pthread_cond_broadcast(&cb->cv_free);
+		pthread_mutex_unlock(&cb->mu);
+		pthread_join(cb->th, NULL);
+		csvio_set_arena(cb->rd, NULL);
+	}
+	pthread_mutex_destroy(&cb->mu);
+	pthread_cond_destroy(&cb->cv_full);
+	pthread_cond_destroy(&cb->cv_free);
+	for (i = 0; i < NBATCH; i++) {
+		free(cb->b[i].recs);
+		free(cb->b[i].offs);
+		strbuf_free(&cb->b[i].data);
+	}
+	free(cb->fields);
+	free(cb->lens);
+	free(cb);
+}

@@ -1,0 +1,678 @@
+/*
+ * csvio.c: streaming CSV reader over libcsv, and an RFC 4180 writer.
+ *
+ * The input is read in 64 KiB chunks and cut into segments that end at a line
+ * terminator (LF, CRLF or bare CR) or at the end of the chunk. Each segment
+ * goes to csv_parse(), so the reader always knows which physical line it is
+ * on: a record starts on the line where the parser was between rows, and
+ * libcsv ends a record only at a terminator, so one segment ends at most one
+ * record. Fields are copied into one arena per record (no allocation per
+ * field), checked for UTF-8 or transcoded from Windows-1252 on the way.
+ *
+ * A line that starts a record, has no quote and lies whole in a valid UTF-8
+ * chunk is split at its commas here instead (split_plain()), with libcsv's
+ * rules for such a line: spaces and tabs around a field dropped, a line of
+ * only spaces no record. Everything else, quotes above all, is libcsv's.
+ */
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvio.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+#define CHUNK ((size_t)64 << 10)
+#define STALE SIZE_MAX
+#define MIN_BLOCK ((size_t)1024)
+#define SMALL 16 /* fields up to this long are copied with a fixed-size memcpy */
+
+/* libcsv's parser states (libcsv.c): between rows, and inside a field. */
+#define PSTATE_ROW_NOT_BEGUN 0
+#define PSTATE_FIELD_BEGUN 2
+
+struct csvio_reader {
+	FILE *fp;
+	char *name;
+	int cp1252; /* transcode (asked for, and no UTF-8 BOM) */
+	struct csv_parser p;
+	size_t max_record;
+
+	unsigned char *buf; /* CHUNK bytes + one carried CR */
+	size_t pos, len;
+	size_t nl, cr; /* next LF / CR at or after pos, len if none, STALE if unknown */
+	int eof, started;
+	int clean; /* the buffer is valid UTF-8 throughout */
+	struct strbuf pend; /* bytes to read again before fp (see replay()) */
+	size_t pend_pos;
+	struct strbuf raw; /* the open record's bytes after its first line */
+	int raw_on;
+
+	unsigned long line; /* physical line being read */
+	size_t line_bytes; /* bytes read of that line so far */
+	unsigned long start; /* line where the record being built starts */
+	int skip; /* dropping the rest of a malformed line */
+	int done, fatal;
+	struct strbuf err;
+
+	struct strbuf data; /* the record's fields, each NUL-terminated */
+	struct strbuf *dst; /* where fields go: &data, or the caller's arena */
+	size_t base; /* where the open record starts in dst */
+	size_t *offs; /* where each field starts in dst */
+	size_t nonempty; /* nonzero once a field is not empty */
+	size_t cap;
+	int ended; /* libcsv ended the record */
+	int check_fields; /* a segment of this record was not clean UTF-8: check each field */
+	int libcsv_only; /* CSVIO_LIBCSV_ONLY: no split_plain() */
+	struct csvio_record rec;
+};
+
+static int fatal(struct csvio_reader *, const char *, ...) __attribute__((format(printf, 2, 3)));
+static void on_field_slow(const char *, size_t, struct csvio_reader *) __attribute__((noinline));
+
+/* Record a fatal error; always returns -1. */
+static int
+fatal(struct csvio_reader *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	strbuf_reset(&r->err);
+	va_start(ap, fmt);
+	strbuf_vprintf(&r->err, fmt, ap);
+	va_end(ap);
+	r->fatal = 1;
+	return -1;
+}
+
+/* Start libcsv afresh: strict quotes, buffers grown with xrealloc. */
+static void
+parser_init(struct csvio_reader *r)
+{
+	csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL);
+	csv_set_realloc_func(&r->p, xrealloc);
+	csv_set_blk_size(&r->p, MIN_BLOCK);
+}
+
+struct csvio_reader *
+csvio_open(FILE *fp, const char *name, unsigned flags)
+{
+	struct csvio_reader *r = xcalloc(1, sizeof(*r));
+
+	r->fp = fp;
+	r->name = xstrdup(name != NULL ? name : "<stdin>");
+	r->cp1252 = (flags & CSVIO_CP1252) != 0;
+	r->libcsv_only = (flags & CSVIO_LIBCSV_ONLY) != 0;
+	r->max_record = CSVIO_MAX_RECORD;
+	r->buf = xmalloc(CHUNK + 1);
+	r->nl = r->cr = STALE;
+	r->line = 1;
+	r->start = 1;
+	strbuf_init(&r->err);
+	strbuf_init(&r->data);
+	r->dst = &r->data;
+	strbuf_init(&r->pend);
+	strbuf_init(&r->raw);
+	r->cap = 16;
+	r->offs = xreallocarray(NULL, r->cap, sizeof(*r->offs));
+	r->rec.fields = xreallocarray(NULL, r->cap, sizeof(*r->rec.fields));
+	r->rec.lens = xreallocarray(NULL, r->cap, sizeof(*r->rec.lens));
+	parser_init(r);
+	return r;
+}
+
+void
+csvio_set_arena(struct csvio_reader *r, struct strbuf *arena)
+{
+	r->dst = arena != NULL ? arena : &r->data;
+}
+
+void
+csvio_set_max_record(struct csvio_reader *r, size_t max)
+{
+	r->max_record = max;
+}
+
+const char *
+csvio_error(const struct csvio_reader *r)
+{
+	return r->err.buf;
+}
+
+unsigned long
+csvio_lines(const struct csvio_reader *r)
+{
+	return r->line - 1 + (r->line_bytes > 0);
+}
+
+void
+csvio_close(struct csvio_reader *r)
+{
+	if (r == NULL)
+		return;
+	csv_free(&r->p);
+	free(r->name);
+	free(r->buf);
+	strbuf_free(&r->err);
+	strbuf_free(&r->data);
+	strbuf_free(&r->pend);
+	strbuf_free(&r->raw);
+	free(r->offs);
+	free(r->rec.fields);
+	free(r->rec.lens);
+	free(r);
+}
+
+/* Make room for more fields. */
+static void
+fields_grow(struct csvio_reader *r)
+{
+	struct csvio_record *rec = &r->rec;
+
+	r->cap *= 2;
+	r->offs = xreallocarray(r->offs, r->cap, sizeof(*r->offs));
+	rec->fields = xreallocarray(rec->fields, r->cap, sizeof(*rec->fields));
+	rec->lens = xreallocarray(rec->lens, r->cap, sizeof(*rec->lens));
+}
+
+/* Append a field that needs transcoding or checking; 0 when it is not valid. */
+static int
+field_check(struct csvio_reader *r, const char *s, size_t len)
+{
+	size_t off = r->dst->len;
+
+	if (r->cp1252) {
+		utf8_from_cp1252(r->dst, s, len);
+		return memchr(s, '\0', len) == NULL;
+	}
+	strbuf_add(r->dst, s, len);
+	return utf8_valid(r->dst->buf + off, len, NULL);
+}
+
+/* on_field() for a field that needs room, checking or transcoding. */
+static void
+on_field_slow(const char *s, size_t len, struct csvio_reader *r)
+{
+	struct csvio_record *rec = &r->rec;
+	size_t off = r->dst->len, n = rec->nfields, i;
+	char *old = r->dst->buf;
+
+	if (n == r->cap)
+		fields_grow(r);
+	if (r->check_fields) {
+		if (!field_check(r, s, len) && !(rec->flags & CSVIO_BAD_UTF8)) {
+			rec->flags |= CSVIO_BAD_UTF8;
+			rec->bad_field = n;
+		}
+	} else
+		strbuf_add(r->dst, s, len);
+	strbuf_addch(r->dst, '\0');
+	if (r->dst->buf != old)
+		for (i = 0; i < n; i++)
+			rec->fields[i] = r->dst->buf + r->offs[i];
+	r->offs[n] = off;
+	rec->fields[n] = r->dst->buf + off;
+	rec->lens[n] = r->dst->len - 1 - off;
+	r->nonempty |= rec->lens[n];
+	rec->nfields = n + 1;
+}
+
+/*
+ * Copy a field into the arena (the common case, kept lean). wide: SMALL
+ * bytes may be read at s whatever len is.
+ */
+static inline void
+add_field(struct csvio_reader *r, const char *s, size_t len, int wide)
+{
+	size_t off = r->dst->len, n = r->rec.nfields;
+	char *d;
+
+	if (r->check_fields || n == r->cap || off + len + SMALL + 2 > r->dst->cap) {
+		on_field_slow(s, len, r);
+		return;
+	}
+	d = r->dst->buf + off;
+	/*
+	 * Most fields are short: copy a fixed SMALL bytes (inlined, no call)
+	 * when the source has that many (wide); the bytes past len land in the
+	 * spare room checked above and are overwritten later.
+	 */
+	if (len <= 4) {
+		/* byte by byte: a wide load would wait on libcsv's byte stores */
+		switch (len) {
+		case 4:
+			d[3] = s[3]; /* FALLTHROUGH */
+		case 3:
+			d[2] = s[2]; /* FALLTHROUGH */
+		case 2:
+			d[1] = s[1]; /* FALLTHROUGH */
+		case 1:
+			d[0] = s[0]; /* FALLTHROUGH */
+		default:
+			break;
+		}
+	} else if (len <= SMALL && wide)
+		memcpy(d, s, SMALL);
+	else
+		memcpy(d, s, len);
+	d[len] = '\0';
+	d[len + 1] = '\0';
+	r->dst->len = off + len + 1;
+	r->offs[n] = off;
+	r->rec.fields[n] = d;
+	r->rec.lens[n] = len;
+	r->nonempty |= len;
+	r->rec.nfields = n + 1;
+}
+
+/* libcsv field callback. */
+static void
+on_field(void *s, size_t len, void *arg)
+{
+	struct csvio_reader *r = arg;
+
+	add_field(r, s, len, r->p.entry_size >= SMALL);
+}
+
+/* libcsv record callback. */
+static void
+on_row(int c, void *arg)
+{
+	(void)c;
+	((struct csvio_reader *)arg)->ended = 1;
+}
+
+/* Refill the buffer, keeping the unread bytes (at most a carried CR). */
+static int
+fill(struct csvio_reader *r)
+{
+	size_t keep = r->len - r->pos, got;
+
+	memmove(r->buf, r->buf + r->pos, keep);
+	if (r->pend_pos < r->pend.len) {
+		got = r->pend.len - r->pend_pos < CHUNK ? r->pend.len - r->pend_pos : CHUNK;
+		memcpy(r->buf + keep, r->pend.buf + r->pend_pos, got);
+		r->pend_pos += got;
+	} else {
+		got = fread(r->buf + keep, 1, CHUNK, r->fp);
+		if (got < CHUNK) {
+			if (ferror(r->fp))
+				return fatal(r, "read error: %s", strerror(errno));
+			r->eof = 1;
+		}
+	}
+	r->pos = 0;
+	r->len = keep + got;
+	r->nl = r->cr = STALE;
+	if (!r->started) {
+		r->started = 1;
+		if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
+			r->pos = 3;
+			r->cp1252 = 0;
+		}
+	}
+	/* A valid chunk has valid segments: check it in one go. */
+	r->clean = !r->cp1252 && utf8_valid((const char *)r->buf + r->pos, r->len - r->pos, NULL);
+	return 0;
+}
+
+/* Offset of the next byte c at or after pos, or len. */
+static size_t
+find(const struct csvio_reader *r, int c)
+{
+	const unsigned char *q = memchr(r->buf + r->pos, c, r->len - r->pos);
+
+	return q != NULL ? (size_t)(q - r->buf) : r->len;
+}
+
+/*
+ * Cut the next segment: the bytes up to and including a line terminator (*eol
+ * set) or up to the end of the buffer. 1 with a segment, 0 at end of input,
+ * -1 on a read error.
+ */
+static int
+next_segment(struct csvio_reader *r, const unsigned char **s, size_t *n, int *eol)
+{
+	size_t t, end;
+
+	for (;;) {
+		if (r->pos == r->len) {
+			if (r->eof)
+				return 0;
+			if (fill(r) < 0)
+				return -1;
+			continue;
+		}
+		if (r->nl == STALE || r->nl < r->pos)
+			r->nl = find(r, '\n');
+		if (r->cr == STALE || r->cr < r->pos)
+			r->cr = find(r, '\r');
+		t = r->nl < r->cr ? r->nl : r->cr;
+		*s = r->buf + r->pos;
+		*eol = 1;
+		if (t == r->len) {
+			end = r->len;
+			*eol = 0;
+		} else if (r->buf[t] == '\n')
+			end = t + 1;
+		else if (t + 1 < r->len)
+			end = r->buf[t + 1] == '\n' ? t + 2 : t + 1;
+		else if (r->eof)
+			end = t + 1;
+		else if (t > r->pos) {
+			/* A CR ends the buffer: an LF may follow in the next chunk. */
+			end = t;
+			*eol = 0;
+		} else {
+			if (fill(r) < 0)
+				return -1;
+			continue;
+		}
+		*n = end - r->pos;
+		r->pos = end;
+		return 1;
+	}
+}
+
+/* Whether c is a space libcsv drops around an unquoted field. */
+static int
+is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * A whole line s[0..n) (its terminator included) that starts a record: 1
+ * when split_plain() may take it, that is when it has no quote, is valid
+ * UTF-8 and is read as UTF-8.
+ */
+static int
+plain(const struct csvio_reader *r, const unsigned char *s, size_t n)
+{
+	return !r->libcsv_only && r->clean && !r->cp1252 && r->p.pstate == PSTATE_ROW_NOT_BEGUN &&
+	       memchr(s, '"', n) == NULL;
+}
+
+/*
+ * Split a plain() line into fields as libcsv would: at every comma, each
+ * field without the spaces and tabs around it; a line of nothing but those
+ * is no record at all (no fields).
+ */
+static void
+split_plain(struct csvio_reader *r, const unsigned char *s, size_t n)
+{
+	const char *p = (const char *)s, *end = p + n, *limit = (const char *)r->buf + r->len;
+	const char *q, *a, *b;
+
+	while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
+		end--;
+	for (a = p; a < end && is_blank((unsigned char)*a); a++)
+		;
+	if (a == end)
+		return;
+	for (;;) {
+		q = memchr(p, ',', (size_t)(end - p));
+		if (q == NULL)
+			q = end;
+		for (a = p; a < q && is_blank((unsigned char)*a); a++)
+			;
+		for (b = q; b > a && is_blank((unsigned char)b[-1]); b--)
+			;
+		add_field(r, a, (size_t)(b - a), limit - a >= SMALL);
+		if (q == end)
+			return;
+		p = q + 1;
+	}
+}
+
+/* Give libcsv a segment: 0 when consumed, 1 on a stray quote, -1 on a fatal error. */
+static int
+feed(struct csvio_reader *r, const unsigned char *s, size_t n)
+{
+	size_t used;
+	int status;
+
+	/*
+	 * Removing quotes and spaces from valid UTF-8 leaves it valid, so fields
+	 * need checking one by one only when a segment of the record is not.
+	 */
+	if (!r->check_fields && (r->cp1252 || (!r->clean && !utf8_valid((const char *)s, n, NULL))))
+		r->check_fields = 1;
+	/* libcsv grows its field buffer by blk_size: make that geometric. */
+	if (r->p.entry_size > r->p.blk_size)
+		csv_set_blk_size(&r->p, r->p.entry_size);
+	used = csv_parse(&r->p, s, n, on_field, on_row, r);
+	if (used == n)
+		return 0;
+	status = csv_error(&r->p);
+	if (status == CSV_EPARSE)
+		return 1;
+	return fatal(r, "line %lu: %s", r->start, csv_strerror(status));
+}
+
+/* Fill in the record's span and blank flag and hand it out. */
+static int
+emit(struct csvio_reader *r, struct csvio_record **out, unsigned long end)
+{
+	struct csvio_record *rec = &r->rec;
+
+	if (r->nonempty == 0 && !(rec->flags & (CSVIO_MALFORMED | CSVIO_UNTERMINATED)))
+		rec->flags |= CSVIO_BLANK;
+	rec->line = r->start;
+	rec->lines = end >= r->start ? end - r->start + 1 : 1;
+	*out = rec;
+	return 1;
+}
+
+/*
+ * A record that spans lines turned out broken (a stray quote on a later line,
+ * or no closing quote before the end): it is reported on its first line only,
+ * and everything after that line is read again as fresh records.
+ */
+static void
+replay(struct csvio_reader *r)
+{
+	struct strbuf again;
+
+	strbuf_init(&again);
+	strbuf_add(&again, r->raw.buf, r->raw.len);
+	strbuf_add(&again, r->buf + r->pos, r->len - r->pos);
+	strbuf_add(&again, r->pend.buf + r->pend_pos, r->pend.len - r->pend_pos);
+	strbuf_free(&r->pend);
+	r->pend = again;
+	r->pend_pos = 0;
+	r->pos = r->len = 0;
+	r->nl = r->cr = STALE;
+	r->eof = 0;
+	r->line = r->start + 1;
+	r->line_bytes = 0;
+	r->skip = 0;
+	csv_free(&r->p);
+	parser_init(r);
+}
+
+/* The input is exhausted: finish a record left open, or a last line of spaces. */
+static int
+finish(struct csvio_reader *r, struct csvio_record **out)
+{
+	unsigned long end = r->line_bytes > 0 ? r->line : r->line - 1;
+
+	if (r->p.pstate != PSTATE_ROW_NOT_BEGUN) {
+		if (r->p.pstate == PSTATE_FIELD_BEGUN && r->p.quoted)
+			r->rec.flags |= CSVIO_UNTERMINATED;
+		csv_fini(&r->p, on_field, on_row, r);
+		if ((r->rec.flags & CSVIO_UNTERMINATED) && r->raw_on) {
+			emit(r, out, r->start);
+			replay(r);
+			return 1;
+		}
+		r->done = 1;
+		return emit(r, out, end);
+	}
+	r->done = 1;
+	if (r->line_bytes > 0 && !r->skip)
+		return emit(r, out, end);
+	return 0;
+}
+
+/* Move on to the next physical line. */
+static void
+end_line(struct csvio_reader *r)
+{
+	r->line++;
+	r->line_bytes = 0;
+}
+
+/* Forget the previous record. */
+static void
+record_reset(struct csvio_reader *r)
+{
+	if (r->dst == &r->data) {
+		r->data.len = 0;
+		r->data.buf[0] = '\0';
+	}
+	r->base = r->dst->len;
+	r->rec.nfields = 0;
+	r->rec.flags = 0;
+	r->rec.bad_field = 0;
+	r->ended = 0;
+	r->check_fields = 0;
+	r->nonempty = 0;
+	if (r->raw_on) {
+		r->raw_on = 0;
+		r->raw.len = 0;
+		r->raw.buf[0] = '\0';
+	}
+}
+
+/* A stray quote: hand out what was read and drop the rest of the line. */
+static int
+malformed(struct csvio_reader *r, struct csvio_record **out, int eol)
+{
+	unsigned long end = r->line;
+
+	r->rec.flags |= CSVIO_MALFORMED;
+	if (r->raw_on) {
+		emit(r, out, r->start);
+		replay(r);
+		return 1;
+	}
+	csv_free(&r->p);
+	parser_init(r);
+	if (eol)
+		end_line(r);
+	else
+		r->skip = 1;
+	return emit(r, out, end);
+}
+
+int
+csvio_next(struct csvio_reader *r, struct csvio_record **out)
+{
+	const unsigned char *s;
+	size_t n;
+	unsigned long end;
+	int eol, rc;
+
+	if (r->fatal)
+		return -1;
+	if (r->done)
+		return 0;
+	record_reset(r);
+	for (;;) {
+		if ((rc = next_segment(r, &s, &n, &eol)) <= 0)
+			return rc < 0 ? -1 : finish(r, out);
+		if (r->skip) {
+			r->line_bytes += n;
+			if (eol) {
+				r->skip = 0;
+				end_line(r);
+			}
+			continue;
+		}
+		if (r->line_bytes == 0 && r->p.pstate == PSTATE_ROW_NOT_BEGUN)
+			r->start = r->line;
+		r->line_bytes += n;
+		if (r->raw_on)
+			strbuf_add(&r->raw, s, n);
+		rc = 0;
+		if (eol && r->line_bytes == n && plain(r, s, n))
+			split_plain(r, s, n);
+		else if ((rc = feed(r, s, n)) < 0)
+			return -1;
+		if (rc > 0)
+			return malformed(r, out, eol);
+		if (r->dst->len - r->base + r->p.entry_pos > r->max_record) {
+			if (r->max_record % ((size_t)1 << 20) == 0)
+				return fatal(r, "line %lu: record larger than %zu MiB", r->start,
+				             r->max_record >> 20);
+			return fatal(r, "line %lu: record larger than %zu bytes", r->start,
+			             r->max_record);
+		}
+		end = r->line;
+		if (eol)
+			end_line(r);
+		if (r->ended || (eol && r->p.pstate == PSTATE_ROW_NOT_BEGUN))
+			return emit(r, out, end);
+		if (eol)
+			r->raw_on = 1; /* the record goes on: keep its bytes in case it breaks */
+	}
+}
+
+/* Whether a field must be quoted to read back the same. */
+static int
+needs_quotes(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0)
+		return 0;
+	if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
+		return 1;
+	for (i = 0; i < len; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+			return 1;
+	return 0;
+}
+
+void
+csvio_write_field(FILE *fp, const char *s, size_t len)
+{
+	const char *q, *end = s + len;
+
+	if (!needs_quotes(s, len)) {
+		fwrite(s, 1, len, fp);
+		return;
+	}
+	putc('"', fp);
+	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+		fwrite(s, 1, (size_t)(q - s) + 1, fp);
+		putc('"', fp);
+		s = q + 1;
+	}
+	fwrite(s, 1, (size_t)(end - s), fp);
+	putc('"', fp);
+}
+
+void
+csvio_write_row(FILE *fp, const char *const *fields, size_t n)
+{
+	size_t i;
+	const char *f;
+
+	/* A lone empty field is written "" so that the row does not read back as blank. */
+	if (n == 1 && (fields[0] == NULL || fields[0][0] == '\0')) {
+		fputs("\"\"\n", fp);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putc(',', fp);
+		f = fields[i] != NULL ? fields[i] : "";
+		csvio_write_field(fp, f, strlen(f));
+	}
+	putc('\n', fp);
+}

@@ -1,0 +1,307 @@
+/*
+ * fieldmap.c: the columns a tool expects (share/fields/NAME.json) and their
+ * binding to the header of a CSV file. Each field knows the normalised
+ * forms of its name, key and aliases; a header name maps to the one field
+ * holding its normalised form. Headers are short and few, so a linear scan
+ * is enough.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/datadir.h"
+#include "core/fieldmap.h"
+#include "core/jsonio.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+struct fieldmap_field {
+	const char *key; /* owned by root */
+	const char *name;
+	int required;
+	int personal;
+	char **forms; /* normalised name, key and aliases */
+	size_t nforms;
+};
+
+struct fieldmap {
+	json_t *root;
+	struct fieldmap_field *fields;
+	size_t nfields;
+};
+
+/* Normalise a header name: also drop a byte-order mark and no-break spaces. */
+static void
+header_key(const char *s, struct strbuf *out)
+{
+	struct strbuf clean;
+	const char *p;
+
+	if (strncmp(s, "\xef\xbb\xbf", 3) == 0)
+		s += 3;
+	if (strstr(s, "\xc2\xa0") == NULL) {
+		text_normkey(s, out);
+		return;
+	}
+	strbuf_init(&clean);
+	for (p = s; *p != '\0'; p++) {
+		if (p[0] == '\xc2' && p[1] == '\xa0')
+			p++;
+		else
+			strbuf_addch(&clean, *p);
+	}
+	text_normkey(clean.buf, out);
+	strbuf_free(&clean);
+}
+
+/* The field holding normalised form k, or -1. */
+static long
+find_form(const struct fieldmap *fm, const char *k)
+{
+	size_t i, j;
+
+	for (i = 0; i < fm->nfields; i++)
+		for (j = 0; j < fm->fields[i].nforms; j++)
+			if (strcmp(fm->fields[i].forms[j], k) == 0)
+				return (long)i;
+	return -1;
+}
+
+/* Give field f the form of text; -1 with a message if another field has it. */
+static int
+add_form(struct fieldmap *fm, size_t f, const char *text, const char *path, char *err, size_t errsz)
+{
+	struct fieldmap_field *fd = &fm->fields[f];
+	struct strbuf k;
+	long other;
+	int rc = 0;
+
+	strbuf_init(&k);
+	header_key(text, &k);
+	if (k.len == 0) {
+		snprintf(err, errsz, "%s: field \"%s\": \"%s\" has no letters or digits", path,
+		         fd->key, text);
+		rc = -1;
+	} else if ((other = find_form(fm, k.buf)) >= 0 && (size_t)other != f) {
+		snprintf(err, errsz, "%s: fields \"%s\" and \"%s\" both answer to \"%s\"", path,
+		         fm->fields[other].key, fd->key, text);
+		rc = -1;
+	} else if (other < 0) {
+		fd->forms = xreallocarray(fd->forms, fd->nforms + 1, sizeof *fd->forms);
+		fd->forms[fd->nforms++] = strbuf_steal(&k);
+	}
+	strbuf_free(&k);
+	return rc;
+}
+
+/* Read field i from its JSON object; -1 with a message when malformed. */
+static int
+read_field(struct fieldmap *fm, size_t i, const json_t *obj, const char *path, char *err,
+           size_t errsz)
+{
+	struct fieldmap_field *fd = &fm->fields[i];
+	const json_t *aliases, *a;
+	size_t j;
+
+	fd->key = jsonio_str(obj, "key", NULL);
+	fd->name = jsonio_str(obj, "name", NULL);
+	if (fd->key == NULL || fd->name == NULL || *fd->key == '\0') {
+		snprintf(err, errsz, "%s: field %zu: needs \"key\" and \"name\" strings", path,
+		         i + 1);
+		return -1;
+	}
+	fd->required = json_is_true(json_object_get(obj, "required"));
+	fd->personal = json_is_true(json_object_get(obj, "personal"));
+	for (j = 0; j < i; j++)
+		if (strcmp(fm->fields[j].key, fd->key) == 0) {
+			snprintf(err, errsz, "%s: fields %zu and %zu share the key \"%s\"", path,
+			         j + 1, i + 1, fd->key);
+			return -1;
+		}
+	if (add_form(fm, i, fd->name, path, err, errsz) < 0 ||
+	    add_form(fm, i, fd->key, path, err, errsz) < 0)
+		return -1;
+	aliases = json_object_get(obj, "aliases");
+	if (aliases != NULL && !json_is_array(aliases)) {
+		snprintf(err, errsz, "%s: field \"%s\": \"aliases\" must be an array", path,
+		         fd->key);
+		return -1;
+	}
+	json_array_foreach(aliases, j, a)
+	{
+		if (!json_is_string(a)) {
+			snprintf(err, errsz, "%s: field \"%s\": aliases must be strings", path,
+			         fd->key);
+			return -1;
+		}
+		if (add_form(fm, i, json_string_value(a), path, err, errsz) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Load the field list at path. */
+struct fieldmap *
+fieldmap_load(const char *path, char *err, size_t errsz)
+{
+	struct fieldmap *fm;
+	const json_t *fields, *obj;
+	json_t *root;
+	size_t i;
+
+	if ((root = jsonio_load(path, err, errsz)) == NULL)
+		return NULL;
+	fields = json_object_get(root, "fields");
+	if (!json_is_array(fields)) {
+		snprintf(err, errsz, "%s: needs a \"fields\" array", path);
+		json_decref(root);
+		return NULL;
+	}
+	fm = xcalloc(1, sizeof *fm);
+	fm->root = root;
+	fm->fields = xcalloc(json_array_size(fields) + 1, sizeof *fm->fields);
+	json_array_foreach(fields, i, obj)
+	{
+		fm->nfields = i + 1;
+		if (read_field(fm, i, obj, path, err, errsz) < 0) {
+			fieldmap_free(fm);
+			return NULL;
+		}
+	}
+	return fm;
+}
+
+/* Load share/fields/NAME.json. */
+struct fieldmap *
+fieldmap_load_named(const char *name, char *err, size_t errsz)
+{
+	char *rel = xasprintf("fields/%s.json", name);
+	char *path = datadir_path(rel);
+	struct fieldmap *fm;
+
+	fm = fieldmap_load(path, err, errsz);
+	free(path);
+	free(rel);
+	return fm;
+}
+
+/* Free a field list. */
+void
+fieldmap_free(struct fieldmap *fm)
+{
+	size_t i, j;
+
+	if (fm == NULL)
+		return;
+	for (i = 0; i < fm->nfields; i++) {
+		for (j = 0; j < fm->fields[i].nforms; j++)
+			free(fm->fields[i].forms[j]);
+		free(fm->fields[i].forms);
+	}
+	free(fm->fields);
+	json_decref(fm->root);
+	free(fm);
+}
+
+/* Number of fields. */
+size_t
+fieldmap_count(const struct fieldmap *fm)
+{
+	return fm->nfields;
+}
+
+/* Index of the field with this key, or -1. */
+long
+fieldmap_index(const struct fieldmap *fm, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < fm->nfields; i++)
+		if (strcmp(fm->fields[i].key, key) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Key of field i. */
+const char *
+fieldmap_key(const struct fieldmap *fm, size_t i)
+{
+	return i < fm->nfields ? fm->fields[i].key : NULL;
+}
+
+/* Display name of field i. */
+const char *
+fieldmap_name(const struct fieldmap *fm, size_t i)
+{
+	return i < fm->nfields ? fm->fields[i].name : NULL;
+}
+
+/* 1 when field i must have a value. */
+int
+fieldmap_required(const struct fieldmap *fm, size_t i)
+{
+	return i < fm->nfields && fm->fields[i].required;
+}
+
+/* 1 when field i holds personal data. */
+int
+fieldmap_personal(const struct fieldmap *fm, size_t i)
+{
+	return i < fm->nfields && fm->fields[i].personal;
+}
+
+/* Field a header name maps to, or -1. */
+long
+fieldmap_match(const struct fieldmap *fm, const char *header)
+{
+	struct strbuf k;
+	long f = -1;
+
+	if (header == NULL)
+		return -1;
+	strbuf_init(&k);
+	header_key(header, &k);
+	if (k.len > 0)
+		f = find_form(fm, k.buf);
+	strbuf_free(&k);
+	return f;
+}
+
+/* Bind header columns to fields; the first column for a field wins. */
+void
+fieldmap_bind(const struct fieldmap *fm, const char *const *header, size_t n,
+              struct fieldmap_binding *out)
+{
+	size_t c, i;
+	long f;
+
+	out->nfields = fm->nfields;
+	out->column = xcalloc(fm->nfields + 1, sizeof *out->column);
+	for (i = 0; i < fm->nfields; i++)
+		out->column[i] = -1;
+	out->ncolumns = n;
+	out->field = xcalloc(n + 1, sizeof *out->field);
+	out->nduplicates = 0;
+	out->duplicates = xcalloc(n + 1, sizeof *out->duplicates);
+	for (c = 0; c < n; c++) {
+		f = fieldmap_match(fm, header[c]);
+		out->field[c] = f;
+		if (f < 0)
+			continue;
+		if (out->column[f] >= 0)
+			out->duplicates[out->nduplicates++] = c;
+		else
+			out->column[f] = (long)c;
+	}
+}
+
+/* Free a binding's arrays. */
+void
+fieldmap_unbind(struct fieldmap_binding *b)
+{
+	free(b->column);
+	free(b->field);
+	free(b->duplicates);
+	memset(b, 0, sizeof *b);
+}

@@ -1,0 +1,107 @@
+/*
+ * keyhash.c: SipHash-2-4 and the splitmix64 seed expansion (see keyhash.h).
+ */
+#include <string.h>
+
+#include "core/keyhash.h"
+
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+
+uint64_t
+keyhash_splitmix64(uint64_t *state)
+{
+	uint64_t z;
+
+	z = (*state += UINT64_C(0x9e3779b97f4a7c15));
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+void
+keyhash_from_seed(uint64_t seed, struct keyhash_key *out)
+{
+	uint64_t state = seed;
+
+	out->k0 = keyhash_splitmix64(&state);
+	out->k1 = keyhash_splitmix64(&state);
+}
+
+/* Read 8 bytes as a little-endian 64-bit number. */
+static uint64_t
+load_le64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 7; i >= 0; i--)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+/* One SipRound over the four state words. */
+static void
+sipround(uint64_t v[4])
+{
+	v[0] += v[1];
+	v[1] = ROTL(v[1], 13);
+	v[1] ^= v[0];
+	v[0] = ROTL(v[0], 32);
+	v[2] += v[3];
+	v[3] = ROTL(v[3], 16);
+	v[3] ^= v[2];
+	v[0] += v[3];
+	v[3] = ROTL(v[3], 21);
+	v[3] ^= v[0];
+	v[2] += v[1];
+	v[1] = ROTL(v[1], 17);
+	v[1] ^= v[2];
+	v[2] = ROTL(v[2], 32);
+}
+
+uint64_t
+keyhash_sip(const struct keyhash_key *key, const void *p, size_t len)
+{
+	const unsigned char *in = p;
+	unsigned char last[8];
+	uint64_t v[4], m;
+	size_t i, full = len - len % 8;
+
+	v[0] = key->k0 ^ UINT64_C(0x736f6d6570736575);
+	v[1] = key->k1 ^ UINT64_C(0x646f72616e646f6d);
+	v[2] = key->k0 ^ UINT64_C(0x6c7967656e657261);
+	v[3] = key->k1 ^ UINT64_C(0x7465646279746573);
+	for (i = 0; i < full; i += 8) {
+		m = load_le64(in + i);
+		v[3] ^= m;
+		sipround(v);
+		sipround(v);
+		v[0] ^= m;
+	}
+	memset(last, 0, sizeof last);
+	if (len > full)
+		memcpy(last, in + full, len - full);
+	last[7] = (unsigned char)len;
+	m = load_le64(last);
+	v[3] ^= m;
+	sipround(v);
+	sipround(v);
+	v[0] ^= m;
+	v[2] ^= 0xff;
+	for (i = 0; i < 4; i++)
+		sipround(v);
+	return v[0] ^ v[1] ^ v[2] ^ v[3];
+}
+
+uint64_t
+keyhash_fnv1a(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char *b = p;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= b[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}

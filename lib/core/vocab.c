@@ -1,0 +1,479 @@
+/*
+ * vocab.c: controlled vocabularies (genders, law types, case types...) read
+ * from share/vocab/NAME.json. Lookup runs once per row of files with millions
+ * of rows, so the normalised keys of every value and alias go into an
+ * open-addressing hash table at load; the patterns, slower, are tried only
+ * when the key lookup misses, and what they answered for a text is memoised
+ * (the same few odd spellings come back row after row).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/datadir.h"
+#include "core/jsonio.h"
+#include "core/keyhash.h"
+#include "core/rx.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/vocab.h"
+#include "core/xalloc.h"
+
+struct vocab_entry {
+	const char *value; /* owned by root */
+	const json_t *obj; /* the entry's object, for attributes */
+};
+
+struct vocab_slot {
+	char *key; /* NULL: empty slot */
+	size_t entry;
+};
+
+struct vocab_pattern {
+	struct rx *rx;
+	size_t entry;
+};
+
+/* What the patterns answered for recent texts; emptied when half full. */
+#define VOCAB_MEMO_SLOTS 1024
+#define VOCAB_MEMO_MAXLEN 200
+
+struct vocab_memo {
+	char *text; /* trimmed text, NULL: empty slot */
+	long entry;
+};
+
+/* Lookup state: a vocab is const to its users but keeps these. */
+struct vocab_cache {
+	struct strbuf key;
+	struct vocab_memo *memo;
+	size_t nmemo;
+};
+
+struct vocab {
+	char *name;
+	json_t *root;
+	struct vocab_entry *entries;
+	size_t nentries;
+	struct vocab_slot *slots;
+	size_t mask; /* slots - 1, a power of two less one */
+	struct vocab_pattern *patterns;
+	size_t npatterns;
+	struct vocab_cache *cache;
+};
+
+static void memo_clear(struct vocab_cache *);
+
+/* FNV-1a hash of a key. */
+static uint64_t
+hash_key(const char *s)
+{
+	return keyhash_fnv1a(KEYHASH_FNV_BASIS, s, strlen(s));
+}
+
+/* The key of s: text_normkey(), also dropping no-break spaces (Excel's). */
+static void
+vocab_key(const char *s, struct strbuf *key)
+{
+	size_t i, j;
+
+	text_normkey(s, key);
+	if (memchr(key->buf, 0xc2, key->len) == NULL)
+		return;
+	for (i = j = 0; i < key->len; i++) {
+		if ((unsigned char)key->buf[i] == 0xc2 && (unsigned char)key->buf[i + 1] == 0xa0)
+			i++;
+		else
+			key->buf[j++] = key->buf[i];
+	}
+	key->buf[j] = '\0';
+	key->len = j;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static struct vocab_slot *
+slot_for(const struct vocab *v, const char *key)
+{
+	size_t i = (size_t)hash_key(key) & v->mask;
+
+	while (v->slots[i].key != NULL && strcmp(v->slots[i].key, key) != 0)
+		i = (i + 1) & v->mask;
+	return &v->slots[i];
+}
+
+/* Size the table for at most nkeys keys, at most half full. */
+static void
+table_init(struct vocab *v, size_t nkeys)
+{
+	size_t n = 16;
+
+	while (n < 2 * nkeys)
+		n *= 2;
+	v->slots = xcalloc(n, sizeof *v->slots);
+	v->mask = n - 1;
+}
+
+/* Add text's key for entry e; -1 with a message on an empty or shared key. */
+static int
+add_key(struct vocab *v, const char *path, size_t e, const char *text, char *err, size_t errsz)
+{
+	struct strbuf key;
+	struct vocab_slot *slot;
+	int rc = 0;
+
+	strbuf_init(&key);
+	vocab_key(text, &key);
+	if (key.len == 0) {
+		snprintf(err, errsz, "%s: entry %zu (\"%s\"): \"%s\" has no letters or digits",
+		         path, e + 1, v->entries[e].value, text);
+		rc = -1;
+	} else if ((slot = slot_for(v, key.buf))->key == NULL) {
+		slot->key = strbuf_steal(&key);
+		slot->entry = e;
+	} else if (slot->entry != e) {
+		snprintf(err, errsz,
+		         "%s: entry %zu (\"%s\") and entry %zu (\"%s\") share the key \"%s\"", path,
+		         slot->entry + 1, v->entries[slot->entry].value, e + 1, v->entries[e].value,
+		         key.buf);
+		rc = -1;
+	}
+	strbuf_free(&key);
+	return rc;
+}
+
+/* Member key of entry e if it is an array of strings, else NULL and a message. */
+static const json_t *
+string_array(const json_t *obj, const char *key, const char *path, size_t e, char *err,
+             size_t errsz)
+{
+	const json_t *a = json_object_get(obj, key), *x;
+	size_t i;
+
+	if (!json_is_array(a))
+		goto bad;
+	json_array_foreach(a, i, x)
+	{
+		if (!json_is_string(x))
+			goto bad;
+	}
+	return a;
+bad:
+	snprintf(err, errsz, "%s: entry %zu: \"%s\" must be an array of strings", path, e + 1, key);
+	return NULL;
+}
+
+/* Count the keys and patterns the entries will need; -1 on a bad entry. */
+static int
+read_entries(struct vocab *v, const json_t *values, const char *path, size_t *nkeys, size_t *npats,
+             char *err, size_t errsz)
+{
+	const json_t *obj, *val;
+	size_t i;
+
+	*nkeys = *npats = 0;
+	v->nentries = json_array_size(values);
+	v->entries = xcalloc(v->nentries + 1, sizeof *v->entries);
+	json_array_foreach(values, i, obj)
+	{
+		val = json_object_get(obj, "value");
+		if (!json_is_object(obj) || !json_is_string(val)) {
+			snprintf(err, errsz, "%s: entry %zu: needs a \"value\" string", path,
+			         i + 1);
+			return -1;
+		}
+		v->entries[i].value = json_string_value(val);
+		v->entries[i].obj = obj;
+		*nkeys += 1 + json_array_size(json_object_get(obj, "aliases"));
+		*npats += json_array_size(json_object_get(obj, "patterns"));
+	}
+	return 0;
+}
+
+/* Index entry e's value and aliases, compile its patterns. */
+static int
+index_entry(struct vocab *v, size_t e, const char *path, char *err, size_t errsz)
+{
+	const json_t *obj = v->entries[e].obj, *a, *x;
+	char rxerr[256];
+	struct rx *rx;
+	size_t i;
+
+	if (add_key(v, path, e, v->entries[e].value, err, errsz) < 0)
+		return -1;
+	if (json_object_get(obj, "aliases") != NULL) {
+		if ((a = string_array(obj, "aliases", path, e, err, errsz)) == NULL)
+			return -1;
+		json_array_foreach(a, i, x)
+		{
+			if (add_key(v, path, e, json_string_value(x), err, errsz) < 0)
+				return -1;
+		}
+	}
+	if (json_object_get(obj, "patterns") == NULL)
+		return 0;
+	if ((a = string_array(obj, "patterns", path, e, err, errsz)) == NULL)
+		return -1;
+	json_array_foreach(a, i, x)
+	{
+		rx = rx_new(json_string_value(x), RX_CASELESS, rxerr, sizeof rxerr);
+		if (rx == NULL) {
+			snprintf(err, errsz, "%s: entry %zu (\"%s\"): pattern %zu: %s", path, e + 1,
+			         v->entries[e].value, i + 1, rxerr);
+			return -1;
+		}
+		v->patterns[v->npatterns].rx = rx;
+		v->patterns[v->npatterns].entry = e;
+		v->npatterns++;
+	}
+	return 0;
+}
+
+/* The name of a vocabulary file: its "name", else the file name less .json. */
+static char *
+vocab_default_name(const json_t *root, const char *path)
+{
+	const char *name = jsonio_str(root, "name", NULL), *base;
+	size_t n;
+
+	if (name != NULL)
+		return xstrdup(name);
+	base = strrchr(path, '/');
+	base = base == NULL ? path : base + 1;
+	n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".json") == 0)
+		n -= 5;
+	return xstrndup(base, n);
+}
+
+/* Load and index the vocabulary at path. */
+struct vocab *
+vocab_load(const char *path, char *err, size_t errsz)
+{
+	struct vocab *v;
+	const json_t *values;
+	size_t nkeys, npats, i;
+	json_t *root;
+
+	if ((root = jsonio_load(path, err, errsz)) == NULL)
+		return NULL;
+	values = json_object_get(root, "values");
+	if (!json_is_array(values)) {
+		snprintf(err, errsz, "%s: needs a \"values\" array", path);
+		json_decref(root);
+		return NULL;
+	}
+	v = xcalloc(1, sizeof *v);
+	v->root = root;
+	v->name = vocab_default_name(root, path);
+	v->cache = xcalloc(1, sizeof *v->cache);
+	strbuf_init(&v->cache->key);
+	if (read_entries(v, values, path, &nkeys, &npats, err, errsz) < 0)
+		goto fail;
+	table_init(v, nkeys);
+	v->patterns = xcalloc(npats + 1, sizeof *v->patterns);
+	for (i = 0; i < v->nentries; i++)
+		if (index_entry(v, i, path, err, errsz) < 0)
+			goto fail;
+	return v;
+fail:
+	vocab_free(v);
+	return NULL;
+}
+
+/* Load share/vocab/NAME.json. */
+struct vocab *
+vocab_load_named(const char *name, char *err, size_t errsz)
+{
+	char *rel = xasprintf("vocab/%s.json", name);
+	char *path = datadir_path(rel);
+	struct vocab *v;
+
+	v = vocab_load(path, err, errsz);
+	free(path);
+	free(rel);
+	return v;
+}
+
+/* Free a vocabulary and everything it handed out. */
+void
+vocab_free(struct vocab *v)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	if (v->slots != NULL)
+		for (i = 0; i <= v->mask; i++)
+			free(v->slots[i].key);
+	free(v->slots);
+	for (i = 0; i < v->npatterns; i++)
+		rx_free(v->patterns[i].rx);
+	free(v->patterns);
+	free(v->entries);
+	if (v->cache != NULL) {
+		memo_clear(v->cache);
+		free(v->cache->memo);
+		strbuf_free(&v->cache->key);
+		free(v->cache);
+	}
+	free(v->name);
+	json_decref(v->root);
+	free(v);
+}
+
+/* Number of entries. */
+size_t
+vocab_count(const struct vocab *v)
+{
+	return v->nentries;
+}
+
+/* The vocabulary's name. */
+const char *
+vocab_name(const struct vocab *v)
+{
+	return v->name;
+}
+
+/* The memo slot for the len bytes of s, or the empty slot where they go. */
+static struct vocab_memo *
+memo_slot(struct vocab_cache *c, const char *s, size_t len)
+{
+	uint64_t h = keyhash_fnv1a(KEYHASH_FNV_BASIS, s, len);
+	size_t i, mask = VOCAB_MEMO_SLOTS - 1;
+
+	for (i = (size_t)h & mask; c->memo[i].text != NULL; i = (i + 1) & mask)
+		if (strncmp(c->memo[i].text, s, len) == 0 && c->memo[i].text[len] == '\0')
+			break;
+	return &c->memo[i];
+}
+
+/* Forget every memoised answer. */
+static void
+memo_clear(struct vocab_cache *c)
+{
+	size_t i;
+
+	if (c->memo == NULL)
+		return;
+	for (i = 0; i < VOCAB_MEMO_SLOTS; i++) {
+		free(c->memo[i].text);
+		c->memo[i].text = NULL;
+	}
+	c->nmemo = 0;
+}
+
+/* The first pattern (in file order) matching the len bytes of s. */
+static long
+run_patterns(const struct vocab *v, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < v->npatterns; i++)
+		if (rx_search(v->patterns[i].rx, s, len, 0, NULL, NULL) == 1)
+			return (long)v->patterns[i].entry;
+	return -1;
+}
+
+/* Try the patterns on s without its surrounding white space, memoised. */
+static long
+find_by_pattern(const struct vocab *v, const char *s)
+{
+	struct vocab_cache *c = v->cache;
+	struct vocab_memo *m;
+	size_t len;
+	long e;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
+	                   s[len - 1] == '\n'))
+		len--;
+	if (len == 0)
+		return -1;
+	if (len > VOCAB_MEMO_MAXLEN)
+		return run_patterns(v, s, len);
+	if (c->memo == NULL)
+		c->memo = xcalloc(VOCAB_MEMO_SLOTS, sizeof *c->memo);
+	m = memo_slot(c, s, len);
+	if (m->text != NULL)
+		return m->entry;
+	e = run_patterns(v, s, len);
+	if (c->nmemo >= VOCAB_MEMO_SLOTS / 2) {
+		memo_clear(c);
+		m = memo_slot(c, s, len);
+	}
+	m->text = xstrndup(s, len);
+	m->entry = e;
+	c->nmemo++;
+	return e;
+}
+
+/* Entry of s: by key, else by pattern; -1 when none. */
+long
+vocab_find(const struct vocab *v, const char *s)
+{
+	const struct vocab_slot *slot;
+	struct strbuf *key = &v->cache->key;
+
+	if (s == NULL)
+		return -1;
+	vocab_key(s, key);
+	if (key->len > 0) {
+		slot = slot_for(v, key->buf);
+		if (slot->key != NULL)
+			return (long)slot->entry;
+	}
+	return v->npatterns > 0 ? find_by_pattern(v, s) : -1;
+}
+
+/* Canonical value of entry i. */
+const char *
+vocab_value(const struct vocab *v, size_t i)
+{
+	return i < v->nentries ? v->entries[i].value : NULL;
+}
+
+/* String attribute key of entry i, or NULL. */
+const char *
+vocab_attr(const struct vocab *v, size_t i, const char *key)
+{
+	if (i >= v->nentries)
+		return NULL;
+	return jsonio_str(v->entries[i].obj, key, NULL);
+}
+
+/* Integer attribute key of entry i, or dflt. */
+long
+vocab_attr_int(const struct vocab *v, size_t i, const char *key, long dflt)
+{
+	if (i >= v->nentries)
+		return dflt;
+	return (long)jsonio_int(v->entries[i].obj, key, dflt);
+}
+
+/* Compile the "pattern" of share/vocab/NAME.json. */
+struct rx *
+vocab_pattern_named(const char *name, unsigned flags, char *err, size_t errsz)
+{
+	char *rel = xasprintf("vocab/%s.json", name);
+	char *path = datadir_path(rel);
+	char rxerr[256];
+	const char *pattern;
+	struct rx *rx = NULL;
+	json_t *root;
+
+	free(rel);
+	if ((root = jsonio_load(path, err, errsz)) == NULL)
+		goto out;
+	if ((pattern = jsonio_str(root, "pattern", NULL)) == NULL)
+		snprintf(err, errsz, "%s: needs a \"pattern\" string", path);
+	else if ((rx = rx_new(pattern, flags, rxerr, sizeof rxerr)) == NULL)
+		snprintf(err, errsz, "%s: pattern: %s", path, rxerr);
+	json_decref(root);
+out:
+	free(path);
+	return rx;
+}

@@ -1,0 +1,214 @@
+/*
+ * deploy_team.c: the inspection team: role words, conflicts of interest,
+ * placeholder teams and the team file. The search is in deploy.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fieldmap.h"
+#include "core/strbuf.h"
+#include "core/table.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "plan/deploy-impl.h"
+
+static const struct {
+	const char *key;
+	enum deploy_role role;
+} role_words[] = {
+    {"lead", DEPLOY_LEAD},
+    {"leadinspector", DEPLOY_LEAD},
+    {"deputy", DEPLOY_DEPUTY},
+    {"deputylead", DEPLOY_DEPUTY},
+    {"deputyleadinspector", DEPLOY_DEPUTY},
+    {"inspector", DEPLOY_INSPECTOR},
+    {"teaminspector", DEPLOY_INSPECTOR},
+    {"hmi", DEPLOY_INSPECTOR},
+};
+
+/* The role a word names, or -1. */
+int
+deploy_role_parse(const char *s)
+{
+	struct strbuf k;
+	int role = -1;
+
+	strbuf_init(&k);
+	text_normkey(s, &k);
+	for (size_t i = 0; i < sizeof role_words / sizeof role_words[0]; i++)
+		if (strcmp(k.buf, role_words[i].key) == 0)
+			role = (int)role_words[i].role;
+	strbuf_free(&k);
+	return role;
+}
+
+/* The word for a role. */
+const char *
+deploy_role_name(enum deploy_role r)
+{
+	return r == DEPLOY_LEAD ? "lead" : r == DEPLOY_DEPUTY ? "deputy" : "inspector";
+}
+
+/* 1 when p has a conflict of interest with area. */
+int
+deploy_conflicts(const struct deploy_person *p, const char *area)
+{
+	for (size_t i = 0; i < p->nconflicts; i++)
+		if (text_same(p->conflicts[i], area))
+			return 1;
+	return 0;
+}
+
+/* Append a person with their conflicts to the team. */
+void
+deploy_team_add(struct deploy_team *t, const char *name, enum deploy_role role,
+                const char *conflicts, unsigned long line)
+{
+	struct deploy_person *p;
+	const char *s = conflicts;
+
+	t->people = xreallocarray(t->people, t->n + 1, sizeof *t->people);
+	p = &t->people[t->n++];
+	memset(p, 0, sizeof *p);
+	p->name = xstrdup(name);
+	p->role = role;
+	p->line = line;
+	while (s != NULL && *s != '\0') {
+		size_t len = strcspn(s, ";");
+		char *one = xstrndup(s, len), *trimmed = text_trimdup(one);
+
+		free(one);
+		if (*trimmed != '\0') {
+			p->conflicts =
+			    xreallocarray(p->conflicts, p->nconflicts + 1, sizeof(char *));
+			p->conflicts[p->nconflicts++] = trimmed;
+		} else
+			free(trimmed);
+		s += len + (s[len] == ';');
+	}
+}
+
+/* Fill the team with placeholder people. */
+void
+deploy_team_placeholder(struct deploy_team *t)
+{
+	char name[32];
+
+	deploy_team_add(t, "Lead inspector", DEPLOY_LEAD, NULL, 0);
+	for (int i = 1; i <= DEPLOY_DEPUTIES; i++) {
+		snprintf(name, sizeof name, "Deputy %d", i);
+		deploy_team_add(t, name, DEPLOY_DEPUTY, NULL, 0);
+	}
+	for (int i = 1; i <= DEPLOY_INSPECTORS; i++) {
+		snprintf(name, sizeof name, "Inspector %d", i);
+		deploy_team_add(t, name, DEPLOY_INSPECTOR, NULL, 0);
+	}
+}
+
+/* Check the team has 1 lead, 3 deputies and 6 inspectors. */
+int
+deploy_team_check(const struct deploy_team *t, char *err, size_t errsz)
+{
+	size_t count[3] = {0, 0, 0};
+
+	for (size_t i = 0; i < t->n; i++)
+		count[t->people[i].role]++;
+	if (count[DEPLOY_LEAD] != DEPLOY_LEADS || count[DEPLOY_DEPUTY] != DEPLOY_DEPUTIES ||
+	    count[DEPLOY_INSPECTOR] != DEPLOY_INSPECTORS) {
+		snprintf(err, errsz,
+		         "%s: the team needs 1 lead, 3 deputies and 6 inspectors; it has %zu, %zu "
+		         "and %zu",
+		         t->file ? t->file : "team", count[DEPLOY_LEAD], count[DEPLOY_DEPUTY],
+		         count[DEPLOY_INSPECTOR]);
+		return -1;
+	}
+	return 0;
+}
+
+/* Free a team. */
+void
+deploy_team_free(struct deploy_team *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		for (size_t j = 0; j < t->people[i].nconflicts; j++)
+			free(t->people[i].conflicts[j]);
+		free(t->people[i].conflicts);
+		free(t->people[i].name);
+	}
+	free(t->people);
+	free(t->file);
+	memset(t, 0, sizeof *t);
+}
+
+/* Read one row of the team file; -1 with err set. */
+static int
+read_person(const struct table *tb, size_t r, const long *col, struct deploy_team *t, char *err,
+            size_t errsz)
+{
+	unsigned long line = tb->rows[r].line;
+	const char *name = table_cell(tb, r, col[0]);
+	int role = deploy_role_parse(table_cell(tb, r, col[1]));
+	char *trimmed;
+
+	if (text_blank(name)) {
+		snprintf(err, errsz, "%s:%lu: name: blank", tb->name, line);
+		return -1;
+	}
+	if (role == -1) {
+		snprintf(err, errsz, "%s:%lu: role: not lead, deputy or inspector", tb->name, line);
+		return -1;
+	}
+	for (size_t i = 0; i < t->n; i++)
+		if (text_same(t->people[i].name, name)) {
+			snprintf(err, errsz, "%s:%lu: name: the same person as line %lu", tb->name,
+			         line, t->people[i].line);
+			return -1;
+		}
+	trimmed = text_trimdup(name);
+	deploy_team_add(t, trimmed, (enum deploy_role)role, table_cell(tb, r, col[2]), line);
+	free(trimmed);
+	return 0;
+}
+
+/* Read the team CSV. */
+int
+deploy_read_team(const char *path, unsigned csv_flags, struct deploy_team *out, char *err,
+                 size_t errsz)
+{
+	static const char *const keys[] = {"name", "role", "conflicts"};
+	struct fieldmap *fm;
+	struct fieldmap_binding b;
+	struct table *tb;
+	long col[3];
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	if ((fm = fieldmap_load_named("team", err, errsz)) == NULL)
+		return -1;
+	if ((tb = table_read(path, csv_flags, err, errsz)) == NULL) {
+		fieldmap_free(fm);
+		return -1;
+	}
+	out->file = xstrdup(tb->name);
+	fieldmap_bind(fm, (const char *const *)tb->header, tb->ncols, &b);
+	for (int f = 0; f < 3; f++) {
+		long i = fieldmap_index(fm, keys[f]);
+
+		col[f] = i < 0 ? -1 : b.column[i];
+		if (col[f] < 0 && f < 2 && rc == 0) {
+			snprintf(err, errsz, "%s:1: missing column %s", tb->name, keys[f]);
+			rc = -1;
+		}
+	}
+	for (size_t r = 0; r < tb->nrows && rc == 0; r++)
+		rc = read_person(tb, r, col, out, err, errsz);
+	if (rc == 0)
+		rc = deploy_team_check(out, err, errsz);
+	if (rc == -1)
+		deploy_team_free(out);
+	fieldmap_unbind(&b);
+	table_free(tb);
+	fieldmap_free(fm);
+	return rc;
+}

@@ -1,0 +1,196 @@
+/*
+ * obsout.c: plan-observations' output formats and its list of what could
+ * not be met.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/csvio.h"
+#include "core/diag.h"
+#include "core/jsonio.h"
+#include "plan/obsics.h"
+#include "plan/obsout.h"
+
+/* "HH:MM" of minutes after midnight (0 to 1439) into buf (6 bytes). */
+static const char *
+hhmm(int minutes, char *buf)
+{
+	unsigned m = (unsigned)minutes % 1440;
+
+	buf[0] = (char)('0' + m / 600);
+	buf[1] = (char)('0' + m / 60 % 10);
+	buf[2] = ':';
+	buf[3] = (char)('0' + m % 60 / 10);
+	buf[4] = (char)('0' + m % 10);
+	buf[5] = '\0';
+	return buf;
+}
+
+static int
+write_csv(FILE *fp, const struct observe_result *r, const struct observe_opp *opps,
+          const struct observe_slot *slots)
+{
+	static const char *const header[] = {"opportunity_id", "inspector", "service_area", "date",
+	                                     "start",          "end",       "type"};
+	char date[DATES_ISO_LEN], start[6], end[6];
+	const char *row[7];
+	size_t i;
+
+	csvio_write_row(fp, header, 7);
+	for (i = 0; i < r->nassign; i++) {
+		const struct observe_opp *o = &opps[r->assign[i].opp];
+
+		row[0] = o->id;
+		row[1] = slots[r->assign[i].slot].name;
+		row[2] = o->area;
+		row[3] = dates_format(o->date, date);
+		row[4] = hhmm(o->start, start);
+		row[5] = hhmm(o->end, end);
+		row[6] = observe_type_name(o->type);
+		csvio_write_row(fp, row, 7);
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
+/* 1 when some observed day of area has a court duty. */
+static int
+area_has_court(const struct observe_result *r, const char *area)
+{
+	size_t i;
+
+	for (i = 0; i < r->ndays; i++)
+		if (r->days[i].court_duty && strcmp(r->days[i].area, area) == 0)
+			return 1;
+	return 0;
+}
+
+/* Court duties listed for area, and how many of them lack consent. */
+static void
+court_counts(const struct observe_opp *opps, size_t n, const char *area, size_t *listed,
+             size_t *refused)
+{
+	size_t i;
+
+	*listed = *refused = 0;
+	for (i = 0; i < n; i++)
+		if (opps[i].type == OBSERVE_COURT_DUTY && strcmp(opps[i].area, area) == 0) {
+			(*listed)++;
+			*refused += !opps[i].consent;
+		}
+}
+
+/* The unmet aims as JSON objects. */
+static json_t *
+unmet_json(const struct observe_result *r, const char *const *areas, size_t nareas)
+{
+	json_t *a = json_array();
+	char date[DATES_ISO_LEN];
+	size_t i;
+
+	for (i = 0; i < nareas; i++)
+		if (!area_has_court(r, areas[i]))
+			json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "aim", "court-duty",
+			                                   "service_area", areas[i], "message",
+			                                   "no court duty observation"));
+	for (i = 0; i < r->ndays; i++) {
+		const struct observe_day *d = &r->days[i];
+
+		if (d->observed < d->inspectors)
+			json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:I, s:I}", "aim",
+			                                   "observation-each-day", "service_area",
+			                                   d->area, "date",
+			                                   dates_format(d->date, date),
+			                                   "inspectors", (json_int_t)d->inspectors,
+			                                   "observed", (json_int_t)d->observed));
+	}
+	return a;
+}
+
+static int
+write_json(FILE *fp, const struct observe_result *r, const struct observe_opp *opps,
+           const struct observe_slot *slots, const char *const *areas, size_t nareas)
+{
+	json_t *doc, *list, *days;
+	char date[DATES_ISO_LEN], start[6], end[6];
+	size_t i, idays = 0, observed = 0;
+	int rc;
+
+	list = json_array();
+	for (i = 0; i < r->nassign; i++) {
+		const struct observe_opp *o = &opps[r->assign[i].opp];
+
+		json_array_append_new(
+		    list,
+		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "opportunity_id", o->id,
+		              "inspector", slots[r->assign[i].slot].name, "service_area", o->area,
+		              "date", dates_format(o->date, date), "start", hhmm(o->start, start),
+		              "end", hhmm(o->end, end), "type", observe_type_name(o->type)));
+	}
+	days = json_array();
+	for (i = 0; i < r->ndays; i++) {
+		const struct observe_day *d = &r->days[i];
+
+		idays += d->inspectors;
+		observed += d->observed;
+		json_array_append_new(
+		    days,
+		    json_pack("{s:s, s:s, s:I, s:I, s:I, s:b}", "service_area", d->area, "date",
+		              dates_format(d->date, date), "inspectors", (json_int_t)d->inspectors,
+		              "observed", (json_int_t)d->observed, "observations",
+		              (json_int_t)d->observations, "court_duty", d->court_duty));
+	}
+	doc = json_pack(
+	    "{s:o, s:o, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:{s:I, s:I, s:I}}}", "assignments", list,
+	    "days", days, "unmet", unmet_json(r, areas, nareas), "summary", "areas_visited",
+	    (json_int_t)r->nareas_visited, "areas_with_court_duty", (json_int_t)r->nareas_court,
+	    "inspector_days", (json_int_t)idays, "inspector_days_observed", (json_int_t)observed,
+	    "observations", (json_int_t)r->nassign, "ineligible", "no_consent",
+	    (json_int_t)r->ineligible_consent, "travel", (json_int_t)r->ineligible_travel,
+	    "outside_plan", (json_int_t)r->outside_plan);
+	rc = jsonio_dump(doc, fp);
+	json_decref(doc);
+	return rc;
+}
+
+int
+obsout_write(FILE *fp, int format, const struct observe_result *r, const struct observe_opp *opps,
+             const struct observe_slot *slots, const char *const *areas, size_t nareas)
+{
+	switch (format) {
+	case OBSOUT_CSV:
+		return write_csv(fp, r, opps, slots);
+	case OBSOUT_JSON:
+		return write_json(fp, r, opps, slots, areas, nareas);
+	default:
+		return obsics_write(fp, r, opps, slots);
+	}
+}
+
+void
+obsout_unmet(FILE *fp, const struct observe_result *r, const struct observe_opp *opps, size_t nopps,
+             const char *const *areas, size_t nareas)
+{
+	char date[DATES_ISO_LEN];
+	size_t i, listed, refused;
+
+	(void)fp;
+	for (i = 0; i < nareas; i++) {
+		if (area_has_court(r, areas[i]))
+			continue;
+		court_counts(opps, nopps, areas[i], &listed, &refused);
+		diag_note("%s: no court duty observation (%zu court duties listed, %zu without "
+		          "consent)",
+		          areas[i], listed, refused);
+	}
+	for (i = 0; i < r->ndays; i++) {
+		const struct observe_day *d = &r->days[i];
+
+		if (d->observed < d->inspectors)
+			diag_note("%s %s: %zu of %zu inspectors have no observation", d->area,
+			          dates_format(d->date, date), d->inspectors - d->observed,
+			          d->inspectors);
+	}
+	if (r->ineligible_consent + r->ineligible_travel > 0)
+		diag_note("not used: %zu without consent, %zu home visits over the travel limit",
+		          r->ineligible_consent, r->ineligible_travel);
+}

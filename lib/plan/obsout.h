@@ -1,0 +1,22 @@
+/*
+ * obsout.h: plan-observations' output: the assignments as CSV, JSON or an
+ * iCalendar file, and what could not be met (on a stream, never naming a
+ * person or a location).
+ */
+#ifndef OBSOUT_H
+#define OBSOUT_H
+
+#include <stdio.h>
+
+#include "plan/observe.h"
+
+enum obsout_format { OBSOUT_CSV, OBSOUT_JSON, OBSOUT_ICS };
+
+/* Write the result in format; 0, or -1 on a write error. */
+int obsout_write(FILE *, int format, const struct observe_result *, const struct observe_opp *,
+                 const struct observe_slot *, const char *const *areas, size_t nareas);
+/* One line per unmet aim: areas with no court duty, inspector-days unobserved. */
+void obsout_unmet(FILE *, const struct observe_result *, const struct observe_opp *, size_t nopps,
+                  const char *const *areas, size_t nareas);
+
+#endif

@@ -1,0 +1,415 @@
+/*
+ * redact_lexicon.c: the deny-list of names: a hash table of lowered words,
+ * the full names and surnames of the people added one by one or as the
+ * parties of a Case name, and the identifier files that add them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvio.h"
+#include "core/fieldmap.h"
+#include "core/keyhash.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "redact/redact-impl.h"
+
+/* FNV-1a over a NUL-terminated key. */
+static size_t
+hash_key(const char *s)
+{
+	return (size_t)keyhash_fnv1a(KEYHASH_FNV_BASIS, s, strlen(s));
+}
+
+/* The slot of key: its entry, or the empty slot where it would go. */
+static struct redact_word *
+word_slot(const struct redact *r, const char *key)
+{
+	size_t i = hash_key(key) & (r->wcap - 1);
+
+	while (r->words[i].key != NULL && strcmp(r->words[i].key, key) != 0)
+		i = (i + 1) & (r->wcap - 1);
+	return &r->words[i];
+}
+
+/* The entry of key, or NULL. */
+struct redact_word *
+redact_word_find(const struct redact *r, const char *key)
+{
+	struct redact_word *w;
+
+	if (r->wcount == 0)
+		return NULL;
+	w = word_slot(r, key);
+	return w->key != NULL ? w : NULL;
+}
+
+/* Double the table. */
+static void
+word_grow(struct redact *r)
+{
+	struct redact_word *old = r->words;
+	size_t i, oldcap = r->wcap;
+
+	r->wcap = oldcap == 0 ? 256 : oldcap * 2;
+	r->words = xcalloc(r->wcap, sizeof(*r->words));
+	for (i = 0; i < oldcap; i++)
+		if (old[i].key != NULL)
+			*word_slot(r, old[i].key) = old[i];
+	free(old);
+}
+
+/* The entry of key, created when absent. */
+static struct redact_word *
+word_get(struct redact *r, const char *key)
+{
+	struct redact_word *w;
+
+	if ((r->wcount + 1) * 2 > r->wcap)
+		word_grow(r);
+	w = word_slot(r, key);
+	if (w->key == NULL) {
+		w->key = xstrdup(key);
+		r->wcount++;
+	}
+	return w;
+}
+
+/* Add a word of the deny-list vocabulary with flags. */
+struct redact_word *
+redact_add_word(struct redact *r, const char *key, unsigned flags)
+{
+	struct redact_word *w = word_get(r, key);
+
+	w->flags |= flags;
+	return w;
+}
+
+/* 1 when word w already starts the full name of n words v. */
+static int
+has_full(const struct redact *r, const struct redact_word *w, char **v, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < w->nfull; i++) {
+		const struct fullname *f = &r->fulls[w->full[i]];
+
+		if (f->ntok != n)
+			continue;
+		for (k = 0; k < n && strcmp(f->tok[k], v[k]) == 0; k++)
+			;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Add a full name made of n lowered words, kept longest first under its first word. */
+static void
+add_fullname(struct redact *r, char **words, size_t n)
+{
+	struct redact_word *w = redact_add_word(r, words[0], 0);
+	struct fullname *f;
+	size_t i;
+
+	if (has_full(r, w, words, n))
+		return;
+	r->fulls = xreallocarray(r->fulls, r->nfulls + 1, sizeof(*r->fulls));
+	f = &r->fulls[r->nfulls];
+	f->ntok = n;
+	f->tok = xcalloc(n, sizeof(char *));
+	for (i = 0; i < n; i++)
+		f->tok[i] = xstrdup(words[i]);
+	w->full = xreallocarray(w->full, w->nfull + 1, sizeof(size_t));
+	for (i = w->nfull; i > 0 && r->fulls[w->full[i - 1]].ntok < n; i--)
+		w->full[i] = w->full[i - 1];
+	w->full[i] = r->nfulls++;
+	w->nfull++;
+	r->nnames++;
+}
+
+/* Add a surname (two letters or more). */
+static void
+add_surname(struct redact *r, const char *w)
+{
+	struct redact_word *e;
+
+	if (strlen(w) < 2)
+		return;
+	e = redact_add_word(r, w, 0);
+	if (!(e->flags & W_SURNAME))
+		r->nnames++;
+	e->flags |= W_SURNAME;
+}
+
+/* Lowered words of name without honorifics; returns the count. */
+static size_t
+name_words(struct redact *r, const char *name, char ***out)
+{
+	char **v = NULL;
+	size_t i, n = 0;
+	struct redact_word *w;
+
+	redact_tokenize(r, name, strlen(name));
+	for (i = 0; i < r->ntoks; i++) {
+		redact_lower_word(name, r->toks[i].so, r->toks[i].eo, &r->key);
+		if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_HONORIFIC))
+			continue;
+		v = xreallocarray(v, n + 1, sizeof(char *));
+		v[n++] = xstrdup(r->key.buf);
+	}
+	*out = v;
+	return n;
+}
+
+/* Free n words. */
+static void
+free_words(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Add the full name, first+last, and the surname of a list of words. */
+static void
+add_name_words(struct redact *r, char **v, size_t n, size_t surname)
+{
+	char *pair[2];
+	size_t i, letters = 0;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++)
+		letters += strlen(v[i]) > 1;
+	if (letters == 0)
+		return; /* initials only: they survive */
+	add_surname(r, v[surname]);
+	if (n < 2)
+		return;
+	add_fullname(r, v, n);
+	if (n > 2) {
+		pair[0] = v[0];
+		pair[1] = v[n - 1];
+		add_fullname(r, pair, 2);
+	}
+}
+
+void
+redact_add_person(struct redact *r, const char *name)
+{
+	const char *comma = strchr(name, ',');
+	char **v, **first, **all;
+	size_t n, nf, i;
+
+	if (comma == NULL) {
+		n = name_words(r, name, &v);
+		add_name_words(r, v, n, n > 0 ? n - 1 : 0);
+		free_words(v, n);
+		return;
+	}
+	/* "Khan, Sarah": the surname comes first. */
+	{
+		char *sur = xstrndup(name, (size_t)(comma - name));
+		n = name_words(r, sur, &v);
+		free(sur);
+	}
+	nf = name_words(r, comma + 1, &first);
+	all = xcalloc(n + nf + 1, sizeof(char *));
+	for (i = 0; i < nf; i++)
+		all[i] = first[i];
+	for (i = 0; i < n; i++)
+		all[nf + i] = v[i];
+	if (n > 0)
+		add_name_words(r, all, n + nf, n + nf - 1);
+	free(all);
+	free_words(v, n);
+	free_words(first, nf);
+}
+
+/* Add one Case name party (a run of tokens) when it names a person. */
+static void
+add_party(struct redact *r, const char *s, size_t from, size_t to)
+{
+	char **v = NULL;
+	size_t i, n = 0;
+	struct redact_word *w;
+
+	for (i = from; i < to; i++) {
+		const struct token *t = &r->toks[i];
+		size_t len = t->eo - t->so, k, upper = 0;
+
+		redact_lower_word(s, t->so, t->eo, &r->key);
+		w = redact_word_find(r, r->key.buf);
+		if (w != NULL && (w->flags & W_ORG))
+			goto out; /* an organisation */
+		if ((w != NULL && (w->flags & (W_SKIP | W_HONORIFIC))) || !redact_capitalised(s, t))
+			continue;
+		for (k = t->so; k < t->eo; k++)
+			upper += s[k] >= 'A' && s[k] <= 'Z';
+		if (len <= 3 && upper == len)
+			continue; /* initials: "AB" */
+		v = xreallocarray(v, n + 1, sizeof(char *));
+		v[n++] = xstrdup(r->key.buf);
+	}
+	add_name_words(r, v, n, n > 0 ? n - 1 : 0);
+out:
+	free_words(v, n);
+}
+
+/* 1 when the text between two tokens separates Case name parties. */
+static int
+party_break(const char *s, size_t so, size_t eo)
+{
+	size_t i;
+
+	for (i = so; i < eo; i++)
+		if (s[i] == '&' || s[i] == ',' || s[i] == ';' || s[i] == '/')
+			return 1;
+	return 0;
+}
+
+void
+redact_add_case_name(struct redact *r, const char *case_name)
+{
+	struct strbuf sb;
+	const char *p;
+	size_t i, from = 0, depth = 0;
+
+	/* Drop parentheticals: "(A Child)", "(Children)". */
+	strbuf_init(&sb);
+	for (p = case_name; *p != '\0'; p++) {
+		if (*p == '(' || *p == '[')
+			depth++;
+		else if ((*p == ')' || *p == ']') && depth > 0)
+			depth--;
+		else if (depth == 0)
+			strbuf_addch(&sb, *p);
+	}
+	redact_tokenize(r, sb.buf, sb.len);
+	for (i = 0; i <= r->ntoks; i++) {
+		int brk = i == r->ntoks;
+
+		if (!brk) {
+			redact_lower_word(sb.buf, r->toks[i].so, r->toks[i].eo, &r->key);
+			brk = strcmp(r->key.buf, "v") == 0 || strcmp(r->key.buf, "vs") == 0 ||
+			      strcmp(r->key.buf, "and") == 0 || strcmp(r->key.buf, "versus") == 0;
+			if (!brk && i > from &&
+			    party_break(sb.buf, r->toks[i - 1].eo, r->toks[i].so)) {
+				add_party(r, sb.buf, from, i);
+				from = i;
+				continue;
+			}
+		}
+		if (brk) {
+			add_party(r, sb.buf, from, i);
+			from = i + 1;
+		}
+	}
+	strbuf_free(&sb);
+}
+
+size_t
+redact_names(const struct redact *r)
+{
+	return r->nnames;
+}
+
+/* Column of a header named like "name" / "full name", or -1. */
+static long
+name_column(const struct csvio_record *h)
+{
+	struct strbuf k;
+	size_t i;
+	long col = -1;
+
+	strbuf_init(&k);
+	for (i = 0; i < h->nfields && col < 0; i++) {
+		text_normkey(h->fields[i], &k);
+		if (strcmp(k.buf, "name") == 0 || strcmp(k.buf, "fullname") == 0)
+			col = (long)i;
+	}
+	strbuf_free(&k);
+	return col;
+}
+
+/* Feed the names of one record to the deny-list. */
+static void
+add_record(struct redact *r, const struct csvio_record *rec, long cname, long prac, long ncol)
+{
+	if (cname >= 0 && (size_t)cname < rec->nfields)
+		redact_add_case_name(r, rec->fields[cname]);
+	if (prac >= 0 && (size_t)prac < rec->nfields)
+		redact_add_person(r, rec->fields[prac]);
+	if (ncol >= 0 && (size_t)ncol < rec->nfields)
+		redact_add_person(r, rec->fields[ncol]);
+}
+
+/* Read every record of the reader into the deny-list. */
+static int
+read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, char *err,
+                 size_t errsz)
+{
+	struct csvio_record *rec;
+	struct fieldmap *fm;
+	struct fieldmap_binding b;
+	long cname = -1, prac = -1, ncol = -1;
+	int rc;
+	char fmerr[256];
+
+	if ((fm = fieldmap_load_named("annexa", fmerr, sizeof(fmerr))) == NULL) {
+		snprintf(err, errsz, "%s", fmerr);
+		return -1;
+	}
+	if ((rc = csvio_next(rd, &rec)) == 1) {
+		fieldmap_bind(fm, (const char *const *)rec->fields, rec->nfields, &b);
+		if (fieldmap_index(fm, "case_name") >= 0)
+			cname = b.column[fieldmap_index(fm, "case_name")];
+		if (fieldmap_index(fm, "practitioner") >= 0)
+			prac = b.column[fieldmap_index(fm, "practitioner")];
+		fieldmap_unbind(&b);
+		if (cname < 0 && prac < 0 && (ncol = name_column(rec)) < 0) {
+			ncol = 0; /* a plain list: the first line is a name too */
+			add_record(r, rec, -1, -1, 0);
+		}
+	}
+	while (rc == 1 && (rc = csvio_next(rd, &rec)) == 1) {
+		if (rec->flags & (CSVIO_BAD_UTF8 | CSVIO_MALFORMED | CSVIO_UNTERMINATED)) {
+			snprintf(err, errsz, "%s:%lu: %s", name, rec->line,
+			         rec->flags & CSVIO_BAD_UTF8 ? "not valid UTF-8" : "malformed CSV");
+			rc = -2;
+			break;
+		}
+		add_record(r, rec, cname, prac, ncol);
+	}
+	if (rc == -1)
+		snprintf(err, errsz, "%s: %s", name, csvio_error(rd));
+	fieldmap_free(fm);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+redact_add_identifiers(struct redact *r, const char *path, unsigned csv_flags, char *err,
+                       size_t errsz)
+{
+	struct csvio_reader *rd;
+	FILE *fp = stdin;
+	const char *name = "<stdin>";
+	int rc;
+
+	if (path != NULL && strcmp(path, "-") != 0) {
+		name = path;
+		if ((fp = fopen(path, "r")) == NULL) {
+			snprintf(err, errsz, "%s: cannot open", path);
+			return -1;
+		}
+	}
+	rd = csvio_open(fp, name, csv_flags);
+	rc = read_identifiers(r, rd, name, err, errsz);
+	csvio_close(rd);
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
+}

@@ -1,0 +1,284 @@
+/*
+ * redact_match.c: the words of a text (tokens of letters, with inner
+ * apostrophes and hyphens, and their lowered forms) and the deny-list's
+ * names found among them: full names in any case, surnames alone where
+ * written with a capital, possessives and hyphenated names too.
+ */
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "redact/redact-impl.h"
+
+/* Length of the UTF-8 sequence led by c (1 for ASCII and stray bytes). */
+static size_t
+u8len(unsigned char c)
+{
+	if (c >= 0xF0)
+		return 4;
+	if (c >= 0xE0)
+		return 3;
+	if (c >= 0xC0)
+		return 2;
+	return 1;
+}
+
+/* 1 when the character at s[i] is an apostrophe (' or U+2019). */
+static size_t
+apostrophe_at(const char *s, size_t len, size_t i)
+{
+	if (s[i] == '\'')
+		return 1;
+	if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+	    (unsigned char)s[i + 2] == 0x99)
+		return 3;
+	return 0;
+}
+
+/* Bytes of the letter at s[i], or 0 when it is not a letter. */
+static size_t
+letter_at(const char *s, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)s[i], d;
+	size_t n;
+
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return 1;
+	if (c < 0xC0)
+		return 0;
+	n = u8len(c);
+	if (i + n > len)
+		return 0;
+	d = (unsigned char)s[i + 1];
+	if (c == 0xC2 || (c == 0xE2 && (d == 0x80 || d == 0x81)) ||
+	    (c == 0xC3 && (d == 0x97 || d == 0xB7)))
+		return 0; /* Latin-1 punctuation, general punctuation, x and / signs */
+	return n;
+}
+
+/* Cut s into word tokens (letters, with inner apostrophes and hyphens). */
+void
+redact_tokenize(struct redact *r, const char *s, size_t len)
+{
+	size_t i = 0, n, so;
+
+	r->ntoks = 0;
+	while (i < len) {
+		if ((n = letter_at(s, len, i)) == 0) {
+			i++;
+			continue;
+		}
+		so = i;
+		for (;;) {
+			while (i < len && (n = letter_at(s, len, i)) > 0)
+				i += n;
+			if (i < len && (n = apostrophe_at(s, len, i)) == 0 && s[i] == '-')
+				n = 1;
+			if (i >= len || n == 0 || i + n >= len || letter_at(s, len, i + n) == 0)
+				break;
+			i += n;
+		}
+		if (r->ntoks == r->tokcap) {
+			r->tokcap = r->tokcap == 0 ? 64 : r->tokcap * 2;
+			r->toks = xreallocarray(r->toks, r->tokcap, sizeof(*r->toks));
+		}
+		r->toks[r->ntoks].so = so;
+		r->toks[r->ntoks++].eo = i;
+	}
+}
+
+/* Lower s[so..eo) into out, apostrophes as '. */
+void
+redact_lower_word(const char *s, size_t so, size_t eo, struct strbuf *out)
+{
+	size_t i, n;
+	char *d;
+
+	strbuf_reset(out);
+	strbuf_grow(out, eo - so + 1);
+	d = out->buf;
+	for (i = so; i < eo; i += n) {
+		if ((n = apostrophe_at(s, eo, i)) > 0) {
+			*d++ = '\'';
+			continue;
+		}
+		n = 1;
+		*d++ = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+	}
+	*d = '\0';
+	out->len = (size_t)(d - out->buf);
+}
+
+/* 1 when the token's first letter is a capital (non-ASCII counts). */
+int
+redact_capitalised(const char *s, const struct token *t)
+{
+	unsigned char c = (unsigned char)s[t->so];
+
+	return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Length of a possessive ending ('s or U+2019 s) at the end of the token, or 0. */
+static size_t
+possessive_len(const char *s, const struct token *t)
+{
+	size_t n = t->eo - t->so;
+
+	if (n > 2 && (s[t->eo - 1] == 's' || s[t->eo - 1] == 'S') && s[t->eo - 2] == '\'')
+		return 2;
+	if (n > 4 && (s[t->eo - 1] == 's' || s[t->eo - 1] == 'S') &&
+	    (unsigned char)s[t->eo - 2] == 0x99 && (unsigned char)s[t->eo - 3] == 0x80 &&
+	    (unsigned char)s[t->eo - 4] == 0xE2)
+		return 4;
+	return 0;
+}
+
+/* 1 when the bytes between two tokens may sit inside one name. */
+static int
+name_gap(const char *s, size_t so, size_t eo)
+{
+	size_t i, dots = 0;
+
+	if (eo == so)
+		return 0;
+	for (i = so; i < eo; i++) {
+		if (s[i] == '.')
+			dots++;
+		else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return 0;
+	}
+	return dots <= 1;
+}
+
+/* 1 when token t of the text equals word w (or w plus a possessive, if last). */
+static int
+token_is(struct redact *r, const char *s, const struct token *t, const char *w, int last)
+{
+	size_t pl;
+
+	redact_lower_word(s, t->so, t->eo, &r->key);
+	if (strcmp(r->key.buf, w) == 0)
+		return 1;
+	if (!last || (pl = possessive_len(s, t)) == 0)
+		return 0;
+	redact_lower_word(s, t->so, t->eo - pl, &r->key);
+	return strcmp(r->key.buf, w) == 0;
+}
+
+/* Tokens a full name starting at token i covers (0 if none); *eo its end. */
+static size_t
+match_full(struct redact *r, const char *s, size_t i, const struct redact_word *w, size_t *eo)
+{
+	size_t k, j;
+
+	for (k = 0; k < w->nfull; k++) {
+		const struct fullname *f = &r->fulls[w->full[k]];
+
+		if (i + f->ntok > r->ntoks)
+			continue;
+		for (j = 1; j < f->ntok; j++)
+			if (!name_gap(s, r->toks[i + j - 1].eo, r->toks[i + j].so) ||
+			    !token_is(r, s, &r->toks[i + j], f->tok[j], j + 1 == f->ntok))
+				break;
+		if (j == f->ntok) {
+			const struct token *t = &r->toks[i + j - 1];
+			*eo = t->eo - possessive_len(s, t);
+			redact_lower_word(s, t->so, *eo, &r->key);
+			if (strcmp(r->key.buf, f->tok[j - 1]) != 0)
+				*eo = t->eo;
+			return f->ntok;
+		}
+	}
+	return 0;
+}
+
+/* 1 when token i opens a sentence (and follows no honorific). */
+static int
+sentence_start(struct redact *r, const char *s, size_t i)
+{
+	size_t p = r->toks[i].so;
+	const struct redact_word *w;
+
+	if (i > 0) {
+		redact_lower_word(s, r->toks[i - 1].so, r->toks[i - 1].eo, &r->key);
+		if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_HONORIFIC))
+			return 0;
+	}
+	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\n' ||
+	                 s[p - 1] == '"' || s[p - 1] == '(' || s[p - 1] == '\''))
+		p--;
+	return p == 0 || s[p - 1] == '.' || s[p - 1] == '!' || s[p - 1] == '?' || s[p - 1] == ':';
+}
+
+/* The surname entry token i (or a possessive, or a hyphen part) holds. */
+static const struct redact_word *
+surname_at(struct redact *r, const char *s, size_t i)
+{
+	const struct token *t = &r->toks[i];
+	const struct redact_word *w;
+	size_t pl = possessive_len(s, t), k, start;
+
+	redact_lower_word(s, t->so, t->eo, &r->key);
+	if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_SURNAME))
+		return w;
+	if (pl > 0) {
+		redact_lower_word(s, t->so, t->eo - pl, &r->key);
+		if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_SURNAME))
+			return w;
+	}
+	/* A hyphenated name holding a surname: "Smith-Jones". */
+	if (memchr(s + t->so, '-', t->eo - t->so) == NULL)
+		return NULL;
+	for (start = t->so, k = t->so; k <= t->eo; k++) {
+		size_t end = k == t->eo ? k - pl : k;
+
+		if (k < t->eo && s[k] != '-')
+			continue;
+		if (end > start) {
+			redact_lower_word(s, start, end, &r->key);
+			if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_SURNAME))
+				return w;
+		}
+		start = k + 1;
+	}
+	return NULL;
+}
+
+/* Propose the spans of names in the deny-list. */
+void
+redact_run_names(struct redact *r, const char *s, size_t len, int prio)
+{
+	size_t i, n, eo, nt;
+	const struct redact_word *w;
+
+	if (r->wcount == 0 || r->nnames == 0)
+		return;
+	redact_tokenize(r, s, len);
+	for (i = 0; i < r->ntoks; i += n) {
+		const struct token *t = &r->toks[i];
+
+		n = 1;
+		redact_lower_word(s, t->so, t->eo, &r->key);
+		w = redact_word_find(r, r->key.buf);
+		if (w != NULL && w->nfull > 0 && (nt = match_full(r, s, i, w, &eo)) > 0) {
+			if (!redact_protected(r, t->so, eo, 0)) {
+				redact_push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo,
+				                 REDACT_NAME, prio);
+				n = nt;
+			}
+			continue;
+		}
+		if (!redact_capitalised(s, t) || (w = surname_at(r, s, i)) == NULL)
+			continue;
+		if ((w->flags & W_COMMON) && sentence_start(r, s, i))
+			continue;
+		eo = t->eo;
+		if (possessive_len(s, t) > 0 && memchr(s + t->so, '-', t->eo - t->so) == NULL) {
+			redact_lower_word(s, t->so, t->eo, &r->key);
+			if (redact_word_find(r, r->key.buf) != w)
+				eo -= possessive_len(s, t);
+		}
+		if (!redact_protected(r, t->so, eo, 0))
+			redact_push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo, REDACT_NAME,
+			                 prio);
+	}
+}

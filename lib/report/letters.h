@@ -1,0 +1,64 @@
+/*
+ * letters.h: the letters of the handbook's Annexes B (e-mail to the Chief
+ * Executive), C (information for Cafcass staff) and D (letter to families),
+ * filled in from templates in share/templates/NAME.md. A blank is written
+ * {{key}}, or {{key|default}} where the handbook itself offers a default
+ * ("[insert name ... or 'to you']"). Values come from a details JSON
+ * (contract section 7), what follows from it (the start date written out,
+ * the weeks of the inspection) and, optionally, the plan (the dates of the
+ * visit to the service area and the inspectors deployed there).
+ * A blank with no value is an error naming the key; so is anything left
+ * that looks like a blank ("{{", "[insert", "XXXX").
+ *
+ * Ownership: struct letters_vars owns copies of its keys and values;
+ * letters_vars_free() releases them. JSON passed in is borrowed.
+ */
+#ifndef LETTERS_H
+#define LETTERS_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "core/strbuf.h"
+
+struct letters_vars;
+
+/* The letters, NULL-terminated: "ce-email", "staff-info", "family". */
+extern const char *const letters_names[];
+
+struct letters_vars *letters_vars_new(void);
+void letters_vars_free(struct letters_vars *);
+/* Set key to a copy of value (replacing any earlier value). */
+void letters_vars_set(struct letters_vars *, const char *key, const char *value);
+/* The value of key, or NULL when it has none (an empty value is none). */
+const char *letters_vars_get(const struct letters_vars *, const char *key);
+
+/*
+ * Take the string members of a details object, checking their types and
+ * that inspection_start (when given) is a date, and add what follows from
+ * them. 0, or -1 with the offending key (never its value) in err.
+ */
+int letters_vars_details(struct letters_vars *, const json_t *details, char *err, size_t errsz);
+/*
+ * Add what the plan says about the service area: visit_from, visit_to,
+ * visit_dates and the inspectors deployed there; the weeks from its
+ * timeline. 0, or -1 with the reason in err.
+ */
+int letters_vars_plan(struct letters_vars *, const json_t *plan, char *err, size_t errsz);
+
+/*
+ * Fill the template tmpl into out. 0; 1 when a blank has no value, with
+ * the first such key in missing (misssz bytes); -1 when the template is
+ * malformed (an unclosed blank), with the reason in missing.
+ */
+int letters_fill(const char *tmpl, const struct letters_vars *, struct strbuf *out, char *missing,
+                 size_t missz);
+/* 1 when text still holds something that looks like an unfilled blank. */
+int letters_unfilled(const char *text);
+/* The template of letter name from the data folder (a new string), or NULL with err set. */
+char *letters_template(const char *name, char *err, size_t errsz);
+/* Long form of an ISO date: "Friday 15 January 2027"; buf of 40 bytes. 0 or -1. */
+int letters_long_date(const char *iso, char *buf, size_t bufsz);
+
+#endif

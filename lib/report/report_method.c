@@ -1,0 +1,300 @@
+/*
+ * report_method.c: the section "How the inspection was done": cases sampled
+ * by stratum (from the sample CSV, counting only its stratum, quota, audit
+ * and supervision columns), the areas and dates visited (from the plan),
+ * evidence by type of source and the coverage of the evaluation schedule,
+ * with its picture (report_svg.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/jsonio.h"
+#include "core/table.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "report/report.h"
+#include "report/report_int.h"
+
+/* Strata of sample-cases and how the report names them. */
+static const char *const strata[][2] = {{"safeguarding-letter", "Safeguarding letter only"},
+                                        {"private-law", "Private law, past the first hearing"},
+                                        {"public-law", "Public law"},
+                                        {"local-filed", "Local: recently filed"},
+                                        {"local-audit", "Local: recently closed, audited"},
+                                        {NULL, NULL}};
+
+/* 1 for Y, yes, true. */
+static int
+same_yes(const char *s)
+{
+	return strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 || strcasecmp(s, "true") == 0;
+}
+
+/* "r16.4: 10; supervision: 5" for the rows of stratum. */
+static void
+method_quota_notes(const struct table *t, long cs, long cq, long csup, const char *stratum,
+                   struct strbuf *notes)
+{
+	char **q = NULL;
+	size_t *qn = NULL, nq = 0, r, k, sup = 0;
+	const char *s;
+
+	for (r = 0; r < t->nrows; r++) {
+		if (strcmp(table_cell(t, r, cs), stratum) != 0)
+			continue;
+		sup += same_yes(table_cell(t, r, csup));
+		s = table_cell(t, r, cq);
+		if (*s == '\0')
+			continue;
+		for (k = 0; k < nq && strcmp(q[k], s) != 0; k++)
+			;
+		if (k == nq) {
+			q = xreallocarray(q, nq + 1, sizeof *q);
+			qn = xreallocarray(qn, nq + 1, sizeof *qn);
+			q[nq] = xstrdup(s);
+			qn[nq++] = 0;
+		}
+		qn[k]++;
+	}
+	for (k = 0; k < nq; k++) {
+		strbuf_printf(notes, "%s%s: %zu", notes->len > 0 ? "; " : "", q[k], qn[k]);
+		free(q[k]);
+	}
+	if (sup > 0)
+		strbuf_printf(notes, "%ssupervision: %zu", notes->len > 0 ? "; " : "", sup);
+	free(q);
+	free(qn);
+}
+
+/* Cases sampled by stratum, from the sample CSV. */
+static void
+method_sample(struct rdoc *d, const struct table *t)
+{
+	static const char *const head[] = {"Stratum", "Cases", "Audited",
+	                                   "Sub-quotas and supervision"};
+	long cs = -1, ca = -1, cq = -1, csup = -1;
+	const char *row[4], *s;
+	char **names = NULL, cases[32], audit[32];
+	size_t k, r, n = 0, *count, *aud;
+	struct strbuf notes, key;
+
+	strbuf_init(&key);
+	for (k = 0; k < t->ncols; k++) {
+		text_normkey(t->header[k], &key);
+		cs = strcmp(key.buf, "stratum") == 0 ? (long)k : cs;
+		ca = strcmp(key.buf, "audit") == 0 ? (long)k : ca;
+		cq = strcmp(key.buf, "quota") == 0 ? (long)k : cq;
+		csup = strcmp(key.buf, "supervision") == 0 ? (long)k : csup;
+	}
+	strbuf_free(&key);
+	if (cs < 0) {
+		rdoc_para(d, NULL, "The sample file has no stratum column.", NULL);
+		return;
+	}
+	/* the strata the handbook names, in its order, then any other in file order */
+	for (k = 0; strata[k][0] != NULL; k++)
+		for (r = 0; r < t->nrows; r++)
+			if (strcmp(table_cell(t, r, cs), strata[k][0]) == 0) {
+				names = xreallocarray(names, n + 1, sizeof *names);
+				names[n++] = xstrdup(strata[k][0]);
+				break;
+			}
+	for (r = 0; r < t->nrows; r++) {
+		s = table_cell(t, r, cs);
+		for (k = 0; k < n && strcmp(names[k], s) != 0; k++)
+			;
+		if (k == n) {
+			names = xreallocarray(names, n + 1, sizeof *names);
+			names[n++] = xstrdup(s);
+		}
+	}
+	count = xcalloc(n + 1, sizeof *count);
+	aud = xcalloc(n + 1, sizeof *aud);
+	rdoc_table(d, "Cases sampled, by stratum", 4, head);
+	for (k = 0; k < n; k++) {
+		strbuf_init(&notes);
+		for (r = 0; r < t->nrows; r++) {
+			if (strcmp(table_cell(t, r, cs), names[k]) != 0)
+				continue;
+			count[k]++;
+			aud[k] += same_yes(table_cell(t, r, ca));
+		}
+		method_quota_notes(t, cs, cq, csup, names[k], &notes);
+		snprintf(cases, sizeof cases, "%zu", count[k]);
+		snprintf(audit, sizeof audit, "%zu", aud[k]);
+		row[0] = report_name_of(strata, names[k]);
+		row[1] = cases;
+		row[2] = audit;
+		row[3] = notes.buf;
+		rdoc_row(d, row, NULL);
+		count[n] += count[k];
+		aud[n] += aud[k];
+		strbuf_free(&notes);
+	}
+	snprintf(cases, sizeof cases, "%zu", count[n]);
+	snprintf(audit, sizeof audit, "%zu", aud[n]);
+	row[0] = "All strata";
+	row[1] = cases;
+	row[2] = audit;
+	row[3] = "";
+	rdoc_row(d, row, NULL);
+	for (k = 0; k < n; k++)
+		free(names[k]);
+	free(names);
+	free(count);
+	free(aud);
+}
+
+/* "Tuesday 26 January 2027 to Thursday 28 January 2027", or one day. */
+static char *
+range_text(const char *from, const char *to)
+{
+	char *a = report_day_text(from, 1), *b, *s;
+
+	if (to == NULL || strcmp(from, to) == 0)
+		return a;
+	b = report_day_text(to, 1);
+	s = xasprintf("%s to %s", a, b);
+	free(a);
+	free(b);
+	return s;
+}
+
+/* Areas and dates visited, from the plan. */
+static void
+method_areas(struct rdoc *d, const json_t *plan)
+{
+	static const char *const head[] = {"Service area", "Week", "On site"};
+	const json_t *row, *areas = json_object_get(plan, "areas");
+	const char *cells[3];
+	char week[32], *when;
+	size_t i;
+
+	if (json_array_size(areas) == 0) {
+		rdoc_para(d, NULL, "The plan names no service areas.", NULL);
+		return;
+	}
+	rdoc_table(d, "Service areas visited", 3, head);
+	json_array_foreach(areas, i, row)
+	{
+		snprintf(week, sizeof week, "%lld", jsonio_int(row, "week", 0));
+		when = range_text(jsonio_str(row, "on_site_from", ""),
+		                  jsonio_str(row, "on_site_to", NULL));
+		cells[0] = jsonio_str(row, "service_area", "");
+		cells[1] = week;
+		cells[2] = when;
+		rdoc_row(d, cells, NULL);
+		free(when);
+	}
+}
+
+/* Evidence by type of source, from the SEA's entries. */
+static void
+method_sources(struct rdoc *d, const json_t *sea)
+{
+	static const char *const head[] = {"Source", "Entries", "Strengths", "Improvements",
+	                                   "Concerns"};
+	static const char *const findings[] = {"strength", "improvement", "concern"};
+	size_t n[8][4], i, s, f, k;
+	const json_t *e;
+	const char *cells[5];
+	char num[4][24];
+
+	memset(n, 0, sizeof n);
+	json_array_foreach(json_object_get(sea, "entries"), i, e)
+	{
+		for (s = 0; report_sources[s][0] != NULL &&
+		            strcmp(report_sources[s][0], jsonio_str(e, "source", "")) != 0;
+		     s++)
+			;
+		n[s][0]++;
+		for (f = 0; f < 3; f++)
+			n[s][f + 1] += strcmp(jsonio_str(e, "finding", ""), findings[f]) == 0;
+	}
+	rdoc_table(d, "Evidence by type of source", 5, head);
+	for (s = 0; s < 8; s++) {
+		if (n[s][0] == 0)
+			continue;
+		cells[0] = report_sources[s][0] != NULL ? report_sources[s][1] : "Other";
+		for (k = 0; k < 4; k++) {
+			snprintf(num[k], sizeof num[k], "%zu", n[s][k]);
+			cells[k + 1] = num[k];
+		}
+		rdoc_row(d, cells, NULL);
+	}
+}
+
+/* The coverage of the evaluation schedule: the picture and its table. */
+static void
+method_coverage(struct rdoc *d, const json_t *sea)
+{
+	static const char *const head[] = {"Criterion",    "Entries",     "Strengths",
+	                                   "Improvements", "Concerns",    "Source types",
+	                                   "Areas",        "Triangulated"};
+	const json_t *row;
+	const char *cells[8];
+	char num[7][24], *svg, *alt;
+	size_t i, tri = 0, k;
+
+	json_array_foreach(json_object_get(sea, "coverage"), i, row)
+	{
+		tri += json_is_true(json_object_get(row, "triangulated"));
+	}
+	svg = report_coverage_svg(sea);
+	alt = xasprintf("Of %zu criteria of the evaluation schedule, %zu have evidence from two or "
+	                "more types of source (triangulated). The table gives the figures.",
+	                json_array_size(json_object_get(sea, "coverage")), tri);
+	rdoc_figure(d, svg, alt);
+	free(svg);
+	free(alt);
+	rdoc_table(d, "Evidence by criterion of the evaluation schedule", 8, head);
+	json_array_foreach(json_object_get(sea, "coverage"), i, row)
+	{
+		snprintf(num[0], sizeof num[0], "%lld", jsonio_int(row, "criterion", 0));
+		snprintf(num[1], sizeof num[1], "%lld", jsonio_int(row, "entries", 0));
+		snprintf(num[2], sizeof num[2], "%lld", jsonio_int(row, "strengths", 0));
+		snprintf(num[3], sizeof num[3], "%lld", jsonio_int(row, "improvements", 0));
+		snprintf(num[4], sizeof num[4], "%lld", jsonio_int(row, "concerns", 0));
+		snprintf(num[5], sizeof num[5], "%zu",
+		         json_array_size(json_object_get(row, "sources")));
+		snprintf(num[6], sizeof num[6], "%zu",
+		         json_array_size(json_object_get(row, "service_areas")));
+		for (k = 0; k < 7; k++)
+			cells[k] = num[k];
+		cells[7] = json_is_true(json_object_get(row, "triangulated")) ? "yes" : "no";
+		rdoc_row(d, cells, NULL);
+	}
+}
+
+/* How the inspection was done. */
+void
+report_method(struct rdoc *d, const struct report_input *in)
+{
+	const json_t *entries = json_object_get(in->sea, "entries");
+	char *line;
+
+	rdoc_heading(d, 2, "How the inspection was done");
+	rdoc_para(d, NULL,
+	          "Inspectors read children's case files, observed practice, interviewed staff and "
+	          "met partners. They recorded their evidence against the evaluation schedule and "
+	          "made each judgement on the best fit of that evidence to the grade descriptors.",
+	          NULL);
+	line = xasprintf("The summary of evidence and analysis holds %zu entries.",
+	                 json_array_size(entries));
+	rdoc_para(d, NULL, line, NULL);
+	free(line);
+	if (in->sample != NULL) {
+		rdoc_heading(d, 3, "Cases sampled");
+		method_sample(d, in->sample);
+	}
+	if (in->plan != NULL) {
+		rdoc_heading(d, 3, "Service areas and dates visited");
+		method_areas(d, in->plan);
+	}
+	rdoc_heading(d, 3, "Evidence by source");
+	method_sources(d, in->sea);
+	rdoc_heading(d, 3, "Evidence by criterion and service area");
+	method_coverage(d, in->sea);
+}

@@ -1,0 +1,490 @@
+/*
+ * report_sections.c: the sections of the report, in the order of contract
+ * section 7, built into a document (reportdoc.h) from the judgements, the
+ * SEA and, when given, the plan and the sample. Only the SEA's redacted
+ * summaries and the judgements' own words are quoted; inspectors are never
+ * named, and the gates in report.c check the result.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "core/jsonio.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "report/report.h"
+#include "report/report_int.h"
+
+#define LOOSE_FACTOR 4 /* more examples where no criterion splits the evidence */
+#define DEFAULT_TITLE                                                                              \
+	"Inspection of the Children and Family Court Advisory and Support Service (Cafcass)"
+
+struct entry_ix;
+
+/* What the sections share while the report is built. */
+struct build {
+	const struct report_input *in;
+	struct entry_ix *ix;
+	size_t n;
+};
+
+static const char *const default_titles[REPORT_NJUDGEMENTS] = {
+    "The quality and effectiveness of Cafcass private law practice with families",
+    "The quality and effectiveness of Cafcass public law practice with families",
+    "The effectiveness of leaders and managers"};
+
+/* Source types of evidence (contract section 6) and how the report names them. */
+const char *const report_sources[][2] = {{"case-file", "Case files read"},
+                                         {"observation", "Observations of practice"},
+                                         {"interview", "Interviews"},
+                                         {"meeting", "Meetings"},
+                                         {"document", "Documents"},
+                                         {"audit", "Audits moderated"},
+                                         {"survey", "Surveys"},
+                                         {NULL, NULL}};
+
+/* The words for a key in a two-column table of names, or the key itself. */
+const char *
+report_name_of(const char *const (*names)[2], const char *key)
+{
+	size_t i;
+
+	for (i = 0; names[i][0] != NULL; i++)
+		if (strcmp(names[i][0], key) == 0)
+			return names[i][1];
+	return key;
+}
+
+/* "15 January 2027" for an ISO date, or a copy of s when it is not one. */
+char *
+report_day_text(const char *s, int weekday)
+{
+	int y, m, d;
+	date_t dn;
+
+	if (s == NULL || dates_parse(s, &dn) != 0)
+		return xstrdup(s != NULL ? s : "");
+	dates_to_ymd(dn, &y, &m, &d);
+	if (weekday)
+		return xasprintf("%s %d %s %d", dates_weekday_name(dates_weekday(dn)), d,
+		                 dates_month_name(m), y);
+	return xasprintf("%d %s %d", d, dates_month_name(m), y);
+}
+
+/* The title of judgement jg: from the SEA when it says, else the schedule's. */
+static const char *
+judgement_title(const struct report_input *in, int jg)
+{
+	const json_t *row;
+	size_t i;
+
+	json_array_foreach(json_object_get(in->sea, "judgements"), i, row)
+	{
+		if (strcmp(jsonio_str(row, "judgement", ""), report_judgement_id(jg)) == 0 &&
+		    jsonio_str(row, "title", NULL) != NULL)
+			return jsonio_str(row, "title", NULL);
+	}
+	return default_titles[jg];
+}
+
+/* The inspection dates: the judgements', the plan's fieldwork, or the evidence's. */
+static void
+sec_dates(struct rdoc *d, const struct report_input *in)
+{
+	const char *from = in->j->from, *to = in->j->to, *label = "Inspection dates";
+	const char *s;
+	const json_t *row, *rows;
+	char *a, *b, *line;
+	size_t i;
+
+	if (from == NULL && in->plan != NULL) {
+		/* the plan's fieldwork when it says, else its start to the last day on site */
+		from = jsonio_str(json_object_get(in->plan, "fieldwork"), "from", NULL);
+		to = jsonio_str(json_object_get(in->plan, "fieldwork"), "to", NULL);
+	}
+	if (from == NULL && in->plan != NULL &&
+	    (from = jsonio_str(in->plan, "start", NULL)) != NULL) {
+		json_array_foreach(json_object_get(in->plan, "areas"), i, row)
+		{
+			s = jsonio_str(row, "on_site_to", NULL);
+			if (s != NULL && (to == NULL || strcmp(s, to) > 0))
+				to = s;
+		}
+	}
+	if (from == NULL) {
+		rows = json_object_get(in->sea, "entries");
+		json_array_foreach(rows, i, row)
+		{
+			s = jsonio_str(row, "date", NULL);
+			if (s == NULL)
+				continue;
+			if (from == NULL || strcmp(s, from) < 0)
+				from = s;
+			if (to == NULL || strcmp(s, to) > 0)
+				to = s;
+		}
+		label = "Evidence gathered";
+	}
+	if (from == NULL)
+		return;
+	a = report_day_text(from, 0);
+	b = report_day_text(to != NULL ? to : from, 0);
+	line = xasprintf("%s: %s to %s", label, a, b);
+	rdoc_subtitle(d, line);
+	free(line);
+	free(a);
+	free(b);
+}
+
+/* The judgements table with the grade words. */
+static void
+sec_judgements(struct rdoc *d, const struct report_input *in)
+{
+	static const char *const head[] = {"Judgement", "Grade"};
+	const char *row[2];
+	int jg;
+
+	rdoc_heading(d, 2, "Judgements");
+	rdoc_table(d, "The judgements on Ofsted's four-point scale", 2, head);
+	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
+		row[0] = judgement_title(in, jg);
+		row[1] = report_grade_words(in->j->grade[jg]);
+		rdoc_row(d, row, NULL);
+	}
+}
+
+/* A list of the judgements file as paragraphs or bullets. */
+static void
+texts(struct rdoc *d, const struct report_input *in, const struct report_list *l, int bullets)
+{
+	char *origin;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		origin = xasprintf("%s: %s", in->judgements_name, l->v[i].origin);
+		if (bullets)
+			rdoc_item(d, l->v[i].text, origin);
+		else
+			rdoc_para(d, NULL, l->v[i].text, origin);
+		free(origin);
+	}
+}
+
+/* The summary for children and young people, and how easy it is to read. */
+static void
+sec_children(struct rdoc *d, const struct report_input *in)
+{
+	struct readability rd;
+	char *line;
+
+	rdoc_heading(d, 2, "Summary for children and young people");
+	texts(d, in, &in->j->children, 0);
+	report_children_readability(in->j, &rd);
+	line =
+	    xasprintf("Reading ease (Flesch) %.0f; reading age (Flesch-Kincaid) about %.0f years.",
+	              rd.ease, rd.age < 5 ? 5 : rd.age);
+	rdoc_note(d, line);
+	free(line);
+	if (in->draft && rd.age > READABILITY_MAX_AGE)
+		rdoc_note(d, "Draft note: this summary reads above age 12. Shorter sentences and "
+		             "shorter words will make it easier for children to read.");
+}
+
+/* Key findings, what needs to improve, and the areas for priority action. */
+static void
+sec_findings(struct rdoc *d, const struct report_input *in)
+{
+	int jg, inadequate = 0;
+
+	rdoc_heading(d, 2, "Summary of key findings");
+	if (in->j->findings.n == 0)
+		rdoc_para(d, NULL, "No key findings are given.", NULL);
+	texts(d, in, &in->j->findings, 1);
+	rdoc_heading(d, 2, "What needs to improve");
+	if (in->j->improve.n == 0)
+		rdoc_para(d, NULL, "No areas for improvement are given.", NULL);
+	texts(d, in, &in->j->improve, 1);
+	rdoc_heading(d, 2, "Areas for priority action");
+	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
+		inadequate |= in->j->grade[jg] == REPORT_INADEQUATE;
+	if (in->j->priority.n == 0)
+		rdoc_para(d, NULL, inadequate ? "None given." : "None: no judgement is inadequate.",
+		          NULL);
+	texts(d, in, &in->j->priority, 1);
+}
+
+/* An entry of the SEA as the sections look it up: read once, not per criterion. */
+struct entry_ix {
+	int judgement; /* enum report_judgement, or -1 */
+	int finding; /* index in findings[], or -1 */
+	long long *crit;
+	size_t ncrit;
+	int placeholder; /* its summary holds "[name]" or the like: a poorer example */
+	int used; /* already quoted */
+};
+
+static const char *const findings[] = {"strength", "improvement", "concern", NULL};
+
+/* The index of s in the NULL-terminated list, or -1. */
+static int
+index_of(const char *const *list, const char *s)
+{
+	int i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* Index the SEA's entries. */
+static struct entry_ix *
+index_entries(const json_t *sea, size_t *n)
+{
+	const json_t *entries = json_object_get(sea, "entries"), *e, *v;
+	struct entry_ix *ix;
+	const char *s;
+	size_t i, k;
+
+	*n = json_array_size(entries);
+	ix = xcalloc(*n + 1, sizeof *ix);
+	json_array_foreach(entries, i, e)
+	{
+		ix[i].judgement = -1;
+		for (k = 0; k < REPORT_NJUDGEMENTS; k++)
+			if (strcmp(jsonio_str(e, "judgement", ""), report_judgement_id((int)k)) ==
+			    0)
+				ix[i].judgement = (int)k;
+		ix[i].finding = index_of(findings, jsonio_str(e, "finding", ""));
+		s = jsonio_str(e, "summary", "");
+		ix[i].placeholder = strchr(s, '[') != NULL && strchr(s, ']') != NULL;
+		ix[i].crit = xcalloc(json_array_size(json_object_get(e, "criteria")) + 1,
+		                     sizeof *ix[i].crit);
+		json_array_foreach(json_object_get(e, "criteria"), k, v)
+		{
+			ix[i].crit[ix[i].ncrit++] = json_integer_value(v);
+		}
+	}
+	return ix;
+}
+
+static void
+index_free(struct entry_ix *ix, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(ix[i].crit);
+	free(ix);
+}
+
+/* 1 when entry x belongs to judgement jg, finding and criterion c (0: naming none). */
+static int
+entry_fits(const struct entry_ix *x, int jg, long long c, int finding)
+{
+	size_t k;
+
+	if (x->judgement != jg || x->finding != finding)
+		return 0;
+	if (c == 0)
+		return x->ncrit == 0;
+	for (k = 0; k < x->ncrit; k++)
+		if (x->crit[k] == c)
+			return 1;
+	return 0;
+}
+
+/* How many entries fit, and up to max unused ones picked into pick (clean ones first). */
+static size_t
+pick_examples(struct build *b, int jg, long long c, int finding, size_t max, size_t *pick,
+              size_t *shown)
+{
+	size_t i, total = 0;
+	int pass;
+
+	*shown = 0;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < b->n; i++) {
+			if (!entry_fits(&b->ix[i], jg, c, finding))
+				continue;
+			total += pass == 0;
+			if (!b->ix[i].used && *shown < max && b->ix[i].placeholder == pass) {
+				pick[(*shown)++] = i;
+				b->ix[i].used = 1;
+			}
+		}
+	return total;
+}
+
+/* List up to max unused entries of judgement jg, finding, criterion c (0: none named). */
+static void
+examples(struct rdoc *d, struct build *b, int jg, long long c, const char *finding,
+         const char *label, size_t max)
+{
+	const json_t *entries = json_object_get(b->in->sea, "entries"), *e;
+	size_t i, total, shown, *pick = xcalloc(max + 1, sizeof *pick);
+	char *text, *origin;
+
+	total = pick_examples(b, jg, c, index_of(findings, finding), max, pick, &shown);
+	if (shown == 0) {
+		free(pick);
+		return;
+	}
+	text = xasprintf("(%zu of %zu shown)", shown, total);
+	rdoc_para(d, label, shown < total ? text : NULL, NULL);
+	free(text);
+	for (i = 0; i < shown; i++) {
+		e = json_array_get(entries, pick[i]);
+		text = xasprintf("%s (%s%s%s)", jsonio_str(e, "summary", ""),
+		                 report_name_of(report_sources, jsonio_str(e, "source", "")),
+		                 jsonio_str(e, "service_area", NULL) != NULL ? ", " : "",
+		                 jsonio_str(e, "service_area", ""));
+		origin = xasprintf("%s: entries[%zu].summary", b->in->sea_name, pick[i]);
+		rdoc_item_part(d, text, jsonio_str(e, "summary", ""), origin);
+		free(origin);
+		free(text);
+	}
+	free(pick);
+}
+
+/* 1 when some strength or improvement of judgement jg names no criterion. */
+static int
+has_loose(const struct build *b, int jg)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->ix[i].judgement == jg && b->ix[i].ncrit == 0 && b->ix[i].finding >= 0 &&
+		    b->ix[i].finding < 2)
+			return 1;
+	return 0;
+}
+
+/* The evidence line of a coverage row. */
+static void
+coverage_line(struct rdoc *d, const json_t *row)
+{
+	long long n = jsonio_int(row, "entries", 0);
+	size_t types = json_array_size(json_object_get(row, "sources"));
+	size_t areas = json_array_size(json_object_get(row, "service_areas"));
+	char *line;
+
+	if (n == 0) {
+		rdoc_note(d, "No evidence is recorded against this criterion: a gap in the SEA.");
+		return;
+	}
+	line = xasprintf(
+	    "%lld entr%s: %lld strength%s, %lld area%s for improvement, %lld concern%s; "
+	    "from %zu type%s of source in %zu service area%s; %s.",
+	    n, n == 1 ? "y" : "ies", jsonio_int(row, "strengths", 0),
+	    jsonio_int(row, "strengths", 0) == 1 ? "" : "s", jsonio_int(row, "improvements", 0),
+	    jsonio_int(row, "improvements", 0) == 1 ? "" : "s", jsonio_int(row, "concerns", 0),
+	    jsonio_int(row, "concerns", 0) == 1 ? "" : "s", types, types == 1 ? "" : "s", areas,
+	    areas == 1 ? "" : "s",
+	    json_is_true(json_object_get(row, "triangulated"))
+	        ? "triangulated"
+	        : "not triangulated (one type of source)");
+	rdoc_para(d, "Evidence:", line, NULL);
+	free(line);
+}
+
+/* One section per judgement: its grade, then strengths and improvements by criterion. */
+static void
+sec_judgement(struct rdoc *d, struct build *b, int jg)
+{
+	const struct report_input *in = b->in;
+	const char *id = report_judgement_id(jg);
+	const json_t *row;
+	char *heading;
+	size_t i, ncrit = 0;
+
+	rdoc_heading(d, 2, judgement_title(in, jg));
+	rdoc_para(d, "Judgement:", report_grade_words(in->j->grade[jg]), NULL);
+	json_array_foreach(json_object_get(in->sea, "coverage"), i, row)
+	{
+		if (strcmp(jsonio_str(row, "judgement", ""), id) != 0)
+			continue;
+		ncrit++;
+		heading = xasprintf("Criterion %lld: %s", jsonio_int(row, "criterion", 0),
+		                    jsonio_str(row, "title", ""));
+		rdoc_heading(d, 3, heading);
+		free(heading);
+		coverage_line(d, row);
+		examples(d, b, jg, jsonio_int(row, "criterion", 0), "strength", "Strengths",
+		         in->max_examples);
+		examples(d, b, jg, jsonio_int(row, "criterion", 0), "improvement",
+		         "Areas for improvement", in->max_examples);
+	}
+	if (!has_loose(b, jg))
+		return;
+	/* evidence naming no criterion (leadership, until the schedule numbers it) */
+	if (ncrit > 0)
+		rdoc_heading(d, 3, "Evidence not tied to a criterion");
+	examples(d, b, jg, 0, "strength", "Strengths", LOOSE_FACTOR * in->max_examples);
+	examples(d, b, jg, 0, "improvement", "Areas for improvement",
+	         LOOSE_FACTOR * in->max_examples);
+}
+
+/* The concerns referred back to Cafcass (Annex F): no inspector is named. */
+static void
+sec_concerns(struct rdoc *d, const struct report_input *in)
+{
+	static const char *const head[] = {"Case",  "Referred",         "Cafcass team",
+	                                   "Issue", "Cafcass response", "Inspectors' view"};
+	const json_t *concerns = json_object_get(in->sea, "concerns"), *c;
+	const char *cells[6];
+	char *when, *origin;
+	size_t i;
+
+	rdoc_heading(d, 2, "Concerns referred back to Cafcass");
+	if (json_array_size(concerns) == 0) {
+		rdoc_para(d, NULL,
+		          "Inspectors referred no concerns about individual children back to "
+		          "Cafcass.",
+		          NULL);
+		return;
+	}
+	rdoc_para(
+	    d, NULL,
+	    "Where inspectors needed assurance that a child was not left at risk of significant "
+	    "harm, they referred the case back to Cafcass for a response (handbook Annex F).",
+	    NULL);
+	rdoc_table(d, "The concerns register", 6, head);
+	rdoc_table_check(d, 1UL << 0 | 1UL << 3 | 1UL << 4 | 1UL << 5);
+	json_array_foreach(concerns, i, c)
+	{
+		when = report_day_text(jsonio_str(c, "date", ""), 0);
+		cells[0] = jsonio_str(c, "case", "");
+		cells[1] = when;
+		cells[2] = jsonio_str(c, "team", jsonio_str(c, "service_area", ""));
+		cells[3] = jsonio_str(c, "issue", "");
+		cells[4] = jsonio_str(c, "response", "Awaiting a response");
+		cells[5] = jsonio_str(c, "view", "");
+		origin = xasprintf("%s: concerns[%zu]", in->sea_name, i);
+		rdoc_row(d, cells, origin);
+		free(origin);
+		free(when);
+	}
+}
+
+struct rdoc *
+report_build(const struct report_input *in)
+{
+	struct rdoc *d = rdoc_new(in->j->title != NULL ? in->j->title : DEFAULT_TITLE, in->draft);
+	struct build b;
+	int jg;
+
+	b.in = in;
+	b.ix = index_entries(in->sea, &b.n);
+	sec_dates(d, in);
+	sec_judgements(d, in);
+	sec_children(d, in);
+	sec_findings(d, in);
+	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
+		sec_judgement(d, &b, jg);
+	report_method(d, in);
+	sec_concerns(d, in);
+	index_free(b.ix, b.n);
+	return d;
+}

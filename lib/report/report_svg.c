@@ -1,0 +1,323 @@
+/*
+ * report_svg.c: the picture of evidence coverage in the HTML report: the
+ * criteria of the evaluation schedule (rows, grouped by judgement) by
+ * service area (columns), each cell shaded by the number of SEA entries
+ * and labelled with it, with a title, a description and a legend for
+ * screen readers and for print. Written as a <figure> HTML block.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/jsonio.h"
+#include "core/xalloc.h"
+#include "report/report.h"
+#include "report/reportdoc.h"
+
+#define LABEL_W 330
+#define CELL_W 28
+#define CELL_H 20
+#define TOP_MIN 40
+#define RIGHT 110
+#define LEGEND_H 56
+#define TITLE_MAX 44 /* characters of a criterion's title shown */
+
+struct grid {
+	size_t nrows, ncols;
+	size_t top; /* height of the turned column headings */
+	long long *crit; /* criterion of each row; 0: evidence naming no criterion */
+	const char **judgement; /* judgement of each row */
+	const char **title;
+	const char **area; /* column names, sorted; NULL: no service area */
+	size_t *count; /* nrows * ncols */
+};
+
+/* Compare two area names for qsort (NULL last). */
+static int
+area_cmp(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+
+	if (x == NULL || y == NULL)
+		return (x == NULL) - (y == NULL);
+	return strcmp(x, y);
+}
+
+/* Index of area in the grid's columns. */
+static size_t
+area_col(const struct grid *g, const char *area)
+{
+	size_t k;
+
+	for (k = 0; k < g->ncols; k++)
+		if (g->area[k] == NULL ? area == NULL
+		                       : area != NULL && strcmp(g->area[k], area) == 0)
+			return k;
+	return 0;
+}
+
+/* Add a row unless there is one for (judgement, criterion). */
+static size_t
+grid_row(struct grid *g, const char *judgement, long long crit, const char *title)
+{
+	size_t r;
+
+	for (r = 0; r < g->nrows; r++)
+		if (g->crit[r] == crit && strcmp(g->judgement[r], judgement) == 0)
+			return r;
+	g->crit = xreallocarray(g->crit, g->nrows + 1, sizeof *g->crit);
+	g->judgement = xreallocarray(g->judgement, g->nrows + 1, sizeof *g->judgement);
+	g->title = xreallocarray(g->title, g->nrows + 1, sizeof *g->title);
+	g->crit[g->nrows] = crit;
+	g->judgement[g->nrows] = judgement;
+	g->title[g->nrows] = title;
+	return g->nrows++;
+}
+
+/* Rows from the coverage, columns from the entries' areas, then the counts. */
+static void
+grid_fill(struct grid *g, const json_t *sea)
+{
+	const json_t *entries = json_object_get(sea, "entries"), *e, *row, *c;
+	const char *area;
+	size_t i, k, r;
+
+	memset(g, 0, sizeof *g);
+	json_array_foreach(json_object_get(sea, "coverage"), i, row)
+	{
+		grid_row(g, jsonio_str(row, "judgement", ""), jsonio_int(row, "criterion", 0),
+		         jsonio_str(row, "title", ""));
+	}
+	json_array_foreach(entries, i, e)
+	{
+		area = jsonio_str(e, "service_area", NULL);
+		for (k = 0; k < g->ncols && area_cmp(&g->area[k], &area) != 0; k++)
+			;
+		if (k == g->ncols) {
+			g->area = xreallocarray(g->area, g->ncols + 1, sizeof *g->area);
+			g->area[g->ncols++] = area;
+		}
+		if (json_array_size(json_object_get(e, "criteria")) == 0)
+			grid_row(g, jsonio_str(e, "judgement", ""), 0,
+			         "Evidence naming no criterion");
+		json_array_foreach(json_object_get(e, "criteria"), r, c)
+		{
+			grid_row(g, jsonio_str(e, "judgement", ""), json_integer_value(c), "");
+		}
+	}
+	qsort(g->area, g->ncols, sizeof *g->area, area_cmp);
+	g->top = TOP_MIN;
+	for (k = 0; k < g->ncols; k++) {
+		/* 11px Arial runs about 6px a character; turned 55 degrees, sin 55 = 0.82 */
+		size_t h = (g->area[k] != NULL ? strlen(g->area[k]) : 15) * 6 * 82 / 100 + 16;
+
+		g->top = h > g->top ? h : g->top;
+	}
+	g->count = xcalloc(g->nrows * g->ncols + 1, sizeof *g->count);
+	json_array_foreach(entries, i, e)
+	{
+		k = area_col(g, jsonio_str(e, "service_area", NULL));
+		if (json_array_size(json_object_get(e, "criteria")) == 0) {
+			r = grid_row(g, jsonio_str(e, "judgement", ""), 0, "");
+			g->count[r * g->ncols + k]++;
+		}
+		json_array_foreach(json_object_get(e, "criteria"), r, c)
+		{
+			g->count[grid_row(g, jsonio_str(e, "judgement", ""), json_integer_value(c),
+			                  "") *
+			             g->ncols +
+			         k]++;
+		}
+	}
+}
+
+static void
+grid_free(struct grid *g)
+{
+	free(g->crit);
+	free(g->judgement);
+	free(g->title);
+	free(g->area);
+	free(g->count);
+}
+
+/* The fill colour and text colour for a count. */
+static void
+shade(size_t n, const char **fill, const char **ink)
+{
+	*ink = "#0b0c0c";
+	if (n == 0)
+		*fill = "#f3f2f1";
+	else if (n == 1)
+		*fill = "#d2e2f1";
+	else if (n <= 3)
+		*fill = "#8eb8dc";
+	else {
+		*fill = "#1d70b8";
+		*ink = "#ffffff";
+	}
+}
+
+/* The first max characters (code points) of s, with an ellipsis when cut. */
+static void
+clipped(struct strbuf *out, const char *s, size_t max)
+{
+	struct strbuf t;
+	size_t i, chars = 0;
+
+	strbuf_init(&t);
+	for (i = 0; s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && chars++ == max)
+			break;
+		strbuf_addch(&t, s[i]);
+	}
+	if (s[i] != '\0')
+		strbuf_adds(&t, "\xe2\x80\xa6");
+	rdoc_html_escape(out, t.buf);
+	strbuf_free(&t);
+}
+
+/* A judgement's heading row label. */
+static const char *
+group_name(const char *judgement)
+{
+	if (strcmp(judgement, "private-law") == 0)
+		return "Private law";
+	if (strcmp(judgement, "public-law") == 0)
+		return "Public law";
+	if (strcmp(judgement, "leadership") == 0)
+		return "Leadership and management";
+	return judgement;
+}
+
+/* The column headings, turned to fit. */
+static void
+svg_columns(const struct grid *g, struct strbuf *out)
+{
+	size_t k;
+
+	for (k = 0; k < g->ncols; k++) {
+		strbuf_printf(out, "<text transform=\"translate(%zu,%zu) rotate(-55)\">",
+		              LABEL_W + k * CELL_W + CELL_W / 2, g->top - 6);
+		rdoc_html_escape(out, g->area[k] != NULL ? g->area[k] : "No service area");
+		strbuf_adds(out, "</text>\n");
+	}
+}
+
+/* One row: its label and its cells at y. */
+static void
+svg_row(const struct grid *g, size_t r, size_t y, struct strbuf *out)
+{
+	const char *fill, *ink;
+	size_t k, n;
+
+	strbuf_printf(out, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">", LABEL_W - 8, y + 14);
+	if (g->crit[r] > 0)
+		strbuf_printf(out, "%lld ", g->crit[r]);
+	clipped(out, g->title[r], TITLE_MAX);
+	strbuf_adds(out, "</text>\n");
+	for (k = 0; k < g->ncols; k++) {
+		n = g->count[r * g->ncols + k];
+		shade(n, &fill, &ink);
+		strbuf_printf(out,
+		              "<rect x=\"%zu\" y=\"%zu\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+		              "stroke=\"#ffffff\"><title>",
+		              LABEL_W + k * CELL_W, y, CELL_W, CELL_H, fill);
+		if (g->crit[r] > 0)
+			strbuf_printf(out, "Criterion %lld", g->crit[r]);
+		else
+			strbuf_adds(out, "No criterion");
+		strbuf_adds(out, ", ");
+		rdoc_html_escape(out, g->area[k] != NULL ? g->area[k] : "no service area");
+		strbuf_printf(out, ": %zu entr%s</title></rect>\n", n, n == 1 ? "y" : "ies");
+		if (n > 0)
+			strbuf_printf(
+			    out,
+			    "<text x=\"%zu\" y=\"%zu\" text-anchor=\"middle\" fill=\"%s\" "
+			    "aria-hidden=\"true\">%zu</text>\n",
+			    LABEL_W + k * CELL_W + CELL_W / 2, y + 14, ink, n);
+	}
+}
+
+/* The legend below the grid at y. */
+static void
+svg_legend(struct strbuf *out, size_t y)
+{
+	static const struct {
+		size_t n;
+		const char *label;
+	} keys[] = {{0, "no entries"}, {1, "1 entry"}, {2, "2 or 3"}, {4, "4 or more"}};
+	const char *fill, *ink;
+	size_t i, x = LABEL_W;
+
+	strbuf_printf(out,
+	              "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">Entries in the SEA:</text>\n",
+	              LABEL_W - 8, y + 14);
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		shade(keys[i].n, &fill, &ink);
+		strbuf_printf(out,
+		              "<rect x=\"%zu\" y=\"%zu\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+		              "stroke=\"#b1b4b6\"/>\n<text x=\"%zu\" y=\"%zu\">%s</text>\n",
+		              x, y, CELL_W, CELL_H, fill, x + CELL_W + 6, y + 14, keys[i].label);
+		x += CELL_W + 90;
+	}
+}
+
+char *
+report_coverage_svg(const json_t *sea)
+{
+	struct grid g;
+	struct strbuf out;
+	size_t r, y, groups = 0, width, height;
+	const char *last = NULL;
+	char *ret;
+
+	grid_fill(&g, sea);
+	for (r = 0; r < g.nrows; r++)
+		if (last == NULL || strcmp(last, g.judgement[r]) != 0) {
+			groups++;
+			last = g.judgement[r];
+		}
+	width = LABEL_W + g.ncols * CELL_W + RIGHT;
+	height = g.top + (g.nrows + groups) * CELL_H + LEGEND_H;
+	strbuf_init(&out);
+	strbuf_printf(
+	    &out,
+	    "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+	    "aria-labelledby=\"coverage-title coverage-desc\" width=\"%zu\" height=\"%zu\" "
+	    "viewBox=\"0 0 %zu %zu\" font-family=\"Arial, Helvetica, sans-serif\" "
+	    "font-size=\"11\" fill=\"#0b0c0c\">\n",
+	    width, height, width, height);
+	strbuf_printf(
+	    &out,
+	    "<title id=\"coverage-title\">Evidence coverage: criteria by service area</title>\n"
+	    "<desc id=\"coverage-desc\">A grid of %zu criteria (rows, grouped by judgement) "
+	    "by %zu service areas (columns). Each cell gives the number of entries in the "
+	    "summary of evidence and analysis; darker cells hold more.</desc>\n",
+	    g.nrows, g.ncols);
+	svg_columns(&g, &out);
+	last = NULL;
+	for (r = 0, y = g.top; r < g.nrows; r++) {
+		if (last == NULL || strcmp(last, g.judgement[r]) != 0) {
+			last = g.judgement[r];
+			strbuf_printf(&out,
+			              "<text x=\"8\" y=\"%zu\" font-weight=\"bold\">%s</text>\n"
+			              "<line x1=\"8\" y1=\"%zu\" x2=\"%zu\" y2=\"%zu\" "
+			              "stroke=\"#b1b4b6\"/>\n",
+			              y + 15, group_name(last), y + CELL_H - 1, width - RIGHT,
+			              y + CELL_H - 1);
+			y += CELL_H;
+		}
+		svg_row(&g, r, y, &out);
+		y += CELL_H;
+	}
+	svg_legend(&out, y + 16);
+	strbuf_adds(&out,
+	            "</svg>\n<figcaption>Evidence coverage: the number of entries in the summary "
+	            "of evidence and analysis for each criterion (rows) in each service area "
+	            "(columns).</figcaption>\n</figure>\n");
+	grid_free(&g);
+	ret = strbuf_steal(&out);
+	strbuf_free(&out); /* steal leaves a fresh empty buffer */
+	return ret;
+}

@@ -1,0 +1,545 @@
+/*
+ * reportdoc.c: the report's document model and its CommonMark, plain text
+ * and HTML renderings. The HTML is CommonMark through libcmark inside a
+ * page of our own (styles for screen and print, the DRAFT mark repeated on
+ * every printed page); every table and figure is an HTML block we write
+ * with its text escaped, so the page is well-formed XML as well as HTML.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "core/xalloc.h"
+#include "report/reportdoc.h"
+
+#define TXT_WIDTH 78
+#define TXT_TABLE_WIDTH 100 /* a table wider than this is written one record a row */
+
+static const char page_css[] =
+    "body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;background:#fff;"
+    "line-height:1.45;max-width:60em;margin:0 auto;padding:1em 1.5em 3em}\n"
+    "h1{font-size:2em;margin:.5em 0 .2em}h2{font-size:1.5em;margin-top:1.6em;"
+    "border-bottom:2px solid #1d70b8;padding-bottom:.15em}h3{font-size:1.15em;margin-top:1.2em}\n"
+    "a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0}\n"
+    ".skip{position:absolute;left:-999em}.skip:focus{position:static}\n"
+    ".subtitle{font-size:1.1em;color:#505a5f;margin-top:0}\n"
+    "table{border-collapse:collapse;margin:1em 0;width:100%}caption{text-align:left;"
+    "font-weight:bold;padding:.3em 0}th,td{border:1px solid #b1b4b6;padding:.3em .5em;"
+    "text-align:left;vertical-align:top}thead th{background:#f3f2f1}"
+    "tbody th{font-weight:normal}\n"
+    "figure{margin:1em 0}figcaption{font-size:.95em;color:#505a5f}svg{max-width:100%;height:auto}\n"
+    "em{color:#505a5f}\n"
+    ".draft-mark{position:fixed;top:0;left:0;right:0;text-align:center;background:#d4351c;"
+    "color:#fff;font-weight:bold;letter-spacing:.2em;padding:.2em;z-index:1}\n"
+    ".draft body,body.draft{padding-top:2.5em}\n"
+    ".draft-banner{border:3px solid #d4351c;padding:.5em;font-weight:bold}\n"
+    "@page{margin:2cm 1.6cm}\n"
+    "@media print{body{max-width:none;padding:0;font-size:11pt}a{color:#0b0c0c}"
+    ".skip{display:none}h2,h3{break-after:avoid}tr,figure{break-inside:avoid}"
+    ".draft-mark{position:fixed;top:0;background:none;color:#d4351c;"
+    "border-bottom:2px solid #d4351c}}\n";
+
+struct rdoc *
+rdoc_new(const char *title, int draft)
+{
+	struct rdoc *d = xcalloc(1, sizeof *d);
+
+	d->title = xstrdup(title);
+	d->draft = draft;
+	return d;
+}
+
+void
+rdoc_free(struct rdoc *d)
+{
+	size_t i, k;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n; i++) {
+		struct rdoc_block *b = &d->b[i];
+
+		free(b->label);
+		free(b->text);
+		free(b->html);
+		free(b->origin);
+		free(b->check);
+		for (k = 0; b->cells != NULL && k < (b->nrows + 1) * b->ncols; k++)
+			free(b->cells[k]);
+		free(b->cells);
+		for (k = 0; b->row_origin != NULL && k < b->nrows; k++)
+			free(b->row_origin[k]);
+		free(b->row_origin);
+	}
+	free(d->b);
+	free(d->title);
+	free(d->subtitle);
+	free(d);
+}
+
+/* A new block of kind at the end of the document. */
+static struct rdoc_block *
+add(struct rdoc *d, enum rdoc_kind kind, const char *text, const char *origin)
+{
+	struct rdoc_block *b;
+
+	d->b = xreallocarray(d->b, d->n + 1, sizeof *d->b);
+	b = &d->b[d->n++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->text = text != NULL ? xstrdup(text) : NULL;
+	b->origin = origin != NULL ? xstrdup(origin) : NULL;
+	return b;
+}
+
+void
+rdoc_subtitle(struct rdoc *d, const char *text)
+{
+	free(d->subtitle);
+	d->subtitle = xstrdup(text);
+}
+
+void
+rdoc_heading(struct rdoc *d, int level, const char *text)
+{
+	add(d, RDOC_HEADING, text, NULL)->level = level;
+}
+
+void
+rdoc_para(struct rdoc *d, const char *label, const char *text, const char *origin)
+{
+	struct rdoc_block *b = add(d, RDOC_PARA, text, origin);
+
+	b->label = label != NULL ? xstrdup(label) : NULL;
+}
+
+void
+rdoc_item(struct rdoc *d, const char *text, const char *origin)
+{
+	add(d, RDOC_ITEM, text, origin);
+}
+
+void
+rdoc_item_part(struct rdoc *d, const char *text, const char *check, const char *origin)
+{
+	add(d, RDOC_ITEM, text, origin)->check = xstrdup(check);
+}
+
+void
+rdoc_note(struct rdoc *d, const char *text)
+{
+	add(d, RDOC_NOTE, text, NULL);
+}
+
+void
+rdoc_table(struct rdoc *d, const char *caption, size_t ncols, const char *const *head)
+{
+	struct rdoc_block *b = add(d, RDOC_TABLE, caption, NULL);
+	size_t k;
+
+	b->ncols = ncols;
+	b->cells = xreallocarray(NULL, ncols, sizeof *b->cells);
+	for (k = 0; k < ncols; k++)
+		b->cells[k] = xstrdup(head[k]);
+}
+
+void
+rdoc_table_check(struct rdoc *d, unsigned long cols)
+{
+	d->b[d->n - 1].check_cols = cols;
+}
+
+void
+rdoc_row(struct rdoc *d, const char *const *cells, const char *origin)
+{
+	struct rdoc_block *b = &d->b[d->n - 1];
+	size_t k;
+
+	b->cells = xreallocarray(b->cells, (b->nrows + 2) * b->ncols, sizeof *b->cells);
+	for (k = 0; k < b->ncols; k++)
+		b->cells[(b->nrows + 1) * b->ncols + k] = xstrdup(cells[k] != NULL ? cells[k] : "");
+	b->row_origin = xreallocarray(b->row_origin, b->nrows + 1, sizeof *b->row_origin);
+	b->row_origin[b->nrows] = origin != NULL ? xstrdup(origin) : NULL;
+	b->nrows++;
+}
+
+void
+rdoc_figure(struct rdoc *d, const char *html, const char *alt)
+{
+	add(d, RDOC_FIGURE, alt, NULL)->html = xstrdup(html);
+}
+
+void
+rdoc_html_escape(struct strbuf *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			strbuf_adds(out, "&amp;");
+			break;
+		case '<':
+			strbuf_adds(out, "&lt;");
+			break;
+		case '>':
+			strbuf_adds(out, "&gt;");
+			break;
+		case '"':
+			strbuf_adds(out, "&quot;");
+			break;
+		case '\n':
+		case '\r':
+		case '\t':
+			strbuf_addch(out, ' ');
+			break;
+		default:
+			strbuf_addch(out, *s);
+		}
+	}
+}
+
+/* Append s as CommonMark inline text: every character that could mean markup escaped. */
+static void
+md_escape(struct strbuf *out, const char *s)
+{
+	const char *p = s;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	/* a leading "1." or "-" would start a list, "=" or "-" an underline */
+	if (*p == '-' || *p == '+' || *p == '=') {
+		strbuf_addch(out, '\\');
+	} else if (*p >= '0' && *p <= '9') {
+		while (*p >= '0' && *p <= '9')
+			strbuf_addch(out, *p++);
+		if (*p == '.' || *p == ')')
+			strbuf_addch(out, '\\');
+	}
+	for (; *p != '\0'; p++) {
+		if (strchr("\\`*_[]<>#&!|~", *p) != NULL)
+			strbuf_addch(out, '\\');
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			strbuf_addch(out, ' ');
+		else
+			strbuf_addch(out, *p);
+	}
+}
+
+/* A table as an HTML block: caption, column headers, the first cell of a row heading it. */
+static void
+md_table(const struct rdoc_block *b, struct strbuf *out)
+{
+	size_t r, k;
+	const char *cell;
+
+	strbuf_adds(out, "<table>\n<caption>");
+	rdoc_html_escape(out, b->text);
+	strbuf_adds(out, "</caption>\n<thead>\n<tr>");
+	for (k = 0; k < b->ncols; k++) {
+		strbuf_adds(out, "<th scope=\"col\">");
+		rdoc_html_escape(out, b->cells[k]);
+		strbuf_adds(out, "</th>");
+	}
+	strbuf_adds(out, "</tr>\n</thead>\n<tbody>\n");
+	for (r = 1; r <= b->nrows; r++) {
+		strbuf_adds(out, "<tr>");
+		for (k = 0; k < b->ncols; k++) {
+			cell = b->cells[r * b->ncols + k];
+			strbuf_adds(out, k == 0 ? "<th scope=\"row\">" : "<td>");
+			rdoc_html_escape(out, cell);
+			strbuf_adds(out, k == 0 ? "</th>" : "</td>");
+		}
+		strbuf_adds(out, "</tr>\n");
+	}
+	strbuf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* One block as CommonMark, after the blank line that separates it from the last. */
+static void
+md_block(const struct rdoc *d, size_t i, int for_html, struct strbuf *out)
+{
+	const struct rdoc_block *b = &d->b[i];
+	int in_list = i > 0 && b->kind == RDOC_ITEM && d->b[i - 1].kind == RDOC_ITEM;
+
+	if (!in_list)
+		strbuf_addch(out, '\n');
+	switch (b->kind) {
+	case RDOC_HEADING:
+		strbuf_adds(out, b->level <= 2 ? "## " : "### ");
+		if (d->draft && !for_html && b->level <= 2)
+			strbuf_adds(out, "DRAFT: ");
+		md_escape(out, b->text);
+		break;
+	case RDOC_PARA:
+		if (b->label != NULL) {
+			strbuf_adds(out, "**");
+			md_escape(out, b->label);
+			strbuf_adds(out, "**");
+			if (b->text != NULL && *b->text != '\0')
+				strbuf_addch(out, ' ');
+		}
+		if (b->text != NULL)
+			md_escape(out, b->text);
+		break;
+	case RDOC_ITEM:
+		strbuf_adds(out, "- ");
+		md_escape(out, b->text);
+		break;
+	case RDOC_NOTE:
+		strbuf_addch(out, '*');
+		md_escape(out, b->text);
+		strbuf_addch(out, '*');
+		break;
+	case RDOC_TABLE:
+		md_table(b, out);
+		return;
+	case RDOC_FIGURE:
+		if (for_html) {
+			strbuf_adds(out, b->html);
+			if (out->len > 0 && out->buf[out->len - 1] != '\n')
+				strbuf_addch(out, '\n');
+			return;
+		}
+		md_escape(out, b->text);
+		break;
+	}
+	strbuf_addch(out, '\n');
+}
+
+void
+rdoc_md(const struct rdoc *d, int for_html, struct strbuf *out)
+{
+	size_t i;
+
+	strbuf_adds(out, "# ");
+	if (d->draft && !for_html)
+		strbuf_adds(out, "DRAFT: ");
+	md_escape(out, d->title);
+	strbuf_addch(out, '\n');
+	if (d->subtitle != NULL) {
+		strbuf_adds(out, "\n<p class=\"subtitle\">");
+		rdoc_html_escape(out, d->subtitle);
+		strbuf_adds(out, "</p>\n");
+	}
+	if (d->draft)
+		strbuf_adds(out,
+		            "\n<p class=\"draft-banner\">DRAFT: not for publication. The evidence "
+		            "or the report is not yet complete.</p>\n");
+	for (i = 0; i < d->n; i++)
+		md_block(d, i, for_html, out);
+	if (d->draft)
+		strbuf_adds(out, "\n<p class=\"draft-banner\">DRAFT: not for publication.</p>\n");
+}
+
+/* Display width of UTF-8 s[0..len): code points. */
+static size_t
+width(const char *s, size_t len)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < len; i++)
+		w += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return w;
+}
+
+/* Append text wrapped at TXT_WIDTH: first line after first, the rest indented by indent. */
+static void
+txt_wrap(struct strbuf *out, const char *first, size_t indent, const char *text)
+{
+	size_t col = width(first, strlen(first)), wl, k;
+	const char *p = text, *e;
+	int fresh = 1;
+
+	strbuf_adds(out, first);
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+			p++;
+		if (*p == '\0')
+			break;
+		for (e = p; *e != '\0' && *e != ' ' && *e != '\n' && *e != '\t' && *e != '\r'; e++)
+			;
+		wl = width(p, (size_t)(e - p));
+		if (!fresh && col + 1 + wl > TXT_WIDTH) {
+			strbuf_addch(out, '\n');
+			for (k = 0; k < indent; k++)
+				strbuf_addch(out, ' ');
+			col = indent;
+			fresh = 1;
+		}
+		if (!fresh) {
+			strbuf_addch(out, ' ');
+			col++;
+		}
+		strbuf_add(out, p, (size_t)(e - p));
+		col += wl;
+		fresh = 0;
+		p = e;
+	}
+	strbuf_addch(out, '\n');
+}
+
+/* Append s and pad it to w columns. */
+static void
+txt_pad(struct strbuf *out, const char *s, size_t w)
+{
+	size_t have = width(s, strlen(s));
+
+	strbuf_adds(out, s);
+	for (; have < w; have++)
+		strbuf_addch(out, ' ');
+}
+
+/* A table as aligned columns when it fits, else one record a row. */
+static void
+txt_table(const struct rdoc_block *b, struct strbuf *out)
+{
+	size_t *w = xcalloc(b->ncols, sizeof *w), r, k, total = 0, cw;
+	char *first;
+
+	for (r = 0; r <= b->nrows; r++)
+		for (k = 0; k < b->ncols; k++) {
+			cw = width(b->cells[r * b->ncols + k], strlen(b->cells[r * b->ncols + k]));
+			w[k] = cw > w[k] ? cw : w[k];
+		}
+	for (k = 0; k < b->ncols; k++)
+		total += w[k] + (k > 0 ? 2 : 0);
+	strbuf_adds(out, b->text);
+	strbuf_adds(out, ":\n\n");
+	if (total <= TXT_TABLE_WIDTH) {
+		for (r = 0; r <= b->nrows; r++) {
+			for (k = 0; k < b->ncols; k++) {
+				if (k > 0)
+					strbuf_adds(out, "  ");
+				txt_pad(out, b->cells[r * b->ncols + k],
+				        k + 1 < b->ncols ? w[k] : 0);
+			}
+			strbuf_addch(out, '\n');
+			for (k = 0; r == 0 && k < total; k++)
+				strbuf_addch(out, '-');
+			if (r == 0)
+				strbuf_addch(out, '\n');
+		}
+	} else {
+		for (r = 1; r <= b->nrows; r++) {
+			for (k = 0; k < b->ncols; k++) {
+				first = xasprintf("%s%s: ", k == 0 ? "  - " : "    ", b->cells[k]);
+				txt_wrap(out, first, 6, b->cells[r * b->ncols + k]);
+				free(first);
+			}
+		}
+	}
+	free(w);
+}
+
+/* Append an underlined heading. */
+static void
+txt_heading(struct strbuf *out, const char *prefix, const char *text, int ch)
+{
+	size_t k, w;
+
+	strbuf_adds(out, prefix);
+	strbuf_adds(out, text);
+	strbuf_addch(out, '\n');
+	w = width(prefix, strlen(prefix)) + width(text, strlen(text));
+	for (k = 0; k < w; k++)
+		strbuf_addch(out, ch);
+	strbuf_addch(out, '\n');
+}
+
+void
+rdoc_txt(const struct rdoc *d, struct strbuf *out)
+{
+	const char *draft = d->draft ? "DRAFT: " : "";
+	char *first;
+	size_t i;
+
+	txt_heading(out, draft, d->title, '=');
+	if (d->subtitle != NULL)
+		txt_wrap(out, "", 0, d->subtitle);
+	if (d->draft)
+		strbuf_adds(out,
+		            "\nDRAFT: not for publication. The evidence or the report is not yet "
+		            "complete.\n");
+	for (i = 0; i < d->n; i++) {
+		const struct rdoc_block *b = &d->b[i];
+
+		if (!(b->kind == RDOC_ITEM && i > 0 && d->b[i - 1].kind == RDOC_ITEM))
+			strbuf_addch(out, '\n');
+		switch (b->kind) {
+		case RDOC_HEADING:
+			if (b->level <= 2)
+				strbuf_addch(out, '\n');
+			txt_heading(out, b->level <= 2 ? draft : "", b->text,
+			            b->level <= 2 ? '=' : '-');
+			break;
+		case RDOC_PARA:
+			first = xasprintf("%s%s", b->label != NULL ? b->label : "",
+			                  b->label != NULL && b->text != NULL ? " " : "");
+			txt_wrap(out, first, 0, b->text != NULL ? b->text : "");
+			free(first);
+			break;
+		case RDOC_ITEM:
+			txt_wrap(out, "  - ", 4, b->text);
+			break;
+		case RDOC_NOTE:
+		case RDOC_FIGURE:
+			txt_wrap(out, "", 0, b->text);
+			break;
+		case RDOC_TABLE:
+			txt_table(b, out);
+			break;
+		}
+	}
+	if (d->draft)
+		strbuf_adds(out, "\nDRAFT: not for publication.\n");
+}
+
+void
+rdoc_page(struct strbuf *out, const char *title, int draft, const char *body)
+{
+	strbuf_adds(out,
+	            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+	            "<title>");
+	if (draft)
+		strbuf_adds(out, "DRAFT: ");
+	rdoc_html_escape(out, title);
+	strbuf_adds(out, "</title>\n<style>\n");
+	strbuf_adds(out, page_css);
+	strbuf_printf(out, "</style>\n</head>\n<body%s>\n", draft ? " class=\"draft\"" : "");
+	strbuf_adds(out, "<a class=\"skip\" href=\"#main\">Skip to the content</a>\n");
+	if (draft)
+		strbuf_adds(out, "<div class=\"draft-mark\" role=\"note\">DRAFT</div>\n");
+	strbuf_adds(out, "<main id=\"main\">\n");
+	strbuf_adds(out, body);
+	strbuf_adds(out, "</main>\n</body>\n</html>\n");
+}
+
+int
+rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md, char *err,
+                   size_t errsz)
+{
+	char *body = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_UNSAFE);
+
+	if (body == NULL) {
+		snprintf(err, errsz, "libcmark could not render the Markdown");
+		return -1;
+	}
+	rdoc_page(out, title, draft, body);
+	free(body);
+	return 0;
+}
+
+int
+rdoc_html(const struct rdoc *d, struct strbuf *out, char *err, size_t errsz)
+{
+	struct strbuf md;
+	int rc;
+
+	strbuf_init(&md);
+	rdoc_md(d, 1, &md);
+	rc = rdoc_markdown_page(out, d->title, d->draft, md.buf, err, errsz);
+	strbuf_free(&md);
+	return rc;
+}

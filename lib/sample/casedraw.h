@@ -1,0 +1,129 @@
+/*
+ * sample-cases.h: what the parts of sample-cases share (private to the tool):
+ * the options, and one entry point per mode. Each mode writes its CSV to out
+ * and returns an exit status (enum exit_status); on EXIT_TROUBLE the caller
+ * discards the output.
+ */
+#ifndef SAMPLE_CASEDRAW_H
+#define SAMPLE_CASEDRAW_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct memo;
+
+#include "annexa/strata.h"
+#include "core/csvio.h"
+#include "core/fieldmap.h"
+#include "core/strbuf.h"
+#include "core/vocab.h"
+#include "sample/sample.h"
+
+struct casedraw_opts {
+	const char *input; /* NULL or "-" for standard input */
+	const char *area; /* local: the service area */
+	const char *closed; /* local: recently closed cases */
+	const char **exclude; /* local: Case IDs never drawn */
+	size_t nexclude;
+	uint64_t seed;
+	unsigned long n; /* complaints: how many */
+	int explain;
+	unsigned csv_flags; /* for csvio_open() */
+};
+
+int casedraw_national(const struct casedraw_opts *, FILE *out);
+int casedraw_local(const struct casedraw_opts *, FILE *out);
+int casedraw_complaints(const struct casedraw_opts *, FILE *out);
+
+/* Below: the parts shared by the national and local modes (rows.c). */
+
+/* The Annex A columns the draw reads. */
+enum casedraw_col {
+	CASEDRAW_CASE_ID,
+	CASEDRAW_CASE_TYPE,
+	CASEDRAW_LAW_TYPE,
+	CASEDRAW_AREA,
+	CASEDRAW_NCOLS
+};
+
+/* Why a row is not eligible. */
+enum casedraw_reason {
+	CASEDRAW_R_RAGGED,
+	CASEDRAW_R_NO_ID,
+	CASEDRAW_R_BAD_ID,
+	CASEDRAW_R_NO_AREA,
+	CASEDRAW_R_LAW_TYPE,
+	CASEDRAW_R_CASE_TYPE,
+	CASEDRAW_R_MISMATCH,
+	CASEDRAW_R_NO_STRATUM,
+	CASEDRAW_R_REPEATED,
+	CASEDRAW_R_CONFLICT,
+	CASEDRAW_R_EXCLUDED,
+	CASEDRAW_R_NREASONS
+};
+
+#define CASEDRAW_MAXLINES 10 /* line numbers listed per reason */
+
+struct casedraw_tally {
+	unsigned long count[CASEDRAW_R_NREASONS];
+	unsigned long lines[CASEDRAW_R_NREASONS][CASEDRAW_MAXLINES];
+	unsigned long other_areas; /* local: rows of other areas, ignored */
+};
+
+/* A lookup by raw text (case type, law type): few distinct values. */
+struct casedraw_lookup {
+	struct memo *memo; /* text -> index into vals and cls */
+	long *vals;
+	struct strata_class *cls;
+	size_t n;
+};
+
+/* Reference data, loaded once. */
+struct casedraw_ctx {
+	struct fieldmap *annexa;
+	struct vocab *lawtype;
+	struct strata *strata;
+	struct rx *caseid; /* the Case ID form, or NULL */
+	struct casedraw_lookup lawmemo, typememo;
+	struct strbuf key;
+};
+
+/* An open Annex A style input: its header and the columns bound. */
+struct casedraw_source {
+	const char *name;
+	FILE *fp;
+	struct csvio_reader *rd;
+	size_t ncols;
+	char **header;
+	long col[CASEDRAW_NCOLS];
+};
+
+/* How rows become cases. */
+enum casedraw_kind { CASEDRAW_NATIONAL, CASEDRAW_FILED, CASEDRAW_CLOSED };
+
+/* What the appended columns say. */
+struct casedraw_extra {
+	int flag_is_supervision; /* the flag goes to supervision, not audit */
+	char seed[24];
+};
+
+int casedraw_ctx_load(struct casedraw_ctx *, int need_strata);
+void casedraw_ctx_free(struct casedraw_ctx *);
+int casedraw_source_open(struct casedraw_source *, const char *path, unsigned csv_flags,
+                         const struct casedraw_ctx *, int need_case_type);
+void casedraw_source_close(struct casedraw_source *);
+/* Read every row into s; 0, or -1 (after a diagnostic) on malformed input. */
+int casedraw_feed(struct casedraw_ctx *, struct casedraw_source *, struct sample *,
+                  enum casedraw_kind, const char *areakey, const struct strata_stratum *def,
+                  struct casedraw_tally *);
+void casedraw_tally_report(const struct casedraw_tally *, const struct sample *, const char *file);
+void casedraw_write_header(FILE *, char *const *header, size_t n);
+/* Write the picks with their columns moved by map (source column -> output column). */
+void casedraw_write_picks(FILE *, const struct sample_result *, const size_t *map, size_t nout,
+                          const struct casedraw_extra *);
+/* Name each shortfall on stderr; 1 when there was one. */
+int casedraw_shortfalls(const struct sample_result *, const char *file);
+void casedraw_explain(const struct sample_result *, uint64_t seed);
+
+#endif

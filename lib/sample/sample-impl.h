@@ -1,0 +1,81 @@
+/*
+ * sample-impl.h: the insides of a struct sample, shared by sample.c (the
+ * rows coming in) and sampledraw.c (the draw). Private to those two files.
+ */
+#ifndef SAMPLE_IMPL_H
+#define SAMPLE_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/keyhash.h"
+#include "core/strbuf.h"
+#include "core/topk.h"
+#include "sample/sample.h"
+
+/* The cases of one stratum, area and quota (or the rest of the stratum). */
+struct cell {
+	unsigned long count; /* eligible cases, all of them */
+	struct topk top; /* the lowest-ranked of them (cap unset until first used) */
+};
+
+struct area {
+	char *key; /* text_normkey() of the service area */
+	char *name; /* byte-smallest spelling */
+	uint64_t tie;
+	struct cell *cells; /* one per slot */
+};
+
+struct spelling {
+	char *raw;
+	size_t area;
+	long next; /* next spelling in the same bucket, or -1 */
+};
+
+#define SPELL_BUCKETS 256
+
+/*
+ * One row added: what finding duplicate Case IDs at the end needs, in 32
+ * bytes (with the Case ID in the arena, the whole of the per-row memory).
+ */
+struct ident {
+	uint64_t rank;
+	uint64_t content; /* row_hash() */
+	uint32_t line; /* lines past UINT32_MAX are refused (SAMPLE_FULL) */
+	uint32_t idoff; /* in the arena */
+	uint32_t area;
+	uint32_t slot;
+};
+
+/* An excluded Case ID, in a small open-addressing table. */
+struct excl {
+	uint64_t rank;
+	char *id; /* NULL: empty */
+};
+
+struct sample {
+	const struct strata_stratum *defs;
+	size_t ndefs;
+	size_t *slot0; /* first slot of each stratum: its quotas, then the rest */
+	size_t nslots;
+	struct keyhash_key key;
+	struct area *areas;
+	size_t nareas, areacap;
+	struct spelling *sp;
+	size_t nsp, spcap;
+	long spbucket[SPELL_BUCKETS]; /* first spelling of each bucket, or -1 */
+	struct ident *rows; /* every row added; sample_finish() sorts them by rank */
+	size_t nrows, rowcap;
+	struct strbuf arena; /* their Case IDs, NUL-terminated */
+	struct excl *excl;
+	size_t exclcap, nexcl;
+	struct strbuf scratch;
+	int finished; /* duplicates resolved */
+	unsigned long *repeated, *conflicting; /* lines, ascending */
+	size_t nrepeated, nconflicting, repcap, confcap;
+};
+
+/* Resolve the Case IDs on several rows (once, before the draw). */
+void sample_finish(struct sample *);
+
+#endif

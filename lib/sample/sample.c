@@ -1,0 +1,457 @@
+/*
+ * sample.c: the rows coming into a draw (see sample.h): ranks, areas,
+ * candidate cells, exclusions and duplicate Case IDs. The draw itself is in
+ * sampledraw.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "sample/sample-impl.h"
+
+struct sample *
+sample_new(const struct strata_stratum *defs, size_t ndefs, uint64_t seed)
+{
+	struct sample *s = xcalloc(1, sizeof *s);
+	size_t i;
+
+	s->defs = defs;
+	s->ndefs = ndefs;
+	s->slot0 = xcalloc(ndefs + 1, sizeof *s->slot0);
+	for (i = 0; i < ndefs; i++) {
+		s->slot0[i] = s->nslots;
+		s->nslots += defs[i].nquotas + 1;
+	}
+	keyhash_from_seed(seed, &s->key);
+	for (i = 0; i < SPELL_BUCKETS; i++)
+		s->spbucket[i] = -1;
+	strbuf_init(&s->arena);
+	strbuf_init(&s->scratch);
+	return s;
+}
+
+void
+sample_free(struct sample *s)
+{
+	size_t a, k, i;
+
+	if (s == NULL)
+		return;
+	for (a = 0; a < s->nareas; a++) {
+		for (k = 0; k < s->nslots; k++)
+			topk_free(&s->areas[a].cells[k].top);
+		free(s->areas[a].cells);
+		free(s->areas[a].key);
+		free(s->areas[a].name);
+	}
+	for (i = 0; i < s->nsp; i++)
+		free(s->sp[i].raw);
+	free(s->sp);
+	free(s->areas);
+	free(s->rows);
+	for (i = 0; i < s->exclcap; i++)
+		free(s->excl[i].id);
+	free(s->excl);
+	free(s->repeated);
+	free(s->conflicting);
+	free(s->slot0);
+	strbuf_free(&s->arena);
+	strbuf_free(&s->scratch);
+	free(s);
+}
+
+uint64_t
+sample_rank(const struct sample *s, const char *case_id)
+{
+	return keyhash_sip(&s->key, case_id, strlen(case_id));
+}
+
+size_t
+sample_repeated(const struct sample *s, const unsigned long **lines)
+{
+	*lines = s->repeated;
+	return s->nrepeated;
+}
+
+size_t
+sample_conflicting(const struct sample *s, const unsigned long **lines)
+{
+	*lines = s->conflicting;
+	return s->nconflicting;
+}
+
+/* The slot of a Case ID in the exclusion table: its entry or an empty one. */
+static size_t
+excl_slot(const struct sample *s, uint64_t rank, const char *id)
+{
+	size_t i = (size_t)rank & (s->exclcap - 1);
+
+	while (s->excl[i].id != NULL) {
+		if (s->excl[i].rank == rank && strcmp(s->excl[i].id, id) == 0)
+			return i;
+		i = (i + 1) & (s->exclcap - 1);
+	}
+	return i;
+}
+
+/* Double the exclusion table. */
+static void
+excl_grow(struct sample *s)
+{
+	struct excl *old = s->excl;
+	size_t i, j, oldcap = s->exclcap;
+
+	s->exclcap = oldcap ? 2 * oldcap : 64;
+	s->excl = xcalloc(s->exclcap, sizeof *s->excl);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].id == NULL)
+			continue;
+		j = excl_slot(s, old[i].rank, old[i].id);
+		s->excl[j] = old[i];
+	}
+	free(old);
+}
+
+void
+sample_exclude(struct sample *s, const char *case_id)
+{
+	uint64_t rank = sample_rank(s, case_id);
+	size_t i;
+
+	if (2 * (s->nexcl + 1) > s->exclcap)
+		excl_grow(s);
+	i = excl_slot(s, rank, case_id);
+	if (s->excl[i].id == NULL) {
+		s->excl[i].rank = rank;
+		s->excl[i].id = xstrdup(case_id);
+		s->nexcl++;
+	}
+}
+
+/* The area index of a service-area spelling, creating the area if new. */
+static size_t
+area_of(struct sample *s, const char *raw)
+{
+	size_t k, len = strlen(raw);
+	size_t bucket =
+	    (len * 31 + (len ? (unsigned char)raw[0] * 7 + (unsigned char)raw[len - 1] : 0)) %
+	    SPELL_BUCKETS;
+	struct area *a;
+	long i;
+
+	for (i = s->spbucket[bucket]; i >= 0; i = s->sp[i].next)
+		if (strcmp(s->sp[i].raw, raw) == 0)
+			return s->sp[i].area;
+	text_normkey(raw, &s->scratch);
+	for (k = 0; k < s->nareas; k++)
+		if (strcmp(s->areas[k].key, s->scratch.buf) == 0)
+			break;
+	if (k == s->nareas) {
+		if (s->nareas == s->areacap) {
+			s->areacap = s->areacap ? 2 * s->areacap : 16;
+			s->areas = xreallocarray(s->areas, s->areacap, sizeof *s->areas);
+		}
+		a = &s->areas[s->nareas++];
+		a->key = xstrdup(s->scratch.buf);
+		a->name = xstrdup(raw);
+		a->tie = keyhash_sip(&s->key, a->key, strlen(a->key));
+		a->cells = xcalloc(s->nslots, sizeof *a->cells);
+	} else if (strcmp(raw, s->areas[k].name) < 0) {
+		free(s->areas[k].name);
+		s->areas[k].name = xstrdup(raw);
+	}
+	if (s->nsp == s->spcap) {
+		s->spcap = s->spcap ? 2 * s->spcap : 16;
+		s->sp = xreallocarray(s->sp, s->spcap, sizeof *s->sp);
+	}
+	s->sp[s->nsp].raw = xstrdup(raw);
+	s->sp[s->nsp].area = k;
+	s->sp[s->nsp].next = s->spbucket[bucket];
+	s->spbucket[bucket] = (long)s->nsp++;
+	return k;
+}
+
+/* Load 8 bytes as a word. */
+static uint64_t
+load_word(const char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* Load the last n (< 8) bytes little-endian, byte by byte (no store to reload). */
+static uint64_t
+load_tail(const char *p, size_t n)
+{
+	uint64_t w = 0;
+
+	while (n-- > 0)
+		w = (w << 8) | (unsigned char)p[n];
+	return w;
+}
+
+/* Fold a word into a running hash. */
+static uint64_t
+fold(uint64_t h, uint64_t w, uint64_t mul)
+{
+	h = (h ^ w) * mul;
+	return (h << 31) | (h >> 33);
+}
+
+/*
+ * A fast unkeyed hash of len bytes (two lanes of 8 bytes, so that the
+ * multiplications overlap).
+ */
+static uint64_t
+span_hash(const char *p, size_t len)
+{
+	const uint64_t m1 = UINT64_C(0x9e3779b97f4a7c15), m2 = UINT64_C(0xc2b2ae3d27d4eb4f);
+	uint64_t a = len, b = ~(uint64_t)len;
+	size_t j;
+
+	for (j = 0; j + 16 <= len; j += 16) {
+		a = fold(a, load_word(p + j), m1);
+		b = fold(b, load_word(p + j + 8), m2);
+	}
+	if (j + 8 <= len) {
+		a = fold(a, load_word(p + j), m1);
+		j += 8;
+	}
+	b = fold(b, load_tail(p + j, len - j), m2);
+	a ^= b * m1;
+	return a ^ (a >> 29);
+}
+
+/*
+ * The hash of the whole row, to tell a repeated row from a conflicting one
+ * (two different rows colliding: about 2^-64): span_hash() of the fields
+ * each followed by a NUL, hashed in place when the fields lie that way in
+ * memory (as csvio keeps them), else copied first.
+ */
+static uint64_t
+row_hash(struct sample *s, const char *const *fields, const size_t *lens, size_t nfields)
+{
+	size_t i, len;
+
+	if (lens != NULL && nfields > 0 && fields[0] != NULL) {
+		for (i = 0; i + 1 < nfields; i++)
+			if (fields[i + 1] != fields[i] + lens[i] + 1 || fields[i][lens[i]] != '\0')
+				break;
+		if (i + 1 == nfields && fields[i][lens[i]] == '\0')
+			return span_hash(fields[0], (size_t)(fields[i] - fields[0]) + lens[i] + 1);
+	}
+	strbuf_reset(&s->scratch);
+	for (i = 0; i < nfields; i++) {
+		const char *f = fields[i] ? fields[i] : "";
+
+		len = lens && fields[i] ? lens[i] : strlen(f);
+		strbuf_add(&s->scratch, f, len);
+		strbuf_addch(&s->scratch, '\0');
+	}
+	return span_hash(s->scratch.buf, s->scratch.len);
+}
+
+/* The cell of slot k in area a, its candidate array made on first use. */
+static struct cell *
+cell_at(struct sample *s, size_t a, size_t k, size_t stratum)
+{
+	const struct strata_stratum *d = &s->defs[stratum];
+	struct cell *c = &s->areas[a].cells[k];
+	size_t q = k - s->slot0[stratum];
+
+	if (c->top.heap == NULL)
+		topk_init(&c->top, (q < d->nquotas ? d->quotas[q].size : d->size) + SAMPLE_SLACK);
+	return c;
+}
+
+enum sample_add_status
+sample_add(struct sample *s, const char *case_id, const char *area, size_t stratum, long quota,
+           const char *const *fields, const size_t *lens, size_t nfields, unsigned long line)
+{
+	uint64_t rank = sample_rank(s, case_id);
+	size_t a, k, idlen = strlen(case_id);
+	struct ident *e;
+
+	if (s->nexcl > 0 && s->excl[excl_slot(s, rank, case_id)].id != NULL)
+		return SAMPLE_EXCLUDED;
+	if (line > UINT32_MAX || idlen >= UINT32_MAX - s->arena.len)
+		return SAMPLE_FULL;
+	if (quota < 0 || (size_t)quota >= s->defs[stratum].nquotas)
+		quota = (long)s->defs[stratum].nquotas;
+	k = s->slot0[stratum] + (size_t)quota;
+	a = area_of(s, area);
+	if (s->nrows == s->rowcap) {
+		s->rowcap = s->rowcap ? 2 * s->rowcap : 1024;
+		s->rows = xreallocarray(s->rows, s->rowcap, sizeof *s->rows);
+	}
+	e = &s->rows[s->nrows++];
+	e->rank = rank;
+	e->content = row_hash(s, fields, lens, nfields);
+	e->line = (uint32_t)line;
+	e->idoff = (uint32_t)s->arena.len;
+	e->area = (uint32_t)a;
+	e->slot = (uint32_t)k;
+	strbuf_add(&s->arena, case_id, idlen + 1);
+	cell_at(s, a, k, stratum)->count++;
+	topk_offer(&s->areas[a].cells[k].top, rank, case_id, fields, nfields, line);
+	return SAMPLE_ADDED;
+}
+
+/* The byte of a row's rank at shift. */
+#define RANK_DIGIT(e, shift) ((unsigned)((e)->rank >> (shift)) & 0xff)
+
+/* Sort a few rows by rank (insertion sort: linear on equal ranks). */
+static void
+insertion_sort(struct ident *v, size_t n)
+{
+	struct ident t;
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		t = v[i];
+		for (j = i; j > 0 && t.rank < v[j - 1].rank; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
+}
+
+/*
+ * Sort rows by rank in place, most significant byte first (American flag
+ * sort): one counting pass and one pass of swaps per byte, no second copy of
+ * the rows. Ranks are keyed hashes, so the buckets are even and the
+ * recursion stops within a few bytes.
+ */
+static void
+radix_sort(struct ident *v, size_t n, int shift)
+{
+	size_t count[256] = {0}, next[256], end[256], i, sum = 0;
+	struct ident e, t;
+	unsigned b, d;
+
+	if (n <= 32 || shift < 0) {
+		insertion_sort(v, n);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		count[RANK_DIGIT(&v[i], shift)]++;
+	for (b = 0; b < 256; b++) {
+		next[b] = sum;
+		sum += count[b];
+		end[b] = sum;
+	}
+	for (b = 0; b < 256; b++)
+		while (next[b] < end[b]) {
+			e = v[next[b]];
+			while ((d = RANK_DIGIT(&e, shift)) != b) {
+				t = v[next[d]];
+				v[next[d]++] = e;
+				e = t;
+			}
+			v[next[b]++] = e;
+		}
+	for (b = 0, i = 0; b < 256; i += count[b++])
+		if (count[b] > 1)
+			radix_sort(v + i, count[b], shift - 8);
+}
+
+/* Append a line to a list of capacity *cap. */
+static void
+lines_add(unsigned long **v, size_t *n, size_t *cap, unsigned long line)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[(*n)++] = line;
+}
+/* Sort line numbers. */
+static int
+line_cmp(const void *pa, const void *pb)
+{
+	unsigned long a = *(const unsigned long *)pa, b = *(const unsigned long *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Resolve the rows g[0..m) that share one Case ID. */
+static void
+resolve_group(struct sample *s, const struct ident *g, size_t m)
+{
+	uint32_t minline = g[0].line;
+	size_t i, same = 1;
+
+	for (i = 1; i < m; i++) {
+		same &= g[i].content == g[0].content;
+		if (g[i].line < minline)
+			minline = g[i].line;
+	}
+	for (i = 0; i < m; i++) {
+		const struct ident *e = &g[i];
+
+		if (same && e->line == minline)
+			continue; /* the one kept */
+		s->areas[e->area].cells[e->slot].count--;
+		if (same)
+			lines_add(&s->repeated, &s->nrepeated, &s->repcap, e->line);
+		else {
+			lines_add(&s->conflicting, &s->nconflicting, &s->confcap, e->line);
+			topk_remove(&s->areas[e->area].cells[e->slot].top, e->rank,
+			            s->arena.buf + e->idoff);
+		}
+	}
+}
+
+/* The Case ID of a row. */
+static const char *
+id_of(const struct sample *s, const struct ident *e)
+{
+	return s->arena.buf + e->idoff;
+}
+
+/*
+ * Resolve the rows v[0..n) of one rank: ordered by Case ID (insertion sort:
+ * a run of one rank is one Case ID but for a 2^-64 chance), each Case ID on
+ * several rows is one group.
+ */
+static void
+resolve_rank(struct sample *s, struct ident *v, size_t n)
+{
+	struct ident t;
+	size_t a, b;
+
+	for (a = 1; a < n; a++) {
+		t = v[a];
+		for (b = a; b > 0 && strcmp(id_of(s, &t), id_of(s, &v[b - 1])) < 0; b--)
+			v[b] = v[b - 1];
+		v[b] = t;
+	}
+	for (a = 0; a < n; a = b) {
+		for (b = a + 1; b < n && strcmp(id_of(s, &v[a]), id_of(s, &v[b])) == 0; b++)
+			;
+		if (b - a > 1)
+			resolve_group(s, v + a, b - a);
+	}
+}
+
+void
+sample_finish(struct sample *s)
+{
+	size_t i, j;
+
+	radix_sort(s->rows, s->nrows, 56);
+	for (i = 0; i < s->nrows; i = j) {
+		for (j = i + 1; j < s->nrows && s->rows[j].rank == s->rows[i].rank; j++)
+			;
+		if (j - i > 1)
+			resolve_rank(s, s->rows + i, j - i);
+	}
+	if (s->nrepeated > 1)
+		qsort(s->repeated, s->nrepeated, sizeof *s->repeated, line_cmp);
+	if (s->nconflicting > 1)
+		qsort(s->conflicting, s->nconflicting, sizeof *s->conflicting, line_cmp);
+	s->finished = 1;
+}

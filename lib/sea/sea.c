@@ -1,0 +1,496 @@
+/*
+ * sea.c: building the summary of evidence and analysis: merge, redaction,
+ * coverage, gaps, the concerns register and the teams it names. Its JSON,
+ * CSV and Markdown forms are in sea_write.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvio.h"
+#include "core/fieldmap.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "redact/redact.h"
+#include "sea/answers.h"
+#include "sea/evidence.h"
+#include "sea/schedule.h"
+#include "sea/sea-impl.h"
+#include "sea/sea.h"
+
+/* Order records: judgement, first criterion, date, time, then every key. */
+static int
+record_cmp(const void *a, const void *b)
+{
+	const struct sea_entry *x = a, *y = b;
+	long cx = x->r.ncrit > 0 ? x->r.crit[0] : 0, cy = y->r.ncrit > 0 ? y->r.crit[0] : 0;
+	int k, c;
+
+	if (x->jidx != y->jidx)
+		return x->jidx < y->jidx ? -1 : 1;
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	for (k = 0; k < EV_NKEYS; k++)
+		if ((c = strcmp(x->r.v[k], y->r.v[k])) != 0)
+			return c;
+	return 0;
+}
+
+/* Order origins by file name, then line. */
+static int
+origin_cmp(const void *a, const void *b)
+{
+	const struct origin *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c != 0)
+		return c;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Sort the entries and merge exact duplicates into the first. */
+static void
+merge(struct sea *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->n; i++)
+		s->e[i].jidx = schedule_judgement_index(s->sched, s->e[i].r.v[EV_JUDGEMENT]);
+	qsort(s->e, s->n, sizeof(*s->e), record_cmp);
+	for (i = 0, k = 0; i < s->n; i++) {
+		if (k > 0 && record_cmp(&s->e[k - 1], &s->e[i]) == 0) {
+			struct sea_entry *d = &s->e[k - 1];
+
+			d->from =
+			    xreallocarray(d->from, d->nfrom + s->e[i].nfrom, sizeof(*d->from));
+			memcpy(d->from + d->nfrom, s->e[i].from, s->e[i].nfrom * sizeof(*d->from));
+			d->nfrom += s->e[i].nfrom;
+			free(s->e[i].from);
+			evidence_record_free(&s->e[i].r);
+			s->ndup++;
+			continue;
+		}
+		s->e[k++] = s->e[i];
+	}
+	s->n = k;
+	for (i = 0; i < s->n; i++) {
+		struct sea_entry *e = &s->e[i];
+		size_t j, m;
+
+		qsort(e->from, e->nfrom, sizeof(*e->from), origin_cmp);
+		for (j = 0, m = 0; j < e->nfrom; j++)
+			if (m == 0 || origin_cmp(&e->from[m - 1], &e->from[j]) != 0)
+				e->from[m++] = e->from[j];
+		e->nfrom = m;
+	}
+}
+
+/* Replace the free text of every entry by its redaction. */
+static void
+redact_entries(struct sea *s, struct redact *r)
+{
+	static const enum evidence_key free_text[] = {EV_SUMMARY, EV_RESPONSE, EV_VIEW};
+	struct strbuf sb;
+	size_t i, k;
+
+	strbuf_init(&sb);
+	for (i = 0; i < s->n; i++)
+		for (k = 0; k < sizeof(free_text) / sizeof(free_text[0]); k++) {
+			const char *v = s->e[i].r.v[free_text[k]];
+
+			if (*v == '\0')
+				continue;
+			strbuf_reset(&sb);
+			if (redact_text(r, v, strlen(v), &sb, s->counts) > 0)
+				evidence_record_set(&s->e[i].r, free_text[k], xstrdup(sb.buf));
+		}
+	strbuf_free(&sb);
+}
+
+/* Add area to the tally's sorted set. */
+static void
+add_area(struct sea_tally *t, const char *area)
+{
+	size_t lo = 0, hi = t->nareas, mid;
+	int c;
+
+	if (*area == '\0')
+		return;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(t->areas[mid], area)) == 0)
+			return;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	t->areas = xreallocarray(t->areas, t->nareas + 1, sizeof(char *));
+	memmove(t->areas + lo + 1, t->areas + lo, (t->nareas - lo) * sizeof(char *));
+	t->areas[lo] = (char *)area; /* borrowed from the entry */
+	t->nareas++;
+}
+
+/* Count one entry into a tally. */
+static void
+tally_add(struct sea_tally *t, const struct evidence_record *r)
+{
+	size_t i;
+
+	t->entries++;
+	t->strengths += strcmp(r->v[EV_FINDING], "strength") == 0;
+	t->improvements += strcmp(r->v[EV_FINDING], "improvement") == 0;
+	t->concerns += strcmp(r->v[EV_FINDING], "concern") == 0;
+	for (i = 0; evidence_sources[i] != NULL; i++)
+		if (strcmp(r->v[EV_SOURCE], evidence_sources[i]) == 0)
+			t->sources |= 1u << i;
+	add_area(t, r->v[EV_SERVICE_AREA]);
+}
+
+/* Tally coverage by criterion and by judgement. */
+static void
+cover(struct sea *s)
+{
+	size_t i, k;
+	long idx;
+
+	s->crit = xcalloc(schedule_count(s->sched) + 1, sizeof(*s->crit));
+	s->judg = xcalloc(schedule_njudgements(s->sched) + 1, sizeof(*s->judg));
+	for (i = 0; i < s->n; i++) {
+		const struct evidence_record *r = &s->e[i].r;
+
+		if ((idx = schedule_judgement_index(s->sched, r->v[EV_JUDGEMENT])) >= 0)
+			tally_add(&s->judg[idx], r);
+		for (k = 0; k < r->ncrit; k++)
+			if ((idx = schedule_find(s->sched, r->v[EV_JUDGEMENT], r->crit[k])) >= 0)
+				tally_add(&s->crit[idx], r);
+	}
+}
+
+/* The entry answering concern c: its own response, or the first later one on the case. */
+static long
+find_answer(const struct sea *s, size_t c, struct answers *resp)
+{
+	const struct evidence_record *cr = &s->e[c].r;
+
+	if (*cr->v[EV_RESPONSE] != '\0')
+		return (long)c;
+	return answers_find(resp, cr->v[EV_CASE_REF], cr->v[EV_DATE]);
+}
+
+/* Build the Annex F register from the concern entries. */
+static void
+register_concerns(struct sea *s)
+{
+	struct answers *resp = answers_new();
+	size_t i, cap = 0;
+
+	for (i = 0; i < s->n; i++) {
+		const struct evidence_record *r = &s->e[i].r;
+
+		if (*r->v[EV_RESPONSE] != '\0')
+			answers_add(resp, r->v[EV_CASE_REF], r->v[EV_DATE], r->v[EV_TIME], i);
+	}
+	for (i = 0; i < s->n; i++) {
+		struct concern *c;
+
+		if (strcmp(s->e[i].r.v[EV_FINDING], "concern") != 0)
+			continue;
+		if (s->nconc == cap) {
+			cap = cap ? 2 * cap : 16;
+			s->conc = xreallocarray(s->conc, cap, sizeof(*s->conc));
+		}
+		c = &s->conc[s->nconc++];
+		c->entry = i;
+		c->answer = find_answer(s, i, resp);
+		c->team = *s->e[i].r.v[EV_TEAM] != '\0' ? xstrdup(s->e[i].r.v[EV_TEAM]) : NULL;
+	}
+	answers_free(resp);
+}
+
+/* A rejection with what orders it independently of the input order. */
+struct rej_key {
+	struct evidence_reject r;
+	const char *file;
+	size_t idx;
+};
+
+/* Order rejections by file name, line, then the order of the checks. */
+static int
+rej_cmp(const void *a, const void *b)
+{
+	const struct rej_key *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c != 0)
+		return c;
+	if (x->r.line != y->r.line)
+		return x->r.line < y->r.line ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Sort the rejections so that the order of the input files does not matter. */
+static void
+sort_rejections(struct sea *s)
+{
+	struct rej_key *k = xcalloc(s->nrej + 1, sizeof(*k));
+	size_t i;
+
+	for (i = 0; i < s->nrej; i++) {
+		k[i].r = s->rej[i];
+		k[i].file = s->files[s->rej[i].file];
+		k[i].idx = i;
+	}
+	qsort(k, s->nrej, sizeof(*k), rej_cmp);
+	for (i = 0; i < s->nrej; i++)
+		s->rej[i] = k[i].r;
+	free(k);
+}
+
+struct sea *
+sea_build(const struct schedule *sched, struct redact *r, struct evidence_set *set)
+{
+	struct sea *s = xcalloc(1, sizeof(*s));
+	size_t i;
+
+	s->sched = sched;
+	s->files = set->files;
+	s->nfiles = set->nfiles;
+	s->rej = set->rej;
+	s->nrej = set->nrej;
+	s->nread = set->nread;
+	s->nrejected = set->nrejected;
+	s->n = set->nrec;
+	s->e = xcalloc(s->n + 1, sizeof(*s->e));
+	for (i = 0; i < s->n; i++) {
+		s->e[i].r = set->rec[i];
+		s->e[i].from = xmalloc(sizeof(*s->e[i].from));
+		s->e[i].from[0].file = s->files[set->rec[i].file];
+		s->e[i].from[0].line = set->rec[i].line;
+		s->e[i].nfrom = 1;
+	}
+	free(set->rec);
+	memset(set, 0, sizeof(*set));
+	merge(s);
+	sort_rejections(s);
+	if (r != NULL)
+		redact_entries(s, r);
+	cover(s);
+	register_concerns(s);
+	return s;
+}
+
+/* Free a tally's area list (the names are borrowed). */
+static void
+sea_tally_free(struct sea_tally *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(t[i].areas);
+	free(t);
+}
+
+void
+sea_free(struct sea *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	sea_tally_free(s->crit, schedule_count(s->sched));
+	sea_tally_free(s->judg, schedule_njudgements(s->sched));
+	for (i = 0; i < s->nconc; i++)
+		free(s->conc[i].team);
+	free(s->conc);
+	for (i = 0; i < s->n; i++) {
+		evidence_record_free(&s->e[i].r);
+		free(s->e[i].from);
+	}
+	free(s->e);
+	free(s->rej);
+	for (i = 0; i < s->nfiles; i++)
+		free(s->files[i]);
+	free(s->files);
+	free(s);
+}
+
+/* A case reference of a concern that has no team yet. */
+struct caseref {
+	char *ref;
+	size_t conc;
+};
+
+/* Order case references by text. */
+static int
+caseref_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct caseref *)a)->ref, ((const struct caseref *)b)->ref);
+}
+
+/* The sorted case references of the concerns with no team. */
+static struct caseref *
+teamless_index(const struct sea *s, size_t *n)
+{
+	struct caseref *v = NULL;
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < s->nconc; i++) {
+		const char *p = s->e[s->conc[i].entry].r.v[EV_CASE_REF], *q;
+
+		if (s->conc[i].team != NULL)
+			continue;
+		for (; *p != '\0'; p = *q == ';' ? q + 1 : q) {
+			if ((q = strchr(p, ';')) == NULL)
+				q = p + strlen(p);
+			v = xreallocarray(v, *n + 1, sizeof(*v));
+			v[*n].ref = xstrndup(p, (size_t)(q - p));
+			v[(*n)++].conc = i;
+		}
+	}
+	qsort(v, *n, sizeof(*v), caseref_cmp);
+	return v;
+}
+
+/* Give team to every concern on case_id that has none. */
+static void
+set_team(struct sea *s, const struct caseref *idx, size_t n, const char *case_id, const char *team)
+{
+	size_t lo = 0, hi = n, mid;
+
+	if (*team == '\0')
+		return;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (strcmp(idx[mid].ref, case_id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && strcmp(idx[lo].ref, case_id) == 0; lo++)
+		if (s->conc[idx[lo].conc].team == NULL)
+			s->conc[idx[lo].conc].team = xstrdup(team);
+}
+
+/* Number of concerns with no team yet. */
+static size_t
+teamless(const struct sea *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nconc; i++)
+		n += s->conc[i].team == NULL && *s->e[s->conc[i].entry].r.v[EV_CASE_REF] != '\0';
+	return n;
+}
+
+/* Read Case ID and Team of each record of an Annex A extract. */
+static int
+read_teams(struct sea *s, struct csvio_reader *cr, const char *name, char *err, size_t errsz)
+{
+	struct csvio_record *rec;
+	struct fieldmap *fm;
+	struct fieldmap_binding b;
+	struct caseref *idx;
+	long id = -1, team = -1;
+	size_t nidx, i;
+	int rc;
+
+	if ((fm = fieldmap_load_named("annexa", err, errsz)) == NULL)
+		return -1;
+	idx = teamless_index(s, &nidx);
+	if ((rc = csvio_next(cr, &rec)) == 1) {
+		fieldmap_bind(fm, (const char *const *)rec->fields, rec->nfields, &b);
+		if (fieldmap_index(fm, "case_id") >= 0 && fieldmap_index(fm, "team") >= 0) {
+			id = b.column[fieldmap_index(fm, "case_id")];
+			team = b.column[fieldmap_index(fm, "team")];
+		}
+		fieldmap_unbind(&b);
+	}
+	while (rc == 1 && id >= 0 && team >= 0 && (rc = csvio_next(cr, &rec)) == 1)
+		if ((size_t)id < rec->nfields && (size_t)team < rec->nfields &&
+		    !(rec->flags & CSVIO_BAD_UTF8))
+			set_team(s, idx, nidx, rec->fields[id], rec->fields[team]);
+	if (rc == -1)
+		snprintf(err, errsz, "%s: %s", name, csvio_error(cr));
+	for (i = 0; i < nidx; i++)
+		free(idx[i].ref);
+	free(idx);
+	fieldmap_free(fm);
+	return rc == -1 ? -1 : 0;
+}
+
+int
+sea_teams_from(struct sea *s, const char *path, unsigned csv_flags, char *err, size_t errsz)
+{
+	struct csvio_reader *cr;
+	FILE *fp;
+	int rc;
+
+	if (teamless(s) == 0)
+		return 0;
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, errsz, "%s: cannot open", path);
+		return -1;
+	}
+	cr = csvio_open(fp, path, csv_flags);
+	rc = read_teams(s, cr, path, err, errsz);
+	csvio_close(cr);
+	fclose(fp);
+	return rc;
+}
+
+size_t
+sea_entries(const struct sea *s)
+{
+	return s->n;
+}
+
+size_t
+sea_duplicates(const struct sea *s)
+{
+	return s->ndup;
+}
+
+size_t
+sea_gaps(const struct sea *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < schedule_count(s->sched); i++)
+		n += s->crit[i].entries == 0;
+	return n;
+}
+
+size_t
+sea_covered(const struct sea *s, size_t i)
+{
+	return i < schedule_count(s->sched) ? s->crit[i].entries : 0;
+}
+
+size_t
+sea_concerns(const struct sea *s)
+{
+	return s->nconc;
+}
+
+size_t
+sea_awaiting(const struct sea *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nconc; i++)
+		n += s->conc[i].answer < 0;
+	return n;
+}
+
+unsigned long
+sea_redactions(const struct sea *s)
+{
+	unsigned long n = 0;
+	int t;
+
+	for (t = 0; t < REDACT_NTYPES; t++)
+		n += s->counts[t];
+	return n;
+}
