@@ -109,7 +109,7 @@ FUZZ_CC = clang
 FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
 FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(B)/fuzz/%.o)
-FUZZ_CFLAGS = -std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined $(DEP_CFLAGS)
+FUZZ_CFLAGS = -std=c11 -Werror=implicit-function-declaration -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined $(DEP_CFLAGS)
 
 $(B)/fuzz/lib/%.o: lib/%.c
 	@mkdir -p $(@D)

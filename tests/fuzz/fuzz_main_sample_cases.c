@@ -12,6 +12,11 @@
  *   bit 6     --encoding cp1252
  *   bit 7     --exclude (local)
  */
+#include <string.h>
+
+#include "core/fieldmap.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
 #include "fuzz_main.h"
 
 /* The tool's main(), built with -Dmain=fuzz_tool_main (see the Makefile). */
