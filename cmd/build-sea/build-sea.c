@@ -17,18 +17,20 @@
 #include "core/xalloc.h"
 #include "redact/redact.h"
 #include "sea/evidence.h"
+#include "regime/profile.h"
 #include "sea/schedule.h"
 #include "sea/sea.h"
 
 #define PROG "build-sea"
 
-enum { OPT_IDENTIFIERS = CLI_OPT_FIRST_TOOL_OPT, OPT_SCHEDULE, OPT_REQUIRE_COMPLETE };
+enum { OPT_IDENTIFIERS = CLI_OPT_FIRST_TOOL_OPT, OPT_SCHEDULE, OPT_REQUIRE_COMPLETE, OPT_PROFILE };
 enum format { FMT_JSON, FMT_CSV, FMT_MD };
 
 struct options {
 	const char **identifiers;
 	size_t nidentifiers;
 	const char *schedule;
+	const char *profile;
 	const char *output;
 	int require_complete;
 	enum format format;
@@ -44,7 +46,8 @@ usage(int status)
 	FILE *fp = status == 0 ? stdout : stderr;
 
 	fprintf(fp,
-	        "usage: %s [--identifiers FILE]... [--schedule FILE] [--require-complete]\n"
+	        "usage: %s [--identifiers FILE]... [--schedule FILE] [--profile NAME]\n"
+	        "       [--require-complete]\n"
 	        "       [--format json|csv|md] [--encoding cp1252] [-o FILE] [FILE...]\n",
 	        PROG);
 	if (status == 0)
@@ -54,6 +57,8 @@ usage(int status)
 		      "redacted\n"
 		      "  --schedule FILE     evaluation schedule JSON (default: "
 		      "share/schedule/ofsted-2021.json)\n"
+		      "  --profile NAME      whose judgements (default " PROFILE_DEFAULT_JUDGEMENTS
+		      "; handbook-2014)\n"
 		      "  --require-complete  exit 1 while any criterion has no evidence\n"
 		      "  --format FMT        json (default), csv (flat redacted entries) or md\n"
 		      "  --encoding cp1252   read CSV input as Windows-1252\n"
@@ -70,6 +75,7 @@ parse_options(int argc, char **argv, struct options *o)
 	static const struct option longopts[] = {
 	    {"identifiers", required_argument, NULL, OPT_IDENTIFIERS},
 	    {"schedule", required_argument, NULL, OPT_SCHEDULE},
+	    {"profile", required_argument, NULL, OPT_PROFILE},
 	    {"require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE},
 	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
 	    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
@@ -87,6 +93,9 @@ parse_options(int argc, char **argv, struct options *o)
 			o->identifiers =
 			    xreallocarray(o->identifiers, o->nidentifiers + 1, sizeof(char *));
 			o->identifiers[o->nidentifiers++] = optarg;
+			break;
+		case OPT_PROFILE:
+			o->profile = optarg;
 			break;
 		case OPT_SCHEDULE:
 			o->schedule = optarg;
@@ -120,13 +129,25 @@ parse_options(int argc, char **argv, struct options *o)
 	return optind;
 }
 
-/* Load the schedule and the redaction deny-list; -1 after a diagnostic. */
+/* Load the profile, the schedule and the redaction deny-list; -1 after a diagnostic. */
 static int
-load_reference(const struct options *o, struct schedule **sched, struct redact **red)
+load_reference(const struct options *o, struct profile **prof, struct schedule **sched,
+               struct redact **red)
 {
 	char err[512];
 	size_t i;
 
+	*prof = profile_named(o->profile != NULL ? o->profile : PROFILE_DEFAULT_JUDGEMENTS, err,
+	                      sizeof(err));
+	if (*prof == NULL || (*prof)->njudgements == 0) {
+		if (*prof == NULL)
+			diag_note("--profile: %s", err);
+		else
+			diag_note("--profile: profile %s grades no judgement: there is no evidence "
+			          "to summarise against one",
+			          (*prof)->name);
+		return -1;
+	}
 	*sched = o->schedule != NULL ? schedule_load(o->schedule, err, sizeof(err))
 	                             : schedule_load_default(err, sizeof(err));
 	if (*sched == NULL) {
@@ -224,6 +245,7 @@ main(int argc, char **argv)
 {
 	struct options o = {0};
 	struct schedule *sched = NULL;
+	struct profile *prof = NULL;
 	struct redact *red = NULL;
 	struct evidence_set set;
 	struct sea *sea = NULL;
@@ -234,12 +256,13 @@ main(int argc, char **argv)
 	diag_init(PROG);
 	first = parse_options(argc, argv, &o);
 	evidence_set_init(&set);
-	if (load_reference(&o, &sched, &red) == -1 ||
+	if (load_reference(&o, &prof, &sched, &red) == -1 ||
 	    read_evidence(sched, &o, argc - first, argv + first, &set) == -1)
 		goto out;
 	report_rejected(&set);
 	rejected = set.nrejected;
 	sea = sea_build(sched, red, &set);
+	sea_set_profile(sea, prof);
 	for (i = 0; i < o.nidentifiers; i++)
 		if (sea_teams_from(sea, o.identifiers[i], o.csv_flags, err, sizeof(err)) == -1) {
 			diag_note("%s", err);
@@ -264,6 +287,7 @@ out:
 	evidence_set_free(&set);
 	redact_free(red);
 	schedule_free(sched);
+	profile_free(prof);
 	free(o.identifiers);
 	return status;
 }

@@ -20,6 +20,7 @@
 #include "plan/gantt.h"
 #include "plan/ics.h"
 #include "plan/plan.h"
+#include "regime/profile.h"
 
 enum {
 	OPT_START = CLI_OPT_FIRST_TOOL_OPT,
@@ -72,13 +73,15 @@ usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 
-	fprintf(fp, "usage: plan-weeks --start DATE [--profile ofsted-2021|mcsi-2002]\n"
-	            "                  [--areas FILE] [--team FILE] [--visits 7|8]\n"
-	            "                  [--include AREA]... [--exclude AREA]...\n"
-	            "                  [--holidays FILE] [--division england-and-wales]\n"
-	            "                  [--format csv|json|ics|svg|html]\n"
-	            "                  [--view timeline|areas|deployment] [--encoding cp1252]\n"
-	            "                  [-o FILE]\n");
+	fprintf(
+	    fp,
+	    "usage: plan-weeks --start DATE [--profile handbook-2014|framework-2021|mcsi-2002]\n"
+	    "                  [--areas FILE] [--team FILE] [--visits 7|8]\n"
+	    "                  [--include AREA]... [--exclude AREA]...\n"
+	    "                  [--holidays FILE] [--division england-and-wales]\n"
+	    "                  [--format csv|json|ics|svg|html]\n"
+	    "                  [--view timeline|areas|deployment] [--encoding cp1252]\n"
+	    "                  [-o FILE]\n");
 	exit(status);
 }
 
@@ -113,7 +116,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 	int ch;
 
 	memset(o, 0, sizeof *o);
-	o->profile = "ofsted-2021";
+	o->profile = PROFILE_DEFAULT_PLAN;
 	o->division = "england-and-wales";
 	o->visits = 8;
 	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {

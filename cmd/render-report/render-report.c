@@ -20,6 +20,7 @@
 #include "core/table.h"
 #include "core/xalloc.h"
 #include "redact/redact.h"
+#include "regime/profile.h"
 #include "report/letters.h"
 #include "report/report.h"
 
@@ -34,7 +35,8 @@ enum {
 	OPT_DETAILS,
 	OPT_IDENTIFIERS,
 	OPT_EXAMPLES,
-	OPT_AREA
+	OPT_AREA,
+	OPT_PROFILE
 };
 
 enum format { FMT_MD, FMT_HTML, FMT_TXT };
@@ -50,6 +52,7 @@ static const struct option longopts[] = {
     {"identifiers", required_argument, NULL, OPT_IDENTIFIERS},
     {"max-examples", required_argument, NULL, OPT_EXAMPLES},
     {"area", required_argument, NULL, OPT_AREA},
+    {"profile", required_argument, NULL, OPT_PROFILE},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -58,7 +61,7 @@ static const struct option longopts[] = {
 };
 
 struct opts {
-	const char *judgements, *plan, *sample, *letter, *details, *output, *sea, *area;
+	const char *judgements, *plan, *sample, *letter, *details, *output, *sea, *area, *profile;
 	const char **identifiers;
 	size_t nidentifiers;
 	enum format format;
@@ -75,7 +78,8 @@ usage(int status)
 
 	fprintf(
 	    fp,
-	    "usage: render-report --judgements FILE [--plan FILE] [--sample FILE]\n"
+	    "usage: render-report --judgements FILE [--profile NAME] [--plan FILE] [--sample "
+	    "FILE]\n"
 	    "                     [--format md|html|txt] [--draft] [--identifiers FILE]...\n"
 	    "                     [--max-examples N] [--encoding cp1252] [-o FILE] [SEA]\n"
 	    "       render-report --letter ce-email|staff-info|family --details FILE\n"
@@ -296,11 +300,40 @@ warnings(const struct report_input *in)
 		          rejected, rejected == 1 ? "" : "s");
 }
 
+/*
+ * The profile whose judgement set the report uses: --profile, else the one
+ * the SEA was built under, else the regime in force. NULL after a message.
+ */
+static struct profile *
+report_profile(const struct opts *o, const json_t *sea)
+{
+	const char *name = o->profile;
+	struct profile *p;
+	char err[512];
+
+	if (name == NULL && json_is_object(sea))
+		name = jsonio_str(sea, "profile", NULL);
+	if (name == NULL)
+		name = PROFILE_DEFAULT_JUDGEMENTS;
+	if ((p = profile_named(name, err, sizeof err)) == NULL) {
+		diag_error(NULL, 0, "--profile: %s", err);
+		return NULL;
+	}
+	if (p->njudgements == 0) {
+		diag_error(NULL, 0, "profile %s grades no judgement: there is no report to render",
+		           p->name);
+		profile_free(p);
+		return NULL;
+	}
+	return p;
+}
+
 /* Render the report; the exit status. */
 static int
 run_report(const struct opts *o)
 {
 	struct report_judgements j;
+	struct profile *prof;
 	struct report_input in;
 	struct table *sample = NULL;
 	struct redact *r = NULL;
@@ -309,8 +342,11 @@ run_report(const struct opts *o)
 	int rc = EXIT_TROUBLE;
 
 	sea = load_json(o->sea);
-	if (report_judgements_parse(jdoc, &j, err, sizeof err) != 0) {
-		diag_error(o->judgements, 0, "%s", err);
+	if ((prof = report_profile(o, sea)) == NULL ||
+	    report_judgements_parse(jdoc, prof, &j, err, sizeof err) != 0) {
+		if (prof != NULL)
+			diag_error(o->judgements, 0, "%s", err);
+		profile_free(prof);
 		json_decref(jdoc);
 		json_decref(sea);
 		return EXIT_TROUBLE;
@@ -347,6 +383,7 @@ done:
 	redact_free(r);
 	table_free(sample);
 	report_judgements_free(&j);
+	profile_free(prof);
 	json_decref(jdoc);
 	json_decref(sea);
 	json_decref(plan);
@@ -387,6 +424,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_AREA:
 			o->area = optarg;
+			break;
+		case OPT_PROFILE:
+			o->profile = optarg;
 			break;
 		case OPT_IDENTIFIERS:
 			o->identifiers = xreallocarray(o->identifiers, o->nidentifiers + 1,

@@ -241,7 +241,8 @@ ics_string(const struct plan *p, char *err, size_t errsz)
 		snprintf(err, errsz, "libical: %s", icalerror_strerror(icalerrno));
 		return NULL;
 	}
-	c.seed = ics_hash(KEYHASH_FNV_BASIS, p->in->profile->name);
+	/* a renamed profile keeps its events' UIDs (uid_name), so a re-import updates them */
+	c.seed = ics_hash(KEYHASH_FNV_BASIS, p->in->profile->uid_name);
 	c.seed = ics_hash(ics_hash(c.seed, "|"), dates_format(p->in->start, d));
 	c.seed = ics_hash(ics_hash(c.seed, "|"), p->in->division);
 	snprintf(vis, sizeof vis, "|%d", p->in->visits);

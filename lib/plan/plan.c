@@ -262,6 +262,8 @@ plan_build(const struct plan_input *in, struct plan **out, char *err, size_t err
 	for (size_t i = 0; i < p->tt->nwarnings; i++)
 		push(&p->warnings, &p->nwarnings, xstrdup(p->tt->warnings[i]));
 	check_blackouts(p);
+	if (in->profile->fallback != NULL) /* guessed from another regime: said, and exit 1 */
+		push(&p->problems, &p->nproblems, xstrdup(in->profile->fallback));
 	if (in->profile->nweeks == 0) {
 		if (in->areas != NULL || in->team->people[0].line != 0)
 			push(&p->warnings, &p->nwarnings,
@@ -305,28 +307,32 @@ plan_free(struct plan *p)
 void
 plan_write_csv(const struct plan *p, enum plan_view view, FILE *fp)
 {
-	static const char *const head[][7] = {
-	    {"day", "date", "weekday", "week", "activity", "who", "where"},
+	static const char *const head[][8] = {
+	    {"day", "date", "weekday", "week", "activity", "who", "where", "basis"},
 	    {"service_area", "week", "on_site_from", "on_site_to", "notify_on", "reason"},
 	    {"date", "name", "role", "location"}};
 	static const size_t ncols[] = {7, 6, 4};
 	char a[DATES_ISO_LEN], b[DATES_ISO_LEN], c[DATES_ISO_LEN], n1[16], n2[16];
 
-	csvio_write_row(fp, head[view], ncols[view]);
+	/* a borrowed timeline says where each row comes from (basis) */
+	size_t ntl = p->tt->profile->labelled ? 8 : 7;
+
+	csvio_write_row(fp, head[view], view == PLAN_TIMELINE ? ntl : ncols[view]);
 	if (view == PLAN_TIMELINE)
 		for (size_t i = 0; i < p->tt->nrows; i++) {
 			const struct timetable_row *r = &p->tt->rows[i];
-			const char *f[7] = {n1,
+			const char *f[8] = {n1,
 			                    dates_format(r->date, a),
 			                    plan_weekday(r->date),
 			                    n2,
 			                    r->spec->activity,
 			                    r->spec->who,
-			                    r->spec->where};
+			                    r->spec->where,
+			                    r->spec->basis != NULL ? r->spec->basis : "source"};
 
 			snprintf(n1, sizeof n1, "%d", r->day);
 			snprintf(n2, sizeof n2, "%d", r->week);
-			csvio_write_row(fp, f, 7);
+			csvio_write_row(fp, f, ntl);
 		}
 	else if (view == PLAN_AREAS)
 		for (size_t i = 0; i < p->nareas; i++) {
@@ -392,6 +398,8 @@ timeline_json(const struct plan *p)
 		json_object_set_new(o, "time",
 		                    r->spec->time ? json_string(r->spec->time) : json_null());
 		json_object_set_new(o, "on_site", json_boolean(r->spec->on_site));
+		if (r->spec->basis != NULL)
+			json_object_set_new(o, "basis", json_string(r->spec->basis));
 		json_array_append_new(arr, o);
 	}
 	return arr;

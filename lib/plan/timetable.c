@@ -5,14 +5,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <jansson.h>
 
 #include "core/datadir.h"
 #include "core/jsonio.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "plan/timetable.h"
+#include "regime/profile.h"
 
 static const char *const weekday_names[] = {"monday", "tuesday",  "wednesday", "thursday",
                                             "friday", "saturday", "sunday",    NULL};
@@ -138,6 +139,8 @@ load_specs(struct timetable_profile *p, const json_t *arr, char *err, size_t err
 		s->round = jstr(o, "round", "later");
 		s->offset = jint(o, "offset", 0);
 		s->span = jint(o, "span", 1);
+		s->basis = jstr(o, "basis", NULL);
+		p->labelled |= s->basis != NULL;
 		if (s->key == NULL || s->activity == NULL) {
 			snprintf(err, errsz, "activity %zu: key and activity are required", i + 1);
 			return -1;
@@ -159,6 +162,7 @@ load_profile(struct timetable_profile *p, const json_t *root, char *err, size_t 
 
 	p->name = jstr(root, "name", NULL);
 	p->title = jstr(root, "title", "");
+	p->uid_name = jstr(root, "uid_name", p->name);
 	p->start_text = jstr(root, "start", "");
 	if (p->name == NULL) {
 		snprintf(err, errsz, "the profile has no name");
@@ -183,17 +187,96 @@ load_profile(struct timetable_profile *p, const json_t *root, char *err, size_t 
 	return load_specs(p, json_object_get(root, "activities"), err, errsz);
 }
 
+/*
+ * A profile whose timeline comes from another ("timeline_from"): the other's
+ * document with this one's name, title and judgements, every borrowed
+ * activity labelled with timeline_basis, and this one's extra activities
+ * appended. NULL with err set.
+ */
+static json_t *
+borrow_timeline(const json_t *root, const char *path, char *err, size_t errsz)
+{
+	static const char *const own[] = {
+	    "name", "title", "source", "regime", "judgements", "overall_judgement", NULL};
+	const char *from = jstr(root, "timeline_from", ""), *basis;
+	char *bpath;
+	json_t *base, *acts, *o;
+	size_t i;
+
+	if ((bpath = profile_path(from, err, errsz)) == NULL)
+		return NULL;
+	base = jsonio_load(bpath, err, errsz);
+	free(bpath);
+	if (base == NULL)
+		return NULL;
+	if (json_object_get(base, "timeline_from") != NULL) {
+		snprintf(err, errsz, "%s: timeline_from %s borrows in turn", path, from);
+		json_decref(base);
+		return NULL;
+	}
+	for (i = 0; own[i] != NULL; i++)
+		if (json_object_get(root, own[i]) != NULL)
+			json_object_set(base, own[i], json_object_get(root, own[i]));
+	json_object_del(base, "uid_name"); /* its UIDs are its own */
+	basis = jstr(root, "timeline_basis", from);
+	acts = json_object_get(base, "activities");
+	json_array_foreach(acts, i, o)
+	{
+		if (json_object_get(o, "basis") == NULL)
+			json_object_set_new(o, "basis", json_string(basis));
+	}
+	json_array_foreach(json_object_get(root, "extra_activities"), i, o)
+	    json_array_append(acts, o);
+	return base;
+}
+
+/* "no source gives X, Y and Z for NAME: ..." from the profile's unknowns, or NULL. */
+static char *
+fallback_note(const json_t *root)
+{
+	const json_t *u = json_object_get(root, "unknowns"), *o;
+	struct strbuf sb;
+	size_t i, n = json_array_size(u);
+
+	if (n == 0)
+		return NULL;
+	strbuf_init(&sb);
+	strbuf_printf(&sb, "profile %s: no source gives ", jstr(root, "name", "?"));
+	json_array_foreach(u, i, o)
+	{
+		strbuf_printf(&sb, "%s%s",
+		              i == 0       ? ""
+		              : i + 1 == n ? " or "
+		                           : ", ",
+		              jstr(o, "what", jstr(o, "key", "?")));
+	}
+	strbuf_printf(&sb, ": the timeline is %s's, every row so labelled (basis)",
+	              jstr(root, "timeline_from", "?"));
+	return strbuf_steal(&sb);
+}
+
 /* Load a profile from a JSON file. */
 struct timetable_profile *
 timetable_profile_load(const char *path, char *err, size_t errsz)
 {
 	struct timetable_profile *p;
-	json_t *root;
+	json_t *root, *merged;
 	char why[256];
 
 	if ((root = jsonio_load(path, err, errsz)) == NULL)
 		return NULL;
-	p = xcalloc(1, sizeof *p);
+	if (json_is_object(root) && json_object_get(root, "timeline_from") != NULL) {
+		merged = borrow_timeline(root, path, err, errsz);
+		if (merged == NULL) {
+			json_decref(root);
+			return NULL;
+		}
+		p = xcalloc(1, sizeof *p);
+		p->fallback = fallback_note(root);
+		json_decref(root);
+		root = merged;
+	} else
+		p = xcalloc(1, sizeof *p);
 	p->json = root;
 	if (!json_is_object(root)) {
 		snprintf(err, errsz, "%s: not a JSON object", path);
@@ -213,18 +296,12 @@ struct timetable_profile *
 timetable_profile_named(const char *name, char *err, size_t errsz)
 {
 	struct timetable_profile *p;
-	char *rel, *path;
+	char *path;
 
-	if (name[0] == '\0' || strpbrk(name, "/\\.") != NULL) {
-		snprintf(err, errsz, "%s: not a profile name", name);
+	if ((path = profile_path(name, err, errsz)) == NULL)
 		return NULL;
-	}
-	rel = xasprintf("profiles/%s.json", name);
-	path = datadir_path(rel);
-	if ((p = timetable_profile_load(path, err, errsz)) == NULL && access(path, R_OK) != 0)
-		snprintf(err, errsz, "%s: no such profile (share/profiles/%s.json)", name, name);
+	p = timetable_profile_load(path, err, errsz);
 	free(path);
-	free(rel);
 	return p;
 }
 
@@ -238,6 +315,7 @@ timetable_profile_free(struct timetable_profile *p)
 	free(p->weeks);
 	free(p->roster);
 	free(p->specs);
+	free(p->fallback);
 	json_decref(p->json);
 	free(p);
 }

@@ -50,11 +50,14 @@ struct timetable_spec {
 	int day, to; /* table numbering (weeks: days 0-1 are week one, then five a week) */
 	const char *anchor, *unit, *round; /* anchored numbering */
 	int offset, span;
+	const char *basis; /* NULL, or where a borrowed row comes from ("2014 handbook: ...") */
 };
 
 struct timetable_profile {
 	void *json; /* the document the strings point into */
 	const char *name, *title, *start_text;
+	const char
+	    *uid_name; /* the name its calendar UIDs are made from (an older name, or name) */
 	int start_weekday; /* enum dates_weekday, or -1 for any working day */
 	enum timetable_numbering numbering;
 	int prep_days;
@@ -66,6 +69,8 @@ struct timetable_profile {
 	struct timetable_visit_week *weeks;
 	struct timetable_roster *roster;
 	struct timetable_spec *specs;
+	int labelled; /* some activity has a basis: the timeline says where each row comes from */
+	char *fallback; /* NULL, or what no source gives and whose timeline stands in */
 };
 
 /* One dated activity: a row of the timeline. */

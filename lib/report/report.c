@@ -16,8 +16,6 @@
 #include "redact/redact.h"
 #include "report/report.h"
 
-static const char *const judgement_ids[REPORT_NJUDGEMENTS] = {"private-law", "public-law",
-                                                              "leadership"};
 static const char *const grade_keys[] = {"outstanding", "good", "requires-improvement",
                                          "inadequate"};
 static const char *const grade_words[] = {"Outstanding", "Good", "Requires improvement to be good",
@@ -36,9 +34,21 @@ static const char *const top_keys[] = {"$schema",
                                        NULL};
 
 const char *
-report_judgement_id(enum report_judgement j)
+report_judgement_id(const struct report_judgements *j, size_t jg)
 {
-	return judgement_ids[j];
+	return j->profile->judgements[jg].id;
+}
+
+const char *
+report_judgement_title(const struct report_judgements *j, size_t jg)
+{
+	return j->profile->judgements[jg].title;
+}
+
+const char *
+report_judgement_evidence(const struct report_judgements *j, size_t jg)
+{
+	return j->profile->judgements[jg].evidence;
 }
 
 const char *
@@ -60,16 +70,36 @@ report_grade_parse(const char *s)
 	return REPORT_GRADE_NONE;
 }
 
-/* The judgement a key names, or -1. */
-static int
-judgement_of(const char *key)
+/* A key to name in a message: itself when it looks like a schema key, else a
+ * neutral word, so a hostile file cannot put personal text into stderr. */
+static const char *
+shown_key(const char *key)
 {
-	int j;
+	size_t n = strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789_-");
 
-	for (j = 0; j < REPORT_NJUDGEMENTS; j++)
-		if (text_same(key, judgement_ids[j]))
-			return j;
-	return -1;
+	return n > 0 && n <= 40 && key[n] == '\0' ? key : "(not shown: not a schema key)";
+}
+
+/* The judgement of the profile's set a key names, or -1. */
+static int
+judgement_of(const struct report_judgements *j, const char *key)
+{
+	return (int)profile_judgement_index(j->profile, key);
+}
+
+/* "unknown judgement KEY: profile P judges a, b, c" into err. */
+static void
+unknown_judgement(const struct report_judgements *j, const char *where, const char *key, char *err,
+                  size_t errsz)
+{
+	char *set = profile_judgement_list(j->profile);
+
+	snprintf(err, errsz, "%sunknown judgement %s: profile %s judges %s%s", where,
+	         shown_key(key), j->profile->name, set,
+	         j->profile->overall == PROFILE_OVERALL_UNKNOWN
+	             ? " (no source says whether it has an overall judgement)"
+	             : "");
+	free(set);
 }
 
 /* Append a text with its origin to a list. */
@@ -113,8 +143,8 @@ report_judgements_free(struct report_judgements *j)
  * is a list of one). With actions, an item may be {"judgement", "action"}.
  */
 static int
-take_list(const json_t *v, const char *where, struct report_list *l, int judgement, int actions,
-          char *err, size_t errsz)
+take_list(const struct report_judgements *j, const json_t *v, const char *where,
+          struct report_list *l, int judgement, int actions, char *err, size_t errsz)
 {
 	const json_t *item, *a;
 	size_t i;
@@ -134,13 +164,20 @@ take_list(const json_t *v, const char *where, struct report_list *l, int judgeme
 		jg = judgement;
 		if (actions && json_is_object(item)) {
 			a = json_object_get(item, "action");
-			jg = judgement_of(jsonio_str(item, "judgement", ""));
-			if (!json_is_string(a) || jg < 0) {
-				snprintf(
-				    err, errsz,
-				    "%s[%zu]: expected a string or {\"judgement\": private-law, "
-				    "public-law or leadership, \"action\": text}",
-				    where, i);
+			jg = judgement_of(j, jsonio_str(item, "judgement", ""));
+			if (json_is_string(a) && jg < 0) {
+				char at[64];
+
+				snprintf(at, sizeof at, "%s[%zu].judgement: ", where, i);
+				unknown_judgement(j, at, jsonio_str(item, "judgement", ""), err,
+				                  errsz);
+				return -1;
+			}
+			if (!json_is_string(a)) {
+				snprintf(err, errsz,
+				         "%s[%zu]: expected a string or {\"judgement\": id, "
+				         "\"action\": text}",
+				         where, i);
 				return -1;
 			}
 			item = a;
@@ -155,20 +192,10 @@ take_list(const json_t *v, const char *where, struct report_list *l, int judgeme
 }
 
 /* One judgement: a grade string, or {"grade": ..., "priority_actions": [...]}. */
-/* A key to name in a message: itself when it looks like a schema key, else a
- * neutral word, so a hostile file cannot put personal text into stderr. */
-static const char *
-shown_key(const char *key)
-{
-	size_t n = strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789_-");
-
-	return n > 0 && n <= 40 && key[n] == '\0' ? key : "(not shown: not a schema key)";
-}
-
 static int
 take_judgement(const json_t *v, int jg, struct report_judgements *j, char *err, size_t errsz)
 {
-	const char *id = judgement_ids[jg], *key;
+	const char *id = report_judgement_id(j, (size_t)jg), *key;
 	const json_t *g = v, *val;
 	char *where;
 	int rc;
@@ -186,7 +213,7 @@ take_judgement(const json_t *v, int jg, struct report_judgements *j, char *err, 
 		g = json_object_get(v, "grade");
 		if ((val = json_object_get(v, "priority_actions")) != NULL) {
 			where = xasprintf("%s.priority_actions", id);
-			rc = take_list(val, where, &j->priority, jg, 0, err, errsz);
+			rc = take_list(j, val, where, &j->priority, jg, 0, err, errsz);
 			free(where);
 			if (rc != 0)
 				return rc;
@@ -219,8 +246,8 @@ take_judgements(const json_t *v, struct report_judgements *j, char *err, size_t 
 	if (json_is_object(v)) {
 		json_object_foreach((json_t *)v, key, val)
 		{
-			if ((jg = judgement_of(key)) < 0) {
-				snprintf(err, errsz, "judgements: unknown judgement %s", key);
+			if ((jg = judgement_of(j, key)) < 0) {
+				unknown_judgement(j, "judgements: ", key, err, errsz);
 				return -1;
 			}
 			if (take_judgement(val, jg, j, err, errsz) != 0)
@@ -237,7 +264,16 @@ take_judgements(const json_t *v, struct report_judgements *j, char *err, size_t 
 		json_t *copy;
 		int rc;
 
-		jg = judgement_of(jsonio_str(val, "judgement", jsonio_str(val, "id", "")));
+		const char *name = jsonio_str(val, "judgement", jsonio_str(val, "id", NULL));
+
+		jg = judgement_of(j, name);
+		if (json_is_object(val) && name != NULL && jg < 0) {
+			char at[64];
+
+			snprintf(at, sizeof at, "judgements[%zu]: ", i);
+			unknown_judgement(j, at, name, err, errsz);
+			return -1;
+		}
 		if (!json_is_object(val) || jg < 0) {
 			snprintf(err, errsz,
 			         "judgements[%zu]: expected {\"judgement\": id, \"grade\": ...}",
@@ -284,7 +320,7 @@ take_children(const json_t *v, struct report_judgements *j, char *err, size_t er
 	size_t n = 0;
 
 	if (!json_is_string(v))
-		return take_list(v, "summary_for_children", &j->children, -1, 0, err, errsz);
+		return take_list(j, v, "summary_for_children", &j->children, -1, 0, err, errsz);
 	s = json_string_value(v);
 	for (p = s; *p != '\0'; p = e) {
 		e = strstr(p, "\n\n");
@@ -307,7 +343,7 @@ take_member(const char *key, const json_t *v, struct report_judgements *j, char 
 {
 	int jg;
 
-	if ((jg = judgement_of(key)) >= 0)
+	if ((jg = judgement_of(j, key)) >= 0)
 		return take_judgement(v, jg, j, err, errsz);
 	if (strcmp(key, "judgements") == 0)
 		return take_judgements(v, j, err, errsz);
@@ -324,24 +360,28 @@ take_member(const char *key, const json_t *v, struct report_judgements *j, char 
 	if (strcmp(key, "summary_for_children") == 0)
 		return take_children(v, j, err, errsz);
 	if (strcmp(key, "key_findings") == 0)
-		return take_list(v, key, &j->findings, -1, 0, err, errsz);
+		return take_list(j, v, key, &j->findings, -1, 0, err, errsz);
 	if (strcmp(key, "areas_for_improvement") == 0)
-		return take_list(v, key, &j->improve, -1, 0, err, errsz);
+		return take_list(j, v, key, &j->improve, -1, 0, err, errsz);
 	if (strcmp(key, "priority_actions") == 0)
-		return take_list(v, key, &j->priority, -1, 1, err, errsz);
+		return take_list(j, v, key, &j->priority, -1, 1, err, errsz);
 	return 0; /* $schema, about */
 }
 
 int
-report_judgements_parse(const json_t *doc, struct report_judgements *j, char *err, size_t errsz)
+report_judgements_parse(const json_t *doc, const struct profile *prof, struct report_judgements *j,
+                        char *err, size_t errsz)
 {
 	const char *key;
 	const json_t *v;
 	size_t i;
+	char *set;
 	int jg;
 
 	memset(j, 0, sizeof *j);
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
+	j->profile = prof;
+	j->njudgements = prof->njudgements;
+	for (jg = 0; jg < PROFILE_MAX_JUDGEMENTS; jg++)
 		j->grade[jg] = REPORT_GRADE_NONE;
 	if (!json_is_object(doc)) {
 		snprintf(err, errsz, "expected a JSON object");
@@ -351,21 +391,24 @@ report_judgements_parse(const json_t *doc, struct report_judgements *j, char *er
 	{
 		for (i = 0; top_keys[i] != NULL && strcmp(key, top_keys[i]) != 0; i++)
 			;
-		if (top_keys[i] == NULL && judgement_of(key) < 0) {
+		if (top_keys[i] == NULL && judgement_of(j, key) < 0) {
+			set = profile_judgement_list(prof);
 			snprintf(err, errsz,
-			         "unknown key %s (see share/schemas/judgements.schema.json)",
-			         shown_key(key));
+			         "unknown key %s: not a judgement of profile %s (%s) nor a key of "
+			         "share/schemas/judgements.schema.json",
+			         shown_key(key), prof->name, set);
+			free(set);
 			goto fail;
 		}
 		if (take_member(key, v, j, err, errsz) != 0)
 			goto fail;
 	}
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
-		if (j->grade[jg] == REPORT_GRADE_NONE) {
-			snprintf(
-			    err, errsz,
-			    "%s: no grade (private-law, public-law and leadership each need one)",
-			    judgement_ids[jg]);
+	for (i = 0; i < j->njudgements; i++)
+		if (j->grade[i] == REPORT_GRADE_NONE) {
+			set = profile_judgement_list(prof);
+			snprintf(err, errsz, "%s: no grade (profile %s grades each of %s)",
+			         report_judgement_id(j, i), prof->name, set);
+			free(set);
 			goto fail;
 		}
 	if (j->children.n == 0) {
@@ -409,7 +452,7 @@ report_sea_check(const json_t *sea, char *err, size_t errsz)
 	json_array_foreach(json_object_get(sea, "coverage"), i, v)
 	{
 		if (!json_is_integer(json_object_get(v, "criterion")) ||
-		    judgement_of(jsonio_str(v, "judgement", "")) < 0) {
+		    text_blank(jsonio_str(v, "judgement", ""))) {
 			snprintf(err, errsz,
 			         "coverage[%zu]: expected a criterion number and a judgement", i);
 			return -1;
@@ -452,7 +495,7 @@ gate_priority(const struct report_input *in, struct strbuf *msgs)
 	size_t i, n = 0;
 	int jg, found;
 
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
+	for (jg = 0; jg < (int)in->j->njudgements; jg++) {
 		if (in->j->grade[jg] != REPORT_INADEQUATE)
 			continue;
 		for (i = 0, found = 0; i < in->j->priority.n; i++)
@@ -463,7 +506,7 @@ gate_priority(const struct report_input *in, struct strbuf *msgs)
 			    msgs,
 			    "%s: %s: graded inadequate but no area for priority action is given "
 			    "(handbook para 107)\n",
-			    in->judgements_name, judgement_ids[jg]);
+			    in->judgements_name, report_judgement_id(in->j, (size_t)jg));
 			n++;
 		}
 	}

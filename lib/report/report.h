@@ -27,6 +27,7 @@
 
 #include "core/readability.h"
 #include "core/strbuf.h"
+#include "regime/profile.h"
 #include "report/reportdoc.h"
 
 struct redact;
@@ -38,13 +39,6 @@ enum report_grade {
 	REPORT_GOOD,
 	REPORT_REQUIRES_IMPROVEMENT,
 	REPORT_INADEQUATE,
-};
-
-enum report_judgement {
-	REPORT_PRIVATE_LAW,
-	REPORT_PUBLIC_LAW,
-	REPORT_LEADERSHIP,
-	REPORT_NJUDGEMENTS
 };
 
 /* A text of the judgements file and where it is ("key_findings[2]"). */
@@ -60,9 +54,11 @@ struct report_list {
 };
 
 struct report_judgements {
+	const struct profile *profile; /* the judgement set (borrowed) */
+	size_t njudgements; /* the profile's; judgement jg is profile->judgements[jg] */
 	char *title; /* NULL: the default title */
 	char *from, *to; /* inspection dates (ISO) or NULL */
-	enum report_grade grade[REPORT_NJUDGEMENTS];
+	enum report_grade grade[PROFILE_MAX_JUDGEMENTS];
 	struct report_list children; /* summary_for_children, paragraph by paragraph */
 	struct report_list findings; /* key_findings */
 	struct report_list improve; /* areas_for_improvement */
@@ -80,18 +76,24 @@ struct report_input {
 	size_t max_examples; /* strengths and improvements shown per criterion */
 };
 
-/* "private-law", "public-law", "leadership". */
-const char *report_judgement_id(enum report_judgement);
+/* The id ("private-law"), the profile's exact title and the evidence area
+ * (NULL for an overall judgement) of judgement jg. */
+const char *report_judgement_id(const struct report_judgements *, size_t jg);
+const char *report_judgement_title(const struct report_judgements *, size_t jg);
+const char *report_judgement_evidence(const struct report_judgements *, size_t jg);
 /* "Outstanding", "Good", "Requires improvement to be good", "Inadequate". */
 const char *report_grade_words(enum report_grade);
 /* The grade of a key or grade words ("requires-improvement", "Good"), or NONE. */
 enum report_grade report_grade_parse(const char *);
 
 /*
- * Check and take the judgements document (share/schemas/judgements.schema.json).
+ * Check and take the judgements document (share/schemas/judgements.schema.json)
+ * against the profile's judgement set: every judgement of the set graded,
+ * none outside it (the message names the set).
  * 0, or -1 with "where: what" in err (never a value of the file).
  */
-int report_judgements_parse(const json_t *, struct report_judgements *, char *err, size_t errsz);
+int report_judgements_parse(const json_t *, const struct profile *, struct report_judgements *,
+                            char *err, size_t errsz);
 void report_judgements_free(struct report_judgements *);
 /* Check the shape of an SEA (entries, coverage, gaps, concerns); 0 or -1 with err. */
 int report_sea_check(const json_t *sea, char *err, size_t errsz);

@@ -29,11 +29,6 @@ struct build {
 	size_t n;
 };
 
-static const char *const default_titles[REPORT_NJUDGEMENTS] = {
-    "The quality and effectiveness of Cafcass private law practice with families",
-    "The quality and effectiveness of Cafcass public law practice with families",
-    "The effectiveness of leaders and managers"};
-
 /* Source types of evidence (contract section 6) and how the report names them. */
 const char *const report_sources[][2] = {{"case-file", "Case files read"},
                                          {"observation", "Observations of practice"},
@@ -72,20 +67,11 @@ report_day_text(const char *s, int weekday)
 	return xasprintf("%d %s %d", d, dates_month_name(m), y);
 }
 
-/* The title of judgement jg: from the SEA when it says, else the schedule's. */
+/* The title of judgement jg: the profile's exact words. */
 static const char *
 judgement_title(const struct report_input *in, int jg)
 {
-	const json_t *row;
-	size_t i;
-
-	json_array_foreach(json_object_get(in->sea, "judgements"), i, row)
-	{
-		if (strcmp(jsonio_str(row, "judgement", ""), report_judgement_id(jg)) == 0 &&
-		    jsonio_str(row, "title", NULL) != NULL)
-			return jsonio_str(row, "title", NULL);
-	}
-	return default_titles[jg];
+	return report_judgement_title(in->j, (size_t)jg);
 }
 
 /* The inspection dates: the judgements', the plan's fieldwork, or the evidence's. */
@@ -147,7 +133,7 @@ sec_judgements(struct rdoc *d, const struct report_input *in)
 
 	rdoc_heading(d, 2, "Judgements");
 	rdoc_table(d, "The judgements on Ofsted's four-point scale", 2, head);
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
+	for (jg = 0; jg < (int)in->j->njudgements; jg++) {
 		row[0] = judgement_title(in, jg);
 		row[1] = report_grade_words(in->j->grade[jg]);
 		rdoc_row(d, row, NULL);
@@ -206,7 +192,7 @@ sec_findings(struct rdoc *d, const struct report_input *in)
 		rdoc_para(d, NULL, "No areas for improvement are given.", NULL);
 	texts(d, in, &in->j->improve, 1);
 	rdoc_heading(d, 2, "Areas for priority action");
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
+	for (jg = 0; jg < (int)in->j->njudgements; jg++)
 		inadequate |= in->j->grade[jg] == REPORT_INADEQUATE;
 	if (in->j->priority.n == 0)
 		rdoc_para(d, NULL, inadequate ? "None given." : "None: no judgement is inadequate.",
@@ -216,7 +202,7 @@ sec_findings(struct rdoc *d, const struct report_input *in)
 
 /* An entry of the SEA as the sections look it up: read once, not per criterion. */
 struct entry_ix {
-	int judgement; /* enum report_judgement, or -1 */
+	const char *area; /* its evidence area (judgement column): private-law, ... */
 	int finding; /* index in findings[], or -1 */
 	long long *crit;
 	size_t ncrit;
@@ -251,11 +237,7 @@ index_entries(const json_t *sea, size_t *n)
 	ix = xcalloc(*n + 1, sizeof *ix);
 	json_array_foreach(entries, i, e)
 	{
-		ix[i].judgement = -1;
-		for (k = 0; k < REPORT_NJUDGEMENTS; k++)
-			if (strcmp(jsonio_str(e, "judgement", ""), report_judgement_id((int)k)) ==
-			    0)
-				ix[i].judgement = (int)k;
+		ix[i].area = jsonio_str(e, "judgement", "");
 		ix[i].finding = index_of(findings, jsonio_str(e, "finding", ""));
 		s = jsonio_str(e, "summary", "");
 		ix[i].placeholder = strchr(s, '[') != NULL && strchr(s, ']') != NULL;
@@ -281,11 +263,11 @@ index_free(struct entry_ix *ix, size_t n)
 
 /* 1 when entry x belongs to judgement jg, finding and criterion c (0: naming none). */
 static int
-entry_fits(const struct entry_ix *x, int jg, long long c, int finding)
+entry_fits(const struct entry_ix *x, const char *area, long long c, int finding)
 {
 	size_t k;
 
-	if (x->judgement != jg || x->finding != finding)
+	if (area == NULL || strcmp(x->area, area) != 0 || x->finding != finding)
 		return 0;
 	if (c == 0)
 		return x->ncrit == 0;
@@ -306,7 +288,8 @@ pick_examples(struct build *b, int jg, long long c, int finding, size_t max, siz
 	*shown = 0;
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < b->n; i++) {
-			if (!entry_fits(&b->ix[i], jg, c, finding))
+			if (!entry_fits(&b->ix[i], report_judgement_evidence(b->in->j, (size_t)jg),
+			                c, finding))
 				continue;
 			total += pass == 0;
 			if (!b->ix[i].used && *shown < max && b->ix[i].placeholder == pass) {
@@ -352,11 +335,12 @@ examples(struct rdoc *d, struct build *b, int jg, long long c, const char *findi
 static int
 has_loose(const struct build *b, int jg)
 {
+	const char *area = report_judgement_evidence(b->in->j, (size_t)jg);
 	size_t i;
 
 	for (i = 0; i < b->n; i++)
-		if (b->ix[i].judgement == jg && b->ix[i].ncrit == 0 && b->ix[i].finding >= 0 &&
-		    b->ix[i].finding < 2)
+		if (area != NULL && strcmp(b->ix[i].area, area) == 0 && b->ix[i].ncrit == 0 &&
+		    b->ix[i].finding >= 0 && b->ix[i].finding < 2)
 			return 1;
 	return 0;
 }
@@ -394,7 +378,7 @@ static void
 sec_judgement(struct rdoc *d, struct build *b, int jg)
 {
 	const struct report_input *in = b->in;
-	const char *id = report_judgement_id(jg);
+	const char *id = report_judgement_evidence(in->j, (size_t)jg);
 	const json_t *row;
 	char *heading;
 	size_t i, ncrit = 0;
@@ -481,8 +465,9 @@ report_build(const struct report_input *in)
 	sec_judgements(d, in);
 	sec_children(d, in);
 	sec_findings(d, in);
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
-		sec_judgement(d, &b, jg);
+	for (jg = 0; jg < (int)in->j->njudgements; jg++)
+		if (report_judgement_evidence(in->j, (size_t)jg) != NULL) /* not the overall one */
+			sec_judgement(d, &b, jg);
 	report_method(d, in);
 	sec_concerns(d, in);
 	index_free(b.ix, b.n);

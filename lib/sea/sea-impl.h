@@ -39,6 +39,7 @@ struct concern {
 
 struct sea {
 	const struct schedule *sched;
+	const struct profile *prof; /* NULL: the schedule's titles */
 	char **files;
 	size_t nfiles;
 	struct sea_entry *e;

@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 struct evidence_set;
+struct profile;
 struct redact;
 struct schedule;
 struct sea;
@@ -24,6 +25,12 @@ struct sea;
 /* Merge, redact (with r) and analyse the records of set. */
 struct sea *sea_build(const struct schedule *, struct redact *r, struct evidence_set *set);
 void sea_free(struct sea *);
+/*
+ * The inspection profile whose judgement set the SEA reports against
+ * (borrowed; it must outlive the sea): its name is written as "profile" and
+ * each evidence area's judgements take the profile's exact titles.
+ */
+void sea_set_profile(struct sea *, const struct profile *);
 /*
  * Fill the Cafcass team of concerns that name none from an Annex A extract
  * (its Case ID and Team columns). 0, or -1 with "FILE:LINE: reason" in err.

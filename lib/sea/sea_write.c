@@ -12,6 +12,7 @@
 #include "core/csvio.h"
 #include "core/strbuf.h"
 #include "redact/redact.h"
+#include "regime/profile.h"
 #include "sea/evidence.h"
 #include "sea/schedule.h"
 #include "sea/sea-impl.h"
@@ -208,12 +209,45 @@ coverage_json(const struct sea *s)
 	return a;
 }
 
+void
+sea_set_profile(struct sea *s, const struct profile *p)
+{
+	s->prof = p;
+}
+
+/*
+ * The title of evidence area i: the profile's judgements judged on it
+ * ("; " between them), else the schedule's. A new string; the profile's
+ * judgement ids are added to judged.
+ */
+static char *
+area_title(const struct sea *s, size_t i, json_t *judged)
+{
+	const char *id = schedule_judgement(s->sched, i);
+	struct strbuf b;
+	size_t k;
+
+	strbuf_init(&b);
+	for (k = 0; s->prof != NULL && k < s->prof->njudgements; k++) {
+		const struct profile_judgement *pj = &s->prof->judgements[k];
+
+		if (pj->evidence == NULL || strcmp(pj->evidence, id) != 0)
+			continue;
+		strbuf_printf(&b, "%s%s", b.len > 0 ? "; " : "", pj->title);
+		json_array_append_new(judged, json_string(pj->id));
+	}
+	if (b.len == 0)
+		strbuf_adds(&b, schedule_judgement_title(s->sched, i));
+	return strbuf_steal(&b);
+}
+
 /* The rows by judgement. */
 static json_t *
 judgements_json(const struct sea *s)
 {
-	json_t *a = json_array(), *o;
+	json_t *a = json_array(), *o, *judged;
 	size_t i, k, covered;
+	char *title;
 
 	for (i = 0; i < schedule_njudgements(s->sched); i++) {
 		const char *id = schedule_judgement(s->sched, i);
@@ -221,10 +255,16 @@ judgements_json(const struct sea *s)
 		for (k = 0, covered = 0; k < schedule_count(s->sched); k++)
 			covered += strcmp(schedule_get(s->sched, k)->judgement, id) == 0 &&
 			           s->crit[k].entries > 0;
-		o = json_pack("{s:s, s:s, s:I, s:I}", "judgement", id, "title",
-		              schedule_judgement_title(s->sched, i), "criteria",
+		judged = json_array();
+		title = area_title(s, i, judged);
+		o = json_pack("{s:s, s:s, s:I, s:I}", "judgement", id, "title", title, "criteria",
 		              (json_int_t)schedule_judgement_count(s->sched, id),
 		              "criteria_covered", (json_int_t)covered);
+		free(title);
+		if (s->prof != NULL)
+			json_object_set_new(o, "judged_as", judged);
+		else
+			json_decref(judged);
 		tally_json(o, &s->judg[i]);
 		json_array_append_new(a, o);
 	}
@@ -358,6 +398,15 @@ sea_write_json(const struct sea *s, FILE *fp)
 	int rc = 0;
 
 	fputs("{\n", fp);
+	if (s->prof != NULL) {
+		json_t *js = json_string(s->prof->name);
+		char *name = js != NULL ? json_dumps(js, JSON_ENCODE_ANY) : NULL;
+
+		json_decref(js);
+		rc |= name == NULL ? -1 : 0;
+		fprintf(fp, "  \"profile\": %s,\n", name != NULL ? name : "null");
+		free(name);
+	}
 	rc |= member_write(fp, "summary", summary_json(s), 0);
 	fputs("  \"entries\": [", fp);
 	strbuf_init(&b);

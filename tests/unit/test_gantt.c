@@ -29,7 +29,7 @@ picture(const char *start, int html, char *path, size_t pathsz)
 
 	memset(&in, 0, sizeof in);
 	memset(&team, 0, sizeof team);
-	prof = timetable_profile_named("ofsted-2021", err, sizeof err);
+	prof = timetable_profile_named("handbook-2014", err, sizeof err);
 	cal = calendar_load_default("england-and-wales", err, sizeof err);
 	deploy_team_add(&team, "Lead <&> \"Quote\"", DEPLOY_LEAD, NULL, 2);
 	for (int i = 0; i < 9; i++) {

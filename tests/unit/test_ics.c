@@ -29,7 +29,7 @@ fixture_open(struct fixture *f, const char *start)
 	char err[256];
 
 	memset(f, 0, sizeof *f);
-	f->prof = timetable_profile_named("ofsted-2021", err, sizeof err);
+	f->prof = timetable_profile_named("handbook-2014", err, sizeof err);
 	f->cal = calendar_load_default("england-and-wales", err, sizeof err);
 	ck_assert(f->prof != NULL && f->cal != NULL);
 	deploy_team_placeholder(&f->team);

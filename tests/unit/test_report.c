@@ -9,8 +9,22 @@
 
 #include "core/strbuf.h"
 #include "redact/redact.h"
+#include "regime/profile.h"
 #include "report/report.h"
 #include "report/reportdoc.h"
+
+/* The judgement set of the regime in force (framework-2021), loaded once. */
+static const struct profile *
+fw(void)
+{
+	static struct profile *p;
+	char err[256];
+
+	if (p == NULL)
+		p = profile_named("framework-2021", err, sizeof err);
+	ck_assert_msg(p != NULL, "%s", err);
+	return p;
+}
 
 Suite *make_suite_report(void);
 
@@ -100,7 +114,7 @@ static const struct {
     {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
      "\"summary_for_children\": \"x\", \"priority_actions\": [{\"judgement\": \"overall\", "
      "\"action\": \"a\"}]}",
-     "priority_actions[0]: expected"},
+     "priority_actions[0].judgement: unknown judgement overall: profile framework-2021 judges"},
     {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
      "\"summary_for_children\": \"x\", \"keyfindings\": []}",
      "unknown key keyfindings"},
@@ -128,7 +142,7 @@ START_TEST(judgements_checked_key_by_key)
 		doc = json_loads(docs[i].json, 0, NULL);
 		ck_assert_msg(doc != NULL, "[%zu] fixture", i);
 		err[0] = '\0';
-		rc = report_judgements_parse(doc, &j, err, sizeof err);
+		rc = report_judgements_parse(doc, fw(), &j, err, sizeof err);
 		if (docs[i].err == NULL) {
 			ck_assert_msg(rc == 0, "[%zu] %s", i, err);
 			ck_assert(j.children.n >= 1);
@@ -148,12 +162,13 @@ START_TEST(children_summary_split_into_paragraphs)
 	json_t *doc = json_loads(judgements_ok, 0, NULL);
 	char err[256];
 
-	ck_assert_int_eq(report_judgements_parse(doc, &j, err, sizeof err), 0);
+	ck_assert_int_eq(report_judgements_parse(doc, fw(), &j, err, sizeof err), 0);
 	ck_assert_uint_eq(j.children.n, 2);
 	ck_assert_str_eq(j.children.v[1].text, "We met children.");
 	ck_assert_str_eq(j.children.v[1].origin, "summary_for_children (paragraph 2)");
-	ck_assert_int_eq(j.grade[REPORT_PUBLIC_LAW], REPORT_OUTSTANDING);
-	ck_assert_int_eq(j.grade[REPORT_LEADERSHIP], REPORT_REQUIRES_IMPROVEMENT);
+	ck_assert_int_eq(j.grade[profile_judgement_index(fw(), "public-law")], REPORT_OUTSTANDING);
+	ck_assert_int_eq(j.grade[profile_judgement_index(fw(), "leadership")],
+	                 REPORT_REQUIRES_IMPROVEMENT);
 	report_judgements_free(&j);
 	json_decref(doc);
 }
@@ -166,7 +181,7 @@ setup(const char *jjson, struct report_judgements *j, json_t **sea, struct repor
 	json_t *doc = json_loads(jjson, 0, NULL);
 	char err[256];
 
-	ck_assert_int_eq(report_judgements_parse(doc, j, err, sizeof err), 0);
+	ck_assert_int_eq(report_judgements_parse(doc, fw(), j, err, sizeof err), 0);
 	json_decref(doc);
 	*sea = json_loads(sea_json, 0, NULL);
 	ck_assert_ptr_nonnull(*sea);
@@ -254,11 +269,10 @@ START_TEST(sections_in_order_examples_once)
 	                                    "Summary of key findings",
 	                                    "What needs to improve",
 	                                    "Areas for priority action",
-	                                    "The quality and effectiveness of Cafcass private law "
-	                                    "practice with families",
-	                                    "The quality and effectiveness of Cafcass public law "
-	                                    "practice with families",
-	                                    "The effectiveness of leaders and managers",
+	                                    "The quality and effectiveness of private law practice",
+	                                    "The quality and effectiveness of public law practice",
+	                                    "The impact of leaders on practice with children and "
+	                                    "families",
 	                                    "How the inspection was done",
 	                                    "Concerns referred back to Cafcass"};
 	struct report_judgements j;

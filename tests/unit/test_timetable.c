@@ -22,7 +22,7 @@ setup(void)
 {
 	char err[512];
 
-	ofsted = timetable_profile_named("ofsted-2021", err, sizeof err);
+	ofsted = timetable_profile_named("handbook-2014", err, sizeof err);
 	ck_assert_msg(ofsted != NULL, "%s", err);
 	mcsi = timetable_profile_named("mcsi-2002", err, sizeof err);
 	ck_assert_msg(mcsi != NULL, "%s", err);

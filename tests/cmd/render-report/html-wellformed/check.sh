@@ -8,7 +8,7 @@ bad=$(grep 'error' "$TMP/lint" | grep -v -E 'Tag (main|figure|figcaption|svg|tit
 grep -q '^<!DOCTYPE html>$' "$OUT"
 grep -q '<html lang="en">' "$OUT"
 grep -q '<th scope="col">Grade</th>' "$OUT"
-grep -q '<th scope="row">The effectiveness of leaders and managers</th>' "$OUT"
+grep -q '<th scope="row">The impact of leaders on practice with children and families</th>' "$OUT"
 grep -q '@media print' "$OUT"
 grep -q '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="coverage-title coverage-desc"' "$OUT"
 grep -q '<title>Criterion 16, Wessex: 1 entry</title>' "$OUT"

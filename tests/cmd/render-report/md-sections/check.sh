@@ -6,9 +6,9 @@ order="^# Inspection of
 ^## Summary of key findings
 ^## What needs to improve
 ^## Areas for priority action
-^## The quality and effectiveness of Cafcass private law
-^## The quality and effectiveness of Cafcass public law
-^## The effectiveness of leaders and managers
+^## The quality and effectiveness of private law practice
+^## The quality and effectiveness of public law practice
+^## The impact of leaders on practice with children and families
 ^## How the inspection was done
 ^## Concerns referred back to Cafcass"
 last=0
