@@ -193,19 +193,19 @@ person_events(struct ctx *c, const struct plan *p)
 		if (strcmp(r->location, "off-site") == 0)
 			continue;
 		for (size_t j = 0; j < i && !continues; j++)
-			continues = p->deploy[j].person == r->person &&
+			continues = strcmp(p->deploy[j].name, r->name) == 0 &&
 			            p->deploy[j].date == r->date - 1 &&
 			            strcmp(p->deploy[j].location, r->location) == 0;
 		if (continues)
 			continue;
 		for (size_t j = i + 1; j < p->ndeploy; j++)
-			if (p->deploy[j].person == r->person && p->deploy[j].date == last + 1 &&
+			if (strcmp(p->deploy[j].name, r->name) == 0 &&
+			    p->deploy[j].date == last + 1 &&
 			    strcmp(p->deploy[j].location, r->location) == 0)
 				last = p->deploy[j].date;
-		snprintf(key, sizeof key, "person|%s|%s", r->person->name,
-		         dates_format(r->date, d1));
-		summary = xasprintf("%s (%s): %s", r->person->name,
-		                    deploy_role_name(r->person->role), r->location);
+		snprintf(key, sizeof key, "person|%s|%s", r->name, dates_format(r->date, d1));
+		summary = xasprintf("%s (%s): %s", r->name, deploy_role_name(r->person->role),
+		                    r->location);
 		add_event(c, key, r->date, last, -1, summary, NULL, "Deployment");
 		free(summary);
 	}
