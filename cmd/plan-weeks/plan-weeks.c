@@ -420,6 +420,37 @@ holiday_start(struct plan_input *in)
 	return 0;
 }
 
+/* One calendar per person in dir, each all or nothing; -1 after a message. */
+static int
+write_people(const char *dir, const struct plan *p)
+{
+	const char **names;
+	size_t n = ics_people(p, p->in->previous, &names);
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *file = ics_file_name(names[i]), *path = xasprintf("%s/%s", dir, file),
+		     err[1024];
+		struct output *out = output_open(path, err, sizeof err);
+
+		if (out == NULL) {
+			diag_error(NULL, 0, "--per-inspector: %s", err);
+			rc = -1;
+		} else if (ics_write(p, names[i], output_stream(out), err, sizeof err) == -1) {
+			diag_error(output_name(out), 0, "%s", err);
+			output_abort(out);
+			rc = -1;
+		} else if (output_commit(out, err, sizeof err) == -1) {
+			diag_error(NULL, 0, "%s", err);
+			rc = -1;
+		}
+		free(file);
+		free(path);
+	}
+	free(names);
+	return rc;
+}
+
 /* Write the plan in the chosen format; -1 after a message. */
 static int
 write_plan(const struct opts *o, const struct plan *p)
@@ -442,7 +473,7 @@ write_plan(const struct opts *o, const struct plan *p)
 		rc = jsonio_dump(j, fp);
 		json_decref(j);
 	} else if (o->format == F_ICS)
-		rc = ics_write(p, fp, err, sizeof err);
+		rc = ics_write(p, NULL, fp, err, sizeof err);
 	else
 		gantt_write(p, o->format == F_HTML, fp);
 	if (rc == -1) {
@@ -487,7 +518,8 @@ main(int argc, char *argv[])
 		diag_warn(NULL, 0, "%s", p->warnings[i]);
 	for (size_t i = 0; i < p->nproblems; i++)
 		diag_error(NULL, 0, "%s", p->problems[i]);
-	if (write_plan(&o, p) == 0)
+	if ((o.per_inspector == NULL || write_people(o.per_inspector, p) == 0) &&
+	    write_plan(&o, p) == 0)
 		status = r == 1 ? EXIT_FINDINGS : EXIT_OK;
 done:
 	plan_free(p);
