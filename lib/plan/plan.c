@@ -30,6 +30,57 @@ push(char ***list, size_t *n, char *msg)
 	(*list)[(*n)++] = msg;
 }
 
+/*
+ * Warn about the other days of the timetable (preparation, off-site work,
+ * report writing) in a blackout period: not an on-site day, so not a
+ * problem, but the team is working in August or over Christmas.
+ */
+static void
+offsite_blackouts(struct plan *p, const date_t *onsite, size_t nonsite)
+{
+	struct strbuf sb;
+	char buf[DATES_ISO_LEN];
+	date_t last = -1, run_from = -1, run_to = -1;
+	const char *run_name = NULL;
+	size_t n = 0;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i <= p->tt->nrows; i++) {
+		date_t d = i < p->tt->nrows ? p->tt->rows[i].date : -1;
+		const char *b = i < p->tt->nrows ? timetable_blackout(p->in->profile, d) : NULL;
+		int on = 0;
+
+		if (d == last && d >= 0)
+			continue;
+		last = d;
+		for (size_t k = 0; k < nonsite && b != NULL; k++)
+			on |= onsite[k] == d;
+		if (b != NULL && !on && run_name != NULL && strcmp(b, run_name) == 0 &&
+		    d - run_to <= 4) {
+			run_to = d;
+			n++;
+			continue;
+		}
+		if (run_name != NULL) { /* close the run */
+			strbuf_printf(&sb, "%s %s", sb.len ? "," : "", dates_format(run_from, buf));
+			if (run_to != run_from)
+				strbuf_printf(&sb, " to %s", dates_format(run_to, buf));
+			strbuf_printf(&sb, " (%s)", run_name);
+			run_name = NULL;
+		}
+		if (b != NULL && !on) {
+			run_name = b;
+			run_from = run_to = d;
+			n++;
+		}
+	}
+	if (n > 0)
+		push(&p->warnings, &p->nwarnings,
+		     xasprintf("%zu off-site or preparation day%s in a blackout period:%s", n,
+		               n == 1 ? "" : "s", sb.buf));
+	strbuf_free(&sb);
+}
+
 /* Record the on-site days in blackout periods and the nearest usable starts. */
 static void
 check_blackouts(struct plan *p)
@@ -40,6 +91,7 @@ check_blackouts(struct plan *p)
 	struct strbuf sb;
 	char buf[DATES_ISO_LEN];
 
+	offsite_blackouts(p, days, n);
 	if (n == 0)
 		return;
 	strbuf_init(&sb);

@@ -276,8 +276,8 @@ timetable_day_date(const struct timetable *t, int day)
  * start's, which is week one; so after a bank holiday shifts the days, the
  * days of one calendar week still carry one number.
  */
-static int
-table_week(const struct timetable *t, date_t d)
+int
+timetable_week_of(const struct timetable *t, date_t d)
 {
 	date_t a = d - (date_t)dates_weekday(d), b = t->start - (date_t)dates_weekday(t->start);
 
@@ -296,7 +296,7 @@ build_table(struct timetable *t)
 		for (int d = s->day; d <= s->to; d++) {
 			if (d > 0) {
 				add_row(t, s, d, timetable_day_date(t, d),
-				        table_week(t, timetable_day_date(t, d)));
+				        timetable_week_of(t, timetable_day_date(t, d)));
 				continue;
 			}
 			for (int k = p->prep_days; k >= 1; k--)
