@@ -162,7 +162,6 @@ load_profile(struct timetable_profile *p, const json_t *root, char *err, size_t 
 
 	p->name = jstr(root, "name", NULL);
 	p->title = jstr(root, "title", "");
-	p->uid_name = jstr(root, "uid_name", p->name);
 	p->start_text = jstr(root, "start", "");
 	if (p->name == NULL) {
 		snprintf(err, errsz, "the profile has no name");
@@ -217,7 +216,6 @@ borrow_timeline(const json_t *root, const char *path, char *err, size_t errsz)
 	for (i = 0; own[i] != NULL; i++)
 		if (json_object_get(root, own[i]) != NULL)
 			json_object_set(base, own[i], json_object_get(root, own[i]));
-	json_object_del(base, "uid_name"); /* its UIDs are its own */
 	basis = jstr(root, "timeline_basis", from);
 	acts = json_object_get(base, "activities");
 	json_array_foreach(acts, i, o)
@@ -349,11 +347,17 @@ timetable_day_date(const struct timetable *t, int day)
 	return calendar_add_working(t->cal, t->start, day - 1);
 }
 
-/* The week of table day n: days 0 and 1 are week one, then five a week. */
-static int
-table_week(int day)
+/*
+ * The week of a date: the calendar week (Monday to Sunday) counted from the
+ * start's, which is week one; so after a bank holiday shifts the days, the
+ * days of one calendar week still carry one number.
+ */
+int
+timetable_week_of(const struct timetable *t, date_t d)
 {
-	return day <= 1 ? 1 : (day - 2) / 5 + 2;
+	date_t a = d - (date_t)dates_weekday(d), b = t->start - (date_t)dates_weekday(t->start);
+
+	return a <= b ? 1 : (int)((a - b) / 7) + 1;
 }
 
 /* Rows of a table-numbered profile. */
@@ -367,7 +371,8 @@ build_table(struct timetable *t)
 
 		for (int d = s->day; d <= s->to; d++) {
 			if (d > 0) {
-				add_row(t, s, d, timetable_day_date(t, d), table_week(d));
+				add_row(t, s, d, timetable_day_date(t, d),
+				        timetable_week_of(t, timetable_day_date(t, d)));
 				continue;
 			}
 			for (int k = p->prep_days; k >= 1; k--)
