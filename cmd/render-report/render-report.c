@@ -219,7 +219,7 @@ done:
 
 /* The detectors of personal data, with every name the inputs give; NULL on error. */
 static struct redact *
-detectors(const struct opts *o, const json_t *sea, const json_t *plan)
+detectors(const struct opts *o, const struct seafile *sea, const json_t *plan)
 {
 	struct redact *r;
 	char err[512];
@@ -282,7 +282,7 @@ static void
 warnings(const struct report_input *in)
 {
 	struct readability rd;
-	size_t rejected = json_array_size(json_object_get(in->sea, "rejected"));
+	size_t rejected = in->sea->nrejected;
 
 	report_children_readability(in->j, &rd);
 	if (rd.age > READABILITY_MAX_AGE)
@@ -300,23 +300,25 @@ warnings(const struct report_input *in)
 static int
 run_report(const struct opts *o)
 {
-	struct report_judgements j;
+	struct judgementsfile j;
+	struct seafile sea;
 	struct report_input in;
 	struct table *sample = NULL;
 	struct redact *r = NULL;
-	json_t *jdoc = load_json(o->judgements), *sea, *plan = NULL;
+	json_t *jdoc = load_json(o->judgements), *seadoc, *plan = NULL;
 	char err[512];
 	int rc = EXIT_TROUBLE;
 
-	sea = load_json(o->sea);
-	if (report_judgements_parse(jdoc, &j, err, sizeof err) != 0) {
+	seadoc = load_json(o->sea);
+	if (judgementsfile_read(jdoc, &j, err, sizeof err) != 0) {
 		diag_error(o->judgements, 0, "%s", err);
 		json_decref(jdoc);
-		json_decref(sea);
+		json_decref(seadoc);
 		return EXIT_TROUBLE;
 	}
 	memset(&in, 0, sizeof in);
-	if (report_sea_check(sea, err, sizeof err) != 0) {
+	if (seafile_read(seadoc, &sea, err, sizeof err) != 0 ||
+	    report_sea_check(&sea, err, sizeof err) != 0) {
 		diag_error(o->sea, 0, "%s", err);
 		goto done;
 	}
@@ -331,12 +333,12 @@ run_report(const struct opts *o)
 		diag_note("%s", err);
 		goto done;
 	}
-	if ((r = detectors(o, sea, plan)) == NULL)
+	if ((r = detectors(o, &sea, plan)) == NULL)
 		goto done;
 	in.judgements_name = o->judgements;
 	in.sea_name = strcmp(o->sea, "-") == 0 ? "<stdin>" : o->sea;
 	in.j = &j;
-	in.sea = sea;
+	in.sea = &sea;
 	in.plan = plan;
 	in.sample = sample;
 	in.draft = o->draft;
@@ -346,9 +348,10 @@ run_report(const struct opts *o)
 done:
 	redact_free(r);
 	table_free(sample);
-	report_judgements_free(&j);
+	judgementsfile_free(&j);
+	seafile_free(&sea);
 	json_decref(jdoc);
-	json_decref(sea);
+	json_decref(seadoc);
 	json_decref(plan);
 	return rc;
 }

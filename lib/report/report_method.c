@@ -192,26 +192,26 @@ method_areas(struct rdoc *d, const json_t *plan)
 
 /* Evidence by type of source, from the SEA's entries. */
 static void
-method_sources(struct rdoc *d, const json_t *sea)
+method_sources(struct rdoc *d, const struct seafile *sea)
 {
 	static const char *const head[] = {"Source", "Entries", "Strengths", "Improvements",
 	                                   "Concerns"};
 	static const char *const findings[] = {"strength", "improvement", "concern"};
 	size_t n[8][4], i, s, f, k;
-	const json_t *e;
+	const struct seafile_entry *e;
 	const char *cells[5];
 	char num[4][24];
 
 	memset(n, 0, sizeof n);
-	json_array_foreach(json_object_get(sea, "entries"), i, e)
-	{
-		for (s = 0; report_sources[s][0] != NULL &&
-		            strcmp(report_sources[s][0], jsonio_str(e, "source", "")) != 0;
+	for (i = 0; i < sea->nentries; i++) {
+		e = &sea->entries[i];
+		for (s = 0; report_sources[s][0] != NULL && e->source != NULL &&
+		            strcmp(report_sources[s][0], e->source) != 0;
 		     s++)
 			;
 		n[s][0]++;
 		for (f = 0; f < 3; f++)
-			n[s][f + 1] += strcmp(jsonio_str(e, "finding", ""), findings[f]) == 0;
+			n[s][f + 1] += strcmp(e->finding, findings[f]) == 0;
 	}
 	rdoc_table(d, "Evidence by type of source", 5, head);
 	for (s = 0; s < 8; s++) {
@@ -228,42 +228,38 @@ method_sources(struct rdoc *d, const json_t *sea)
 
 /* The coverage of the evaluation schedule: the picture and its table. */
 static void
-method_coverage(struct rdoc *d, const json_t *sea)
+method_coverage(struct rdoc *d, const struct seafile *sea)
 {
 	static const char *const head[] = {"Criterion",    "Entries",     "Strengths",
 	                                   "Improvements", "Concerns",    "Source types",
 	                                   "Areas",        "Triangulated"};
-	const json_t *row;
+	const struct seafile_coverage *row;
 	const char *cells[8];
 	char num[7][24], *svg, *alt;
 	size_t i, tri = 0, k;
 
-	json_array_foreach(json_object_get(sea, "coverage"), i, row)
-	{
-		tri += json_is_true(json_object_get(row, "triangulated"));
-	}
+	for (i = 0; i < sea->ncoverage; i++)
+		tri += sea->coverage[i].triangulated != 0;
 	svg = report_coverage_svg(sea);
 	alt = xasprintf("Of %zu criteria of the evaluation schedule, %zu have evidence from two or "
 	                "more types of source (triangulated). The table gives the figures.",
-	                json_array_size(json_object_get(sea, "coverage")), tri);
+	                sea->ncoverage, tri);
 	rdoc_figure(d, svg, alt);
 	free(svg);
 	free(alt);
 	rdoc_table(d, "Evidence by criterion of the evaluation schedule", 8, head);
-	json_array_foreach(json_object_get(sea, "coverage"), i, row)
-	{
-		snprintf(num[0], sizeof num[0], "%lld", jsonio_int(row, "criterion", 0));
-		snprintf(num[1], sizeof num[1], "%lld", jsonio_int(row, "entries", 0));
-		snprintf(num[2], sizeof num[2], "%lld", jsonio_int(row, "strengths", 0));
-		snprintf(num[3], sizeof num[3], "%lld", jsonio_int(row, "improvements", 0));
-		snprintf(num[4], sizeof num[4], "%lld", jsonio_int(row, "concerns", 0));
-		snprintf(num[5], sizeof num[5], "%zu",
-		         json_array_size(json_object_get(row, "sources")));
-		snprintf(num[6], sizeof num[6], "%zu",
-		         json_array_size(json_object_get(row, "service_areas")));
+	for (i = 0; i < sea->ncoverage; i++) {
+		row = &sea->coverage[i];
+		snprintf(num[0], sizeof num[0], "%lld", row->criterion);
+		snprintf(num[1], sizeof num[1], "%lld", row->entries);
+		snprintf(num[2], sizeof num[2], "%lld", row->strengths);
+		snprintf(num[3], sizeof num[3], "%lld", row->improvements);
+		snprintf(num[4], sizeof num[4], "%lld", row->concerns);
+		snprintf(num[5], sizeof num[5], "%zu", row->nsources);
+		snprintf(num[6], sizeof num[6], "%zu", row->nservice_areas);
 		for (k = 0; k < 7; k++)
 			cells[k] = num[k];
-		cells[7] = json_is_true(json_object_get(row, "triangulated")) ? "yes" : "no";
+		cells[7] = row->triangulated ? "yes" : "no";
 		rdoc_row(d, cells, NULL);
 	}
 }
@@ -272,7 +268,6 @@ method_coverage(struct rdoc *d, const json_t *sea)
 void
 report_method(struct rdoc *d, const struct report_input *in)
 {
-	const json_t *entries = json_object_get(in->sea, "entries");
 	char *line;
 
 	rdoc_heading(d, 2, "How the inspection was done");
@@ -281,8 +276,8 @@ report_method(struct rdoc *d, const struct report_input *in)
 	          "met partners. They recorded their evidence against the evaluation schedule and "
 	          "made each judgement on the best fit of that evidence to the grade descriptors.",
 	          NULL);
-	line = xasprintf("The summary of evidence and analysis holds %zu entries.",
-	                 json_array_size(entries));
+	line =
+	    xasprintf("The summary of evidence and analysis holds %zu entries.", in->sea->nentries);
 	rdoc_para(d, NULL, line, NULL);
 	free(line);
 	if (in->sample != NULL) {

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/jsonio.h"
 #include "core/xalloc.h"
 #include "report/report.h"
 #include "report/reportdoc.h"
@@ -76,34 +75,29 @@ grid_row(struct grid *g, const char *judgement, long long crit, const char *titl
 
 /* Rows from the coverage, columns from the entries' areas, then the counts. */
 static void
-grid_fill(struct grid *g, const json_t *sea)
+grid_fill(struct grid *g, const struct seafile *sea)
 {
-	const json_t *entries = json_object_get(sea, "entries"), *e, *row, *c;
+	const struct seafile_entry *e;
 	const char *area;
 	size_t i, k, r;
 
 	memset(g, 0, sizeof *g);
-	json_array_foreach(json_object_get(sea, "coverage"), i, row)
-	{
-		grid_row(g, jsonio_str(row, "judgement", ""), jsonio_int(row, "criterion", 0),
-		         jsonio_str(row, "title", ""));
-	}
-	json_array_foreach(entries, i, e)
-	{
-		area = jsonio_str(e, "service_area", NULL);
+	for (i = 0; i < sea->ncoverage; i++)
+		grid_row(g, sea->coverage[i].judgement, sea->coverage[i].criterion,
+		         sea->coverage[i].title != NULL ? sea->coverage[i].title : "");
+	for (i = 0; i < sea->nentries; i++) {
+		e = &sea->entries[i];
+		area = e->service_area;
 		for (k = 0; k < g->ncols && area_cmp(&g->area[k], &area) != 0; k++)
 			;
 		if (k == g->ncols) {
 			g->area = xreallocarray(g->area, g->ncols + 1, sizeof *g->area);
 			g->area[g->ncols++] = area;
 		}
-		if (json_array_size(json_object_get(e, "criteria")) == 0)
-			grid_row(g, jsonio_str(e, "judgement", ""), 0,
-			         "Evidence naming no criterion");
-		json_array_foreach(json_object_get(e, "criteria"), r, c)
-		{
-			grid_row(g, jsonio_str(e, "judgement", ""), json_integer_value(c), "");
-		}
+		if (e->ncriteria == 0)
+			grid_row(g, e->judgement, 0, "Evidence naming no criterion");
+		for (r = 0; r < e->ncriteria; r++)
+			grid_row(g, e->judgement, e->criteria[r], "");
 	}
 	qsort(g->area, g->ncols, sizeof *g->area, area_cmp);
 	g->top = TOP_MIN;
@@ -114,20 +108,13 @@ grid_fill(struct grid *g, const json_t *sea)
 		g->top = h > g->top ? h : g->top;
 	}
 	g->count = xcalloc(g->nrows * g->ncols + 1, sizeof *g->count);
-	json_array_foreach(entries, i, e)
-	{
-		k = area_col(g, jsonio_str(e, "service_area", NULL));
-		if (json_array_size(json_object_get(e, "criteria")) == 0) {
-			r = grid_row(g, jsonio_str(e, "judgement", ""), 0, "");
-			g->count[r * g->ncols + k]++;
-		}
-		json_array_foreach(json_object_get(e, "criteria"), r, c)
-		{
-			g->count[grid_row(g, jsonio_str(e, "judgement", ""), json_integer_value(c),
-			                  "") *
-			             g->ncols +
-			         k]++;
-		}
+	for (i = 0; i < sea->nentries; i++) {
+		e = &sea->entries[i];
+		k = area_col(g, e->service_area);
+		if (e->ncriteria == 0)
+			g->count[grid_row(g, e->judgement, 0, "") * g->ncols + k]++;
+		for (r = 0; r < e->ncriteria; r++)
+			g->count[grid_row(g, e->judgement, e->criteria[r], "") * g->ncols + k]++;
 	}
 }
 
@@ -264,7 +251,7 @@ svg_legend(struct strbuf *out, size_t y)
 }
 
 char *
-report_coverage_svg(const json_t *sea)
+report_coverage_svg(const struct seafile *sea)
 {
 	struct grid g;
 	struct strbuf out;

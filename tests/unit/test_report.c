@@ -68,8 +68,9 @@ START_TEST(grades_by_key_or_words)
 	size_t i;
 
 	for (i = 0; i < sizeof grades / sizeof grades[0]; i++)
-		ck_assert_msg(report_grade_parse(grades[i].in) == grades[i].g, "%s", grades[i].in);
-	ck_assert_str_eq(report_grade_words(REPORT_REQUIRES_IMPROVEMENT),
+		ck_assert_msg(judgementsfile_grade_parse(grades[i].in) == grades[i].g, "%s",
+		              grades[i].in);
+	ck_assert_str_eq(judgementsfile_grade_words(REPORT_REQUIRES_IMPROVEMENT),
 	                 "Requires improvement to be good");
 }
 END_TEST
@@ -118,7 +119,7 @@ static const struct {
 
 START_TEST(judgements_checked_key_by_key)
 {
-	struct report_judgements j;
+	struct judgementsfile j;
 	char err[256];
 	json_t *doc;
 	size_t i;
@@ -128,11 +129,11 @@ START_TEST(judgements_checked_key_by_key)
 		doc = json_loads(docs[i].json, 0, NULL);
 		ck_assert_msg(doc != NULL, "[%zu] fixture", i);
 		err[0] = '\0';
-		rc = report_judgements_parse(doc, &j, err, sizeof err);
+		rc = judgementsfile_read(doc, &j, err, sizeof err);
 		if (docs[i].err == NULL) {
 			ck_assert_msg(rc == 0, "[%zu] %s", i, err);
 			ck_assert(j.children.n >= 1);
-			report_judgements_free(&j);
+			judgementsfile_free(&j);
 		} else {
 			ck_assert_msg(rc == -1, "[%zu] accepted", i);
 			ck_assert_msg(strstr(err, docs[i].err) != NULL, "[%zu] %s", i, err);
@@ -144,38 +145,40 @@ END_TEST
 
 START_TEST(children_summary_split_into_paragraphs)
 {
-	struct report_judgements j;
+	struct judgementsfile j;
 	json_t *doc = json_loads(judgements_ok, 0, NULL);
 	char err[256];
 
-	ck_assert_int_eq(report_judgements_parse(doc, &j, err, sizeof err), 0);
+	ck_assert_int_eq(judgementsfile_read(doc, &j, err, sizeof err), 0);
 	ck_assert_uint_eq(j.children.n, 2);
 	ck_assert_str_eq(j.children.v[1].text, "We met children.");
 	ck_assert_str_eq(j.children.v[1].origin, "summary_for_children (paragraph 2)");
 	ck_assert_int_eq(j.grade[REPORT_PUBLIC_LAW], REPORT_OUTSTANDING);
 	ck_assert_int_eq(j.grade[REPORT_LEADERSHIP], REPORT_REQUIRES_IMPROVEMENT);
-	report_judgements_free(&j);
+	judgementsfile_free(&j);
 	json_decref(doc);
 }
 END_TEST
 
 /* Parse a judgements document and an SEA into in; the caller frees j, sea. */
 static void
-setup(const char *jjson, struct report_judgements *j, json_t **sea, struct report_input *in)
+setup(const char *jjson, struct judgementsfile *j, struct seafile *sea, struct report_input *in)
 {
 	json_t *doc = json_loads(jjson, 0, NULL);
 	char err[256];
 
-	ck_assert_int_eq(report_judgements_parse(doc, j, err, sizeof err), 0);
+	ck_assert_int_eq(judgementsfile_read(doc, j, err, sizeof err), 0);
 	json_decref(doc);
-	*sea = json_loads(sea_json, 0, NULL);
-	ck_assert_ptr_nonnull(*sea);
-	ck_assert_int_eq(report_sea_check(*sea, err, sizeof err), 0);
+	doc = json_loads(sea_json, 0, NULL);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_int_eq(seafile_read(doc, sea, err, sizeof err), 0);
+	json_decref(doc);
+	ck_assert_int_eq(report_sea_check(sea, err, sizeof err), 0);
 	memset(in, 0, sizeof *in);
 	in->judgements_name = "j.json";
 	in->sea_name = "sea.json";
 	in->j = j;
-	in->sea = *sea;
+	in->sea = sea;
 	in->max_examples = 3;
 }
 
@@ -214,13 +217,13 @@ static const struct {
 
 START_TEST(gates_refuse_and_name_the_item)
 {
-	struct report_judgements j;
+	struct judgementsfile j;
 	struct report_input in;
 	struct redact *r;
 	struct rdoc *d;
 	struct strbuf msgs;
 	char err[256];
-	json_t *sea;
+	struct seafile sea;
 	size_t i, n;
 
 	for (i = 0; i < sizeof gates / sizeof gates[0]; i++) {
@@ -228,7 +231,7 @@ START_TEST(gates_refuse_and_name_the_item)
 		in.draft = gates[i].draft;
 		r = redact_new(err, sizeof err);
 		ck_assert_msg(r != NULL, "%s", err);
-		report_add_people(r, sea, NULL);
+		report_add_people(r, &sea, NULL);
 		d = report_build(&in);
 		strbuf_init(&msgs);
 		n = report_gates(&in, d, r, &msgs);
@@ -241,8 +244,8 @@ START_TEST(gates_refuse_and_name_the_item)
 		strbuf_free(&msgs);
 		rdoc_free(d);
 		redact_free(r);
-		report_judgements_free(&j);
-		json_decref(sea);
+		judgementsfile_free(&j);
+		seafile_free(&sea);
 	}
 }
 END_TEST
@@ -261,10 +264,10 @@ START_TEST(sections_in_order_examples_once)
 	                                    "The effectiveness of leaders and managers",
 	                                    "How the inspection was done",
 	                                    "Concerns referred back to Cafcass"};
-	struct report_judgements j;
+	struct judgementsfile j;
 	struct report_input in;
 	struct rdoc *d;
-	json_t *sea;
+	struct seafile sea;
 	size_t i, k = 0, wishes = 0, placeholder_first = 0, items = 0;
 
 	setup(judgements_ok, &j, &sea, &in);
@@ -294,15 +297,20 @@ START_TEST(sections_in_order_examples_once)
 	ck_assert_uint_eq(placeholder_first, 0);
 	ck_assert_uint_eq(items, 4);
 	rdoc_free(d);
-	report_judgements_free(&j);
-	json_decref(sea);
+	judgementsfile_free(&j);
+	seafile_free(&sea);
 }
 END_TEST
 
 START_TEST(coverage_svg_counts_cells)
 {
-	json_t *sea = json_loads(sea_json, 0, NULL);
-	char *svg = report_coverage_svg(sea);
+	json_t *doc = json_loads(sea_json, 0, NULL);
+	struct seafile sea;
+	char err[256], *svg;
+
+	ck_assert_int_eq(seafile_read(doc, &sea, err, sizeof err), 0);
+	json_decref(doc);
+	svg = report_coverage_svg(&sea);
 
 	ck_assert(strncmp(svg, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\"", 48) == 0);
 	ck_assert(strstr(svg, "<title>Criterion 1, Wessex: 1 entry</title>") != NULL);
@@ -314,7 +322,7 @@ START_TEST(coverage_svg_counts_cells)
 	ck_assert(strstr(svg, "</svg>\n<figcaption>") != NULL);
 	ck_assert(strstr(svg, "\n\n") == NULL); /* one CommonMark HTML block */
 	free(svg);
-	json_decref(sea);
+	seafile_free(&sea);
 }
 END_TEST
 
