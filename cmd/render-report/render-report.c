@@ -20,6 +20,7 @@
 #include "core/table.h"
 #include "core/xalloc.h"
 #include "redact/redact.h"
+#include "report/detailsfile.h"
 #include "report/letters.h"
 #include "report/report.h"
 
@@ -122,97 +123,110 @@ emit(const char *path, const char *text, size_t len)
 	return EXIT_OK;
 }
 
-/* A letter's Markdown as plain text: emphasis, headings' hashes and link brackets dropped. */
-static void
-letter_txt(const char *md, struct strbuf *out)
+/* Read the details and the plan into lv, and check them; the exit status. */
+static int
+letter_vars(const struct opts *o, struct letters_vars *lv, json_t **plan)
 {
-	const char *p;
+	struct detailsfile d;
+	json_t *details = load_json(o->details);
+	char err[512];
+	int rc;
 
-	for (p = md; *p != '\0'; p++) {
-		if ((p == md || p[-1] == '\n') && *p == '#') {
-			while (*p == '#' || *p == ' ')
-				p++;
-			p--;
-			continue;
-		}
-		if ((p[0] == '*' && p[1] == '*') || (p[0] == ' ' && p[1] == ' ' && p[2] == '\n')) {
-			p++;
-			continue;
-		}
-		if (*p == '*' || *p == '<' || *p == '>')
-			continue;
-		strbuf_addch(out, *p);
+	rc = detailsfile_read(details, &d, err, sizeof err) != 0 ||
+	     letters_vars_details(lv, &d, err, sizeof err) != 0;
+	json_decref(details);
+	if (rc == 0 && o->area != NULL && letters_placeholder(o->area)) {
+		snprintf(err, sizeof err, "--area: a placeholder, not a service area");
+		rc = 1;
 	}
+	detailsfile_free(&d);
+	if (rc != 0) {
+		diag_error(o->details, 0, "%s", err);
+		return EXIT_TROUBLE;
+	}
+	if (o->area != NULL)
+		letters_vars_set(lv, "service_area", o->area);
+	if (o->plan != NULL && (*plan = load_json(o->plan)) != NULL &&
+	    letters_vars_plan(lv, *plan, err, sizeof err) != 0) {
+		diag_error(o->plan, 0, "%s", err);
+		return EXIT_TROUBLE;
+	}
+	if (letters_check_start(lv, jsonio_str(*plan, "profile", "ofsted-2021"), err, sizeof err) !=
+	    0) {
+		diag_error(o->plan != NULL ? o->plan : o->details, 0, "%s; nothing written", err);
+		return EXIT_FINDINGS;
+	}
+	return EXIT_OK;
 }
 
-/* Fill the letter; the exit status. */
+/* Fill the template into text; the exit status. */
+static int
+letter_fill(const struct opts *o, const struct letters_vars *lv, const json_t *plan,
+            struct strbuf *text)
+{
+	char err[512], *tmpl;
+	int rc;
+
+	if ((tmpl = letters_template(o->letter, err, sizeof err)) == NULL) {
+		diag_note("%s", err);
+		return EXIT_TROUBLE;
+	}
+	rc = letters_fill(tmpl, lv, text, err, sizeof err);
+	free(tmpl);
+	if (rc < 0) {
+		diag_note("templates/%s.md: %s", o->letter, err);
+		return EXIT_TROUBLE;
+	}
+	if (rc > 0) {
+		diag_error(o->details, 0, "letter %s: no value for the blank %s%s; nothing written",
+		           o->letter, err,
+		           plan != NULL && (strcmp(err, "inspectors") == 0 ||
+		                            strncmp(err, "visit_", 6) == 0)
+		               ? " (the plan puts no one in the service area)"
+		               : "");
+		return EXIT_FINDINGS;
+	}
+	if (letters_unfilled(text->buf)) {
+		diag_note("letter %s: a blank is left unfilled; nothing written", o->letter);
+		return EXIT_FINDINGS;
+	}
+	return EXIT_OK;
+}
+
+/* Fill the letter, gate it and write it; the exit status. */
 static int
 run_letter(const struct opts *o)
 {
 	struct letters_vars *lv = letters_vars_new();
 	struct strbuf text, page;
-	json_t *details = load_json(o->details), *plan = NULL;
-	char err[512], *tmpl;
+	struct redact *r = NULL;
+	json_t *plan = NULL;
+	char err[512];
 	int rc;
 
 	strbuf_init(&text);
 	strbuf_init(&page);
-	if (letters_vars_details(lv, details, err, sizeof err) != 0) {
-		diag_error(o->details, 0, "%s", err);
-		rc = EXIT_TROUBLE;
+	if ((rc = letter_vars(o, lv, &plan)) != EXIT_OK ||
+	    (rc = letter_fill(o, lv, plan, &text)) != EXIT_OK)
 		goto done;
-	}
-	if (o->area != NULL)
-		letters_vars_set(lv, "service_area", o->area);
-	if (o->plan != NULL && (plan = load_json(o->plan)) != NULL &&
-	    letters_vars_plan(lv, plan, err, sizeof err) != 0) {
-		diag_error(o->plan, 0, "%s", err);
-		rc = EXIT_TROUBLE;
-		goto done;
-	}
-	if ((tmpl = letters_template(o->letter, err, sizeof err)) == NULL) {
+	rc = EXIT_TROUBLE;
+	if ((r = redact_new(err, sizeof err)) == NULL)
 		diag_note("%s", err);
-		rc = EXIT_TROUBLE;
-		goto done;
-	}
-	rc = letters_fill(tmpl, lv, &text, err, sizeof err);
-	free(tmpl);
-	if (rc != 0) {
-		if (rc > 0)
-			diag_error(o->details, 0,
-			           "letter %s: no value for the blank %s%s; nothing written",
-			           o->letter, err,
-			           plan != NULL && (strcmp(err, "inspectors") == 0 ||
-			                            strncmp(err, "visit_", 6) == 0)
-			               ? " (the plan puts no one in the service area)"
-			               : "");
-		else
-			diag_note("templates/%s.md: %s", o->letter, err);
-		rc = rc > 0 ? EXIT_FINDINGS : EXIT_TROUBLE;
-		goto done;
-	}
-	if (letters_unfilled(text.buf)) {
-		diag_note("letter %s: a blank is left unfilled; nothing written", o->letter);
+	else if (letters_gate(lv, r, err, sizeof err) != 0) {
+		diag_error(o->details, 0, "%s; nothing written", err);
 		rc = EXIT_FINDINGS;
-		goto done;
-	}
-	if (o->format == FMT_HTML) {
-		if (rdoc_markdown_page(&page, "Inspection of Cafcass", 0, text.buf, err,
-		                       sizeof err) != 0) {
-			diag_note("%s", err);
-			rc = EXIT_TROUBLE;
-			goto done;
-		}
-	} else if (o->format == FMT_TXT)
-		letter_txt(text.buf, &page);
+	} else if (o->format == FMT_HTML  ? rdoc_markdown_page(&page, "Inspection of Cafcass", 0,
+	                                                       text.buf, 0, err, sizeof err)
+	           : o->format == FMT_TXT ? rdoc_markdown_text(text.buf, &page, err, sizeof err)
+	                                  : (strbuf_adds(&page, text.buf), 0))
+		diag_note("%s", err);
 	else
-		strbuf_adds(&page, text.buf);
-	rc = emit(o->output, page.buf, page.len);
+		rc = emit(o->output, page.buf, page.len);
 done:
+	redact_free(r);
 	strbuf_free(&text);
 	strbuf_free(&page);
 	letters_vars_free(lv);
-	json_decref(details);
 	json_decref(plan);
 	return rc;
 }

@@ -226,6 +226,12 @@ md_escape(struct strbuf *out, const char *s)
 	}
 }
 
+void
+rdoc_md_escape(struct strbuf *out, const char *s)
+{
+	md_escape(out, s);
+}
+
 /* A table as an HTML block: caption, column headers, the first cell of a row heading it. */
 static void
 md_table(const struct rdoc_block *b, struct strbuf *out)
@@ -517,10 +523,10 @@ rdoc_page(struct strbuf *out, const char *title, int draft, const char *body)
 }
 
 int
-rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md, char *err,
-                   size_t errsz)
+rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md, int raw_html,
+                   char *err, size_t errsz)
 {
-	char *body = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_UNSAFE);
+	char *body = cmark_markdown_to_html(md, strlen(md), raw_html ? CMARK_OPT_UNSAFE : 0);
 
 	if (body == NULL) {
 		snprintf(err, errsz, "libcmark could not render the Markdown");
@@ -539,7 +545,91 @@ rdoc_html(const struct rdoc *d, struct strbuf *out, char *err, size_t errsz)
 
 	strbuf_init(&md);
 	rdoc_md(d, 1, &md);
-	rc = rdoc_markdown_page(out, d->title, d->draft, md.buf, err, errsz);
+	rc = rdoc_markdown_page(out, d->title, d->draft, md.buf, 1, err, errsz);
 	strbuf_free(&md);
 	return rc;
+}
+
+/* The end of a block in plain text: a blank line after it, one within a tight list. */
+static void
+text_block_end(cmark_node *node, struct strbuf *out)
+{
+	cmark_node *list = cmark_node_parent(cmark_node_parent(node));
+
+	if (out->len > 0 && out->buf[out->len - 1] != '\n')
+		strbuf_addch(out, '\n');
+	if (list != NULL && cmark_node_get_type(list) == CMARK_NODE_LIST &&
+	    cmark_node_get_list_tight(list) && cmark_node_next(cmark_node_parent(node)) != NULL)
+		return;
+	strbuf_addch(out, '\n');
+}
+
+/* One event of the walk of the tree, as plain text. */
+static void
+text_event(cmark_node *node, cmark_event_type ev, struct strbuf *out)
+{
+	const char *lit = cmark_node_get_literal(node);
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		if (lit != NULL)
+			strbuf_adds(out, lit);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		strbuf_addch(out, ' ');
+		break;
+	case CMARK_NODE_LINEBREAK:
+		strbuf_addch(out, '\n');
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		if (lit != NULL)
+			strbuf_adds(out, lit);
+		text_block_end(node, out);
+		break;
+	case CMARK_NODE_ITEM:
+		if (ev == CMARK_EVENT_ENTER)
+			strbuf_adds(out, "  - ");
+		break;
+	case CMARK_NODE_LINK:
+		/* an autolink shows its address; another link its text, then the address */
+		if (ev == CMARK_EVENT_EXIT && cmark_node_get_url(node) != NULL &&
+		    !(cmark_node_first_child(node) != NULL &&
+		      cmark_node_get_literal(cmark_node_first_child(node)) != NULL &&
+		      strcmp(cmark_node_get_literal(cmark_node_first_child(node)),
+		             cmark_node_get_url(node)) == 0))
+			strbuf_printf(out, " (%s)", cmark_node_get_url(node));
+		break;
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		if (ev == CMARK_EVENT_EXIT)
+			text_block_end(node, out);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		strbuf_adds(out, "----\n\n");
+		break;
+	default: /* raw HTML is dropped; emphasis keeps its words */
+		break;
+	}
+}
+
+int
+rdoc_markdown_text(const char *md, struct strbuf *out, char *err, size_t errsz)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), 0);
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	if (doc == NULL || (it = cmark_iter_new(doc)) == NULL) {
+		snprintf(err, errsz, "libcmark could not read the Markdown");
+		cmark_node_free(doc);
+		return -1;
+	}
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		text_event(cmark_iter_get_node(it), ev, out);
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	while (out->len > 1 && out->buf[out->len - 1] == '\n' && out->buf[out->len - 2] == '\n')
+		out->buf[--out->len] = '\0';
+	return 0;
 }

@@ -74,9 +74,17 @@ int rdoc_html(const struct rdoc *, struct strbuf *out, char *err, size_t errsz);
 
 /* Append a whole HTML page around body (HTML): styles, DRAFT mark, main landmark. */
 void rdoc_page(struct strbuf *out, const char *title, int draft, const char *body);
-/* The same around CommonMark md rendered by libcmark; 0, or -1 with err set. */
-int rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md, char *err,
-                       size_t errsz);
+/*
+ * The same around CommonMark md rendered by libcmark; 0, or -1 with err set.
+ * raw_html: md's HTML blocks are ours (escaped tables, figures) and pass;
+ * else any raw HTML in md is dropped (letters: values are never markup).
+ */
+int rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md,
+                       int raw_html, char *err, size_t errsz);
+/* Append s to out as CommonMark inline text: every character that could be markup escaped. */
+void rdoc_md_escape(struct strbuf *out, const char *s);
+/* CommonMark md as plain text, by a walk of libcmark's tree; 0, or -1 with err set. */
+int rdoc_markdown_text(const char *md, struct strbuf *out, char *err, size_t errsz);
 /* Append s to out with the HTML special characters escaped. */
 void rdoc_html_escape(struct strbuf *out, const char *s);
 
