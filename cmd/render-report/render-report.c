@@ -23,6 +23,7 @@
 #include "report/detailsfile.h"
 #include "report/letters.h"
 #include "report/report.h"
+#include "report/sections.h"
 
 #define DEFAULT_EXAMPLES 3
 
@@ -35,7 +36,11 @@ enum {
 	OPT_DETAILS,
 	OPT_IDENTIFIERS,
 	OPT_EXAMPLES,
-	OPT_AREA
+	OPT_AREA,
+	OPT_AUDIENCE,
+	OPT_SECTIONS,
+	OPT_SKELETON,
+	OPT_WRITERS
 };
 
 enum format { FMT_MD, FMT_HTML, FMT_TXT };
@@ -51,6 +56,10 @@ static const struct option longopts[] = {
     {"identifiers", required_argument, NULL, OPT_IDENTIFIERS},
     {"max-examples", required_argument, NULL, OPT_EXAMPLES},
     {"area", required_argument, NULL, OPT_AREA},
+    {"audience", required_argument, NULL, OPT_AUDIENCE},
+    {"sections", required_argument, NULL, OPT_SECTIONS},
+    {"skeleton", required_argument, NULL, OPT_SKELETON},
+    {"writers", required_argument, NULL, OPT_WRITERS},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -60,6 +69,8 @@ static const struct option longopts[] = {
 
 struct opts {
 	const char *judgements, *plan, *sample, *letter, *details, *output, *sea, *area;
+	const char *sections, *skeleton, *writers;
+	enum report_audience audience;
 	const char **identifiers;
 	size_t nidentifiers;
 	enum format format;
@@ -76,17 +87,21 @@ usage(int status)
 
 	fprintf(
 	    fp,
-	    "usage: render-report --judgements FILE [--plan FILE] [--sample FILE]\n"
-	    "                     [--format md|html|txt] [--draft] [--identifiers FILE]...\n"
-	    "                     [--max-examples N] [--encoding cp1252] [-o FILE] [SEA]\n"
+	    "usage: render-report --judgements FILE [--audience public|team] [--sections DIR]\n"
+	    "                     [--plan FILE] [--sample FILE] [--format md|html|txt] [--draft]\n"
+	    "                     [--identifiers FILE]... [--max-examples N] [--encoding cp1252]\n"
+	    "                     [-o FILE] [SEA]\n"
+	    "       render-report --judgements FILE --skeleton DIR [--writers FILE] [--plan FILE]\n"
+	    "                     [SEA]\n"
 	    "       render-report --letter ce-email|staff-info|family --details FILE\n"
 	    "                     [--plan FILE] [--area NAME] [--format md|html|txt] [-o FILE]\n");
 	if (status == 0)
-		fprintf(
-		    fp,
-		    "Render the inspection report from the judgements and the SEA of build-sea,\n"
-		    "or fill in a letter of the handbook's Annexes B, C and D.\n"
-		    "Exit 1, writing nothing, when a gate refuses the report or a letter.\n");
+		fprintf(fp,
+		        "Render the published report (the team's prose sections) or the team's\n"
+		        "evidence pack from the judgements and the SEA of build-sea; write the\n"
+		        "skeleton of the sections to draft from; or fill in a letter of the\n"
+		        "handbook's Annexes B, C and D.\n"
+		        "Exit 1, writing nothing, when a gate refuses the report or a letter.\n");
 	exit(status);
 }
 
@@ -231,9 +246,9 @@ done:
 	return rc;
 }
 
-/* The detectors of personal data, with every name the inputs give; NULL on error. */
+/* The detectors of personal data, with every name the inputs give (people); NULL on error. */
 static struct redact *
-detectors(const struct opts *o, const struct seafile *sea, const json_t *plan)
+detectors(const struct opts *o, const struct seafile *sea, const json_t *plan, int people)
 {
 	struct redact *r;
 	char err[512];
@@ -243,20 +258,22 @@ detectors(const struct opts *o, const struct seafile *sea, const json_t *plan)
 		diag_note("%s", err);
 		return NULL;
 	}
-	for (i = 0; i < o->nidentifiers; i++)
+	for (i = 0; people && i < o->nidentifiers; i++)
 		if (redact_add_identifiers(r, o->identifiers[i], o->csv_flags, err, sizeof err) !=
 		    0) {
 			diag_note("%s", err);
 			redact_free(r);
 			return NULL;
 		}
-	report_add_people(r, sea, plan);
+	if (people)
+		report_add_people(r, sea, plan);
 	return r;
 }
 
 /* Refuse with each gate's reason, or render; the exit status. */
 static int
-gate_and_render(const struct opts *o, const struct report_input *in, struct redact *r)
+gate_and_render(const struct opts *o, const struct report_input *in, struct redact *r,
+                struct redact *plain)
 {
 	struct rdoc *doc = report_build(in);
 	struct strbuf msgs, out;
@@ -265,7 +282,7 @@ gate_and_render(const struct opts *o, const struct report_input *in, struct reda
 
 	strbuf_init(&msgs);
 	strbuf_init(&out);
-	if (report_gates(in, doc, r, &msgs) > 0) {
+	if (report_gates(in, doc, r, plain, &msgs) > 0) {
 		for (line = msgs.buf; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
 			*nl = '\0';
 			diag_note("%s", line);
@@ -299,7 +316,7 @@ warnings(const struct report_input *in)
 	size_t rejected = in->sea->nrejected;
 
 	report_children_readability(in->j, &rd);
-	if (rd.age > READABILITY_MAX_AGE)
+	if (rd.age > READABILITY_MAX_AGE && in->draft)
 		diag_warn(in->judgements_name, 0,
 		          "summary_for_children reads above age 12 (reading age about %.0f, Flesch "
 		          "reading ease %.0f): use shorter sentences and shorter words",
@@ -310,15 +327,36 @@ warnings(const struct report_input *in)
 		          rejected, rejected == 1 ? "" : "s");
 }
 
+/* Write the skeleton of the sections; the exit status. */
+static int
+run_skeleton(const struct opts *o, const struct report_input *in)
+{
+	char *writers[SECTIONS_N], err[512];
+	size_t kept = 0;
+	int k, rc = EXIT_OK;
+
+	if (sections_writers(o->writers, o->csv_flags, in, writers, err, sizeof err) != 0 ||
+	    sections_skeleton(o->skeleton, in, writers, &kept, err, sizeof err) != 0) {
+		diag_note("%s", err);
+		rc = EXIT_TROUBLE;
+	} else if (kept > 0)
+		diag_note("%s: kept %zu section%s already begun (a skeleton never overwrites one)",
+		          o->skeleton, kept, kept == 1 ? "" : "s");
+	for (k = 0; k < SECTIONS_N; k++)
+		free(writers[k]);
+	return rc;
+}
+
 /* Render the report; the exit status. */
 static int
 run_report(const struct opts *o)
 {
 	struct judgementsfile j;
 	struct seafile sea;
+	struct sections sections;
 	struct report_input in;
 	struct table *sample = NULL;
-	struct redact *r = NULL;
+	struct redact *r = NULL, *plain = NULL;
 	json_t *jdoc = load_json(o->judgements), *seadoc, *plan = NULL;
 	char err[512];
 	int rc = EXIT_TROUBLE;
@@ -331,6 +369,7 @@ run_report(const struct opts *o)
 		return EXIT_TROUBLE;
 	}
 	memset(&in, 0, sizeof in);
+	memset(&sections, 0, sizeof sections);
 	if (seafile_read(seadoc, &sea, err, sizeof err) != 0 ||
 	    report_sea_check(&sea, err, sizeof err) != 0) {
 		diag_error(o->sea, 0, "%s", err);
@@ -347,8 +386,10 @@ run_report(const struct opts *o)
 		diag_note("%s", err);
 		goto done;
 	}
-	if ((r = detectors(o, &sea, plan)) == NULL)
+	if (o->sections != NULL && sections_load(o->sections, &sections, err, sizeof err) != 0) {
+		diag_note("%s", err);
 		goto done;
+	}
 	in.judgements_name = o->judgements;
 	in.sea_name = strcmp(o->sea, "-") == 0 ? "<stdin>" : o->sea;
 	in.j = &j;
@@ -357,10 +398,21 @@ run_report(const struct opts *o)
 	in.sample = sample;
 	in.draft = o->draft;
 	in.max_examples = o->max_examples;
+	in.audience = o->audience;
+	in.sections = o->sections != NULL ? &sections : NULL;
+	if (o->skeleton != NULL) {
+		rc = run_skeleton(o, &in);
+		goto done;
+	}
+	if ((r = detectors(o, &sea, plan, 1)) == NULL ||
+	    (plain = detectors(o, &sea, plan, 0)) == NULL)
+		goto done;
 	warnings(&in);
-	rc = gate_and_render(o, &in, r);
+	rc = gate_and_render(o, &in, r, plain);
 done:
 	redact_free(r);
+	redact_free(plain);
+	sections_free(&sections);
 	table_free(sample);
 	judgementsfile_free(&j);
 	seafile_free(&sea);
@@ -375,6 +427,7 @@ static void
 parse_options(int argc, char *argv[], struct opts *o)
 {
 	static const char *const formats[] = {"md", "html", "txt", NULL};
+	static const char *const audiences[] = {"public", "team", NULL};
 	uint64_t n;
 	int ch;
 
@@ -404,6 +457,22 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_AREA:
 			o->area = optarg;
+			break;
+		case OPT_AUDIENCE:
+			if (cli_choice(optarg, audiences) < 0) {
+				diag_note("--audience: expected public or team");
+				usage(EXIT_TROUBLE);
+			}
+			o->audience = strcmp(optarg, "team") == 0 ? REPORT_TEAM : REPORT_PUBLIC;
+			break;
+		case OPT_SECTIONS:
+			o->sections = optarg;
+			break;
+		case OPT_SKELETON:
+			o->skeleton = optarg;
+			break;
+		case OPT_WRITERS:
+			o->writers = optarg;
 			break;
 		case OPT_IDENTIFIERS:
 			o->identifiers = xreallocarray(o->identifiers, o->nidentifiers + 1,
@@ -466,6 +535,12 @@ main(int argc, char *argv[])
 		diag_note(o.letter != NULL ? "--letter takes no SEA, --judgements or --sample"
 		          : o.area != NULL ? "--area goes with --letter"
 		                           : "one SEA at most");
+		usage(EXIT_TROUBLE);
+	}
+	if ((o.skeleton != NULL && (o.sections != NULL || o.output != NULL)) ||
+	    (o.writers != NULL && o.skeleton == NULL)) {
+		diag_note(
+		    "--skeleton writes a folder (no -o, no --sections); --writers goes with it");
 		usage(EXIT_TROUBLE);
 	}
 	if (argc == 1)

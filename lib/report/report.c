@@ -8,12 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
+#include <strings.h>
+
 #include "core/jsonio.h"
+#include "core/rx.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "redact/redact.h"
 #include "report/report.h"
+#include "report/sections.h"
 
 int
 report_sea_check(const struct seafile *sea, char *err, size_t errsz)
@@ -59,13 +62,45 @@ report_add_people(struct redact *r, const struct seafile *sea, const json_t *pla
 	}
 }
 
-/* Refuse an inadequate judgement with no priority action that may be its own. */
+#define ACTION_MIN_WORDS 5 /* a priority action of substance: a sentence, not a token */
+#define ACTION_MIN_CHARS 25
+
+/* Words in s (runs of letters or digits). */
+static size_t
+words(const char *s)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; *s != '\0'; s++) {
+		int w = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		        (*s >= '0' && *s <= '9') || (unsigned char)*s >= 0x80;
+
+		n += w && !in;
+		in = w;
+	}
+	return n;
+}
+
+/* Refuse an inadequate judgement with no priority action of substance that may be its own. */
 static size_t
 gate_priority(const struct report_input *in, struct strbuf *msgs)
 {
+	const struct judgementsfile_text *a;
 	size_t i, n = 0;
 	int jg, found;
 
+	for (i = 0; i < in->j->priority.n; i++) {
+		a = &in->j->priority.v[i];
+		if (words(a->text) < ACTION_MIN_WORDS || strlen(a->text) < ACTION_MIN_CHARS) {
+			strbuf_printf(
+			    msgs,
+			    "%s: %s: not an action of substance (a sentence of at least %d "
+			    "words saying what must change; handbook para 107)\n",
+			    in->judgements_name, a->origin, ACTION_MIN_WORDS);
+			n++;
+		}
+	}
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
 		if (in->j->grade[jg] != REPORT_INADEQUATE)
 			continue;
@@ -76,6 +111,37 @@ gate_priority(const struct report_input *in, struct strbuf *msgs)
 			strbuf_printf(
 			    msgs,
 			    "%s: %s: graded inadequate but no area for priority action is given "
+			    "(handbook para 107)\n",
+			    in->judgements_name, judgementsfile_id(jg));
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Refuse a grade with no evidence in the SEA, and one below good with no area for improvement. */
+static size_t
+gate_grades(const struct report_input *in, struct strbuf *msgs)
+{
+	size_t i, n = 0, entries;
+	int jg;
+
+	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
+		for (i = 0, entries = 0; i < in->sea->nentries; i++)
+			entries +=
+			    strcmp(in->sea->entries[i].judgement, judgementsfile_id(jg)) == 0;
+		if (entries == 0) {
+			strbuf_printf(
+			    msgs,
+			    "%s: %s: graded, but the SEA holds no evidence for it (handbook "
+			    "para 100: judgements rest on recorded evidence)\n",
+			    in->judgements_name, judgementsfile_id(jg));
+			n++;
+		}
+		if (in->j->grade[jg] >= REPORT_REQUIRES_IMPROVEMENT && in->j->improve.n == 0) {
+			strbuf_printf(
+			    msgs,
+			    "%s: %s: graded below good but areas_for_improvement is empty "
 			    "(handbook para 107)\n",
 			    in->judgements_name, judgementsfile_id(jg));
 			n++;
@@ -106,6 +172,129 @@ gate_gaps(const struct report_input *in, struct strbuf *msgs)
 	return 1;
 }
 
+/* 1 when the key findings open "Overall, ... because". */
+static int
+overall_because(const char *text)
+{
+	const char *p = text, *end;
+
+	while (*p == ' ' || *p == '\n' || *p == '-')
+		p++;
+	if (strncasecmp(p, "overall", 7) != 0)
+		return 0;
+	end = strchr(p, '\n');
+	end = end != NULL ? end : p + strlen(p);
+	for (; p + 7 <= end; p++)
+		if (strncasecmp(p, "because", 7) == 0)
+			return 1;
+	return 0;
+}
+
+/* The public report's sections: written, not skeleton, of a sane length, key findings opened. */
+static size_t
+gate_sections(const struct report_input *in, struct strbuf *msgs)
+{
+	const struct sections *s = in->sections;
+	const char *kf;
+	size_t n = 0;
+	int k;
+
+	for (k = 0; k < SECTIONS_N; k++) {
+		if (s == NULL || s->md[k] == NULL) {
+			if (k >= SECTIONS_JUDGEMENT && !in->draft) {
+				strbuf_printf(
+				    msgs,
+				    "section %s: not written (give --sections DIR, drafted "
+				    "from --skeleton DIR; or render a draft with --draft)\n",
+				    sections_key(k));
+				n++;
+			}
+			continue;
+		}
+		if (s->placeholder[k] && !in->draft) {
+			strbuf_printf(msgs,
+			              "section %s: still holds the skeleton's placeholder text "
+			              "(replace it, or render a draft with --draft)\n",
+			              sections_key(k));
+			n++;
+		}
+		if (s->chars[k] > SECTIONS_MAX_CHARS) {
+			strbuf_printf(msgs,
+			              "section %s: %zu characters, over the %d a section may hold "
+			              "(handbook para 104: concise)\n",
+			              sections_key(k), s->chars[k], SECTIONS_MAX_CHARS);
+			n++;
+		}
+	}
+	kf = s != NULL && s->text[SECTIONS_KEY_FINDINGS] != NULL
+	         ? s->text[SECTIONS_KEY_FINDINGS]
+	         : (in->j->findings.n > 0 ? in->j->findings.v[0].text : "");
+	if (!in->draft && !overall_because(kf)) {
+		strbuf_printf(
+		    msgs, "%s: does not open \"Overall, ... because\" (handbook para 105)\n",
+		    s != NULL && s->text[SECTIONS_KEY_FINDINGS] != NULL ? "section key-findings"
+		                                                        : "key_findings[0]");
+		n++;
+	}
+	return n;
+}
+
+/* Refuse a free text over the bound: the judgements' texts, and the SEA's in the team pack. */
+static size_t
+gate_lengths(const struct report_input *in, struct strbuf *msgs)
+{
+	const struct judgementsfile_list *lists[] = {&in->j->children, &in->j->findings,
+	                                             &in->j->improve, &in->j->priority};
+	const struct seafile_entry *e;
+	const struct seafile_concern *c;
+	size_t i, k, n = 0;
+
+	for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
+		for (i = 0; i < lists[k]->n; i++)
+			if (strlen(lists[k]->v[i].text) > SECTIONS_MAX_TEXT) {
+				strbuf_printf(msgs, "%s: %s: over %d characters\n",
+				              in->judgements_name, lists[k]->v[i].origin,
+				              SECTIONS_MAX_TEXT);
+				n++;
+			}
+	for (i = 0; i < in->sea->nentries; i++) {
+		e = &in->sea->entries[i];
+		if (strlen(e->summary) > SECTIONS_MAX_TEXT) {
+			strbuf_printf(msgs, "%s: entries[%zu].summary: over %d characters\n",
+			              in->sea_name, i, SECTIONS_MAX_TEXT);
+			n++;
+		}
+	}
+	for (i = 0; i < in->sea->nconcerns; i++) {
+		c = &in->sea->concerns[i];
+		if ((c->issue != NULL && strlen(c->issue) > SECTIONS_MAX_TEXT) ||
+		    (c->response != NULL && strlen(c->response) > SECTIONS_MAX_TEXT) ||
+		    (c->view != NULL && strlen(c->view) > SECTIONS_MAX_TEXT)) {
+			strbuf_printf(msgs, "%s: concerns[%zu]: a text over %d characters\n",
+			              in->sea_name, i, SECTIONS_MAX_TEXT);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The summary for children reads at age 12 or below, unless a draft. */
+static size_t
+gate_children(const struct report_input *in, struct strbuf *msgs)
+{
+	struct readability rd;
+
+	report_children_readability(in->j, &rd);
+	if (rd.age <= READABILITY_MAX_AGE || in->draft)
+		return 0;
+	strbuf_printf(msgs,
+	              "%s: summary_for_children reads above age 12 (reading age about %.0f): use "
+	              "shorter sentences and shorter words, or render a draft with --draft "
+	              "(handbook para 104)\n",
+	              in->judgements_name, rd.age);
+	return 1;
+}
+
 /* Scan one text; on a find, say where and what kind. */
 static size_t
 scan(struct redact *r, const char *text, const char *where, const char *column, struct strbuf *msgs)
@@ -125,52 +314,157 @@ scan(struct redact *r, const char *text, const char *where, const char *column, 
 }
 
 /*
- * Refuse a document any of whose free text (what came from the judgements
- * and the SEA's summaries, issues and responses) holds personal data. The
- * tool's own words and structured values (service areas, teams, criterion
- * titles) are not free text: a surname in the deny-list that is also a
- * place ("West") must not refuse "South West".
+ * Refuse a document that would print personal data. Free text (what came
+ * from the judgements, the sections and the SEA's summaries, issues and
+ * responses) is scanned with every detector and the people the inputs
+ * name; every other value that reaches the page (service areas, strata,
+ * area names, teams, titles) with the detectors alone, since a surname in
+ * the deny-list may also be a place ("West" in "South West").
  */
 static size_t
 gate_personal(const struct report_input *in, const struct rdoc *d, struct redact *r,
-              struct strbuf *msgs)
+              struct redact *plain, struct strbuf *msgs)
 {
 	char *where;
 	size_t i, row, k, n = 0;
+	int free_col;
 
 	if (in->j->title != NULL) {
 		where = xasprintf("%s: title", in->judgements_name);
 		n += scan(r, in->j->title, where, NULL, msgs);
 		free(where);
 	}
+	n += scan(plain, d->subtitle, "the report's dates", NULL, msgs);
 	for (i = 0; i < d->n; i++) {
 		const struct rdoc_block *b = &d->b[i];
 
 		if (b->kind == RDOC_TABLE) {
 			for (row = 1; row <= b->nrows; row++)
-				for (k = 0; k < b->ncols && k < 8 * sizeof b->check_cols; k++)
-					if (b->check_cols & (1UL << k))
-						n +=
-						    scan(r, b->cells[row * b->ncols + k],
-						         b->row_origin[row - 1], b->cells[k], msgs);
+				for (k = 0; k < b->ncols; k++) {
+					free_col = k < 8 * sizeof b->check_cols &&
+					           (b->check_cols & (1UL << k));
+					n += scan(
+					    free_col ? r : plain, b->cells[row * b->ncols + k],
+					    b->row_origin[row - 1] != NULL ? b->row_origin[row - 1]
+					                                   : b->text,
+					    b->cells[k], msgs);
+				}
 			continue;
 		}
-		if (b->origin == NULL)
+		if (b->kind == RDOC_FIGURE)
+			continue; /* its text is the tool's own words and figures */
+		if (b->origin == NULL) {
+			n += scan(plain, b->text, NULL, NULL, msgs);
 			continue;
+		}
+		if (b->check != NULL)
+			n += scan(plain, b->text, b->origin, NULL, msgs);
 		n += scan(r, b->check != NULL ? b->check : b->text, b->origin, NULL, msgs);
 	}
 	return n;
 }
 
+/* What a public report never prints: a case reference, initials, a placeholder. */
+static const struct {
+	const char *what;
+	const char *pattern;
+} case_level[] = {
+    {"a case reference", "\\b[A-Z]{2,4}[-/ ]?[0-9]{6,}\\b"},
+    {"initials", "\\b[A-Z]\\.\\s?[A-Z]\\.|\\b(?:child|children|mother|father|parent|carer|boy|"
+                 "girl|sibling|case|young person|baby|infant)\\s+[A-Z]{1,3}\\b(?![a-z'])"},
+    {"a placeholder", "\\[(?:name|email|phone|postcode|NI number|NHS number|date of birth|"
+                      "insert[^\\]]*)\\]|\\bTBC\\b|XXXX"},
+};
+#define NCASE_LEVEL (sizeof case_level / sizeof case_level[0])
+
+/* 1 when text holds one of the SEA's case references. */
+static int
+has_case_ref(const struct seafile *sea, const char *text)
+{
+	char *refs, *ref, *save;
+	size_t i;
+	int hit = 0;
+
+	for (i = 0; i < sea->nentries && !hit; i++) {
+		if (sea->entries[i].case_ref == NULL)
+			continue;
+		refs = xstrdup(sea->entries[i].case_ref);
+		for (ref = strtok_r(refs, ";, ", &save); ref != NULL && !hit;
+		     ref = strtok_r(NULL, ";, ", &save))
+			hit = strlen(ref) >= 4 && strstr(text, ref) != NULL;
+		free(refs);
+	}
+	return hit;
+}
+
+/* Check one text of the public report; the number of refusals (0 or 1). */
+static size_t
+public_text(const struct report_input *in, struct rx *const *rx, const char *text,
+            const char *where, struct strbuf *msgs)
+{
+	size_t k;
+
+	if (text == NULL || *text == '\0')
+		return 0;
+	for (k = 0; k < NCASE_LEVEL; k++)
+		if (rx[k] != NULL && rx_search(rx[k], text, strlen(text), 0, NULL, NULL) == 1)
+			break;
+	if (k == NCASE_LEVEL && !has_case_ref(in->sea, text))
+		return 0;
+	strbuf_printf(msgs,
+	              "%s: holds %s; a published report names no case or person "
+	              "(handbook para 111, Annex D)\n",
+	              where != NULL ? where : "the report's own text",
+	              k < NCASE_LEVEL ? case_level[k].what : "a case reference of the SEA");
+	return 1;
+}
+
+/* The public report: nothing case-level anywhere in it. */
+static size_t
+gate_public(const struct report_input *in, const struct rdoc *d, struct strbuf *msgs)
+{
+	struct rx *rx[NCASE_LEVEL];
+	char err[128];
+	size_t i, k, row, n = 0;
+
+	for (k = 0; k < NCASE_LEVEL; k++)
+		rx[k] = rx_new(case_level[k].pattern, 0, err, sizeof err);
+	n += public_text(in, rx, d->title, NULL, msgs);
+	n += public_text(in, rx, d->subtitle, NULL, msgs);
+	for (i = 0; i < d->n; i++) {
+		const struct rdoc_block *b = &d->b[i];
+
+		if (b->kind == RDOC_TABLE) {
+			for (row = 0; row <= b->nrows; row++)
+				for (k = 0; k < b->ncols; k++)
+					n += public_text(in, rx, b->cells[row * b->ncols + k],
+					                 b->text, msgs);
+			continue;
+		}
+		n += public_text(in, rx, b->text, b->origin, msgs);
+		n += public_text(in, rx, b->label, b->origin, msgs);
+	}
+	for (k = 0; k < NCASE_LEVEL; k++)
+		rx_free(rx[k]);
+	return n;
+}
+
 size_t
 report_gates(const struct report_input *in, const struct rdoc *d, struct redact *r,
-             struct strbuf *msgs)
+             struct redact *plain, struct strbuf *msgs)
 {
 	size_t n = 0;
 
 	n += gate_priority(in, msgs);
+	n += gate_grades(in, msgs);
 	n += gate_gaps(in, msgs);
-	n += gate_personal(in, d, r, msgs);
+	n += gate_lengths(in, msgs);
+	n += gate_children(in, msgs);
+	if (in->audience == REPORT_PUBLIC) {
+		n += gate_sections(in, msgs);
+		n += gate_public(in, d, msgs);
+	}
+	n += gate_personal(in, d, r, plain, msgs);
 	return n;
 }
 

@@ -8,10 +8,20 @@
  * judgement from the SEA's strengths and improvements by criterion; how the
  * inspection was done; the concerns register.
  *
- * Three gates refuse the report (the caller writes nothing): a judgement
- * graded inadequate with no priority action; an SEA with gaps unless the
- * report is a draft; text that would print personal data (the redaction
- * detectors of build-sea run over every text of the document).
+ * Two audiences: the public report (report_public.c: the judgements, the
+ * summaries, the team's prose sections, a short paragraph on how the
+ * inspection was done; nothing case-level) and the team's evidence pack,
+ * OFFICIAL-SENSITIVE (report_sections.c: the SEA criterion by criterion,
+ * coverage, triangulation, gaps, the concerns register).
+ *
+ * The gates (report.c) refuse the document (the caller writes nothing):
+ * a graded judgement with no evidence in the SEA; a grade below good with
+ * no area for improvement; an inadequate grade without a priority action
+ * of substance; gaps unless a draft; a section missing or still holding
+ * the skeleton's text unless a draft; a section or free text too long; a
+ * summary for children above reading age 12 unless a draft; personal data
+ * anywhere; in the public report, anything case-level (a case reference,
+ * initials, a redaction placeholder, an inspector's name).
  *
  * The inputs come through their typed readers (judgementsfile.h,
  * sea/seafile.h). Ownership: struct report_input borrows everything it
@@ -32,7 +42,11 @@
 #include "sea/seafile.h"
 
 struct redact;
+struct sections;
 struct table;
+
+/* Who the document is for: the report as published, or the team's evidence pack. */
+enum report_audience { REPORT_PUBLIC, REPORT_TEAM };
 
 struct report_input {
 	const char *judgements_name; /* file names, for messages */
@@ -41,9 +55,14 @@ struct report_input {
 	const struct seafile *sea;
 	const json_t *plan; /* NULL when not given */
 	const struct table *sample; /* NULL when not given */
+	const struct sections *sections; /* the team's prose (sections.h), or NULL */
+	enum report_audience audience;
 	int draft;
 	size_t max_examples; /* strengths and improvements shown per criterion */
 };
+
+/* The title of judgement jg: the SEA's (from the schedule) when it gives one, else the default. */
+const char *report_judgement_title(const struct report_input *, int jg);
 
 /* Check the SEA for what the report needs (judgements it knows); 0 or -1 with err. */
 int report_sea_check(const struct seafile *sea, char *err, size_t errsz);
@@ -57,13 +76,17 @@ void report_children_readability(const struct judgementsfile *, struct readabili
  * criteria by service area, each cell the number of entries.
  */
 char *report_coverage_svg(const struct seafile *sea);
-/* Build the report. */
+/* Build the document for in->audience. */
 struct rdoc *report_build(const struct report_input *);
 /*
- * The gates: one line a refusal ("FILE: where: why") appended to msgs.
- * Returns the number of refusals; 0 means the report may be written.
+ * The gates: one line a refusal ("FILE: where: why") appended to msgs,
+ * naming the item, never its text. r detects personal data in free text
+ * (with the people the inputs name); plain detects it in structured
+ * values (service areas, strata, area names), without the deny-list's
+ * lone surnames, which are also places ("South West").
+ * Returns the number of refusals; 0 means the document may be written.
  */
-size_t report_gates(const struct report_input *, const struct rdoc *, struct redact *,
-                    struct strbuf *msgs);
+size_t report_gates(const struct report_input *, const struct rdoc *, struct redact *r,
+                    struct redact *plain, struct strbuf *msgs);
 
 #endif

@@ -293,3 +293,138 @@ report_method(struct rdoc *d, const struct report_input *in)
 	rdoc_heading(d, 3, "Evidence by criterion and service area");
 	method_coverage(d, in->sea);
 }
+
+/* Entries of source in the SEA; with distinct, the distinct case references among them. */
+static size_t
+count_source(const struct seafile *sea, const char *source, int distinct)
+{
+	const char **seen = NULL;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < sea->nentries; i++) {
+		const struct seafile_entry *e = &sea->entries[i];
+
+		if (e->source == NULL || strcmp(e->source, source) != 0)
+			continue;
+		if (!distinct || e->case_ref == NULL) {
+			n++;
+			continue;
+		}
+		for (k = 0; k < n && strcmp(seen[k], e->case_ref) != 0; k++)
+			;
+		if (k == n) {
+			seen = xreallocarray(seen, n + 1, sizeof *seen);
+			seen[n++] = e->case_ref;
+		}
+	}
+	free(seen);
+	return n;
+}
+
+/* "1 case file" / "2 case files". */
+static void
+counted(struct strbuf *sb, size_t n, const char *one, const char *many)
+{
+	strbuf_printf(sb, "%zu %s", n, n == 1 ? one : many);
+}
+
+/* The sample's size and how many of its cases Cafcass audited. */
+static void
+public_sample(struct strbuf *sb, const struct table *t)
+{
+	struct strbuf key;
+	long ca = -1;
+	size_t k, r, audited = 0;
+
+	strbuf_init(&key);
+	for (k = 0; k < t->ncols; k++) {
+		text_normkey(t->header[k], &key);
+		ca = strcmp(key.buf, "audit") == 0 ? (long)k : ca;
+	}
+	strbuf_free(&key);
+	for (r = 0; ca >= 0 && r < t->nrows; r++)
+		audited += same_yes(table_cell(t, r, ca));
+	strbuf_adds(sb, " The national sample drawn from Cafcass's records held ");
+	counted(sb, t->nrows, "case", "cases");
+	if (ca >= 0)
+		strbuf_printf(sb, ", %zu of them audited by Cafcass and moderated by inspectors",
+		              audited);
+	strbuf_adds(sb, ".");
+}
+
+/* The service areas the plan visits, and when. */
+static void
+public_areas(struct strbuf *sb, const json_t *plan)
+{
+	const json_t *areas = json_object_get(plan, "areas"), *row;
+	const char *from = NULL, *to = NULL, *s;
+	char *a, *b;
+	size_t i, n = json_array_size(areas);
+
+	if (n == 0)
+		return;
+	json_array_foreach(areas, i, row)
+	{
+		s = jsonio_str(row, "on_site_from", NULL);
+		if (s != NULL && (from == NULL || strcmp(s, from) < 0))
+			from = s;
+		s = jsonio_str(row, "on_site_to", NULL);
+		if (s != NULL && (to == NULL || strcmp(s, to) > 0))
+			to = s;
+	}
+	strbuf_adds(sb, " Inspectors visited ");
+	counted(sb, n, "service area", "service areas");
+	if (from != NULL && to != NULL) {
+		a = report_day_text(from, 0);
+		b = report_day_text(to, 0);
+		strbuf_printf(sb, " between %s and %s", a, b);
+		free(a);
+		free(b);
+	}
+	strbuf_adds(sb, ": ");
+	json_array_foreach(areas, i, row)
+	{
+		strbuf_printf(sb, "%s%s",
+		              i == 0       ? ""
+		              : i + 1 == n ? " and "
+		                           : ", ",
+		              jsonio_str(row, "service_area", ""));
+	}
+	strbuf_adds(sb, ".");
+}
+
+void
+report_method_public(struct rdoc *d, const struct report_input *in)
+{
+	const struct seafile *sea = in->sea;
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "Inspectors read ");
+	counted(&sb, count_source(sea, "case-file", 1), "child's case file",
+	        "children's case files");
+	strbuf_adds(&sb, ", moderated ");
+	counted(&sb, count_source(sea, "audit", 1), "audit", "audits");
+	strbuf_adds(&sb, " of cases by Cafcass, observed ");
+	counted(&sb, count_source(sea, "observation", 0), "episode of practice",
+	        "episodes of practice");
+	strbuf_adds(&sb, ", held ");
+	counted(&sb, count_source(sea, "interview", 0) + count_source(sea, "meeting", 0),
+	        "interview or meeting", "interviews and meetings");
+	strbuf_adds(&sb, " with staff, managers, partners, children and families, and read ");
+	counted(&sb, count_source(sea, "document", 0), "document", "documents");
+	strbuf_adds(&sb, ".");
+	if (in->sample != NULL)
+		public_sample(&sb, in->sample);
+	if (in->plan != NULL)
+		public_areas(&sb, in->plan);
+	strbuf_printf(
+	    &sb,
+	    " They recorded %zu entries of evidence against %zu criteria of the "
+	    "evaluation schedule and made each judgement on the best fit of that evidence "
+	    "to the grade descriptors.",
+	    sea->nentries, sea->ncoverage);
+	rdoc_heading(d, 2, "How the inspection was done");
+	rdoc_para(d, NULL, sb.buf, NULL);
+	strbuf_free(&sb);
+}

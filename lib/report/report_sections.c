@@ -1,9 +1,12 @@
 /*
- * report_sections.c: the sections of the report, in the order of contract
- * section 7, built into a document (reportdoc.h) from the judgements, the
- * SEA and, when given, the plan and the sample. Only the SEA's redacted
- * summaries and the judgements' own words are quoted; inspectors are never
- * named, and the gates in report.c check the result.
+ * report_sections.c: the team's evidence pack (OFFICIAL-SENSITIVE), built
+ * into a document (reportdoc.h) from the judgements, the SEA and, when
+ * given, the plan and the sample: the judgements and summaries, then the
+ * SEA criterion by criterion (each entry quoted once), coverage and
+ * triangulation, the gaps, and the concerns register with what awaits a
+ * response. Only the SEA's redacted summaries and the judgements' own
+ * words are quoted; inspectors are never named, and the gates in
+ * report.c check the result. Also the parts the public report shares.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +20,8 @@
 #include "report/report_int.h"
 
 #define LOOSE_FACTOR 4 /* more examples where no criterion splits the evidence */
-#define DEFAULT_TITLE                                                                              \
-	"Inspection of the Children and Family Court Advisory and Support Service (Cafcass)"
+const char report_default_title[] =
+    "Inspection of the Children and Family Court Advisory and Support Service (Cafcass)";
 
 struct entry_ix;
 
@@ -72,9 +75,8 @@ report_day_text(const char *s, int weekday)
 	return xasprintf("%d %s %d", d, dates_month_name(m), y);
 }
 
-/* The title of judgement jg: from the SEA when it says, else the schedule's. */
-static const char *
-judgement_title(const struct report_input *in, int jg)
+const char *
+report_judgement_title(const struct report_input *in, int jg)
 {
 	size_t i;
 
@@ -86,8 +88,8 @@ judgement_title(const struct report_input *in, int jg)
 }
 
 /* The inspection dates: the judgements', the plan's fieldwork, or the evidence's. */
-static void
-sec_dates(struct rdoc *d, const struct report_input *in)
+void
+report_sec_dates(struct rdoc *d, const struct report_input *in)
 {
 	const char *from = in->j->from, *to = in->j->to, *label = "Inspection dates";
 	const char *s;
@@ -133,8 +135,8 @@ sec_dates(struct rdoc *d, const struct report_input *in)
 }
 
 /* The judgements table with the grade words. */
-static void
-sec_judgements(struct rdoc *d, const struct report_input *in)
+void
+report_sec_judgements(struct rdoc *d, const struct report_input *in)
 {
 	static const char *const head[] = {"Judgement", "Grade"};
 	const char *row[2];
@@ -143,16 +145,16 @@ sec_judgements(struct rdoc *d, const struct report_input *in)
 	rdoc_heading(d, 2, "Judgements");
 	rdoc_table(d, "The judgements on Ofsted's four-point scale", 2, head);
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
-		row[0] = judgement_title(in, jg);
+		row[0] = report_judgement_title(in, jg);
 		row[1] = judgementsfile_grade_words(in->j->grade[jg]);
 		rdoc_row(d, row, NULL);
 	}
 }
 
 /* A list of the judgements file as paragraphs or bullets. */
-static void
-texts(struct rdoc *d, const struct report_input *in, const struct judgementsfile_list *l,
-      int bullets)
+void
+report_texts(struct rdoc *d, const struct report_input *in, const struct judgementsfile_list *l,
+             int bullets)
 {
 	char *origin;
 	size_t i;
@@ -175,7 +177,7 @@ sec_children(struct rdoc *d, const struct report_input *in)
 	char *line;
 
 	rdoc_heading(d, 2, "Summary for children and young people");
-	texts(d, in, &in->j->children, 0);
+	report_texts(d, in, &in->j->children, 0);
 	report_children_readability(in->j, &rd);
 	line =
 	    xasprintf("Reading ease (Flesch) %.0f; reading age (Flesch-Kincaid) about %.0f years.",
@@ -196,18 +198,18 @@ sec_findings(struct rdoc *d, const struct report_input *in)
 	rdoc_heading(d, 2, "Summary of key findings");
 	if (in->j->findings.n == 0)
 		rdoc_para(d, NULL, "No key findings are given.", NULL);
-	texts(d, in, &in->j->findings, 1);
+	report_texts(d, in, &in->j->findings, 1);
 	rdoc_heading(d, 2, "What needs to improve");
 	if (in->j->improve.n == 0)
 		rdoc_para(d, NULL, "No areas for improvement are given.", NULL);
-	texts(d, in, &in->j->improve, 1);
+	report_texts(d, in, &in->j->improve, 1);
 	rdoc_heading(d, 2, "Areas for priority action");
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
 		inadequate |= in->j->grade[jg] == REPORT_INADEQUATE;
 	if (in->j->priority.n == 0)
 		rdoc_para(d, NULL, inadequate ? "None given." : "None: no judgement is inadequate.",
 		          NULL);
-	texts(d, in, &in->j->priority, 1);
+	report_texts(d, in, &in->j->priority, 1);
 }
 
 /* An entry of the SEA as the sections look it up: read once, not per criterion. */
@@ -371,7 +373,7 @@ sec_judgement(struct rdoc *d, struct build *b, int jg)
 	char *heading;
 	size_t i, ncrit = 0;
 
-	rdoc_heading(d, 2, judgement_title(in, jg));
+	rdoc_heading(d, 2, report_judgement_title(in, jg));
 	rdoc_para(d, "Judgement:", judgementsfile_grade_words(in->j->grade[jg]), NULL);
 	for (i = 0; i < in->sea->ncoverage; i++) {
 		row = &in->sea->coverage[i];
@@ -439,22 +441,61 @@ sec_concerns(struct rdoc *d, const struct report_input *in)
 	}
 }
 
+/* The gaps: criteria with no evidence yet. */
+static void
+sec_gaps(struct rdoc *d, const struct report_input *in)
+{
+	static const char *const head[] = {"Criterion", "Judgement", "Title"};
+	const char *cells[3];
+	char num[24];
+	size_t i;
+
+	rdoc_heading(d, 2, "Gaps in the evidence");
+	if (in->sea->ngaps == 0) {
+		rdoc_para(d, NULL, "Every criterion of the evaluation schedule has evidence.",
+		          NULL);
+		return;
+	}
+	rdoc_table(d, "Criteria with no evidence", 3, head);
+	for (i = 0; i < in->sea->ngaps; i++) {
+		snprintf(num, sizeof num, "%lld", in->sea->gaps[i].criterion);
+		cells[0] = num;
+		cells[1] = in->sea->gaps[i].judgement;
+		cells[2] = in->sea->gaps[i].title;
+		rdoc_row(d, cells, NULL);
+	}
+}
+
 struct rdoc *
 report_build(const struct report_input *in)
 {
-	struct rdoc *d = rdoc_new(in->j->title != NULL ? in->j->title : DEFAULT_TITLE, in->draft);
+	return in->audience == REPORT_TEAM ? report_build_team(in) : report_build_public(in);
+}
+
+struct rdoc *
+report_build_team(const struct report_input *in)
+{
+	char *title = xasprintf("Evidence pack: %s",
+	                        in->j->title != NULL ? in->j->title : report_default_title);
+	struct rdoc *d = rdoc_new(title, in->draft);
 	struct build b;
 	int jg;
 
+	free(title);
+	rdoc_marking(d, "OFFICIAL-SENSITIVE");
 	b.in = in;
 	b.ix = index_entries(in->sea, &b.n);
-	sec_dates(d, in);
-	sec_judgements(d, in);
+	report_sec_dates(d, in);
+	rdoc_note(d, "For the inspection team only: it quotes the summary of evidence and analysis "
+	             "and the concerns register. The published report is rendered with "
+	             "--audience public.");
+	report_sec_judgements(d, in);
 	sec_children(d, in);
 	sec_findings(d, in);
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
 		sec_judgement(d, &b, jg);
 	report_method(d, in);
+	sec_gaps(d, in);
 	sec_concerns(d, in);
 	free(b.ix);
 	return d;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "report/report.h"
 #include "report/reportdoc.h"
@@ -19,7 +20,8 @@
 #define TOP_MIN 40
 #define RIGHT 110
 #define LEGEND_H 56
-#define TITLE_MAX 44 /* characters of a criterion's title shown */
+#define LINE_MAX 46 /* characters of a criterion's label a line: longer ones wrap, never cut */
+#define LINE_H 13 /* the height of a wrapped line */
 
 struct grid {
 	size_t nrows, ncols;
@@ -145,23 +147,46 @@ shade(size_t n, const char **fill, const char **ink)
 	}
 }
 
-/* The first max characters (code points) of s, with an ellipsis when cut. */
-static void
-clipped(struct strbuf *out, const char *s, size_t max)
+/*
+ * Break label into lines of at most LINE_MAX characters at spaces (a word
+ * longer than a line stands alone): the start and length of each line in
+ * at and len (room for max), the count returned.
+ */
+static size_t
+wrap(const char *label, const char **at, size_t *len, size_t max)
 {
-	struct strbuf t;
-	size_t i, chars = 0;
+	const char *p = label, *line = label, *space = NULL;
+	size_t n = 0;
 
-	strbuf_init(&t);
-	for (i = 0; s[i] != '\0'; i++) {
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && chars++ == max)
+	for (;; p++) {
+		if (*p == ' ' || *p == '\0') {
+			if (utf8_chars(line, (size_t)(p - line)) > LINE_MAX && space != NULL &&
+			    n + 1 < max) {
+				at[n] = line;
+				len[n++] = (size_t)(space - line);
+				line = space + 1;
+			}
+			space = p;
+		}
+		if (*p == '\0')
 			break;
-		strbuf_addch(&t, s[i]);
 	}
-	if (s[i] != '\0')
-		strbuf_adds(&t, "\xe2\x80\xa6");
-	rdoc_html_escape(out, t.buf);
-	strbuf_free(&t);
+	at[n] = line;
+	len[n++] = (size_t)(p - line);
+	return n;
+}
+
+/* The lines of row r's label: at most 8. */
+#define MAX_LINES 8
+
+/* The height of row r: its label's lines, at least one cell. */
+static size_t
+row_height(const struct grid *g, size_t r)
+{
+	const char *at[MAX_LINES];
+	size_t len[MAX_LINES], n = wrap(g->title[r], at, len, MAX_LINES);
+
+	return n <= 1 ? CELL_H : CELL_H + (n - 1) * LINE_H;
 }
 
 /* A judgement's heading row label. */
@@ -198,18 +223,29 @@ svg_row(const struct grid *g, size_t r, size_t y, struct strbuf *out)
 	const char *fill, *ink;
 	size_t k, n;
 
+	const char *at[MAX_LINES];
+	size_t len[MAX_LINES], nl = wrap(g->title[r], at, len, MAX_LINES), l, h = row_height(g, r);
+	char *line;
+
+	/* the whole label, wrapped: the first line beside the cells, the rest below it */
 	strbuf_printf(out, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">", LABEL_W - 8, y + 14);
-	if (g->crit[r] > 0)
-		strbuf_printf(out, "%lld ", g->crit[r]);
-	clipped(out, g->title[r], TITLE_MAX);
+	for (l = 0; l < nl; l++) {
+		strbuf_printf(out, "<tspan x=\"%d\" dy=\"%d\">", LABEL_W - 8, l == 0 ? 0 : LINE_H);
+		if (l == 0 && g->crit[r] > 0)
+			strbuf_printf(out, "%lld ", g->crit[r]);
+		line = xstrndup(at[l], len[l]);
+		rdoc_html_escape(out, line);
+		free(line);
+		strbuf_adds(out, "</tspan>");
+	}
 	strbuf_adds(out, "</text>\n");
 	for (k = 0; k < g->ncols; k++) {
 		n = g->count[r * g->ncols + k];
 		shade(n, &fill, &ink);
 		strbuf_printf(out,
-		              "<rect x=\"%zu\" y=\"%zu\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+		              "<rect x=\"%zu\" y=\"%zu\" width=\"%d\" height=\"%zu\" fill=\"%s\" "
 		              "stroke=\"#ffffff\"><title>",
-		              LABEL_W + k * CELL_W, y, CELL_W, CELL_H, fill);
+		              LABEL_W + k * CELL_W, y, CELL_W, h, fill);
 		if (g->crit[r] > 0)
 			strbuf_printf(out, "Criterion %lld", g->crit[r]);
 		else
@@ -266,7 +302,9 @@ report_coverage_svg(const struct seafile *sea)
 			last = g.judgement[r];
 		}
 	width = LABEL_W + g.ncols * CELL_W + RIGHT;
-	height = g.top + (g.nrows + groups) * CELL_H + LEGEND_H;
+	height = g.top + groups * CELL_H + LEGEND_H;
+	for (r = 0; r < g.nrows; r++)
+		height += row_height(&g, r);
 	strbuf_init(&out);
 	strbuf_printf(
 	    &out,
@@ -296,7 +334,7 @@ report_coverage_svg(const struct seafile *sea)
 			y += CELL_H;
 		}
 		svg_row(&g, r, y, &out);
-		y += CELL_H;
+		y += row_height(&g, r);
 	}
 	svg_legend(&out, y + 16);
 	strbuf_adds(&out,
