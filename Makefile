@@ -15,7 +15,8 @@ $(filter-out deps,$(MAKECMDGOALS)): deps
 else
 .DEFAULT_GOAL := all
 
-TOOLS = check-annexA sample-cases plan-weeks plan-observations build-sea render-report
+TOOLS = check-annexA sample-cases plan-weeks plan-observations build-sea render-report plan-cycle \
+	check-action-plan
 
 include config.mk
 

@@ -100,4 +100,13 @@ for letter in staff-info family; do
 		render-report --letter $letter --details "$EX/details.json" --plan "$OUT/plan.json" \
 		--area "$first" -o "$OUT/letter-$letter.md"
 done
+# After the inspection: the 2021 framework's cycle to come, and Cafcass's action plan.
+step "plan-cycle: the cycle after the last full inspection" \
+	plan-cycle --last 2024-02-16 --grade private-law=good --grade public-law=good \
+	--grade leadership=good --as-of 2025-06-01 -o "$OUT/cycle.csv"
+step "check-action-plan: the plan against the recommendations, and the letter" \
+	check-action-plan --recommendations "$EX/recommendations.csv" --plan "$EX/action-plan.md" \
+	--draft-sent 2027-04-06 --received 2027-05-03 --letter -o "$OUT/action-plan-letter.md"
+step "check-action-plan: the timetable of monitoring the plan" \
+	check-action-plan --monitoring --inspection 2027-02-16 -o "$OUT/action-plan-monitoring.csv"
 echo "demo: every artefact is in $OUT/"

@@ -7,7 +7,7 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SHARE=$ROOT/share
-TOOLS="check-annexA sample-cases plan-weeks plan-observations build-sea render-report"
+TOOLS="check-annexA sample-cases plan-weeks plan-observations build-sea render-report plan-cycle check-action-plan"
 VERSION=$(cat "$ROOT/share/VERSION")
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -23,6 +23,8 @@ failing_args() {
 	plan-observations) echo "--plan $T/missing.json --opportunities $T/missing.csv" ;;
 	build-sea) echo "$T/missing.csv" ;;
 	render-report) echo "--judgements $T/missing.json" ;;
+	plan-cycle) echo "--last 2024-02-16 --grade private-law=good --grade public-law=good --grade leadership=good --holidays $T/missing.json" ;;
+	check-action-plan) echo "--recommendations $T/missing.csv --plan $T/missing.md" ;;
 	esac
 }
 
@@ -36,6 +38,8 @@ passing_args() {
 		echo "--plan $d/plan.json --opportunities $d/opps.csv" ;;
 	build-sea) echo "$SHARE/examples/evidence/*.csv" ;;
 	render-report) echo "--letter ce-email --details $SHARE/examples/details.json" ;;
+	plan-cycle) echo "--last 2024-02-16 --grade private-law=good --grade public-law=good --grade leadership=good --as-of 2025-06-01" ;;
+	check-action-plan) echo "--monitoring --inspection 2027-02-16" ;;
 	esac
 }
 

@@ -16,6 +16,7 @@ for f in annexa-check.json sample-national.csv complaints-last10.csv plan.json t
 	areas-chosen.csv deployment.csv plan.ics plan.svg plan.html observations.csv observations.ics \
 	sea.json sea.md report.html report.md evidence-pack.html evidence-pack.md \
 	sections/key-findings.md sections/private-law.md letter-ce-email.md letter-staff-info.md \
+	cycle.csv action-plan-letter.md action-plan-monitoring.csv \
 	letter-family.md; do
 	[ -s "$O/$f" ] || { bad "$f missing or empty"; continue; }
 	[ "$(stat -c %a "$O/$f")" = 600 ] || bad "$f is not mode 0600"

@@ -8,7 +8,8 @@ trap 'rm -rf "$T"' EXIT
 fails=0
 bad() { echo "install: $*"; fails=$((fails + 1)); }
 make -s -C "$ROOT" install DESTDIR="$T/stage" PREFIX=/opt/ci >"$T/log" 2>&1 || { cat "$T/log"; bad "make install failed"; exit 1; }
-for t in check-annexA sample-cases plan-weeks plan-observations build-sea render-report; do
+for t in check-annexA sample-cases plan-weeks plan-observations build-sea render-report \
+	plan-cycle check-action-plan; do
 	[ -x "$T/stage/opt/ci/bin/$t" ] || bad "bin/$t not installed"
 	[ -f "$T/stage/opt/ci/share/man/man1/$t.1" ] || bad "man page $t.1 not installed"
 done
