@@ -28,6 +28,7 @@ static const struct option longopts[] = {
     {"format", required_argument, NULL, CLI_OPT_FORMAT},
     {"documents", required_argument, NULL, OPT_DOCUMENTS},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
     {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -50,10 +51,11 @@ static void __attribute__((noreturn)) usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 
-	fprintf(fp,
-	        "usage: " PROG " [--as-of DATE] [--format text|json|csv] [--documents MANIFEST]\n"
-	        "                    [--encoding utf-8|cp1252] [--max-findings N] [-o FILE] "
-	        "[FILE]\n");
+	fprintf(
+	    fp,
+	    "usage: " PROG " [--as-of DATE] [--format text|json|csv] [--documents MANIFEST]\n"
+	    "                    [--encoding utf-8|cp1252] [--sheet NAME|N] [--max-findings N]\n"
+	    "                    [-o FILE] [FILE]\n");
 	exit(status);
 }
 
@@ -78,6 +80,9 @@ parse_options(int argc, char *argv[], struct options *o)
 				usage(EXIT_TROUBLE);
 			}
 			o->format = (enum findings_format)i;
+			break;
+		case CLI_OPT_SHEET:
+			cli_sheet(optarg);
 			break;
 		case CLI_OPT_ENCODING:
 			if (cli_encoding(optarg, &o->cfg.csv_flags) != 0)

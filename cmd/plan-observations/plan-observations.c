@@ -28,6 +28,7 @@ enum { OPT_PLAN = CLI_OPT_FIRST_TOOL_OPT, OPT_OPPORTUNITIES, OPT_MAX_TRAVEL };
 static const struct option longopts[] = {
     {"plan", required_argument, NULL, OPT_PLAN},
     {"opportunities", required_argument, NULL, OPT_OPPORTUNITIES},
+    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
     {"format", required_argument, NULL, CLI_OPT_FORMAT},
     {"max-travel", required_argument, NULL, OPT_MAX_TRAVEL},
     {"output", required_argument, NULL, 'o'},
@@ -42,9 +43,11 @@ usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 
-	fprintf(fp,
-	        "usage: plan-observations --plan PLAN.json --opportunities FILE\n"
-	        "                         [--format csv|json|ics] [--max-travel MIN] [-o FILE]\n");
+	fprintf(
+	    fp,
+	    "usage: plan-observations --plan PLAN.json --opportunities FILE\n"
+	    "                         [--format csv|json|ics] [--max-travel MIN] [--sheet NAME|N]\n"
+	    "                         [-o FILE]\n");
 	exit(status);
 }
 
@@ -344,6 +347,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_OPPORTUNITIES:
 			opps_path = optarg;
+			break;
+		case CLI_OPT_SHEET:
+			cli_sheet(optarg);
 			break;
 		case CLI_OPT_FORMAT:
 			if ((format = cli_choice(optarg, formats)) < 0) {

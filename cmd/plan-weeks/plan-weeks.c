@@ -49,6 +49,7 @@ static const struct option longopts[] = {
     {"include", required_argument, NULL, OPT_INCLUDE},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, CLI_OPT_VERSION},
@@ -78,7 +79,7 @@ usage(int status)
 	            "                  [--holidays FILE] [--division england-and-wales]\n"
 	            "                  [--format csv|json|ics|svg|html]\n"
 	            "                  [--view timeline|areas|deployment] [--encoding cp1252]\n"
-	            "                  [-o FILE]\n");
+	            "                  [--sheet NAME|N] [-o FILE]\n");
 	exit(status);
 }
 
@@ -152,6 +153,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_EXCLUDE:
 			append(&o->exclude, &o->nexclude, optarg);
+			break;
+		case CLI_OPT_SHEET:
+			cli_sheet(optarg);
 			break;
 		case CLI_OPT_ENCODING:
 			if (cli_encoding(optarg, &o->csv_flags) != 0)

@@ -51,6 +51,7 @@ static const struct option longopts[] = {
     {"max-examples", required_argument, NULL, OPT_EXAMPLES},
     {"area", required_argument, NULL, OPT_AREA},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, CLI_OPT_VERSION},
@@ -77,7 +78,8 @@ usage(int status)
 	    fp,
 	    "usage: render-report --judgements FILE [--plan FILE] [--sample FILE]\n"
 	    "                     [--format md|html|txt] [--draft] [--identifiers FILE]...\n"
-	    "                     [--max-examples N] [--encoding cp1252] [-o FILE] [SEA]\n"
+	    "                     [--max-examples N] [--encoding cp1252] [--sheet NAME|N]\n"
+	    "                     [-o FILE] [SEA]\n"
 	    "       render-report --letter ce-email|staff-info|family --details FILE\n"
 	    "                     [--plan FILE] [--area NAME] [--format md|html|txt] [-o FILE]\n");
 	if (status == 0)
@@ -399,6 +401,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 				usage(EXIT_TROUBLE);
 			}
 			o->max_examples = (size_t)n;
+			break;
+		case CLI_OPT_SHEET:
+			cli_sheet(optarg);
 			break;
 		case CLI_OPT_ENCODING:
 			if (cli_encoding(optarg, &o->csv_flags) != 0)
