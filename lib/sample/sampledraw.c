@@ -174,6 +174,7 @@ take_area(struct sample *s, size_t st, size_t ai, const struct sample_area *ar, 
 		pk->case_id = mine[i].c->id;
 		pk->fields = (const char *const *)mine[i].c->fields;
 		pk->nfields = mine[i].c->nfields;
+		pk->rows = mine[i].c;
 		pk->line = mine[i].c->line;
 		pk->rank = mine[i].c->rank;
 		pk->stratum = st;
