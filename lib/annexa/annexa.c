@@ -82,8 +82,8 @@ enum field {
 };
 
 static const char *const field_keys[F_NFIELDS] = {
-    "case_id",  "case_name", "gender",       "disability",      "date_of_birth",
-    "law_type", "case_type", "service_area", "local_authority", "practitioner", "team", "court",
+    "case_id",   "case_name",    "gender",          "disability",   "date_of_birth", "law_type",
+    "case_type", "service_area", "local_authority", "practitioner", "team",          "court",
 };
 
 /* The rule field of each case-level field (cases.h order). */

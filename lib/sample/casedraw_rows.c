@@ -136,8 +136,8 @@ casedraw_source_open(struct casedraw_source *src, const char *path, unsigned csv
                      const struct casedraw_ctx *c, int need_case_type)
 {
 	static const char *const keys[CASEDRAW_NCOLS] = {
-	    "case_id", "case_type", "law_type", "service_area",
-	    "practitioner", "team", "court", "local_authority"};
+	    "case_id",      "case_type", "law_type", "service_area",
+	    "practitioner", "team",      "court",    "local_authority"};
 	struct fieldmap_binding b;
 	struct csvio_record *rec;
 	size_t i;
@@ -226,10 +226,11 @@ classify(struct casedraw_ctx *c, const struct casedraw_source *src, const struct
          enum casedraw_kind kind, const struct strata_stratum *def, long *stratum, long *quota,
          uint64_t *casehash)
 {
-	static const int cols[CASES_NFIELDS] = {
-	    [CASES_SERVICE_AREA] = CASEDRAW_AREA, [CASES_PRACTITIONER] = CASEDRAW_PRACTITIONER,
-	    [CASES_TEAM] = CASEDRAW_TEAM,         [CASES_COURT] = CASEDRAW_COURT,
-	    [CASES_LOCAL_AUTHORITY] = CASEDRAW_LA};
+	static const int cols[CASES_NFIELDS] = {[CASES_SERVICE_AREA] = CASEDRAW_AREA,
+	                                        [CASES_PRACTITIONER] = CASEDRAW_PRACTITIONER,
+	                                        [CASES_TEAM] = CASEDRAW_TEAM,
+	                                        [CASES_COURT] = CASEDRAW_COURT,
+	                                        [CASES_LOCAL_AUTHORITY] = CASEDRAW_LA};
 	long lawcol = src->col[CASEDRAW_LAW_TYPE], ctcol = src->col[CASEDRAW_CASE_TYPE], entry;
 	const char *law = law_of(c, rec->fields[lawcol], &entry);
 	struct strata_class cls = {-1, NULL, -1, -1};
@@ -243,9 +244,8 @@ classify(struct casedraw_ctx *c, const struct casedraw_source *src, const struct
 	for (f = CASES_SERVICE_AREA; f < CASES_NFIELDS; f++)
 		h[f] = value_hash(src, rec, cols[f]);
 	h[CASES_LAW_TYPE] = cases_entry_hash(entry, rec->fields[lawcol], rec->lens[lawcol]);
-	h[CASES_CASE_TYPE] = ctcol < 0 ? 0
-	                               : cases_entry_hash(cls.casetype, rec->fields[ctcol],
-	                                                  rec->lens[ctcol]);
+	h[CASES_CASE_TYPE] =
+	    ctcol < 0 ? 0 : cases_entry_hash(cls.casetype, rec->fields[ctcol], rec->lens[ctcol]);
 	*casehash = cases_hash(h);
 	if (law == NULL)
 		return CASEDRAW_R_LAW_TYPE;

@@ -226,9 +226,9 @@ sample_taint(struct sample *s, const char *case_id, unsigned long line)
 }
 
 enum sample_add_status
-sample_add_case(struct sample *s, const char *case_id, const char *area, size_t stratum,
-                long quota, uint64_t casehash, const char *const *fields, const size_t *lens,
-                size_t nfields, unsigned long line)
+sample_add_case(struct sample *s, const char *case_id, const char *area, size_t stratum, long quota,
+                uint64_t casehash, const char *const *fields, const size_t *lens, size_t nfields,
+                unsigned long line)
 {
 	uint64_t rank = sample_rank(s, case_id);
 	size_t a, k, idlen = strlen(case_id);
