@@ -9,8 +9,12 @@
  * ranks; the rest of the stratum is then given one case at a time to the
  * area furthest below its share of the whole stratum (apportion.h) and filled
  * from its non-quota cases by lowest rank; finally the flagged cases (audit,
- * supervision) are spread across areas by largest remainder on the cases
- * drawn there and are each area's lowest-ranked drawn cases. Area ties go to
+ * supervision) are drawn stratified: spread first over the sub-quotas and
+ * the rest of the stratum by largest remainder on the cases drawn in each
+ * (so each quota's share of the flags is its share of the stratum: 4 of 20
+ * audits for 10 r16.4 cases of 50), then within each over the areas by
+ * largest remainder on the cases drawn there, and are the lowest-ranked drawn
+ * cases of each area and quota. Area ties go to
  * the smaller SipHash-2-4(key, area key), the area key being text_normkey()
  * of the service area.
  *
@@ -55,6 +59,7 @@ struct sample_area {
 	unsigned long drawn;
 	unsigned long *q_drawn; /* per quota, then the rest at [nquotas] */
 	unsigned long flagged;
+	unsigned long *q_flagged; /* per quota, then the rest at [nquotas] */
 };
 
 struct sample_stratum_result {
@@ -64,6 +69,7 @@ struct sample_stratum_result {
 	unsigned long drawn;
 	unsigned long *q_drawn;
 	unsigned long flagged;
+	unsigned long *q_flagged; /* per quota, then the rest */
 	size_t nareas;
 	struct sample_area *areas; /* sorted by area key */
 };
