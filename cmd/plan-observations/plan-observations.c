@@ -4,6 +4,7 @@
  * from plan-weeks and the opportunities CSV from Cafcass, solves exactly
  * (lib/observe), writes the assignments, and names what could not be met.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -312,10 +313,12 @@ write_result(const char *path, int format, const struct observe_result *res,
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
+	errno = 0;
 	if (obsout_write(output_stream(out), format, res, opps->opp, plan->slots, plan->areas,
 	                 plan->nareas) != 0) {
+		diag_error(NULL, 0, "%s: write error: %s", output_name(out),
+		           strerror(errno ? errno : EIO));
 		output_abort(out);
-		diag_error(NULL, 0, "%s: write error", path != NULL ? path : "<stdout>");
 		return EXIT_TROUBLE;
 	}
 	if (output_commit(out, err, sizeof err) != 0) {
@@ -386,6 +389,8 @@ main(int argc, char *argv[])
 	}
 	observe_solve(opps.opp, opps.n, plan.slots, plan.nslots, plan.areas, plan.nareas,
 	              (int)travel, &res);
+	output_input(plan_path);
+	output_input(opps_path);
 	status = write_result(outpath, format, &res, &opps, &plan);
 	if (status == EXIT_OK) {
 		obsout_unmet(stderr, &res, opps.opp, opps.n, plan.areas, plan.nareas);
