@@ -36,6 +36,8 @@ struct output {
 	int dirfd; /* the target's folder, -1 for standard output, /dev/null */
 	char tmp[NAME_MAX + 1]; /* the temporary's name in dirfd */
 	int slot; /* its entry in pending[], -1 when none */
+	int fd; /* the temporary's descriptor, written through fp */
+	int werr; /* errno of the first failed write, or 0 */
 	FILE *fp;
 	int discard; /* -o /dev/null */
 	mode_t mode; /* mode of the result */
@@ -361,14 +363,51 @@ open_stream(struct output *o, int discard, char *err, size_t errsz)
 	return o;
 }
 
+/*
+ * fp writes through this, so that the reason of a failed write (a full disk,
+ * a file size limit) is kept for the message even when stdio reports the
+ * failure later, at the flush.
+ */
+static ssize_t
+write_temp(void *cookie, const char *buf, size_t n)
+{
+	struct output *o = cookie;
+	size_t done = 0;
+	ssize_t w;
+
+	while (done < n) {
+		if ((w = write(o->fd, buf + done, n - done)) < 0) {
+			if (errno == EINTR)
+				continue;
+			if (o->werr == 0)
+				o->werr = errno;
+			return done > 0 ? (ssize_t)done : -1;
+		}
+		done += (size_t)w;
+	}
+	return (ssize_t)n;
+}
+
+static int
+close_temp(void *cookie)
+{
+	struct output *o = cookie;
+	int rc = close(o->fd);
+
+	o->fd = -1;
+	return rc;
+}
+
 struct output *
 output_open(const char *path, char *err, size_t errsz)
 {
+	static const cookie_io_functions_t io = {NULL, write_temp, NULL, close_temp};
 	struct output *o = xcalloc(1, sizeof *o);
 	int fd;
 
 	o->dirfd = -1;
 	o->slot = -1;
+	o->fd = -1;
 	if (path == NULL || strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0)
 		return open_stream(o, 0, err, errsz);
 	if (strcmp(path, "/dev/null") == 0)
@@ -379,7 +418,8 @@ output_open(const char *path, char *err, size_t errsz)
 		output_free(o);
 		return NULL;
 	}
-	if ((o->fp = fdopen(fd, "w")) == NULL) {
+	o->fd = fd;
+	if ((o->fp = fopencookie(o, "w", io)) == NULL) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		close(fd);
 		unlinkat(o->dirfd, o->tmp, 0);
@@ -442,14 +482,15 @@ commit_stream(struct output *o, char *err, size_t errsz)
 int
 output_commit(struct output *o, char *err, size_t errsz)
 {
-	int fd, rc = 0, e = 0;
+	int fd = o->fd, rc = 0, e = 0;
 
 	if (o->dirfd < 0)
 		return commit_stream(o, err, errsz);
-	fd = fileno(o->fp);
 	errno = 0;
-	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fd) != 0)
-		rc = -1, e = errno ? errno : EIO;
+	if (fflush(o->fp) != 0 || ferror(o->fp))
+		rc = -1, e = o->werr ? o->werr : errno ? errno : EIO;
+	else if (fsync(fd) != 0)
+		rc = -1, e = errno;
 	/* What is at the target now (a link or a pipe put there during the run?). */
 	if (rc == 0 && check_target(o, err, errsz) != 0)
 		rc = -2;
@@ -458,7 +499,7 @@ output_commit(struct output *o, char *err, size_t errsz)
 	if (rc == 0 && fchmod(fd, o->mode) != 0)
 		rc = -1, e = errno;
 	if (fclose(o->fp) != 0 && rc == 0)
-		rc = -1, e = errno ? errno : EIO;
+		rc = -1, e = o->werr ? o->werr : errno ? errno : EIO;
 	if (rc == 0 && renameat(o->dirfd, o->tmp, o->dirfd, o->base) != 0)
 		rc = -1, e = errno;
 	if (rc == 0) {

@@ -7,7 +7,8 @@
 # (no temporary may be left), -o naming one of the run's input files
 # (2,300 rows became the 150 sampled), a read-only (0444) target, a target
 # with another hard link, another user's file (as root: its owner kept), a
-# target name of 248 characters and more, an existing 0666 file narrowed.
+# target name of 248 characters and more, an existing 0666 file narrowed;
+# and a write error (a file size limit) must give its reason.
 # Every refusal is exit 2 naming the target, with the target as it was and
 # nothing left beside it. Exit 0 when every check passes.
 set -u
@@ -61,7 +62,8 @@ only() { # what names...
 	w=$1
 	shift
 	checks=$((checks + 1))
-	want=$(printf '%s\n' "$@" | sort | tr '\n' ' ')
+	want=""
+	[ $# = 0 ] || want=$(printf '%s\n' "$@" | sort | tr '\n' ' ')
 	got=$(ls -A "$D" | sort | tr '\n' ' ')
 	[ "$got" = "$want" ] || bad "$w: folder holds '$got', want '$want'"
 }
@@ -217,5 +219,19 @@ timeout -k 5 "$TIMEOUT" "$BIN/check-annexA" --as-of 2027-01-15 -o "$D/a.csv" <"$
 rc=$?
 refused check-annexA "-o the file on stdin" "$D/a.csv" "input"
 signals
+# A write error gives its reason (build-sea gave none): a file size limit,
+# with SIGXFSZ ignored so that the write fails with EFBIG instead of killing.
+for t in check-annexA sample-cases plan-weeks plan-observations build-sea render-report; do
+	fresh
+	args=$(run_args "$t" | sed "s|@IN@|$(main_input "$t")|")
+	# shellcheck disable=SC2086
+	(trap '' XFSZ; ulimit -f 1; exec "$BIN/$t" $args -o "$D/out") </dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+	checks=$((checks + 1))
+	[ "$rc" = 2 ] || bad "$t [file size limit]: exit $rc, want 2"
+	grep -q -a -F "$D/out: write error: File too large" "$T/err" ||
+		bad "$t [file size limit]: no reason given: $(head -c 200 "$T/err")"
+	only "$t [file size limit]"
+done
 echo "output: $checks checks, $fails failed"
 [ "$fails" = 0 ]
