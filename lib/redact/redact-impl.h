@@ -59,6 +59,7 @@ struct redact {
 	struct detector *det;
 	size_t ndet;
 	struct rx *caseid;
+	struct idset *keep; /* case references never redacted (upper case), or NULL */
 	struct rx *titles;
 	char ni_first_not[32], ni_second_not[32];
 	char (*ni_invalid)[3];

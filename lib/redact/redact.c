@@ -12,12 +12,15 @@
  * first, then longest, then by detector priority, and spans that touch a
  * case reference (and, for names, a job title) are dropped.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/datadir.h"
+#include "core/idset.h"
 #include "core/jsonio.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
 
@@ -93,6 +96,57 @@ protect(struct redact *r, struct rx *rx, int kind, const char *s, size_t len)
 	}
 }
 
+/* A byte of a case reference: letters, digits and the joiners - / _ . */
+static int
+ref_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '/' || c == '_' || c == '.';
+}
+
+/* Protect (kind 0) the words of s that are case references kept by redact_keep(). */
+static void
+protect_kept(struct redact *r, const char *s, size_t len)
+{
+	size_t so, eo, i;
+
+	for (so = 0; so < len; so = eo + 1) {
+		while (so < len && !ref_byte((unsigned char)s[so]))
+			so++;
+		for (eo = so; eo < len && ref_byte((unsigned char)s[eo]); eo++)
+			;
+		while (eo > so && !isalnum((unsigned char)s[eo - 1]))
+			eo--; /* a full stop or dash after the reference */
+		if (eo == so || eo - so > 64)
+			continue;
+		strbuf_reset(&r->key);
+		for (i = so; i < eo; i++)
+			strbuf_addch(&r->key, (char)toupper((unsigned char)s[i]));
+		if (idset_find(r->keep, r->key.buf, r->key.len) != 0 &&
+		    !redact_protected(r, so, eo, 0))
+			redact_push_span(&r->prot, &r->nprot, &r->protcap, so, eo, 0, 0);
+		while (eo < len && ref_byte((unsigned char)s[eo]))
+			eo++;
+	}
+}
+
+void
+redact_keep(struct redact *r, const char *ref)
+{
+	size_t len;
+	const char *p = text_trim(ref, &len);
+	size_t i;
+
+	if (len == 0 || len > 64)
+		return;
+	if (r->keep == NULL)
+		r->keep = idset_new();
+	strbuf_reset(&r->key);
+	for (i = 0; i < len; i++)
+		strbuf_addch(&r->key, (char)toupper((unsigned char)p[i]));
+	idset_add(r->keep, r->key.buf, r->key.len, 1);
+}
+
 /* The ASCII digits in s[so..eo). */
 static size_t
 count_digits(const char *s, size_t so, size_t eo)
@@ -128,12 +182,13 @@ find_spans(struct redact *r, const char *s, size_t len)
 	r->nprot = 0;
 	digits = count_digits(s, 0, len);
 	has_at = memchr(s, '@', len) != NULL;
-	if (digits > 0) {
+	if (digits > 0)
 		protect(r, r->caseid, 0, s, len);
-		/* a match may not touch a case reference: its digits do not count */
-		for (i = 0; i < r->nprot; i++)
-			digits -= count_digits(s, r->prot[i].so, r->prot[i].eo);
-	}
+	if (r->keep != NULL)
+		protect_kept(r, s, len);
+	/* a match may not touch a case reference: its digits do not count */
+	for (i = 0; i < r->nprot && digits > 0; i++)
+		digits -= count_digits(s, r->prot[i].so, r->prot[i].eo);
 	if (digits > 0 || has_at)
 		redact_run_patterns(r, s, len, digits, has_at);
 	if (r->nnames > 0 &&
@@ -323,6 +378,7 @@ redact_free(struct redact *r)
 		rx_free(r->det[i].rx);
 	free(r->det);
 	rx_free(r->caseid);
+	idset_free(r->keep);
 	rx_free(r->titles);
 	free(r->ni_invalid);
 	for (i = 0; i < r->wcap; i++) {

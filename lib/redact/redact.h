@@ -49,6 +49,11 @@ void redact_add_case_name(struct redact *, const char *case_name);
  */
 int redact_add_identifiers(struct redact *, const char *path, unsigned csv_flags, char *err,
                            size_t errsz);
+/*
+ * Never redact the case reference ref (an extract's Case ID, whatever its
+ * form): wherever it stands as a word, in any case, it survives.
+ */
+void redact_keep(struct redact *, const char *ref);
 /* Names in the deny-list (full names and surnames). */
 size_t redact_names(const struct redact *);
 
