@@ -61,6 +61,7 @@ static const struct option longopts[] = {
     {"skeleton", required_argument, NULL, OPT_SKELETON},
     {"writers", required_argument, NULL, OPT_WRITERS},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, CLI_OPT_VERSION},
@@ -90,7 +91,7 @@ usage(int status)
 	    "usage: render-report --judgements FILE [--audience public|team] [--sections DIR]\n"
 	    "                     [--plan FILE] [--sample FILE] [--format md|html|txt] [--draft]\n"
 	    "                     [--identifiers FILE]... [--max-examples N] [--encoding cp1252]\n"
-	    "                     [-o FILE] [SEA]\n"
+	    "                     [--sheet NAME|N] [-o FILE] [SEA]\n"
 	    "       render-report --judgements FILE --skeleton DIR [--writers FILE] [--plan FILE]\n"
 	    "                     [SEA]\n"
 	    "       render-report --letter ce-email|staff-info|family --details FILE\n"
@@ -485,6 +486,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 				usage(EXIT_TROUBLE);
 			}
 			o->max_examples = (size_t)n;
+			break;
+		case CLI_OPT_SHEET:
+			cli_sheet(optarg);
 			break;
 		case CLI_OPT_ENCODING:
 			if (cli_encoding(optarg, &o->csv_flags) != 0)

@@ -8,6 +8,7 @@
 
 #include "annexa/findings.h"
 #include "core/csvio.h"
+#include "core/diag.h"
 #include "core/jsonio.h"
 #include "core/xalloc.h"
 
@@ -58,7 +59,10 @@ findings_finding(void *arg, const struct annexa_finding *f)
 	switch (r->format) {
 	case FINDINGS_TEXT:
 		fprintf(r->out, "%s:", r->file);
-		if (f->line > 0)
+		if (f->line > 0 && diag_sheet_of(r->file) != NULL)
+			fprintf(r->out, "%s!A%lu:", diag_sheet_of(r->file),
+			        f->line); /* a workbook's row */
+		else if (f->line > 0)
 			fprintf(r->out, "%lu:", f->line);
 		if (f->column != NULL)
 			fprintf(r->out, " %s:", f->column);
