@@ -38,7 +38,7 @@ static const char *const annotations[] = {
     "examples", "deprecated",  "readOnly", "writeOnly", "format",   NULL,
 };
 
-enum kind {
+enum jschema_kind {
 	K_SCHEMA,
 	K_SCHEMAS_MAP,
 	K_SCHEMA_LIST,
@@ -55,7 +55,7 @@ enum kind {
 
 static const struct {
 	const char *name;
-	enum kind kind;
+	enum jschema_kind kind;
 } keywords[] = {
     {"$defs", K_SCHEMAS_MAP},
     {"definitions", K_SCHEMAS_MAP},
@@ -155,7 +155,7 @@ static int check(struct jschema *, const json_t *, struct strbuf *, int, char *,
 
 /* Check the value of one keyword; 0 or -1 with err set. */
 static int
-check_keyword(struct jschema *s, const char *key, enum kind kind, const json_t *v,
+check_keyword(struct jschema *s, const char *key, enum jschema_kind kind, const json_t *v,
               struct strbuf *at, int depth, char *err, size_t errsz)
 {
 	const char *k, *why = NULL;
