@@ -5,6 +5,7 @@
  * register. Options and streams here; the work is in lib/sea/evidence.c,
  * lib/redact*.c and lib/sea*.c.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,6 +167,9 @@ load_reference(const struct options *o, struct profile **prof, struct schedule *
 		diag_note("%s", err);
 		return -1;
 	}
+	output_input(o->schedule);
+	for (i = 0; i < o->nidentifiers; i++)
+		output_input(o->identifiers[i]);
 	for (i = 0; i < o->nidentifiers; i++)
 		if (redact_add_identifiers(*red, o->identifiers[i], o->csv_flags, err,
 		                           sizeof(err)) == -1 ||
@@ -190,10 +194,12 @@ read_evidence(const struct schedule *sched, const struct options *o, int nfiles,
 		diag_note("%s", err);
 		return -1;
 	}
-	for (i = 0; i < (nfiles > 0 ? nfiles : 1) && rc == 0; i++)
+	for (i = 0; i < (nfiles > 0 ? nfiles : 1) && rc == 0; i++) {
+		output_input(nfiles > 0 ? files[i] : "-");
 		if ((rc = evidence_read(rd, nfiles > 0 ? files[i] : "-", o->csv_flags, set, err,
 		                        sizeof(err))) == -1)
 			diag_note("%s", err);
+	}
 	evidence_reader_free(rd);
 	return rc;
 }
@@ -222,11 +228,12 @@ write_sea(const struct sea *sea, const struct options *o)
 		diag_note("%s", err);
 		return -1;
 	}
+	errno = 0;
 	rc = o->format == FMT_CSV  ? sea_write_csv(sea, output_stream(out))
 	     : o->format == FMT_MD ? sea_write_md(sea, output_stream(out))
 	                           : sea_write_json(sea, output_stream(out));
 	if (rc == -1) {
-		diag_note("%s: write error", output_name(out));
+		diag_note("%s: write error: %s", output_name(out), strerror(errno ? errno : EIO));
 		output_abort(out);
 		return -1;
 	}

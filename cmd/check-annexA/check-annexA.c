@@ -194,6 +194,8 @@ main(int argc, char *argv[])
 			return EXIT_TROUBLE;
 		}
 	}
+	output_input(o.input != NULL ? o.input : "-");
+	output_input(o.documents);
 	if ((out = output_open(o.output, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;

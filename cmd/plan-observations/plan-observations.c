@@ -4,6 +4,7 @@
  * from plan-weeks and the opportunities CSV from Cafcass, solves exactly
  * (lib/observe), writes the assignments, and names what could not be met.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -75,12 +76,14 @@ write_file(const struct run *r, const char *path, int rejected)
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
+	errno = 0;
 	rc = rejected ? obsout_rejected(output_stream(out), &r->res, r->opps.opp, r->opps.n)
 	              : obsout_write(output_stream(out), r->format, &r->res, r->opps.opp,
 	                             r->plan.slots, r->plan.areas, r->plan.nareas);
 	if (rc != 0) {
+		diag_error(NULL, 0, "%s: write error: %s", output_name(out),
+		           strerror(errno ? errno : EIO));
 		output_abort(out);
-		diag_error(NULL, 0, "%s: write error", path != NULL ? path : "<stdout>");
 		return EXIT_TROUBLE;
 	}
 	if (output_commit(out, err, sizeof err) != 0) {
@@ -166,6 +169,8 @@ run(struct run *r)
 		diag_error(r->opps_path, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
+	output_input(r->plan_path);
+	output_input(r->opps_path);
 	if (r->rejected != NULL && (status = write_file(r, r->rejected, 1)) != EXIT_OK)
 		return status;
 	if ((status = write_file(r, r->outpath, 0)) != EXIT_OK)

@@ -467,6 +467,10 @@ write_plan(const struct opts *o, const struct plan *p)
 	FILE *fp;
 	int rc = 0;
 
+	output_input(o->areas);
+	output_input(o->team);
+	output_input(o->holidays);
+	output_input(o->profile);
 	if ((out = output_open(o->output, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return -1;

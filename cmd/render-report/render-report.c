@@ -587,6 +587,22 @@ parse_options(int argc, char *argv[], struct opts *o)
 	}
 }
 
+/* Tell the output which files this run reads, so that -o never overwrites one. */
+static void
+name_inputs(const struct opts *o)
+{
+	size_t i;
+
+	output_input(o->judgements);
+	output_input(o->plan);
+	output_input(o->sample);
+	output_input(o->details);
+	for (i = 0; i < o->nidentifiers; i++)
+		output_input(o->identifiers[i]);
+	if (o->letter == NULL)
+		output_input(o->sea);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -620,6 +636,7 @@ main(int argc, char *argv[])
 	}
 	if (argc == 1)
 		o.sea = argv[0];
+	name_inputs(&o);
 	rc = o.letter != NULL ? run_letter(&o) : run_report(&o);
 	free(o.identifiers);
 	return rc;

@@ -82,8 +82,13 @@ run(const char *mode, const struct casedraw_opts *o, const char *outpath)
 {
 	char err[512];
 	struct output *out;
+	size_t i;
 	int status;
 
+	output_input(o->input != NULL ? o->input : "-");
+	output_input(o->closed);
+	for (i = 0; i < o->nexclude; i++)
+		output_input(o->exclude[i]);
 	if ((out = output_open(outpath, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;

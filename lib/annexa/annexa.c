@@ -36,6 +36,15 @@
 
 #define MEMO_MAX 4096 /* distinct values remembered per column */
 #define PREFETCH_AHEAD 8 /* records ahead whose Case ID slot is prefetched */
+/*
+ * Unreadable records (binary data, malformed, the wrong number of fields)
+ * before the check gives up, each readable one cancelling READABLE_CREDIT of
+ * them: the input is not a CSV extract (random bytes, /dev/urandom, a binary
+ * file), and carrying on would list findings without end. A real extract
+ * with one bad row in two never comes near it.
+ */
+#define UNREADABLE_RUN 1000
+#define READABLE_CREDIT 10
 #define ID_MAX 64 /* longer Case IDs are kept as they are */
 
 static const struct {
@@ -718,6 +727,31 @@ check_record(struct annexa *a, const struct csvio_record *r, unsigned char *badb
 	check_case(a, r, bad, law, c);
 }
 
+/*
+ * 1 when a record cannot be read as text: malformed, unterminated, the wrong
+ * number of fields, or holding a control character other than tab, CR and
+ * LF, as binary data does and no export (UTF-8 or Windows-1252) does. Bytes
+ * that are merely not UTF-8 are a Windows-1252 export read without
+ * --encoding cp1252: findings, not garbage. Only records already flagged
+ * (or all, with cp1252, where nothing is) are scanned.
+ */
+static int
+unreadable(const struct annexa *a, const struct csvio_record *r)
+{
+	size_t i, j;
+
+	if ((r->flags & (CSVIO_MALFORMED | CSVIO_UNTERMINATED)) || r->nfields != a->ncols)
+		return 1;
+	if (!(r->flags & CSVIO_BAD_UTF8) && !(a->cfg.csv_flags & CSVIO_CP1252))
+		return 0;
+	for (i = 0; i < r->nfields; i++)
+		for (j = 0; j < r->lens[i]; j++)
+			if ((unsigned char)r->fields[i][j] < 0x20 && r->fields[i][j] != '\t' &&
+			    r->fields[i][j] != '\r' && r->fields[i][j] != '\n')
+				return 1;
+	return 0;
+}
+
 /* Size the Case ID set for a regular file, at about 200 bytes a record. */
 static void
 size_ids(struct annexa *a, FILE *fp)
@@ -739,7 +773,7 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	struct csvbatch *cb;
 	unsigned char *bad = NULL;
 	const char *ahead;
-	size_t alen = 0;
+	size_t alen = 0, run = 0;
 	int rc;
 
 	a->name = name;
@@ -765,6 +799,19 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 		    (ahead = csvbatch_peek(cb, PREFETCH_AHEAD, (size_t)a->col[F_CASE_ID], &alen)))
 			cases_prefetch(a->cases, ahead, alen);
 		check_record(a, r, bad);
+		if (r->flags & CSVIO_BLANK)
+			; /* an empty line neither breaks a run nor adds to it */
+		else if (!unreadable(a, r))
+			run = run > READABLE_CREDIT ? run - READABLE_CREDIT : 0;
+		else if (++run >= UNREADABLE_RUN) {
+			snprintf(err, errsz,
+			         "%s:%lu: %d records could not be read (binary data, malformed or "
+			         "with the wrong number of fields), with hardly a readable one "
+			         "between: stopping; is this an Annex A CSV extract?",
+			         name, r->line, UNREADABLE_RUN);
+			rc = -2;
+			break;
+		}
 	}
 	if (rc == -1)
 		snprintf(err, errsz, "%s: %s", name, csvbatch_error(cb));
@@ -772,7 +819,7 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	a->sum.lines = csvio_lines(rd);
 	free(bad);
 	csvio_close(rd);
-	return rc == -1 ? -1 : 0;
+	return rc < 0 ? -1 : 0;
 }
 
 /* Raise case-id-form once for the Case IDs that do not fit the file's form. */

@@ -109,7 +109,9 @@ struct annexa *annexa_new(const struct annexa_config *, char *err, size_t errsz)
 void annexa_free(struct annexa *);
 /*
  * Check the extract on fp (name used in messages). 0 when read to the end,
- * -1 on a fatal error (no header row, read error) with the reason in err.
+ * -1 on a fatal error (no header row, read error, 1,000 records that cannot
+ * be read with hardly a readable one between: not a CSV extract) with the
+ * reason in err.
  */
 int annexa_check(struct annexa *, FILE *fp, const char *name, annexa_emit_fn, void *arg, char *err,
                  size_t errsz);

@@ -1,10 +1,12 @@
 /*
  * diag.c: diagnostics on stderr as "PROG: FILE:LINE: message".
  */
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/diag.h"
 #include "core/xalloc.h"
@@ -13,6 +15,7 @@
 
 static const char *prog = "cafcass-inspect";
 static unsigned long nerrors;
+static int stdout_closed;
 static struct {
 	char *file, *sheet;
 } sheets[MAX_SHEETS];
@@ -53,7 +56,28 @@ diag_sheet_of(const char *file)
 void
 diag_init(const char *progname)
 {
+	int fd;
+
 	prog = progname;
+	/*
+	 * A standard descriptor closed at start is opened on /dev/null, so that
+	 * no file the tool opens later takes its number (the output would go into
+	 * an input file). Standard output closed is remembered: writing to it
+	 * must fail (output_open), not vanish.
+	 */
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1) {
+			if (fd == STDOUT_FILENO)
+				stdout_closed = 1;
+			if (open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+				break;
+		}
+}
+
+int
+diag_stdout_closed(void)
+{
+	return stdout_closed || fcntl(STDOUT_FILENO, F_GETFD) == -1;
 }
 
 const char *

@@ -13,7 +13,13 @@ enum exit_status {
 	EXIT_TROUBLE = 2, /* usage, unreadable or malformed input, I/O failure */
 };
 
+/*
+ * Set the name for messages; also open /dev/null on any standard descriptor
+ * that is closed, remembering whether standard output was.
+ */
 void diag_init(const char *progname);
+/* 1 when standard output was closed when the program started (or is now). */
+int diag_stdout_closed(void);
 const char *diag_prog(void);
 /* "PROG: FILE:LINE: msg"; file may be NULL, line 0 means unknown. */
 void diag_error(const char *file, unsigned long line, const char *fmt, ...)

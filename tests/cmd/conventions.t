@@ -2,8 +2,9 @@
 # conventions.t: what every binary shares (contract section 1): --help on
 # stdout with exit 0, --version, an unknown flag is a usage error (exit 2),
 # -o is atomic (a failing run leaves the target and its mode untouched and no
-# temporary file; a successful run creates 0600 files and keeps an existing
-# file's mode), and a man page with the required sections.
+# temporary file; a successful run creates 0600 files, keeps an existing
+# file's mode when not wider than 0600 and narrows it, saying so, when it
+# is), and a man page with the required sections.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SHARE=$ROOT/share
@@ -80,11 +81,17 @@ for t in $TOOLS; do
 		[ $rc -le 1 ] || bad "$t passing run: exit $rc"
 		[ "$(stat -c %a "$T/o/new" 2>/dev/null)" = 600 ] || bad "$t: new -o file not 0600"
 		[ -s "$T/o/new" ] || bad "$t: new -o file empty"
-		printf 'old\n' >"$T/o/old" && chmod 644 "$T/o/old"
+		printf 'old\n' >"$T/o/old" && chmod 600 "$T/o/old"
 		"$bin" $args -o "$T/o/old" >/dev/null 2>&1
-		[ "$(stat -c %a "$T/o/old")" = 644 ] || bad "$t: -o changed an existing file's mode"
+		[ "$(stat -c %a "$T/o/old")" = 600 ] || bad "$t: -o changed an existing 0600 file's mode"
 		[ "$(cat "$T/o/old")" != old ] || bad "$t: -o did not replace the existing file"
-		[ "$(ls -A "$T/o" | wc -l)" = 2 ] || bad "$t: -o left files: $(ls -A "$T/o")"
+		# Wider than 0600: narrowed to 0600, and said so on stderr.
+		printf 'old\n' >"$T/o/wide" && chmod 644 "$T/o/wide"
+		"$bin" $args -o "$T/o/wide" >/dev/null 2>"$T/err"
+		[ "$(stat -c %a "$T/o/wide")" = 600 ] || bad "$t: -o kept an existing file's mode 0644"
+		grep -q "^$t: $T/o/wide: warning: its mode 0644 was narrowed to 0600" "$T/err" ||
+			bad "$t: -o narrowed the mode without saying so"
+		[ "$(ls -A "$T/o" | wc -l)" = 3 ] || bad "$t: -o left files: $(ls -A "$T/o")"
 		rm -rf "$T/o"
 	fi
 

@@ -2,7 +2,8 @@
 # demo.t: the whole pipeline (share/examples/demo.sh) runs on the examples
 # and every artefact is there, private (0600) and well-formed: the HTML and
 # the SVG parse, the calendars parse back with libical, the letters have no
-# blank left, the SEA redacted what was planted and has no gaps.
+# blank left, the SEA redacted what was planted and has no gaps, and every
+# JSON output is valid against its schema in share/schemas.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 T=$(mktemp -d)
@@ -57,4 +58,25 @@ grep -l '\[insert' "$O"/letter-*.md && bad "a letter still has a blank"
 grep -q '"total": 0' "$O/sea.json" && bad "the SEA redacted nothing"
 grep -q '"gaps": \[\]' "$O/sea.json" || bad "the SEA has gaps"
 [ "$(wc -l <"$O/sample-national.csv")" = 151 ] || bad "the national sample is not 150 cases"
+# Every JSON output of the demo is valid against its schema (lib/core/jschema
+# through build/gen/schema-check); a JSON file with no schema is a failure.
+# So are the example inputs that have one (judgements, details).
+n=0
+for f in "$O"/*.json; do
+	case $(basename "$f") in
+	annexa-check*.json) s=check-annexA ;;
+	plan*.json) s=plan ;;
+	observations*.json) s=observations ;;
+	sea*.json) s=sea ;;
+	*) bad "$(basename "$f"): a JSON output with no schema"; continue ;;
+	esac
+	"$ROOT/build/gen/schema-check" "$ROOT/share/schemas/$s.schema.json" "$f" >"$T/v" 2>&1 ||
+		bad "$(basename "$f") is not valid against $s.schema.json: $(head -3 "$T/v")"
+	n=$((n + 1))
+done
+[ $n -ge 3 ] || bad "only $n JSON outputs to validate"
+for s in judgements details; do
+	"$ROOT/build/gen/schema-check" "$ROOT/share/schemas/$s.schema.json" "$ROOT/share/examples/$s.json" \
+		>"$T/v" 2>&1 || bad "share/examples/$s.json is not valid against $s.schema.json: $(head -3 "$T/v")"
+done
 [ $fails = 0 ]

@@ -9,6 +9,9 @@
 #   stdout.grep, stderr.grep       optional: each line must occur (fixed string)
 #   stdout.notgrep, stderr.notgrep optional: no line may occur (fixed string)
 #   check.sh      optional: run after the tool with $OUT, $ERR, $TMP set; must exit 0
+# Whatever the case asserts, a JSON document on standard output or written
+# with -o into $TMP/NAME.json (exit 0 or 1) must be valid against its tool's schema in share/schemas (build/gen/
+# schema-check); a tool with JSON output and no schema is a failure.
 # A folder named data/ holds fixtures shared by a tool's cases. The tool runs in its case folder. Every case must assert something:
 # a case with none of expected/stderr/*.grep/check.sh is itself a failure.
 set -u
@@ -17,6 +20,7 @@ SHARE=$ROOT/share
 export ROOT SHARE
 pass=0
 fail=0
+schemas=0
 failed=""
 
 grep_each() { # file-of-patterns haystack want(1=present,0=absent)
@@ -29,6 +33,16 @@ grep_each() { # file-of-patterns haystack want(1=present,0=absent)
 		fi
 	done <"$1"
 	return 0
+}
+
+# The schema of a tool's JSON output (share/schemas/NAME.schema.json).
+schema_for() {
+	case $1 in
+	check-annexA) echo check-annexA ;;
+	plan-weeks) echo plan ;;
+	plan-observations) echo observations ;;
+	build-sea) echo sea ;;
+	esac
 }
 
 run_case() { # dir
@@ -70,6 +84,18 @@ run_case() { # dir
 		if [ -f "$dir/$s.grep" ]; then asserted=1; grep_each "$dir/$s.grep" "$f" 1 || { ok=0; why="$why; $s.grep"; }; fi
 		if [ -f "$dir/$s.notgrep" ]; then asserted=1; grep_each "$dir/$s.notgrep" "$f" 0 || { ok=0; why="$why; $s.notgrep"; }; fi
 	done
+	# The JSON documents written: on stdout, and with -o into $TMP/*.json.
+	for j in "$OUT" "$TMP"/*.json; do
+		[ -f "$j" ] && [ "$got_exit" -le 1 ] && [ "$(head -c 1 "$j")" = "{" ] || continue
+		schema=$(schema_for "$tool")
+		if [ -z "$schema" ]; then
+			ok=0; why="$why; JSON output but $tool has no schema in share/schemas"
+		elif ! "$ROOT/build/gen/schema-check" "$SHARE/schemas/$schema.schema.json" "$j" >"$TMP/.schema" 2>&1; then
+			ok=0; why="$why; $(basename "$j") is not valid against $schema.schema.json"
+			head -5 "$TMP/.schema" | sed 's/^/    /'
+		fi
+		schemas=$((schemas + 1))
+	done
 	if [ -f "$dir/check.sh" ]; then
 		asserted=1
 		if ! (cd "$dir" && OUT=$OUT ERR=$ERR TOOL=$ROOT/bin/$tool sh ./check.sh) >"$TMP/.check" 2>&1; then
@@ -94,10 +120,10 @@ for dir in "$ROOT"/tests/cmd/*/*/; do
 	case $dir in *${CASES:-}*) ;; *) continue ;; esac
 	run_case "${dir%/}"
 done
-[ -n "${CASES:-}" ] && { echo "shell: $pass passed, $fail failed"; [ $fail = 0 ]; exit; }
+[ -n "${CASES:-}" ] && { echo "shell: $pass passed, $fail failed ($schemas JSON outputs valid against their schema)"; [ $fail = 0 ]; exit; }
 for t in "$ROOT"/tests/cmd/*.t; do
 	[ -f "$t" ] || continue
 	if sh "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); failed="$failed ${t#$ROOT/}"; echo "FAIL ${t#$ROOT/}"; fi
 done
-echo "shell: $pass passed, $fail failed"
+echo "shell: $pass passed, $fail failed ($schemas JSON outputs valid against their schema)"
 [ $fail = 0 ]

@@ -1,12 +1,19 @@
 #!/bin/sh
 # run.sh HARNESS...: run each libFuzzer harness for $FUZZ_SECONDS (default 60)
 # on a corpus seeded from the tests' own inputs, and print the executions
-# per harness. A crash, leak or timeout fails the run; the input that caused
-# it is kept as build/fuzz/<harness>-crash-* for a regression test.
+# per harness. A crash, leak or hang fails the run; the input that caused
+# it is kept as build/fuzz/<harness>-crash-* (or -timeout-*) for a
+# regression test. A hang: one input running longer than $FUZZ_TIMEOUT
+# seconds (default 10; libFuzzer's -timeout, which exits with status 70),
+# or a harness still running $FUZZ_GRACE seconds (default 120) after its
+# time is up (killed by timeout(1): status 124 or 137). Any status but 0
+# fails the run; a timeout is reported as such.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 2
 S=${FUZZ_SECONDS:-60}
+PER_INPUT=${FUZZ_TIMEOUT:-10}
+GRACE=${FUZZ_GRACE:-120}
 export CAFCASS_INSPECT_DATA="$ROOT/share"
 fail=0
 
@@ -76,12 +83,19 @@ for bin in "$@"; do
 	*) leaks=1 ;;
 	esac
 	export ASAN_OPTIONS=detect_leaks=$leaks
-	"$bin" -max_total_time="$S" -timeout=10 -rss_limit_mb=2048 -max_len=100000 \
+	timeout -k 10 $((S + GRACE)) "$bin" -max_total_time="$S" -timeout="$PER_INPUT" \
+		-timeout_exitcode=70 -rss_limit_mb=2048 -max_len=100000 \
 		-print_final_stats=1 -close_fd_mask=3 -detect_leaks=$leaks \
 		-artifact_prefix="build/fuzz/$name-" "$corpus" >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-	if [ $rc = 0 ]; then result=ok; else result="FAILED (see $log)"; fail=1; fi
+	case $rc in
+	0) result=ok ;;
+	70) result="FAILED: an input ran over ${PER_INPUT}s (a hang; see $log)" ;;
+	124 | 137) result="FAILED: still running ${GRACE}s after its time (a hang; see $log)" ;;
+	*) result="FAILED (exit $rc, see $log)" ;;
+	esac
+	[ $rc = 0 ] || fail=1
 	printf '%-28s %12s %8s  %s\n' "$name" "${execs:-?}" "$S" "$result"
 done
 exit $fail

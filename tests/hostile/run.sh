@@ -14,7 +14,8 @@
 # and, on exit 2, the file (and the line for the kinds that have one), write
 # nothing to stdout on exit 2, and leave an existing -o file exactly as it
 # was with no temporary file beside it. Then the output side: an unwritable
-# -o folder, -o a full device, stdout on /dev/full. Big inputs are made here,
+# -o folder, -o a full device, stdout on /dev/full; and check-annexA on the
+# endless random bytes of /dev/urandom. Big inputs are made here,
 # at run time, in a temporary folder. Exit 0 when every check passes.
 set -u
 SUITE=hostile
@@ -293,5 +294,19 @@ done
 wait
 fails=$(cat "$T"/lane*/tally | awk '{ f += $1 } END { print f + 0 }')
 checks=$(cat "$T"/lane*/tally | awk '{ c += $2 } END { print c + 0 }')
+# check-annexA on an endless stream of random bytes (issue #21: it ran for
+# ever): it must stop by itself, exit 2, and say why, naming the line.
+if [ -z "$ONLY" ] || [ "$ONLY" = check-annexA ]; then
+	for enc in utf-8 cp1252; do
+		checks=$((checks + 1))
+		timeout -k 5 120 "$BIN/check-annexA" --as-of 2027-01-15 --encoding $enc /dev/urandom \
+			>"$T/out" 2>"$T/err"
+		rc=$?
+		judge check-annexA "check-annexA /dev/urandom ($enc)" $rc "$T/out" "$T/err" /dev/urandom 1
+		[ $rc = 2 ] || bad "check-annexA /dev/urandom ($enc): exit $rc, want 2"
+		grep -q -a "^check-annexA: /dev/urandom:[0-9]*: 1000 records could not be read" "$T/err" ||
+			bad "check-annexA /dev/urandom ($enc): no clear message: $(head -c 200 "$T/err")"
+	done
+fi
 echo "hostile: $checks checks, $fails failed"
 [ "$fails" = 0 ]

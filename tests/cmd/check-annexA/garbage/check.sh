@@ -1,7 +1,8 @@
 #!/bin/sh
 # Garbage after a valid header (random bytes, quotes, commas, CR, LF, NUL,
 # from a fixed seed): the tool never crashes, reports findings (exit 1), and
-# its CSV output stays well formed with the five columns.
+# its CSV output stays well formed with the five columns, its JSON output
+# valid against its schema with as many findings.
 set -eu
 H='Case ID,Case name,Gender,Ethnicity,Disability (Y/N),Date of birth,Lead application,Law type,Case type,Practitioner,Team,Service area,Local authority (Public law),Court,File location'
 for seed in 1 2 3 4 5; do
@@ -23,12 +24,9 @@ for seed in 1 2 3 4 5; do
 		"$TOOL" --as-of 2027-01-15 --format $fmt "$TMP/g.csv" >"$TMP/o.$fmt" 2>"$TMP/e" || rc=$?
 		[ $rc = 1 ] || { echo "seed $seed $fmt: exit $rc"; cat "$TMP/e"; exit 1; }
 	done
-	python3 -c '
-import csv, json, sys
-rows = list(csv.reader(open(sys.argv[1], newline="")))
-assert rows[0] == ["line", "column", "rule", "severity", "message"], rows[0]
-assert len(rows) > 1 and all(len(r) == 5 for r in rows), "ragged output"
-doc = json.load(open(sys.argv[2]))
-assert doc["summary"]["findings"] == len(rows) - 1
-' "$TMP/o.csv" "$TMP/o.json"
+	[ "$(head -n 1 "$TMP/o.csv")" = "line,column,rule,severity,message" ]
+	set -- $("$ROOT/build/gen/csv-field" -n "$TMP/o.csv")
+	[ "$1" -gt 0 ] && [ "$2" = 5 ] && [ "$3" = 0 ] || { echo "seed $seed: csv $*"; exit 1; }
+	[ "$(jq .summary.findings "$TMP/o.json")" = "$1" ] || { echo "seed $seed: counts differ"; exit 1; }
+	"$ROOT/build/gen/schema-check" "$SHARE/schemas/check-annexA.schema.json" "$TMP/o.json"
 done
