@@ -163,6 +163,9 @@ checked(int y, int m, int d, date_t *out)
 	return PARSE_OK;
 }
 
+_Static_assert(DATES_YEAR_FIRST == 1900 && DATES_YEAR_LAST == 2199,
+               "dates_error() names the supported years");
+
 /* Parse an ISO or UK date with optional spaces and midnight time. */
 static enum parse_result
 parse(const char *s, date_t *out)
@@ -201,8 +204,6 @@ dates_parse_error(const char *s)
 	case PARSE_DAY:
 		return "no such day";
 	case PARSE_RANGE:
-		_Static_assert(DATES_YEAR_FIRST == 1900 && DATES_YEAR_LAST == 2199,
-		               "the message names the supported years");
 		return "outside the supported years 1900 to 2199";
 	default:
 		return "not a date (YYYY-MM-DD or DD/MM/YYYY)";

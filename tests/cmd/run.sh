@@ -42,6 +42,8 @@ schema_for() {
 	plan-weeks) echo plan ;;
 	plan-observations) echo observations ;;
 	build-sea) echo sea ;;
+	plan-cycle) echo plan-cycle ;;
+	check-action-plan) echo check-action-plan ;;
 	esac
 }
 
