@@ -22,12 +22,21 @@
 
 #define PROG "build-sea"
 
-enum { OPT_IDENTIFIERS = CLI_OPT_FIRST_TOOL_OPT, OPT_SCHEDULE, OPT_REQUIRE_COMPLETE };
+enum {
+	OPT_IDENTIFIERS = CLI_OPT_FIRST_TOOL_OPT,
+	OPT_SCHEDULE,
+	OPT_REQUIRE_COMPLETE,
+	OPT_ALLOW,
+	OPT_REDACTIONS
+};
 enum format { FMT_JSON, FMT_CSV, FMT_MD };
 
 struct options {
 	const char **identifiers;
 	size_t nidentifiers;
+	const char **allow;
+	size_t nallow;
+	const char *redactions;
 	const char *schedule;
 	const char *output;
 	int require_complete;
@@ -44,14 +53,18 @@ usage(int status)
 	FILE *fp = status == 0 ? stdout : stderr;
 
 	fprintf(fp,
-	        "usage: %s [--identifiers FILE]... [--schedule FILE] [--require-complete]\n"
-	        "       [--format json|csv|md] [--encoding cp1252] [-o FILE] [FILE...]\n",
+	        "usage: %s [--identifiers FILE]... [--allow FILE]... [--redactions FILE]\n"
+	        "       [--schedule FILE] [--require-complete] [--format json|csv|md]\n"
+	        "       [--encoding cp1252] [-o FILE] [FILE...]\n",
 	        PROG);
 	if (status == 0)
 		fputs("Merge inspectors' evidence (CSV or NDJSON) into the summary of evidence and "
 		      "analysis.\n"
 		      "  --identifiers FILE  Annex A extract or names list: people whose names are "
 		      "redacted\n"
+		      "                      (names are found without it too)\n"
+		      "  --allow FILE        words and phrases never taken for a name, one a line\n"
+		      "  --redactions FILE   write the words removed only for being unknown (CSV)\n"
 		      "  --schedule FILE     evaluation schedule JSON (default: "
 		      "share/schedule/ofsted-2021.json)\n"
 		      "  --require-complete  exit 1 while any criterion has no evidence\n"
@@ -69,6 +82,8 @@ parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
 	    {"identifiers", required_argument, NULL, OPT_IDENTIFIERS},
+	    {"allow", required_argument, NULL, OPT_ALLOW},
+	    {"redactions", required_argument, NULL, OPT_REDACTIONS},
 	    {"schedule", required_argument, NULL, OPT_SCHEDULE},
 	    {"require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE},
 	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
@@ -87,6 +102,13 @@ parse_options(int argc, char **argv, struct options *o)
 			o->identifiers =
 			    xreallocarray(o->identifiers, o->nidentifiers + 1, sizeof(char *));
 			o->identifiers[o->nidentifiers++] = optarg;
+			break;
+		case OPT_ALLOW:
+			o->allow = xreallocarray(o->allow, o->nallow + 1, sizeof(char *));
+			o->allow[o->nallow++] = optarg;
+			break;
+		case OPT_REDACTIONS:
+			o->redactions = optarg;
 			break;
 		case OPT_SCHEDULE:
 			o->schedule = optarg;
@@ -143,6 +165,32 @@ load_reference(const struct options *o, struct schedule **sched, struct redact *
 			diag_note("%s", err);
 			return -1;
 		}
+	for (i = 0; i < o->nallow; i++)
+		if (redact_allow_file(*red, o->allow[i], err, sizeof(err)) == -1) {
+			diag_note("%s", err);
+			return -1;
+		}
+	if (o->redactions != NULL)
+		redact_review_start(*red);
+	return 0;
+}
+
+/* Write the review list of --redactions; -1 after a diagnostic. */
+static int
+write_review(struct redact *red, const struct options *o)
+{
+	struct output *out;
+	char err[512];
+
+	if ((out = output_open(o->redactions, err, sizeof(err))) == NULL) {
+		diag_note("%s", err);
+		return -1;
+	}
+	redact_review_write(red, output_stream(out));
+	if (output_commit(out, err, sizeof(err)) == -1) {
+		diag_note("%s", err);
+		return -1;
+	}
 	return 0;
 }
 
@@ -245,7 +293,7 @@ main(int argc, char **argv)
 			diag_note("%s", err);
 			goto out;
 		}
-	if (write_sea(sea, &o) == -1)
+	if (write_sea(sea, &o) == -1 || (o.redactions != NULL && write_review(red, &o) == -1))
 		goto out;
 	status = EXIT_OK;
 	/* Rejected records are named and listed in the SEA; only the contract's
@@ -265,5 +313,6 @@ out:
 	redact_free(red);
 	schedule_free(sched);
 	free(o.identifiers);
+	free(o.allow);
 	return status;
 }
