@@ -40,9 +40,11 @@ cli_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 int
 cli_parse_date(const char *opt, const char *s, date_t *out)
 {
-	if (dates_parse(s, out) == 0)
-		return 0;
-	diag_note("%s: not a date (YYYY-MM-DD or DD/MM/YYYY)", opt);
+	const char *why = dates_parse_error(s);
+
+	if (why == NULL)
+		return dates_parse(s, out);
+	diag_note("%s: %s", opt, why);
 	return -1;
 }
 

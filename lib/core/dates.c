@@ -147,25 +147,66 @@ scan_uk(const char **sp, int *y, int *m, int *d)
 	return 0;
 }
 
+enum parse_result { PARSE_OK, PARSE_FORM, PARSE_DAY, PARSE_RANGE };
+
+/* Check a scanned y-m-d and make it a day number. */
+static enum parse_result
+checked(int y, int m, int d, date_t *out)
+{
+	date_t t;
+
+	if (dates_from_ymd(y, m, d, &t) == -1)
+		return y == 0 || y > 9999 ? PARSE_RANGE : PARSE_DAY;
+	if (y < DATES_YEAR_FIRST || y > DATES_YEAR_LAST)
+		return PARSE_RANGE;
+	*out = t;
+	return PARSE_OK;
+}
+
 /* Parse an ISO or UK date with optional spaces and midnight time. */
-int
-dates_parse(const char *s, date_t *out)
+static enum parse_result
+parse(const char *s, date_t *out)
 {
 	int y, m, d;
 
 	if (s == NULL)
-		return -1;
+		return PARSE_FORM;
 	s = skip_blank(s);
 	if (s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
 	    s[2] <= '9' && s[3] >= '0' && s[3] <= '9' && s[4] == '-') {
 		if (scan_iso(&s, &y, &m, &d) == -1)
-			return -1;
+			return PARSE_FORM;
 	} else if (scan_uk(&s, &y, &m, &d) == -1)
-		return -1;
+		return PARSE_FORM;
 	s = skip_blank(skip_midnight(s));
 	if (*s != '\0')
-		return -1;
-	return dates_from_ymd(y, m, d, out);
+		return PARSE_FORM;
+	return checked(y, m, d, out);
+}
+
+int
+dates_parse(const char *s, date_t *out)
+{
+	return parse(s, out) == PARSE_OK ? 0 : -1;
+}
+
+const char *
+dates_parse_error(const char *s)
+{
+	date_t t;
+
+	switch (parse(s, &t)) {
+	case PARSE_OK:
+		return NULL;
+	case PARSE_DAY:
+		return "no such day";
+	case PARSE_RANGE:
+		_Static_assert(DATES_YEAR_FIRST == 1900 && DATES_YEAR_LAST == 2199,
+		               "the message names the supported years");
+		return "outside the supported years 1900 to 2199";
+	default:
+		return "not a date (YYYY-MM-DD or DD/MM/YYYY)";
+	}
 }
 
 /* Parse exactly YYYY-MM-DD. */
@@ -176,7 +217,7 @@ dates_parse_iso(const char *s, date_t *out)
 
 	if (s == NULL || scan_iso(&s, &y, &m, &d) == -1 || *s != '\0')
 		return -1;
-	return dates_from_ymd(y, m, d, out);
+	return checked(y, m, d, out) == PARSE_OK ? 0 : -1;
 }
 
 /* Format as YYYY-MM-DD into buf. */

@@ -14,6 +14,13 @@ typedef long date_t;
 #define DATES_ISO_LEN 11 /* "YYYY-MM-DD" and NUL */
 #define DATES_MIN (-719162L) /* 0001-01-01 */
 #define DATES_MAX 2932896L /* 9999-12-31 */
+/*
+ * The years a date read from input or a command line may fall in: wide
+ * enough for any date of birth of a child in care or any inspection, narrow
+ * enough that every date computed from one still has four digits.
+ */
+#define DATES_YEAR_FIRST 1900
+#define DATES_YEAR_LAST 2199
 
 enum dates_weekday { MON, TUE, WED, THU, FRI, SAT, SUN };
 
@@ -22,13 +29,20 @@ int dates_from_ymd(int y, int m, int d, date_t *out);
 void dates_to_ymd(date_t, int *y, int *m, int *d);
 /*
  * Parse s as YYYY-MM-DD or DD/MM/YYYY (D/M/YYYY too), surrounding spaces
- * allowed. 0 on success; -1 when unparseable or impossible (31/02/2015).
+ * allowed. 0 on success; -1 when unparseable, impossible (31/02/2015) or
+ * outside the supported years DATES_YEAR_FIRST to DATES_YEAR_LAST.
  * A trailing midnight time as Excel writes it (" 00:00", " 00:00:00") is
  * accepted; any other time, a 2-digit year or trailing text is not.
  */
 int dates_parse(const char *s, date_t *out);
-/* Strict ISO YYYY-MM-DD and nothing else (no spaces, no time). */
+/* Strict ISO YYYY-MM-DD and nothing else (no spaces, no time); same years. */
 int dates_parse_iso(const char *s, date_t *out);
+/*
+ * Why s is not a date dates_parse() accepts, as a fixed phrase ("not a date
+ * (YYYY-MM-DD or DD/MM/YYYY)", "no such day", "outside the supported years
+ * 1900 to 2199"); NULL when it is one. Quotes nothing of s.
+ */
+const char *dates_parse_error(const char *s);
 /* Write ISO YYYY-MM-DD into buf (DATES_ISO_LEN bytes); returns buf. */
 char *dates_format(date_t, char *buf);
 enum dates_weekday dates_weekday(date_t);

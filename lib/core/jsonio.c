@@ -17,6 +17,7 @@ struct jsonio_src {
 	FILE *fp;
 	size_t total;
 	int over;
+	int error; /* errno of a read error, or 0 */
 };
 
 /* Jansson's reader: the next bytes of the stream, stopping at the limit. */
@@ -33,25 +34,88 @@ jsonio_read(void *buf, size_t len, void *arg)
 	if (len > JSONIO_MAX_INPUT - src->total)
 		len = JSONIO_MAX_INPUT - src->total;
 	n = fread(buf, 1, len, src->fp);
-	if (n == 0 && ferror(src->fp))
+	if (n == 0 && ferror(src->fp)) {
+		src->error = errno ? errno : EIO;
 		return (size_t)-1;
+	}
 	src->total += n;
 	return n;
+}
+
+/*
+ * What went wrong, in words of our own. Jansson's text quotes the input near
+ * the error ("control character 0x9 near '"Jane Smith'"), and the input may
+ * hold personal data: it is never printed. The kind comes from the error
+ * code, refined by the fixed start of Jansson's message for syntax errors.
+ */
+const char *
+jsonio_error_kind(const json_error_t *je)
+{
+	static const struct {
+		const char *start, *kind;
+	} syntax[] = {
+	    {"control character", "a control character (such as a tab) inside a string; "
+	                          "write it as an escape (\\t)"},
+	    {"unexpected newline", "a line break inside a string; write it as \\n"},
+	    {"invalid escape", "an invalid escape sequence in a string"},
+	    {"invalid Unicode", "an invalid \\u escape (a lone surrogate) in a string"},
+	    {"invalid token", "a value that is not JSON (a bare word or a malformed number)"},
+	    {"string or '}' expected", "a key (a quoted string) or '}' expected"},
+	    {"':' expected", "':' expected after a key"},
+	    {"'}' expected", "',' or '}' expected in an object"},
+	    {"']' expected", "',' or ']' expected in an array"},
+	    {"'[' or '{' expected", "a JSON object or array expected"},
+	    {"unexpected token", "an unexpected character"},
+	};
+	size_t i;
+
+	switch (json_error_code(je)) {
+	case json_error_out_of_memory:
+		return "out of memory";
+	case json_error_stack_overflow:
+		return "nested too deeply";
+	case json_error_invalid_utf8:
+		return "bytes that are not UTF-8";
+	case json_error_premature_end_of_input:
+		if (strncmp(je->text, "'[' or '{' expected", 19) == 0)
+			return "empty: a JSON object or array expected";
+		return "the document ends too early (a string, object or array is not closed)";
+	case json_error_end_of_input_expected:
+		return "more text after the end of the JSON document";
+	case json_error_null_character:
+		return "a NUL character (\\u0000) in a string";
+	case json_error_null_byte_in_key:
+		return "a NUL character (\\u0000) in a key";
+	case json_error_duplicate_key:
+		return "a duplicate key (the same key twice in one object)";
+	case json_error_numeric_overflow:
+		return "a number too large";
+	case json_error_invalid_syntax:
+		for (i = 0; i < sizeof syntax / sizeof syntax[0]; i++)
+			if (strncmp(je->text, syntax[i].start, strlen(syntax[i].start)) == 0)
+				return syntax[i].kind;
+		return "invalid JSON syntax";
+	default:
+		return "not valid JSON";
+	}
 }
 
 static void
 located(char *err, size_t errsz, const char *name, const json_error_t *je)
 {
+	const char *kind = jsonio_error_kind(je);
+
 	if (je->line > 0)
-		snprintf(err, errsz, "%s:%d:%d: %s", name, je->line, je->column, je->text);
+		snprintf(err, errsz, "%s:%d:%d: invalid JSON: %s", name, je->line, je->column,
+		         kind);
 	else
-		snprintf(err, errsz, "%s: %s", name, je->text);
+		snprintf(err, errsz, "%s: invalid JSON: %s", name, kind);
 }
 
 json_t *
 jsonio_loadf(FILE *fp, const char *name, char *err, size_t errsz)
 {
-	struct jsonio_src src = {fp, 0, 0};
+	struct jsonio_src src = {fp, 0, 0, 0};
 	json_error_t je;
 	json_t *j;
 
@@ -59,6 +123,8 @@ jsonio_loadf(FILE *fp, const char *name, char *err, size_t errsz)
 	if (j == NULL && src.over)
 		snprintf(err, errsz, "%s: larger than the %zu MB limit for a JSON document", name,
 		         JSONIO_MAX_INPUT >> 20);
+	else if (j == NULL && src.error != 0)
+		snprintf(err, errsz, "%s: read error: %s", name, strerror(src.error));
 	else if (j == NULL)
 		located(err, errsz, name, &je);
 	return j;

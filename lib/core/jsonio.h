@@ -1,6 +1,8 @@
 /*
  * jsonio.h: JSON in and out over Jansson.
- * Loading reports "FILE:LINE:COLUMN: what" on error; dumping is deterministic
+ * Loading reports "FILE:LINE:COLUMN: invalid JSON: KIND" on error, KIND being
+ * a fixed phrase of ours (never Jansson's text, which quotes the input and so
+ * may show personal data); dumping is deterministic
  * (keys in insertion order, two-space indent, UTF-8, trailing newline).
  * A document larger than JSONIO_MAX_INPUT is refused ("FILE: larger than the
  * 64 MB limit"), so a runaway pipe cannot exhaust memory.
@@ -16,11 +18,13 @@
 
 /*
  * Load a JSON document from path ("-" = standard input). On error return
- * NULL and write "PATH:LINE:COLUMN: reason" into err (errsz bytes).
+ * NULL and write "PATH:LINE:COLUMN: invalid JSON: KIND" into err (errsz bytes).
  */
 json_t *jsonio_load(const char *path, char *err, size_t errsz);
 /* The same, from a stream; name is used in the message. */
 json_t *jsonio_loadf(FILE *, const char *name, char *err, size_t errsz);
+/* The kind of a Jansson load error as a fixed phrase that quotes no input. */
+const char *jsonio_error_kind(const json_error_t *);
 /* Write json to fp as one document and a newline; -1 on a write error. */
 int jsonio_dump(const json_t *, FILE *);
 /* Write json to fp compactly on one line (NDJSON) and a newline. */

@@ -21,20 +21,27 @@ text_normkey(const char *s, struct strbuf *out)
 	}
 }
 
-int
-text_same(const char *a, const char *b)
+/* 1 when a and b have the same key under keyfn. */
+static int
+text_same_key(const char *a, const char *b, void (*keyfn)(const char *, struct strbuf *))
 {
 	struct strbuf ka, kb;
 	int same;
 
 	strbuf_init(&ka);
 	strbuf_init(&kb);
-	text_normkey(a, &ka);
-	text_normkey(b, &kb);
+	keyfn(a, &ka);
+	keyfn(b, &kb);
 	same = strcmp(ka.buf, kb.buf) == 0;
 	strbuf_free(&ka);
 	strbuf_free(&kb);
 	return same;
+}
+
+int
+text_same(const char *a, const char *b)
+{
+	return text_same_key(a, b, text_normkey);
 }
 
 void
@@ -56,17 +63,7 @@ text_labelkey(const char *s, struct strbuf *out)
 int
 text_label_same(const char *a, const char *b)
 {
-	struct strbuf ka, kb;
-	int same;
-
-	strbuf_init(&ka);
-	strbuf_init(&kb);
-	text_labelkey(a, &ka);
-	text_labelkey(b, &kb);
-	same = strcmp(ka.buf, kb.buf) == 0;
-	strbuf_free(&ka);
-	strbuf_free(&kb);
-	return same;
+	return text_same_key(a, b, text_labelkey);
 }
 
 /* Edit distance of a and b (optimal string alignment), or max + 1 when over max. */

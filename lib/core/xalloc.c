@@ -8,13 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diag.h"
 #include "core/xalloc.h"
 
-static void
-oom(void)
+/*
+ * Stop: "PROG: out of memory", naming the tool (a cron job's mail must say
+ * which step died). exit() runs the atexit handlers, so a half-written -o
+ * temporary is removed (lib/core/output.c).
+ */
+static void __attribute__((noreturn)) oom(void)
 {
-	fputs("cafcass-inspect: out of memory\n", stderr);
-	exit(2);
+	fprintf(stderr, "%s: out of memory\n", diag_prog());
+	exit(EXIT_TROUBLE);
 }
 
 void *

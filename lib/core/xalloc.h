@@ -1,6 +1,7 @@
 /*
  * xalloc.h: allocation that cannot fail. On exhaustion the program stops
- * with a message (out of memory is not recoverable for these tools); every
+ * with "PROG: out of memory" (PROG as given to diag_init) and exit status 2
+ * (out of memory is not recoverable for these tools); every
  * other error in lib/ is returned to the caller.
  */
 #ifndef XALLOC_H

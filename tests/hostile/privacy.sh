@@ -139,6 +139,42 @@ for l in ce-email staff-info family; do
 	audit "letter $l broken" render-report --letter $l --details "$F/judgements-broken.json"
 done
 
+# JSON parse errors (issue #21): Jansson's own text quotes the input near the
+# error ("control character 0x9 near '"Jane Zebedee-Smith'"). Each broken
+# document holds a sentinel right before its error; through every JSON input
+# of every tool, stderr must name FILE:LINE:COLUMN and the kind of error and
+# show none of the sentinel.
+J=$T/json-errors
+mkdir -p "$J"
+printf '{"chief_executive":"Jane Zebedee-Smith\tDOB"}\n' >"$J/tab.json"
+printf '{"chief_executive":"Jane Zebedee-Smith\nDOB"}\n' >"$J/newline.json"
+printf '{"chief_executive":"Zebedee \\q Quartermaine"}\n' >"$J/escape.json"
+printf '{"chief_executive":"Zebedee Quartermaine' >"$J/unterminated.json"
+printf '{"chief_executive":Zebedee}\n' >"$J/bareword.json"
+printf '{"Zebedee Quartermaine":1,"Zebedee Quartermaine":2}\n' >"$J/duplicate.json"
+printf '{"chief_executive":"Zebedee \377 Quartermaine"}\n' >"$J/utf8.json"
+printf '{"chief_executive":"Zebedee"} Quartermaine\n' >"$J/trailing.json"
+printf '{"Zebedee Quartermaine" 1}\n' >"$J/colon.json"
+json_error() { # label tool args... (the broken file is the last @J@ in args)
+	what=$1 tool=$2
+	shift 2
+	audit "$what" "$tool" "$@"
+	checks=$((checks + 1))
+	case $rc in 2) ;; *) bad "$tool [$what]: exit $rc, want 2" ;; esac
+	grep -q -a -E "^$tool: .*\.json:[0-9]+:[0-9]+: invalid JSON: [^ ]" "$T/err" ||
+		bad "$tool [$what]: no 'FILE:LINE:COLUMN: invalid JSON: kind' on stderr: $(head -c 200 "$T/err")"
+}
+for f in "$J"/*.json; do
+	k=$(basename "$f" .json)
+	json_error "holidays $k" plan-weeks --start 2027-01-15 --holidays "$f"
+	json_error "plan $k" plan-observations --plan "$f" --opportunities "$F/opps.csv"
+	json_error "schedule $k" build-sea --schedule "$f" "$F/evidence.csv"
+	json_error "judgements $k" render-report --draft --judgements "$f" "$T/sea.json"
+	json_error "sea $k" render-report --draft --judgements "$EX/judgements.json" "$f"
+	json_error "report plan $k" render-report --draft --judgements "$EX/judgements.json" --plan "$f" "$T/sea.json"
+	json_error "details $k" render-report --letter ce-email --details "$f"
+done
+
 created_0600 check-annexA $AS "$F/annexa-ok.csv"
 created_0600 sample-cases national --seed 1 "$F/annexa-ok.csv"
 created_0600 check-annexA $AS "$F/annexa.csv"

@@ -93,6 +93,57 @@ START_TEST(json_error_located)
 }
 END_TEST
 
+/*
+ * Jansson's own text quotes the input near the error; ours never does: each
+ * error names the place and the kind, and no byte of the values.
+ */
+static const struct {
+	const char *json, *kind;
+} json_errors[] = {
+    {"{\"chief_executive\":\"Jane Zebedee-Smith\tDOB\"}", "control character"},
+    {"{\"name\":\"Jane Zebedee\nSmith\"}", "line break"},
+    {"{\"name\":\"Zebedee\\q\"}", "escape"},
+    {"{\"name\":\"Zebedee\\ud800\"}", "surrogate"},
+    {"{\"name\":\"Zebedee\\u0000\"}", "NUL"},
+    {"{\"Zebedee\\u0000\":1}", "NUL"},
+    {"{\"name\":Zebedee}", "not JSON"},
+    {"{Zebedee:1}", "a key"},
+    {"{\"Zebedee\" 1}", "':' expected"},
+    {"{\"name\":\"Zebedee\"", "ends too early"},
+    {"[\"Zebedee\"", "ends too early"},
+    {"[\"Zebedee\" 1]", "']'"},
+    {"\"Zebedee\"", "object or array"},
+    {"{} Zebedee", "after the end"},
+    {"", "empty"},
+    {"{\"Zebedee\":1,\"Zebedee\":2}", "duplicate"},
+    {"{\"name\":\"Zebedee \xff\"}", "UTF-8"},
+    {"{\"name\":\"Zebedee\",\"n\":99999999999999999999999}", "too large"},
+    {"{\"name\":\"Zebedee\",\"n\":1e99999}", "too large"},
+    {"{\"name\":\"Zebedee\",}", "a key"},
+    {"[\"Zebedee\",]", "unexpected"},
+};
+
+START_TEST(json_error_quotes_no_input)
+{
+	char err[512];
+	const char *s = json_errors[_i].json;
+	FILE *fp = fmemopen((void *)s, strlen(s) > 0 ? strlen(s) : 1, "r");
+
+	if (*s == '\0') { /* fmemopen of a 0-byte buffer: read nothing */
+		fclose(fp);
+		fp = fopen("/dev/null", "r");
+	}
+	ck_assert_ptr_null(jsonio_loadf(fp, "details.json", err, sizeof err));
+	ck_assert_msg(strncmp(err, "details.json:1:", 15) == 0, "no place: %s", err);
+	ck_assert_msg(strstr(err, "invalid JSON: ") != NULL, "no kind: %s", err);
+	ck_assert_msg(strstr(err, json_errors[_i].kind) != NULL, "want %s: %s",
+	              json_errors[_i].kind, err);
+	ck_assert_msg(strstr(err, "Zebedee") == NULL && strstr(err, "near") == NULL,
+	              "quotes the input: %s", err);
+	fclose(fp);
+}
+END_TEST
+
 START_TEST(json_duplicate_key_rejected)
 {
 	char err[256];
@@ -135,6 +186,8 @@ make_suite_cli(void)
 	tcase_add_test(tc, encodings);
 	tcase_add_test(tc, datadir_from_env);
 	tcase_add_test(tc, json_error_located);
+	tcase_add_loop_test(tc, json_error_quotes_no_input, 0,
+	                    (int)(sizeof json_errors / sizeof json_errors[0]));
 	tcase_add_test(tc, json_duplicate_key_rejected);
 	tcase_add_test(tc, json_dump_deterministic);
 	suite_add_tcase(s, tc);

@@ -29,8 +29,8 @@ static const struct {
     {"29/02/2024", 2024, 2, 29},
     {"29/02/2000", 2000, 2, 29},
     {"31/12/1999", 1999, 12, 31},
-    {"0001-01-01", 1, 1, 1},
-    {"9999-12-31", 9999, 12, 31},
+    {"1900-01-01", 1900, 1, 1},
+    {"31/12/2199", 2199, 12, 31},
     {"31/01/2027", 2027, 1, 31},
     {"30/04/2027", 2027, 4, 30},
     {"2015-02-03 00:00", 2015, 2, 3},
@@ -59,6 +59,13 @@ static const char *const invalid[] = {
     "3/2/15",
     "15-02-03",
     "0000-01-01", /* year 0 */
+    "0001-01-01", /* outside the supported years 1900 to 2199 */
+    "1899-12-31",
+    "31/12/1899",
+    "2200-01-01",
+    "01/01/2200",
+    "3500-01-07",
+    "9999-12-31",
     "00/01/0000",
     "10000-01-01",
     "03/02/20150",
@@ -104,7 +111,7 @@ static const struct {
 	enum dates_weekday wd;
 } weekdays[] = {
     {"1970-01-01", THU}, {"1969-12-31", WED}, {"2000-01-01", SAT}, {"1900-01-01", MON},
-    {"0001-01-01", MON}, {"9999-12-31", FRI}, {"2024-02-29", THU}, {"2026-12-25", FRI},
+    {"1900-03-01", THU}, {"2199-12-31", TUE}, {"2024-02-29", THU}, {"2026-12-25", FRI},
     {"2027-01-15", FRI}, {"2027-01-17", SUN}, {"2027-03-26", FRI}, {"2027-03-29", MON},
     {"2026-05-04", MON}, {"1966-07-30", SAT},
 };
@@ -169,6 +176,26 @@ START_TEST(test_parse_invalid)
 }
 END_TEST
 
+/* Why a date is refused: a fixed phrase per kind, none for a good date. */
+START_TEST(test_parse_error)
+{
+	ck_assert_ptr_null(dates_parse_error("2027-01-15"));
+	ck_assert_ptr_null(dates_parse_error("01/01/1900"));
+	ck_assert_str_eq(dates_parse_error("3500-01-07"),
+	                 "outside the supported years 1900 to 2199");
+	ck_assert_str_eq(dates_parse_error("9999-12-31"),
+	                 "outside the supported years 1900 to 2199");
+	ck_assert_str_eq(dates_parse_error("0000-01-01"),
+	                 "outside the supported years 1900 to 2199");
+	ck_assert_str_eq(dates_parse_error("31/12/1899"),
+	                 "outside the supported years 1900 to 2199");
+	ck_assert_str_eq(dates_parse_error("31/02/2015"), "no such day");
+	ck_assert_str_eq(dates_parse_error("12/31/2015"), "no such day");
+	ck_assert_str_eq(dates_parse_error("10000-01-01"), "not a date (YYYY-MM-DD or DD/MM/YYYY)");
+	ck_assert_str_eq(dates_parse_error(NULL), "not a date (YYYY-MM-DD or DD/MM/YYYY)");
+}
+END_TEST
+
 START_TEST(test_parse_null)
 {
 	date_t t = 7;
@@ -191,6 +218,9 @@ START_TEST(test_parse_iso_strict)
 	ck_assert_int_eq(dates_parse_iso("28/12/2026", &t), -1);
 	ck_assert_int_eq(dates_parse_iso("2026-12-28 00:00", &t), -1);
 	ck_assert_int_eq(dates_parse_iso("2026-02-30", &t), -1);
+	ck_assert_int_eq(dates_parse_iso("1899-12-31", &t), -1);
+	ck_assert_int_eq(dates_parse_iso("2200-01-01", &t), -1);
+	ck_assert_int_eq(dates_parse_iso("2199-12-31", &t), 0);
 }
 END_TEST
 
@@ -345,6 +375,7 @@ make_suite_dates(void)
 	tcase_add_loop_test(tc, test_parse_valid, 0, NELEM(valid));
 	tcase_add_loop_test(tc, test_parse_invalid, 0, NELEM(invalid));
 	tcase_add_test(tc, test_parse_null);
+	tcase_add_test(tc, test_parse_error);
 	tcase_add_test(tc, test_parse_iso_strict);
 	tcase_add_loop_test(tc, test_anchors, 0, NELEM(anchors));
 	tcase_add_test(tc, test_from_ymd_impossible);
