@@ -53,6 +53,7 @@
 #define W_DET 0x4000000 /* the, a, this, their... */
 #define W_FORMAL 0x8000000 /* Mr, Mrs, Dr...: a title before a lower-case name too */
 #define W_MODAL 0x10000000 /* will, may, did...: a verb after a relation word */
+#define W_RARE 0x20000000 /* only in the larger word list: with a capital, name-like */
 
 /* Kinds of protected spans. */
 enum { PROT_CASEID, PROT_TITLE, PROT_PLACE, PROT_BODY };
@@ -108,7 +109,7 @@ struct redact {
 	struct keyhash_key hkey;
 	struct redact_word *words; /* open addressing, size a power of two */
 	size_t wcap, wcount;
-	char *dict; /* the dictionary's text, keys point into it */
+	char *dict, *dict2; /* the word lists' text, keys point into them */
 	size_t nnames;
 	int allow_names; /* the allow-list detector runs (always, unless turned off) */
 	char **ids; /* known case references (exact, lowered) */

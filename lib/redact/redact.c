@@ -387,6 +387,7 @@ redact_free(struct redact *r)
 			free(r->words[i].key);
 	free(r->words);
 	free(r->dict);
+	free(r->dict2);
 	redact_review_free(r);
 	free(r->spans);
 	free(r->prot);

@@ -583,6 +583,19 @@ derived_safe(struct redact *r, const char *s, const struct token *t, int capital
  */
 static int name_shaped(const char *s, const struct token *t, int poss);
 
+/* 1 when t is a small word inside titles of words ("of", "and", "for"...). */
+static int
+title_connector(const char *s, const struct token *t)
+{
+	static const char *const w[] = {"of", "and", "for", "the", "in", "on", "to", "at"};
+	size_t k, n = t->eo - t->so;
+
+	for (k = 0; k < sizeof(w) / sizeof(w[0]); k++)
+		if (n == strlen(w[k]) && strncmp(s + t->so, w[k], n) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 lone_capital(struct redact *r, const char *s, size_t len, size_t i, const struct tokinfo *ti)
 {
@@ -596,6 +609,9 @@ lone_capital(struct redact *r, const char *s, size_t len, size_t i, const struct
 		return 0;
 	if (i + 1 < r->ntoks && space_gap(r, s, i) && redact_capitalised(s, &r->toks[i + 1]))
 		return 0;
+	if (i > 1 && redact_capitalised(s, &r->toks[i - 2]) && space_gap(r, s, i - 2) &&
+	    space_gap(r, s, i - 1) && title_connector(s, &r->toks[i - 1]))
+		return 0; /* a title of words: "Date of Birth", "Head of Service" */
 	for (p = t->eo; p < len && s[p] == ' '; p++)
 		;
 	if (p < len && s[p] >= '0' && s[p] <= '9')
@@ -643,7 +659,7 @@ decide(struct redact *r, const char *s, size_t len, size_t i)
 		return after_title(r, s, i) ? TS_NAME : TS_KEEP; /* initials: "JO", "Re NG" */
 	if (ti.cap && !(ti.flags & (W_NEVER | W_DET | W_ORGSUFFIX)) && after_relation(r, s, i))
 		return TS_NAME; /* "her brother Jack", "dad June" */
-	if (!ti.cap && (ti.flags & (W_NAMEWORD | W_PROPER)) &&
+	if (!ti.cap && (ti.flags & W_NAMEWORD) &&
 	    !(ti.flags & (W_NEVER | W_DET | W_MODAL | W_SPEECH | W_FOLLOWER)) &&
 	    after_relation(r, s, i))
 		return TS_NAME; /* "her brother mark" */
@@ -684,7 +700,7 @@ decide(struct redact *r, const char *s, size_t len, size_t i)
 		           ? TS_CAND
 		           : TS_KEEP; /* "June Pickersgill" if Pickersgill is a name */
 	start = opens_sentence(r, s, i);
-	if (ti.flags & (W_PROPER | W_NAMEWORD)) {
+	if (ti.flags & (W_PROPER | W_NAMEWORD | W_RARE)) {
 		if (!start) {
 			if (next_has(r, s, i, W_ORGSUFFIX | W_STREET | W_SCHOOL))
 				return TS_KEEP;
@@ -798,39 +814,89 @@ tok_key(const char *s, const struct token *t, struct strbuf *out)
 	redact_lower_word(s, t->so, t->eo - redact_possessive_len(s, t), out);
 }
 
-/* Consistency: a capitalised word taken for a name once is a name everywhere in the text. */
+/*
+ * 1 when token i, an ordinary word opening a sentence, is used as a word
+ * there: a lower-case word that is not a verb of speech follows ("Young
+ * people said", not "Grace was").
+ */
+static int
+common_use(struct redact *r, const char *s, size_t i)
+{
+	if (!(tok_flags(r, s, i) & W_SAFE) || !opens_sentence(r, s, i) || i + 1 >= r->ntoks ||
+	    !space_gap(r, s, i) || redact_capitalised(s, &r->toks[i + 1]))
+		return 0;
+	return !(tok_flags(r, s, i + 1) & (W_SPEECH | W_FOLLOWER | W_MODAL));
+}
+
+/* The name keys of one text, for consistency (strings in one buffer). */
+struct keyset {
+	struct strbuf buf;
+	size_t *off;
+	size_t n;
+};
+
+/* Order keys by their text (base: the keys' buffer). */
+static int
+key_cmp(const void *a, const void *b, void *base)
+{
+	return strcmp((const char *)base + *(const size_t *)a,
+	              (const char *)base + *(const size_t *)b);
+}
+
+/* 1 when key is in the sorted set. */
+static int
+keyset_has(const struct keyset *ks, const char *key)
+{
+	size_t lo = 0, hi = ks->n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(ks->buf.buf + ks->off[mid], key)) == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/*
+ * Consistency: a capitalised word taken for a name once is a name
+ * everywhere in the text (the keys sorted once: n log n in the text).
+ */
 static void
 consistency(struct redact *r, const char *s)
 {
-	size_t i, k, n = 0;
-	size_t *names = NULL;
+	struct keyset ks;
+	size_t i, n = 0;
 
 	for (i = 0; i < r->ntoks; i++)
-		if (is_name(r, i) && redact_capitalised(s, &r->toks[i]))
-			n++;
+		n += is_name(r, i) && redact_capitalised(s, &r->toks[i]);
 	if (n == 0)
 		return;
-	/* a small text: compare keys directly; a big one: only the first 64 names */
-	names = xcalloc(n < 64 ? n : 64, sizeof(*names));
-	for (i = 0, k = 0; i < r->ntoks && k < 64; i++)
-		if (is_name(r, i) && redact_capitalised(s, &r->toks[i]))
-			names[k++] = i;
-	n = k;
+	strbuf_init(&ks.buf);
+	ks.off = xcalloc(n, sizeof(*ks.off));
+	ks.n = 0;
+	for (i = 0; i < r->ntoks; i++)
+		if (is_name(r, i) && redact_capitalised(s, &r->toks[i])) {
+			tok_key(s, &r->toks[i], &r->key);
+			ks.off[ks.n++] = ks.buf.len;
+			strbuf_add(&ks.buf, r->key.buf, r->key.len + 1);
+		}
+	qsort_r(ks.off, ks.n, sizeof(*ks.off), key_cmp, ks.buf.buf);
 	for (i = 0; i < r->ntoks; i++) {
 		if ((r->tokstate[i] != TS_CAND && r->tokstate[i] != TS_KEEP) ||
-		    !redact_capitalised(s, &r->toks[i]) ||
+		    !redact_capitalised(s, &r->toks[i]) || common_use(r, s, i) ||
 		    (tok_flags(r, s, i) & (W_NEVER | W_RELATION | W_HONORIFIC | W_PARTICLE)))
 			continue;
 		tok_key(s, &r->toks[i], &r->key2);
-		for (k = 0; k < n; k++) {
-			tok_key(s, &r->toks[names[k]], &r->key);
-			if (strcmp(r->key.buf, r->key2.buf) == 0) {
-				r->tokstate[i] = TS_NAME;
-				break;
-			}
-		}
+		if (keyset_has(&ks, r->key2.buf))
+			r->tokstate[i] = TS_NAME;
 	}
-	free(names);
+	strbuf_free(&ks.buf);
+	free(ks.off);
 }
 
 /* Emit the name spans: runs of name tokens with spaces (or hyphens) between. */

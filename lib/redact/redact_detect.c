@@ -151,14 +151,16 @@ redact_load_patterns(struct redact *r, char *err, size_t errsz)
 void
 redact_run_bracket_dates(struct redact *r, const char *s, size_t len)
 {
-	size_t i, n = r->nspans, so, eo, gso, geo;
+	size_t i, n = r->nspans, so, eo, gso, geo, lim;
 
 	if (r->bdate == NULL)
 		return;
 	for (i = 0; i < n; i++) {
 		if (r->spans[i].type != REDACT_NAME || r->spans[i].eo >= len)
 			continue;
-		if (rx_search(r->bdate, s, len, r->spans[i].eo, &so, &eo) == 1 &&
+		/* a bracketed date is short: look no further than 80 bytes on */
+		lim = r->spans[i].eo + 80 < len ? r->spans[i].eo + 80 : len;
+		if (rx_search(r->bdate, s, lim, r->spans[i].eo, &so, &eo) == 1 &&
 		    so == r->spans[i].eo && rx_group(r->bdate, 1, &gso, &geo) == 1 && geo > gso)
 			redact_push_span(&r->spans, &r->nspans, &r->spancap, gso, geo, REDACT_DOB,
 			                 0);

@@ -120,7 +120,7 @@ put_cluster(struct redact *r, int32_t *cps, size_t n, size_t at)
 	utf8proc_int32_t buf[NORM_BUF];
 	utf8proc_ssize_t k, m = 0, i;
 	size_t j;
-	int opts = UTF8PROC_STABLE | UTF8PROC_COMPAT;
+	int opts = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE;
 
 	for (j = 0; j < n; j++) {
 		k = utf8proc_decompose_char(cps[j], buf + m, NORM_BUF - m, (utf8proc_option_t)opts,
@@ -133,7 +133,8 @@ put_cluster(struct redact *r, int32_t *cps, size_t n, size_t at)
 		}
 		m += k;
 	}
-	m = utf8proc_normalize_utf32(buf, m, (utf8proc_option_t)(opts | UTF8PROC_COMPOSE));
+	m = utf8proc_normalize_utf32(
+	    buf, m, (utf8proc_option_t)((opts & ~UTF8PROC_DECOMPOSE) | UTF8PROC_COMPOSE));
 	for (i = 0; i < m; i++) {
 		char c = confusable(buf[i]);
 

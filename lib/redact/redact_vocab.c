@@ -191,35 +191,34 @@ slurp(const char *path, size_t *len)
 	return strbuf_steal(&sb);
 }
 
-/*
- * Load the English word list: lower-case entries are safe words, capitalised
- * ones proper nouns; possessive forms ('s) are skipped (the detector strips
- * possessives itself).
- */
-static int
-load_dictionary(struct redact *r, char *err, size_t errsz)
+/* Read the first file of the array under key of root that exists; NULL when none does. */
+static char *
+first_file(json_t *root, const char *key, size_t *len)
 {
-	json_t *root, *v;
-	size_t i, len = 0;
-	char *p, *end, *eol;
+	json_t *v;
+	size_t i;
+	char *text;
 
-	if ((root = redact_load_data("redact/lexicon.json", err, errsz)) == NULL)
-		return -1;
-	json_array_foreach(json_object_get(root, "dictionaries"), i, v)
-	{
-		if (json_is_string(v) && (r->dict = slurp(json_string_value(v), &len)) != NULL)
-			break;
-	}
-	json_decref(root);
-	if (r->dict == NULL) {
-		snprintf(err, errsz,
-		         "redact/lexicon.json: no English word list found (install Debian's "
-		         "wbritish: apt-get install wbritish)");
-		return -1;
-	}
-	for (p = r->dict, end = r->dict + len; p < end; p = eol + 1) {
+	json_array_foreach(json_object_get(root, key), i,
+	                   v) if (json_is_string(v) &&
+	                          (text = slurp(json_string_value(v), len)) != NULL) return text;
+	return NULL;
+}
+
+/*
+ * Add the words of a word list's text (one a line): lower-case entries get
+ * lower, capitalised ones W_PROPER; with rare, only words not known yet, and
+ * the lower-case ones W_RARE too. Possessive forms ('s) are skipped (the
+ * detector strips possessives itself).
+ */
+static void
+add_word_list(struct redact *r, char *text, size_t len, int rare)
+{
+	char *p, *end, *eol;
+	size_t i, n;
+
+	for (p = text, end = text + len; p < end; p = eol + 1) {
 		unsigned flags;
-		size_t n;
 
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
@@ -231,8 +230,36 @@ load_dictionary(struct redact *r, char *err, size_t errsz)
 		for (i = 0; i < n; i++)
 			if (p[i] >= 'A' && p[i] <= 'Z')
 				p[i] = (char)(p[i] - 'A' + 'a');
+		if (rare) {
+			if (redact_word_findn(r, p, n) != NULL)
+				continue;
+			if (flags == W_SAFE)
+				flags |= W_RARE;
+		}
 		redact_add_word_static(r, p, flags);
 	}
+}
+
+/* Load the English word lists of share/redact/lexicon.json. */
+static int
+load_dictionary(struct redact *r, char *err, size_t errsz)
+{
+	json_t *root;
+	size_t len = 0, len2 = 0;
+
+	if ((root = redact_load_data("redact/lexicon.json", err, errsz)) == NULL)
+		return -1;
+	r->dict = first_file(root, "dictionaries", &len);
+	r->dict2 = first_file(root, "rare_dictionaries", &len2);
+	json_decref(root);
+	if (r->dict == NULL || r->dict2 == NULL) {
+		snprintf(err, errsz,
+		         "redact/lexicon.json: no English word list found (install Debian's "
+		         "wbritish and wbritish-large: apt-get install wbritish wbritish-large)");
+		return -1;
+	}
+	add_word_list(r, r->dict, len, 0);
+	add_word_list(r, r->dict2, len2, 1);
 	return 0;
 }
 

@@ -173,6 +173,85 @@ START_TEST(test_names)
 }
 END_TEST
 
+/* Names and places with no list at all (the allow-list detector), and normalisation. */
+static const struct {
+	const char *in, *out;
+} unlisted[] = {
+    {"The FCA saw Oluwaseun alone.", "The FCA saw [name] alone."},
+    {"Mr Brown met Grace (aged 7).", "Mr [name] met [name] (aged 7)."},
+    {"Will said he was sad.", "[name] said he was sad."},
+    {"You will see it.", "You will see it."},
+    {"Her brother Jack and nan Rose came.", "Her brother [name] and nan [name] came."},
+    {"spoke to aisha alone", "spoke to [name] alone"},
+    {"Ahmed bin Salim and Mr van der Berg", "[name] and Mr [name]"},
+    {"Preston Family Court sat in Kent and Sussex.",
+     "Preston Family Court sat in Kent and Sussex."},
+    {"Child A, Mother M and JO; Re NG.", "Child A, Mother M and JO; Re NG."},
+    {"at 14 Acacia Avenue, then Flat 3", "at [address], then [address]"},
+    {"at St Aidan's C of E Primary School", "at [school]"},
+    {"the Virtual School and the Primary School", "the Virtual School and the Primary School"},
+    {"we saw Jo\xE2\x80\x8Bhn today", "we saw [name] today"},
+    {"we saw \xD0\x88ohn \xD0\x85mith", "we saw [name]"},
+    {"call \xEF\xBC\x90\xEF\xBC\x97"
+     "700 900123",
+     "call [phone]"},
+    {"The service manager reviewed 12 cases on 3 March 2027 at 10:30.",
+     "The service manager reviewed 12 cases on 3 March 2027 at 10:30."},
+};
+
+START_TEST(test_unlisted)
+{
+	struct redact *r = new_redact();
+	char *got = apply(r, unlisted[_i].in, NULL);
+
+	ck_assert_str_eq(got, unlisted[_i].out);
+	free(got);
+	redact_free(r);
+}
+END_TEST
+
+/* The allow file, known case references of any form, and the review list. */
+START_TEST(test_allow_review)
+{
+	char err[256], path[] = "/tmp/test_redact_XXXXXX", *got, *buf = NULL;
+	struct redact *r = new_redact();
+	size_t len = 0;
+	FILE *fp;
+	int fd;
+
+	redact_review_start(r);
+	redact_review_record(r, "e.csv:2");
+	got = apply(r, "Zorblat met Quimby at Wexcombe.", NULL);
+	ck_assert_str_eq(got, "[name] met [name] at [name].");
+	free(got);
+	redact_review_record(r, "e.csv:3");
+	free(apply(r, "Zorblat again.", NULL));
+	fp = open_memstream(&buf, &len);
+	ck_assert_uint_eq(redact_review_write(r, fp), 3);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(buf, "Zorblat,2,e.csv:2;e.csv:3\n"));
+	ck_assert_ptr_null(strstr(buf, "met"));
+	free(buf);
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	fp = fdopen(fd, "w");
+	fputs("# local words\nwexcombe\nQuimby Hall\n", fp);
+	fclose(fp);
+	ck_assert_int_eq(redact_allow_file(r, path, err, sizeof(err)), 0);
+	got = apply(r, "Zorblat met staff at Quimby Hall in Wexcombe.", NULL);
+	ck_assert_str_eq(got, "[name] met staff at Quimby Hall in Wexcombe.");
+	free(got);
+	remove(path);
+	ck_assert_int_eq(redact_allow_file(r, path, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, path));
+	redact_add_case_ref(r, "ZX/ABC/77");
+	got = apply(r, "See ZX/ABC/77 and 01632 960001.", NULL);
+	ck_assert_str_eq(got, "See ZX/ABC/77 and [phone].");
+	free(got);
+	redact_free(r);
+}
+END_TEST
+
 START_TEST(test_deny_list_size)
 {
 	struct redact *r = new_redact();
@@ -375,6 +454,8 @@ make_suite_redact(void)
 	tcase_add_test(tc, test_ni_prefix);
 	tcase_add_loop_test(tc, test_patterns, 0, sizeof(patterns) / sizeof(patterns[0]));
 	tcase_add_loop_test(tc, test_names, 0, sizeof(names) / sizeof(names[0]));
+	tcase_add_loop_test(tc, test_unlisted, 0, sizeof(unlisted) / sizeof(unlisted[0]));
+	tcase_add_test(tc, test_allow_review);
 	tcase_add_test(tc, test_deny_list_size);
 	tcase_add_test(tc, test_scan_and_counts);
 	tcase_add_test(tc, test_identifiers_files);
