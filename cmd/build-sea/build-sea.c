@@ -16,6 +16,7 @@
 #include "core/output.h"
 #include "core/xalloc.h"
 #include "redact/redact.h"
+#include "sea/caserefs.h"
 #include "sea/evidence.h"
 #include "sea/schedule.h"
 #include "sea/sea.h"
@@ -144,7 +145,8 @@ parse_options(int argc, char **argv, struct options *o)
 
 /* Load the schedule and the redaction deny-list; -1 after a diagnostic. */
 static int
-load_reference(const struct options *o, struct schedule **sched, struct redact **red)
+load_reference(const struct options *o, struct schedule **sched, struct redact **red,
+               struct caserefs *refs)
 {
 	char err[512];
 	size_t i;
@@ -161,7 +163,9 @@ load_reference(const struct options *o, struct schedule **sched, struct redact *
 	}
 	for (i = 0; i < o->nidentifiers; i++)
 		if (redact_add_identifiers(*red, o->identifiers[i], o->csv_flags, err,
-		                           sizeof(err)) == -1) {
+		                           sizeof(err)) == -1 ||
+		    caserefs_load(refs, o->identifiers[i], o->csv_flags, *red, err, sizeof(err)) ==
+		        -1) {
 			diag_note("%s", err);
 			return -1;
 		}
@@ -275,18 +279,21 @@ main(int argc, char **argv)
 	struct redact *red = NULL;
 	struct evidence_set set;
 	struct sea *sea = NULL;
+	struct caserefs *refs = caserefs_new();
 	char err[512];
 	int first, status = EXIT_TROUBLE;
-	size_t i, rejected;
+	size_t i, rejected, unknown = 0;
 
 	diag_init(PROG);
 	first = parse_options(argc, argv, &o);
 	evidence_set_init(&set);
-	if (load_reference(&o, &sched, &red) == -1 ||
+	if (load_reference(&o, &sched, &red, refs) == -1 ||
 	    read_evidence(sched, &o, argc - first, argv + first, &set) == -1)
 		goto out;
 	report_rejected(&set);
 	rejected = set.nrejected;
+	if (caserefs_count(refs) > 0)
+		unknown = caserefs_check(refs, &set);
 	sea = sea_build(sched, red, &set);
 	for (i = 0; i < o.nidentifiers; i++)
 		if (sea_teams_from(sea, o.identifiers[i], o.csv_flags, err, sizeof(err)) == -1) {
@@ -295,11 +302,13 @@ main(int argc, char **argv)
 		}
 	if (write_sea(sea, &o) == -1 || (o.redactions != NULL && write_review(red, &o) == -1))
 		goto out;
-	status = EXIT_OK;
-	/* Rejected records are named and listed in the SEA; only the contract's
-	 * check (--require-complete) makes the exit status 1. */
+	/* Rejected records are named and listed in the SEA, which is written: exit 1. */
+	status = rejected > 0 || unknown > 0 ? EXIT_FINDINGS : EXIT_OK;
 	if (rejected > 0)
 		diag_note("%zu record%s rejected", rejected, rejected == 1 ? "" : "s");
+	if (unknown > 0)
+		diag_note("%zu case reference%s not in the extract", unknown,
+		          unknown == 1 ? "" : "s");
 	if (o.require_complete && sea_gaps(sea) > 0) {
 		report_gaps(sched, sea);
 		diag_note("incomplete: %zu criteri%s of the evaluation schedule ha%s no evidence",
@@ -311,6 +320,7 @@ out:
 	sea_free(sea);
 	evidence_set_free(&set);
 	redact_free(red);
+	caserefs_free(refs);
 	schedule_free(sched);
 	free(o.identifiers);
 	free(o.allow);

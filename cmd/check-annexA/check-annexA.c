@@ -21,7 +21,7 @@
 
 #define PROG "check-annexA"
 
-enum { OPT_DOCUMENTS = CLI_OPT_FIRST_TOOL_OPT, OPT_MAX_FINDINGS };
+enum { OPT_DOCUMENTS = CLI_OPT_FIRST_TOOL_OPT, OPT_MAX_FINDINGS, OPT_ID_PATTERN, OPT_MAP };
 
 static const struct option longopts[] = {
     {"as-of", required_argument, NULL, CLI_OPT_AS_OF},
@@ -29,6 +29,8 @@ static const struct option longopts[] = {
     {"documents", required_argument, NULL, OPT_DOCUMENTS},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
     {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
+    {"id-pattern", required_argument, NULL, OPT_ID_PATTERN},
+    {"map", required_argument, NULL, OPT_MAP},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, CLI_OPT_VERSION},
@@ -52,8 +54,8 @@ static void __attribute__((noreturn)) usage(int status)
 
 	fprintf(fp,
 	        "usage: " PROG " [--as-of DATE] [--format text|json|csv] [--documents MANIFEST]\n"
-	        "                    [--encoding utf-8|cp1252] [--max-findings N] [-o FILE] "
-	        "[FILE]\n");
+	        "                    [--encoding utf-8|cp1252] [--id-pattern REGEX] [--map FILE]\n"
+	        "                    [--max-findings N] [-o FILE] [FILE]\n");
 	exit(status);
 }
 
@@ -82,6 +84,12 @@ parse_options(int argc, char *argv[], struct options *o)
 		case CLI_OPT_ENCODING:
 			if (cli_encoding(optarg, &o->cfg.csv_flags) != 0)
 				usage(EXIT_TROUBLE);
+			break;
+		case OPT_ID_PATTERN:
+			o->cfg.id_pattern = optarg;
+			break;
+		case OPT_MAP:
+			o->cfg.map = optarg;
 			break;
 		case OPT_DOCUMENTS:
 			o->documents = optarg;

@@ -25,6 +25,7 @@ enum {
 	OPT_AREA,
 	OPT_CLOSED,
 	OPT_EXCLUDE,
+	OPT_MAP,
 };
 
 static const struct option longopts[] = {
@@ -37,6 +38,7 @@ static const struct option longopts[] = {
     {"area", required_argument, NULL, OPT_AREA},
     {"closed", required_argument, NULL, OPT_CLOSED},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"map", required_argument, NULL, OPT_MAP},
     {NULL, 0, NULL, 0},
 };
 
@@ -45,13 +47,14 @@ static void __attribute__((noreturn)) usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 
-	fprintf(fp,
-	        "usage: %s national [--seed N] [--explain] [FILE]\n"
-	        "       %s local --area NAME [--closed FILE] [--exclude FILE]... [--seed N]\n"
-	        "                    [--explain] [FILE]\n"
-	        "       %s complaints [-n N] [FILE]\n"
-	        "common options: [-o FILE] [--encoding utf-8|cp1252] [-h] [--version]\n",
-	        PROG, PROG, PROG);
+	fprintf(
+	    fp,
+	    "usage: %s national [--seed N] [--explain] [FILE]\n"
+	    "       %s local --area NAME [--closed FILE] [--exclude FILE]... [--seed N]\n"
+	    "                    [--explain] [FILE]\n"
+	    "       %s complaints [-n N] [FILE]\n"
+	    "common options: [--map FILE] [-o FILE] [--encoding utf-8|cp1252] [-h] [--version]\n",
+	    PROG, PROG, PROG);
 	exit(status);
 }
 
@@ -177,6 +180,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_CLOSED:
 			o.closed = optarg;
+			break;
+		case OPT_MAP:
+			o.map = optarg;
 			break;
 		case OPT_EXCLUDE:
 			o.exclude = xreallocarray(o.exclude, o.nexclude + 1, sizeof *o.exclude);

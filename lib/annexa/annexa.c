@@ -17,6 +17,8 @@
 
 #include "annexa/annexa.h"
 #include "annexa/casename.h"
+#include "annexa/idform.h"
+#include "annexa/labels.h"
 #include "annexa/strata.h"
 #include "annexa/tally.h"
 #include "core/csvbatch.h"
@@ -26,7 +28,6 @@
 #include "core/idset.h"
 #include "core/jsonio.h"
 #include "core/memo.h"
-#include "core/rx.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -35,7 +36,6 @@
 
 #define MEMO_MAX 4096 /* distinct values remembered per column */
 #define PREFETCH_AHEAD 8 /* records ahead whose Case ID slot is prefetched */
-#define CASETYPE_QUOTE 60 /* bytes of an unknown case type quoted */
 #define ID_MAX 64 /* longer Case IDs are kept as they are */
 
 static const struct {
@@ -50,12 +50,12 @@ static const struct {
     [ANNEXA_DUPLICATE_COLUMN] = {"duplicate-column", ANNEXA_ERROR},
     [ANNEXA_REQUIRED] = {"required", ANNEXA_ERROR},
     [ANNEXA_DUPLICATE_ID] = {"duplicate-id", ANNEXA_ERROR},
-    [ANNEXA_CASE_ID_FORMAT] = {"case-id-format", ANNEXA_WARNING},
+    [ANNEXA_CASE_ID_FORM] = {"case-id-form", ANNEXA_WARNING},
     [ANNEXA_BAD_DATE] = {"bad-date", ANNEXA_ERROR},
     [ANNEXA_DOB_FUTURE] = {"dob-future", ANNEXA_ERROR},
     [ANNEXA_AGE_OUT_OF_RANGE] = {"age-out-of-range", ANNEXA_WARNING},
     [ANNEXA_ENUM] = {"enum", ANNEXA_ERROR},
-    [ANNEXA_UNKNOWN_CASE_TYPE] = {"unknown-case-type", ANNEXA_WARNING},
+    [ANNEXA_UNKNOWN_CASE_TYPE] = {"unknown-case-type", ANNEXA_ERROR},
     [ANNEXA_LAW_TYPE_MISMATCH] = {"law-type-mismatch", ANNEXA_ERROR},
     [ANNEXA_PUBLIC_LAW_NEEDS_LA] = {"public-law-needs-la", ANNEXA_ERROR},
     [ANNEXA_IDENTIFYING_CASE_NAME] = {"identifying-case-name", ANNEXA_WARNING},
@@ -88,7 +88,9 @@ struct annexa {
 	struct vocab *gender, *disability, *lawtype;
 	struct strata *strata;
 	struct casename *names;
-	struct rx *idrx; /* Case ID form, or NULL when share/ has none */
+	struct idform *idform; /* the Case ID form, learnt or given */
+	struct labelmap *map; /* --map, or NULL */
+	struct labels unknown_case; /* unknown Case type labels */
 	struct idset *ids;
 	const char *name; /* file name for messages */
 
@@ -137,13 +139,14 @@ annexa_severity_name(enum annexa_severity s)
 
 /* Vocabulary entry of s through the memo: index or -1. */
 static long
-memo_vocab(struct memo *m, const struct vocab *v, const char *s, size_t len)
+memo_vocab(struct memo *m, const struct vocab *v, const struct labelmap *map, const char *s,
+           size_t len)
 {
 	long val;
 
 	if (memo_get(m, s, len, &val))
 		return val;
-	val = vocab_find(v, s);
+	val = labelmap_find(map, v, s);
 	memo_put(m, s, len, val);
 	return val;
 }
@@ -153,24 +156,6 @@ static int
 is_public(const char *v)
 {
 	return v != NULL && strncasecmp(v, "public", 6) == 0;
-}
-
-/* Load share/vocab/case-id.json's pattern; NULL when there is none. */
-static struct rx *
-load_id_pattern(void)
-{
-	char *path = datadir_path("vocab/case-id.json"), err[256];
-	json_t *j = jsonio_load(path, err, sizeof err);
-	struct rx *r = NULL;
-	const char *pat;
-
-	free(path);
-	if (j == NULL)
-		return NULL;
-	if ((pat = jsonio_str(j, "pattern", NULL)) != NULL)
-		r = rx_new(pat, RX_ANCHORED, err, sizeof err);
-	json_decref(j);
-	return r;
 }
 
 /* Load the vocabulary NAME into *v; -1 with err set. */
@@ -195,11 +180,15 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	    load_vocab(&a->disability, "disability", err, errsz) == -1 ||
 	    load_vocab(&a->lawtype, "law-type", err, errsz) == -1 ||
 	    (a->strata = strata_load(err, errsz)) == NULL ||
-	    (a->names = casename_load(err, errsz)) == NULL) {
+	    (a->names = casename_load(err, errsz)) == NULL ||
+	    (cfg->map != NULL &&
+	     (a->map = labelmap_load(cfg->map, cfg->csv_flags, err, errsz)) == NULL) ||
+	    (a->idform = idform_new(cfg->id_pattern, err, errsz)) == NULL) {
 		annexa_free(a);
 		return NULL;
 	}
-	a->idrx = load_id_pattern();
+	strata_set_map(a->strata, a->map);
+	labels_init(&a->unknown_case);
 	a->ids = idset_new();
 	a->m_gender = memo_new(MEMO_MAX);
 	a->m_disability = memo_new(MEMO_MAX);
@@ -247,7 +236,9 @@ annexa_free(struct annexa *a)
 	free(a->classes);
 	tally_free(a->tally);
 	idset_free(a->ids);
-	rx_free(a->idrx);
+	idform_free(a->idform);
+	labelmap_free(a->map);
+	labels_free(&a->unknown_case);
 	casename_free(a->names);
 	strata_free(a->strata);
 	vocab_free(a->gender);
@@ -420,13 +411,7 @@ check_case_id(struct annexa *a, const struct csvio_record *r, const unsigned cha
 			buf[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 'a' + 'A') : s[i];
 		s = buf;
 	}
-	if (a->idrx != NULL) {
-		strbuf_reset(&a->tmp);
-		strbuf_add(&a->tmp, s, len);
-		if (rx_test(a->idrx, a->tmp.buf) != 1)
-			emit(a, r->line, colname(a, F_CASE_ID), ANNEXA_CASE_ID_FORMAT,
-			     "Case ID is not of the form CA followed by 8 digits");
-	}
+	idform_add(a->idform, s, len, r->line);
 	if ((first = idset_add(a->ids, s, len, r->line)) != 0) {
 		emit(a, r->line, colname(a, F_CASE_ID), ANNEXA_DUPLICATE_ID,
 		     "Case ID already seen on line %lu", first);
@@ -483,36 +468,10 @@ check_enum(struct annexa *a, const struct csvio_record *r, const unsigned char *
 
 	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
 		return -2;
-	if ((idx = memo_vocab(m, v, s, len)) < 0)
+	if ((idx = memo_vocab(m, v, f == F_LAW_TYPE ? a->map : NULL, s, len)) < 0)
 		emit(a, r->line, colname(a, f), ANNEXA_ENUM, "value is not one of: %s",
 		     allowed(a, v));
 	return idx;
-}
-
-/* Copy of the case type text fit to quote: control bytes and quotes blanked, cut short. */
-static const char *
-quote_casetype(struct annexa *a, const char *s, size_t len)
-{
-	size_t i, n;
-	int cut = 0;
-
-	s = trim(s, &len);
-	n = len;
-	if (n > CASETYPE_QUOTE) {
-		n = CASETYPE_QUOTE;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-		cut = 1;
-	}
-	strbuf_reset(&a->tmp);
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		strbuf_addch(&a->tmp, (ch < 0x20 || ch == '"' || ch == 0x7f) ? ' ' : ch);
-	}
-	if (cut)
-		strbuf_adds(&a->tmp, "...");
-	return a->tmp.buf;
 }
 
 /* Classify the case type through the memo; NULL when blank or absent. */
@@ -581,8 +540,7 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 	tally_case(a->tally, c, !dup);
 	if (c != NULL && c->casetype < 0) {
 		s = value(a, r, bad, F_CASE_TYPE, &len);
-		emit(a, r->line, colname(a, F_CASE_TYPE), ANNEXA_UNKNOWN_CASE_TYPE,
-		     "case type \"%s\" is not in the vocabulary", quote_casetype(a, s, len));
+		labels_add(&a->unknown_case, s, len, r->line);
 	} else if (c != NULL && pub >= 0 && c->law_type != NULL &&
 	           pub != a->case_public[c->casetype]) {
 		emit(a, r->line, colname(a, F_LAW_TYPE), ANNEXA_LAW_TYPE_MISMATCH,
@@ -734,6 +692,57 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	return rc == -1 ? -1 : 0;
 }
 
+/* Raise case-id-form once for the Case IDs that do not fit the file's form. */
+static void
+id_form_finding(struct annexa *a)
+{
+	struct idform_result r;
+	struct strbuf lines;
+	size_t i;
+
+	idform_result(a->idform, &r);
+	a->sum.id_form = r.form;
+	a->sum.id_form_learnt = r.learnt;
+	a->sum.id_misfits = r.misfits;
+	if (r.form == NULL || r.misfits == 0)
+		return;
+	strbuf_init(&lines);
+	for (i = 0; i < r.nlines; i++)
+		strbuf_printf(&lines, "%s%lu", i ? ", " : "", r.lines[i]);
+	if (r.misfits > r.nlines)
+		strbuf_adds(&lines, ", ...");
+	emit(a, r.lines[0], a->col[F_CASE_ID] >= 0 ? colname(a, F_CASE_ID) : NULL,
+	     ANNEXA_CASE_ID_FORM, "%lu of %lu Case IDs do not fit %s %s (line%s %s)", r.misfits,
+	     r.ids, r.learnt ? "the file's own form" : "--id-pattern", r.form,
+	     r.misfits == 1 ? "" : "s", lines.buf);
+	strbuf_free(&lines);
+}
+
+/* Raise unknown-case-type once for each distinct unknown label. */
+static void
+unknown_findings(struct annexa *a)
+{
+	const struct labels *l = &a->unknown_case;
+	struct strbuf m;
+	size_t i;
+
+	strbuf_init(&m);
+	for (i = 0; i < l->n; i++) {
+		strbuf_reset(&m);
+		labels_describe(l, i, strata_casetypes(a->strata), &m);
+		emit(a, l->v[i].lines[0], colname(a, F_CASE_TYPE), ANNEXA_UNKNOWN_CASE_TYPE,
+		     "case type not in the vocabulary, %s; those rows cannot be classified or "
+		     "sampled: map the label with --map",
+		     m.buf);
+	}
+	if (l->rest > 0)
+		emit(a, l->rest_line, colname(a, F_CASE_TYPE), ANNEXA_UNKNOWN_CASE_TYPE,
+		     "%lu more rows with case types not in the vocabulary (over %d distinct "
+		     "labels)",
+		     l->rest, LABELS_MAX);
+	strbuf_free(&m);
+}
+
 /* Raise sample-shortfall for a feasibility line that falls short. */
 static void
 shortfall(struct annexa *a, const struct annexa_feasibility *f)
@@ -765,6 +774,8 @@ annexa_finish(struct annexa *a, annexa_emit_fn fn, void *arg)
 	a->finished = 1;
 	a->emit = fn;
 	a->arg = arg;
+	id_form_finding(a);
+	unknown_findings(a);
 	tally_summarise(a->tally, &a->sum);
 	for (i = 0; i < a->sum.nfeasible; i++)
 		shortfall(a, &a->sum.feasible[i]);

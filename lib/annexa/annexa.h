@@ -7,7 +7,8 @@
  *
  * Findings never carry the value of a personal field: a message names the
  * rule, the column and what is wrong. Only unknown-case-type quotes the case
- * type text (not personal), cleaned and cut short.
+ * type labels (not personal), cleaned and cut short, once per distinct label;
+ * case-id-form gives the shape of the file's Case IDs ("AAA-9999"), never an ID.
  *
  * Ownership: a finding passed to the callback, and its strings, are valid
  * during the call only. The summary belongs to the checker.
@@ -29,7 +30,7 @@ enum annexa_rule {
 	ANNEXA_DUPLICATE_COLUMN,
 	ANNEXA_REQUIRED,
 	ANNEXA_DUPLICATE_ID,
-	ANNEXA_CASE_ID_FORMAT,
+	ANNEXA_CASE_ID_FORM,
 	ANNEXA_BAD_DATE,
 	ANNEXA_DOB_FUTURE,
 	ANNEXA_AGE_OUT_OF_RANGE,
@@ -62,6 +63,8 @@ const char *annexa_severity_name(enum annexa_severity);
 struct annexa_config {
 	date_t as_of; /* "today" for the age rules */
 	unsigned csv_flags; /* csvio_open() flags, e.g. CSVIO_CP1252 */
+	const char *id_pattern; /* --id-pattern (PCRE2), or NULL: learn the form */
+	const char *map; /* --map FILE of local labels, or NULL */
 };
 
 /* A named count (law type, case type, service area). */
@@ -91,6 +94,9 @@ struct annexa_summary {
 	size_t nfeasible;
 	struct annexa_feasibility *feasible;
 	unsigned long ids; /* distinct Case IDs */
+	const char *id_form; /* the Case ID form (learnt shape or pattern), or NULL */
+	int id_form_learnt; /* 1: learnt from the file */
+	unsigned long id_misfits; /* Case IDs not of that form */
 	size_t id_bytes; /* memory held by the Case ID set */
 };
 

@@ -174,6 +174,10 @@ summary_json(const struct findings *r, const struct annexa_summary *s, date_t as
 		                    json_integer((json_int_t)s->by_rule[i]));
 	json_object_set_new(o, "by_rule", rules);
 	json_object_set_new(o, "case_ids", json_integer((json_int_t)s->ids));
+	json_object_set_new(o, "case_id_form", s->id_form ? json_string(s->id_form) : json_null());
+	json_object_set_new(o, "case_id_form_source",
+	                    json_string(s->id_form_learnt ? "learnt" : "--id-pattern"));
+	json_object_set_new(o, "case_id_misfits", json_integer((json_int_t)s->id_misfits));
 	json_object_set_new(o, "law_types", counts_json(s->law_types, s->nlaw));
 	json_object_set_new(o, "case_types", counts_json(s->case_types, s->ncase));
 	json_object_set_new(o, "service_areas", counts_json(s->service_areas, s->narea));
@@ -243,6 +247,11 @@ end_text(struct findings *r, const struct annexa_summary *s, date_t as_of,
 	        s->warnings);
 	fprintf(r->out, "findings listed: %lu of %lu\n", r->listed, r->total);
 	fprintf(r->out, "case ids: %lu\n", s->ids);
+	if (s->id_form != NULL)
+		fprintf(r->out, "case id form: %s (%s); %lu not of it\n", s->id_form,
+		        s->id_form_learnt ? "learnt from the file" : "--id-pattern", s->id_misfits);
+	else
+		fputs("case id form: none (no one shape covers 90% of the Case IDs)\n", r->out);
 	text_counts(r->out, "law type", s->law_types, s->nlaw);
 	text_counts(r->out, "case type", s->case_types, s->ncase);
 	text_counts(r->out, "service area", s->service_areas, s->narea);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annexa/labels.h"
 #include "annexa/strata.h"
 #include "core/datadir.h"
 #include "core/jsonio.h"
@@ -29,6 +30,7 @@ struct strata {
 	struct strata_quota *quotas; /* every stratum's quotas, one array */
 	struct vocab *casetypes;
 	struct strata_casetype *resolved; /* per case type */
+	const struct labelmap *map; /* the user's labels, or NULL */
 };
 
 static long quota_find(const struct strata *, size_t, const char *);
@@ -267,7 +269,7 @@ void
 strata_classify(const struct strata *st, const char *case_type, struct strata_class *out)
 {
 	const struct strata_casetype *r;
-	long ct = case_type == NULL ? -1 : vocab_find(st->casetypes, case_type);
+	long ct = case_type == NULL ? -1 : labelmap_find(st->map, st->casetypes, case_type);
 
 	out->casetype = ct;
 	out->law_type = NULL;
@@ -285,4 +287,11 @@ const struct vocab *
 strata_casetypes(const struct strata *st)
 {
 	return st->casetypes;
+}
+
+/* Classify through the user's map too. */
+void
+strata_set_map(struct strata *st, const struct labelmap *m)
+{
+	st->map = m;
 }

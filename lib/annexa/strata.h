@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+struct labelmap;
 struct strata;
 
 struct strata_quota {
@@ -52,6 +53,8 @@ const struct strata_stratum *strata_get(const struct strata *, size_t i);
 long strata_find(const struct strata *, const char *id);
 /* Classify a row by its Case type text. */
 void strata_classify(const struct strata *, const char *case_type, struct strata_class *out);
+/* Classify case types the vocabulary does not know through m (borrowed), too. */
+void strata_set_map(struct strata *, const struct labelmap *m);
 /* The case-type vocabulary the strata use (for counts by case type). */
 const struct vocab *strata_casetypes(const struct strata *);
 

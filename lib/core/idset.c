@@ -278,3 +278,25 @@ idset_bytes(const struct idset *s)
 {
 	return s->cap * sizeof *s->t + s->acap;
 }
+
+/* The line where id[0..len) was first seen, or 0 when it is not in the set. */
+unsigned long
+idset_find(const struct idset *s, const char *id, size_t len)
+{
+	uint64_t h = pack_id(id, len);
+	int packed = h != 0;
+	size_t j;
+
+	if (!packed)
+		h = hash_id(id, len);
+	if (s->cap == 0)
+		return 0;
+	for (j = slot_of(h, s->cap); s->t[j].key != 0; j = (j + 1) & (s->cap - 1))
+		if (s->t[j].key == h) {
+			if (packed)
+				return (unsigned long)s->t[j].aux;
+			if (arena_equal(s, s->t[j].aux, id, len))
+				return arena_line(s, s->t[j].aux);
+		}
+	return 0;
+}

@@ -23,6 +23,8 @@ void idset_free(struct idset *);
  * where it was first seen when it is already in the set.
  */
 unsigned long idset_add(struct idset *, const char *id, size_t len, unsigned long line);
+/* The line where id[0..len) was first seen, or 0 when it is not in the set. */
+unsigned long idset_find(const struct idset *, const char *id, size_t len);
 /* Start loading the slot where id would go (a hint, for IDs met soon). */
 void idset_prefetch(const struct idset *, const char *id, size_t len);
 size_t idset_count(const struct idset *);

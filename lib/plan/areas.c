@@ -9,18 +9,39 @@
 #include <string.h>
 
 #include "core/fieldmap.h"
+#include "core/memo.h"
 #include "core/strbuf.h"
 #include "core/table.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "plan/areas.h"
 
-enum { F_AREA, F_PERFORMANCE, F_VOLUME, F_LAST, F_INTELLIGENCE, F_COUNT };
-static const char *const field_keys[F_COUNT] = {"service_area", "performance", "volume",
-                                                "last_inspected", "intelligence"};
+enum { F_AREA, F_PERFORMANCE, F_VOLUME, F_LAST, F_INTELLIGENCE, F_ALIASES, F_COUNT };
+static const char *const field_keys[F_COUNT] = {"service_area",   "performance",  "volume",
+                                                "last_inspected", "intelligence", "aliases"};
 
 /* The criteria of para 31, in the order they take turns. */
 enum criterion { C_INTELLIGENCE, C_WEAK, C_STRONG, C_VOLUME, C_LONGEST, C_COUNT };
+
+/* Remember key(name) -> i; 0, or -1 when another item has that key. */
+static int
+index_put(struct areas_list *l, const char *name, size_t i)
+{
+	struct strbuf k;
+	long old;
+	int rc = 0;
+
+	if (l->index == NULL)
+		l->index = memo_new(4096);
+	strbuf_init(&k);
+	text_labelkey(name, &k);
+	if (memo_get(l->index, k.buf, k.len, &old))
+		rc = old == (long)i ? 0 : -1;
+	else if (memo_put(l->index, k.buf, k.len, (long)i) != 0)
+		rc = -1;
+	strbuf_free(&k);
+	return rc;
+}
 
 /* Append a candidate area to the list. */
 void
@@ -29,8 +50,11 @@ areas_add(struct areas_list *l, const char *name, double performance, double vol
 {
 	struct areas_candidate *c;
 
-	l->items = xreallocarray(l->items, l->n + 1, sizeof *l->items);
+	if (l->n % 64 == 0)
+		l->items = xreallocarray(l->items, l->n + 64, sizeof *l->items);
 	c = &l->items[l->n++];
+	memset(c, 0, sizeof *c);
+	(void)index_put(l, name, l->n - 1);
 	c->name = xstrdup(name);
 	c->performance = performance;
 	c->volume = volume;
@@ -39,35 +63,105 @@ areas_add(struct areas_list *l, const char *name, double performance, double vol
 	c->line = 0;
 }
 
+int
+areas_add_alias(struct areas_list *l, const char *alias)
+{
+	struct areas_candidate *c = &l->items[l->n - 1];
+
+	if (index_put(l, alias, l->n - 1) != 0)
+		return -1;
+	c->aliases = xreallocarray(c->aliases, c->naliases + 1, sizeof *c->aliases);
+	c->aliases[c->naliases++] = xstrdup(alias);
+	return 0;
+}
+
 /* Free the candidates of a list. */
 void
 areas_free(struct areas_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n; i++) {
 		free(l->items[i].name);
+		for (size_t j = 0; j < l->items[i].naliases; j++)
+			free(l->items[i].aliases[j]);
+		free(l->items[i].aliases);
+	}
 	free(l->items);
+	if (l->index != NULL)
+		memo_free(l->index);
 	l->items = NULL;
+	l->index = NULL;
 	l->n = 0;
 }
 
-/* Find an area by name, ignoring case, spaces and punctuation. */
+/* Find an area by name or alias, by text_labelkey. */
 long
 areas_find(const struct areas_list *l, const char *name)
 {
-	struct strbuf a, b;
+	struct strbuf k;
 	long found = -1;
 
-	strbuf_init(&a);
-	strbuf_init(&b);
-	text_normkey(name, &a);
-	for (size_t i = 0; i < l->n && found == -1; i++) {
-		text_normkey(l->items[i].name, &b);
-		if (strcmp(a.buf, b.buf) == 0)
-			found = (long)i;
-	}
-	strbuf_free(&a);
-	strbuf_free(&b);
+	if (l->index == NULL)
+		return -1;
+	strbuf_init(&k);
+	text_labelkey(name, &k);
+	if (!memo_get(l->index, k.buf, k.len, &found))
+		found = -1;
+	strbuf_free(&k);
 	return found;
+}
+
+void
+areas_suggest(const struct areas_list *l, const char *name, char *buf, size_t bufsz)
+{
+	const char **names = xcalloc(l->n + 1, sizeof *names);
+	size_t used = 0;
+	long k;
+
+	for (size_t i = 0; i < l->n; i++)
+		names[i] = l->items[i].name;
+	if ((k = text_nearest(name, names, l->n)) >= 0)
+		snprintf(buf, bufsz, "did you mean '%s'?", names[k]);
+	else {
+		used = (size_t)snprintf(buf, bufsz, "known areas:");
+		for (size_t i = 0; i < l->n && i < 6 && used < bufsz; i++)
+			used += (size_t)snprintf(buf + used, bufsz - used, "%s '%s'", i ? "," : "",
+			                         names[i]);
+		if (l->n > 6 && used < bufsz)
+			snprintf(buf + used, bufsz - used, " and %zu more", l->n - 6);
+	}
+	free(names);
+}
+
+/* Add the aliases in cell (separated by ';', ',' or '|'); -1 with err set. */
+static int
+read_aliases(struct areas_list *out, const char *cell, const char *file, unsigned long line,
+             char *err, size_t errsz)
+{
+	const char *s = cell;
+
+	while (*s != '\0') {
+		size_t len = strcspn(s, ";,|");
+		char *one = xstrndup(s, len), *trimmed = text_trimdup(one);
+		int rc = 0;
+
+		free(one);
+		if (*trimmed != '\0') {
+			if (out->items[out->n - 1].naliases >= AREAS_MAX_ALIASES) {
+				snprintf(err, errsz, "%s:%lu: aliases: more than %d", file, line,
+				         AREAS_MAX_ALIASES);
+				rc = -1;
+			} else if (areas_add_alias(out, trimmed) != 0) {
+				snprintf(err, errsz, "%s:%lu: aliases: '%s' names another area",
+				         file, line, trimmed);
+				rc = -1;
+			}
+		}
+		free(trimmed);
+		if (rc != 0)
+			return -1;
+		s += len + (s[len] != '\0');
+	}
+	return 0;
 }
 
 /* Parse a whole number (decimal point allowed); -1 when not one. */
@@ -95,6 +189,7 @@ read_row(const struct table *t, size_t r, const long *col, struct areas_list *ou
 	date_t last = -1;
 	unsigned long line = t->rows[r].line;
 	char *name;
+	long dup;
 
 	for (int f = 0; f < F_COUNT; f++)
 		v[f] = table_cell(t, r, col[f]);
@@ -122,16 +217,16 @@ read_row(const struct table *t, size_t r, const long *col, struct areas_list *ou
 		snprintf(err, errsz, "%s:%lu: intelligence: not a count", t->name, line);
 		return -1;
 	}
-	if (areas_find(out, v[F_AREA]) != -1) {
-		snprintf(err, errsz, "%s:%lu: service_area: the same area appears twice", t->name,
-		         line);
+	if ((dup = areas_find(out, v[F_AREA])) != -1) {
+		snprintf(err, errsz, "%s:%lu: service_area: the same area as line %lu", t->name,
+		         line, out->items[dup].line);
 		return -1;
 	}
 	name = text_trimdup(v[F_AREA]);
 	areas_add(out, name, perf, vol, last, (long)intel);
 	free(name);
 	out->items[out->n - 1].line = line;
-	return 0;
+	return read_aliases(out, v[F_ALIASES], t->name, line, err, errsz);
 }
 
 /* Read the areas CSV into a list of candidates. */
@@ -144,8 +239,7 @@ areas_read(const char *path, unsigned csv_flags, struct areas_list *out, char *e
 	long col[F_COUNT];
 	int rc = 0;
 
-	out->n = 0;
-	out->items = NULL;
+	memset(out, 0, sizeof *out);
 	if ((fm = fieldmap_load_named("areas", err, errsz)) == NULL)
 		return -1;
 	if ((t = table_read(path, csv_flags, err, errsz)) == NULL) {
@@ -157,10 +251,15 @@ areas_read(const char *path, unsigned csv_flags, struct areas_list *out, char *e
 		long i = fieldmap_index(fm, field_keys[f]);
 
 		col[f] = i < 0 ? -1 : b.column[i];
-		if (col[f] < 0 && f != F_LAST && f != F_INTELLIGENCE) {
+		if (col[f] < 0 && f != F_LAST && f != F_INTELLIGENCE && f != F_ALIASES) {
 			snprintf(err, errsz, "%s:1: missing column %s", t->name, field_keys[f]);
 			rc = -1;
 		}
+	}
+	if (rc == 0 && t->nrows > AREAS_MAX_ROWS) {
+		snprintf(err, errsz, "%s: %zu service areas, more than the %d one file may hold",
+		         t->name, t->nrows, AREAS_MAX_ROWS);
+		rc = -1;
 	}
 	for (size_t r = 0; r < t->nrows && rc == 0; r++)
 		rc = read_row(t, r, col, out, err, errsz);
@@ -266,8 +365,11 @@ mark_names(const struct areas_list *l, const char *const *names, size_t n, unsig
 		long j = areas_find(l, names[i]);
 
 		if (j == -1) {
-			snprintf(err, errsz, "%s %s: no such service area in the areas file", opt,
-			         names[i]);
+			char hint[256];
+
+			areas_suggest(l, names[i], hint, sizeof hint);
+			snprintf(err, errsz, "%s %s: no such service area in the areas file; %s",
+			         opt, names[i], hint);
 			return -1;
 		}
 		mark[j] = 1;

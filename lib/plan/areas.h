@@ -15,8 +15,15 @@
 
 #include "core/dates.h"
 
+#define AREAS_MAX_ROWS 1000 /* service areas in one file (Cafcass has 17) */
+#define AREAS_MAX_ALIASES 8 /* other names of one area */
+
+struct memo;
+
 struct areas_candidate {
 	char *name;
+	size_t naliases;
+	char **aliases; /* other names it goes by (the file's aliases column) */
 	double performance; /* higher is better */
 	double volume;
 	date_t last_inspected; /* -1: never inspected */
@@ -27,6 +34,7 @@ struct areas_candidate {
 struct areas_list {
 	size_t n;
 	struct areas_candidate *items;
+	struct memo *index; /* text_labelkey of each name and alias -> item */
 };
 
 struct areas_choice {
@@ -44,17 +52,28 @@ struct areas_week {
 
 /*
  * Read an areas CSV (columns service_area, performance, volume,
- * last_inspected, intelligence; share/fields/areas.json). -1 with
- * "FILE:LINE: what" in err.
+ * last_inspected, intelligence, and optionally aliases: other names separated
+ * by ';', ',' or '|'; share/fields/areas.json). Linear in the rows; more than
+ * AREAS_MAX_ROWS is refused. -1 with "FILE:LINE: what" in err.
  */
 int areas_read(const char *path, unsigned csv_flags, struct areas_list *out, char *err,
                size_t errsz);
 /* Add one candidate (tests and callers that build lists themselves). */
 void areas_add(struct areas_list *, const char *name, double performance, double volume,
                date_t last_inspected, long intelligence);
+/* Add another name for the last candidate added: 0, or -1 when another area has it. */
+int areas_add_alias(struct areas_list *, const char *alias);
 void areas_free(struct areas_list *);
-/* Index of the candidate called name (compared by text_normkey), or -1. */
+/*
+ * Index of the candidate called name or one of its aliases (compared by
+ * text_labelkey: case, spaces, punctuation, "&" = "and"), or -1.
+ */
 long areas_find(const struct areas_list *, const char *name);
+/*
+ * Write into buf "did you mean 'A'?" naming the nearest candidate names to an
+ * unknown name (text_nearest), or "known areas: A, B, C..." when none is near.
+ */
+void areas_suggest(const struct areas_list *, const char *name, char *buf, size_t bufsz);
 
 /*
  * Choose sum(capacity) areas and give each a week, filling the weeks in

@@ -126,6 +126,8 @@ allowed(const struct search *s, size_t w, size_t k, int a)
 	const struct deploy_person *pp = &s->team->people[p];
 	int forced = teammate_area(s, p, w);
 
+	if (s->weeks[w].fixed != NULL && s->weeks[w].fixed[p] >= 0)
+		return s->weeks[w].fixed[p] == a; /* frozen: what happened, happened */
 	if (forced >= 0 && forced != a)
 		return 0;
 	if (deploy_conflicts(pp, s->weeks[w].areas[a]))
@@ -256,6 +258,8 @@ explain_weeks(const struct deploy_team *t, const struct deploy_week *weeks, size
               char *err, size_t errsz)
 {
 	for (size_t w = 0; w < nweeks; w++) {
+		if (weeks[w].fixed != NULL)
+			continue; /* frozen by --as-of: not searched */
 		if (!weeks[w].teams && explain_person(t, &weeks[w], err, errsz) == -1)
 			return -1;
 		if (explain_role(t, &weeks[w], DEPLOY_DEPUTY, err, errsz) == -1 ||

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/fieldmap.h"
+#include "core/memo.h"
 #include "core/strbuf.h"
 #include "core/table.h"
 #include "core/text.h"
@@ -55,7 +56,7 @@ int
 deploy_conflicts(const struct deploy_person *p, const char *area)
 {
 	for (size_t i = 0; i < p->nconflicts; i++)
-		if (text_same(p->conflicts[i], area))
+		if (text_label_same(p->conflicts[i], area))
 			return 1;
 	return 0;
 }
@@ -66,16 +67,24 @@ deploy_team_add(struct deploy_team *t, const char *name, enum deploy_role role,
                 const char *conflicts, unsigned long line)
 {
 	struct deploy_person *p;
-	const char *s = conflicts;
 
-	t->people = xreallocarray(t->people, t->n + 1, sizeof *t->people);
+	if (t->n % 16 == 0)
+		t->people = xreallocarray(t->people, t->n + 16, sizeof *t->people);
 	p = &t->people[t->n++];
 	memset(p, 0, sizeof *p);
 	p->name = xstrdup(name);
 	p->role = role;
 	p->line = line;
+	deploy_team_add_conflicts(p, conflicts);
+}
+
+void
+deploy_team_add_conflicts(struct deploy_person *p, const char *conflicts)
+{
+	const char *s = conflicts;
+
 	while (s != NULL && *s != '\0') {
-		size_t len = strcspn(s, ";");
+		size_t len = strcspn(s, DEPLOY_LIST_SEPARATORS);
 		char *one = xstrndup(s, len), *trimmed = text_trimdup(one);
 
 		free(one);
@@ -85,7 +94,7 @@ deploy_team_add(struct deploy_team *t, const char *name, enum deploy_role role,
 			p->conflicts[p->nconflicts++] = trimmed;
 		} else
 			free(trimmed);
-		s += len + (s[len] == ';');
+		s += len + (s[len] != '\0');
 	}
 }
 
@@ -126,16 +135,78 @@ deploy_team_check(const struct deploy_team *t, char *err, size_t errsz)
 	return 0;
 }
 
+/* Count each role. */
+static void
+count_roles(const struct deploy_team *t, size_t *count)
+{
+	count[0] = count[1] = count[2] = 0;
+	for (size_t i = 0; i < t->n; i++)
+		count[t->people[i].role]++;
+}
+
+static const size_t role_need[3] = {DEPLOY_LEADS, DEPLOY_DEPUTIES, DEPLOY_INSPECTORS};
+
+int
+deploy_team_check_excess(const struct deploy_team *t, char *err, size_t errsz)
+{
+	size_t count[3];
+
+	count_roles(t, count);
+	for (int r = 0; r < 3; r++)
+		if (count[r] > role_need[r]) {
+			snprintf(err, errsz,
+			         "%s: the team needs 1 lead, 3 deputies and 6 inspectors; it has "
+			         "%zu, %zu and %zu",
+			         t->file ? t->file : "team", count[DEPLOY_LEAD],
+			         count[DEPLOY_DEPUTY], count[DEPLOY_INSPECTOR]);
+			return -1;
+		}
+	return 0;
+}
+
+size_t
+deploy_team_fill(struct deploy_team *t, char *msg, size_t msgsz)
+{
+	static const char *const words[3][2] = {
+	    {"lead", "leads"}, {"deputy", "deputies"}, {"inspector", "inspectors"}};
+	size_t count[3], added = 0, used = 0;
+	char name[48];
+
+	count_roles(t, count);
+	*msg = '\0';
+	for (int r = 0; r < 3; r++) {
+		size_t missing = count[r] < role_need[r] ? role_need[r] - count[r] : 0;
+
+		for (size_t k = 1; k <= missing; k++) {
+			snprintf(name, sizeof name, "unfilled %s %zu", words[r][0], k);
+			deploy_team_add(t, name, (enum deploy_role)r, NULL, 0);
+			t->people[t->n - 1].unfilled = 1;
+		}
+		if (missing > 0 && used < msgsz)
+			used += (size_t)snprintf(msg + used, msgsz - used, "%s%zu %s",
+			                         added ? ", " : "", missing,
+			                         words[r][missing == 1 ? 0 : 1]);
+		added += missing;
+	}
+	return added;
+}
+
+void
+deploy_person_free(struct deploy_person *p)
+{
+	for (size_t j = 0; j < p->nconflicts; j++)
+		free(p->conflicts[j]);
+	free(p->conflicts);
+	free(p->name);
+	memset(p, 0, sizeof *p);
+}
+
 /* Free a team. */
 void
 deploy_team_free(struct deploy_team *t)
 {
-	for (size_t i = 0; i < t->n; i++) {
-		for (size_t j = 0; j < t->people[i].nconflicts; j++)
-			free(t->people[i].conflicts[j]);
-		free(t->people[i].conflicts);
-		free(t->people[i].name);
-	}
+	for (size_t i = 0; i < t->n; i++)
+		deploy_person_free(&t->people[i]);
 	free(t->people);
 	free(t->file);
 	memset(t, 0, sizeof *t);
@@ -143,9 +214,11 @@ deploy_team_free(struct deploy_team *t)
 
 /* Read one row of the team file; -1 with err set. */
 static int
-read_person(const struct table *tb, size_t r, const long *col, struct deploy_team *t, char *err,
-            size_t errsz)
+read_person(const struct table *tb, size_t r, const long *col, struct deploy_team *t,
+            struct memo *seen, char *err, size_t errsz)
 {
+	struct strbuf key;
+	long other;
 	unsigned long line = tb->rows[r].line;
 	const char *name = table_cell(tb, r, col[0]);
 	int role = deploy_role_parse(table_cell(tb, r, col[1]));
@@ -159,12 +232,16 @@ read_person(const struct table *tb, size_t r, const long *col, struct deploy_tea
 		snprintf(err, errsz, "%s:%lu: role: not lead, deputy or inspector", tb->name, line);
 		return -1;
 	}
-	for (size_t i = 0; i < t->n; i++)
-		if (text_same(t->people[i].name, name)) {
-			snprintf(err, errsz, "%s:%lu: name: the same person as line %lu", tb->name,
-			         line, t->people[i].line);
-			return -1;
-		}
+	strbuf_init(&key);
+	text_labelkey(name, &key);
+	if (memo_get(seen, key.buf, key.len, &other)) {
+		snprintf(err, errsz, "%s:%lu: name: the same person as line %lu", tb->name, line,
+		         t->people[other].line);
+		strbuf_free(&key);
+		return -1;
+	}
+	(void)memo_put(seen, key.buf, key.len, (long)t->n);
+	strbuf_free(&key);
 	trimmed = text_trimdup(name);
 	deploy_team_add(t, trimmed, (enum deploy_role)role, table_cell(tb, r, col[2]), line);
 	free(trimmed);
@@ -180,6 +257,7 @@ deploy_read_team(const char *path, unsigned csv_flags, struct deploy_team *out, 
 	struct fieldmap *fm;
 	struct fieldmap_binding b;
 	struct table *tb;
+	struct memo *seen;
 	long col[3];
 	int rc = 0;
 
@@ -201,10 +279,17 @@ deploy_read_team(const char *path, unsigned csv_flags, struct deploy_team *out, 
 			rc = -1;
 		}
 	}
+	if (rc == 0 && tb->nrows > DEPLOY_MAX_ROWS) {
+		snprintf(err, errsz, "%s: %zu people, more than the %d one team file may hold",
+		         tb->name, tb->nrows, DEPLOY_MAX_ROWS);
+		rc = -1;
+	}
+	seen = memo_new(DEPLOY_MAX_ROWS);
 	for (size_t r = 0; r < tb->nrows && rc == 0; r++)
-		rc = read_person(tb, r, col, out, err, errsz);
+		rc = read_person(tb, r, col, out, seen, err, errsz);
+	memo_free(seen);
 	if (rc == 0)
-		rc = deploy_team_check(out, err, errsz);
+		rc = deploy_team_check_excess(out, err, errsz);
 	if (rc == -1)
 		deploy_team_free(out);
 	fieldmap_unbind(&b);

@@ -2,9 +2,13 @@
  * gantt.c: an SVG (or HTML) Gantt picture of the plan.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
+
 #include "plan/gantt.h"
+#include "plan/planhtml.h"
 
 #define LABEL_W 230
 #define ROW_H 20
@@ -118,8 +122,8 @@ background(FILE *fp, const struct plan *p, const struct geom *g)
 			fprintf(fp,
 			        "<line x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\" class=\"week\"/>\n",
 			        x, x, bottom);
-			fprintf(fp, "<text x=\"%d\" y=\"12\" class=\"small\">%s</text>\n", x + 2,
-			        dates_format(d, buf));
+			fprintf(fp, "<text x=\"%d\" y=\"12\" class=\"small\">week %d, %s</text>\n",
+			        x + 2, timetable_week_of(p->tt, d), dates_format(d, buf));
 		}
 	}
 }
@@ -146,13 +150,14 @@ timeline_row(FILE *fp, const struct plan *p, const struct geom *g)
 		fprintf(fp, "Day %d, %s: ", r->day, dates_format(r->date, buf));
 		gantt_escape(fp, r->spec->activity);
 		fputs("</title></rect>\n", fp);
-		if (r->spec->time != NULL) {
+		if (r->spec->time != NULL || r->spec->day == r->spec->to) {
 			int cx = x + g->cell / 2, cy = y + ROW_H / 2;
 
 			fprintf(
 			    fp,
 			    "<path d=\"M%d %dL%d %dL%d %dL%d %dZ\" class=\"deadline\"><title>%s ",
-			    cx, cy - 7, cx + 5, cy, cx, cy + 7, cx - 5, cy, r->spec->time);
+			    cx, cy - 7, cx + 5, cy, cx, cy + 7, cx - 5, cy,
+			    r->spec->time != NULL ? r->spec->time : dates_format(r->date, buf));
 			gantt_escape(fp, r->spec->activity);
 			fputs("</title></path>\n", fp);
 		}
@@ -191,7 +196,7 @@ area_labels(FILE *fp, const struct plan *p, const struct geom *g, const struct d
 
 		if (r->person != who)
 			continue;
-		if (strcmp(colour(r->location), "#3c9a5f") == 0 &&
+		if (strcmp(colour(r->location), "#3c9a5f") == 0 && g->cell >= 12 &&
 		    (prev == NULL || strcmp(prev->location, r->location) != 0)) {
 			abbrev(r->location, ab);
 			fprintf(fp, "<text x=\"%d\" y=\"%d\" class=\"label\">", xof(g, r->date) + 3,
@@ -201,6 +206,41 @@ area_labels(FILE *fp, const struct plan *p, const struct geom *g, const struct d
 		}
 		prev = r;
 	}
+}
+
+/* Write s cut to at most max characters (UTF-8 aware), with an ellipsis when cut. */
+static void
+fit(FILE *fp, const char *s, size_t max)
+{
+	char buf[256];
+	size_t n = 0, chars = 0, i;
+
+	for (i = 0; s[i] != '\0' && n + 4 < sizeof buf; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && ++chars > max)
+			break;
+		buf[n++] = s[i];
+	}
+	buf[n] = '\0';
+	gantt_escape(fp, buf);
+	if (s[i] != '\0')
+		fputs("\xe2\x80\xa6", fp);
+}
+
+/* A row's label: the name (and a replacement's), the role, cut to fit the column. */
+static void
+person_label(FILE *fp, const struct plan *p, const struct deploy_person *who)
+{
+	const char *other = NULL;
+	char *label;
+
+	for (size_t i = 0; i < p->ndeploy; i++)
+		if (p->deploy[i].person == who && strcmp(p->deploy[i].name, who->name) != 0)
+			other = p->deploy[i].name;
+	label = other != NULL
+	            ? xasprintf("%s / %s (%s)", who->name, other, deploy_role_name(who->role))
+	            : xasprintf("%s (%s)", who->name, deploy_role_name(who->role));
+	fit(fp, label, (LABEL_W - 8) / 7);
+	free(label);
 }
 
 /* One row per person: where they are each day. */
@@ -214,8 +254,8 @@ person_rows(FILE *fp, const struct plan *p, const struct geom *g,
 		int y = HEAD_H + (int)(k + 1) * ROW_H;
 
 		fprintf(fp, "<text x=\"4\" y=\"%d\">", y + 14);
-		gantt_escape(fp, who[k]->name);
-		fprintf(fp, " (%s)</text>\n", deploy_role_name(who[k]->role));
+		person_label(fp, p, who[k]);
+		fputs("</text>\n", fp);
 		for (size_t i = 0; i < p->ndeploy; i++) {
 			const struct plan_deployment *r = &p->deploy[i];
 
@@ -273,8 +313,8 @@ legend(FILE *fp, const struct plan *p, const struct geom *g)
 }
 
 /* Write the SVG element. */
-static void
-svg(FILE *fp, const struct plan *p)
+void
+gantt_svg(const struct plan *p, FILE *fp)
 {
 	const struct deploy_person *who[64];
 	size_t n = people(p, who, sizeof who / sizeof who[0]);
@@ -316,40 +356,10 @@ svg(FILE *fp, const struct plan *p)
 void
 gantt_write(const struct plan *p, int html, FILE *fp)
 {
-	char buf[DATES_ISO_LEN];
-
-	if (!html) {
-		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp);
-		svg(fp, p);
+	if (html) {
+		planhtml_write(p, fp);
 		return;
 	}
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	      "<title>Inspection plan</title>\n<style>body{font-family:sans-serif;margin:1em}"
-	      "figure{overflow-x:auto;margin:0}li{margin:.2em 0}"
-	      "@media print{figure{overflow:visible}}</style>\n</head>\n<body>\n",
-	      fp);
-	fputs("<h1>Inspection plan</h1>\n<p>", fp);
-	gantt_escape(fp, p->in->profile->title);
-	fprintf(fp, ". Start: %s; division: ", dates_format(p->in->start, buf));
-	gantt_escape(fp, p->in->division);
-	fputs(".</p>\n<figure>\n", fp);
-	svg(fp, p);
-	fputs("<figcaption>Who is where each working day; weekends, bank holidays and blackout "
-	      "periods shaded; deadlines marked.</figcaption>\n</figure>\n",
-	      fp);
-	if (p->nwarnings + p->nproblems > 0) {
-		fputs("<h2>Warnings</h2>\n<ul>\n", fp);
-		for (size_t i = 0; i < p->nproblems; i++) {
-			fputs("<li>", fp);
-			gantt_escape(fp, p->problems[i]);
-			fputs("</li>\n", fp);
-		}
-		for (size_t i = 0; i < p->nwarnings; i++) {
-			fputs("<li>", fp);
-			gantt_escape(fp, p->warnings[i]);
-			fputs("</li>\n", fp);
-		}
-		fputs("</ul>\n", fp);
-	}
-	fputs("</body>\n</html>\n", fp);
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp);
+	gantt_svg(p, fp);
 }

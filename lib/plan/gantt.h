@@ -12,8 +12,10 @@
 
 #include "plan/plan.h"
 
-/* Write the picture: SVG, or with html set a whole HTML page. */
+/* Write the picture: SVG, or with html set the whole plan as an HTML page (planhtml.h). */
 void gantt_write(const struct plan *, int html, FILE *);
+/* Write the <svg> element alone (for a page that holds it). */
+void gantt_svg(const struct plan *, FILE *);
 /* Write s escaped for XML text and attributes. */
 void gantt_escape(FILE *, const char *s);
 

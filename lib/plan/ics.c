@@ -7,6 +7,7 @@
 #include <libical/ical.h>
 
 #include "core/keyhash.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "plan/ics.h"
 
@@ -30,11 +31,28 @@ static const char vtimezone[] = "BEGIN:VTIMEZONE\r\n"
                                 "END:STANDARD\r\n"
                                 "END:VTIMEZONE\r\n";
 
+/* One event, before it becomes a VEVENT. */
+struct ics_event {
+	char *key; /* what the UID is made from: stable across re-issues */
+	date_t first, last;
+	int minutes; /* start time, or -1 for all-day */
+	char *summary, *desc, *location;
+	const char *category;
+	const char *person; /* the one person it concerns, or NULL (points into the planfile) */
+};
+
+/* The events of one plan. */
+struct ics_events {
+	size_t n, cap;
+	struct ics_event *v;
+};
+
 /* What every event of one calendar shares. */
 struct ctx {
 	icalcomponent *cal;
 	uint64_t seed; /* hash of the plan's inputs */
 	struct icaltimetype stamp;
+	long sequence;
 };
 
 /* FNV-1a of the bytes of s, continuing from h. */
@@ -86,33 +104,40 @@ ics_zoned(icalproperty *p)
 	return p;
 }
 
-/* Add an event from first to last (inclusive); at minutes when >= 0, else all day. */
+/* Append an event (taking the strings). */
 static void
-add_event(struct ctx *c, const char *key, date_t first, date_t last, int minutes,
-          const char *summary, const char *desc, const char *category)
+push_event(struct ics_events *e, char *key, date_t first, date_t last, int minutes, char *summary,
+           char *desc, const char *location, const char *category, const char *person)
 {
-	icalcomponent *ev = icalcomponent_new_vevent();
-	char uid[64];
+	struct ics_event *v;
 
-	snprintf(uid, sizeof uid, "%016llx@cafcass-inspect",
-	         (unsigned long long)mix(ics_hash(ics_hash(c->seed, "|"), key)));
-	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->stamp));
-	if (minutes >= 0) {
-		icalcomponent_add_property(
-		    ev, ics_zoned(icalproperty_new_dtstart(ics_local(first, minutes))));
-		icalcomponent_add_property(
-		    ev, ics_zoned(icalproperty_new_dtend(ics_local(first, minutes + 30))));
-	} else {
-		icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(first)));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(last + 1)));
-		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	if (e->n == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 64;
+		e->v = xreallocarray(e->v, e->cap, sizeof *e->v);
 	}
-	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
-	if (desc != NULL)
-		icalcomponent_add_property(ev, icalproperty_new_description(desc));
-	icalcomponent_add_property(ev, icalproperty_new_categories(category));
-	icalcomponent_add_component(c->cal, ev);
+	v = &e->v[e->n++];
+	v->key = key;
+	v->first = first;
+	v->last = last;
+	v->minutes = minutes;
+	v->summary = summary;
+	v->desc = desc;
+	v->location = location != NULL ? xstrdup(location) : NULL;
+	v->category = category;
+	v->person = person;
+}
+
+static void
+free_events(struct ics_events *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->v[i].key);
+		free(e->v[i].summary);
+		free(e->v[i].desc);
+		free(e->v[i].location);
+	}
+	free(e->v);
+	memset(e, 0, sizeof *e);
 }
 
 /* The minutes of "HH:MM", or -1. */
@@ -124,91 +149,151 @@ minutes_of(const char *time)
 
 /* One event per activity, split into runs of consecutive dates. */
 static void
-timeline_events(struct ctx *c, const struct plan *p)
+timeline_events(struct ics_events *e, const struct planfile *p)
 {
-	const struct timetable *t = p->tt;
-	char key[256], d1[DATES_ISO_LEN];
+	char d1[DATES_ISO_LEN];
 
-	for (size_t i = 0; i < t->nrows; i++) {
-		const struct timetable_row *r = &t->rows[i];
+	for (size_t i = 0; i < p->ntimeline; i++) {
+		const struct planfile_event *r = &p->timeline[i];
+		const char *key = r->key != NULL ? r->key : r->activity;
 		date_t last = r->date;
-		char *desc;
+		int continues = 0;
 
 		/* Skip a row that continues the run of an earlier row of the same activity. */
-		int continues = 0;
-		for (size_t j = 0; j < i; j++)
-			if (t->rows[j].spec == r->spec && t->rows[j].date == r->date - 1)
+		for (size_t j = 0; j < i && r->time == NULL; j++)
+			if (strcmp(p->timeline[j].activity, r->activity) == 0 &&
+			    p->timeline[j].date == r->date - 1)
 				continues = 1;
-		if (continues && r->spec->time == NULL)
+		if (continues)
 			continue;
-		if (r->spec->time == NULL)
-			for (size_t j = i + 1; j < t->nrows; j++)
-				if (t->rows[j].spec == r->spec && t->rows[j].date == last + 1)
-					last = t->rows[j].date;
-		snprintf(key, sizeof key, "activity|%s|%s", r->spec->key,
-		         dates_format(r->date, d1));
-		desc = xasprintf("Who: %s. Where: %s. Working day %d, week %d (%s).", r->spec->who,
-		                 r->spec->where, r->day, r->week, t->profile->name);
-		add_event(c, key, r->date, last, minutes_of(r->spec->time), r->spec->activity, desc,
-		          "Inspection timetable");
-		free(desc);
+		if (r->time == NULL)
+			for (size_t j = i + 1; j < p->ntimeline; j++)
+				if (strcmp(p->timeline[j].activity, r->activity) == 0 &&
+				    p->timeline[j].date == last + 1)
+					last = p->timeline[j].date;
+		push_event(e, xasprintf("activity|%s|%s", key, dates_format(r->date, d1)), r->date,
+		           last, minutes_of(r->time), xstrdup(r->activity),
+		           xasprintf("Who: %s. Where: %s. Working day %d, week %d (%s).",
+		                     r->who ? r->who : "", r->where ? r->where : "", r->day,
+		                     r->week, p->profile ? p->profile : ""),
+		           r->where, "Inspection timetable", NULL);
 	}
 }
 
 /* A visit event and a notification event per area. */
 static void
-area_events(struct ctx *c, const struct plan *p)
+area_events(struct ics_events *e, const struct planfile *p)
 {
-	char key[512], *summary, *desc;
-
 	for (size_t i = 0; i < p->nareas; i++) {
-		const struct plan_area *a = &p->areas[i];
+		const struct planfile_area *a = &p->areas[i];
 
-		snprintf(key, sizeof key, "visit|%s", a->service_area);
-		summary = xasprintf("Visit: %s (week %d)", a->service_area, a->week);
-		desc = xasprintf("Chosen for: %s.", a->reason);
-		add_event(c, key, a->on_site_from, a->on_site_to, -1, summary, desc, "Area visit");
-		free(summary);
-		free(desc);
-		snprintf(key, sizeof key, "notify|%s", a->service_area);
-		summary = xasprintf("Notify Cafcass: %s to be visited in week %d", a->service_area,
-		                    a->week);
-		add_event(c, key, a->notify_on, a->notify_on, -1, summary, NULL, "Area visit");
-		free(summary);
+		push_event(e, xasprintf("visit|%s", a->service_area), a->on_site_from,
+		           a->on_site_to, -1,
+		           xasprintf("Visit: %s (week %d)", a->service_area, a->week),
+		           xasprintf("Chosen for: %s.", a->reason ? a->reason : ""),
+		           a->service_area, "Area visit", NULL);
+		if (a->notify_on != 0)
+			push_event(e, xasprintf("notify|%s", a->service_area), a->notify_on,
+			           a->notify_on, -1,
+			           xasprintf("Notify Cafcass: %s to be visited in week %d",
+			                     a->service_area, a->week),
+			           NULL, "national office", "Area visit", NULL);
 	}
+}
+
+/* 1 when deployment rows i and j are one person in one place on consecutive days. */
+static int
+same_run(const struct planfile *p, size_t i, size_t j, date_t next)
+{
+	return p->deploy[j].date == next && strcmp(p->deploy[j].name, p->deploy[i].name) == 0 &&
+	       strcmp(p->deploy[j].location, p->deploy[i].location) == 0;
 }
 
 /* One event per person's run of days in one place (off-site days left out). */
 static void
-person_events(struct ctx *c, const struct plan *p)
+person_events(struct ics_events *e, const struct planfile *p)
 {
-	char key[512], d1[DATES_ISO_LEN];
+	char d1[DATES_ISO_LEN];
 
 	for (size_t i = 0; i < p->ndeploy; i++) {
-		const struct plan_deployment *r = &p->deploy[i];
+		const struct planfile_deploy *r = &p->deploy[i];
 		date_t last = r->date;
 		int continues = 0;
-		char *summary;
 
 		if (strcmp(r->location, "off-site") == 0)
 			continue;
 		for (size_t j = 0; j < i && !continues; j++)
-			continues = p->deploy[j].person == r->person &&
-			            p->deploy[j].date == r->date - 1 &&
-			            strcmp(p->deploy[j].location, r->location) == 0;
+			continues = same_run(p, i, j, r->date - 1);
 		if (continues)
 			continue;
 		for (size_t j = i + 1; j < p->ndeploy; j++)
-			if (p->deploy[j].person == r->person && p->deploy[j].date == last + 1 &&
-			    strcmp(p->deploy[j].location, r->location) == 0)
+			if (same_run(p, i, j, last + 1))
 				last = p->deploy[j].date;
-		snprintf(key, sizeof key, "person|%s|%s", r->person->name,
-		         dates_format(r->date, d1));
-		summary = xasprintf("%s (%s): %s", r->person->name,
-		                    deploy_role_name(r->person->role), r->location);
-		add_event(c, key, r->date, last, -1, summary, NULL, "Deployment");
-		free(summary);
+		push_event(e, xasprintf("person|%s|%s", r->name, dates_format(r->date, d1)),
+		           r->date, last, -1,
+		           xasprintf("%s (%s): %s", r->name, r->role ? r->role : "", r->location),
+		           NULL, r->location, "Deployment", r->name);
 	}
+}
+
+/* Every event of a plan. */
+static void
+plan_events(struct ics_events *e, const struct planfile *p)
+{
+	memset(e, 0, sizeof *e);
+	timeline_events(e, p);
+	area_events(e, p);
+	person_events(e, p);
+}
+
+/* 1 when e belongs in the calendar of person (NULL: the whole team's). */
+static int
+wanted(const struct ics_event *e, const char *person)
+{
+	return person == NULL || (e->person != NULL && strcmp(e->person, person) == 0);
+}
+
+/* Add one event as a VEVENT; cancelled: STATUS:CANCELLED. */
+static void
+add_event(struct ctx *c, const struct ics_event *e, int cancelled)
+{
+	icalcomponent *ev = icalcomponent_new_vevent();
+	char uid[64];
+
+	snprintf(uid, sizeof uid, "%016llx@cafcass-inspect",
+	         (unsigned long long)mix(ics_hash(ics_hash(c->seed, "|"), e->key)));
+	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
+	icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->stamp));
+	icalcomponent_add_property(ev, icalproperty_new_sequence((int)c->sequence));
+	if (e->minutes >= 0) {
+		icalcomponent_add_property(
+		    ev, ics_zoned(icalproperty_new_dtstart(ics_local(e->first, e->minutes))));
+		icalcomponent_add_property(
+		    ev, ics_zoned(icalproperty_new_dtend(ics_local(e->first, e->minutes + 30))));
+	} else {
+		icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(e->first)));
+		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(e->last + 1)));
+		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	}
+	icalcomponent_add_property(ev, icalproperty_new_summary(e->summary));
+	if (e->desc != NULL)
+		icalcomponent_add_property(ev, icalproperty_new_description(e->desc));
+	if (e->location != NULL && *e->location != '\0')
+		icalcomponent_add_property(ev, icalproperty_new_location(e->location));
+	icalcomponent_add_property(ev, icalproperty_new_categories(e->category));
+	if (cancelled)
+		icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
+	icalcomponent_add_component(c->cal, ev);
+}
+
+/* 1 when key is among the events' keys. */
+static int
+has_key(const struct ics_events *e, const char *key)
+{
+	for (size_t i = 0; i < e->n; i++)
+		if (strcmp(e->v[i].key, key) == 0)
+			return 1;
+	return 0;
 }
 
 /* A new calendar for tool holding the Europe/London VTIMEZONE. */
@@ -230,28 +315,48 @@ ics_calendar(const char *tool)
 	return cal;
 }
 
-/* Build the calendar with libical and serialise it. */
-char *
-ics_string(const struct plan *p, char *err, size_t errsz)
+/* The seed of the UIDs: what identifies one inspection (not its re-issues). */
+static uint64_t
+uid_seed(const struct planfile *p)
 {
+	char d[DATES_ISO_LEN];
+	uint64_t h = ics_hash(KEYHASH_FNV_BASIS, p->profile ? p->profile : "");
+
+	h = ics_hash(ics_hash(h, "|"), dates_format(p->start, d));
+	return ics_hash(ics_hash(h, "|"), p->division ? p->division : "");
+}
+
+char *
+ics_string_of(const struct planfile *cur, const struct planfile *prev, const char *person,
+              char *err, size_t errsz)
+{
+	struct ics_events now, before;
 	struct ctx c;
-	char d[DATES_ISO_LEN], vis[8], *text;
+	char *text;
 
 	if ((c.cal = ics_calendar("plan-weeks")) == NULL) {
 		snprintf(err, errsz, "libical: %s", icalerror_strerror(icalerrno));
 		return NULL;
 	}
-	c.seed = ics_hash(KEYHASH_FNV_BASIS, p->in->profile->name);
-	c.seed = ics_hash(ics_hash(c.seed, "|"), dates_format(p->in->start, d));
-	c.seed = ics_hash(ics_hash(c.seed, "|"), p->in->division);
-	snprintf(vis, sizeof vis, "|%d", p->in->visits);
-	c.seed = ics_hash(c.seed, vis);
+	c.seed = uid_seed(cur);
+	c.sequence = cur->sequence > 0 ? cur->sequence : 1;
 	c.stamp = icaltime_null_time();
-	dates_to_ymd(p->in->start, &c.stamp.year, &c.stamp.month, &c.stamp.day);
+	dates_to_ymd(cur->start, &c.stamp.year, &c.stamp.month, &c.stamp.day);
+	c.stamp.minute = (int)((c.sequence - 1) % 60);
+	c.stamp.hour = (int)((c.sequence - 1) / 60 % 24);
 	c.stamp = icaltime_set_timezone(&c.stamp, icaltimezone_get_utc_timezone());
-	timeline_events(&c, p);
-	area_events(&c, p);
-	person_events(&c, p);
+	plan_events(&now, cur);
+	for (size_t i = 0; i < now.n; i++)
+		if (wanted(&now.v[i], person))
+			add_event(&c, &now.v[i], 0);
+	if (prev != NULL) {
+		plan_events(&before, prev);
+		for (size_t i = 0; i < before.n; i++)
+			if (wanted(&before.v[i], person) && !has_key(&now, before.v[i].key))
+				add_event(&c, &before.v[i], 1);
+		free_events(&before);
+	}
+	free_events(&now);
 	text = icalcomponent_as_ical_string_r(c.cal);
 	icalcomponent_free(c.cal);
 	if (text == NULL)
@@ -259,11 +364,35 @@ ics_string(const struct plan *p, char *err, size_t errsz)
 	return text;
 }
 
+/* The plan as a planfile, through its own JSON (one reader for every consumer). */
+static struct planfile *
+as_planfile(const struct plan *p, char *err, size_t errsz)
+{
+	json_t *j = plan_to_json(p);
+	struct planfile *pf = planfile_from_json(j, "plan", err, errsz);
+
+	json_decref(j);
+	return pf;
+}
+
+char *
+ics_string(const struct plan *p, const char *person, char *err, size_t errsz)
+{
+	struct planfile *pf = as_planfile(p, err, errsz);
+	char *text;
+
+	if (pf == NULL)
+		return NULL;
+	text = ics_string_of(pf, p->in->previous, person, err, errsz);
+	planfile_free(pf);
+	return text;
+}
+
 /* Write the calendar to fp. */
 int
-ics_write(const struct plan *p, FILE *fp, char *err, size_t errsz)
+ics_write(const struct plan *p, const char *person, FILE *fp, char *err, size_t errsz)
 {
-	char *text = ics_string(p, err, errsz);
+	char *text = ics_string(p, person, err, errsz);
 	int rc = 0;
 
 	if (text == NULL)
@@ -274,4 +403,47 @@ ics_write(const struct plan *p, FILE *fp, char *err, size_t errsz)
 	}
 	free(text);
 	return rc;
+}
+
+size_t
+ics_people(const struct plan *p, const struct planfile *prev, const char ***names)
+{
+	size_t n = 0, cap = p->ndeploy + (prev ? prev->ndeploy : 0) + 1;
+	const char **v = xcalloc(cap, sizeof *v);
+
+	for (size_t i = 0; i < cap - 1; i++) {
+		const char *name =
+		    i < p->ndeploy ? p->deploy[i].name : prev->deploy[i - p->ndeploy].name;
+		size_t k;
+
+		for (k = 0; k < n && strcmp(v[k], name) != 0; k++)
+			;
+		if (k == n)
+			v[n++] = name;
+	}
+	*names = v;
+	return n;
+}
+
+char *
+ics_file_name(const char *person)
+{
+	struct strbuf sb;
+	int dash = 0;
+
+	strbuf_init(&sb);
+	for (const unsigned char *c = (const unsigned char *)person; *c != '\0'; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    (*c >= 'A' && *c <= 'Z')) {
+			if (dash && sb.len > 0)
+				strbuf_addch(&sb, '-');
+			strbuf_addch(&sb, *c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+			dash = 0;
+		} else
+			dash = 1;
+	}
+	if (sb.len == 0)
+		strbuf_adds(&sb, "person");
+	strbuf_adds(&sb, ".ics");
+	return strbuf_steal(&sb);
 }

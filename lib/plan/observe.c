@@ -1,23 +1,28 @@
 /*
- * observe.c: exact assignment of practice observations, one area-day at a
- * time (see observe.h for the rules and the objective).
- *
- * An area-day is a set of opportunities (sorted by start) and k inspectors
- * who are interchangeable. Walking the opportunities in order, each is
- * skipped or appended to an inspector whose last engagement ends early
- * enough; the state is the sorted list of the inspectors' last end times
- * (-1 for idle), and the best value of the rest from each state is memoised.
+ * observe.c: assignment of practice observations, one area-day at a time,
+ * in polynomial time and bounded memory (see observe.h for the rules, the
+ * objective and the method).
  */
-#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/keyhash.h"
+#include "core/strbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "plan/observe.h"
 
-static const char *const type_names[] = {"court-duty", "office-appointment", "home-visit",
-                                         "meeting"};
+static const char *const type_names[OBSERVE_NTYPES] = {"court-duty", "office-appointment",
+                                                       "home-visit", "meeting", "interview"};
+
+static const char *const reason_names[OBSERVE_NREASONS][2] = {
+    {"used", "used"},
+    {"no_consent", "without consent"},
+    {"travel", "over the travel limit"},
+    {"area_not_visited", "in an area the plan does not visit"},
+    {"not_on_site", "on a day nobody is on site in the area"},
+    {"not_needed", "not needed (each inspector there had enough, or it clashed)"},
+};
 
 const char *
 observe_type_name(enum observe_type t)
@@ -28,12 +33,22 @@ observe_type_name(enum observe_type t)
 int
 observe_type_parse(const char *s)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
+	for (size_t i = 0; i < OBSERVE_NTYPES; i++)
 		if (strcmp(s, type_names[i]) == 0)
 			return (int)i;
 	return -1;
+}
+
+const char *
+observe_reason_name(enum observe_reason r)
+{
+	return reason_names[r][0];
+}
+
+const char *
+observe_reason_text(enum observe_reason r)
+{
+	return reason_names[r][1];
 }
 
 /* b may follow a for one inspector. */
@@ -55,8 +70,6 @@ struct value {
 	long chains, obs;
 };
 
-static const struct value infeasible = {0, 0, 0};
-
 static int
 value_better(struct value a, struct value b)
 {
@@ -67,270 +80,101 @@ value_better(struct value a, struct value b)
 	return a.obs > b.obs;
 }
 
-static struct value
-value_add(struct value v, long chains, long obs)
-{
-	if (v.ok) {
-		v.chains += chains;
-		v.obs += obs;
-	}
-	return v;
-}
-
-/* The memo: open addressing over keys of (k + 2) ints. */
-struct observe_memo {
-	size_t klen, cap, n;
-	int *keys;
-	struct value *vals;
-	unsigned char *used;
-};
-
-static void
-observe_memo_init(struct observe_memo *m, size_t klen)
-{
-	m->klen = klen;
-	m->cap = 1024;
-	m->n = 0;
-	m->keys = xcalloc(m->cap * klen, sizeof(int));
-	m->vals = xcalloc(m->cap, sizeof(struct value));
-	m->used = xcalloc(m->cap, 1);
-}
-
-static void
-observe_memo_free(struct observe_memo *m)
-{
-	free(m->keys);
-	free(m->vals);
-	free(m->used);
-}
-
-static size_t
-observe_memo_hash(const int *key, size_t klen)
-{
-	return (size_t)keyhash_fnv1a(KEYHASH_FNV_BASIS, key, klen * sizeof *key);
-}
-
-static size_t
-observe_memo_slot(const struct observe_memo *m, const int *key)
-{
-	size_t i = observe_memo_hash(key, m->klen) & (m->cap - 1);
-
-	while (m->used[i] && memcmp(m->keys + i * m->klen, key, m->klen * sizeof(int)) != 0)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-static void observe_memo_put(struct observe_memo *, const int *, struct value);
-
-static void
-observe_memo_grow(struct observe_memo *m)
-{
-	struct observe_memo big;
-	size_t i;
-
-	big.klen = m->klen;
-	big.cap = m->cap * 2;
-	big.n = 0;
-	big.keys = xcalloc(big.cap * big.klen, sizeof(int));
-	big.vals = xcalloc(big.cap, sizeof(struct value));
-	big.used = xcalloc(big.cap, 1);
-	for (i = 0; i < m->cap; i++)
-		if (m->used[i])
-			observe_memo_put(&big, m->keys + i * m->klen, m->vals[i]);
-	observe_memo_free(m);
-	*m = big;
-}
-
-static void
-observe_memo_put(struct observe_memo *m, const int *key, struct value v)
-{
-	size_t i;
-
-	if ((m->n + 1) * 2 > m->cap)
-		observe_memo_grow(m);
-	i = observe_memo_slot(m, key);
-	if (!m->used[i]) {
-		m->used[i] = 1;
-		m->n++;
-		memcpy(m->keys + i * m->klen, key, m->klen * sizeof(int));
-	}
-	m->vals[i] = v;
-}
-
-static const struct value *
-observe_memo_get(const struct observe_memo *m, const int *key)
-{
-	size_t i = observe_memo_slot(m, key);
-
-	return m->used[i] ? &m->vals[i] : NULL;
-}
-
-/* One area-day's search. */
-struct day_search {
-	const struct observe_opp *const *opp; /* sorted by start */
-	size_t m, k;
-	struct observe_memo memo;
-	int *key; /* scratch: i, need, ends[k] */
-};
-
-static int
-cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
-static struct value best(struct day_search *, size_t i, int need, const int *ends);
-
-/* ends with inspector j's end set to e, sorted, into out. */
-static void
-with_end(const struct day_search *s, const int *ends, size_t j, int e, int *out)
-{
-	memcpy(out, ends, s->k * sizeof(int));
-	out[j] = e;
-	qsort(out, s->k, sizeof(int), cmp_int);
-}
-
-/* The value of taking option j (an index into ends, or k for skip) at i. */
-static struct value
-option(struct day_search *s, size_t i, int need, const int *ends, size_t j)
-{
-	const struct observe_opp *o = s->opp[i];
-	int *next;
-	struct value v;
-	int cd;
-
-	if (j == s->k)
-		return best(s, i + 1, need, ends);
-	if (ends[j] >= 0 && (long)ends[j] + OBSERVE_GAP_MINUTES + o->travel > o->start)
-		return infeasible;
-	cd = o->type == OBSERVE_COURT_DUTY;
-	next = xmalloc(s->k * sizeof(int));
-	with_end(s, ends, j, o->end, next);
-	v = value_add(best(s, i + 1, need && !cd, next), ends[j] < 0 ? 1 : 0, 1);
-	free(next);
-	return v;
-}
-
-/* Whether option j is worth trying: the first of each distinct end time. */
-static int
-distinct(const struct day_search *s, const int *ends, size_t j)
-{
-	return j == s->k || j == 0 || ends[j] != ends[j - 1];
-}
-
-/* The best value from opportunity i on, with the inspectors' ends. */
-static struct value
-best(struct day_search *s, size_t i, int need, const int *ends)
-{
-	const struct value *hit;
-	struct value v = infeasible, w;
-	size_t j;
-
-	if (i == s->m) {
-		v.ok = !need;
-		return v;
-	}
-	s->key[0] = (int)i;
-	s->key[1] = need;
-	memcpy(s->key + 2, ends, s->k * sizeof(int));
-	if ((hit = observe_memo_get(&s->memo, s->key)) != NULL)
-		return *hit;
-	for (j = 0; j <= s->k; j++) {
-		if (!distinct(s, ends, j))
-			continue;
-		w = option(s, i, need, ends, j);
-		if (value_better(w, v))
-			v = w;
-	}
-	s->key[0] = (int)i;
-	s->key[1] = need;
-	memcpy(s->key + 2, ends, s->k * sizeof(int));
-	observe_memo_put(&s->memo, s->key, v);
-	return v;
-}
-
-/*
- * Walk the optimal choices again and record them: chosen[i] = the inspector
- * (0..k-1, by name) opportunity i goes to, or -1. Inspectors are tracked by
- * identity alongside the sorted ends: idle ones are taken in name order.
- */
-static void
-reconstruct(struct day_search *s, int need, long *chosen)
-{
-	int *ends = xcalloc(s->k, sizeof(int)), *who_end = xcalloc(s->k, sizeof(int));
-	int *sorted = xmalloc(s->k * sizeof(int));
-	struct value target, w;
-	size_t i, j, p;
-
-	for (p = 0; p < s->k; p++)
-		ends[p] = who_end[p] = -1;
-	target = best(s, 0, need, ends);
-	for (i = 0; i < s->m; i++) {
-		chosen[i] = -1;
-		for (j = 0; j <= s->k; j++) {
-			if (!distinct(s, ends, j))
-				continue;
-			w = option(s, i, need, ends, j);
-			if (w.ok && w.chains == target.chains && w.obs == target.obs)
-				break;
-		}
-		if (j < s->k) {
-			/* The first inspector (by name) whose end is ends[j]. */
-			for (p = 0; p < s->k && who_end[p] != ends[j]; p++)
-				;
-			chosen[i] = (long)p;
-			who_end[p] = s->opp[i]->end;
-			if (ends[j] < 0)
-				target.chains--;
-			target.obs--;
-			if (s->opp[i]->type == OBSERVE_COURT_DUTY)
-				need = 0;
-			with_end(s, ends, j, s->opp[i]->end, sorted);
-			memcpy(ends, sorted, s->k * sizeof(int));
-		}
-	}
-	free(ends);
-	free(who_end);
-	free(sorted);
-}
-
-/* Solve one area-day: value and choices for need = 0 and need = 1. */
+/* One area-day: its inspectors (slot indexes, by name) and opportunities. */
 struct day_plan {
 	const char *area;
+	char *key; /* text_labelkey of area */
 	date_t date;
-	size_t *slots; /* k slot indexes, by name */
+	size_t *slots;
 	size_t k;
-	const struct observe_opp **opp;
+	const struct observe_opp **opp; /* by end, start, id */
 	size_t *opp_index;
 	size_t m;
 	struct value free_v, cd_v;
 	int use_cd;
 };
 
-static void
-day_solve(struct day_plan *d, long *chosen)
-{
-	struct day_search s;
-	int *ends = xmalloc((d->k ? d->k : 1) * sizeof(int));
-	size_t p;
+/* An inspector's engagements so far in one area-day. */
+struct day_load {
+	size_t n;
+	const struct observe_opp **taken; /* per_day slots */
+};
 
-	s.opp = d->opp;
-	s.m = d->m;
-	s.k = d->k;
-	s.key = xmalloc((d->k + 2) * sizeof(int));
-	observe_memo_init(&s.memo, d->k + 2);
+static int
+fits(const struct day_load *l, const struct observe_opp *o)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!observe_compatible(l->taken[i], o))
+			return 0;
+	return 1;
+}
+
+/*
+ * The greedy of observe.h on one area-day; chosen[i] (when not NULL) gets the
+ * inspector (0..k-1) opportunity i goes to, or -1. With force_cd the day must
+ * hold a court duty: the earliest-ending one goes first.
+ */
+static struct value
+day_greedy(const struct day_plan *d, int force_cd, int per_day, long *chosen)
+{
+	struct day_load *load = xcalloc(d->k ? d->k : 1, sizeof *load);
+	const struct observe_opp **buf = xcalloc(d->k * (size_t)per_day + 1, sizeof *buf);
+	unsigned char *used = xcalloc(d->m + 1, 1);
+	struct value v = {1, 0, 0};
+	size_t i, p, idle = 0;
+
 	for (p = 0; p < d->k; p++)
-		ends[p] = -1;
-	if (chosen == NULL) {
-		d->free_v = best(&s, 0, 0, ends);
-		d->cd_v = best(&s, 0, 1, ends);
-	} else
-		reconstruct(&s, d->use_cd, chosen);
-	observe_memo_free(&s.memo);
-	free(s.key);
-	free(ends);
+		load[p].taken = buf + p * (size_t)per_day;
+	if (force_cd) {
+		for (i = 0; i < d->m && d->opp[i]->type != OBSERVE_COURT_DUTY; i++)
+			;
+		if (i == d->m || d->k == 0)
+			v.ok = 0;
+		else {
+			used[i] = 1;
+			load[idle++].taken[load[0].n++] = d->opp[i];
+			if (chosen != NULL)
+				chosen[i] = 0;
+		}
+	}
+	/* One each, earliest end first. */
+	for (i = 0; v.ok && i < d->m && idle < d->k; i++)
+		if (!used[i]) {
+			used[i] = 1;
+			load[idle].taken[load[idle].n++] = d->opp[i];
+			if (chosen != NULL)
+				chosen[i] = (long)idle;
+			idle++;
+		}
+	/* More, to the least-loaded inspector it fits. */
+	for (i = 0; v.ok && per_day > 1 && i < d->m; i++) {
+		size_t pick = d->k;
+
+		if (used[i])
+			continue;
+		for (p = 0; p < d->k; p++)
+			if (load[p].n < (size_t)per_day && fits(&load[p], d->opp[i]) &&
+			    (pick == d->k || load[p].n < load[pick].n))
+				pick = p;
+		if (pick < d->k) {
+			used[i] = 1;
+			load[pick].taken[load[pick].n++] = d->opp[i];
+			if (chosen != NULL)
+				chosen[i] = (long)pick;
+		}
+	}
+	for (p = 0; v.ok && p < d->k; p++) {
+		v.chains += load[p].n > 0;
+		v.obs += (long)load[p].n;
+	}
+	if (chosen != NULL)
+		for (i = 0; i < d->m; i++)
+			if (!used[i])
+				chosen[i] = -1;
+	free(used);
+	free(buf);
+	free(load);
+	return v;
 }
 
 static int
@@ -339,10 +183,10 @@ cmp_opp_ptr(const void *a, const void *b)
 	const struct observe_opp *x = *(const struct observe_opp *const *)a;
 	const struct observe_opp *y = *(const struct observe_opp *const *)b;
 
-	if (x->start != y->start)
-		return (x->start > y->start) - (x->start < y->start);
 	if (x->end != y->end)
 		return (x->end > y->end) - (x->end < y->end);
+	if (x->start != y->start)
+		return (x->start > y->start) - (x->start < y->start);
 	return strcmp(x->id, y->id);
 }
 
@@ -363,9 +207,16 @@ cmp_slot_idx(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+static char *
+labelkey_dup(const char *s, struct strbuf *sb)
+{
+	text_labelkey(s, sb);
+	return xstrdup(sb->buf);
+}
+
 /* Group the slots into area-days (sorted by area, date, name). */
 static struct day_plan *
-group_days(const struct observe_slot *slots, size_t nslots, size_t *ndays)
+group_days(const struct observe_slot *slots, size_t nslots, size_t *ndays, struct strbuf *sb)
 {
 	size_t *idx = xmalloc((nslots ? nslots : 1) * sizeof(size_t)), i, n = 0;
 	struct day_plan *days = xcalloc(nslots ? nslots : 1, sizeof(*days));
@@ -380,6 +231,7 @@ group_days(const struct observe_slot *slots, size_t nslots, size_t *ndays)
 		if (n == 0 || strcmp(days[n - 1].area, sl->area) != 0 ||
 		    days[n - 1].date != sl->date) {
 			days[n].area = sl->area;
+			days[n].key = labelkey_dup(sl->area, sb);
 			days[n].date = sl->date;
 			days[n].slots = xmalloc(nslots * sizeof(size_t));
 			n++;
@@ -391,77 +243,84 @@ group_days(const struct observe_slot *slots, size_t nslots, size_t *ndays)
 	return days;
 }
 
+/* The area-day of key on date; *area_seen set when the area has any day. */
 static struct day_plan *
-find_day(struct day_plan *days, size_t ndays, const char *area, date_t date)
+find_day(struct day_plan *days, size_t ndays, const char *key, date_t date, int *area_seen)
 {
-	size_t i;
-
-	for (i = 0; i < ndays; i++)
-		if (days[i].date == date && strcmp(days[i].area, area) == 0)
-			return &days[i];
+	for (size_t i = 0; i < ndays; i++)
+		if (strcmp(days[i].key, key) == 0) {
+			*area_seen = 1;
+			if (days[i].date == date)
+				return &days[i];
+		}
 	return NULL;
 }
 
-/* Attach each eligible opportunity to its area-day; count the rest. */
+/* 1 when key is one of the visited areas' keys. */
+static int
+visited(char *const *keys, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(keys[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Attach each eligible opportunity to its area-day; give the rest their reason. */
 static void
 attach(struct day_plan *days, size_t ndays, const struct observe_opp *opps, size_t nopps,
-       int max_travel, struct observe_result *out)
+       char *const *area_keys, size_t nareas, int max_travel, struct observe_result *out,
+       struct strbuf *sb)
 {
 	struct day_plan *d;
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < ndays; i++) {
 		days[i].opp = xmalloc((nopps ? nopps : 1) * sizeof(*days[i].opp));
 		days[i].opp_index = xmalloc((nopps ? nopps : 1) * sizeof(size_t));
 	}
 	for (i = 0; i < nopps; i++) {
-		if (!opps[i].consent) {
-			out->ineligible_consent++;
-			continue;
-		}
-		if (opps[i].type == OBSERVE_HOME_VISIT && opps[i].travel > max_travel) {
-			out->ineligible_travel++;
-			continue;
-		}
-		if ((d = find_day(days, ndays, opps[i].area, opps[i].date)) == NULL) {
-			out->outside_plan++;
-			continue;
-		}
-		d->opp[d->m++] = &opps[i];
+		int seen = 0;
+
+		text_labelkey(opps[i].area, sb);
+		out->reason[i] = OBSERVE_NOT_NEEDED;
+		if (!opps[i].consent)
+			out->reason[i] = OBSERVE_NO_CONSENT;
+		else if (opps[i].travel > max_travel)
+			out->reason[i] = OBSERVE_TOO_FAR;
+		else if ((d = find_day(days, ndays, sb->buf, opps[i].date, &seen)) == NULL)
+			out->reason[i] = seen || visited(area_keys, nareas, sb->buf)
+			                     ? OBSERVE_NOT_ON_SITE
+			                     : OBSERVE_AREA_NOT_VISITED;
+		else
+			d->opp[d->m++] = &opps[i];
 	}
 	for (i = 0; i < ndays; i++) {
-		size_t j;
-
 		qsort(days[i].opp, days[i].m, sizeof(*days[i].opp), cmp_opp_ptr);
 		for (j = 0; j < days[i].m; j++)
 			days[i].opp_index[j] = (size_t)(days[i].opp[j] - opps);
 	}
 }
 
-/* For each area, use the court-duty solution on the day where it costs least. */
+/* For each area, force a court duty on the day where that costs least. */
 static void
 choose_court_days(struct day_plan *days, size_t ndays)
 {
 	size_t a = 0, b, i, pick;
-	struct value total, cand, bestv;
+	struct value bestv = {0, 0, 0}, cand;
 
 	while (a < ndays) {
-		for (b = a; b < ndays && strcmp(days[b].area, days[a].area) == 0; b++)
+		for (b = a; b < ndays && strcmp(days[b].key, days[a].key) == 0; b++)
 			;
 		pick = b;
-		bestv = infeasible;
 		for (i = a; i < b; i++) {
-			size_t j;
-
 			if (!days[i].cd_v.ok)
 				continue;
-			total = days[i].cd_v;
-			for (j = a; j < b; j++)
-				if (j != i)
-					total = value_add(total, days[j].free_v.chains,
-					                  days[j].free_v.obs);
-			cand = total;
-			if (value_better(cand, bestv)) {
+			/* The day's loss against its free value: smaller is better. */
+			cand.ok = 1;
+			cand.chains = days[i].cd_v.chains - days[i].free_v.chains;
+			cand.obs = days[i].cd_v.obs - days[i].free_v.obs;
+			if (pick == b || value_better(cand, bestv)) {
 				bestv = cand;
 				pick = i;
 			}
@@ -492,20 +351,22 @@ cmp_assign(const void *a, const void *b, void *ctx)
 
 /* Record one area-day's choices in the result. */
 static void
-record_day(struct day_plan *d, const struct observe_opp *opps, struct observe_result *out)
+record_day(struct day_plan *d, int per_day, const struct observe_opp *opps,
+           struct observe_result *out)
 {
 	long *chosen = xmalloc((d->m ? d->m : 1) * sizeof(long));
 	unsigned char *busy = xcalloc(d->k ? d->k : 1, 1);
 	struct observe_day *od = &out->days[out->ndays++];
 	size_t i;
 
-	day_solve(d, chosen);
+	day_greedy(d, d->use_cd, per_day, chosen);
 	od->area = d->area;
 	od->date = d->date;
 	od->inspectors = d->k;
 	for (i = 0; i < d->m; i++) {
 		if (chosen[i] < 0)
 			continue;
+		out->reason[d->opp_index[i]] = OBSERVE_USED;
 		out->assign[out->nassign].opp = d->opp_index[i];
 		out->assign[out->nassign].slot = d->slots[chosen[i]];
 		out->nassign++;
@@ -523,49 +384,97 @@ record_day(struct day_plan *d, const struct observe_opp *opps, struct observe_re
 
 /* Count the visited areas with a court duty observed. */
 static void
-count_areas(struct observe_result *out, const char *const *areas, size_t nareas)
+count_areas(struct observe_result *out, char *const *keys, size_t nareas, struct strbuf *sb)
 {
-	size_t i, j;
-
 	out->nareas_visited = nareas;
-	for (i = 0; i < nareas; i++)
-		for (j = 0; j < out->ndays; j++)
-			if (out->days[j].court_duty && strcmp(out->days[j].area, areas[i]) == 0) {
+	for (size_t i = 0; i < nareas; i++)
+		for (size_t j = 0; j < out->ndays; j++) {
+			if (!out->days[j].court_duty)
+				continue;
+			text_labelkey(out->days[j].area, sb);
+			if (strcmp(sb->buf, keys[i]) == 0) {
 				out->nareas_court++;
 				break;
 			}
+		}
 }
 
-int
-observe_solve(const struct observe_opp *opps, size_t nopps, const struct observe_slot *slots,
-              size_t nslots, const char *const *areas, size_t nareas, int max_travel,
-              struct observe_result *out)
+/* Refuse an area-day over the bound, naming it. */
+static int
+check_bound(const struct day_plan *days, size_t ndays, char *err, size_t errsz)
 {
-	struct day_plan *days;
-	size_t ndays, i;
-	const void *ctx[2];
+	char date[DATES_ISO_LEN];
 
-	memset(out, 0, sizeof *out);
-	days = group_days(slots, nslots, &ndays);
-	attach(days, ndays, opps, nopps, max_travel, out);
-	for (i = 0; i < ndays; i++)
-		day_solve(&days[i], NULL);
-	choose_court_days(days, ndays);
-	out->assign = xcalloc(nopps ? nopps : 1, sizeof(*out->assign));
-	out->days = xcalloc(ndays ? ndays : 1, sizeof(*out->days));
-	for (i = 0; i < ndays; i++)
-		record_day(&days[i], opps, out);
-	ctx[0] = opps;
-	ctx[1] = slots;
-	qsort_r(out->assign, out->nassign, sizeof(*out->assign), cmp_assign, ctx);
-	count_areas(out, areas, nareas);
-	for (i = 0; i < ndays; i++) {
+	for (size_t i = 0; i < ndays; i++)
+		if (days[i].m > OBSERVE_MAX_PER_AREA_DAY) {
+			snprintf(
+			    err, errsz,
+			    "%s on %s: %zu usable opportunities, more than the %d one area-day "
+			    "can hold; split the list or remove what will not be observed",
+			    days[i].area, dates_format(days[i].date, date), days[i].m,
+			    OBSERVE_MAX_PER_AREA_DAY);
+			return -1;
+		}
+	return 0;
+}
+
+static void
+free_days(struct day_plan *days, size_t ndays)
+{
+	for (size_t i = 0; i < ndays; i++) {
+		free(days[i].key);
 		free(days[i].slots);
 		free(days[i].opp);
 		free(days[i].opp_index);
 	}
 	free(days);
-	return 0;
+}
+
+int
+observe_solve(const struct observe_opp *opps, size_t nopps, const struct observe_slot *slots,
+              size_t nslots, const char *const *areas, size_t nareas,
+              const struct observe_opts *opts, struct observe_result *out, char *err, size_t errsz)
+{
+	struct strbuf sb;
+	struct day_plan *days;
+	char **keys = xcalloc(nareas + 1, sizeof(char *));
+	size_t ndays, i;
+	const void *ctx[2];
+	int per_day = opts->per_day < 1 ? 1 : opts->per_day, rc = 0;
+
+	strbuf_init(&sb);
+	memset(out, 0, sizeof *out);
+	out->reason = xcalloc(nopps + 1, 1);
+	for (i = 0; i < nareas; i++)
+		keys[i] = labelkey_dup(areas[i], &sb);
+	days = group_days(slots, nslots, &ndays, &sb);
+	attach(days, ndays, opps, nopps, keys, nareas, opts->max_travel, out, &sb);
+	if (check_bound(days, ndays, err, errsz) != 0) {
+		rc = -1;
+		goto done;
+	}
+	for (i = 0; i < ndays; i++) {
+		days[i].free_v = day_greedy(&days[i], 0, per_day, NULL);
+		days[i].cd_v = day_greedy(&days[i], 1, per_day, NULL);
+	}
+	choose_court_days(days, ndays);
+	out->assign = xcalloc(nopps ? nopps : 1, sizeof(*out->assign));
+	out->days = xcalloc(ndays ? ndays : 1, sizeof(*out->days));
+	for (i = 0; i < ndays; i++)
+		record_day(&days[i], per_day, opps, out);
+	ctx[0] = opps;
+	ctx[1] = slots;
+	qsort_r(out->assign, out->nassign, sizeof(*out->assign), cmp_assign, ctx);
+	count_areas(out, keys, nareas, &sb);
+	for (i = 0; i < nopps; i++)
+		out->dropped[out->reason[i]]++;
+done:
+	free_days(days, ndays);
+	for (i = 0; i < nareas; i++)
+		free(keys[i]);
+	free(keys);
+	strbuf_free(&sb);
+	return rc;
 }
 
 void
@@ -573,5 +482,6 @@ observe_result_free(struct observe_result *r)
 {
 	free(r->assign);
 	free(r->days);
+	free(r->reason);
 	memset(r, 0, sizeof *r);
 }

@@ -8,6 +8,8 @@
 #include "core/csvio.h"
 #include "core/diag.h"
 #include "core/jsonio.h"
+#include "core/strbuf.h"
+#include "core/text.h"
 #include "plan/obsics.h"
 #include "plan/obsout.h"
 
@@ -59,7 +61,7 @@ area_has_court(const struct observe_result *r, const char *area)
 	size_t i;
 
 	for (i = 0; i < r->ndays; i++)
-		if (r->days[i].court_duty && strcmp(r->days[i].area, area) == 0)
+		if (r->days[i].court_duty && text_label_same(r->days[i].area, area))
 			return 1;
 	return 0;
 }
@@ -73,7 +75,7 @@ court_counts(const struct observe_opp *opps, size_t n, const char *area, size_t 
 
 	*listed = *refused = 0;
 	for (i = 0; i < n; i++)
-		if (opps[i].type == OBSERVE_COURT_DUTY && strcmp(opps[i].area, area) == 0) {
+		if (opps[i].type == OBSERVE_COURT_DUTY && text_label_same(opps[i].area, area)) {
 			(*listed)++;
 			*refused += !opps[i].consent;
 		}
@@ -110,7 +112,7 @@ static int
 write_json(FILE *fp, const struct observe_result *r, const struct observe_opp *opps,
            const struct observe_slot *slots, const char *const *areas, size_t nareas)
 {
-	json_t *doc, *list, *days;
+	json_t *doc, *list, *days, *dropped;
 	char date[DATES_ISO_LEN], start[6], end[6];
 	size_t i, idays = 0, observed = 0;
 	int rc;
@@ -139,14 +141,16 @@ write_json(FILE *fp, const struct observe_result *r, const struct observe_opp *o
 		              "observed", (json_int_t)d->observed, "observations",
 		              (json_int_t)d->observations, "court_duty", d->court_duty));
 	}
-	doc = json_pack(
-	    "{s:o, s:o, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:{s:I, s:I, s:I}}}", "assignments", list,
-	    "days", days, "unmet", unmet_json(r, areas, nareas), "summary", "areas_visited",
-	    (json_int_t)r->nareas_visited, "areas_with_court_duty", (json_int_t)r->nareas_court,
-	    "inspector_days", (json_int_t)idays, "inspector_days_observed", (json_int_t)observed,
-	    "observations", (json_int_t)r->nassign, "ineligible", "no_consent",
-	    (json_int_t)r->ineligible_consent, "travel", (json_int_t)r->ineligible_travel,
-	    "outside_plan", (json_int_t)r->outside_plan);
+	dropped = json_object();
+	for (i = OBSERVE_NO_CONSENT; i < OBSERVE_NREASONS; i++)
+		json_object_set_new(dropped, observe_reason_name((enum observe_reason)i),
+		                    json_integer((json_int_t)r->dropped[i]));
+	doc = json_pack("{s:o, s:o, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:o}}", "assignments", list,
+	                "days", days, "unmet", unmet_json(r, areas, nareas), "summary",
+	                "areas_visited", (json_int_t)r->nareas_visited, "areas_with_court_duty",
+	                (json_int_t)r->nareas_court, "inspector_days", (json_int_t)idays,
+	                "inspector_days_observed", (json_int_t)observed, "observations",
+	                (json_int_t)r->nassign, "dropped", dropped);
 	rc = jsonio_dump(doc, fp);
 	json_decref(doc);
 	return rc;
@@ -190,7 +194,49 @@ obsout_unmet(FILE *fp, const struct observe_result *r, const struct observe_opp 
 			          dates_format(d->date, date), d->inspectors - d->observed,
 			          d->inspectors);
 	}
-	if (r->ineligible_consent + r->ineligible_travel > 0)
-		diag_note("not used: %zu without consent, %zu home visits over the travel limit",
-		          r->ineligible_consent, r->ineligible_travel);
+	obsout_dropped(r);
+}
+
+void
+obsout_dropped(const struct observe_result *r)
+{
+	struct strbuf sb;
+	size_t n = 0;
+
+	strbuf_init(&sb);
+	for (int i = OBSERVE_NO_CONSENT; i < OBSERVE_NREASONS; i++) {
+		if (r->dropped[i] == 0)
+			continue;
+		strbuf_printf(&sb, "%s%zu %s", n > 0 ? ", " : "", r->dropped[i],
+		              observe_reason_text((enum observe_reason)i));
+		n += r->dropped[i];
+	}
+	if (n > 0)
+		diag_note("%zu opportunit%s not used: %s", n, n == 1 ? "y" : "ies", sb.buf);
+	strbuf_free(&sb);
+}
+
+int
+obsout_rejected(FILE *fp, const struct observe_result *r, const struct observe_opp *opps,
+                size_t nopps)
+{
+	static const char *const header[] = {"opportunity_id", "line", "service_area",
+	                                     "date",           "type", "reason"};
+	char date[DATES_ISO_LEN], line[24];
+	const char *row[6];
+
+	csvio_write_row(fp, header, 6);
+	for (size_t i = 0; i < nopps; i++) {
+		if (r->reason[i] == OBSERVE_USED)
+			continue;
+		snprintf(line, sizeof line, "%lu", opps[i].line);
+		row[0] = opps[i].id;
+		row[1] = line;
+		row[2] = opps[i].area;
+		row[3] = dates_format(opps[i].date, date);
+		row[4] = observe_type_name(opps[i].type);
+		row[5] = observe_reason_name((enum observe_reason)r->reason[i]);
+		csvio_write_row(fp, row, 6);
+	}
+	return ferror(fp) ? -1 : 0;
 }

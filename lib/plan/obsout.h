@@ -19,4 +19,10 @@ int obsout_write(FILE *, int format, const struct observe_result *, const struct
 void obsout_unmet(FILE *, const struct observe_result *, const struct observe_opp *, size_t nopps,
                   const char *const *areas, size_t nareas);
 
+/* One line on stderr counting the unused opportunities by reason (none: nothing). */
+void obsout_dropped(const struct observe_result *);
+/* The unused opportunities as CSV (id, line, area, date, type, reason); -1 on a write error. */
+int obsout_rejected(FILE *, const struct observe_result *, const struct observe_opp *,
+                    size_t nopps);
+
 #endif

@@ -32,7 +32,7 @@ planfile_fail(struct planfile_ctx *c, const char *key, const char *what)
 		snprintf(c->err, c->errsz, "%s: %s[%zu]%s%s: %s", c->name, c->array, c->index,
 		         *key != '\0' ? "." : "", key, what);
 	else
-		snprintf(c->err, c->errsz, "%s: %s: %s", c->name, key, what);
+		snprintf(c->err, c->errsz, "%s: not a plan: %s: %s", c->name, key, what);
 }
 
 /* A string member; NULL (and a failure when required) when absent. */

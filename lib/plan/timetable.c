@@ -271,11 +271,17 @@ timetable_day_date(const struct timetable *t, int day)
 	return calendar_add_working(t->cal, t->start, day - 1);
 }
 
-/* The week of table day n: days 0 and 1 are week one, then five a week. */
-static int
-table_week(int day)
+/*
+ * The week of a date: the calendar week (Monday to Sunday) counted from the
+ * start's, which is week one; so after a bank holiday shifts the days, the
+ * days of one calendar week still carry one number.
+ */
+int
+timetable_week_of(const struct timetable *t, date_t d)
 {
-	return day <= 1 ? 1 : (day - 2) / 5 + 2;
+	date_t a = d - (date_t)dates_weekday(d), b = t->start - (date_t)dates_weekday(t->start);
+
+	return a <= b ? 1 : (int)((a - b) / 7) + 1;
 }
 
 /* Rows of a table-numbered profile. */
@@ -289,7 +295,8 @@ build_table(struct timetable *t)
 
 		for (int d = s->day; d <= s->to; d++) {
 			if (d > 0) {
-				add_row(t, s, d, timetable_day_date(t, d), table_week(d));
+				add_row(t, s, d, timetable_day_date(t, d),
+				        timetable_week_of(t, timetable_day_date(t, d)));
 				continue;
 			}
 			for (int k = p->prep_days; k >= 1; k--)

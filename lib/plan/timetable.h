@@ -100,6 +100,8 @@ void timetable_profile_free(struct timetable_profile *);
 struct timetable *timetable_build(const struct timetable_profile *, const struct calendar *,
                                   date_t start, char *err, size_t errsz);
 void timetable_free(struct timetable *);
+/* The week of d: its calendar week (Monday to Sunday) counted from the start's (week 1). */
+int timetable_week_of(const struct timetable *, date_t d);
 /* Date of table day n (n >= 1; 0 is the working day before the start). */
 date_t timetable_day_date(const struct timetable *, int day);
 /* Name of the profile's blackout period containing d, or NULL. */

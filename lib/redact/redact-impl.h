@@ -49,7 +49,6 @@
 #define W_PHRASE 0x400000 /* the key is a protected phrase (place, court, title...) */
 #define W_USER 0x800000 /* in the user's allow file: safe in any case and context */
 #define W_COURTSUFFIX 0x1000000 /* the key is a court suffix phrase ("family court") */
-#define W_CASEREF 0x2000000 /* the key is a known case reference (lowered) */
 #define W_DET 0x4000000 /* the, a, this, their... */
 #define W_FORMAL 0x8000000 /* Mr, Mrs, Dr...: a title before a lower-case name too */
 #define W_MODAL 0x10000000 /* will, may, did...: a verb after a relation word */
@@ -102,6 +101,7 @@ struct redact {
 	size_t ndet;
 	struct rx *caseid;
 	struct rx *bdate; /* a date in brackets after a name */
+	struct idset *keep; /* case references never redacted (upper case), or NULL */
 	char ni_first_not[32], ni_second_not[32];
 	char (*ni_invalid)[3];
 	size_t nni_invalid;
@@ -112,8 +112,6 @@ struct redact {
 	char *dict, *dict2; /* the word lists' text, keys point into them */
 	size_t nnames;
 	int allow_names; /* the allow-list detector runs (always, unless turned off) */
-	char **ids; /* known case references (exact, lowered) */
-	size_t nids;
 
 	/* review list */
 	int review;

@@ -14,13 +14,16 @@
  * first, then longest, then by detector priority; spans that touch a case
  * reference are dropped, and listed names inside a protected phrase too.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/datadir.h"
+#include "core/idset.h"
 #include "core/jsonio.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
 
@@ -98,6 +101,57 @@ protect(struct redact *r, struct rx *rx, int kind, const char *s, size_t len)
 	}
 }
 
+/* A byte of a case reference: letters, digits and the joiners - / _ . */
+static int
+ref_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '/' || c == '_' || c == '.';
+}
+
+/* Protect (kind 0) the words of s that are case references kept by redact_keep(). */
+static void
+protect_kept(struct redact *r, const char *s, size_t len)
+{
+	size_t so, eo, i;
+
+	for (so = 0; so < len; so = eo + 1) {
+		while (so < len && !ref_byte((unsigned char)s[so]))
+			so++;
+		for (eo = so; eo < len && ref_byte((unsigned char)s[eo]); eo++)
+			;
+		while (eo > so && !isalnum((unsigned char)s[eo - 1]))
+			eo--; /* a full stop or dash after the reference */
+		if (eo == so || eo - so > 64)
+			continue;
+		strbuf_reset(&r->key);
+		for (i = so; i < eo; i++)
+			strbuf_addch(&r->key, (char)toupper((unsigned char)s[i]));
+		if (idset_find(r->keep, r->key.buf, r->key.len) != 0 &&
+		    !redact_protected(r, so, eo, 0))
+			redact_push_span(&r->prot, &r->nprot, &r->protcap, so, eo, 0, 0);
+		while (eo < len && ref_byte((unsigned char)s[eo]))
+			eo++;
+	}
+}
+
+void
+redact_keep(struct redact *r, const char *ref)
+{
+	size_t len;
+	const char *p = text_trim(ref, &len);
+	size_t i;
+
+	if (len == 0 || len > 64)
+		return;
+	if (r->keep == NULL)
+		r->keep = idset_new();
+	strbuf_reset(&r->key);
+	for (i = 0; i < len; i++)
+		strbuf_addch(&r->key, (char)toupper((unsigned char)p[i]));
+	idset_add(r->keep, r->key.buf, r->key.len, 1);
+}
+
 /* The ASCII digits in s[so..eo). */
 static size_t
 count_digits(const char *s, size_t so, size_t eo)
@@ -120,33 +174,6 @@ span_cmp(const void *a, const void *b)
 	if (x->eo != y->eo)
 		return x->eo > y->eo ? -1 : 1;
 	return (x->prio > y->prio) - (x->prio < y->prio);
-}
-
-/* Protect the known case references of s (whitespace-separated chunks, any form). */
-static void
-protect_known_ids(struct redact *r, const char *s, size_t len)
-{
-	size_t i = 0, so, eo;
-	const struct redact_word *w;
-
-	while (i < len) {
-		while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
-			i++;
-		so = i;
-		while (i < len && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
-			i++;
-		eo = i;
-		while (so < eo && strchr("([\"'", s[so]) != NULL)
-			so++;
-		while (eo > so && strchr(".,;:)]\"'?!", s[eo - 1]) != NULL)
-			eo--;
-		if (eo == so)
-			continue;
-		redact_lower_word(s, so, eo, &r->key);
-		if ((w = redact_word_findn(r, r->key.buf, r->key.len)) != NULL &&
-		    (w->flags & W_CASEREF) && !redact_protected(r, so, eo, PROT_CASEID))
-			redact_push_span(&r->prot, &r->nprot, &r->protcap, so, eo, PROT_CASEID, 0);
-	}
 }
 
 /* Drop the spans from k on that lie in a protected phrase (a listed surname in "Preston Family
@@ -180,16 +207,13 @@ find_spans(struct redact *r, const char *s, size_t len)
 	r->nprot = 0;
 	digits = count_digits(s, 0, len);
 	has_at = memchr(s, '@', len) != NULL;
-	if (digits > 0) {
-		protect(r, r->caseid, PROT_CASEID, s, len);
-		if (r->nids > 0)
-			protect_known_ids(r, s, len);
-		/* a match may not touch a case reference: its digits do not count */
-		for (i = 0; i < r->nprot; i++)
-			digits -= count_digits(s, r->prot[i].so, r->prot[i].eo);
-	} else if (r->nids > 0) {
-		protect_known_ids(r, s, len);
-	}
+	if (digits > 0)
+		protect(r, r->caseid, 0, s, len);
+	if (r->keep != NULL)
+		protect_kept(r, s, len);
+	/* a match may not touch a case reference: its digits do not count */
+	for (i = 0; i < r->nprot && digits > 0; i++)
+		digits -= count_digits(s, r->prot[i].so, r->prot[i].eo);
 	if (digits > 0 || has_at)
 		redact_run_patterns(r, s, len, digits, has_at);
 	redact_tokenize(r, s, len);
@@ -264,26 +288,6 @@ redact_find_at(const struct redact *r, size_t i, size_t *so, size_t *eo, enum re
 	*so = redact_orig(r, r->spans[i].so);
 	*eo = redact_orig(r, r->spans[i].eo);
 	*type = (enum redact_type)r->spans[i].type;
-}
-
-void
-redact_add_case_ref(struct redact *r, const char *id)
-{
-	size_t n = strlen(id);
-	struct redact_word *w;
-
-	while (n > 0 && (id[n - 1] == ' ' || id[n - 1] == '\t'))
-		n--;
-	while (n > 0 && (*id == ' ' || *id == '\t')) {
-		id++;
-		n--;
-	}
-	if (n == 0)
-		return;
-	redact_lower_word(id, 0, n, &r->key);
-	w = redact_add_word(r, r->key.buf, W_CASEREF);
-	(void)w;
-	r->nids++; /* known references exist: texts are searched for them */
 }
 
 /* Load a JSON file of the data folder; NULL with err set. */
@@ -381,6 +385,7 @@ redact_free(struct redact *r)
 	free(r->det);
 	rx_free(r->caseid);
 	rx_free(r->bdate);
+	idset_free(r->keep);
 	free(r->ni_invalid);
 	for (i = 0; i < r->wcap; i++)
 		if (r->words[i].owned)

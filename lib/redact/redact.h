@@ -56,8 +56,6 @@ void redact_free(struct redact *);
  * they are never taken for a name. -1 with "FILE:LINE: reason" in err.
  */
 int redact_allow_file(struct redact *, const char *path, char *err, size_t errsz);
-/* Add a case reference of any form: it is never redacted. */
-void redact_add_case_ref(struct redact *, const char *id);
 
 /* Add a person's name ("Sarah Khan", "Ms S. Khan"): the full name, its first name and surname. */
 void redact_add_person(struct redact *, const char *name);
@@ -71,6 +69,11 @@ void redact_add_case_name(struct redact *, const char *case_name);
  */
 int redact_add_identifiers(struct redact *, const char *path, unsigned csv_flags, char *err,
                            size_t errsz);
+/*
+ * Never redact the case reference ref (an extract's Case ID, whatever its
+ * form): wherever it stands as a word, in any case, it survives.
+ */
+void redact_keep(struct redact *, const char *ref);
 /* Names in the deny-list (full names and name words). */
 size_t redact_names(const struct redact *);
 

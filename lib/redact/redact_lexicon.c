@@ -336,7 +336,7 @@ add_record(struct redact *r, const struct csvio_record *rec, long cname, long pr
            long cid)
 {
 	if (cid >= 0 && (size_t)cid < rec->nfields)
-		redact_add_case_ref(r, rec->fields[cid]);
+		redact_keep(r, rec->fields[cid]);
 	if (cname >= 0 && (size_t)cname < rec->nfields)
 		redact_add_case_name(r, rec->fields[cname]);
 	if (prac >= 0 && (size_t)prac < rec->nfields)

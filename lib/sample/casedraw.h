@@ -13,6 +13,7 @@
 
 struct memo;
 
+#include "annexa/labels.h"
 #include "annexa/strata.h"
 #include "core/csvio.h"
 #include "core/fieldmap.h"
@@ -30,6 +31,7 @@ struct casedraw_opts {
 	unsigned long n; /* complaints: how many */
 	int explain;
 	unsigned csv_flags; /* for csvio_open() */
+	const char *map; /* --map FILE of local labels, or NULL */
 };
 
 int casedraw_national(const struct casedraw_opts *, FILE *out);
@@ -51,7 +53,6 @@ enum casedraw_col {
 enum casedraw_reason {
 	CASEDRAW_R_RAGGED,
 	CASEDRAW_R_NO_ID,
-	CASEDRAW_R_BAD_ID,
 	CASEDRAW_R_NO_AREA,
 	CASEDRAW_R_LAW_TYPE,
 	CASEDRAW_R_CASE_TYPE,
@@ -69,6 +70,7 @@ struct casedraw_tally {
 	unsigned long count[CASEDRAW_R_NREASONS];
 	unsigned long lines[CASEDRAW_R_NREASONS][CASEDRAW_MAXLINES];
 	unsigned long other_areas; /* local: rows of other areas, ignored */
+	struct labels law, ctype; /* the unknown Law type and Case type labels */
 };
 
 /* A lookup by raw text (case type, law type): few distinct values. */
@@ -84,7 +86,7 @@ struct casedraw_ctx {
 	struct fieldmap *annexa;
 	struct vocab *lawtype;
 	struct strata *strata;
-	struct rx *caseid; /* the Case ID form, or NULL */
+	struct labelmap *map; /* --map, or NULL */
 	struct casedraw_lookup lawmemo, typememo;
 	struct strbuf key;
 };
@@ -108,7 +110,9 @@ struct casedraw_extra {
 	char seed[24];
 };
 
-int casedraw_ctx_load(struct casedraw_ctx *, int need_strata);
+int casedraw_ctx_load(struct casedraw_ctx *, int need_strata, const char *map, unsigned csv_flags);
+void casedraw_tally_init(struct casedraw_tally *);
+void casedraw_tally_free(struct casedraw_tally *);
 void casedraw_ctx_free(struct casedraw_ctx *);
 int casedraw_source_open(struct casedraw_source *, const char *path, unsigned csv_flags,
                          const struct casedraw_ctx *, int need_case_type);
@@ -117,7 +121,13 @@ void casedraw_source_close(struct casedraw_source *);
 int casedraw_feed(struct casedraw_ctx *, struct casedraw_source *, struct sample *,
                   enum casedraw_kind, const char *areakey, const struct strata_stratum *def,
                   struct casedraw_tally *);
-void casedraw_tally_report(const struct casedraw_tally *, const struct sample *, const char *file);
+/*
+ * Name on stderr the rows left out, by reason; the unknown labels once each.
+ * 1 when rows were left out because they could not be classified (or their
+ * case's rows disagree): the draw was made from a smaller frame than the file.
+ */
+int casedraw_tally_report(const struct casedraw_tally *, const struct sample *,
+                          const struct casedraw_ctx *, const char *file);
 void casedraw_write_header(FILE *, char *const *header, size_t n);
 /* Write the picks with their columns moved by map (source column -> output column). */
 void casedraw_write_picks(FILE *, const struct sample_result *, const size_t *map, size_t nout,

@@ -111,6 +111,7 @@ struct local_draw {
 	struct sample_result *res;
 	struct casedraw_tally t;
 	size_t *map; /* source column -> output column */
+	int loud; /* rows left out that could not be classified */
 };
 
 /* Read path into a draw of def, excluding the --exclude files and extra picks. */
@@ -123,6 +124,7 @@ local_read(struct casedraw_ctx *c, const struct casedraw_opts *o, const char *pa
 	size_t i;
 
 	memset(d, 0, sizeof *d);
+	casedraw_tally_init(&d->t);
 	d->s = sample_new(def, 1, o->seed);
 	for (i = 0; i < o->nexclude; i++)
 		if (exclude_file(c, o->exclude[i], o->csv_flags, d->s) < 0)
@@ -144,7 +146,7 @@ local_read(struct casedraw_ctx *c, const struct casedraw_opts *o, const char *pa
 		diag_error(d->src.name, 0, "%s", err);
 		return -1;
 	}
-	casedraw_tally_report(&d->t, d->s, d->src.name);
+	d->loud = casedraw_tally_report(&d->t, d->s, c, d->src.name);
 	if (d->res->strata[0].eligible == 0)
 		diag_warn(d->src.name, 0, "no eligible cases of service area \"%s\"", o->area);
 	return 0;
@@ -157,6 +159,7 @@ local_free(struct local_draw *d)
 	casedraw_source_close(&d->src);
 	sample_result_free(d->res);
 	sample_free(d->s);
+	casedraw_tally_free(&d->t);
 	free(d->map);
 }
 
@@ -223,7 +226,7 @@ local_write(const struct casedraw_opts *o, struct local_draw *f, struct local_dr
 	if (cl != NULL && strcmp(cl->res->strata[0].def->id, f->res->strata[0].def->id) >= 0)
 		casedraw_write_picks(out, cl->res, cl->map, n, &xc);
 	free(header);
-	return shortfall ? EXIT_FINDINGS : EXIT_OK;
+	return shortfall || f->loud || (cl != NULL && cl->loud) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 int
@@ -236,7 +239,7 @@ casedraw_local(const struct casedraw_opts *o, FILE *out)
 
 	memset(&f, 0, sizeof f);
 	memset(&cl, 0, sizeof cl);
-	if (load_defs(&ld) < 0 || casedraw_ctx_load(&c, 0) < 0) {
+	if (load_defs(&ld) < 0 || casedraw_ctx_load(&c, 0, o->map, o->csv_flags) < 0) {
 		json_decref(ld.root);
 		return EXIT_TROUBLE;
 	}

@@ -18,11 +18,13 @@ draw_and_write(struct casedraw_ctx *c, struct casedraw_source *src, const struct
 	struct strata_stratum *defs = xcalloc(n + 1, sizeof *defs);
 	struct sample_result *res = NULL;
 	struct sample *s;
-	struct casedraw_tally t = {{0}, {{0}}, 0};
+	struct casedraw_tally t;
 	struct casedraw_extra x = {0, ""};
 	int status = EXIT_TROUBLE;
 	char err[256];
+	int loud;
 
+	casedraw_tally_init(&t);
 	for (i = 0; i < n; i++)
 		defs[i] = *strata_get(c->strata, i);
 	s = sample_new(defs, n, o->seed);
@@ -32,16 +34,17 @@ draw_and_write(struct casedraw_ctx *c, struct casedraw_source *src, const struct
 		diag_error(src->name, 0, "%s", err);
 		goto done;
 	}
-	casedraw_tally_report(&t, s, src->name);
+	loud = casedraw_tally_report(&t, s, c, src->name);
 	if (o->explain)
 		casedraw_explain(res, o->seed);
-	status = casedraw_shortfalls(res, src->name) ? EXIT_FINDINGS : EXIT_OK;
+	status = casedraw_shortfalls(res, src->name) || loud ? EXIT_FINDINGS : EXIT_OK;
 	snprintf(x.seed, sizeof x.seed, "%llu", (unsigned long long)o->seed);
 	casedraw_write_header(out, src->header, src->ncols);
 	casedraw_write_picks(out, res, NULL, src->ncols, &x);
 done:
 	sample_result_free(res);
 	sample_free(s);
+	casedraw_tally_free(&t);
 	free(defs);
 	return status;
 }
@@ -53,7 +56,7 @@ casedraw_national(const struct casedraw_opts *o, FILE *out)
 	struct casedraw_source src = {0};
 	int status = EXIT_TROUBLE;
 
-	if (casedraw_ctx_load(&c, 1) == 0 &&
+	if (casedraw_ctx_load(&c, 1, o->map, o->csv_flags) == 0 &&
 	    casedraw_source_open(&src, o->input, o->csv_flags, &c, 1) == 0)
 		status = draw_and_write(&c, &src, o, out);
 	casedraw_source_close(&src);

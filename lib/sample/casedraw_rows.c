@@ -14,7 +14,6 @@
 #include "core/jsonio.h"
 #include "core/keyhash.h"
 #include "core/memo.h"
-#include "core/rx.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "sample/casedraw.h"
@@ -24,7 +23,6 @@
 static const char *const reason_text[CASEDRAW_R_NREASONS] = {
     [CASEDRAW_R_RAGGED] = "with more or fewer fields than the header",
     [CASEDRAW_R_NO_ID] = "without a Case ID",
-    [CASEDRAW_R_BAD_ID] = "with a Case ID not of the form in case-id.json",
     [CASEDRAW_R_NO_AREA] = "without a Service area",
     [CASEDRAW_R_LAW_TYPE] = "with an unknown Law type",
     [CASEDRAW_R_CASE_TYPE] = "with an unknown Case type",
@@ -35,26 +33,8 @@ static const char *const reason_text[CASEDRAW_R_NREASONS] = {
     [CASEDRAW_R_EXCLUDED] = "with an excluded Case ID",
 };
 
-/* The Case ID pattern of share/vocab/case-id.json, or NULL when it has none. */
-static struct rx *
-load_caseid(char *err, size_t errsz)
-{
-	char *path = datadir_path("vocab/case-id.json");
-	json_t *root = jsonio_load(path, err, errsz);
-	const char *pat;
-	struct rx *rx = NULL;
-
-	free(path);
-	if (root == NULL)
-		return NULL;
-	if ((pat = jsonio_str(root, "pattern", NULL)) != NULL)
-		rx = rx_new(pat, RX_ANCHORED, err, errsz);
-	json_decref(root);
-	return rx;
-}
-
 int
-casedraw_ctx_load(struct casedraw_ctx *c, int need_strata)
+casedraw_ctx_load(struct casedraw_ctx *c, int need_strata, const char *map, unsigned csv_flags)
 {
 	char err[512];
 
@@ -64,10 +44,12 @@ casedraw_ctx_load(struct casedraw_ctx *c, int need_strata)
 	if ((c->annexa = fieldmap_load_named("annexa", err, sizeof err)) == NULL ||
 	    (c->lawtype = vocab_load_named("law-type", err, sizeof err)) == NULL ||
 	    (need_strata && (c->strata = strata_load(err, sizeof err)) == NULL) ||
-	    (c->caseid = load_caseid(err, sizeof err)) == NULL) {
+	    (map != NULL && (c->map = labelmap_load(map, csv_flags, err, sizeof err)) == NULL)) {
 		diag_error(NULL, 0, "%s", err);
 		return -1;
 	}
+	if (c->strata != NULL)
+		strata_set_map(c->strata, c->map);
 	return 0;
 }
 
@@ -86,7 +68,7 @@ casedraw_ctx_free(struct casedraw_ctx *c)
 	fieldmap_free(c->annexa);
 	vocab_free(c->lawtype);
 	strata_free(c->strata);
-	rx_free(c->caseid);
+	labelmap_free(c->map);
 	casedraw_lookup_free(&c->lawmemo);
 	casedraw_lookup_free(&c->typememo);
 	strbuf_free(&c->key);
@@ -123,7 +105,7 @@ law_of(struct casedraw_ctx *c, const char *s)
 	if (i >= 0)
 		e = c->lawmemo.vals[i];
 	else {
-		e = vocab_find(c->lawtype, s);
+		e = labelmap_find(c->map, c->lawtype, s);
 		if ((i = casedraw_lookup_add(&c->lawmemo, s)) >= 0)
 			c->lawmemo.vals[i] = e;
 	}
@@ -290,12 +272,16 @@ feed_one(struct casedraw_ctx *c, struct casedraw_source *src, const struct csvio
 	id = rec->fields[src->col[CASEDRAW_CASE_ID]];
 	if (text_blank(id))
 		r = CASEDRAW_R_NO_ID;
-	else if (c->caseid != NULL && rx_test(c->caseid, id) != 1)
-		r = CASEDRAW_R_BAD_ID;
 	else if (text_blank(area))
 		r = CASEDRAW_R_NO_AREA;
 	else
 		r = classify(c, src, rec, kind, def, &stratum, &quota);
+	if (r == CASEDRAW_R_LAW_TYPE)
+		labels_add(&t->law, rec->fields[src->col[CASEDRAW_LAW_TYPE]],
+		           rec->lens[src->col[CASEDRAW_LAW_TYPE]], rec->line);
+	else if (r == CASEDRAW_R_CASE_TYPE)
+		labels_add(&t->ctype, rec->fields[src->col[CASEDRAW_CASE_TYPE]],
+		           rec->lens[src->col[CASEDRAW_CASE_TYPE]], rec->line);
 	if (r >= 0) {
 		casedraw_count(t, (enum casedraw_reason)r, rec->line);
 		return 0;
@@ -345,8 +331,54 @@ casedraw_count_lines(struct casedraw_tally *t, enum casedraw_reason r, const uns
 }
 
 void
-casedraw_tally_report(const struct casedraw_tally *t0, const struct sample *s, const char *file)
+casedraw_tally_init(struct casedraw_tally *t)
 {
+	memset(t, 0, sizeof *t);
+	labels_init(&t->law);
+	labels_init(&t->ctype);
+}
+
+void
+casedraw_tally_free(struct casedraw_tally *t)
+{
+	labels_free(&t->law);
+	labels_free(&t->ctype);
+}
+
+/* Name each unknown label of one column once, as an error; their count. */
+static unsigned long
+report_labels(const struct labels *l, const char *column, const struct vocab *v, const char *file)
+{
+	struct strbuf m;
+	size_t i;
+
+	strbuf_init(&m);
+	for (i = 0; i < l->n; i++) {
+		strbuf_reset(&m);
+		labels_describe(l, i, v, &m);
+		diag_error(file, 0,
+		           "%s not in the vocabulary, %s; not drawn: map the label with --map",
+		           column, m.buf);
+	}
+	if (l->rest > 0)
+		diag_error(file, 0, "%lu more rows with a %s not in the vocabulary", l->rest,
+		           column);
+	strbuf_free(&m);
+	return l->total;
+}
+
+/* 1 when a row left out for this reason shrinks the frame unseen by the user. */
+static int
+reason_loud(enum casedraw_reason r)
+{
+	return r != CASEDRAW_R_REPEATED && r != CASEDRAW_R_EXCLUDED && r != CASEDRAW_R_NO_STRATUM;
+}
+
+int
+casedraw_tally_report(const struct casedraw_tally *t0, const struct sample *s,
+                      const struct casedraw_ctx *c, const char *file)
+{
+	int loud = 0;
 	const unsigned long *lines;
 	struct casedraw_tally t = *t0;
 	struct strbuf b;
@@ -365,11 +397,20 @@ casedraw_tally_report(const struct casedraw_tally *t0, const struct sample *s, c
 			strbuf_printf(&b, "%s%lu", i ? ", " : "", t.lines[r][i]);
 		if (t.count[r] > CASEDRAW_MAXLINES)
 			strbuf_adds(&b, ", ...");
-		diag_warn(file, 0, "%lu row%s not eligible: %s (line%s %s)", t.count[r],
-		          t.count[r] == 1 ? "" : "s", reason_text[r], t.count[r] == 1 ? "" : "s",
-		          b.buf);
+		if (reason_loud((enum casedraw_reason)r)) {
+			loud = 1;
+			diag_error(file, 0, "%lu row%s left out: %s (line%s %s)", t.count[r],
+			           t.count[r] == 1 ? "" : "s", reason_text[r],
+			           t.count[r] == 1 ? "" : "s", b.buf);
+		} else
+			diag_warn(file, 0, "%lu row%s not eligible: %s (line%s %s)", t.count[r],
+			          t.count[r] == 1 ? "" : "s", reason_text[r],
+			          t.count[r] == 1 ? "" : "s", b.buf);
 	}
 	strbuf_free(&b);
+	report_labels(&t.law, "Law type", c->lawtype, file);
+	report_labels(&t.ctype, "Case type", c->strata ? strata_casetypes(c->strata) : NULL, file);
+	return loud;
 }
 
 void

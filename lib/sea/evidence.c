@@ -28,7 +28,6 @@ struct evidence_reader {
 	const struct schedule *sched;
 	struct fieldmap *fm;
 	long key_field[EV_NKEYS]; /* fieldmap index of each key */
-	struct rx *caseid;
 	struct strbuf tmp, norm;
 };
 
@@ -130,32 +129,6 @@ reject(struct evidence_set *set, size_t file, unsigned long line, const char *ru
 	set->rej[set->nrej++].field = field;
 }
 
-/* Compile the Case ID pattern (share/vocab/case-id.json), anchored. */
-static struct rx *
-caseid_rx(char *err, size_t errsz)
-{
-	char *path = datadir_path("vocab/case-id.json");
-	const char *pat = "\\bCA\\d{8}\\b";
-	json_t *root = NULL;
-	struct rx *rx = NULL;
-	FILE *fp;
-	char rxerr[256];
-
-	/* Until the vocabulary lands the contract's form is the default. */
-	if ((fp = fopen(path, "r")) != NULL) {
-		fclose(fp);
-		if ((root = jsonio_load(path, err, errsz)) == NULL)
-			goto out;
-		pat = jsonio_str(root, "pattern", pat);
-	}
-	if ((rx = rx_new(pat, RX_ANCHORED, rxerr, sizeof(rxerr))) == NULL)
-		snprintf(err, errsz, "vocab/case-id.json: %s", rxerr);
-out:
-	free(path);
-	json_decref(root);
-	return rx;
-}
-
 struct evidence_reader *
 evidence_reader_new(const struct schedule *sched, char *err, size_t errsz)
 {
@@ -165,8 +138,7 @@ evidence_reader_new(const struct schedule *sched, char *err, size_t errsz)
 	rd->sched = sched;
 	strbuf_init(&rd->tmp);
 	strbuf_init(&rd->norm);
-	if ((rd->fm = fieldmap_load_named("evidence", err, errsz)) == NULL ||
-	    (rd->caseid = caseid_rx(err, errsz)) == NULL) {
+	if ((rd->fm = fieldmap_load_named("evidence", err, errsz)) == NULL) {
 		evidence_reader_free(rd);
 		return NULL;
 	}
@@ -185,7 +157,6 @@ evidence_reader_free(struct evidence_reader *rd)
 	if (rd == NULL)
 		return;
 	fieldmap_free(rd->fm);
-	rx_free(rd->caseid);
 	strbuf_free(&rd->tmp);
 	strbuf_free(&rd->norm);
 	free(rd);
@@ -213,7 +184,7 @@ canonical(struct evidence_reader *rd, const char *s, const char *const *list)
 static int
 is_sep(int c)
 {
-	return c == ';' || c == ',' || c == ' ' || c == '\t' || c == '/' || c == '|';
+	return c == ';' || c == ',' || c == ' ' || c == '\t' || c == '|';
 }
 
 /* Order criterion numbers. */
@@ -267,26 +238,24 @@ parse_criteria(struct evidence_reader *rd, const char *s, const char *judgement,
 	return NULL;
 }
 
-/* Normalise "CA1; CA2" into rec; the rule broken, or NULL. */
-static const char *
-parse_case_refs(struct evidence_reader *rd, const char *s, struct evidence_record *rec)
+/*
+ * Normalise "CA1; CA2" into rec. Any form of reference is taken: the
+ * handbook gives none (build-sea --identifiers checks them against the extract).
+ */
+static void
+parse_case_refs(const char *s, struct evidence_record *rec)
 {
 	struct strbuf out;
 	const char *p = s, *q;
-	const char *rule = NULL;
 
 	strbuf_init(&out);
-	while (*p != '\0' && rule == NULL) {
+	while (*p != '\0') {
 		if (is_sep((unsigned char)*p)) {
 			p++;
 			continue;
 		}
 		for (q = p; *q != '\0' && !is_sep((unsigned char)*q); q++)
 			;
-		strbuf_reset(&rd->tmp);
-		strbuf_add(&rd->tmp, p, (size_t)(q - p));
-		if (rx_test(rd->caseid, rd->tmp.buf) != 1)
-			rule = "bad-case-ref";
 		if (out.len > 0)
 			strbuf_addch(&out, ';');
 		strbuf_add(&out, p, (size_t)(q - p));
@@ -294,7 +263,6 @@ parse_case_refs(struct evidence_reader *rd, const char *s, struct evidence_recor
 	}
 	evidence_record_set(rec, EV_CASE_REF, strbuf_steal(&out));
 	strbuf_free(&out);
-	return rule;
 }
 
 /* Normalise the date of key k to ISO; 0, or -1 when it is not a date. */
@@ -388,8 +356,7 @@ evidence_check(struct evidence_reader *rd, const char *const *v, size_t file, un
 	if (judgement_ok &&
 	    (rule = parse_criteria(rd, rec->v[EV_CRITERIA], rec->v[EV_JUDGEMENT], rec)) != NULL)
 		reject(set, file, line, rule, key_names[EV_CRITERIA]);
-	if ((rule = parse_case_refs(rd, rec->v[EV_CASE_REF], rec)) != NULL)
-		reject(set, file, line, rule, key_names[EV_CASE_REF]);
+	parse_case_refs(rec->v[EV_CASE_REF], rec);
 	set->nread++;
 	if (set->nrej == before)
 		return 0;

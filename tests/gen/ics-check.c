@@ -1,6 +1,7 @@
 /*
  * ics-check.c: parse an iCalendar file back with libical, as a calendar
- * client would, and print one line per event: "DTSTART DTEND TZID UID".
+ * client would, and print one line per event: "DTSTART DTEND TZID UID"; with
+ * -l first, "UID SEQUENCE STATUS LOCATION" (STATUS "-" when absent).
  * Exit 1 when the file does not parse, holds no VCALENDAR, or libical
  * flags an error in any component. Used by the tools' shell tests.
  */
@@ -26,6 +27,17 @@ has_error(icalcomponent *comp)
 }
 
 static void
+print_long(icalcomponent *ev)
+{
+	icalproperty *st = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
+	const char *loc = icalcomponent_get_location(ev);
+
+	printf("%s %d %s %s\n", icalcomponent_get_uid(ev), icalcomponent_get_sequence(ev),
+	       st ? icalproperty_status_to_string(icalproperty_get_status(st)) : "-",
+	       loc ? loc : "-");
+}
+
+static void
 print_event(icalcomponent *ev)
 {
 	icalproperty *p = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
@@ -39,13 +51,19 @@ print_event(icalcomponent *ev)
 int
 main(int argc, char *argv[])
 {
-	FILE *fp = argc > 1 ? fopen(argv[1], "r") : stdin;
+	int full = argc > 1 && argv[1][0] == '-' && argv[1][1] == 'l';
+	FILE *fp;
 	icalcomponent *cal, *ev;
 	struct strbuf sb;
 	char buf[4096];
 	size_t n;
 	int rc = 0;
 
+	if (full) {
+		argc--;
+		argv++;
+	}
+	fp = argc > 1 ? fopen(argv[1], "r") : stdin;
 	if (fp == NULL) {
 		perror(argv[1]);
 		return 2;
@@ -64,7 +82,7 @@ main(int argc, char *argv[])
 	}
 	for (ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev != NULL;
 	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
-		print_event(ev);
+		full ? print_long(ev) : print_event(ev);
 	icalcomponent_free(cal);
 	strbuf_free(&sb);
 	if (fp != stdin)

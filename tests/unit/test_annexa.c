@@ -54,7 +54,7 @@ collect(void *arg, const struct annexa_finding *f)
 static struct annexa *
 run(const char *text, unsigned flags, struct collect *c)
 {
-	struct annexa_config cfg = {0, flags};
+	struct annexa_config cfg = {0, flags, NULL, NULL};
 	struct annexa *a;
 	char err[256];
 	FILE *fp;
@@ -112,8 +112,9 @@ static const struct {
     {"identifying-case-name",
      BASE "CA00000005,THOMPSON Sarah,f,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5,
      "Case name", ANNEXA_IDENTIFYING_CASE_NAME, "full name"},
-    {"case-id-format", BASE "X5,Re C,f,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 5,
-     "Case ID", ANNEXA_CASE_ID_FORMAT, "CA followed by 8 digits"},
+    {"a Case ID of another shape, no one form in 4: no finding",
+     BASE "X5,Re C,f,White,N,01/02/2015,C1,Private,s7,P,T,Wessex,,C,\n", 0, "", ANNEXA_NRULES,
+     NULL},
     {"ragged-row", BASE "CA00000005,Re C,f\n", 5, "", ANNEXA_RAGGED_ROW, "3 fields"},
     {"blank-row", BASE "\n", 5, "", ANNEXA_BLANK_ROW, "empty"},
     {"malformed-csv",
@@ -196,7 +197,7 @@ END_TEST
 
 START_TEST(test_no_header)
 {
-	struct annexa_config cfg = {0, 0};
+	struct annexa_config cfg = {0, 0, NULL, NULL};
 	struct annexa *a = annexa_new(&cfg, NULL, 0);
 	char err[256];
 	FILE *fp = fmemopen((void *)"", 0, "r");

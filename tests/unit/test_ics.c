@@ -76,8 +76,8 @@ START_TEST(parse_back)
 	char **uids = NULL;
 
 	fixture_open(&f, "2027-03-05"); /* Easter inside fieldwork */
-	a = ics_string(f.plan, err, sizeof err);
-	b = ics_string(f.plan, err, sizeof err);
+	a = ics_string(f.plan, NULL, err, sizeof err);
+	b = ics_string(f.plan, NULL, err, sizeof err);
 	ck_assert_ptr_nonnull(a);
 	ck_assert_str_eq(a, b);
 	assert_lines(a);
@@ -139,8 +139,8 @@ START_TEST(uids_stable_across_inputs)
 
 	fixture_open(&f, "2027-01-15");
 	fixture_open(&g, "2027-01-22");
-	a = ics_string(f.plan, err, sizeof err);
-	b = ics_string(g.plan, err, sizeof err);
+	a = ics_string(f.plan, NULL, err, sizeof err);
+	b = ics_string(g.plan, NULL, err, sizeof err);
 	ua = strstr(a, "UID:");
 	ub = strstr(b, "UID:");
 	ck_assert(ua != NULL && ub != NULL);

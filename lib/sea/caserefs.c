@@ -1,0 +1,168 @@
+/*
+ * caserefs.c: the known Case IDs of build-sea's extracts (see caserefs.h).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvio.h"
+#include "core/diag.h"
+#include "core/fieldmap.h"
+#include "core/idset.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "redact/redact.h"
+#include "sea/caserefs.h"
+#include "sea/evidence.h"
+
+struct caserefs {
+	struct idset *ids;
+	struct strbuf key;
+};
+
+struct caserefs *
+caserefs_new(void)
+{
+	struct caserefs *c = xcalloc(1, sizeof *c);
+
+	c->ids = idset_new();
+	strbuf_init(&c->key);
+	return c;
+}
+
+void
+caserefs_free(struct caserefs *c)
+{
+	if (c == NULL)
+		return;
+	idset_free(c->ids);
+	strbuf_free(&c->key);
+	free(c);
+}
+
+/* The upper-case trimmed key of s[0..len) into key. */
+static void
+ref_key(struct strbuf *key, const char *s, size_t len)
+{
+	size_t i;
+
+	s = text_trim(s, &len);
+	strbuf_reset(key);
+	for (i = 0; i < len; i++)
+		strbuf_addch(key, (char)toupper((unsigned char)s[i]));
+}
+
+/* 1 when a reference is fit to print: short, letters, digits and - / _ . only. */
+static int
+printable_ref(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++, n++)
+		if (!isalnum((unsigned char)*s) && strchr("-/_.", *s) == NULL)
+			return 0;
+	return n > 0 && n <= 32;
+}
+
+/* The Case ID column of the header, or -1. */
+static long
+id_column(const struct csvio_record *h, char *err, size_t errsz)
+{
+	struct fieldmap *fm = fieldmap_load_named("annexa", err, errsz);
+	struct fieldmap_binding b;
+	long f, col = -1;
+
+	if (fm == NULL)
+		return -2;
+	fieldmap_bind(fm, (const char *const *)h->fields, h->nfields, &b);
+	if ((f = fieldmap_index(fm, "case_id")) >= 0)
+		col = b.column[f];
+	fieldmap_unbind(&b);
+	fieldmap_free(fm);
+	return col;
+}
+
+int
+caserefs_load(struct caserefs *c, const char *path, unsigned csv_flags, struct redact *r, char *err,
+              size_t errsz)
+{
+	struct csvio_record *rec;
+	struct csvio_reader *rd;
+	FILE *fp;
+	long col = -1;
+	int rc;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, errsz, "%s: cannot open", path);
+		return -1;
+	}
+	rd = csvio_open(fp, path, csv_flags);
+	if ((rc = csvio_next(rd, &rec)) == 1 && (col = id_column(rec, err, errsz)) == -2)
+		rc = -2;
+	while (rc == 1 && col >= 0 && (rc = csvio_next(rd, &rec)) == 1) {
+		if ((size_t)col >= rec->nfields || (rec->flags & CSVIO_BAD_UTF8) ||
+		    text_blank(rec->fields[col]))
+			continue;
+		ref_key(&c->key, rec->fields[col], rec->lens[col]);
+		if (c->key.len > 0 && idset_add(c->ids, c->key.buf, c->key.len, rec->line) == 0 &&
+		    r != NULL)
+			redact_keep(r, c->key.buf);
+	}
+	if (rc == -1)
+		snprintf(err, errsz, "%s: %s", path, csvio_error(rd));
+	csvio_close(rd);
+	fclose(fp);
+	return rc < 0 ? -1 : 0;
+}
+
+size_t
+caserefs_count(const struct caserefs *c)
+{
+	return idset_count(c->ids);
+}
+
+int
+caserefs_known(const struct caserefs *c, const char *ref)
+{
+	struct strbuf key;
+	int known;
+
+	strbuf_init(&key);
+	ref_key(&key, ref, strlen(ref));
+	known = idset_find(c->ids, key.buf, key.len) != 0;
+	strbuf_free(&key);
+	return known;
+}
+
+size_t
+caserefs_check(const struct caserefs *c, const struct evidence_set *set)
+{
+	struct strbuf ref;
+	const char *p, *q;
+	size_t i, k, n = 0;
+
+	strbuf_init(&ref);
+	for (i = 0; i < set->nrec; i++)
+		for (k = 1, p = set->rec[i].v[EV_CASE_REF]; *p != '\0'; p = *q ? q + 1 : q, k++) {
+			if ((q = strchr(p, ';')) == NULL)
+				q = p + strlen(p);
+			strbuf_reset(&ref);
+			strbuf_add(&ref, p, (size_t)(q - p));
+			if (ref.len == 0 || caserefs_known(c, ref.buf))
+				continue;
+			if (printable_ref(ref.buf))
+				diag_error(
+				    set->files[set->rec[i].file], set->rec[i].line,
+				    "case reference %s is not in the extract (--identifiers)",
+				    ref.buf);
+			else
+				diag_error(
+				    set->files[set->rec[i].file], set->rec[i].line,
+				    "case reference %zu is not in the extract (--identifiers)", k);
+			n++;
+		}
+	strbuf_free(&ref);
+	return n;
+}
