@@ -20,8 +20,10 @@
 #include "core/table.h"
 #include "core/xalloc.h"
 #include "redact/redact.h"
+#include "report/detailsfile.h"
 #include "report/letters.h"
 #include "report/report.h"
+#include "report/sections.h"
 
 #define DEFAULT_EXAMPLES 3
 
@@ -34,7 +36,11 @@ enum {
 	OPT_DETAILS,
 	OPT_IDENTIFIERS,
 	OPT_EXAMPLES,
-	OPT_AREA
+	OPT_AREA,
+	OPT_AUDIENCE,
+	OPT_SECTIONS,
+	OPT_SKELETON,
+	OPT_WRITERS
 };
 
 enum format { FMT_MD, FMT_HTML, FMT_TXT };
@@ -50,6 +56,10 @@ static const struct option longopts[] = {
     {"identifiers", required_argument, NULL, OPT_IDENTIFIERS},
     {"max-examples", required_argument, NULL, OPT_EXAMPLES},
     {"area", required_argument, NULL, OPT_AREA},
+    {"audience", required_argument, NULL, OPT_AUDIENCE},
+    {"sections", required_argument, NULL, OPT_SECTIONS},
+    {"skeleton", required_argument, NULL, OPT_SKELETON},
+    {"writers", required_argument, NULL, OPT_WRITERS},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
@@ -59,6 +69,8 @@ static const struct option longopts[] = {
 
 struct opts {
 	const char *judgements, *plan, *sample, *letter, *details, *output, *sea, *area;
+	const char *sections, *skeleton, *writers;
+	enum report_audience audience;
 	const char **identifiers;
 	size_t nidentifiers;
 	enum format format;
@@ -75,17 +87,21 @@ usage(int status)
 
 	fprintf(
 	    fp,
-	    "usage: render-report --judgements FILE [--plan FILE] [--sample FILE]\n"
-	    "                     [--format md|html|txt] [--draft] [--identifiers FILE]...\n"
-	    "                     [--max-examples N] [--encoding cp1252] [-o FILE] [SEA]\n"
+	    "usage: render-report --judgements FILE [--audience public|team] [--sections DIR]\n"
+	    "                     [--plan FILE] [--sample FILE] [--format md|html|txt] [--draft]\n"
+	    "                     [--identifiers FILE]... [--max-examples N] [--encoding cp1252]\n"
+	    "                     [-o FILE] [SEA]\n"
+	    "       render-report --judgements FILE --skeleton DIR [--writers FILE] [--plan FILE]\n"
+	    "                     [SEA]\n"
 	    "       render-report --letter ce-email|staff-info|family --details FILE\n"
 	    "                     [--plan FILE] [--area NAME] [--format md|html|txt] [-o FILE]\n");
 	if (status == 0)
-		fprintf(
-		    fp,
-		    "Render the inspection report from the judgements and the SEA of build-sea,\n"
-		    "or fill in a letter of the handbook's Annexes B, C and D.\n"
-		    "Exit 1, writing nothing, when a gate refuses the report or a letter.\n");
+		fprintf(fp,
+		        "Render the published report (the team's prose sections) or the team's\n"
+		        "evidence pack from the judgements and the SEA of build-sea; write the\n"
+		        "skeleton of the sections to draft from; or fill in a letter of the\n"
+		        "handbook's Annexes B, C and D.\n"
+		        "Exit 1, writing nothing, when a gate refuses the report or a letter.\n");
 	exit(status);
 }
 
@@ -122,104 +138,117 @@ emit(const char *path, const char *text, size_t len)
 	return EXIT_OK;
 }
 
-/* A letter's Markdown as plain text: emphasis, headings' hashes and link brackets dropped. */
-static void
-letter_txt(const char *md, struct strbuf *out)
+/* Read the details and the plan into lv, and check them; the exit status. */
+static int
+letter_vars(const struct opts *o, struct letters_vars *lv, json_t **plan)
 {
-	const char *p;
+	struct detailsfile d;
+	json_t *details = load_json(o->details);
+	char err[512];
+	int rc;
 
-	for (p = md; *p != '\0'; p++) {
-		if ((p == md || p[-1] == '\n') && *p == '#') {
-			while (*p == '#' || *p == ' ')
-				p++;
-			p--;
-			continue;
-		}
-		if ((p[0] == '*' && p[1] == '*') || (p[0] == ' ' && p[1] == ' ' && p[2] == '\n')) {
-			p++;
-			continue;
-		}
-		if (*p == '*' || *p == '<' || *p == '>')
-			continue;
-		strbuf_addch(out, *p);
+	rc = detailsfile_read(details, &d, err, sizeof err) != 0 ||
+	     letters_vars_details(lv, &d, err, sizeof err) != 0;
+	json_decref(details);
+	if (rc == 0 && o->area != NULL && letters_placeholder(o->area)) {
+		snprintf(err, sizeof err, "--area: a placeholder, not a service area");
+		rc = 1;
 	}
+	detailsfile_free(&d);
+	if (rc != 0) {
+		diag_error(o->details, 0, "%s", err);
+		return EXIT_TROUBLE;
+	}
+	if (o->area != NULL)
+		letters_vars_set(lv, "service_area", o->area);
+	if (o->plan != NULL && (*plan = load_json(o->plan)) != NULL &&
+	    letters_vars_plan(lv, *plan, err, sizeof err) != 0) {
+		diag_error(o->plan, 0, "%s", err);
+		return EXIT_TROUBLE;
+	}
+	if (letters_check_start(lv, jsonio_str(*plan, "profile", "ofsted-2021"), err, sizeof err) !=
+	    0) {
+		diag_error(o->plan != NULL ? o->plan : o->details, 0, "%s; nothing written", err);
+		return EXIT_FINDINGS;
+	}
+	return EXIT_OK;
 }
 
-/* Fill the letter; the exit status. */
+/* Fill the template into text; the exit status. */
+static int
+letter_fill(const struct opts *o, const struct letters_vars *lv, const json_t *plan,
+            struct strbuf *text)
+{
+	char err[512], *tmpl;
+	int rc;
+
+	if ((tmpl = letters_template(o->letter, err, sizeof err)) == NULL) {
+		diag_note("%s", err);
+		return EXIT_TROUBLE;
+	}
+	rc = letters_fill(tmpl, lv, text, err, sizeof err);
+	free(tmpl);
+	if (rc < 0) {
+		diag_note("templates/%s.md: %s", o->letter, err);
+		return EXIT_TROUBLE;
+	}
+	if (rc > 0) {
+		diag_error(o->details, 0, "letter %s: no value for the blank %s%s; nothing written",
+		           o->letter, err,
+		           plan != NULL && (strcmp(err, "inspectors") == 0 ||
+		                            strncmp(err, "visit_", 6) == 0)
+		               ? " (the plan puts no one in the service area)"
+		               : "");
+		return EXIT_FINDINGS;
+	}
+	if (letters_unfilled(text->buf)) {
+		diag_note("letter %s: a blank is left unfilled; nothing written", o->letter);
+		return EXIT_FINDINGS;
+	}
+	return EXIT_OK;
+}
+
+/* Fill the letter, gate it and write it; the exit status. */
 static int
 run_letter(const struct opts *o)
 {
 	struct letters_vars *lv = letters_vars_new();
 	struct strbuf text, page;
-	json_t *details = load_json(o->details), *plan = NULL;
-	char err[512], *tmpl;
+	struct redact *r = NULL;
+	json_t *plan = NULL;
+	char err[512];
 	int rc;
 
 	strbuf_init(&text);
 	strbuf_init(&page);
-	if (letters_vars_details(lv, details, err, sizeof err) != 0) {
-		diag_error(o->details, 0, "%s", err);
-		rc = EXIT_TROUBLE;
+	if ((rc = letter_vars(o, lv, &plan)) != EXIT_OK ||
+	    (rc = letter_fill(o, lv, plan, &text)) != EXIT_OK)
 		goto done;
-	}
-	if (o->area != NULL)
-		letters_vars_set(lv, "service_area", o->area);
-	if (o->plan != NULL && (plan = load_json(o->plan)) != NULL &&
-	    letters_vars_plan(lv, plan, err, sizeof err) != 0) {
-		diag_error(o->plan, 0, "%s", err);
-		rc = EXIT_TROUBLE;
-		goto done;
-	}
-	if ((tmpl = letters_template(o->letter, err, sizeof err)) == NULL) {
+	rc = EXIT_TROUBLE;
+	if ((r = redact_new(err, sizeof err)) == NULL)
 		diag_note("%s", err);
-		rc = EXIT_TROUBLE;
-		goto done;
-	}
-	rc = letters_fill(tmpl, lv, &text, err, sizeof err);
-	free(tmpl);
-	if (rc != 0) {
-		if (rc > 0)
-			diag_error(o->details, 0,
-			           "letter %s: no value for the blank %s%s; nothing written",
-			           o->letter, err,
-			           plan != NULL && (strcmp(err, "inspectors") == 0 ||
-			                            strncmp(err, "visit_", 6) == 0)
-			               ? " (the plan puts no one in the service area)"
-			               : "");
-		else
-			diag_note("templates/%s.md: %s", o->letter, err);
-		rc = rc > 0 ? EXIT_FINDINGS : EXIT_TROUBLE;
-		goto done;
-	}
-	if (letters_unfilled(text.buf)) {
-		diag_note("letter %s: a blank is left unfilled; nothing written", o->letter);
+	else if (letters_gate(lv, r, err, sizeof err) != 0) {
+		diag_error(o->details, 0, "%s; nothing written", err);
 		rc = EXIT_FINDINGS;
-		goto done;
-	}
-	if (o->format == FMT_HTML) {
-		if (rdoc_markdown_page(&page, "Inspection of Cafcass", 0, text.buf, err,
-		                       sizeof err) != 0) {
-			diag_note("%s", err);
-			rc = EXIT_TROUBLE;
-			goto done;
-		}
-	} else if (o->format == FMT_TXT)
-		letter_txt(text.buf, &page);
+	} else if (o->format == FMT_HTML  ? rdoc_markdown_page(&page, "Inspection of Cafcass", 0,
+	                                                       text.buf, 0, err, sizeof err)
+	           : o->format == FMT_TXT ? rdoc_markdown_text(text.buf, &page, err, sizeof err)
+	                                  : (strbuf_adds(&page, text.buf), 0))
+		diag_note("%s", err);
 	else
-		strbuf_adds(&page, text.buf);
-	rc = emit(o->output, page.buf, page.len);
+		rc = emit(o->output, page.buf, page.len);
 done:
+	redact_free(r);
 	strbuf_free(&text);
 	strbuf_free(&page);
 	letters_vars_free(lv);
-	json_decref(details);
 	json_decref(plan);
 	return rc;
 }
 
-/* The detectors of personal data, with every name the inputs give; NULL on error. */
+/* The detectors of personal data, with every name the inputs give (people); NULL on error. */
 static struct redact *
-detectors(const struct opts *o, const json_t *sea, const json_t *plan)
+detectors(const struct opts *o, const struct seafile *sea, const json_t *plan, int people)
 {
 	struct redact *r;
 	char err[512];
@@ -229,20 +258,22 @@ detectors(const struct opts *o, const json_t *sea, const json_t *plan)
 		diag_note("%s", err);
 		return NULL;
 	}
-	for (i = 0; i < o->nidentifiers; i++)
+	for (i = 0; people && i < o->nidentifiers; i++)
 		if (redact_add_identifiers(r, o->identifiers[i], o->csv_flags, err, sizeof err) !=
 		    0) {
 			diag_note("%s", err);
 			redact_free(r);
 			return NULL;
 		}
-	report_add_people(r, sea, plan);
+	if (people)
+		report_add_people(r, sea, plan);
 	return r;
 }
 
 /* Refuse with each gate's reason, or render; the exit status. */
 static int
-gate_and_render(const struct opts *o, const struct report_input *in, struct redact *r)
+gate_and_render(const struct opts *o, const struct report_input *in, struct redact *r,
+                struct redact *plain)
 {
 	struct rdoc *doc = report_build(in);
 	struct strbuf msgs, out;
@@ -251,7 +282,7 @@ gate_and_render(const struct opts *o, const struct report_input *in, struct reda
 
 	strbuf_init(&msgs);
 	strbuf_init(&out);
-	if (report_gates(in, doc, r, &msgs) > 0) {
+	if (report_gates(in, doc, r, plain, &msgs) > 0) {
 		for (line = msgs.buf; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
 			*nl = '\0';
 			diag_note("%s", line);
@@ -282,10 +313,10 @@ static void
 warnings(const struct report_input *in)
 {
 	struct readability rd;
-	size_t rejected = json_array_size(json_object_get(in->sea, "rejected"));
+	size_t rejected = in->sea->nrejected;
 
 	report_children_readability(in->j, &rd);
-	if (rd.age > READABILITY_MAX_AGE)
+	if (rd.age > READABILITY_MAX_AGE && in->draft)
 		diag_warn(in->judgements_name, 0,
 		          "summary_for_children reads above age 12 (reading age about %.0f, Flesch "
 		          "reading ease %.0f): use shorter sentences and shorter words",
@@ -296,27 +327,51 @@ warnings(const struct report_input *in)
 		          rejected, rejected == 1 ? "" : "s");
 }
 
+/* Write the skeleton of the sections; the exit status. */
+static int
+run_skeleton(const struct opts *o, const struct report_input *in)
+{
+	char *writers[SECTIONS_N], err[512];
+	size_t kept = 0;
+	int k, rc = EXIT_OK;
+
+	if (sections_writers(o->writers, o->csv_flags, in, writers, err, sizeof err) != 0 ||
+	    sections_skeleton(o->skeleton, in, writers, &kept, err, sizeof err) != 0) {
+		diag_note("%s", err);
+		rc = EXIT_TROUBLE;
+	} else if (kept > 0)
+		diag_note("%s: kept %zu section%s already begun (a skeleton never overwrites one)",
+		          o->skeleton, kept, kept == 1 ? "" : "s");
+	for (k = 0; k < SECTIONS_N; k++)
+		free(writers[k]);
+	return rc;
+}
+
 /* Render the report; the exit status. */
 static int
 run_report(const struct opts *o)
 {
-	struct report_judgements j;
+	struct judgementsfile j;
+	struct seafile sea;
+	struct sections sections;
 	struct report_input in;
 	struct table *sample = NULL;
-	struct redact *r = NULL;
-	json_t *jdoc = load_json(o->judgements), *sea, *plan = NULL;
+	struct redact *r = NULL, *plain = NULL;
+	json_t *jdoc = load_json(o->judgements), *seadoc, *plan = NULL;
 	char err[512];
 	int rc = EXIT_TROUBLE;
 
-	sea = load_json(o->sea);
-	if (report_judgements_parse(jdoc, &j, err, sizeof err) != 0) {
+	seadoc = load_json(o->sea);
+	if (judgementsfile_read(jdoc, &j, err, sizeof err) != 0) {
 		diag_error(o->judgements, 0, "%s", err);
 		json_decref(jdoc);
-		json_decref(sea);
+		json_decref(seadoc);
 		return EXIT_TROUBLE;
 	}
 	memset(&in, 0, sizeof in);
-	if (report_sea_check(sea, err, sizeof err) != 0) {
+	memset(&sections, 0, sizeof sections);
+	if (seafile_read(seadoc, &sea, err, sizeof err) != 0 ||
+	    report_sea_check(&sea, err, sizeof err) != 0) {
 		diag_error(o->sea, 0, "%s", err);
 		goto done;
 	}
@@ -331,24 +386,38 @@ run_report(const struct opts *o)
 		diag_note("%s", err);
 		goto done;
 	}
-	if ((r = detectors(o, sea, plan)) == NULL)
+	if (o->sections != NULL && sections_load(o->sections, &sections, err, sizeof err) != 0) {
+		diag_note("%s", err);
 		goto done;
+	}
 	in.judgements_name = o->judgements;
 	in.sea_name = strcmp(o->sea, "-") == 0 ? "<stdin>" : o->sea;
 	in.j = &j;
-	in.sea = sea;
+	in.sea = &sea;
 	in.plan = plan;
 	in.sample = sample;
 	in.draft = o->draft;
 	in.max_examples = o->max_examples;
+	in.audience = o->audience;
+	in.sections = o->sections != NULL ? &sections : NULL;
+	if (o->skeleton != NULL) {
+		rc = run_skeleton(o, &in);
+		goto done;
+	}
+	if ((r = detectors(o, &sea, plan, 1)) == NULL ||
+	    (plain = detectors(o, &sea, plan, 0)) == NULL)
+		goto done;
 	warnings(&in);
-	rc = gate_and_render(o, &in, r);
+	rc = gate_and_render(o, &in, r, plain);
 done:
 	redact_free(r);
+	redact_free(plain);
+	sections_free(&sections);
 	table_free(sample);
-	report_judgements_free(&j);
+	judgementsfile_free(&j);
+	seafile_free(&sea);
 	json_decref(jdoc);
-	json_decref(sea);
+	json_decref(seadoc);
 	json_decref(plan);
 	return rc;
 }
@@ -358,6 +427,7 @@ static void
 parse_options(int argc, char *argv[], struct opts *o)
 {
 	static const char *const formats[] = {"md", "html", "txt", NULL};
+	static const char *const audiences[] = {"public", "team", NULL};
 	uint64_t n;
 	int ch;
 
@@ -387,6 +457,22 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_AREA:
 			o->area = optarg;
+			break;
+		case OPT_AUDIENCE:
+			if (cli_choice(optarg, audiences) < 0) {
+				diag_note("--audience: expected public or team");
+				usage(EXIT_TROUBLE);
+			}
+			o->audience = strcmp(optarg, "team") == 0 ? REPORT_TEAM : REPORT_PUBLIC;
+			break;
+		case OPT_SECTIONS:
+			o->sections = optarg;
+			break;
+		case OPT_SKELETON:
+			o->skeleton = optarg;
+			break;
+		case OPT_WRITERS:
+			o->writers = optarg;
 			break;
 		case OPT_IDENTIFIERS:
 			o->identifiers = xreallocarray(o->identifiers, o->nidentifiers + 1,
@@ -449,6 +535,12 @@ main(int argc, char *argv[])
 		diag_note(o.letter != NULL ? "--letter takes no SEA, --judgements or --sample"
 		          : o.area != NULL ? "--area goes with --letter"
 		                           : "one SEA at most");
+		usage(EXIT_TROUBLE);
+	}
+	if ((o.skeleton != NULL && (o.sections != NULL || o.output != NULL)) ||
+	    (o.writers != NULL && o.skeleton == NULL)) {
+		diag_note(
+		    "--skeleton writes a folder (no -o, no --sections); --writers goes with it");
 		usage(EXIT_TROUBLE);
 	}
 	if (argc == 1)

@@ -9,10 +9,16 @@
  * record. Fields are copied into one arena per record (no allocation per
  * field), checked for UTF-8 or transcoded from Windows-1252 on the way.
  *
- * A line that starts a record, has no quote and lies whole in a valid UTF-8
- * chunk is split at its commas here instead (split_plain()), with libcsv's
- * rules for such a line: spaces and tabs around a field dropped, a line of
- * only spaces no record. Everything else, quotes above all, is libcsv's.
+ * A line that starts a record and lies whole in a valid UTF-8 chunk is split
+ * here instead, with libcsv's rules: split_plain() when it has no quote
+ * (spaces and tabs around a field dropped, a line of only spaces no record),
+ * split_quoted() when its quoted fields close on the line (the common Excel
+ * case). Everything else (a field spanning lines, a stray quote, Windows-1252
+ * or bad UTF-8) is libcsv's.
+ *
+ * libcsv's parser state is private: the reader keeps its own view of it
+ * (struct track, updated over every byte given to libcsv) to know where a
+ * record starts and whether the input ended inside a quoted field.
  */
 #include <csv.h>
 #include <errno.h>
@@ -31,16 +37,30 @@
 #define MIN_BLOCK ((size_t)1024)
 #define SMALL 16 /* fields up to this long are copied with a fixed-size memcpy */
 
-/* libcsv's parser states (libcsv.c): between rows, and inside a field. */
-#define PSTATE_ROW_NOT_BEGUN 0
-#define PSTATE_FIELD_BEGUN 2
+/*
+ * Where libcsv is (strict mode), as seen from the bytes it was given: between
+ * rows, before a field, in an unquoted field, in a quoted one, after a quote
+ * in a quoted field (closing it or doubled), after spaces past a closing quote.
+ */
+enum track {
+	T_ROW,
+	T_FIELD,
+	T_PLAIN,
+	T_QUOTED,
+	T_QUOTE,
+	T_SPACES,
+};
 
 struct csvio_reader {
 	FILE *fp;
 	char *name;
 	int cp1252; /* transcode (asked for, and no UTF-8 BOM) */
 	struct csv_parser p;
+	enum track t; /* libcsv's state after the bytes given to it */
+	size_t blk; /* the block size set in libcsv */
+	size_t entry_size; /* libcsv's field buffer size before the segment being parsed */
 	size_t max_record;
+	size_t rec_bytes; /* input bytes of the record being built */
 
 	unsigned char *buf; /* CHUNK bytes + one carried CR */
 	size_t pos, len;
@@ -50,6 +70,7 @@ struct csvio_reader {
 	struct strbuf pend; /* bytes to read again before fp (see replay()) */
 	size_t pend_pos;
 	struct strbuf raw; /* the open record's bytes after its first line */
+	struct strbuf unq; /* a quoted field without its doubled quotes */
 	int raw_on;
 
 	unsigned long line; /* physical line being read */
@@ -95,6 +116,8 @@ parser_init(struct csvio_reader *r)
 	csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL);
 	csv_set_realloc_func(&r->p, xrealloc);
 	csv_set_blk_size(&r->p, MIN_BLOCK);
+	r->blk = MIN_BLOCK;
+	r->t = T_ROW;
 }
 
 struct csvio_reader *
@@ -116,6 +139,7 @@ csvio_open(FILE *fp, const char *name, unsigned flags)
 	r->dst = &r->data;
 	strbuf_init(&r->pend);
 	strbuf_init(&r->raw);
+	strbuf_init(&r->unq);
 	r->cap = 16;
 	r->offs = xreallocarray(NULL, r->cap, sizeof(*r->offs));
 	r->rec.fields = xreallocarray(NULL, r->cap, sizeof(*r->rec.fields));
@@ -160,6 +184,7 @@ csvio_close(struct csvio_reader *r)
 	strbuf_free(&r->data);
 	strbuf_free(&r->pend);
 	strbuf_free(&r->raw);
+	strbuf_free(&r->unq);
 	free(r->offs);
 	free(r->rec.fields);
 	free(r->rec.lens);
@@ -274,7 +299,7 @@ on_field(void *s, size_t len, void *arg)
 {
 	struct csvio_reader *r = arg;
 
-	add_field(r, s, len, r->p.entry_size >= SMALL);
+	add_field(r, s, len, r->entry_size >= SMALL);
 }
 
 /* libcsv record callback. */
@@ -385,19 +410,18 @@ is_blank(unsigned char c)
 }
 
 /*
- * A whole line s[0..n) (its terminator included) that starts a record: 1
- * when split_plain() may take it, that is when it has no quote, is valid
- * UTF-8 and is read as UTF-8.
+ * Whether a whole line (its terminator included) that starts a record may be
+ * split here: it lies in a valid UTF-8 chunk read as UTF-8, and libcsv is
+ * between rows.
  */
 static int
-plain(const struct csvio_reader *r, const unsigned char *s, size_t n)
+splittable(const struct csvio_reader *r)
 {
-	return !r->libcsv_only && r->clean && !r->cp1252 && r->p.pstate == PSTATE_ROW_NOT_BEGUN &&
-	       memchr(s, '"', n) == NULL;
+	return !r->libcsv_only && r->clean && !r->cp1252 && r->t == T_ROW;
 }
 
 /*
- * Split a plain() line into fields as libcsv would: at every comma, each
+ * Split a splittable() line without quotes into fields as libcsv would: at every comma, each
  * field without the spaces and tabs around it; a line of nothing but those
  * is no record at all (no fields).
  */
@@ -428,6 +452,125 @@ split_plain(struct csvio_reader *r, const unsigned char *s, size_t n)
 	}
 }
 
+/* Forget the fields added to the record being built. */
+static void
+fields_drop(struct csvio_reader *r)
+{
+	r->rec.nfields = 0;
+	r->dst->len = r->base;
+	r->nonempty = 0;
+}
+
+/*
+ * Add the quoted field whose text starts at a (after its opening quote) on a
+ * line ending at end: 0 with *next just past its closing quote, -1 (nothing
+ * added) when it does not close on the line.
+ */
+static int
+quoted_field(struct csvio_reader *r, const char *a, const char *end, const char **next)
+{
+	const char *limit = (const char *)r->buf + r->len;
+	const char *q = memchr(a, '"', (size_t)(end - a));
+
+	if (q == NULL)
+		return -1;
+	if (q + 1 == end || q[1] != '"') {
+		add_field(r, a, (size_t)(q - a), limit - a >= SMALL);
+		*next = q + 1;
+		return 0;
+	}
+	/* Doubled quotes: the text without them, pieced together. */
+	strbuf_reset(&r->unq);
+	for (;;) {
+		strbuf_add(&r->unq, a, (size_t)(q - a) + 1);
+		a = q + 2;
+		if ((q = memchr(a, '"', (size_t)(end - a))) == NULL)
+			return -1;
+		if (q + 1 == end || q[1] != '"')
+			break;
+	}
+	strbuf_add(&r->unq, a, (size_t)(q - a));
+	add_field(r, r->unq.buf, r->unq.len, 0);
+	*next = q + 1;
+	return 0;
+}
+
+/*
+ * Split a splittable() line with quotes as libcsv would (strict quotes): 1
+ * with its fields added, 0 with none when it is not one split_quoted() reads
+ * (a quoted field going on to the next line, a stray quote): libcsv's then.
+ */
+static int
+split_quoted(struct csvio_reader *r, const unsigned char *s, size_t n)
+{
+	const char *p = (const char *)s, *end = p + n, *limit = (const char *)r->buf + r->len;
+	const char *q, *a, *b;
+
+	while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
+		end--;
+	for (;;) {
+		for (a = p; a < end && is_blank((unsigned char)*a); a++)
+			;
+		if (a < end && *a == '"') {
+			if (quoted_field(r, a + 1, end, &p) < 0)
+				break;
+			while (p < end && is_blank((unsigned char)*p))
+				p++;
+			if (p == end)
+				return 1;
+			if (*p++ != ',')
+				break;
+			continue;
+		}
+		for (q = a; q < end && *q != ','; q++)
+			if (*q == '"')
+				goto stray;
+		for (b = q; b > a && is_blank((unsigned char)b[-1]); b--)
+			;
+		add_field(r, a, (size_t)(b - a), limit - a >= SMALL);
+		if (q == end)
+			return 1;
+		p = q + 1;
+	}
+stray:
+	fields_drop(r);
+	return 0;
+}
+
+/*
+ * Follow libcsv's state over n bytes it has taken without error (in strict
+ * mode a stray quote stops it, and the reader starts it afresh).
+ */
+static void
+track(struct csvio_reader *r, const unsigned char *s, size_t n)
+{
+	const unsigned char *end = s + n, *q;
+	enum track t = r->t;
+	unsigned char c;
+
+	while (s < end) {
+		if (t == T_QUOTED) {
+			if ((q = memchr(s, '"', (size_t)(end - s))) == NULL)
+				break;
+			s = q + 1;
+			t = T_QUOTE;
+			continue;
+		}
+		c = *s++;
+		if (c == '\r' || c == '\n')
+			t = T_ROW; /* a row ends, or none had begun */
+		else if (c == ',')
+			t = T_FIELD;
+		else if (c == '"')
+			t = t == T_QUOTE ? T_QUOTED : t == T_ROW || t == T_FIELD ? T_QUOTED : t;
+		else if (is_blank(c))
+			t = t == T_QUOTE ? T_SPACES : t;
+		else if (t == T_ROW || t == T_FIELD)
+			t = T_PLAIN;
+	}
+	r->t = t;
+}
+
 /* Give libcsv a segment: 0 when consumed, 1 on a stray quote, -1 on a fatal error. */
 static int
 feed(struct csvio_reader *r, const unsigned char *s, size_t n)
@@ -441,12 +584,20 @@ feed(struct csvio_reader *r, const unsigned char *s, size_t n)
 	 */
 	if (!r->check_fields && (r->cp1252 || (!r->clean && !utf8_valid((const char *)s, n, NULL))))
 		r->check_fields = 1;
-	/* libcsv grows its field buffer by blk_size: make that geometric. */
-	if (r->p.entry_size > r->p.blk_size)
-		csv_set_blk_size(&r->p, r->p.entry_size);
+	/*
+	 * libcsv grows its field buffer by the block size: a block as large as
+	 * the record so far (at least the field) makes that geometric.
+	 */
+	if (r->rec_bytes > r->blk) {
+		r->blk = r->rec_bytes;
+		csv_set_blk_size(&r->p, r->blk);
+	}
+	r->entry_size = csv_get_buffer_size(&r->p);
 	used = csv_parse(&r->p, s, n, on_field, on_row, r);
-	if (used == n)
+	if (used == n) {
+		track(r, s, n);
 		return 0;
+	}
 	status = csv_error(&r->p);
 	if (status == CSV_EPARSE)
 		return 1;
@@ -500,8 +651,8 @@ finish(struct csvio_reader *r, struct csvio_record **out)
 {
 	unsigned long end = r->line_bytes > 0 ? r->line : r->line - 1;
 
-	if (r->p.pstate != PSTATE_ROW_NOT_BEGUN) {
-		if (r->p.pstate == PSTATE_FIELD_BEGUN && r->p.quoted)
+	if (r->t != T_ROW) {
+		if (r->t == T_QUOTED)
 			r->rec.flags |= CSVIO_UNTERMINATED;
 		csv_fini(&r->p, on_field, on_row, r);
 		if ((r->rec.flags & CSVIO_UNTERMINATED) && r->raw_on) {
@@ -593,19 +744,24 @@ csvio_next(struct csvio_reader *r, struct csvio_record **out)
 			}
 			continue;
 		}
-		if (r->line_bytes == 0 && r->p.pstate == PSTATE_ROW_NOT_BEGUN)
+		if (r->line_bytes == 0 && r->t == T_ROW) {
 			r->start = r->line;
+			r->rec_bytes = 0;
+		}
 		r->line_bytes += n;
+		r->rec_bytes += n;
 		if (r->raw_on)
 			strbuf_add(&r->raw, s, n);
 		rc = 0;
-		if (eol && r->line_bytes == n && plain(r, s, n))
+		if (eol && r->line_bytes == n && splittable(r) && memchr(s, '"', n) == NULL)
 			split_plain(r, s, n);
+		else if (eol && r->line_bytes == n && splittable(r) && split_quoted(r, s, n))
+			;
 		else if ((rc = feed(r, s, n)) < 0)
 			return -1;
 		if (rc > 0)
 			return malformed(r, out, eol);
-		if (r->dst->len - r->base + r->p.entry_pos > r->max_record) {
+		if (r->rec_bytes > r->max_record) {
 			if (r->max_record % ((size_t)1 << 20) == 0)
 				return fatal(r, "line %lu: record larger than %zu MiB", r->start,
 				             r->max_record >> 20);
@@ -615,7 +771,7 @@ csvio_next(struct csvio_reader *r, struct csvio_record **out)
 		end = r->line;
 		if (eol)
 			end_line(r);
-		if (r->ended || (eol && r->p.pstate == PSTATE_ROW_NOT_BEGUN))
+		if (r->ended || (eol && r->t == T_ROW))
 			return emit(r, out, end);
 		if (eol)
 			r->raw_on = 1; /* the record goes on: keep its bytes in case it breaks */

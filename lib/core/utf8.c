@@ -178,3 +178,13 @@ utf8_from_cp1252(struct strbuf *out, const char *s, size_t len)
 	}
 	out->buf[out->len] = '\0';
 }
+
+size_t
+utf8_chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}

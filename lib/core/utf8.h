@@ -18,5 +18,7 @@ int utf8_valid(const char *s, size_t len, size_t *bad);
 void utf8_from_cp1252(struct strbuf *out, const char *s, size_t len);
 /* Append the code point cp to out as UTF-8. */
 void utf8_put(struct strbuf *out, unsigned long cp);
+/* The code points in s[0..len) (bytes that do not continue a sequence). */
+size_t utf8_chars(const char *s, size_t len);
 
 #endif

@@ -12,7 +12,13 @@
 #include "core/jsonio.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "plan/timetable.h"
+#include "redact/redact.h"
+#include "report/detailsfile.h"
 #include "report/letters.h"
+#include "report/reportdoc.h"
+
+#define PHONE_KEY "\001phone:" /* + a name: an inspector's mobile (no template can name it) */
 
 const char *const letters_names[] = {"ce-email", "staff-info", "family", NULL};
 
@@ -114,40 +120,234 @@ set_weeks(struct letters_vars *lv, date_t start)
 }
 
 int
-letters_vars_details(struct letters_vars *lv, const json_t *details, char *err, size_t errsz)
+letters_placeholder(const char *v)
 {
-	const char *key, *s;
-	json_t *val;
-	char buf[64];
-	date_t start;
+	static const char *const words[] = {"tbc",  "tba", "tbd", "n/a", "xxx",
+	                                    "xxxx", "?",   "-",   NULL};
+	char *low = xstrdup(v), *p, *e;
+	int hit = 0;
+	size_t i;
 
-	if (!json_is_object(details)) {
-		snprintf(err, errsz, "details: expected a JSON object");
+	for (p = low; *p != '\0'; p++)
+		*p = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+	for (p = low; *p == ' ' || *p == '\t'; p++)
+		;
+	for (e = p + strlen(p); e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '.'); e--)
+		;
+	*e = '\0';
+	for (i = 0; words[i] != NULL; i++)
+		hit |= strcmp(p, words[i]) == 0;
+	hit |= strstr(p, "[insert") != NULL || strstr(p, "xxxx") != NULL ||
+	       strstr(p, "{{") != NULL || strstr(low, "tbc") == p;
+	free(low);
+	return hit;
+}
+
+/* 1 when s looks like a telephone number: digits (10 to 15), spaces, +, (, ), -. */
+static int
+phone_ok(const char *s)
+{
+	size_t digits = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (strchr(" +()-", *s) == NULL)
+			return 0;
+	}
+	return digits >= 10 && digits <= 15;
+}
+
+/* 1 when s looks like an e-mail address: one @, a dot after it, no spaces. */
+static int
+email_ok(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	return at != NULL && at > s && strchr(at + 1, '@') == NULL && strchr(at, '.') != NULL &&
+	       at[strlen(at) - 1] != '.' && strpbrk(s, " \t<>()[]\\,;:\"") == NULL;
+}
+
+/* Check one value: no placeholder, the form of its kind ('p' phone, 'e' e-mail); -1 with key. */
+static int
+check_value(const char *key, const char *v, int kind, char *err, size_t errsz)
+{
+	if (v == NULL || text_blank(v))
+		return 0;
+	if (letters_placeholder(v)) {
+		snprintf(err, errsz,
+		         "details: %s: a placeholder (TBC, XXXX, [insert ...]), not a value", key);
 		return -1;
 	}
-	json_object_foreach((json_t *)details, key, val)
-	{
-		if (json_is_null(val))
-			continue;
-		if (!json_is_string(val)) {
-			snprintf(err, errsz, "details: %s: expected a string", key);
-			return -1;
-		}
-		letters_vars_set(lv, key, json_string_value(val));
+	if ((kind == 'p' && !phone_ok(v)) || (kind == 'e' && !email_ok(v))) {
+		snprintf(err, errsz, "details: %s: not %s", key,
+		         kind == 'p' ? "a telephone number" : "an e-mail address");
+		return -1;
 	}
-	if ((s = letters_vars_get(lv, "inspection_start")) != NULL) {
-		if (dates_parse(s, &start) != 0) {
-			snprintf(err, errsz, "details: inspection_start: not a date (YYYY-MM-DD)");
-			return -1;
+	return 0;
+}
+
+/* Check and set one value; -1 with the key in err. */
+static int
+take(struct letters_vars *lv, const char *key, const char *v, int kind, char *err, size_t errsz)
+{
+	if (check_value(key, v, kind, err, errsz) != 0)
+		return -1;
+	if (v != NULL && !text_blank(v))
+		letters_vars_set(lv, key, v);
+	return 0;
+}
+
+/* "PHONE or EMAIL", either, or NULL: a new string. */
+static char *
+contact(const char *phone, const char *email)
+{
+	if (phone != NULL && email != NULL)
+		return xasprintf("%s or %s", phone, email);
+	if (phone != NULL || email != NULL)
+		return xstrdup(phone != NULL ? phone : email);
+	return NULL;
+}
+
+/* The inspectors of the details: their mobiles kept by name, the list as "inspectors". */
+static int
+take_inspectors(struct letters_vars *lv, const struct detailsfile *d, char *err, size_t errsz)
+{
+	char key[48], *pk;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < d->ninspectors && rc == 0; i++) {
+		const struct detailsfile_person *p = &d->inspectors[i];
+
+		snprintf(key, sizeof key, "inspectors[%zu].name", i);
+		rc = check_value(key, p->name, 'n', err, errsz);
+		snprintf(key, sizeof key, "inspectors[%zu].phone", i);
+		if (rc == 0)
+			rc = check_value(key, p->phone, 'p', err, errsz);
+		if (rc == 0 && p->phone != NULL) {
+			pk = xasprintf(PHONE_KEY "%s", p->name);
+			letters_vars_set(lv, pk, p->phone);
+			free(pk);
 		}
+		snprintf(key, sizeof key, "inspectors[%zu].email", i);
+		if (rc == 0)
+			rc = check_value(key, p->email, 'e', err, errsz);
+	}
+	return rc;
+}
+
+/* Join names as "A, B and C", each with its mobile when the details give one. */
+static void
+set_inspectors(struct letters_vars *lv, const char *const *names, size_t n)
+{
+	struct strbuf sb;
+	const char *phone;
+	char *pk;
+	size_t k;
+
+	if (n == 0)
+		return;
+	strbuf_init(&sb);
+	for (k = 0; k < n; k++) {
+		if (k > 0)
+			strbuf_adds(&sb, k + 1 == n ? " and " : ", ");
+		strbuf_adds(&sb, names[k]);
+		pk = xasprintf(PHONE_KEY "%s", names[k]);
+		if ((phone = letters_vars_get(lv, pk)) != NULL)
+			strbuf_printf(&sb, " (mobile %s)", phone);
+		free(pk);
+	}
+	letters_vars_set(lv, "inspectors", sb.buf);
+	strbuf_free(&sb);
+}
+
+int
+letters_vars_details(struct letters_vars *lv, const struct detailsfile *d, char *err, size_t errsz)
+{
+	const char **names;
+	char buf[64], *c;
+	date_t start;
+	size_t i;
+
+	if (take(lv, "chief_executive", d->chief_executive, 'n', err, errsz) != 0 ||
+	    take(lv, "lead_inspector", d->lead_inspector, 'n', err, errsz) != 0 ||
+	    take(lv, "lead_inspector_phone", d->lead_inspector_phone, 'p', err, errsz) != 0 ||
+	    take(lv, "lead_inspector_email", d->lead_inspector_email, 'e', err, errsz) != 0 ||
+	    take(lv, "lead_inspector_contact", d->lead_inspector_contact, 'n', err, errsz) != 0 ||
+	    take(lv, "qa_manager", d->qa_manager, 'n', err, errsz) != 0 ||
+	    take(lv, "qa_manager_contact", d->qa_manager_contact, 'n', err, errsz) != 0 ||
+	    take(lv, "service_area", d->service_area, 'n', err, errsz) != 0 ||
+	    take(lv, "spoken_to", d->spoken_to, 'n', err, errsz) != 0 ||
+	    take_inspectors(lv, d, err, errsz) != 0)
+		return -1;
+	c = contact(d->lead_inspector_phone, d->lead_inspector_email);
+	if (c != NULL)
+		letters_vars_set(lv, "lead_inspector_contact", c);
+	free(c);
+	if (d->inspection_start != NULL && dates_parse(d->inspection_start, &start) == 0) {
 		letters_vars_set(lv, "inspection_start", dates_format(start, buf));
 		long_date(start, buf, sizeof buf);
 		letters_vars_set(lv, "inspection_start_long", buf);
 		set_weeks(lv, start);
 	}
+	names = xcalloc(d->ninspectors + 1, sizeof *names);
+	for (i = 0; i < d->ninspectors; i++)
+		names[i] = d->inspectors[i].name;
+	set_inspectors(lv, names, d->ninspectors);
+	free(names);
 	if (letters_vars_get(lv, "inspector_contact") == NULL &&
-	    (s = letters_vars_get(lv, "lead_inspector_contact")) != NULL)
-		letters_vars_set(lv, "inspector_contact", s);
+	    letters_vars_get(lv, "lead_inspector_contact") != NULL)
+		letters_vars_set(lv, "inspector_contact",
+		                 letters_vars_get(lv, "lead_inspector_contact"));
+	return 0;
+}
+
+int
+letters_check_start(const struct letters_vars *lv, const char *profile, char *err, size_t errsz)
+{
+	const char *s = letters_vars_get(lv, "inspection_start"), *blackout;
+	struct timetable_profile *p;
+	date_t d;
+	int rc = 0;
+
+	if (s == NULL || dates_parse(s, &d) != 0)
+		return 0; /* no start: the blanks that need it are refused as missing */
+	if ((p = timetable_profile_named(profile, err, errsz)) == NULL)
+		return -1;
+	if (p->start_weekday >= 0 && (int)dates_weekday(d) != p->start_weekday) {
+		snprintf(err, errsz, "inspection_start: %s is a %s; the %s profile starts on a %s",
+		         s, dates_weekday_name(dates_weekday(d)), profile,
+		         dates_weekday_name((enum dates_weekday)p->start_weekday));
+		rc = -1;
+	} else if ((blackout = timetable_blackout(p, d)) != NULL) {
+		snprintf(err, errsz,
+		         "inspection_start: %s falls in %s, when the %s profile does not "
+		         "inspect (handbook para 6)",
+		         s, blackout, profile);
+		rc = -1;
+	}
+	timetable_profile_free(p);
+	return rc;
+}
+
+int
+letters_gate(const struct letters_vars *lv, struct redact *r, char *err, size_t errsz)
+{
+	static const char *const keys[] = {"service_area", NULL};
+	enum redact_type t;
+	const char *v;
+	size_t i, off;
+
+	for (i = 0; keys[i] != NULL; i++) {
+		if ((v = letters_vars_get(lv, keys[i])) == NULL)
+			continue;
+		if ((t = redact_scan(r, v, strlen(v), &off)) != REDACT_NONE) {
+			snprintf(err, errsz, "%s: would print personal data (%s)", keys[i],
+			         redact_type_key(t));
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -188,7 +388,6 @@ plan_inspectors(struct letters_vars *lv, const json_t *plan, const char *area)
 	const json_t *row;
 	const char **names = NULL, *name;
 	size_t i, k, n = 0;
-	struct strbuf sb;
 
 	json_array_foreach(json_object_get(plan, "deployment"), i, row)
 	{
@@ -202,16 +401,7 @@ plan_inspectors(struct letters_vars *lv, const json_t *plan, const char *area)
 			names[n++] = name;
 		}
 	}
-	if (n == 0)
-		return;
-	strbuf_init(&sb);
-	for (k = 0; k < n; k++) {
-		if (k > 0)
-			strbuf_adds(&sb, k + 1 == n ? " and " : ", ");
-		strbuf_adds(&sb, names[k]);
-	}
-	letters_vars_set(lv, "inspectors", sb.buf);
-	strbuf_free(&sb);
+	set_inspectors(lv, names, n);
 	free(names);
 }
 
@@ -239,18 +429,17 @@ letters_vars_plan(struct letters_vars *lv, const json_t *plan, char *err, size_t
 			return -1;
 		}
 		if (mine == NULL) {
-			json_t *one = json_pack("{s:s}", "inspection_start", buf);
-			int rc = letters_vars_details(lv, one, err, errsz);
+			char longer[64];
 
-			json_decref(one);
-			if (rc != 0)
-				return rc;
+			letters_vars_set(lv, "inspection_start", buf);
+			long_date(d, longer, sizeof longer);
+			letters_vars_set(lv, "inspection_start_long", longer);
+			set_weeks(lv, d);
 		}
 	}
 	if ((area = letters_vars_get(lv, "service_area")) == NULL)
 		return 0;
-	if (letters_vars_get(lv, "inspectors") == NULL)
-		plan_inspectors(lv, plan, area);
+	plan_inspectors(lv, plan, area);
 	return plan_visit(lv, plan, area, err, errsz);
 }
 
@@ -275,7 +464,7 @@ letters_fill(const char *tmpl, const struct letters_vars *lv, struct strbuf *out
 		if (val == NULL && bar != NULL)
 			strbuf_add(out, bar + 1, (size_t)(close - bar - 1));
 		else if (val != NULL)
-			strbuf_adds(out, val);
+			rdoc_md_escape(out, val);
 		else {
 			snprintf(missing, missz, "%s", key);
 			free(key);

@@ -1,457 +1,106 @@
 /*
- * report.c: the inputs of the report and its gates. The judgements file is
- * checked against its schema by hand, so that every error names the key
- * that is wrong (never the text in it); the SEA is checked for the shape
- * build-sea writes; the gates run over the finished document, so the
- * personal-data check sees exactly the text that would be printed.
+ * report.c: the gates of the report. The inputs arrive through their typed
+ * readers (judgementsfile.c, sea/seafile.c); the gates run over the
+ * finished document, so the personal-data check sees exactly the text
+ * that would be printed.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
+#include <strings.h>
+
 #include "core/jsonio.h"
+#include "core/rx.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "redact/redact.h"
 #include "report/report.h"
+#include "report/sections.h"
 
-static const char *const judgement_ids[REPORT_NJUDGEMENTS] = {"private-law", "public-law",
-                                                              "leadership"};
-static const char *const grade_keys[] = {"outstanding", "good", "requires-improvement",
-                                         "inadequate"};
-static const char *const grade_words[] = {"Outstanding", "Good", "Requires improvement to be good",
-                                          "Inadequate"};
-
-/* Top-level keys other than the judgements themselves. */
-static const char *const top_keys[] = {"$schema",
-                                       "about",
-                                       "title",
-                                       "inspection_dates",
-                                       "judgements",
-                                       "summary_for_children",
-                                       "key_findings",
-                                       "areas_for_improvement",
-                                       "priority_actions",
-                                       NULL};
-
-const char *
-report_judgement_id(enum report_judgement j)
-{
-	return judgement_ids[j];
-}
-
-const char *
-report_grade_words(enum report_grade g)
-{
-	return g == REPORT_GRADE_NONE ? "Not graded" : grade_words[g];
-}
-
-enum report_grade
-report_grade_parse(const char *s)
-{
-	int g;
-
-	for (g = REPORT_OUTSTANDING; g <= REPORT_INADEQUATE; g++)
-		if (text_same(s, grade_keys[g]) || text_same(s, grade_words[g]))
-			return (enum report_grade)g;
-	if (text_same(s, "requires improvement"))
-		return REPORT_REQUIRES_IMPROVEMENT;
-	return REPORT_GRADE_NONE;
-}
-
-/* The judgement a key names, or -1. */
-static int
-judgement_of(const char *key)
-{
-	int j;
-
-	for (j = 0; j < REPORT_NJUDGEMENTS; j++)
-		if (text_same(key, judgement_ids[j]))
-			return j;
-	return -1;
-}
-
-/* Append a text with its origin to a list. */
-static void
-list_add(struct report_list *l, const char *text, char *origin, int judgement)
-{
-	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-	l->v[l->n].text = xstrdup(text);
-	l->v[l->n].origin = origin;
-	l->v[l->n].judgement = judgement;
-	l->n++;
-}
-
-static void
-list_free(struct report_list *l)
+int
+report_sea_check(const struct seafile *sea, char *err, size_t errsz)
 {
 	size_t i;
 
-	for (i = 0; i < l->n; i++) {
-		free(l->v[i].text);
-		free(l->v[i].origin);
-	}
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	for (i = 0; i < sea->ncoverage; i++)
+		if (judgementsfile_judgement_of(sea->coverage[i].judgement) < 0) {
+			snprintf(err, errsz,
+			         "coverage[%zu].judgement: not a judgement of the report", i);
+			return -1;
+		}
+	return 0;
+}
+
+/* Add a person unless the name is blank. */
+static void
+add_person(struct redact *r, const char *name)
+{
+	if (name != NULL && !text_blank(name))
+		redact_add_person(r, name);
 }
 
 void
-report_judgements_free(struct report_judgements *j)
+report_add_people(struct redact *r, const struct seafile *sea, const json_t *plan)
 {
-	free(j->title);
-	free(j->from);
-	free(j->to);
-	list_free(&j->children);
-	list_free(&j->findings);
-	list_free(&j->improve);
-	list_free(&j->priority);
-}
-
-/*
- * A list of strings at where: an array of non-blank strings (a string alone
- * is a list of one). With actions, an item may be {"judgement", "action"}.
- */
-static int
-take_list(const json_t *v, const char *where, struct report_list *l, int judgement, int actions,
-          char *err, size_t errsz)
-{
-	const json_t *item, *a;
+	const json_t *v;
 	size_t i;
-	int jg;
 
-	if (json_is_string(v)) {
-		if (!text_blank(json_string_value(v)))
-			list_add(l, json_string_value(v), xstrdup(where), judgement);
-		return 0;
-	}
-	if (!json_is_array(v)) {
-		snprintf(err, errsz, "%s: expected a list of strings", where);
-		return -1;
-	}
-	json_array_foreach(v, i, item)
+	for (i = 0; i < sea->nentries; i++)
+		add_person(r, sea->entries[i].inspector);
+	for (i = 0; i < sea->nconcerns; i++)
+		add_person(r, sea->concerns[i].inspector);
+	if (plan == NULL)
+		return;
+	json_array_foreach(json_object_get(plan, "deployment"), i, v)
 	{
-		jg = judgement;
-		if (actions && json_is_object(item)) {
-			a = json_object_get(item, "action");
-			jg = judgement_of(jsonio_str(item, "judgement", ""));
-			if (!json_is_string(a) || jg < 0) {
-				snprintf(
-				    err, errsz,
-				    "%s[%zu]: expected a string or {\"judgement\": private-law, "
-				    "public-law or leadership, \"action\": text}",
-				    where, i);
-				return -1;
-			}
-			item = a;
-		}
-		if (!json_is_string(item) || text_blank(json_string_value(item))) {
-			snprintf(err, errsz, "%s[%zu]: expected a non-empty string", where, i);
-			return -1;
-		}
-		list_add(l, json_string_value(item), xasprintf("%s[%zu]", where, i), jg);
+		add_person(r, jsonio_str(v, "name", NULL));
 	}
-	return 0;
-}
-
-/* One judgement: a grade string, or {"grade": ..., "priority_actions": [...]}. */
-/* A key to name in a message: itself when it looks like a schema key, else a
- * neutral word, so a hostile file cannot put personal text into stderr. */
-static const char *
-shown_key(const char *key)
-{
-	size_t n = strspn(key, "abcdefghijklmnopqrstuvwxyz0123456789_-");
-
-	return n > 0 && n <= 40 && key[n] == '\0' ? key : "(not shown: not a schema key)";
-}
-
-static int
-take_judgement(const json_t *v, int jg, struct report_judgements *j, char *err, size_t errsz)
-{
-	const char *id = judgement_ids[jg], *key;
-	const json_t *g = v, *val;
-	char *where;
-	int rc;
-
-	if (json_is_object(v)) {
-		json_object_foreach((json_t *)v, key, val)
-		{
-			if (strcmp(key, "grade") != 0 && strcmp(key, "priority_actions") != 0 &&
-			    strcmp(key, "about") != 0) {
-				snprintf(err, errsz, "%s: unknown key %s (grade, priority_actions)",
-				         id, shown_key(key));
-				return -1;
-			}
-		}
-		g = json_object_get(v, "grade");
-		if ((val = json_object_get(v, "priority_actions")) != NULL) {
-			where = xasprintf("%s.priority_actions", id);
-			rc = take_list(val, where, &j->priority, jg, 0, err, errsz);
-			free(where);
-			if (rc != 0)
-				return rc;
-		}
-	}
-	if (!json_is_string(g) || report_grade_parse(json_string_value(g)) == REPORT_GRADE_NONE) {
-		snprintf(
-		    err, errsz,
-		    "%s: grade: expected outstanding, good, requires-improvement or inadequate",
-		    id);
-		return -1;
-	}
-	if (j->grade[jg] != REPORT_GRADE_NONE) {
-		snprintf(err, errsz, "%s: graded twice", id);
-		return -1;
-	}
-	j->grade[jg] = report_grade_parse(json_string_value(g));
-	return 0;
-}
-
-/* The "judgements" member: an object keyed by judgement, or an array. */
-static int
-take_judgements(const json_t *v, struct report_judgements *j, char *err, size_t errsz)
-{
-	const char *key;
-	const json_t *val;
-	size_t i;
-	int jg;
-
-	if (json_is_object(v)) {
-		json_object_foreach((json_t *)v, key, val)
-		{
-			if ((jg = judgement_of(key)) < 0) {
-				snprintf(err, errsz, "judgements: unknown judgement %s", key);
-				return -1;
-			}
-			if (take_judgement(val, jg, j, err, errsz) != 0)
-				return -1;
-		}
-		return 0;
-	}
-	if (!json_is_array(v)) {
-		snprintf(err, errsz, "judgements: expected an object or an array");
-		return -1;
-	}
-	json_array_foreach(v, i, val)
+	json_array_foreach(json_object_get(plan, "team"), i, v)
 	{
-		json_t *copy;
-		int rc;
-
-		jg = judgement_of(jsonio_str(val, "judgement", jsonio_str(val, "id", "")));
-		if (!json_is_object(val) || jg < 0) {
-			snprintf(err, errsz,
-			         "judgements[%zu]: expected {\"judgement\": id, \"grade\": ...}",
-			         i);
-			return -1;
-		}
-		copy = json_deep_copy(val);
-		json_object_del(copy, "judgement");
-		json_object_del(copy, "id");
-		rc = take_judgement(copy, jg, j, err, errsz);
-		json_decref(copy);
-		if (rc != 0)
-			return -1;
+		add_person(r, jsonio_str(v, "name", NULL));
 	}
-	return 0;
 }
 
-/* inspection_dates: {"from": DATE, "to": DATE}. */
-static int
-take_dates(const json_t *v, struct report_judgements *j, char *err, size_t errsz)
-{
-	const char *from = jsonio_str(v, "from", NULL), *to = jsonio_str(v, "to", NULL);
-	char buf[DATES_ISO_LEN];
-	date_t a, b;
+#define ACTION_MIN_WORDS 5 /* a priority action of substance: a sentence, not a token */
+#define ACTION_MIN_CHARS 25
 
-	if (!json_is_object(v) || from == NULL || to == NULL || dates_parse(from, &a) != 0 ||
-	    dates_parse(to, &b) != 0 || b < a) {
-		snprintf(err, errsz,
-		         "inspection_dates: expected {\"from\": date, \"to\": date}, "
-		         "from not after to");
-		return -1;
-	}
-	j->from = xstrdup(dates_format(a, buf));
-	j->to = xstrdup(dates_format(b, buf));
-	return 0;
-}
-
-/* summary_for_children: a text (paragraphs split at blank lines) or a list of paragraphs. */
-static int
-take_children(const json_t *v, struct report_judgements *j, char *err, size_t errsz)
+/* Words in s (runs of letters or digits). */
+static size_t
+words(const char *s)
 {
-	const char *s, *p, *e;
-	char *para;
 	size_t n = 0;
+	int in = 0;
 
-	if (!json_is_string(v))
-		return take_list(v, "summary_for_children", &j->children, -1, 0, err, errsz);
-	s = json_string_value(v);
-	for (p = s; *p != '\0'; p = e) {
-		e = strstr(p, "\n\n");
-		if (e == NULL)
-			e = p + strlen(p);
-		para = xstrndup(p, (size_t)(e - p));
-		if (!text_blank(para))
-			list_add(&j->children, para,
-			         xasprintf("summary_for_children (paragraph %zu)", ++n), -1);
-		free(para);
-		while (*e == '\n')
-			e++;
+	for (; *s != '\0'; s++) {
+		int w = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		        (*s >= '0' && *s <= '9') || (unsigned char)*s >= 0x80;
+
+		n += w && !in;
+		in = w;
 	}
-	return 0;
+	return n;
 }
 
-/* One top-level member of the judgements document. */
-static int
-take_member(const char *key, const json_t *v, struct report_judgements *j, char *err, size_t errsz)
-{
-	int jg;
-
-	if ((jg = judgement_of(key)) >= 0)
-		return take_judgement(v, jg, j, err, errsz);
-	if (strcmp(key, "judgements") == 0)
-		return take_judgements(v, j, err, errsz);
-	if (strcmp(key, "title") == 0) {
-		if (!json_is_string(v) || text_blank(json_string_value(v))) {
-			snprintf(err, errsz, "title: expected a non-empty string");
-			return -1;
-		}
-		j->title = xstrdup(json_string_value(v));
-		return 0;
-	}
-	if (strcmp(key, "inspection_dates") == 0)
-		return take_dates(v, j, err, errsz);
-	if (strcmp(key, "summary_for_children") == 0)
-		return take_children(v, j, err, errsz);
-	if (strcmp(key, "key_findings") == 0)
-		return take_list(v, key, &j->findings, -1, 0, err, errsz);
-	if (strcmp(key, "areas_for_improvement") == 0)
-		return take_list(v, key, &j->improve, -1, 0, err, errsz);
-	if (strcmp(key, "priority_actions") == 0)
-		return take_list(v, key, &j->priority, -1, 1, err, errsz);
-	return 0; /* $schema, about */
-}
-
-int
-report_judgements_parse(const json_t *doc, struct report_judgements *j, char *err, size_t errsz)
-{
-	const char *key;
-	const json_t *v;
-	size_t i;
-	int jg;
-
-	memset(j, 0, sizeof *j);
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
-		j->grade[jg] = REPORT_GRADE_NONE;
-	if (!json_is_object(doc)) {
-		snprintf(err, errsz, "expected a JSON object");
-		return -1;
-	}
-	json_object_foreach((json_t *)doc, key, v)
-	{
-		for (i = 0; top_keys[i] != NULL && strcmp(key, top_keys[i]) != 0; i++)
-			;
-		if (top_keys[i] == NULL && judgement_of(key) < 0) {
-			snprintf(err, errsz,
-			         "unknown key %s (see share/schemas/judgements.schema.json)",
-			         shown_key(key));
-			goto fail;
-		}
-		if (take_member(key, v, j, err, errsz) != 0)
-			goto fail;
-	}
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
-		if (j->grade[jg] == REPORT_GRADE_NONE) {
-			snprintf(
-			    err, errsz,
-			    "%s: no grade (private-law, public-law and leadership each need one)",
-			    judgement_ids[jg]);
-			goto fail;
-		}
-	if (j->children.n == 0) {
-		snprintf(err, errsz,
-		         "summary_for_children: required, and not blank (handbook para 104)");
-		goto fail;
-	}
-	return 0;
-fail:
-	report_judgements_free(j);
-	return -1;
-}
-
-int
-report_sea_check(const json_t *sea, char *err, size_t errsz)
-{
-	static const char *const arrays[] = {"entries", "coverage", "gaps", "concerns", NULL};
-	const json_t *v;
-	size_t i, k;
-
-	if (!json_is_object(sea)) {
-		snprintf(err, errsz, "expected the JSON object build-sea writes");
-		return -1;
-	}
-	for (i = 0; arrays[i] != NULL; i++) {
-		v = json_object_get(sea, arrays[i]);
-		if (v == NULL && i >= 2)
-			continue; /* gaps and concerns may be left out when empty */
-		if (!json_is_array(v)) {
-			snprintf(err, errsz,
-			         "%s: expected an array (is this the SEA of build-sea?)",
-			         arrays[i]);
-			return -1;
-		}
-		for (k = 0; k < json_array_size(v); k++)
-			if (!json_is_object(json_array_get(v, k))) {
-				snprintf(err, errsz, "%s[%zu]: expected an object", arrays[i], k);
-				return -1;
-			}
-	}
-	json_array_foreach(json_object_get(sea, "coverage"), i, v)
-	{
-		if (!json_is_integer(json_object_get(v, "criterion")) ||
-		    judgement_of(jsonio_str(v, "judgement", "")) < 0) {
-			snprintf(err, errsz,
-			         "coverage[%zu]: expected a criterion number and a judgement", i);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* Add the people named under key in each object of array. */
-static void
-add_people(struct redact *r, const json_t *array, const char *key)
-{
-	const json_t *v;
-	const char *name;
-	size_t i;
-
-	json_array_foreach(array, i, v)
-	{
-		name = jsonio_str(v, key, NULL);
-		if (name != NULL && !text_blank(name))
-			redact_add_person(r, name);
-	}
-}
-
-void
-report_add_people(struct redact *r, const json_t *sea, const json_t *plan)
-{
-	add_people(r, json_object_get(sea, "entries"), "inspector");
-	add_people(r, json_object_get(sea, "concerns"), "inspector");
-	if (plan != NULL) {
-		add_people(r, json_object_get(plan, "deployment"), "name");
-		add_people(r, json_object_get(plan, "team"), "name");
-	}
-}
-
-/* Refuse an inadequate judgement with no priority action that may be its own. */
+/* Refuse an inadequate judgement with no priority action of substance that may be its own. */
 static size_t
 gate_priority(const struct report_input *in, struct strbuf *msgs)
 {
+	const struct judgementsfile_text *a;
 	size_t i, n = 0;
 	int jg, found;
 
+	for (i = 0; i < in->j->priority.n; i++) {
+		a = &in->j->priority.v[i];
+		if (words(a->text) < ACTION_MIN_WORDS || strlen(a->text) < ACTION_MIN_CHARS) {
+			strbuf_printf(
+			    msgs,
+			    "%s: %s: not an action of substance (a sentence of at least %d "
+			    "words saying what must change; handbook para 107)\n",
+			    in->judgements_name, a->origin, ACTION_MIN_WORDS);
+			n++;
+		}
+	}
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
 		if (in->j->grade[jg] != REPORT_INADEQUATE)
 			continue;
@@ -463,7 +112,38 @@ gate_priority(const struct report_input *in, struct strbuf *msgs)
 			    msgs,
 			    "%s: %s: graded inadequate but no area for priority action is given "
 			    "(handbook para 107)\n",
-			    in->judgements_name, judgement_ids[jg]);
+			    in->judgements_name, judgementsfile_id(jg));
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Refuse a grade with no evidence in the SEA, and one below good with no area for improvement. */
+static size_t
+gate_grades(const struct report_input *in, struct strbuf *msgs)
+{
+	size_t i, n = 0, entries;
+	int jg;
+
+	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
+		for (i = 0, entries = 0; i < in->sea->nentries; i++)
+			entries +=
+			    strcmp(in->sea->entries[i].judgement, judgementsfile_id(jg)) == 0;
+		if (entries == 0) {
+			strbuf_printf(
+			    msgs,
+			    "%s: %s: graded, but the SEA holds no evidence for it (handbook "
+			    "para 100: judgements rest on recorded evidence)\n",
+			    in->judgements_name, judgementsfile_id(jg));
+			n++;
+		}
+		if (in->j->grade[jg] >= REPORT_REQUIRES_IMPROVEMENT && in->j->improve.n == 0) {
+			strbuf_printf(
+			    msgs,
+			    "%s: %s: graded below good but areas_for_improvement is empty "
+			    "(handbook para 107)\n",
+			    in->judgements_name, judgementsfile_id(jg));
 			n++;
 		}
 	}
@@ -474,23 +154,144 @@ gate_priority(const struct report_input *in, struct strbuf *msgs)
 static size_t
 gate_gaps(const struct report_input *in, struct strbuf *msgs)
 {
-	const json_t *gaps = json_object_get(in->sea, "gaps"), *g;
-	size_t i, n = json_array_size(gaps);
+	size_t i, n = in->sea->ngaps;
 
 	if (n == 0 || in->draft)
 		return 0;
 	strbuf_printf(msgs, "%s: %zu criteri%s no evidence (criteri%s", in->sea_name, n,
 	              n == 1 ? "on has" : "a have", n == 1 ? "on" : "a");
-	json_array_foreach(gaps, i, g)
-	{
+	for (i = 0; i < n; i++) {
 		if (i == 12) {
 			strbuf_adds(msgs, ", ...");
 			break;
 		}
-		strbuf_printf(msgs, "%s%lld", i == 0 ? " " : ", ", jsonio_int(g, "criterion", 0));
+		strbuf_printf(msgs, "%s%lld", i == 0 ? " " : ", ", in->sea->gaps[i].criterion);
 	}
 	strbuf_adds(msgs, "): complete the evidence, or render a draft with --draft "
 	                  "(handbook para 100)\n");
+	return 1;
+}
+
+/* 1 when the key findings open "Overall, ... because". */
+static int
+overall_because(const char *text)
+{
+	const char *p = text, *end;
+
+	while (*p == ' ' || *p == '\n' || *p == '-')
+		p++;
+	if (strncasecmp(p, "overall", 7) != 0)
+		return 0;
+	end = strchr(p, '\n');
+	end = end != NULL ? end : p + strlen(p);
+	for (; p + 7 <= end; p++)
+		if (strncasecmp(p, "because", 7) == 0)
+			return 1;
+	return 0;
+}
+
+/* The public report's sections: written, not skeleton, of a sane length, key findings opened. */
+static size_t
+gate_sections(const struct report_input *in, struct strbuf *msgs)
+{
+	const struct sections *s = in->sections;
+	const char *kf;
+	size_t n = 0;
+	int k;
+
+	for (k = 0; k < SECTIONS_N; k++) {
+		if (s == NULL || s->md[k] == NULL) {
+			if (k >= SECTIONS_JUDGEMENT && !in->draft) {
+				strbuf_printf(
+				    msgs,
+				    "section %s: not written (give --sections DIR, drafted "
+				    "from --skeleton DIR; or render a draft with --draft)\n",
+				    sections_key(k));
+				n++;
+			}
+			continue;
+		}
+		if (s->placeholder[k] && !in->draft) {
+			strbuf_printf(msgs,
+			              "section %s: still holds the skeleton's placeholder text "
+			              "(replace it, or render a draft with --draft)\n",
+			              sections_key(k));
+			n++;
+		}
+		if (s->chars[k] > SECTIONS_MAX_CHARS) {
+			strbuf_printf(msgs,
+			              "section %s: %zu characters, over the %d a section may hold "
+			              "(handbook para 104: concise)\n",
+			              sections_key(k), s->chars[k], SECTIONS_MAX_CHARS);
+			n++;
+		}
+	}
+	kf = s != NULL && s->text[SECTIONS_KEY_FINDINGS] != NULL
+	         ? s->text[SECTIONS_KEY_FINDINGS]
+	         : (in->j->findings.n > 0 ? in->j->findings.v[0].text : "");
+	if (!in->draft && !overall_because(kf)) {
+		strbuf_printf(
+		    msgs, "%s: does not open \"Overall, ... because\" (handbook para 105)\n",
+		    s != NULL && s->text[SECTIONS_KEY_FINDINGS] != NULL ? "section key-findings"
+		                                                        : "key_findings[0]");
+		n++;
+	}
+	return n;
+}
+
+/* Refuse a free text over the bound: the judgements' texts, and the SEA's in the team pack. */
+static size_t
+gate_lengths(const struct report_input *in, struct strbuf *msgs)
+{
+	const struct judgementsfile_list *lists[] = {&in->j->children, &in->j->findings,
+	                                             &in->j->improve, &in->j->priority};
+	const struct seafile_entry *e;
+	const struct seafile_concern *c;
+	size_t i, k, n = 0;
+
+	for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
+		for (i = 0; i < lists[k]->n; i++)
+			if (strlen(lists[k]->v[i].text) > SECTIONS_MAX_TEXT) {
+				strbuf_printf(msgs, "%s: %s: over %d characters\n",
+				              in->judgements_name, lists[k]->v[i].origin,
+				              SECTIONS_MAX_TEXT);
+				n++;
+			}
+	for (i = 0; i < in->sea->nentries; i++) {
+		e = &in->sea->entries[i];
+		if (strlen(e->summary) > SECTIONS_MAX_TEXT) {
+			strbuf_printf(msgs, "%s: entries[%zu].summary: over %d characters\n",
+			              in->sea_name, i, SECTIONS_MAX_TEXT);
+			n++;
+		}
+	}
+	for (i = 0; i < in->sea->nconcerns; i++) {
+		c = &in->sea->concerns[i];
+		if ((c->issue != NULL && strlen(c->issue) > SECTIONS_MAX_TEXT) ||
+		    (c->response != NULL && strlen(c->response) > SECTIONS_MAX_TEXT) ||
+		    (c->view != NULL && strlen(c->view) > SECTIONS_MAX_TEXT)) {
+			strbuf_printf(msgs, "%s: concerns[%zu]: a text over %d characters\n",
+			              in->sea_name, i, SECTIONS_MAX_TEXT);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The summary for children reads at age 12 or below, unless a draft. */
+static size_t
+gate_children(const struct report_input *in, struct strbuf *msgs)
+{
+	struct readability rd;
+
+	report_children_readability(in->j, &rd);
+	if (rd.age <= READABILITY_MAX_AGE || in->draft)
+		return 0;
+	strbuf_printf(msgs,
+	              "%s: summary_for_children reads above age 12 (reading age about %.0f): use "
+	              "shorter sentences and shorter words, or render a draft with --draft "
+	              "(handbook para 104)\n",
+	              in->judgements_name, rd.age);
 	return 1;
 }
 
@@ -513,57 +314,162 @@ scan(struct redact *r, const char *text, const char *where, const char *column, 
 }
 
 /*
- * Refuse a document any of whose free text (what came from the judgements
- * and the SEA's summaries, issues and responses) holds personal data. The
- * tool's own words and structured values (service areas, teams, criterion
- * titles) are not free text: a surname in the deny-list that is also a
- * place ("West") must not refuse "South West".
+ * Refuse a document that would print personal data. Free text (what came
+ * from the judgements, the sections and the SEA's summaries, issues and
+ * responses) is scanned with every detector and the people the inputs
+ * name; every other value that reaches the page (service areas, strata,
+ * area names, teams, titles) with the detectors alone, since a surname in
+ * the deny-list may also be a place ("West" in "South West").
  */
 static size_t
 gate_personal(const struct report_input *in, const struct rdoc *d, struct redact *r,
-              struct strbuf *msgs)
+              struct redact *plain, struct strbuf *msgs)
 {
 	char *where;
 	size_t i, row, k, n = 0;
+	int free_col;
 
 	if (in->j->title != NULL) {
 		where = xasprintf("%s: title", in->judgements_name);
 		n += scan(r, in->j->title, where, NULL, msgs);
 		free(where);
 	}
+	n += scan(plain, d->subtitle, "the report's dates", NULL, msgs);
 	for (i = 0; i < d->n; i++) {
 		const struct rdoc_block *b = &d->b[i];
 
 		if (b->kind == RDOC_TABLE) {
 			for (row = 1; row <= b->nrows; row++)
-				for (k = 0; k < b->ncols && k < 8 * sizeof b->check_cols; k++)
-					if (b->check_cols & (1UL << k))
-						n +=
-						    scan(r, b->cells[row * b->ncols + k],
-						         b->row_origin[row - 1], b->cells[k], msgs);
+				for (k = 0; k < b->ncols; k++) {
+					free_col = k < 8 * sizeof b->check_cols &&
+					           (b->check_cols & (1UL << k));
+					n += scan(
+					    free_col ? r : plain, b->cells[row * b->ncols + k],
+					    b->row_origin[row - 1] != NULL ? b->row_origin[row - 1]
+					                                   : b->text,
+					    b->cells[k], msgs);
+				}
 			continue;
 		}
-		if (b->origin == NULL)
+		if (b->kind == RDOC_FIGURE)
+			continue; /* its text is the tool's own words and figures */
+		if (b->origin == NULL) {
+			n += scan(plain, b->text, NULL, NULL, msgs);
 			continue;
+		}
+		if (b->check != NULL)
+			n += scan(plain, b->text, b->origin, NULL, msgs);
 		n += scan(r, b->check != NULL ? b->check : b->text, b->origin, NULL, msgs);
 	}
 	return n;
 }
 
+/* What a public report never prints: a case reference, initials, a placeholder. */
+static const struct {
+	const char *what;
+	const char *pattern;
+} case_level[] = {
+    {"a case reference", "\\b[A-Z]{2,4}[-/ ]?[0-9]{6,}\\b"},
+    {"initials", "\\b[A-Z]\\.\\s?[A-Z]\\.|\\b(?:child|children|mother|father|parent|carer|boy|"
+                 "girl|sibling|case|young person|baby|infant)\\s+[A-Z]{1,3}\\b(?![a-z'])"},
+    {"a placeholder", "\\[(?:name|email|phone|postcode|NI number|NHS number|date of birth|"
+                      "insert[^\\]]*)\\]|\\bTBC\\b|XXXX"},
+};
+#define NCASE_LEVEL (sizeof case_level / sizeof case_level[0])
+
+/* 1 when text holds one of the SEA's case references. */
+static int
+has_case_ref(const struct seafile *sea, const char *text)
+{
+	char *refs, *ref, *save;
+	size_t i;
+	int hit = 0;
+
+	for (i = 0; i < sea->nentries && !hit; i++) {
+		if (sea->entries[i].case_ref == NULL)
+			continue;
+		refs = xstrdup(sea->entries[i].case_ref);
+		for (ref = strtok_r(refs, ";, ", &save); ref != NULL && !hit;
+		     ref = strtok_r(NULL, ";, ", &save))
+			hit = strlen(ref) >= 4 && strstr(text, ref) != NULL;
+		free(refs);
+	}
+	return hit;
+}
+
+/* Check one text of the public report; the number of refusals (0 or 1). */
+static size_t
+public_text(const struct report_input *in, struct rx *const *rx, const char *text,
+            const char *where, struct strbuf *msgs)
+{
+	size_t k;
+
+	if (text == NULL || *text == '\0')
+		return 0;
+	for (k = 0; k < NCASE_LEVEL; k++)
+		if (rx[k] != NULL && rx_search(rx[k], text, strlen(text), 0, NULL, NULL) == 1)
+			break;
+	if (k == NCASE_LEVEL && !has_case_ref(in->sea, text))
+		return 0;
+	strbuf_printf(msgs,
+	              "%s: holds %s; a published report names no case or person "
+	              "(handbook para 111, Annex D)\n",
+	              where != NULL ? where : "the report's own text",
+	              k < NCASE_LEVEL ? case_level[k].what : "a case reference of the SEA");
+	return 1;
+}
+
+/* The public report: nothing case-level anywhere in it. */
+static size_t
+gate_public(const struct report_input *in, const struct rdoc *d, struct strbuf *msgs)
+{
+	struct rx *rx[NCASE_LEVEL];
+	char err[128];
+	size_t i, k, row, n = 0;
+
+	for (k = 0; k < NCASE_LEVEL; k++)
+		rx[k] = rx_new(case_level[k].pattern, 0, err, sizeof err);
+	n += public_text(in, rx, d->title, NULL, msgs);
+	n += public_text(in, rx, d->subtitle, NULL, msgs);
+	for (i = 0; i < d->n; i++) {
+		const struct rdoc_block *b = &d->b[i];
+
+		if (b->kind == RDOC_TABLE) {
+			for (row = 0; row <= b->nrows; row++)
+				for (k = 0; k < b->ncols; k++)
+					n += public_text(in, rx, b->cells[row * b->ncols + k],
+					                 b->text, msgs);
+			continue;
+		}
+		n += public_text(in, rx, b->text, b->origin, msgs);
+		n += public_text(in, rx, b->label, b->origin, msgs);
+	}
+	for (k = 0; k < NCASE_LEVEL; k++)
+		rx_free(rx[k]);
+	return n;
+}
+
 size_t
 report_gates(const struct report_input *in, const struct rdoc *d, struct redact *r,
-             struct strbuf *msgs)
+             struct redact *plain, struct strbuf *msgs)
 {
 	size_t n = 0;
 
 	n += gate_priority(in, msgs);
+	n += gate_grades(in, msgs);
 	n += gate_gaps(in, msgs);
-	n += gate_personal(in, d, r, msgs);
+	n += gate_lengths(in, msgs);
+	n += gate_children(in, msgs);
+	if (in->audience == REPORT_PUBLIC) {
+		n += gate_sections(in, msgs);
+		n += gate_public(in, d, msgs);
+	}
+	n += gate_personal(in, d, r, plain, msgs);
 	return n;
 }
 
 void
-report_children_readability(const struct report_judgements *j, struct readability *rd)
+report_children_readability(const struct judgementsfile *j, struct readability *rd)
 {
 	struct strbuf sb;
 	size_t i;

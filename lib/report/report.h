@@ -8,13 +8,23 @@
  * judgement from the SEA's strengths and improvements by criterion; how the
  * inspection was done; the concerns register.
  *
- * Three gates refuse the report (the caller writes nothing): a judgement
- * graded inadequate with no priority action; an SEA with gaps unless the
- * report is a draft; text that would print personal data (the redaction
- * detectors of build-sea run over every text of the document).
+ * Two audiences: the public report (report_public.c: the judgements, the
+ * summaries, the team's prose sections, a short paragraph on how the
+ * inspection was done; nothing case-level) and the team's evidence pack,
+ * OFFICIAL-SENSITIVE (report_sections.c: the SEA criterion by criterion,
+ * coverage, triangulation, gaps, the concerns register).
  *
- * Ownership: report_judgements_parse() fills a struct the caller releases
- * with report_judgements_free(); struct report_input borrows everything it
+ * The gates (report.c) refuse the document (the caller writes nothing):
+ * a graded judgement with no evidence in the SEA; a grade below good with
+ * no area for improvement; an inadequate grade without a priority action
+ * of substance; gaps unless a draft; a section missing or still holding
+ * the skeleton's text unless a draft; a section or free text too long; a
+ * summary for children above reading age 12 unless a draft; personal data
+ * anywhere; in the public report, anything case-level (a case reference,
+ * initials, a redaction placeholder, an inspector's name).
+ *
+ * The inputs come through their typed readers (judgementsfile.h,
+ * sea/seafile.h). Ownership: struct report_input borrows everything it
  * points to; report_build() returns a document the caller frees with
  * rdoc_free().
  */
@@ -27,91 +37,56 @@
 
 #include "core/readability.h"
 #include "core/strbuf.h"
+#include "report/judgementsfile.h"
 #include "report/reportdoc.h"
+#include "sea/seafile.h"
 
 struct redact;
+struct sections;
 struct table;
 
-enum report_grade {
-	REPORT_GRADE_NONE = -1,
-	REPORT_OUTSTANDING,
-	REPORT_GOOD,
-	REPORT_REQUIRES_IMPROVEMENT,
-	REPORT_INADEQUATE,
-};
-
-enum report_judgement {
-	REPORT_PRIVATE_LAW,
-	REPORT_PUBLIC_LAW,
-	REPORT_LEADERSHIP,
-	REPORT_NJUDGEMENTS
-};
-
-/* A text of the judgements file and where it is ("key_findings[2]"). */
-struct report_text {
-	char *text;
-	char *origin;
-	int judgement; /* priority actions: the judgement named, or -1 */
-};
-
-struct report_list {
-	size_t n;
-	struct report_text *v;
-};
-
-struct report_judgements {
-	char *title; /* NULL: the default title */
-	char *from, *to; /* inspection dates (ISO) or NULL */
-	enum report_grade grade[REPORT_NJUDGEMENTS];
-	struct report_list children; /* summary_for_children, paragraph by paragraph */
-	struct report_list findings; /* key_findings */
-	struct report_list improve; /* areas_for_improvement */
-	struct report_list priority; /* priority_actions, top level and per judgement */
-};
+/* Who the document is for: the report as published, or the team's evidence pack. */
+enum report_audience { REPORT_PUBLIC, REPORT_TEAM };
 
 struct report_input {
 	const char *judgements_name; /* file names, for messages */
 	const char *sea_name;
-	const struct report_judgements *j;
-	const json_t *sea;
+	const struct judgementsfile *j;
+	const struct seafile *sea;
 	const json_t *plan; /* NULL when not given */
 	const struct table *sample; /* NULL when not given */
+	const struct sections *sections; /* the team's prose (sections.h), or NULL */
+	enum report_audience audience;
 	int draft;
 	size_t max_examples; /* strengths and improvements shown per criterion */
 };
 
-/* "private-law", "public-law", "leadership". */
-const char *report_judgement_id(enum report_judgement);
-/* "Outstanding", "Good", "Requires improvement to be good", "Inadequate". */
-const char *report_grade_words(enum report_grade);
-/* The grade of a key or grade words ("requires-improvement", "Good"), or NONE. */
-enum report_grade report_grade_parse(const char *);
+/* The title of judgement jg: the SEA's (from the schedule) when it gives one, else the default. */
+const char *report_judgement_title(const struct report_input *, int jg);
 
-/*
- * Check and take the judgements document (share/schemas/judgements.schema.json).
- * 0, or -1 with "where: what" in err (never a value of the file).
- */
-int report_judgements_parse(const json_t *, struct report_judgements *, char *err, size_t errsz);
-void report_judgements_free(struct report_judgements *);
-/* Check the shape of an SEA (entries, coverage, gaps, concerns); 0 or -1 with err. */
-int report_sea_check(const json_t *sea, char *err, size_t errsz);
+/* Check the SEA for what the report needs (judgements it knows); 0 or -1 with err. */
+int report_sea_check(const struct seafile *sea, char *err, size_t errsz);
 /* Add the people an SEA and a plan name (inspectors, team) to the detectors. */
-void report_add_people(struct redact *, const json_t *sea, const json_t *plan);
+void report_add_people(struct redact *, const struct seafile *sea, const json_t *plan);
 
 /* Measure the summary for children. */
-void report_children_readability(const struct report_judgements *, struct readability *);
+void report_children_readability(const struct judgementsfile *, struct readability *);
 /*
  * The picture of evidence coverage: an inline SVG (a new string) of the
  * criteria by service area, each cell the number of entries.
  */
-char *report_coverage_svg(const json_t *sea);
-/* Build the report. */
+char *report_coverage_svg(const struct seafile *sea);
+/* Build the document for in->audience. */
 struct rdoc *report_build(const struct report_input *);
 /*
- * The gates: one line a refusal ("FILE: where: why") appended to msgs.
- * Returns the number of refusals; 0 means the report may be written.
+ * The gates: one line a refusal ("FILE: where: why") appended to msgs,
+ * naming the item, never its text. r detects personal data in free text
+ * (with the people the inputs name); plain detects it in structured
+ * values (service areas, strata, area names), without the deny-list's
+ * lone surnames, which are also places ("South West").
+ * Returns the number of refusals; 0 means the document may be written.
  */
-size_t report_gates(const struct report_input *, const struct rdoc *, struct redact *,
-                    struct strbuf *msgs);
+size_t report_gates(const struct report_input *, const struct rdoc *, struct redact *r,
+                    struct redact *plain, struct strbuf *msgs);
 
 #endif

@@ -192,26 +192,26 @@ method_areas(struct rdoc *d, const json_t *plan)
 
 /* Evidence by type of source, from the SEA's entries. */
 static void
-method_sources(struct rdoc *d, const json_t *sea)
+method_sources(struct rdoc *d, const struct seafile *sea)
 {
 	static const char *const head[] = {"Source", "Entries", "Strengths", "Improvements",
 	                                   "Concerns"};
 	static const char *const findings[] = {"strength", "improvement", "concern"};
 	size_t n[8][4], i, s, f, k;
-	const json_t *e;
+	const struct seafile_entry *e;
 	const char *cells[5];
 	char num[4][24];
 
 	memset(n, 0, sizeof n);
-	json_array_foreach(json_object_get(sea, "entries"), i, e)
-	{
-		for (s = 0; report_sources[s][0] != NULL &&
-		            strcmp(report_sources[s][0], jsonio_str(e, "source", "")) != 0;
+	for (i = 0; i < sea->nentries; i++) {
+		e = &sea->entries[i];
+		for (s = 0; report_sources[s][0] != NULL && e->source != NULL &&
+		            strcmp(report_sources[s][0], e->source) != 0;
 		     s++)
 			;
 		n[s][0]++;
 		for (f = 0; f < 3; f++)
-			n[s][f + 1] += strcmp(jsonio_str(e, "finding", ""), findings[f]) == 0;
+			n[s][f + 1] += strcmp(e->finding, findings[f]) == 0;
 	}
 	rdoc_table(d, "Evidence by type of source", 5, head);
 	for (s = 0; s < 8; s++) {
@@ -228,42 +228,38 @@ method_sources(struct rdoc *d, const json_t *sea)
 
 /* The coverage of the evaluation schedule: the picture and its table. */
 static void
-method_coverage(struct rdoc *d, const json_t *sea)
+method_coverage(struct rdoc *d, const struct seafile *sea)
 {
 	static const char *const head[] = {"Criterion",    "Entries",     "Strengths",
 	                                   "Improvements", "Concerns",    "Source types",
 	                                   "Areas",        "Triangulated"};
-	const json_t *row;
+	const struct seafile_coverage *row;
 	const char *cells[8];
 	char num[7][24], *svg, *alt;
 	size_t i, tri = 0, k;
 
-	json_array_foreach(json_object_get(sea, "coverage"), i, row)
-	{
-		tri += json_is_true(json_object_get(row, "triangulated"));
-	}
+	for (i = 0; i < sea->ncoverage; i++)
+		tri += sea->coverage[i].triangulated != 0;
 	svg = report_coverage_svg(sea);
 	alt = xasprintf("Of %zu criteria of the evaluation schedule, %zu have evidence from two or "
 	                "more types of source (triangulated). The table gives the figures.",
-	                json_array_size(json_object_get(sea, "coverage")), tri);
+	                sea->ncoverage, tri);
 	rdoc_figure(d, svg, alt);
 	free(svg);
 	free(alt);
 	rdoc_table(d, "Evidence by criterion of the evaluation schedule", 8, head);
-	json_array_foreach(json_object_get(sea, "coverage"), i, row)
-	{
-		snprintf(num[0], sizeof num[0], "%lld", jsonio_int(row, "criterion", 0));
-		snprintf(num[1], sizeof num[1], "%lld", jsonio_int(row, "entries", 0));
-		snprintf(num[2], sizeof num[2], "%lld", jsonio_int(row, "strengths", 0));
-		snprintf(num[3], sizeof num[3], "%lld", jsonio_int(row, "improvements", 0));
-		snprintf(num[4], sizeof num[4], "%lld", jsonio_int(row, "concerns", 0));
-		snprintf(num[5], sizeof num[5], "%zu",
-		         json_array_size(json_object_get(row, "sources")));
-		snprintf(num[6], sizeof num[6], "%zu",
-		         json_array_size(json_object_get(row, "service_areas")));
+	for (i = 0; i < sea->ncoverage; i++) {
+		row = &sea->coverage[i];
+		snprintf(num[0], sizeof num[0], "%lld", row->criterion);
+		snprintf(num[1], sizeof num[1], "%lld", row->entries);
+		snprintf(num[2], sizeof num[2], "%lld", row->strengths);
+		snprintf(num[3], sizeof num[3], "%lld", row->improvements);
+		snprintf(num[4], sizeof num[4], "%lld", row->concerns);
+		snprintf(num[5], sizeof num[5], "%zu", row->nsources);
+		snprintf(num[6], sizeof num[6], "%zu", row->nservice_areas);
 		for (k = 0; k < 7; k++)
 			cells[k] = num[k];
-		cells[7] = json_is_true(json_object_get(row, "triangulated")) ? "yes" : "no";
+		cells[7] = row->triangulated ? "yes" : "no";
 		rdoc_row(d, cells, NULL);
 	}
 }
@@ -272,7 +268,6 @@ method_coverage(struct rdoc *d, const json_t *sea)
 void
 report_method(struct rdoc *d, const struct report_input *in)
 {
-	const json_t *entries = json_object_get(in->sea, "entries");
 	char *line;
 
 	rdoc_heading(d, 2, "How the inspection was done");
@@ -281,8 +276,8 @@ report_method(struct rdoc *d, const struct report_input *in)
 	          "met partners. They recorded their evidence against the evaluation schedule and "
 	          "made each judgement on the best fit of that evidence to the grade descriptors.",
 	          NULL);
-	line = xasprintf("The summary of evidence and analysis holds %zu entries.",
-	                 json_array_size(entries));
+	line =
+	    xasprintf("The summary of evidence and analysis holds %zu entries.", in->sea->nentries);
 	rdoc_para(d, NULL, line, NULL);
 	free(line);
 	if (in->sample != NULL) {
@@ -297,4 +292,139 @@ report_method(struct rdoc *d, const struct report_input *in)
 	method_sources(d, in->sea);
 	rdoc_heading(d, 3, "Evidence by criterion and service area");
 	method_coverage(d, in->sea);
+}
+
+/* Entries of source in the SEA; with distinct, the distinct case references among them. */
+static size_t
+count_source(const struct seafile *sea, const char *source, int distinct)
+{
+	const char **seen = NULL;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < sea->nentries; i++) {
+		const struct seafile_entry *e = &sea->entries[i];
+
+		if (e->source == NULL || strcmp(e->source, source) != 0)
+			continue;
+		if (!distinct || e->case_ref == NULL) {
+			n++;
+			continue;
+		}
+		for (k = 0; k < n && strcmp(seen[k], e->case_ref) != 0; k++)
+			;
+		if (k == n) {
+			seen = xreallocarray(seen, n + 1, sizeof *seen);
+			seen[n++] = e->case_ref;
+		}
+	}
+	free(seen);
+	return n;
+}
+
+/* "1 case file" / "2 case files". */
+static void
+counted(struct strbuf *sb, size_t n, const char *one, const char *many)
+{
+	strbuf_printf(sb, "%zu %s", n, n == 1 ? one : many);
+}
+
+/* The sample's size and how many of its cases Cafcass audited. */
+static void
+public_sample(struct strbuf *sb, const struct table *t)
+{
+	struct strbuf key;
+	long ca = -1;
+	size_t k, r, audited = 0;
+
+	strbuf_init(&key);
+	for (k = 0; k < t->ncols; k++) {
+		text_normkey(t->header[k], &key);
+		ca = strcmp(key.buf, "audit") == 0 ? (long)k : ca;
+	}
+	strbuf_free(&key);
+	for (r = 0; ca >= 0 && r < t->nrows; r++)
+		audited += same_yes(table_cell(t, r, ca));
+	strbuf_adds(sb, " The national sample drawn from Cafcass's records held ");
+	counted(sb, t->nrows, "case", "cases");
+	if (ca >= 0)
+		strbuf_printf(sb, ", %zu of them audited by Cafcass and moderated by inspectors",
+		              audited);
+	strbuf_adds(sb, ".");
+}
+
+/* The service areas the plan visits, and when. */
+static void
+public_areas(struct strbuf *sb, const json_t *plan)
+{
+	const json_t *areas = json_object_get(plan, "areas"), *row;
+	const char *from = NULL, *to = NULL, *s;
+	char *a, *b;
+	size_t i, n = json_array_size(areas);
+
+	if (n == 0)
+		return;
+	json_array_foreach(areas, i, row)
+	{
+		s = jsonio_str(row, "on_site_from", NULL);
+		if (s != NULL && (from == NULL || strcmp(s, from) < 0))
+			from = s;
+		s = jsonio_str(row, "on_site_to", NULL);
+		if (s != NULL && (to == NULL || strcmp(s, to) > 0))
+			to = s;
+	}
+	strbuf_adds(sb, " Inspectors visited ");
+	counted(sb, n, "service area", "service areas");
+	if (from != NULL && to != NULL) {
+		a = report_day_text(from, 0);
+		b = report_day_text(to, 0);
+		strbuf_printf(sb, " between %s and %s", a, b);
+		free(a);
+		free(b);
+	}
+	strbuf_adds(sb, ": ");
+	json_array_foreach(areas, i, row)
+	{
+		strbuf_printf(sb, "%s%s",
+		              i == 0       ? ""
+		              : i + 1 == n ? " and "
+		                           : ", ",
+		              jsonio_str(row, "service_area", ""));
+	}
+	strbuf_adds(sb, ".");
+}
+
+void
+report_method_public(struct rdoc *d, const struct report_input *in)
+{
+	const struct seafile *sea = in->sea;
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "Inspectors read ");
+	counted(&sb, count_source(sea, "case-file", 1), "child's case file",
+	        "children's case files");
+	strbuf_adds(&sb, ", moderated ");
+	counted(&sb, count_source(sea, "audit", 1), "audit", "audits");
+	strbuf_adds(&sb, " of cases by Cafcass, observed ");
+	counted(&sb, count_source(sea, "observation", 0), "episode of practice",
+	        "episodes of practice");
+	strbuf_adds(&sb, ", held ");
+	counted(&sb, count_source(sea, "interview", 0) + count_source(sea, "meeting", 0),
+	        "interview or meeting", "interviews and meetings");
+	strbuf_adds(&sb, " with staff, managers, partners, children and families, and read ");
+	counted(&sb, count_source(sea, "document", 0), "document", "documents");
+	strbuf_adds(&sb, ".");
+	if (in->sample != NULL)
+		public_sample(&sb, in->sample);
+	if (in->plan != NULL)
+		public_areas(&sb, in->plan);
+	strbuf_printf(
+	    &sb,
+	    " They recorded %zu entries of evidence against %zu criteria of the "
+	    "evaluation schedule and made each judgement on the best fit of that evidence "
+	    "to the grade descriptors.",
+	    sea->nentries, sea->ncoverage);
+	rdoc_heading(d, 2, "How the inspection was done");
+	rdoc_para(d, NULL, sb.buf, NULL);
+	strbuf_free(&sb);
 }

@@ -1,9 +1,12 @@
 /*
- * report_sections.c: the sections of the report, in the order of contract
- * section 7, built into a document (reportdoc.h) from the judgements, the
- * SEA and, when given, the plan and the sample. Only the SEA's redacted
- * summaries and the judgements' own words are quoted; inspectors are never
- * named, and the gates in report.c check the result.
+ * report_sections.c: the team's evidence pack (OFFICIAL-SENSITIVE), built
+ * into a document (reportdoc.h) from the judgements, the SEA and, when
+ * given, the plan and the sample: the judgements and summaries, then the
+ * SEA criterion by criterion (each entry quoted once), coverage and
+ * triangulation, the gaps, and the concerns register with what awaits a
+ * response. Only the SEA's redacted summaries and the judgements' own
+ * words are quoted; inspectors are never named, and the gates in
+ * report.c check the result. Also the parts the public report shares.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +20,8 @@
 #include "report/report_int.h"
 
 #define LOOSE_FACTOR 4 /* more examples where no criterion splits the evidence */
-#define DEFAULT_TITLE                                                                              \
-	"Inspection of the Children and Family Court Advisory and Support Service (Cafcass)"
+const char report_default_title[] =
+    "Inspection of the Children and Family Court Advisory and Support Service (Cafcass)";
 
 struct entry_ix;
 
@@ -72,29 +75,25 @@ report_day_text(const char *s, int weekday)
 	return xasprintf("%d %s %d", d, dates_month_name(m), y);
 }
 
-/* The title of judgement jg: from the SEA when it says, else the schedule's. */
-static const char *
-judgement_title(const struct report_input *in, int jg)
+const char *
+report_judgement_title(const struct report_input *in, int jg)
 {
-	const json_t *row;
 	size_t i;
 
-	json_array_foreach(json_object_get(in->sea, "judgements"), i, row)
-	{
-		if (strcmp(jsonio_str(row, "judgement", ""), report_judgement_id(jg)) == 0 &&
-		    jsonio_str(row, "title", NULL) != NULL)
-			return jsonio_str(row, "title", NULL);
-	}
+	for (i = 0; i < in->sea->njudgements; i++)
+		if (strcmp(in->sea->judgements[i].judgement, judgementsfile_id(jg)) == 0 &&
+		    in->sea->judgements[i].title != NULL)
+			return in->sea->judgements[i].title;
 	return default_titles[jg];
 }
 
 /* The inspection dates: the judgements', the plan's fieldwork, or the evidence's. */
-static void
-sec_dates(struct rdoc *d, const struct report_input *in)
+void
+report_sec_dates(struct rdoc *d, const struct report_input *in)
 {
 	const char *from = in->j->from, *to = in->j->to, *label = "Inspection dates";
 	const char *s;
-	const json_t *row, *rows;
+	const json_t *row;
 	char *a, *b, *line;
 	size_t i;
 
@@ -113,10 +112,8 @@ sec_dates(struct rdoc *d, const struct report_input *in)
 		}
 	}
 	if (from == NULL) {
-		rows = json_object_get(in->sea, "entries");
-		json_array_foreach(rows, i, row)
-		{
-			s = jsonio_str(row, "date", NULL);
+		for (i = 0; i < in->sea->nentries; i++) {
+			s = in->sea->entries[i].date;
 			if (s == NULL)
 				continue;
 			if (from == NULL || strcmp(s, from) < 0)
@@ -138,8 +135,8 @@ sec_dates(struct rdoc *d, const struct report_input *in)
 }
 
 /* The judgements table with the grade words. */
-static void
-sec_judgements(struct rdoc *d, const struct report_input *in)
+void
+report_sec_judgements(struct rdoc *d, const struct report_input *in)
 {
 	static const char *const head[] = {"Judgement", "Grade"};
 	const char *row[2];
@@ -148,15 +145,16 @@ sec_judgements(struct rdoc *d, const struct report_input *in)
 	rdoc_heading(d, 2, "Judgements");
 	rdoc_table(d, "The judgements on Ofsted's four-point scale", 2, head);
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
-		row[0] = judgement_title(in, jg);
-		row[1] = report_grade_words(in->j->grade[jg]);
+		row[0] = report_judgement_title(in, jg);
+		row[1] = judgementsfile_grade_words(in->j->grade[jg]);
 		rdoc_row(d, row, NULL);
 	}
 }
 
 /* A list of the judgements file as paragraphs or bullets. */
-static void
-texts(struct rdoc *d, const struct report_input *in, const struct report_list *l, int bullets)
+void
+report_texts(struct rdoc *d, const struct report_input *in, const struct judgementsfile_list *l,
+             int bullets)
 {
 	char *origin;
 	size_t i;
@@ -179,7 +177,7 @@ sec_children(struct rdoc *d, const struct report_input *in)
 	char *line;
 
 	rdoc_heading(d, 2, "Summary for children and young people");
-	texts(d, in, &in->j->children, 0);
+	report_texts(d, in, &in->j->children, 0);
 	report_children_readability(in->j, &rd);
 	line =
 	    xasprintf("Reading ease (Flesch) %.0f; reading age (Flesch-Kincaid) about %.0f years.",
@@ -200,25 +198,25 @@ sec_findings(struct rdoc *d, const struct report_input *in)
 	rdoc_heading(d, 2, "Summary of key findings");
 	if (in->j->findings.n == 0)
 		rdoc_para(d, NULL, "No key findings are given.", NULL);
-	texts(d, in, &in->j->findings, 1);
+	report_texts(d, in, &in->j->findings, 1);
 	rdoc_heading(d, 2, "What needs to improve");
 	if (in->j->improve.n == 0)
 		rdoc_para(d, NULL, "No areas for improvement are given.", NULL);
-	texts(d, in, &in->j->improve, 1);
+	report_texts(d, in, &in->j->improve, 1);
 	rdoc_heading(d, 2, "Areas for priority action");
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
 		inadequate |= in->j->grade[jg] == REPORT_INADEQUATE;
 	if (in->j->priority.n == 0)
 		rdoc_para(d, NULL, inadequate ? "None given." : "None: no judgement is inadequate.",
 		          NULL);
-	texts(d, in, &in->j->priority, 1);
+	report_texts(d, in, &in->j->priority, 1);
 }
 
 /* An entry of the SEA as the sections look it up: read once, not per criterion. */
 struct entry_ix {
 	int judgement; /* enum report_judgement, or -1 */
 	int finding; /* index in findings[], or -1 */
-	long long *crit;
+	const long long *crit; /* borrowed from the SEA */
 	size_t ncrit;
 	int placeholder; /* its summary holds "[name]" or the like: a poorer example */
 	int used; /* already quoted */
@@ -240,43 +238,24 @@ index_of(const char *const *list, const char *s)
 
 /* Index the SEA's entries. */
 static struct entry_ix *
-index_entries(const json_t *sea, size_t *n)
+index_entries(const struct seafile *sea, size_t *n)
 {
-	const json_t *entries = json_object_get(sea, "entries"), *e, *v;
+	const struct seafile_entry *e;
 	struct entry_ix *ix;
-	const char *s;
-	size_t i, k;
-
-	*n = json_array_size(entries);
-	ix = xcalloc(*n + 1, sizeof *ix);
-	json_array_foreach(entries, i, e)
-	{
-		ix[i].judgement = -1;
-		for (k = 0; k < REPORT_NJUDGEMENTS; k++)
-			if (strcmp(jsonio_str(e, "judgement", ""), report_judgement_id((int)k)) ==
-			    0)
-				ix[i].judgement = (int)k;
-		ix[i].finding = index_of(findings, jsonio_str(e, "finding", ""));
-		s = jsonio_str(e, "summary", "");
-		ix[i].placeholder = strchr(s, '[') != NULL && strchr(s, ']') != NULL;
-		ix[i].crit = xcalloc(json_array_size(json_object_get(e, "criteria")) + 1,
-		                     sizeof *ix[i].crit);
-		json_array_foreach(json_object_get(e, "criteria"), k, v)
-		{
-			ix[i].crit[ix[i].ncrit++] = json_integer_value(v);
-		}
-	}
-	return ix;
-}
-
-static void
-index_free(struct entry_ix *ix, size_t n)
-{
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		free(ix[i].crit);
-	free(ix);
+	*n = sea->nentries;
+	ix = xcalloc(*n + 1, sizeof *ix);
+	for (i = 0; i < *n; i++) {
+		e = &sea->entries[i];
+		ix[i].judgement = judgementsfile_judgement_of(e->judgement);
+		ix[i].finding = index_of(findings, e->finding);
+		ix[i].placeholder =
+		    strchr(e->summary, '[') != NULL && strchr(e->summary, ']') != NULL;
+		ix[i].crit = e->criteria;
+		ix[i].ncrit = e->ncriteria;
+	}
+	return ix;
 }
 
 /* 1 when entry x belongs to judgement jg, finding and criterion c (0: naming none). */
@@ -322,7 +301,7 @@ static void
 examples(struct rdoc *d, struct build *b, int jg, long long c, const char *finding,
          const char *label, size_t max)
 {
-	const json_t *entries = json_object_get(b->in->sea, "entries"), *e;
+	const struct seafile_entry *e;
 	size_t i, total, shown, *pick = xcalloc(max + 1, sizeof *pick);
 	char *text, *origin;
 
@@ -335,13 +314,13 @@ examples(struct rdoc *d, struct build *b, int jg, long long c, const char *findi
 	rdoc_para(d, label, shown < total ? text : NULL, NULL);
 	free(text);
 	for (i = 0; i < shown; i++) {
-		e = json_array_get(entries, pick[i]);
-		text = xasprintf("%s (%s%s%s)", jsonio_str(e, "summary", ""),
-		                 report_name_of(report_sources, jsonio_str(e, "source", "")),
-		                 jsonio_str(e, "service_area", NULL) != NULL ? ", " : "",
-		                 jsonio_str(e, "service_area", ""));
+		e = &b->in->sea->entries[pick[i]];
+		text = xasprintf("%s (%s%s%s)", e->summary,
+		                 report_name_of(report_sources, e->source != NULL ? e->source : ""),
+		                 e->service_area != NULL ? ", " : "",
+		                 e->service_area != NULL ? e->service_area : "");
 		origin = xasprintf("%s: entries[%zu].summary", b->in->sea_name, pick[i]);
-		rdoc_item_part(d, text, jsonio_str(e, "summary", ""), origin);
+		rdoc_item_part(d, text, e->summary, origin);
 		free(origin);
 		free(text);
 	}
@@ -363,28 +342,23 @@ has_loose(const struct build *b, int jg)
 
 /* The evidence line of a coverage row. */
 static void
-coverage_line(struct rdoc *d, const json_t *row)
+coverage_line(struct rdoc *d, const struct seafile_coverage *row)
 {
-	long long n = jsonio_int(row, "entries", 0);
-	size_t types = json_array_size(json_object_get(row, "sources"));
-	size_t areas = json_array_size(json_object_get(row, "service_areas"));
+	long long n = row->entries;
 	char *line;
 
 	if (n == 0) {
 		rdoc_note(d, "No evidence is recorded against this criterion: a gap in the SEA.");
 		return;
 	}
-	line = xasprintf(
-	    "%lld entr%s: %lld strength%s, %lld area%s for improvement, %lld concern%s; "
-	    "from %zu type%s of source in %zu service area%s; %s.",
-	    n, n == 1 ? "y" : "ies", jsonio_int(row, "strengths", 0),
-	    jsonio_int(row, "strengths", 0) == 1 ? "" : "s", jsonio_int(row, "improvements", 0),
-	    jsonio_int(row, "improvements", 0) == 1 ? "" : "s", jsonio_int(row, "concerns", 0),
-	    jsonio_int(row, "concerns", 0) == 1 ? "" : "s", types, types == 1 ? "" : "s", areas,
-	    areas == 1 ? "" : "s",
-	    json_is_true(json_object_get(row, "triangulated"))
-	        ? "triangulated"
-	        : "not triangulated (one type of source)");
+	line =
+	    xasprintf("%lld entr%s: %lld strength%s, %lld area%s for improvement, %lld concern%s; "
+	              "from %zu type%s of source in %zu service area%s; %s.",
+	              n, n == 1 ? "y" : "ies", row->strengths, row->strengths == 1 ? "" : "s",
+	              row->improvements, row->improvements == 1 ? "" : "s", row->concerns,
+	              row->concerns == 1 ? "" : "s", row->nsources, row->nsources == 1 ? "" : "s",
+	              row->nservice_areas, row->nservice_areas == 1 ? "" : "s",
+	              row->triangulated ? "triangulated" : "not triangulated (one type of source)");
 	rdoc_para(d, "Evidence:", line, NULL);
 	free(line);
 }
@@ -394,27 +368,26 @@ static void
 sec_judgement(struct rdoc *d, struct build *b, int jg)
 {
 	const struct report_input *in = b->in;
-	const char *id = report_judgement_id(jg);
-	const json_t *row;
+	const char *id = judgementsfile_id(jg);
+	const struct seafile_coverage *row;
 	char *heading;
 	size_t i, ncrit = 0;
 
-	rdoc_heading(d, 2, judgement_title(in, jg));
-	rdoc_para(d, "Judgement:", report_grade_words(in->j->grade[jg]), NULL);
-	json_array_foreach(json_object_get(in->sea, "coverage"), i, row)
-	{
-		if (strcmp(jsonio_str(row, "judgement", ""), id) != 0)
+	rdoc_heading(d, 2, report_judgement_title(in, jg));
+	rdoc_para(d, "Judgement:", judgementsfile_grade_words(in->j->grade[jg]), NULL);
+	for (i = 0; i < in->sea->ncoverage; i++) {
+		row = &in->sea->coverage[i];
+		if (strcmp(row->judgement, id) != 0)
 			continue;
 		ncrit++;
-		heading = xasprintf("Criterion %lld: %s", jsonio_int(row, "criterion", 0),
-		                    jsonio_str(row, "title", ""));
+		heading = xasprintf("Criterion %lld: %s", row->criterion,
+		                    row->title != NULL ? row->title : "");
 		rdoc_heading(d, 3, heading);
 		free(heading);
 		coverage_line(d, row);
-		examples(d, b, jg, jsonio_int(row, "criterion", 0), "strength", "Strengths",
+		examples(d, b, jg, row->criterion, "strength", "Strengths", in->max_examples);
+		examples(d, b, jg, row->criterion, "improvement", "Areas for improvement",
 		         in->max_examples);
-		examples(d, b, jg, jsonio_int(row, "criterion", 0), "improvement",
-		         "Areas for improvement", in->max_examples);
 	}
 	if (!has_loose(b, jg))
 		return;
@@ -432,13 +405,13 @@ sec_concerns(struct rdoc *d, const struct report_input *in)
 {
 	static const char *const head[] = {"Case",  "Referred",         "Cafcass team",
 	                                   "Issue", "Cafcass response", "Inspectors' view"};
-	const json_t *concerns = json_object_get(in->sea, "concerns"), *c;
+	const struct seafile_concern *c;
 	const char *cells[6];
 	char *when, *origin;
 	size_t i;
 
 	rdoc_heading(d, 2, "Concerns referred back to Cafcass");
-	if (json_array_size(concerns) == 0) {
+	if (in->sea->nconcerns == 0) {
 		rdoc_para(d, NULL,
 		          "Inspectors referred no concerns about individual children back to "
 		          "Cafcass.",
@@ -452,15 +425,15 @@ sec_concerns(struct rdoc *d, const struct report_input *in)
 	    NULL);
 	rdoc_table(d, "The concerns register", 6, head);
 	rdoc_table_check(d, 1UL << 0 | 1UL << 3 | 1UL << 4 | 1UL << 5);
-	json_array_foreach(concerns, i, c)
-	{
-		when = report_day_text(jsonio_str(c, "date", ""), 0);
-		cells[0] = jsonio_str(c, "case", "");
+	for (i = 0; i < in->sea->nconcerns; i++) {
+		c = &in->sea->concerns[i];
+		when = report_day_text(c->date != NULL ? c->date : "", 0);
+		cells[0] = c->case_ref;
 		cells[1] = when;
-		cells[2] = jsonio_str(c, "team", jsonio_str(c, "service_area", ""));
-		cells[3] = jsonio_str(c, "issue", "");
-		cells[4] = jsonio_str(c, "response", "Awaiting a response");
-		cells[5] = jsonio_str(c, "view", "");
+		cells[2] = c->team != NULL ? c->team : c->service_area;
+		cells[3] = c->issue;
+		cells[4] = c->response != NULL ? c->response : "Awaiting a response";
+		cells[5] = c->view;
 		origin = xasprintf("%s: concerns[%zu]", in->sea_name, i);
 		rdoc_row(d, cells, origin);
 		free(origin);
@@ -468,23 +441,62 @@ sec_concerns(struct rdoc *d, const struct report_input *in)
 	}
 }
 
+/* The gaps: criteria with no evidence yet. */
+static void
+sec_gaps(struct rdoc *d, const struct report_input *in)
+{
+	static const char *const head[] = {"Criterion", "Judgement", "Title"};
+	const char *cells[3];
+	char num[24];
+	size_t i;
+
+	rdoc_heading(d, 2, "Gaps in the evidence");
+	if (in->sea->ngaps == 0) {
+		rdoc_para(d, NULL, "Every criterion of the evaluation schedule has evidence.",
+		          NULL);
+		return;
+	}
+	rdoc_table(d, "Criteria with no evidence", 3, head);
+	for (i = 0; i < in->sea->ngaps; i++) {
+		snprintf(num, sizeof num, "%lld", in->sea->gaps[i].criterion);
+		cells[0] = num;
+		cells[1] = in->sea->gaps[i].judgement;
+		cells[2] = in->sea->gaps[i].title;
+		rdoc_row(d, cells, NULL);
+	}
+}
+
 struct rdoc *
 report_build(const struct report_input *in)
 {
-	struct rdoc *d = rdoc_new(in->j->title != NULL ? in->j->title : DEFAULT_TITLE, in->draft);
+	return in->audience == REPORT_TEAM ? report_build_team(in) : report_build_public(in);
+}
+
+struct rdoc *
+report_build_team(const struct report_input *in)
+{
+	char *title = xasprintf("Evidence pack: %s",
+	                        in->j->title != NULL ? in->j->title : report_default_title);
+	struct rdoc *d = rdoc_new(title, in->draft);
 	struct build b;
 	int jg;
 
+	free(title);
+	rdoc_marking(d, "OFFICIAL-SENSITIVE");
 	b.in = in;
 	b.ix = index_entries(in->sea, &b.n);
-	sec_dates(d, in);
-	sec_judgements(d, in);
+	report_sec_dates(d, in);
+	rdoc_note(d, "For the inspection team only: it quotes the summary of evidence and analysis "
+	             "and the concerns register. The published report is rendered with "
+	             "--audience public.");
+	report_sec_judgements(d, in);
 	sec_children(d, in);
 	sec_findings(d, in);
 	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
 		sec_judgement(d, &b, jg);
 	report_method(d, in);
+	sec_gaps(d, in);
 	sec_concerns(d, in);
-	index_free(b.ix, b.n);
+	free(b.ix);
 	return d;
 }

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/jsonio.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "report/report.h"
 #include "report/reportdoc.h"
@@ -20,7 +20,8 @@
 #define TOP_MIN 40
 #define RIGHT 110
 #define LEGEND_H 56
-#define TITLE_MAX 44 /* characters of a criterion's title shown */
+#define LINE_MAX 46 /* characters of a criterion's label a line: longer ones wrap, never cut */
+#define LINE_H 13 /* the height of a wrapped line */
 
 struct grid {
 	size_t nrows, ncols;
@@ -76,34 +77,29 @@ grid_row(struct grid *g, const char *judgement, long long crit, const char *titl
 
 /* Rows from the coverage, columns from the entries' areas, then the counts. */
 static void
-grid_fill(struct grid *g, const json_t *sea)
+grid_fill(struct grid *g, const struct seafile *sea)
 {
-	const json_t *entries = json_object_get(sea, "entries"), *e, *row, *c;
+	const struct seafile_entry *e;
 	const char *area;
 	size_t i, k, r;
 
 	memset(g, 0, sizeof *g);
-	json_array_foreach(json_object_get(sea, "coverage"), i, row)
-	{
-		grid_row(g, jsonio_str(row, "judgement", ""), jsonio_int(row, "criterion", 0),
-		         jsonio_str(row, "title", ""));
-	}
-	json_array_foreach(entries, i, e)
-	{
-		area = jsonio_str(e, "service_area", NULL);
+	for (i = 0; i < sea->ncoverage; i++)
+		grid_row(g, sea->coverage[i].judgement, sea->coverage[i].criterion,
+		         sea->coverage[i].title != NULL ? sea->coverage[i].title : "");
+	for (i = 0; i < sea->nentries; i++) {
+		e = &sea->entries[i];
+		area = e->service_area;
 		for (k = 0; k < g->ncols && area_cmp(&g->area[k], &area) != 0; k++)
 			;
 		if (k == g->ncols) {
 			g->area = xreallocarray(g->area, g->ncols + 1, sizeof *g->area);
 			g->area[g->ncols++] = area;
 		}
-		if (json_array_size(json_object_get(e, "criteria")) == 0)
-			grid_row(g, jsonio_str(e, "judgement", ""), 0,
-			         "Evidence naming no criterion");
-		json_array_foreach(json_object_get(e, "criteria"), r, c)
-		{
-			grid_row(g, jsonio_str(e, "judgement", ""), json_integer_value(c), "");
-		}
+		if (e->ncriteria == 0)
+			grid_row(g, e->judgement, 0, "Evidence naming no criterion");
+		for (r = 0; r < e->ncriteria; r++)
+			grid_row(g, e->judgement, e->criteria[r], "");
 	}
 	qsort(g->area, g->ncols, sizeof *g->area, area_cmp);
 	g->top = TOP_MIN;
@@ -114,20 +110,13 @@ grid_fill(struct grid *g, const json_t *sea)
 		g->top = h > g->top ? h : g->top;
 	}
 	g->count = xcalloc(g->nrows * g->ncols + 1, sizeof *g->count);
-	json_array_foreach(entries, i, e)
-	{
-		k = area_col(g, jsonio_str(e, "service_area", NULL));
-		if (json_array_size(json_object_get(e, "criteria")) == 0) {
-			r = grid_row(g, jsonio_str(e, "judgement", ""), 0, "");
-			g->count[r * g->ncols + k]++;
-		}
-		json_array_foreach(json_object_get(e, "criteria"), r, c)
-		{
-			g->count[grid_row(g, jsonio_str(e, "judgement", ""), json_integer_value(c),
-			                  "") *
-			             g->ncols +
-			         k]++;
-		}
+	for (i = 0; i < sea->nentries; i++) {
+		e = &sea->entries[i];
+		k = area_col(g, e->service_area);
+		if (e->ncriteria == 0)
+			g->count[grid_row(g, e->judgement, 0, "") * g->ncols + k]++;
+		for (r = 0; r < e->ncriteria; r++)
+			g->count[grid_row(g, e->judgement, e->criteria[r], "") * g->ncols + k]++;
 	}
 }
 
@@ -158,23 +147,46 @@ shade(size_t n, const char **fill, const char **ink)
 	}
 }
 
-/* The first max characters (code points) of s, with an ellipsis when cut. */
-static void
-clipped(struct strbuf *out, const char *s, size_t max)
+/*
+ * Break label into lines of at most LINE_MAX characters at spaces (a word
+ * longer than a line stands alone): the start and length of each line in
+ * at and len (room for max), the count returned.
+ */
+static size_t
+wrap(const char *label, const char **at, size_t *len, size_t max)
 {
-	struct strbuf t;
-	size_t i, chars = 0;
+	const char *p = label, *line = label, *space = NULL;
+	size_t n = 0;
 
-	strbuf_init(&t);
-	for (i = 0; s[i] != '\0'; i++) {
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && chars++ == max)
+	for (;; p++) {
+		if (*p == ' ' || *p == '\0') {
+			if (utf8_chars(line, (size_t)(p - line)) > LINE_MAX && space != NULL &&
+			    n + 1 < max) {
+				at[n] = line;
+				len[n++] = (size_t)(space - line);
+				line = space + 1;
+			}
+			space = p;
+		}
+		if (*p == '\0')
 			break;
-		strbuf_addch(&t, s[i]);
 	}
-	if (s[i] != '\0')
-		strbuf_adds(&t, "\xe2\x80\xa6");
-	rdoc_html_escape(out, t.buf);
-	strbuf_free(&t);
+	at[n] = line;
+	len[n++] = (size_t)(p - line);
+	return n;
+}
+
+/* The lines of row r's label: at most 8. */
+#define MAX_LINES 8
+
+/* The height of row r: its label's lines, at least one cell. */
+static size_t
+row_height(const struct grid *g, size_t r)
+{
+	const char *at[MAX_LINES];
+	size_t len[MAX_LINES], n = wrap(g->title[r], at, len, MAX_LINES);
+
+	return n <= 1 ? CELL_H : CELL_H + (n - 1) * LINE_H;
 }
 
 /* A judgement's heading row label. */
@@ -211,18 +223,29 @@ svg_row(const struct grid *g, size_t r, size_t y, struct strbuf *out)
 	const char *fill, *ink;
 	size_t k, n;
 
+	const char *at[MAX_LINES];
+	size_t len[MAX_LINES], nl = wrap(g->title[r], at, len, MAX_LINES), l, h = row_height(g, r);
+	char *line;
+
+	/* the whole label, wrapped: the first line beside the cells, the rest below it */
 	strbuf_printf(out, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">", LABEL_W - 8, y + 14);
-	if (g->crit[r] > 0)
-		strbuf_printf(out, "%lld ", g->crit[r]);
-	clipped(out, g->title[r], TITLE_MAX);
+	for (l = 0; l < nl; l++) {
+		strbuf_printf(out, "<tspan x=\"%d\" dy=\"%d\">", LABEL_W - 8, l == 0 ? 0 : LINE_H);
+		if (l == 0 && g->crit[r] > 0)
+			strbuf_printf(out, "%lld ", g->crit[r]);
+		line = xstrndup(at[l], len[l]);
+		rdoc_html_escape(out, line);
+		free(line);
+		strbuf_adds(out, "</tspan>");
+	}
 	strbuf_adds(out, "</text>\n");
 	for (k = 0; k < g->ncols; k++) {
 		n = g->count[r * g->ncols + k];
 		shade(n, &fill, &ink);
 		strbuf_printf(out,
-		              "<rect x=\"%zu\" y=\"%zu\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+		              "<rect x=\"%zu\" y=\"%zu\" width=\"%d\" height=\"%zu\" fill=\"%s\" "
 		              "stroke=\"#ffffff\"><title>",
-		              LABEL_W + k * CELL_W, y, CELL_W, CELL_H, fill);
+		              LABEL_W + k * CELL_W, y, CELL_W, h, fill);
 		if (g->crit[r] > 0)
 			strbuf_printf(out, "Criterion %lld", g->crit[r]);
 		else
@@ -264,7 +287,7 @@ svg_legend(struct strbuf *out, size_t y)
 }
 
 char *
-report_coverage_svg(const json_t *sea)
+report_coverage_svg(const struct seafile *sea)
 {
 	struct grid g;
 	struct strbuf out;
@@ -279,7 +302,9 @@ report_coverage_svg(const json_t *sea)
 			last = g.judgement[r];
 		}
 	width = LABEL_W + g.ncols * CELL_W + RIGHT;
-	height = g.top + (g.nrows + groups) * CELL_H + LEGEND_H;
+	height = g.top + groups * CELL_H + LEGEND_H;
+	for (r = 0; r < g.nrows; r++)
+		height += row_height(&g, r);
 	strbuf_init(&out);
 	strbuf_printf(
 	    &out,
@@ -309,7 +334,7 @@ report_coverage_svg(const json_t *sea)
 			y += CELL_H;
 		}
 		svg_row(&g, r, y, &out);
-		y += CELL_H;
+		y += row_height(&g, r);
 	}
 	svg_legend(&out, y + 16);
 	strbuf_adds(&out,

@@ -11,6 +11,7 @@
 
 #include <cmark.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "report/reportdoc.h"
 
@@ -35,9 +36,17 @@ static const char page_css[] =
     "color:#fff;font-weight:bold;letter-spacing:.2em;padding:.2em;z-index:1}\n"
     ".draft body,body.draft{padding-top:2.5em}\n"
     ".draft-banner{border:3px solid #d4351c;padding:.5em;font-weight:bold}\n"
+    ".marking{text-align:center;font-weight:bold;letter-spacing:.1em;margin:.3em 0}\n"
+    ".marking-print{display:none}\n"
+    "nav.contents ol{padding-left:1.5em}nav.contents li{margin:.15em 0}\n"
+    "td,th,caption,figcaption{overflow-wrap:anywhere}\n"
     "@page{margin:2cm 1.6cm}\n"
     "@media print{body{max-width:none;padding:0;font-size:11pt}a{color:#0b0c0c}"
-    ".skip{display:none}h2,h3{break-after:avoid}tr,figure{break-inside:avoid}"
+    ".skip{display:none}h2,h3{break-after:avoid}tr,figure,li{break-inside:avoid}"
+    "p{orphans:3;widows:3}h2{break-before:auto}thead{display:table-header-group}"
+    ".marking-print{display:block;position:fixed;left:0;right:0;text-align:center;"
+    "font-weight:bold;font-size:9pt}.marking-top{top:0}.marking-bottom{bottom:0}"
+    ".marking{display:none}nav.contents{break-after:page}"
     ".draft-mark{position:fixed;top:0;background:none;color:#d4351c;"
     "border-bottom:2px solid #d4351c}}\n";
 
@@ -76,6 +85,7 @@ rdoc_free(struct rdoc *d)
 	free(d->b);
 	free(d->title);
 	free(d->subtitle);
+	free(d->marking);
 	free(d);
 }
 
@@ -172,6 +182,21 @@ rdoc_figure(struct rdoc *d, const char *html, const char *alt)
 }
 
 void
+rdoc_markdown(struct rdoc *d, const char *md, const char *text, const char *origin)
+{
+	struct rdoc_block *b = add(d, RDOC_MARKDOWN, text, origin);
+
+	b->html = xstrdup(md);
+}
+
+void
+rdoc_marking(struct rdoc *d, const char *marking)
+{
+	free(d->marking);
+	d->marking = xstrdup(marking);
+}
+
+void
 rdoc_html_escape(struct strbuf *out, const char *s)
 {
 	for (; *s != '\0'; s++) {
@@ -226,6 +251,12 @@ md_escape(struct strbuf *out, const char *s)
 	}
 }
 
+void
+rdoc_md_escape(struct strbuf *out, const char *s)
+{
+	md_escape(out, s);
+}
+
 /* A table as an HTML block: caption, column headers, the first cell of a row heading it. */
 static void
 md_table(const struct rdoc_block *b, struct strbuf *out)
@@ -266,6 +297,12 @@ md_block(const struct rdoc *d, size_t i, int for_html, struct strbuf *out)
 		strbuf_addch(out, '\n');
 	switch (b->kind) {
 	case RDOC_HEADING:
+		if (for_html && b->level <= 2) { /* an id for the contents list */
+			strbuf_printf(out, "<h2 id=\"s%zu\">", i);
+			rdoc_html_escape(out, b->text);
+			strbuf_adds(out, "</h2>\n");
+			return;
+		}
 		strbuf_adds(out, b->level <= 2 ? "## " : "### ");
 		if (d->draft && !for_html && b->level <= 2)
 			strbuf_adds(out, "DRAFT: ");
@@ -294,6 +331,11 @@ md_block(const struct rdoc *d, size_t i, int for_html, struct strbuf *out)
 	case RDOC_TABLE:
 		md_table(b, out);
 		return;
+	case RDOC_MARKDOWN:
+		strbuf_adds(out, b->html);
+		if (out->len > 0 && out->buf[out->len - 1] != '\n')
+			strbuf_addch(out, '\n');
+		return;
 	case RDOC_FIGURE:
 		if (for_html) {
 			strbuf_adds(out, b->html);
@@ -312,6 +354,10 @@ rdoc_md(const struct rdoc *d, int for_html, struct strbuf *out)
 {
 	size_t i;
 
+	if (d->marking != NULL && !for_html) {
+		md_escape(out, d->marking);
+		strbuf_adds(out, "\n\n");
+	}
 	strbuf_adds(out, "# ");
 	if (d->draft && !for_html)
 		strbuf_adds(out, "DRAFT: ");
@@ -330,17 +376,18 @@ rdoc_md(const struct rdoc *d, int for_html, struct strbuf *out)
 		md_block(d, i, for_html, out);
 	if (d->draft)
 		strbuf_adds(out, "\n<p class=\"draft-banner\">DRAFT: not for publication.</p>\n");
+	if (d->marking != NULL && !for_html) {
+		strbuf_addch(out, '\n');
+		md_escape(out, d->marking);
+		strbuf_addch(out, '\n');
+	}
 }
 
 /* Display width of UTF-8 s[0..len): code points. */
 static size_t
 width(const char *s, size_t len)
 {
-	size_t i, w = 0;
-
-	for (i = 0; i < len; i++)
-		w += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return w;
+	return utf8_chars(s, len);
 }
 
 /* Append text wrapped at TXT_WIDTH: first line after first, the rest indented by indent. */
@@ -447,6 +494,29 @@ txt_heading(struct strbuf *out, const char *prefix, const char *text, int ch)
 	strbuf_addch(out, '\n');
 }
 
+/* Plain text of a Markdown block, each line wrapped (list items indented). */
+static void
+txt_markdown(struct strbuf *out, const char *text)
+{
+	const char *p = text, *e;
+	char *line;
+
+	while (*p != '\0') {
+		e = strchr(p, '\n');
+		if (e == NULL)
+			e = p + strlen(p);
+		line = xstrndup(p, (size_t)(e - p));
+		if (*line == '\0')
+			strbuf_addch(out, '\n');
+		else if (strncmp(line, "  - ", 4) == 0)
+			txt_wrap(out, "  - ", 4, line + 4);
+		else
+			txt_wrap(out, "", 0, line);
+		free(line);
+		p = *e == '\n' ? e + 1 : e;
+	}
+}
+
 void
 rdoc_txt(const struct rdoc *d, struct strbuf *out)
 {
@@ -454,6 +524,8 @@ rdoc_txt(const struct rdoc *d, struct strbuf *out)
 	char *first;
 	size_t i;
 
+	if (d->marking != NULL)
+		strbuf_printf(out, "%s\n\n", d->marking);
 	txt_heading(out, draft, d->title, '=');
 	if (d->subtitle != NULL)
 		txt_wrap(out, "", 0, d->subtitle);
@@ -489,14 +561,20 @@ rdoc_txt(const struct rdoc *d, struct strbuf *out)
 		case RDOC_TABLE:
 			txt_table(b, out);
 			break;
+		case RDOC_MARKDOWN:
+			txt_markdown(out, b->text);
+			break;
 		}
 	}
 	if (d->draft)
 		strbuf_adds(out, "\nDRAFT: not for publication.\n");
+	if (d->marking != NULL)
+		strbuf_printf(out, "\n%s\n", d->marking);
 }
 
 void
-rdoc_page(struct strbuf *out, const char *title, int draft, const char *body)
+rdoc_page(struct strbuf *out, const char *title, int draft, const char *marking,
+          const char *contents, const char *body)
 {
 	strbuf_adds(out,
 	            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
@@ -511,35 +589,168 @@ rdoc_page(struct strbuf *out, const char *title, int draft, const char *body)
 	strbuf_adds(out, "<a class=\"skip\" href=\"#main\">Skip to the content</a>\n");
 	if (draft)
 		strbuf_adds(out, "<div class=\"draft-mark\" role=\"note\">DRAFT</div>\n");
+	if (marking != NULL) {
+		strbuf_adds(out, "<p class=\"marking\">");
+		rdoc_html_escape(out, marking);
+		strbuf_adds(out,
+		            "</p>\n<div class=\"marking-print marking-top\" aria-hidden=\"true\">");
+		rdoc_html_escape(out, marking);
+		strbuf_adds(out, "</div>\n<div class=\"marking-print marking-bottom\" "
+		                 "aria-hidden=\"true\">");
+		rdoc_html_escape(out, marking);
+		strbuf_adds(out, "</div>\n");
+	}
 	strbuf_adds(out, "<main id=\"main\">\n");
+	if (contents != NULL)
+		strbuf_adds(out, contents);
 	strbuf_adds(out, body);
-	strbuf_adds(out, "</main>\n</body>\n</html>\n");
+	strbuf_adds(out, "</main>\n");
+	if (marking != NULL) {
+		strbuf_adds(out, "<p class=\"marking\">");
+		rdoc_html_escape(out, marking);
+		strbuf_adds(out, "</p>\n");
+	}
+	strbuf_adds(out, "</body>\n</html>\n");
 }
 
 int
-rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md, char *err,
-                   size_t errsz)
+rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md, int raw_html,
+                   char *err, size_t errsz)
 {
-	char *body = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_UNSAFE);
+	char *body = cmark_markdown_to_html(md, strlen(md), raw_html ? CMARK_OPT_UNSAFE : 0);
 
 	if (body == NULL) {
 		snprintf(err, errsz, "libcmark could not render the Markdown");
 		return -1;
 	}
-	rdoc_page(out, title, draft, body);
+	rdoc_page(out, title, draft, NULL, NULL, body);
 	free(body);
 	return 0;
+}
+
+/* The contents list: a link to every level-2 heading (ids written by md_block). */
+static void
+contents(const struct rdoc *d, struct strbuf *out)
+{
+	size_t i;
+
+	strbuf_adds(out, "<nav class=\"contents\" aria-labelledby=\"contents\">\n"
+	                 "<h2 id=\"contents\">Contents</h2>\n<ol>\n");
+	for (i = 0; i < d->n; i++) {
+		if (d->b[i].kind != RDOC_HEADING || d->b[i].level > 2)
+			continue;
+		strbuf_printf(out, "<li><a href=\"#s%zu\">", i);
+		rdoc_html_escape(out, d->b[i].text);
+		strbuf_adds(out, "</a></li>\n");
+	}
+	strbuf_adds(out, "</ol>\n</nav>\n");
 }
 
 int
 rdoc_html(const struct rdoc *d, struct strbuf *out, char *err, size_t errsz)
 {
-	struct strbuf md;
+	struct strbuf md, nav;
+	char *body;
 	int rc;
 
 	strbuf_init(&md);
+	strbuf_init(&nav);
 	rdoc_md(d, 1, &md);
-	rc = rdoc_markdown_page(out, d->title, d->draft, md.buf, err, errsz);
+	contents(d, &nav);
+	/* raw HTML passes: it is ours (escaped tables, figures, headings); sections are cleaned */
+	body = cmark_markdown_to_html(md.buf, md.len, CMARK_OPT_UNSAFE);
+	rc = body != NULL ? 0 : -1;
+	if (body == NULL)
+		snprintf(err, errsz, "libcmark could not render the Markdown");
+	else
+		rdoc_page(out, d->title, d->draft, d->marking, nav.buf, body);
+	free(body);
 	strbuf_free(&md);
+	strbuf_free(&nav);
 	return rc;
+}
+
+/* The end of a block in plain text: a blank line after it, one within a tight list. */
+static void
+text_block_end(cmark_node *node, struct strbuf *out)
+{
+	cmark_node *list = cmark_node_parent(cmark_node_parent(node));
+
+	if (out->len > 0 && out->buf[out->len - 1] != '\n')
+		strbuf_addch(out, '\n');
+	if (list != NULL && cmark_node_get_type(list) == CMARK_NODE_LIST &&
+	    cmark_node_get_list_tight(list) && cmark_node_next(cmark_node_parent(node)) != NULL)
+		return;
+	strbuf_addch(out, '\n');
+}
+
+/* One event of the walk of the tree, as plain text. */
+static void
+text_event(cmark_node *node, cmark_event_type ev, struct strbuf *out)
+{
+	const char *lit = cmark_node_get_literal(node);
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		if (lit != NULL)
+			strbuf_adds(out, lit);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		strbuf_addch(out, ' ');
+		break;
+	case CMARK_NODE_LINEBREAK:
+		strbuf_addch(out, '\n');
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		if (lit != NULL)
+			strbuf_adds(out, lit);
+		text_block_end(node, out);
+		break;
+	case CMARK_NODE_ITEM:
+		if (ev == CMARK_EVENT_ENTER)
+			strbuf_adds(out, "  - ");
+		break;
+	case CMARK_NODE_LINK:
+		/* an autolink shows its address; another link its text, then the address */
+		if (ev == CMARK_EVENT_EXIT && cmark_node_get_url(node) != NULL &&
+		    *cmark_node_get_url(node) != '\0' &&
+		    !(cmark_node_first_child(node) != NULL &&
+		      cmark_node_get_literal(cmark_node_first_child(node)) != NULL &&
+		      strcmp(cmark_node_get_literal(cmark_node_first_child(node)),
+		             cmark_node_get_url(node)) == 0))
+			strbuf_printf(out, " (%s)", cmark_node_get_url(node));
+		break;
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		if (ev == CMARK_EVENT_EXIT)
+			text_block_end(node, out);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		strbuf_adds(out, "----\n\n");
+		break;
+	default: /* raw HTML is dropped; emphasis keeps its words */
+		break;
+	}
+}
+
+int
+rdoc_markdown_text(const char *md, struct strbuf *out, char *err, size_t errsz)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), 0);
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	if (doc == NULL || (it = cmark_iter_new(doc)) == NULL) {
+		snprintf(err, errsz, "libcmark could not read the Markdown");
+		cmark_node_free(doc);
+		return -1;
+	}
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		text_event(cmark_iter_get_node(it), ev, out);
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	while (out->len > 1 && out->buf[out->len - 1] == '\n' && out->buf[out->len - 2] == '\n')
+		out->buf[--out->len] = '\0';
+	return 0;
 }

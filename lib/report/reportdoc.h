@@ -24,6 +24,7 @@ enum rdoc_kind {
 	RDOC_NOTE, /* an emphasised editorial paragraph */
 	RDOC_TABLE, /* caption, header row, rows; the first column heads its row */
 	RDOC_FIGURE, /* raw HTML (an inline SVG) in HTML; its text alternative elsewhere */
+	RDOC_MARKDOWN, /* CommonMark written by the team, cleaned of raw HTML (sections.h) */
 };
 
 struct rdoc_block {
@@ -43,6 +44,7 @@ struct rdoc_block {
 struct rdoc {
 	char *title;
 	char *subtitle; /* e.g. the inspection dates, or NULL */
+	char *marking; /* a protective marking on every page ("OFFICIAL-SENSITIVE"), or NULL */
 	int draft;
 	size_t n;
 	struct rdoc_block *b;
@@ -64,6 +66,10 @@ void rdoc_table_check(struct rdoc *, unsigned long cols);
 /* Add a row (ncols cells, NULL as empty) to the last table. */
 void rdoc_row(struct rdoc *, const char *const *cells, const char *origin);
 void rdoc_figure(struct rdoc *, const char *html, const char *alt);
+/* Team-written CommonMark (already cleaned of raw HTML); text is its plain text for checks. */
+void rdoc_markdown(struct rdoc *, const char *md, const char *text, const char *origin);
+/* Mark every page of the document (top and bottom; in print, every page). */
+void rdoc_marking(struct rdoc *, const char *marking);
 
 /* CommonMark. for_html: the DRAFT marks and the figures as the HTML page wants them. */
 void rdoc_md(const struct rdoc *, int for_html, struct strbuf *out);
@@ -72,11 +78,24 @@ void rdoc_txt(const struct rdoc *, struct strbuf *out);
 /* One self-contained HTML page (libcmark); 0, or -1 with err set. */
 int rdoc_html(const struct rdoc *, struct strbuf *out, char *err, size_t errsz);
 
-/* Append a whole HTML page around body (HTML): styles, DRAFT mark, main landmark. */
-void rdoc_page(struct strbuf *out, const char *title, int draft, const char *body);
-/* The same around CommonMark md rendered by libcmark; 0, or -1 with err set. */
-int rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md, char *err,
-                       size_t errsz);
+/*
+ * Append a whole HTML page around body (HTML): styles, DRAFT mark, a
+ * protective marking (or NULL) repeated on every printed page, contents
+ * (HTML, or NULL), main landmark.
+ */
+void rdoc_page(struct strbuf *out, const char *title, int draft, const char *marking,
+               const char *contents, const char *body);
+/*
+ * The same around CommonMark md rendered by libcmark; 0, or -1 with err set.
+ * raw_html: md's HTML blocks are ours (escaped tables, figures) and pass;
+ * else any raw HTML in md is dropped (letters: values are never markup).
+ */
+int rdoc_markdown_page(struct strbuf *out, const char *title, int draft, const char *md,
+                       int raw_html, char *err, size_t errsz);
+/* Append s to out as CommonMark inline text: every character that could be markup escaped. */
+void rdoc_md_escape(struct strbuf *out, const char *s);
+/* CommonMark md as plain text, by a walk of libcmark's tree; 0, or -1 with err set. */
+int rdoc_markdown_text(const char *md, struct strbuf *out, char *err, size_t errsz);
 /* Append s to out with the HTML special characters escaped. */
 void rdoc_html_escape(struct strbuf *out, const char *s);
 

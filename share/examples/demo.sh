@@ -71,15 +71,25 @@ step "build-sea: the SEA (JSON)" \
 step "build-sea: the SEA for the team meeting" \
 	build-sea --identifiers "$EX/annexa-national.csv" --format md -o "$OUT/sea.md" \
 	"$EX"/evidence/*.csv
-# The report and the letters.
-step "render-report: the report (HTML)" \
+# The report (handbook paras 103-110): the lead inspector assigns the sections and each
+# writer drafts from a skeleton holding the SEA's evidence for the section; the team's
+# prose for the examples is in share/examples/sections.
+report() {
 	render-report --judgements "$EX/judgements.json" --plan "$OUT/plan.json" \
-	--sample "$OUT/sample-national.csv" --identifiers "$EX/annexa-national.csv" \
-	--format html -o "$OUT/report.html" "$OUT/sea.json"
-step "render-report: the report (Markdown)" \
-	render-report --judgements "$EX/judgements.json" --plan "$OUT/plan.json" \
-	--sample "$OUT/sample-national.csv" --identifiers "$EX/annexa-national.csv" \
-	--format md -o "$OUT/report.md" "$OUT/sea.json"
+		--sample "$OUT/sample-national.csv" --identifiers "$EX/annexa-national.csv" "$@" \
+		"$OUT/sea.json"
+}
+step "render-report: the sections' skeleton, one file per writer" \
+	report --skeleton "$OUT/sections"
+cp "$EX"/sections/*.md "$OUT/sections/"
+step "render-report: the report as published (HTML)" \
+	report --sections "$OUT/sections" --format html -o "$OUT/report.html"
+step "render-report: the report as published (Markdown)" \
+	report --sections "$OUT/sections" --format md -o "$OUT/report.md"
+step "render-report: the team's evidence pack (HTML)" \
+	report --audience team --format html -o "$OUT/evidence-pack.html"
+step "render-report: the team's evidence pack (Markdown)" \
+	report --audience team --format md -o "$OUT/evidence-pack.md"
 step "render-report: letter to the Chief Executive (Annex B)" \
 	render-report --letter ce-email --details "$EX/details.json" --plan "$OUT/plan.json" \
 	-o "$OUT/letter-ce-email.md"

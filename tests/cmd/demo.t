@@ -14,7 +14,9 @@ grep -q '^FAILED' "$T/log" && bad "a step failed"
 O=$T/out
 for f in annexa-check.json sample-national.csv complaints-last10.csv plan.json timeline.csv \
 	areas-chosen.csv deployment.csv plan.ics plan.svg plan.html observations.csv observations.ics \
-	sea.json sea.md report.html report.md letter-ce-email.md letter-staff-info.md letter-family.md; do
+	sea.json sea.md report.html report.md evidence-pack.html evidence-pack.md \
+	sections/key-findings.md sections/private-law.md letter-ce-email.md letter-staff-info.md \
+	letter-family.md; do
 	[ -s "$O/$f" ] || { bad "$f missing or empty"; continue; }
 	[ "$(stat -c %a "$O/$f")" = 600 ] || bad "$f is not mode 0600"
 done
@@ -27,6 +29,23 @@ html_ok() {
 	[ ! -s "$T/x" ] || { bad "$(basename "$1"): $(head -2 "$T/x")"; return 1; }
 }
 html_ok "$O/report.html"
+html_ok "$O/evidence-pack.html"
+# The published report: short (the SEA dump of old was 53,084 bytes), the team's prose,
+# nothing case-level; the pack: marked on every page, the register in it.
+[ "$(wc -c <"$O/report.md")" -le 13271 ] || bad "report.md is over a quarter of the old report"
+grep -q '^Overall, Cafcass is good' "$O/report.md" || bad "report.md lacks the key findings prose"
+grep -q 'Guardians scrutinise local authority care plans' "$O/report.md" ||
+	bad "report.md lacks the public law section"
+grep -Eq '\b[A-Z]{2}[0-9]{8}\b' "$O/report.md" "$O/report.html" && bad "the report prints a case reference"
+grep -Eq '\[(name|email|phone|postcode|NHS number|NI number|date of birth)\]' "$O/report.md" &&
+	bad "the report prints a placeholder"
+grep -q 'Concerns referred back' "$O/report.md" && bad "the report prints the concerns register"
+grep -q 'Catherine Ashdown\|Daniel Okonkwo' "$O/report.md" && bad "the report names an inspector"
+grep -q 'Reading ease' "$O/report.md" && bad "the report prints the reading ease"
+[ "$(head -1 "$O/evidence-pack.md")" = OFFICIAL-SENSITIVE ] || bad "the pack is not marked at its top"
+[ "$(tail -1 "$O/evidence-pack.md")" = OFFICIAL-SENSITIVE ] || bad "the pack is not marked at its end"
+grep -q 'Concerns referred back' "$O/evidence-pack.md" || bad "the pack lacks the concerns register"
+grep -q 'marking-print' "$O/evidence-pack.html" || bad "the pack's HTML is not marked on every page"
 html_ok "$O/plan.html"
 xmllint --noout "$O/plan.svg" || bad "plan.svg is not well-formed XML"
 for c in plan.ics observations.ics; do

@@ -799,19 +799,32 @@ gen_judgements(const struct gen *g, FILE *fp)
 static int
 gen_details(const struct gen *g, FILE *fp)
 {
-	json_t *j = json_object();
-	char iso[DATES_ISO_LEN];
+	json_t *j = json_object(), *team = json_array();
+	char iso[DATES_ISO_LEN], phone[32], email[96], *p;
+	size_t i;
 	int rc;
 
 	json_object_set_new(j, "chief_executive", json_string("Margaret Ellison"));
 	json_object_set_new(j, "lead_inspector", json_string(gen_team[0].name));
-	json_object_set_new(j, "lead_inspector_contact",
+	json_object_set_new(j, "lead_inspector_phone", json_string("0300 123 4666"));
+	json_object_set_new(j, "lead_inspector_email",
 	                    json_string("catherine.ashdown@ofsted.gov.uk"));
 	json_object_set_new(j, "qa_manager", json_string("Jonathan Breckley"));
 	json_object_set_new(j, "qa_manager_contact",
 	                    json_string("jonathan.breckley@ofsted.gov.uk"));
 	json_object_set_new(j, "service_area", json_string("West Yorkshire"));
 	json_object_set_new(j, "inspection_start", json_string(dates_format(g->as_of, iso)));
+	/* the inspectors and their mobiles (Ofcom's range for drama, 07700 900000-900999) */
+	for (i = 1; i < sizeof gen_team / sizeof gen_team[0]; i++) {
+		snprintf(phone, sizeof phone, "07700 900%03zu", 100 + i);
+		snprintf(email, sizeof email, "%s@ofsted.gov.uk", gen_team[i].name);
+		for (p = email; *p != '@'; p++)
+			*p = *p == ' ' ? '.'
+			               : (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+		json_array_append_new(team, json_pack("{s:s, s:s, s:s}", "name", gen_team[i].name,
+		                                      "phone", phone, "email", email));
+	}
+	json_object_set_new(j, "inspectors", team);
 	rc = jsonio_dump(j, fp);
 	json_decref(j);
 	return rc;

@@ -125,6 +125,9 @@ for fmt in md html txt; do
 	audit "report $fmt" render-report --format $fmt --judgements "$F/judgements.json" "$T/sea.json"
 	audit "report draft $fmt" render-report --draft --format $fmt --judgements "$F/judgements.json" \
 		--identifiers "$F/annexa-ok.csv" --plan "$T/plan.json" --sample "$F/annexa-ok.csv" "$T/sea.json"
+	audit "team pack $fmt" render-report --audience team --draft --format $fmt \
+		--judgements "$F/judgements.json" --identifiers "$F/annexa-ok.csv" --plan "$T/plan.json" \
+		--sample "$F/annexa-ok.csv" "$T/sea.json"
 done
 audit "report names" render-report --draft --judgements "$F/judgements.json" --identifiers "$F/names.txt" "$T/sea.json"
 audit "bad judgements" render-report --draft --judgements "$F/judgements-bad.json" "$T/sea.json"

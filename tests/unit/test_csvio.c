@@ -4,6 +4,7 @@
  * writer (quoting, round trip).
  */
 #include <check.h>
+#include <csv.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -913,6 +914,169 @@ START_TEST(test_plain_split)
 }
 END_TEST
 
+/* One random field of the kinds Excel writes, with libcsv's edge cases now and then. */
+static void
+quoted_field(struct strbuf *in, unsigned long long *st, int strays)
+{
+	static const char *const pieces[] = {"ab", "x y", ",", "\"\"", " ", "\t", "\xC3\xA9", "1"};
+	unsigned k = (unsigned)(rnd(st) % 16), i, n = (unsigned)(rnd(st) % 5);
+
+	if (k < 5) { /* plain, maybe with spaces around */
+		if (k == 0)
+			strbuf_addch(in, ' ');
+		for (i = 0; i < n; i++)
+			strbuf_adds(in, "ab1"[rnd(st) % 3] == 'a' ? "ab" : "7");
+		if (k == 1)
+			strbuf_adds(in, " \t");
+		return;
+	}
+	if (k == 5)
+		strbuf_addch(in, ' ');
+	strbuf_addch(in, '"');
+	for (i = 0; i < n; i++)
+		strbuf_adds(in, pieces[rnd(st) % 8]);
+	if (k == 6 && rnd(st) % 8 == 0)
+		strbuf_adds(in, rnd(st) % 2 ? "\r\nnext" : "\nnext"); /* a field across lines */
+	if (k == 7 && strays && rnd(st) % 16 == 0)
+		strbuf_addch(in, '"'); /* a doubled quote at the end: the field goes on */
+	strbuf_addch(in, '"');
+	if (k == 8)
+		strbuf_adds(in, "  ");
+	if (k == 9 && strays && rnd(st) % 32 == 0)
+		strbuf_addch(in, 'z'); /* text after the closing quote */
+}
+
+/*
+ * n records of quoted and plain fields, some lines blank, CRLF or bare CR;
+ * with strays, some quotes out of place.
+ */
+static void
+quoted_input(struct strbuf *in, unsigned long long *st, size_t n, int strays)
+{
+	size_t i, j, nf;
+
+	for (i = 0; i < n; i++) {
+		nf = 1 + (size_t)(rnd(st) % 6);
+		for (j = 0; j < nf; j++) {
+			if (j > 0)
+				strbuf_addch(in, ',');
+			quoted_field(in, st, strays);
+		}
+		switch (rnd(st) % 10) {
+		case 0:
+			strbuf_adds(in, "\r\n");
+			break;
+		case 1:
+			strbuf_adds(in, "\r");
+			break;
+		case 2:
+			strbuf_adds(in, "\n\n");
+			break;
+		default:
+			strbuf_addch(in, '\n');
+		}
+	}
+}
+
+/*
+ * Lines with quoted fields are split by csvio itself (split_quoted): the
+ * records are those libcsv gives when it reads every line, on Excel-like
+ * input with fields across lines, stray quotes, UTF-8 and Windows-1252,
+ * across chunk boundaries.
+ */
+START_TEST(test_quoted_split)
+{
+	unsigned long long st = 0x5DEECE66DULL + (unsigned long long)_i;
+	unsigned flags = _i >= 4 ? CSVIO_CP1252 : 0;
+	struct strbuf in, fast, slow;
+
+	strbuf_init(&in);
+	strbuf_init(&fast);
+	strbuf_init(&slow);
+	quoted_input(&in, &st, 20000, 1);
+	describe_all(&in, flags, &fast);
+	describe_all(&in, flags | CSVIO_LIBCSV_ONLY, &slow);
+	ck_assert_uint_gt(fast.len, 100000);
+	ck_assert_ptr_nonnull(strstr(fast.buf, "M ["));
+	ck_assert_uint_eq(fast.len, slow.len);
+	ck_assert_int_eq(memcmp(fast.buf, slow.buf, fast.len), 0);
+	strbuf_free(&in);
+	strbuf_free(&fast);
+	strbuf_free(&slow);
+}
+END_TEST
+
+struct flat {
+	struct strbuf *out;
+	size_t nf;
+};
+
+static void
+flat_field(void *s, size_t len, void *arg)
+{
+	struct flat *f = arg;
+
+	strbuf_addch(f->out, f->nf++ > 0 ? '|' : '[');
+	strbuf_add(f->out, s, len);
+}
+
+static void
+flat_row(int c, void *arg)
+{
+	struct flat *f = arg;
+
+	(void)c;
+	strbuf_adds(f->out, f->nf > 0 ? "]\n" : "[]\n");
+	f->nf = 0;
+}
+
+/*
+ * On well-formed input the fields are exactly those of one libcsv parse of
+ * the whole input (no line tracking at all): an independent reference for
+ * split_quoted() and for the reader's own view of where records start.
+ */
+START_TEST(test_quoted_reference)
+{
+	unsigned long long st = 0x2545F4914F6CDD1DULL + (unsigned long long)_i;
+	struct strbuf in, got, want;
+	struct csv_parser p;
+	struct flat f = {&want, 0};
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	FILE *fp;
+	size_t j;
+	int rc;
+
+	strbuf_init(&in);
+	strbuf_init(&got);
+	strbuf_init(&want);
+	quoted_input(&in, &st, 20000, 0);
+	ck_assert_int_eq(csv_init(&p, CSV_STRICT | CSV_APPEND_NULL), 0);
+	ck_assert_uint_eq(csv_parse(&p, in.buf, in.len, flat_field, flat_row, &f), in.len);
+	ck_assert_int_eq(csv_fini(&p, flat_field, flat_row, &f), 0);
+	csv_free(&p);
+	r = reader(&in, &fp, 0);
+	while ((rc = csvio_next(r, &rec)) == 1) {
+		ck_assert_uint_eq(rec->flags & ~(unsigned)CSVIO_BLANK, 0);
+		if (rec->nfields == 0)
+			continue;
+		for (j = 0; j < rec->nfields; j++) {
+			strbuf_addch(&got, j > 0 ? '|' : '[');
+			strbuf_add(&got, rec->fields[j], rec->lens[j]);
+		}
+		strbuf_adds(&got, "]\n");
+	}
+	ck_assert_int_eq(rc, 0);
+	csvio_close(r);
+	fclose(fp);
+	ck_assert_uint_gt(got.len, 100000);
+	ck_assert_str_eq(got.buf, want.buf);
+	strbuf_free(&in);
+	strbuf_free(&got);
+	strbuf_free(&want);
+}
+END_TEST
+
 /* Lines with libcsv's edge cases, each read both ways. */
 static const char *const plain_lines[] = {
     "a,b\n",  "  \n",      ",\n",         " a , b \r\n", "a\rb\n",     "\t\n",
@@ -1081,6 +1245,8 @@ make_suite_csvio(void)
 	tcase_add_loop_test(big, test_fuzz_garbage, 0, 4);
 	tcase_add_loop_test(big, test_arena, 0, 4);
 	tcase_add_loop_test(big, test_plain_split, 0, 10);
+	tcase_add_loop_test(big, test_quoted_split, 0, 6);
+	tcase_add_loop_test(big, test_quoted_reference, 0, 3);
 	tcase_add_loop_test(tc, test_plain_lines, 0,
 	                    (int)(sizeof plain_lines / sizeof plain_lines[0]));
 	suite_add_tcase(s, big);

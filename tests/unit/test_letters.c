@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "report/detailsfile.h"
 #include "report/letters.h"
+#include "report/reportdoc.h"
 
 Suite *make_suite_letters(void);
 
@@ -18,6 +20,20 @@ static const char details_json[] =
     " \"qa_manager_contact\": \"jo.qa@ofsted.gov.uk\", \"service_area\": \"West Yorkshire\","
     " \"inspection_start\": \"15/01/2027\"}";
 
+/* Read a details document (detailsfile) into lv; 0 or -1 with err. */
+static int
+details_into(struct letters_vars *lv, const json_t *j, char *err, size_t errsz)
+{
+	struct detailsfile d;
+	int rc;
+
+	if (detailsfile_read(j, &d, err, errsz) != 0)
+		return -1;
+	rc = letters_vars_details(lv, &d, err, errsz);
+	detailsfile_free(&d);
+	return rc;
+}
+
 static struct letters_vars *
 vars_from(const char *json)
 {
@@ -26,7 +42,7 @@ vars_from(const char *json)
 	char err[256];
 
 	ck_assert_ptr_nonnull(j);
-	ck_assert_int_eq(letters_vars_details(lv, j, err, sizeof err), 0);
+	ck_assert_msg(details_into(lv, j, err, sizeof err) == 0, "%s", err);
 	json_decref(j);
 	return lv;
 }
@@ -81,6 +97,15 @@ static const struct {
     {"{\"chief_executive\": 3}", "chief_executive"},
     {"{\"inspection_start\": \"31/02/2027\"}", "inspection_start"},
     {"{\"inspection_start\": \"01/15/2027\"}", "inspection_start"},
+    {"{\"chief_executive\": \"TBC\"}", "chief_executive: a placeholder"},
+    {"{\"qa_manager\": \"[insert name]\"}", "qa_manager: a placeholder"},
+    {"{\"lead_inspector_phone\": \"XXXX\"}", "lead_inspector_phone: a placeholder"},
+    {"{\"lead_inspector_phone\": \"call Jane Zebedee\"}", "lead_inspector_phone: not a telephone"},
+    {"{\"lead_inspector_email\": \"Jane Zebedee\"}", "lead_inspector_email: not an e-mail"},
+    {"{\"inspectors\": [{\"name\": \"Ann Other\", \"phone\": \"tbc\"}]}",
+     "inspectors[0].phone: a placeholder"},
+    {"{\"inspectors\": [{\"phone\": \"07700 900123\"}]}", "inspectors[0].name: required"},
+    {"{\"Jane Zebedee\": \"x\"}", "unknown key (not shown"},
 };
 
 START_TEST(bad_details_are_refused_by_key)
@@ -93,8 +118,9 @@ START_TEST(bad_details_are_refused_by_key)
 	for (i = 0; i < sizeof bad_details / sizeof bad_details[0]; i++) {
 		lv = letters_vars_new();
 		j = json_loads(bad_details[i].json, 0, NULL);
-		ck_assert_int_eq(letters_vars_details(lv, j, err, sizeof err), -1);
+		ck_assert_int_eq(details_into(lv, j, err, sizeof err), -1);
 		ck_assert_msg(strstr(err, bad_details[i].key) != NULL, "[%zu] %s", i, err);
+		ck_assert_msg(strstr(err, "Zebedee") == NULL, "[%zu] %s", i, err);
 		json_decref(j);
 		letters_vars_free(lv);
 	}
@@ -161,7 +187,7 @@ START_TEST(templates_fill_completely)
 		if (letters[i].drop != NULL)
 			json_object_del(d, letters[i].drop);
 		lv = letters_vars_new();
-		ck_assert_int_eq(letters_vars_details(lv, d, err, sizeof err), 0);
+		ck_assert_int_eq(details_into(lv, d, err, sizeof err), 0);
 		tmpl = letters_template(letters[i].name, err, sizeof err);
 		ck_assert_msg(tmpl != NULL, "%s", err);
 		strbuf_init(&sb);
@@ -190,6 +216,97 @@ START_TEST(unfilled_blanks_are_seen)
 }
 END_TEST
 
+/* A value is text, never markup: Markdown and HTML in it are escaped. */
+START_TEST(values_are_escaped)
+{
+	struct letters_vars *lv = letters_vars_new();
+	struct strbuf md, html, txt;
+	char err[256];
+
+	letters_vars_set(lv, "lead_inspector", "Sam *Lee* <HMI> [x](javascript:y) & co");
+	strbuf_init(&md);
+	strbuf_init(&html);
+	strbuf_init(&txt);
+	ck_assert_int_eq(letters_fill("Yours, **{{lead_inspector}}**", lv, &md, err, sizeof err),
+	                 0);
+	ck_assert_int_eq(rdoc_markdown_page(&html, "T", 0, md.buf, 0, err, sizeof err), 0);
+	ck_assert_ptr_null(strstr(html.buf, "<em>Lee"));
+	ck_assert_ptr_null(strstr(html.buf, "<HMI>"));
+	ck_assert_ptr_null(strstr(html.buf, "href=\"javascript"));
+	ck_assert_ptr_nonnull(strstr(html.buf, "Sam *Lee* &lt;HMI&gt; [x](javascript:y) &amp; co"));
+	ck_assert_int_eq(rdoc_markdown_text(md.buf, &txt, err, sizeof err), 0);
+	ck_assert_str_eq(txt.buf, "Yours, Sam *Lee* <HMI> [x](javascript:y) & co\n");
+	strbuf_free(&md);
+	strbuf_free(&html);
+	strbuf_free(&txt);
+	letters_vars_free(lv);
+}
+END_TEST
+
+/* Raw HTML in a template or value never reaches the letter's HTML (no unsafe rendering). */
+START_TEST(raw_html_is_dropped)
+{
+	struct strbuf html;
+	char err[256];
+
+	strbuf_init(&html);
+	ck_assert_int_eq(rdoc_markdown_page(&html, "T", 0,
+	                                    "<script>x()</script>\n\nHello <b>b</b>\n", 0, err,
+	                                    sizeof err),
+	                 0);
+	ck_assert_ptr_null(strstr(html.buf, "<script>x"));
+	ck_assert_ptr_null(strstr(html.buf, "<b>b"));
+	strbuf_free(&html);
+}
+END_TEST
+
+/* The lead inspector's phone and e-mail make the contact; inspectors carry their mobiles. */
+START_TEST(contacts_and_mobiles)
+{
+	struct letters_vars *lv = vars_from(
+	    "{\"lead_inspector\": \"Sam Lead\", \"lead_inspector_phone\": \"0300 123 1231\","
+	    " \"lead_inspector_email\": \"sam.lead@ofsted.gov.uk\", \"inspectors\": ["
+	    " {\"name\": \"Dee Puty\", \"phone\": \"07700 900123\"}, {\"name\": \"Ian "
+	    "Spector\"}]}");
+
+	ck_assert_str_eq(letters_vars_get(lv, "lead_inspector_contact"),
+	                 "0300 123 1231 or sam.lead@ofsted.gov.uk");
+	ck_assert_str_eq(letters_vars_get(lv, "inspectors"),
+	                 "Dee Puty (mobile 07700 900123) and Ian Spector");
+	letters_vars_free(lv);
+}
+END_TEST
+
+static const struct {
+	const char *start;
+	int ok;
+	const char *why;
+} starts[] = {
+    {"2027-01-15", 1, NULL},
+    {"2027-01-18", 0, "is a Monday; the ofsted-2021 profile starts on a Friday"},
+    {"2027-08-06", 0, "falls in August"},
+    {"2027-12-31", 0, "falls in Christmas and New Year"},
+};
+
+/* The start must be one the profile allows. */
+START_TEST(start_must_suit_the_profile)
+{
+	struct letters_vars *lv;
+	char err[256];
+	size_t i;
+
+	for (i = 0; i < sizeof starts / sizeof starts[0]; i++) {
+		lv = letters_vars_new();
+		letters_vars_set(lv, "inspection_start", starts[i].start);
+		ck_assert_int_eq(letters_check_start(lv, "ofsted-2021", err, sizeof err),
+		                 starts[i].ok ? 0 : -1);
+		if (!starts[i].ok)
+			ck_assert_msg(strstr(err, starts[i].why) != NULL, "[%zu] %s", i, err);
+		letters_vars_free(lv);
+	}
+}
+END_TEST
+
 Suite *
 make_suite_letters(void)
 {
@@ -198,6 +315,10 @@ make_suite_letters(void)
 
 	tcase_add_test(tc, fills_blanks_or_names_the_missing_key);
 	tcase_add_test(tc, bad_details_are_refused_by_key);
+	tcase_add_test(tc, values_are_escaped);
+	tcase_add_test(tc, raw_html_is_dropped);
+	tcase_add_test(tc, contacts_and_mobiles);
+	tcase_add_test(tc, start_must_suit_the_profile);
 	tcase_add_test(tc, plan_gives_visit_and_inspectors);
 	tcase_add_test(tc, templates_fill_completely);
 	tcase_add_test(tc, unfilled_blanks_are_seen);

@@ -6,11 +6,13 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/strbuf.h"
 #include "redact/redact.h"
 #include "report/report.h"
 #include "report/reportdoc.h"
+#include "report/sections.h"
 
 Suite *make_suite_report(void);
 
@@ -33,6 +35,9 @@ static const char sea_json[] =
     " {\"judgement\": \"private-law\", \"criteria\": [2], \"finding\": \"improvement\","
     "  \"source\": \"audit\", \"service_area\": \"Wessex\", \"date\": \"2027-01-28\","
     "  \"inspector\": \"Ben Checker\", \"summary\": \"Advice was late.\"},"
+    " {\"judgement\": \"public-law\", \"criteria\": [], \"finding\": \"strength\","
+    "  \"source\": \"meeting\", \"service_area\": \"Wessex\", \"date\": \"2027-01-28\","
+    "  \"inspector\": \"Ben Checker\", \"summary\": \"Guardians challenge drift.\"},"
     " {\"judgement\": \"leadership\", \"criteria\": [], \"finding\": \"improvement\","
     "  \"source\": \"document\", \"service_area\": null, \"date\": \"2027-01-28\","
     "  \"inspector\": \"Ben Checker\", \"summary\": \"Supervision is not recorded.\"}],"
@@ -40,7 +45,8 @@ static const char sea_json[] =
     " {\"judgement\": \"private-law\", \"criterion\": 1, \"title\": \"Welfare\", \"entries\": 2,"
     "  \"strengths\": 2, \"improvements\": 0, \"concerns\": 0, \"sources\": [\"case-file\","
     "  \"interview\"], \"service_areas\": [\"North East\", \"Wessex\"], \"triangulated\": true},"
-    " {\"judgement\": \"private-law\", \"criterion\": 2, \"title\": \"Advice\", \"entries\": 2,"
+    " {\"judgement\": \"private-law\", \"criterion\": 2, \"title\": \"Advice and recommendations "
+    "to the court; analysis of the welfare checklist\", \"entries\": 2,"
     "  \"strengths\": 1, \"improvements\": 1, \"concerns\": 0, \"sources\": [\"interview\","
     "  \"audit\"], \"service_areas\": [\"North East\", \"Wessex\"], \"triangulated\": true},"
     " {\"judgement\": \"public-law\", \"criterion\": 15, \"title\": \"Welfare\", \"entries\": 0,"
@@ -68,8 +74,9 @@ START_TEST(grades_by_key_or_words)
 	size_t i;
 
 	for (i = 0; i < sizeof grades / sizeof grades[0]; i++)
-		ck_assert_msg(report_grade_parse(grades[i].in) == grades[i].g, "%s", grades[i].in);
-	ck_assert_str_eq(report_grade_words(REPORT_REQUIRES_IMPROVEMENT),
+		ck_assert_msg(judgementsfile_grade_parse(grades[i].in) == grades[i].g, "%s",
+		              grades[i].in);
+	ck_assert_str_eq(judgementsfile_grade_words(REPORT_REQUIRES_IMPROVEMENT),
 	                 "Requires improvement to be good");
 }
 END_TEST
@@ -118,7 +125,7 @@ static const struct {
 
 START_TEST(judgements_checked_key_by_key)
 {
-	struct report_judgements j;
+	struct judgementsfile j;
 	char err[256];
 	json_t *doc;
 	size_t i;
@@ -128,11 +135,11 @@ START_TEST(judgements_checked_key_by_key)
 		doc = json_loads(docs[i].json, 0, NULL);
 		ck_assert_msg(doc != NULL, "[%zu] fixture", i);
 		err[0] = '\0';
-		rc = report_judgements_parse(doc, &j, err, sizeof err);
+		rc = judgementsfile_read(doc, &j, err, sizeof err);
 		if (docs[i].err == NULL) {
 			ck_assert_msg(rc == 0, "[%zu] %s", i, err);
 			ck_assert(j.children.n >= 1);
-			report_judgements_free(&j);
+			judgementsfile_free(&j);
 		} else {
 			ck_assert_msg(rc == -1, "[%zu] accepted", i);
 			ck_assert_msg(strstr(err, docs[i].err) != NULL, "[%zu] %s", i, err);
@@ -144,39 +151,42 @@ END_TEST
 
 START_TEST(children_summary_split_into_paragraphs)
 {
-	struct report_judgements j;
+	struct judgementsfile j;
 	json_t *doc = json_loads(judgements_ok, 0, NULL);
 	char err[256];
 
-	ck_assert_int_eq(report_judgements_parse(doc, &j, err, sizeof err), 0);
+	ck_assert_int_eq(judgementsfile_read(doc, &j, err, sizeof err), 0);
 	ck_assert_uint_eq(j.children.n, 2);
 	ck_assert_str_eq(j.children.v[1].text, "We met children.");
 	ck_assert_str_eq(j.children.v[1].origin, "summary_for_children (paragraph 2)");
 	ck_assert_int_eq(j.grade[REPORT_PUBLIC_LAW], REPORT_OUTSTANDING);
 	ck_assert_int_eq(j.grade[REPORT_LEADERSHIP], REPORT_REQUIRES_IMPROVEMENT);
-	report_judgements_free(&j);
+	judgementsfile_free(&j);
 	json_decref(doc);
 }
 END_TEST
 
 /* Parse a judgements document and an SEA into in; the caller frees j, sea. */
 static void
-setup(const char *jjson, struct report_judgements *j, json_t **sea, struct report_input *in)
+setup(const char *jjson, struct judgementsfile *j, struct seafile *sea, struct report_input *in)
 {
 	json_t *doc = json_loads(jjson, 0, NULL);
 	char err[256];
 
-	ck_assert_int_eq(report_judgements_parse(doc, j, err, sizeof err), 0);
+	ck_assert_int_eq(judgementsfile_read(doc, j, err, sizeof err), 0);
 	json_decref(doc);
-	*sea = json_loads(sea_json, 0, NULL);
-	ck_assert_ptr_nonnull(*sea);
-	ck_assert_int_eq(report_sea_check(*sea, err, sizeof err), 0);
+	doc = json_loads(sea_json, 0, NULL);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_int_eq(seafile_read(doc, sea, err, sizeof err), 0);
+	json_decref(doc);
+	ck_assert_int_eq(report_sea_check(sea, err, sizeof err), 0);
 	memset(in, 0, sizeof *in);
 	in->judgements_name = "j.json";
 	in->sea_name = "sea.json";
 	in->j = j;
-	in->sea = *sea;
+	in->sea = sea;
 	in->max_examples = 3;
+	in->audience = REPORT_TEAM;
 }
 
 static const struct {
@@ -193,15 +203,25 @@ static const struct {
      "\"summary_for_children\": \"x\"}",
      0, 1, "sea.json: 1 criterion has no evidence (criterion 15)", NULL},
     {"{\"private-law\": \"good\", \"public-law\": \"inadequate\", \"leadership\": \"good\", "
-     "\"summary_for_children\": \"x\"}",
+     "\"summary_for_children\": \"x\", \"areas_for_improvement\": [\"Risk.\"]}",
      1, 1, "j.json: public-law: graded inadequate but no area for priority action", NULL},
     {"{\"private-law\": \"good\", \"public-law\": \"inadequate\", \"leadership\": \"good\", "
-     "\"summary_for_children\": \"x\", \"priority_actions\": [{\"judgement\": \"leadership\", "
-     "\"action\": \"Do this.\"}]}",
+     "\"summary_for_children\": \"x\"}",
+     1, 2, "j.json: public-law: graded inadequate but no area for priority action",
+     NULL}, /* and below good with no area for improvement */
+    {"{\"private-law\": \"good\", \"public-law\": {\"grade\": \"inadequate\", "
+     "\"priority_actions\": [\"x\"]}, \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\", \"areas_for_improvement\": [\"Risk.\"]}",
+     1, 1, "j.json: public-law.priority_actions[0]: not an action of substance", NULL},
+    {"{\"private-law\": \"good\", \"public-law\": \"inadequate\", \"leadership\": \"good\", "
+     "\"summary_for_children\": \"x\", \"areas_for_improvement\": [\"Risk.\"], "
+     "\"priority_actions\": [{\"judgement\": \"leadership\", "
+     "\"action\": \"Leaders must check every risk assessment monthly.\"}]}",
      1, 1, "public-law: graded inadequate", NULL},
     {"{\"private-law\": \"good\", \"public-law\": {\"grade\": \"inadequate\", "
-     "\"priority_actions\": [\"Do this.\"]}, \"leadership\": \"good\", "
-     "\"summary_for_children\": \"x\"}",
+     "\"priority_actions\": [\"Review the risk assessment of every child now.\"]}, "
+     "\"leadership\": \"good\", \"summary_for_children\": \"x\", "
+     "\"areas_for_improvement\": [\"Risk.\"]}",
      1, 0, NULL, NULL},
     {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership\": \"good\", "
      "\"summary_for_children\": \"x\", \"key_findings\": [\"Call 020 7946 0018 to talk.\"]}",
@@ -214,13 +234,13 @@ static const struct {
 
 START_TEST(gates_refuse_and_name_the_item)
 {
-	struct report_judgements j;
+	struct judgementsfile j;
 	struct report_input in;
 	struct redact *r;
 	struct rdoc *d;
 	struct strbuf msgs;
 	char err[256];
-	json_t *sea;
+	struct seafile sea;
 	size_t i, n;
 
 	for (i = 0; i < sizeof gates / sizeof gates[0]; i++) {
@@ -228,10 +248,10 @@ START_TEST(gates_refuse_and_name_the_item)
 		in.draft = gates[i].draft;
 		r = redact_new(err, sizeof err);
 		ck_assert_msg(r != NULL, "%s", err);
-		report_add_people(r, sea, NULL);
+		report_add_people(r, &sea, NULL);
 		d = report_build(&in);
 		strbuf_init(&msgs);
-		n = report_gates(&in, d, r, &msgs);
+		n = report_gates(&in, d, r, r, &msgs);
 		ck_assert_msg(n == gates[i].refusals, "[%zu] %zu refusals: %s", i, n, msgs.buf);
 		if (gates[i].msg != NULL)
 			ck_assert_msg(strstr(msgs.buf, gates[i].msg) != NULL, "[%zu] %s", i,
@@ -241,8 +261,8 @@ START_TEST(gates_refuse_and_name_the_item)
 		strbuf_free(&msgs);
 		rdoc_free(d);
 		redact_free(r);
-		report_judgements_free(&j);
-		json_decref(sea);
+		judgementsfile_free(&j);
+		seafile_free(&sea);
 	}
 }
 END_TEST
@@ -260,11 +280,12 @@ START_TEST(sections_in_order_examples_once)
 	                                    "practice with families",
 	                                    "The effectiveness of leaders and managers",
 	                                    "How the inspection was done",
+	                                    "Gaps in the evidence",
 	                                    "Concerns referred back to Cafcass"};
-	struct report_judgements j;
+	struct judgementsfile j;
 	struct report_input in;
 	struct rdoc *d;
-	json_t *sea;
+	struct seafile sea;
 	size_t i, k = 0, wishes = 0, placeholder_first = 0, items = 0;
 
 	setup(judgements_ok, &j, &sea, &in);
@@ -275,7 +296,7 @@ START_TEST(sections_in_order_examples_once)
 		const struct rdoc_block *b = &d->b[i];
 
 		if (b->kind == RDOC_HEADING && b->level == 2) {
-			ck_assert_msg(k < 10 && strcmp(b->text, order[k]) == 0, "heading %s",
+			ck_assert_msg(k < 11 && strcmp(b->text, order[k]) == 0, "heading %s",
 			              b->text);
 			k++;
 		}
@@ -289,20 +310,25 @@ START_TEST(sections_in_order_examples_once)
 				placeholder_first = strstr(b->text, "[name]") != NULL;
 		}
 	}
-	ck_assert_uint_eq(k, 10);
+	ck_assert_uint_eq(k, 11);
 	ck_assert_uint_eq(wishes, 1); /* named by criteria 1 and 2, quoted once */
 	ck_assert_uint_eq(placeholder_first, 0);
-	ck_assert_uint_eq(items, 4);
+	ck_assert_uint_eq(items, 5);
 	rdoc_free(d);
-	report_judgements_free(&j);
-	json_decref(sea);
+	judgementsfile_free(&j);
+	seafile_free(&sea);
 }
 END_TEST
 
 START_TEST(coverage_svg_counts_cells)
 {
-	json_t *sea = json_loads(sea_json, 0, NULL);
-	char *svg = report_coverage_svg(sea);
+	json_t *doc = json_loads(sea_json, 0, NULL);
+	struct seafile sea;
+	char err[256], *svg;
+
+	ck_assert_int_eq(seafile_read(doc, &sea, err, sizeof err), 0);
+	json_decref(doc);
+	svg = report_coverage_svg(&sea);
 
 	ck_assert(strncmp(svg, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\"", 48) == 0);
 	ck_assert(strstr(svg, "<title>Criterion 1, Wessex: 1 entry</title>") != NULL);
@@ -310,11 +336,14 @@ START_TEST(coverage_svg_counts_cells)
 	ck_assert(strstr(svg, "<title>Criterion 15, Wessex: 0 entries</title>") != NULL);
 	ck_assert(strstr(svg, "<title>No criterion, no service area: 1 entry</title>") != NULL);
 	ck_assert(strstr(svg, ">Public law</text>") != NULL);
+	/* a long label wraps, whole, onto a second line */
+	ck_assert(strstr(svg, ">2 Advice and recommendations to the court;</tspan><tspan x=\"322\" "
+	                      "dy=\"13\">analysis of the welfare checklist</tspan>") != NULL);
 	ck_assert(strstr(svg, ">Leadership and management</text>") != NULL);
 	ck_assert(strstr(svg, "</svg>\n<figcaption>") != NULL);
 	ck_assert(strstr(svg, "\n\n") == NULL); /* one CommonMark HTML block */
 	free(svg);
-	json_decref(sea);
+	seafile_free(&sea);
 }
 END_TEST
 
@@ -367,7 +396,7 @@ START_TEST(html_escapes_and_is_one_page)
 	strbuf_init(&sb);
 	ck_assert_int_eq(rdoc_html(d, &sb, err, sizeof err), 0);
 	ck_assert(strstr(sb.buf, "<title>DRAFT: Title &amp; more</title>") != NULL);
-	ck_assert(strstr(sb.buf, "<h2>Section</h2>") != NULL);
+	ck_assert(strstr(sb.buf, "<h2 id=\"s0\">Section</h2>") != NULL);
 	ck_assert(strstr(sb.buf, "<strong>Label:</strong> &lt;b&gt;not bold&lt;/b&gt;") != NULL);
 	ck_assert(
 	    strstr(sb.buf,
@@ -409,6 +438,40 @@ START_TEST(text_wraps_at_78)
 }
 END_TEST
 
+/* A section read back: comments, raw HTML and images gone, links made safe, headings demoted. */
+START_TEST(sections_are_cleaned)
+{
+	char dir[] = "/tmp/sections.XXXXXX", path[64], err[256];
+	struct sections sec;
+	FILE *fp;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/private-law.md", dir);
+	fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("<!-- Writer: Ann -->\n\n# Heading\n\nText <b>bold</b> [a](javascript:x()) "
+	      "[b](https://example.org) ![i](http://example.org/i.png).\n\n<script>x</script>\n\n"
+	      "[Write this section: here.]\n",
+	      fp);
+	fclose(fp);
+	ck_assert_int_eq(sections_load(dir, &sec, err, sizeof err), 0);
+	ck_assert_ptr_null(sec.md[SECTIONS_KEY_FINDINGS]);
+	ck_assert_ptr_nonnull(sec.md[SECTIONS_JUDGEMENT + REPORT_PRIVATE_LAW]);
+	ck_assert_ptr_null(strstr(sec.md[SECTIONS_JUDGEMENT], "Writer"));
+	ck_assert_ptr_null(strstr(sec.md[SECTIONS_JUDGEMENT], "<"));
+	ck_assert_ptr_null(strstr(sec.md[SECTIONS_JUDGEMENT], "javascript"));
+	ck_assert_ptr_null(strstr(sec.md[SECTIONS_JUDGEMENT], "i.png"));
+	ck_assert_ptr_nonnull(strstr(sec.md[SECTIONS_JUDGEMENT], "](https://example.org)"));
+	ck_assert_ptr_nonnull(strstr(sec.md[SECTIONS_JUDGEMENT], "### Heading"));
+	ck_assert_int_eq(sec.placeholder[SECTIONS_JUDGEMENT], 1);
+	ck_assert_ptr_nonnull(
+	    strstr(sec.text[SECTIONS_JUDGEMENT], "Text bold a b (https://example.org)"));
+	sections_free(&sec);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 Suite *
 make_suite_report(void)
 {
@@ -424,6 +487,7 @@ make_suite_report(void)
 	tcase_add_test(tc, markdown_escapes_every_markup);
 	tcase_add_test(tc, html_escapes_and_is_one_page);
 	tcase_add_test(tc, text_wraps_at_78);
+	tcase_add_test(tc, sections_are_cleaned);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,7 +2,7 @@
  * test_sea.c: the SEA: merge order independence, exact duplicates merged
  * (and near-duplicates kept), coverage and triangulation, gaps, the
  * concerns register and its responses, redaction counts, and the three
- * output forms.
+ * output forms; the JSON written read back by the typed reader (seafile).
  */
 #include <check.h>
 #include <stdio.h>
@@ -15,6 +15,7 @@
 #include "sea/evidence.h"
 #include "sea/schedule.h"
 #include "sea/sea.h"
+#include "sea/seafile.h"
 
 static struct schedule *sched;
 static struct evidence_reader *rd;
@@ -224,6 +225,82 @@ START_TEST(test_csv_and_md)
 }
 END_TEST
 
+/* What sea_write_json() writes, seafile_read() reads back: counts and fields. */
+START_TEST(test_seafile_round_trip)
+{
+	struct sea *sea = build(forward);
+	char *text = written(sea, sea_write_json), err[256];
+	json_t *doc = json_loads(text, 0, NULL);
+	struct seafile sf;
+	size_t i, awaiting = 0;
+
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_msg(seafile_read(doc, &sf, err, sizeof err) == 0, "%s", err);
+	ck_assert_uint_eq(sf.nentries, sea_entries(sea));
+	ck_assert_uint_eq(sf.ngaps, sea_gaps(sea));
+	ck_assert_uint_eq(sf.nconcerns, sea_concerns(sea));
+	ck_assert_uint_eq(sf.njudgements, 3);
+	ck_assert_uint_gt(sf.ncoverage, 0);
+	ck_assert_uint_eq(sf.nrejected, 0);
+	ck_assert_ptr_nonnull(sf.schedule);
+	for (i = 0; i < sf.nconcerns; i++)
+		awaiting += !sf.concerns[i].responded;
+	ck_assert_uint_eq(awaiting, sea_awaiting(sea));
+	for (i = 0; i < sf.nentries; i++) {
+		ck_assert_ptr_nonnull(sf.entries[i].summary);
+		ck_assert_ptr_null(strstr(sf.entries[i].summary, "Sarah Khan")); /* redacted */
+		if (strcmp(sf.entries[i].summary, "[name] saw the child alone.") == 0) {
+			ck_assert_str_eq(sf.entries[i].case_ref, "CA27004512");
+			ck_assert_uint_eq(sf.entries[i].ncriteria, 2);
+			ck_assert_int_eq(sf.entries[i].criteria[1], 7);
+			ck_assert_str_eq(sf.entries[i].service_area, "North East");
+		}
+	}
+	for (i = 0; i < sf.ncoverage; i++)
+		if (sf.coverage[i].criterion == 1 &&
+		    strcmp(sf.coverage[i].judgement, "private-law") == 0)
+			ck_assert_int_eq(sf.coverage[i].triangulated, 1);
+	seafile_free(&sf);
+	json_decref(doc);
+	free(text);
+	sea_free(sea);
+}
+END_TEST
+
+/* A malformed SEA is refused naming where, never the value. */
+START_TEST(test_seafile_refuses_by_key)
+{
+	static const struct {
+		const char *json, *where;
+	} bad[] = {
+	    {"[]", "expected the JSON object"},
+	    {"{\"coverage\": []}", "entries: expected an array"},
+	    {"{\"entries\": [{\"judgement\": \"x\", \"finding\": \"strength\", \"source\": "
+	     "\"audit\", \"summary\": 7}], \"coverage\": []}",
+	     "entries[0].summary: expected a string"},
+	    {"{\"entries\": [], \"coverage\": [{\"judgement\": \"Jane Zebedee\"}]}",
+	     "coverage[0].criterion: required"},
+	    {"{\"entries\": [{\"judgement\": \"x\", \"finding\": \"s\", \"source\": null, "
+	     "\"summary\": \"s\", \"criteria\": [\"Jane\"]}], \"coverage\": []}",
+	     "entries[0].criteria: expected a list of integers"},
+	};
+	struct seafile sf;
+	char err[256];
+	json_t *doc;
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		doc = json_loads(bad[i].json, 0, NULL);
+		ck_assert_ptr_nonnull(doc);
+		ck_assert_int_eq(seafile_read(doc, &sf, err, sizeof err), -1);
+		ck_assert_msg(strstr(err, bad[i].where) != NULL, "[%zu] %s", i, err);
+		ck_assert_ptr_null(strstr(err, "Jane"));
+		ck_assert_uint_eq(sf.nentries, 0);
+		json_decref(doc);
+	}
+}
+END_TEST
+
 Suite *make_suite_sea(void);
 
 Suite *
@@ -237,6 +314,8 @@ make_suite_sea(void)
 	tcase_add_test(tc, test_merge_and_counts);
 	tcase_add_test(tc, test_json);
 	tcase_add_test(tc, test_csv_and_md);
+	tcase_add_test(tc, test_seafile_round_trip);
+	tcase_add_test(tc, test_seafile_refuses_by_key);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,6 +1,7 @@
 # The sections come in the order of contract section 7, with the grade words.
 set -eu
-order="^# Inspection of
+order="^OFFICIAL-SENSITIVE
+^# Evidence pack: Inspection of
 ^## Judgements
 ^## Summary for children and young people
 ^## Summary of key findings
@@ -10,6 +11,7 @@ order="^# Inspection of
 ^## The quality and effectiveness of Cafcass public law
 ^## The effectiveness of leaders and managers
 ^## How the inspection was done
+^## Gaps in the evidence
 ^## Concerns referred back to Cafcass"
 last=0
 echo "$order" | while IFS= read -r pat; do
@@ -25,4 +27,4 @@ grep -q '^- Children are seen alone in most cases.$' "$OUT"
 grep -q '^None: no judgement is inadequate.$' "$OUT"
 grep -q '^### Criterion 16: Risk assessment$' "$OUT"
 # inspectors are never named
-! grep -q -e 'Ann Inspector' -e 'Ben Checker' "$OUT"
+if grep -q -e 'Ann Inspector' -e 'Ben Checker' "$OUT"; then echo 'an inspector named'; exit 1; fi
