@@ -64,6 +64,7 @@ struct redact_word {
 	unsigned char maxphrase; /* most words of a phrase starting with this word */
 	unsigned char phrasekind; /* PROT_* of a W_PHRASE key */
 	unsigned char owned; /* key was allocated by the table */
+	uint32_t hash; /* the low bits of the key's hash */
 };
 
 struct detector {
@@ -132,6 +133,7 @@ struct redact {
 	struct token *toks;
 	size_t ntoks, tokcap;
 	unsigned char *tokstate; /* per token: TS_* */
+	const struct redact_word **tokword; /* per token: its word's entry (NULL: none), cached */
 	size_t tokstatecap;
 	struct strbuf key, key2;
 };
@@ -174,6 +176,8 @@ struct redact_word *redact_word_findn(const struct redact *r, const char *key, s
 struct redact_word *redact_word_find(const struct redact *r, const char *key);
 /* Add a word of the vocabulary with flags (key copied). */
 struct redact_word *redact_add_word(struct redact *r, const char *key, unsigned flags);
+/* Make room for n more words without growing on the way. */
+void redact_words_reserve(struct redact *r, size_t n);
 /* Add a word whose key lives as long as r (not copied). */
 struct redact_word *redact_add_word_static(struct redact *r, char *key, unsigned flags);
 

@@ -276,6 +276,12 @@ redact_scan(struct redact *r, const char *s, size_t len, size_t *offset)
 	return (enum redact_type)r->spans[0].type;
 }
 
+void
+redact_find_unlisted(struct redact *r, int on)
+{
+	r->allow_names = on != 0;
+}
+
 size_t
 redact_finds(const struct redact *r)
 {
@@ -398,6 +404,7 @@ redact_free(struct redact *r)
 	free(r->prot);
 	free(r->toks);
 	free(r->tokstate);
+	free(r->tokword);
 	free(r->nmap);
 	strbuf_free(&r->key);
 	strbuf_free(&r->key2);

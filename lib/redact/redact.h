@@ -57,6 +57,13 @@ void redact_free(struct redact *);
  */
 int redact_allow_file(struct redact *, const char *path, char *err, size_t errsz);
 
+/*
+ * Turn the allow-list name detector off (on = 0) or on again (the default):
+ * off, only listed names, the patterns, addresses and schools are found. For
+ * texts that are not free text (a tool's own headings, a table of service
+ * areas), where an unknown word is not a person.
+ */
+void redact_find_unlisted(struct redact *, int on);
 /* Add a person's name ("Sarah Khan", "Ms S. Khan"): the full name, its first name and surname. */
 void redact_add_person(struct redact *, const char *name);
 /* Add the people named in an Annex A Case name ("Smith v Jones", "Re John Smith"). */

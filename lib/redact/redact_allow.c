@@ -69,6 +69,8 @@ cp_at(const char *s, size_t len, size_t i, utf8proc_int32_t *cp)
 	return (size_t)n;
 }
 
+static const struct redact_word *tok_word(struct redact *r, const char *s, size_t i);
+
 /* Facts of token t: flags of the lowered word (or its hyphen parts), capitals. */
 static void
 tok_info(struct redact *r, const char *s, const struct token *t, struct tokinfo *ti)
@@ -92,8 +94,7 @@ tok_info(struct redact *r, const char *s, const struct token *t, struct tokinfo 
 		}
 	}
 	ti->allcaps = ti->letters > 0 && upper == ti->letters;
-	redact_lower_word(s, t->so, t->eo - pl, &r->key);
-	if ((w = redact_word_findn(r, r->key.buf, r->key.len)) != NULL) {
+	if ((w = tok_word(r, s, (size_t)(t - r->toks))) != NULL) {
 		ti->flags = w->flags;
 		ti->found = 1;
 		ti->allsafe = (w->flags & (W_SAFE | W_KEEPCAP)) != 0;
@@ -125,15 +126,25 @@ tok_info(struct redact *r, const char *s, const struct token *t, struct tokinfo 
 	ti->found = 1;
 }
 
+/* The entry of token i's word (possessive stripped), or NULL; looked up once a text. */
+static const struct redact_word *
+tok_word(struct redact *r, const char *s, size_t i)
+{
+	const struct token *t = &r->toks[i];
+
+	if (r->tokword[i] == (const struct redact_word *)r) {
+		redact_lower_word(s, t->so, t->eo - redact_possessive_len(s, t), &r->key);
+		r->tokword[i] = redact_word_findn(r, r->key.buf, r->key.len);
+	}
+	return r->tokword[i];
+}
+
 /* The flags of token i's word (possessive stripped), 0 when unknown. */
 static unsigned
 tok_flags(struct redact *r, const char *s, size_t i)
 {
-	const struct token *t = &r->toks[i];
-	const struct redact_word *w;
+	const struct redact_word *w = tok_word(r, s, i);
 
-	redact_lower_word(s, t->so, t->eo - redact_possessive_len(s, t), &r->key);
-	w = redact_word_findn(r, r->key.buf, r->key.len);
 	return w != NULL ? w->flags : 0;
 }
 
@@ -335,9 +346,7 @@ redact_protect_phrases(struct redact *r, const char *s, size_t len)
 	for (i = 0; i < r->ntoks; i++) {
 		if (r->tokstate[i] != TS_FREE)
 			continue;
-		redact_lower_word(s, r->toks[i].so,
-		                  r->toks[i].eo - redact_possessive_len(s, &r->toks[i]), &r->key);
-		if ((w = redact_word_findn(r, r->key.buf, r->key.len)) == NULL)
+		if ((w = tok_word(r, s, i)) == NULL)
 			continue;
 		if (w->maxphrase > 0) {
 			max = w->maxphrase < r->ntoks - i ? w->maxphrase : r->ntoks - i;
@@ -965,9 +974,13 @@ redact_tokens_begin(struct redact *r, int taken)
 		if (r->tokstatecap < r->ntoks + 1) {
 			r->tokstatecap = r->ntoks + 1;
 			free(r->tokstate);
+			free(r->tokword);
 			r->tokstate = xcalloc(r->tokstatecap, 1);
+			r->tokword = xcalloc(r->tokstatecap, sizeof(*r->tokword));
 		}
 		memset(r->tokstate, TS_FREE, r->ntoks);
+		for (i = 0; i < r->ntoks; i++)
+			r->tokword[i] = (const struct redact_word *)r; /* not looked up yet */
 	}
 	for (k = 0; k < (taken ? r->nspans : r->nprot); k++) {
 		const struct span *sp = taken ? &r->spans[k] : &r->prot[k];

@@ -16,14 +16,29 @@
 
 /* The slot of key[0..len): its entry, or the empty slot where it would go. */
 static struct redact_word *
-word_slot(const struct redact *r, const char *key, size_t len)
+word_slot_h(const struct redact *r, const char *key, size_t len, uint32_t h)
 {
-	size_t i = (size_t)keyhash_sip(&r->hkey, key, len) & (r->wcap - 1);
+	size_t i = h & (r->wcap - 1);
 
 	while (r->words[i].key != NULL &&
-	       (strncmp(r->words[i].key, key, len) != 0 || r->words[i].key[len] != '\0'))
+	       (r->words[i].hash != h || strncmp(r->words[i].key, key, len) != 0 ||
+	        r->words[i].key[len] != '\0'))
 		i = (i + 1) & (r->wcap - 1);
 	return &r->words[i];
+}
+
+/* The hash of key[0..len) under the run's key. */
+static uint32_t
+word_hash(const struct redact *r, const char *key, size_t len)
+{
+	return (uint32_t)keyhash_sip(&r->hkey, key, len);
+}
+
+/* The slot of key[0..len): its entry, or the empty slot where it would go. */
+static struct redact_word *
+word_slot(const struct redact *r, const char *key, size_t len)
+{
+	return word_slot_h(r, key, len, word_hash(r, key, len));
 }
 
 struct redact_word *
@@ -44,19 +59,41 @@ redact_word_find(const struct redact *r, const char *key)
 	return redact_word_findn(r, key, strlen(key));
 }
 
+/* Resize the table to cap slots (a power of two, over twice the words). */
+static void
+word_resize(struct redact *r, size_t cap)
+{
+	struct redact_word *old = r->words;
+	size_t i, k, oldcap = r->wcap;
+
+	r->wcap = cap;
+	r->words = xcalloc(r->wcap, sizeof(*r->words));
+	for (i = 0; i < oldcap; i++)
+		if (old[i].key != NULL) {
+			for (k = old[i].hash & (r->wcap - 1); r->words[k].key != NULL;
+			     k = (k + 1) & (r->wcap - 1))
+				;
+			r->words[k] = old[i];
+		}
+	free(old);
+}
+
 /* Double the table. */
 static void
 word_grow(struct redact *r)
 {
-	struct redact_word *old = r->words;
-	size_t i, oldcap = r->wcap;
+	word_resize(r, r->wcap == 0 ? 1024 : r->wcap * 2);
+}
 
-	r->wcap = oldcap == 0 ? 1024 : oldcap * 2;
-	r->words = xcalloc(r->wcap, sizeof(*r->words));
-	for (i = 0; i < oldcap; i++)
-		if (old[i].key != NULL)
-			*word_slot(r, old[i].key, strlen(old[i].key)) = old[i];
-	free(old);
+void
+redact_words_reserve(struct redact *r, size_t n)
+{
+	size_t cap = r->wcap == 0 ? 1024 : r->wcap;
+
+	while ((r->wcount + n + 1) * 2 > cap)
+		cap *= 2;
+	if (cap != r->wcap)
+		word_resize(r, cap);
 }
 
 /* The entry of key, created when absent (key copied unless keep). */
@@ -65,13 +102,15 @@ word_get(struct redact *r, char *key, int keep)
 {
 	struct redact_word *w;
 	size_t len = strlen(key);
+	uint32_t h = word_hash(r, key, len);
 
 	if ((r->wcount + 1) * 2 > r->wcap)
 		word_grow(r);
-	w = word_slot(r, key, len);
+	w = word_slot_h(r, key, len, h);
 	if (w->key == NULL) {
 		w->key = keep ? key : xstrdup(key);
 		w->owned = !keep;
+		w->hash = h;
 		r->wcount++;
 	}
 	return w;

@@ -258,6 +258,15 @@ load_dictionary(struct redact *r, char *err, size_t errsz)
 		         "wbritish and wbritish-large: apt-get install wbritish wbritish-large)");
 		return -1;
 	}
+	{
+		size_t n = 0, i;
+
+		for (i = 0; i < len; i++)
+			n += r->dict[i] == '\n';
+		for (i = 0; i < len2; i++)
+			n += r->dict2[i] == '\n';
+		redact_words_reserve(r, n);
+	}
 	add_word_list(r, r->dict, len, 0);
 	add_word_list(r, r->dict2, len2, 1);
 	return 0;
