@@ -25,10 +25,11 @@ ifneq ($(PREFIX),)
 prefix = $(PREFIX)
 endif
 
-# config.mk is made by configure, which autoreconf makes, when missing.
-config.mk:
-	@test -x configure || autoreconf -fi
-	./configure
+# config.mk is made by configure, which autoreconf makes, when missing; when
+# configure.ac or config.mk.in change, configure runs again with its first options.
+config.mk: configure.ac config.mk.in
+	@if test -x config.status; then autoreconf -fi && ./config.status --recheck && ./config.status; \
+	else test -x configure || autoreconf -fi; ./configure; fi
 
 WARN_CFLAGS = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wformat=2 -Wno-format-nonliteral
@@ -89,6 +90,7 @@ $(B)/unit-tests: $(UNIT_OBJ) $(LIBCORE)
 # Every test: unit suites, per-tool data-driven cases, the README's examples, formatting.
 check: all $(B)/unit-tests
 	cd tests/unit && ../../$(B)/unit-tests
+	sh tests/redact/run.sh
 	sh tests/cmd/run.sh
 	sh tests/readme.sh
 	sh tests/layout.sh

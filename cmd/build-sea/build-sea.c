@@ -25,12 +25,22 @@
 
 #define PROG "build-sea"
 
-enum { OPT_IDENTIFIERS = CLI_OPT_FIRST_TOOL_OPT, OPT_SCHEDULE, OPT_REQUIRE_COMPLETE, OPT_PROFILE };
+enum {
+	OPT_IDENTIFIERS = CLI_OPT_FIRST_TOOL_OPT,
+	OPT_SCHEDULE,
+	OPT_REQUIRE_COMPLETE,
+	OPT_PROFILE,
+	OPT_ALLOW,
+	OPT_REDACTIONS
+};
 enum format { FMT_JSON, FMT_CSV, FMT_MD };
 
 struct options {
 	const char **identifiers;
 	size_t nidentifiers;
+	const char **allow;
+	size_t nallow;
+	const char *redactions;
 	const char *schedule;
 	const char *profile;
 	const char *output;
@@ -48,8 +58,8 @@ usage(int status)
 	FILE *fp = status == 0 ? stdout : stderr;
 
 	fprintf(fp,
-	        "usage: %s [--identifiers FILE]... [--schedule FILE] [--profile NAME]\n"
-	        "       [--require-complete]\n"
+	        "usage: %s [--identifiers FILE]... [--allow FILE]... [--redactions FILE]\n"
+	        "       [--schedule FILE] [--profile NAME] [--require-complete]\n"
 	        "       [--format json|csv|md] [--encoding cp1252] [--sheet NAME|N] [-o FILE]\n"
 	        "       [FILE...]\n",
 	        PROG);
@@ -58,6 +68,9 @@ usage(int status)
 		      "analysis.\n"
 		      "  --identifiers FILE  Annex A extract or names list: people whose names are "
 		      "redacted\n"
+		      "                      (names are found without it too)\n"
+		      "  --allow FILE        words and phrases never taken for a name, one a line\n"
+		      "  --redactions FILE   write the words removed only for being unknown (CSV)\n"
 		      "  --schedule FILE     evaluation schedule JSON (default: "
 		      "share/schedule/ofsted-2021.json)\n"
 		      "  --profile NAME      whose judgements (default " PROFILE_DEFAULT_JUDGEMENTS
@@ -79,6 +92,8 @@ parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
 	    {"identifiers", required_argument, NULL, OPT_IDENTIFIERS},
+	    {"allow", required_argument, NULL, OPT_ALLOW},
+	    {"redactions", required_argument, NULL, OPT_REDACTIONS},
 	    {"schedule", required_argument, NULL, OPT_SCHEDULE},
 	    {"profile", required_argument, NULL, OPT_PROFILE},
 	    {"require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE},
@@ -102,6 +117,13 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_PROFILE:
 			o->profile = optarg;
+			break;
+		case OPT_ALLOW:
+			o->allow = xreallocarray(o->allow, o->nallow + 1, sizeof(char *));
+			o->allow[o->nallow++] = optarg;
+			break;
+		case OPT_REDACTIONS:
+			o->redactions = optarg;
 			break;
 		case OPT_SCHEDULE:
 			o->schedule = optarg;
@@ -178,6 +200,32 @@ load_reference(const struct options *o, struct profile **prof, struct schedule *
 			diag_note("%s", err);
 			return -1;
 		}
+	for (i = 0; i < o->nallow; i++)
+		if (redact_allow_file(*red, o->allow[i], err, sizeof(err)) == -1) {
+			diag_note("%s", err);
+			return -1;
+		}
+	if (o->redactions != NULL)
+		redact_review_start(*red);
+	return 0;
+}
+
+/* Write the review list of --redactions; -1 after a diagnostic. */
+static int
+write_review(struct redact *red, const struct options *o)
+{
+	struct output *out;
+	char err[512];
+
+	if ((out = output_open(o->redactions, err, sizeof(err))) == NULL) {
+		diag_note("%s", err);
+		return -1;
+	}
+	redact_review_write(red, output_stream(out));
+	if (output_commit(out, err, sizeof(err)) == -1) {
+		diag_note("%s", err);
+		return -1;
+	}
 	return 0;
 }
 
@@ -288,7 +336,7 @@ main(int argc, char **argv)
 			diag_note("%s", err);
 			goto out;
 		}
-	if (write_sea(sea, &o) == -1)
+	if (write_sea(sea, &o) == -1 || (o.redactions != NULL && write_review(red, &o) == -1))
 		goto out;
 	/* Rejected records are named and listed in the SEA, which is written: exit 1. */
 	status = rejected > 0 || unknown > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -312,5 +360,6 @@ out:
 	schedule_free(sched);
 	profile_free(prof);
 	free(o.identifiers);
+	free(o.allow);
 	return status;
 }

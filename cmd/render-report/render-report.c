@@ -251,7 +251,7 @@ run_letter(const struct opts *o)
 	rc = EXIT_TROUBLE;
 	if ((r = redact_new(err, sizeof err)) == NULL)
 		diag_note("%s", err);
-	else if (letters_gate(lv, r, err, sizeof err) != 0) {
+	else if ((redact_find_unlisted(r, 0), letters_gate(lv, r, err, sizeof err)) != 0) {
 		diag_error(o->details, 0, "%s; nothing written", err);
 		rc = EXIT_FINDINGS;
 	} else if (o->format == FMT_HTML  ? rdoc_markdown_page(&page, "Inspection of Cafcass", 0,
@@ -291,6 +291,8 @@ detectors(const struct opts *o, const struct seafile *sea, const struct planfile
 		}
 	if (people)
 		report_add_people(r, sea, plan);
+	else
+		redact_find_unlisted(r, 0); /* the tool's own words and structured values */
 	return r;
 }
 

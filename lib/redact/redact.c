@@ -3,19 +3,22 @@
  * its data (job titles, the Case ID form, the word lists), the types and
  * their placeholders, and the text rewrite.
  *
- * The patterns (share/redact/patterns.json) are compiled once with PCRE2
- * JIT through rx.h (redact_detect.c). Names are a deny-list held in a hash
- * table of normalised words (redact_lexicon.c): the text is cut into word
- * tokens once and each token is looked up, so the cost does not grow with
- * the number of names (redact_match.c).
+ * A text is normalised first (redact_norm.c); the detectors run on the
+ * normalised text and their spans are mapped back onto the original. The
+ * patterns (share/redact/patterns.json) are compiled once with PCRE2 JIT
+ * through rx.h (redact_detect.c). Words live in one hash table
+ * (redact_lexicon.c): the text is cut into word tokens once and each token
+ * is looked up, so the cost does not grow with the number of names listed
+ * (redact_match.c) or known (redact_vocab.c, redact_allow.c).
  * Every detector proposes spans; overlapping spans are resolved earliest
- * first, then longest, then by detector priority, and spans that touch a
- * case reference (and, for names, a job title) are dropped.
+ * first, then longest, then by detector priority; spans that touch a case
+ * reference are dropped, and listed names inside a protected phrase too.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/datadir.h"
 #include "core/idset.h"
@@ -25,10 +28,12 @@
 #include "redact/redact-impl.h"
 
 static const char *const type_keys[REDACT_NTYPES] = {
-    "name", "email", "phone", "postcode", "ni_number", "nhs_number", "date_of_birth",
+    "name",       "email",         "phone",   "postcode", "ni_number",
+    "nhs_number", "date_of_birth", "address", "school",
 };
 static const char *const placeholders[REDACT_NTYPES] = {
-    "[name]", "[email]", "[phone]", "[postcode]", "[NI number]", "[NHS number]", "[date of birth]",
+    "[name]",       "[email]",         "[phone]",   "[postcode]", "[NI number]",
+    "[NHS number]", "[date of birth]", "[address]", "[school]",
 };
 
 const char *
@@ -82,7 +87,7 @@ redact_protected(const struct redact *r, size_t so, size_t eo, int kind)
 	return 0;
 }
 
-/* Protect the case references (kind 0) or job titles (kind 1) in s. */
+/* Protect the matches of rx in s as kind. */
 static void
 protect(struct redact *r, struct rx *rx, int kind, const char *s, size_t len)
 {
@@ -171,11 +176,31 @@ span_cmp(const void *a, const void *b)
 	return (x->prio > y->prio) - (x->prio < y->prio);
 }
 
+/* Drop the spans from k on that lie in a protected phrase (a listed surname in "Preston Family
+ * Court"). */
+static void
+drop_protected(struct redact *r, size_t k)
+{
+	size_t i, last;
+
+	for (i = k, last = k; i < r->nspans; i++) {
+		size_t p;
+		int inside = 0;
+
+		for (p = 0; p < r->nprot && !inside; p++)
+			inside = r->prot[p].type != PROT_CASEID &&
+			         r->prot[p].so <= r->spans[i].so && r->spans[i].eo <= r->prot[p].eo;
+		if (!inside)
+			r->spans[last++] = r->spans[i];
+	}
+	r->nspans = last;
+}
+
 /* Find every span in s and keep a non-overlapping set, in order. */
 static void
 find_spans(struct redact *r, const char *s, size_t len)
 {
-	size_t i, k, last, digits;
+	size_t i, k, last, digits, nprot0;
 	int has_at;
 
 	r->nspans = 0;
@@ -191,15 +216,19 @@ find_spans(struct redact *r, const char *s, size_t len)
 		digits -= count_digits(s, r->prot[i].so, r->prot[i].eo);
 	if (digits > 0 || has_at)
 		redact_run_patterns(r, s, len, digits, has_at);
-	if (r->nnames > 0 &&
-	    (k = r->nspans, redact_run_names(r, s, len, (int)r->ndet), r->nspans > k)) {
-		/* Names found: drop those inside a job title ("Children's Guardian"). */
-		protect(r, r->titles, 1, s, len);
-		for (i = k, last = k; i < r->nspans; i++)
-			if (!redact_protected(r, r->spans[i].so, r->spans[i].eo, 1))
-				r->spans[last++] = r->spans[i];
-		r->nspans = last;
-	}
+	redact_tokenize(r, s, len);
+	redact_tokens_begin(r, 0);
+	k = r->nspans;
+	if (r->nnames > 0)
+		redact_run_names(r, s, len, (int)r->ndet);
+	nprot0 = r->nprot;
+	redact_protect_phrases(r, s, len);
+	if (r->nspans > k && r->nprot > nprot0)
+		drop_protected(r, k);
+	redact_tokens_begin(r, 1);
+	redact_run_allow(r, s, len, (int)r->ndet + 1);
+	if (digits >= 4)
+		redact_run_bracket_dates(r, s, len);
 	if (r->nspans < 2)
 		return;
 	qsort(r->spans, r->nspans, sizeof(*r->spans), span_cmp);
@@ -214,15 +243,20 @@ find_spans(struct redact *r, const char *s, size_t len)
 size_t
 redact_text(struct redact *r, const char *s, size_t len, struct strbuf *out, unsigned long *counts)
 {
-	size_t i, at = 0;
+	size_t i, at = 0, so, eo, nlen;
+	const char *t = redact_normalise(r, s, len, &nlen);
 
-	find_spans(r, s, len);
+	find_spans(r, t, nlen);
 	for (i = 0; i < r->nspans; i++) {
-		strbuf_add(out, s + at, r->spans[i].so - at);
+		so = redact_orig(r, r->spans[i].so);
+		eo = redact_orig(r, r->spans[i].eo);
+		if (so < at)
+			so = at;
+		strbuf_add(out, s + at, so - at);
 		strbuf_adds(out, placeholders[r->spans[i].type]);
 		if (counts != NULL)
 			counts[r->spans[i].type]++;
-		at = r->spans[i].eo;
+		at = eo > so ? eo : so;
 	}
 	strbuf_add(out, s + at, len - at);
 	return r->nspans;
@@ -231,12 +265,35 @@ redact_text(struct redact *r, const char *s, size_t len, struct strbuf *out, uns
 enum redact_type
 redact_scan(struct redact *r, const char *s, size_t len, size_t *offset)
 {
-	find_spans(r, s, len);
+	size_t nlen;
+	const char *t = redact_normalise(r, s, len, &nlen);
+
+	find_spans(r, t, nlen);
 	if (r->nspans == 0)
 		return REDACT_NONE;
 	if (offset != NULL)
-		*offset = r->spans[0].so;
+		*offset = redact_orig(r, r->spans[0].so);
 	return (enum redact_type)r->spans[0].type;
+}
+
+void
+redact_find_unlisted(struct redact *r, int on)
+{
+	r->allow_names = on != 0;
+}
+
+size_t
+redact_finds(const struct redact *r)
+{
+	return r->nspans;
+}
+
+void
+redact_find_at(const struct redact *r, size_t i, size_t *so, size_t *eo, enum redact_type *type)
+{
+	*so = redact_orig(r, r->spans[i].so);
+	*eo = redact_orig(r, r->spans[i].eo);
+	*type = (enum redact_type)r->spans[i].type;
 }
 
 /* Load a JSON file of the data folder; NULL with err set. */
@@ -250,73 +307,19 @@ redact_load_data(const char *rel, char *err, size_t errsz)
 	return j;
 }
 
-/* Add the words of one list of share/redact/words.json with flags. */
-static void
-load_word_list(struct redact *r, json_t *root, const char *key, unsigned flags)
-{
-	json_t *v;
-	size_t i;
-
-	json_array_foreach(json_object_get(root, key), i, v) if (json_is_string(v))
-	    redact_add_word(r, json_string_value(v), flags);
-}
-
-/* Append title to the pattern: quoted, any apostrophe matching ' or U+2019. */
-static void
-add_title_alt(struct strbuf *sb, const char *t)
-{
-	strbuf_adds(sb, "\\Q");
-	for (; *t != '\0'; t++) {
-		if (*t == '\'')
-			strbuf_adds(sb, "\\E['\\x{2019}]\\Q");
-		else if (*t == '\\')
-			strbuf_adds(sb, "\\E\\\\\\Q");
-		else
-			strbuf_addch(sb, *t);
-	}
-	strbuf_adds(sb, "\\E");
-}
-
-/* Order strings longest first. */
-static int
-longest_first(const void *a, const void *b)
-{
-	size_t x = strlen(*(const char *const *)a), y = strlen(*(const char *const *)b);
-
-	return (x < y) - (x > y);
-}
-
-/* Compile the job titles of share/redact/job-titles.json into one pattern. */
+/* Protect the job titles of share/redact/job-titles.json (para 101: they stay). */
 static int
 load_titles(struct redact *r, char *err, size_t errsz)
 {
-	json_t *root, *arr, *v;
-	const char **t;
-	size_t i, n = 0;
-	struct strbuf sb;
-	char rxerr[256];
+	json_t *root, *v;
+	size_t i;
 
 	if ((root = redact_load_data("redact/job-titles.json", err, errsz)) == NULL)
 		return -1;
-	arr = json_object_get(root, "titles");
-	t = xcalloc(json_array_size(arr) + 1, sizeof(char *));
-	json_array_foreach(arr, i, v) if (json_is_string(v) && *json_string_value(v) != '\0')
-	    t[n++] = json_string_value(v);
-	qsort(t, n, sizeof(char *), longest_first);
-	strbuf_init(&sb);
-	strbuf_adds(&sb, "(?<![\\w])(?:");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			strbuf_addch(&sb, '|');
-		add_title_alt(&sb, t[i]);
-	}
-	strbuf_adds(&sb, ")(?![\\w])");
-	if (n > 0 && (r->titles = rx_new(sb.buf, RX_CASELESS, rxerr, sizeof(rxerr))) == NULL)
-		snprintf(err, errsz, "redact/job-titles.json: %s", rxerr);
-	strbuf_free(&sb);
-	free(t);
+	json_array_foreach(json_object_get(root, "titles"), i, v) if (json_is_string(v))
+	    redact_add_phrase(r, json_string_value(v), PROT_TITLE);
 	json_decref(root);
-	return n > 0 && r->titles == NULL ? -1 : 0;
+	return 0;
 }
 
 /* Compile the Case ID pattern of share/vocab/case-id.json. */
@@ -351,18 +354,27 @@ redact_new(char *err, size_t errsz)
 {
 	struct redact *r = xcalloc(1, sizeof(*r));
 	json_t *words;
+	int here;
 
 	strbuf_init(&r->key);
+	strbuf_init(&r->key2);
+	strbuf_init(&r->norm);
+	/* a per-run key for the tables of words (names come from input) */
+	keyhash_from_seed((uint64_t)(uintptr_t)&here ^ ((uint64_t)getpid() << 32) ^
+	                      (uint64_t)(uintptr_t)r,
+	                  &r->hkey);
+	r->allow_names = 1;
 	if (redact_load_patterns(r, err, errsz) == -1 || redact_load_ni(r, err, errsz) == -1 ||
-	    load_titles(r, err, errsz) == -1 || load_caseid(r, err, errsz) == -1 ||
+	    redact_load_vocab(r, err, errsz) == -1 || load_titles(r, err, errsz) == -1 ||
+	    load_caseid(r, err, errsz) == -1 ||
 	    (words = redact_load_data("redact/words.json", err, errsz)) == NULL) {
 		redact_free(r);
 		return NULL;
 	}
-	load_word_list(r, words, "org_words", W_ORG);
-	load_word_list(r, words, "skip_words", W_SKIP);
-	load_word_list(r, words, "honorifics", W_HONORIFIC);
-	load_word_list(r, words, "common_words", W_COMMON);
+	redact_add_words_json(r, words, "org_words", W_ORG);
+	redact_add_words_json(r, words, "skip_words", W_SKIP);
+	redact_add_words_json(r, words, "honorifics", W_HONORIFIC);
+	redact_add_words_json(r, words, "common_words", W_COMMON);
 	json_decref(words);
 	return r;
 }
@@ -370,7 +382,7 @@ redact_new(char *err, size_t errsz)
 void
 redact_free(struct redact *r)
 {
-	size_t i, k;
+	size_t i;
 
 	if (r == NULL)
 		return;
@@ -378,23 +390,24 @@ redact_free(struct redact *r)
 		rx_free(r->det[i].rx);
 	free(r->det);
 	rx_free(r->caseid);
+	rx_free(r->bdate);
 	idset_free(r->keep);
-	rx_free(r->titles);
 	free(r->ni_invalid);
-	for (i = 0; i < r->wcap; i++) {
-		free(r->words[i].key);
-		free(r->words[i].full);
-	}
+	for (i = 0; i < r->wcap; i++)
+		if (r->words[i].owned)
+			free(r->words[i].key);
 	free(r->words);
-	for (i = 0; i < r->nfulls; i++) {
-		for (k = 0; k < r->fulls[i].ntok; k++)
-			free(r->fulls[i].tok[k]);
-		free(r->fulls[i].tok);
-	}
-	free(r->fulls);
+	free(r->dict);
+	free(r->dict2);
+	redact_review_free(r);
 	free(r->spans);
 	free(r->prot);
 	free(r->toks);
+	free(r->tokstate);
+	free(r->tokword);
+	free(r->nmap);
 	strbuf_free(&r->key);
+	strbuf_free(&r->key2);
+	strbuf_free(&r->norm);
 	free(r);
 }

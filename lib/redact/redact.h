@@ -1,22 +1,33 @@
 /*
  * redact.h: finding and removing personal data in free text (handbook
- * para 101, contract section 6). Detectors: a deny-list of people's names
- * (full names in any case; surnames alone where written with a capital;
- * whole words, longest first, possessives too) and PCRE2 patterns from
- * share/redact/patterns.json for e-mail addresses, UK phone numbers, UK
- * postcodes, National Insurance numbers (HMRC prefix rules), NHS numbers
- * (valid modulus-11 check digit only) and dates given as a date of birth.
- * Case references (the Case ID form), initials and job titles survive.
+ * para 101, contract section 6). The text is first normalised (NFKC,
+ * invisible characters removed, Cyrillic and Greek look-alikes folded), so
+ * that nothing hides from the detectors:
+ * - names, by an allow-list: a word stays only when it is known safe (an
+ *   English dictionary word, a word of the trade, a place, a court, an
+ *   organisation, a legal term, a job title, an initial, a case reference,
+ *   a word of the user's allow file); every other word is taken for a name,
+ *   and a safe word too where the context says it is one (after a title,
+ *   before "(aged 7)", a capitalised name-word inside a sentence...). A list
+ *   of people (redact_add_identifiers) adds to this: their full names in any
+ *   case and each of their names alone where written with a capital.
+ * - PCRE2 patterns from share/redact/patterns.json for e-mail addresses, UK
+ *   phone numbers, UK postcodes, National Insurance numbers, NHS numbers
+ *   (valid modulus-11 check digit) and dates of birth;
+ * - addresses (house number and street, flats) and named schools.
  * Each find is replaced by a typed placeholder ("[name]", "[email]"...).
+ * It cannot promise: a name that is an ordinary word, in lower case, with
+ * no sign of a person ("spoke to rose") stays.
  *
- * Ownership: a struct redact owns its patterns and deny-list; it keeps
- * scratch space, so one struct redact is used by one thread at a time.
+ * Ownership: a struct redact owns its patterns, vocabulary and lists; it
+ * keeps scratch space, so one struct redact is used by one thread at a time.
  * Strings passed in are copied.
  */
 #ifndef REDACT_H
 #define REDACT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/strbuf.h"
 
@@ -29,6 +40,8 @@ enum redact_type {
 	REDACT_NI,
 	REDACT_NHS,
 	REDACT_DOB,
+	REDACT_ADDRESS,
+	REDACT_SCHOOL,
 	REDACT_NTYPES
 };
 
@@ -38,13 +51,27 @@ struct redact;
 struct redact *redact_new(char *err, size_t errsz);
 void redact_free(struct redact *);
 
-/* Add a person's name ("Sarah Khan", "Ms S. Khan"): the full name and its surname. */
+/*
+ * Add the words and phrases of a user's allow file (one a line, # comments):
+ * they are never taken for a name. -1 with "FILE:LINE: reason" in err.
+ */
+int redact_allow_file(struct redact *, const char *path, char *err, size_t errsz);
+
+/*
+ * Turn the allow-list name detector off (on = 0) or on again (the default):
+ * off, only listed names, the patterns, addresses and schools are found. For
+ * texts that are not free text (a tool's own headings, a table of service
+ * areas), where an unknown word is not a person.
+ */
+void redact_find_unlisted(struct redact *, int on);
+/* Add a person's name ("Sarah Khan", "Ms S. Khan"): the full name, its first name and surname. */
 void redact_add_person(struct redact *, const char *name);
 /* Add the people named in an Annex A Case name ("Smith v Jones", "Re John Smith"). */
 void redact_add_case_name(struct redact *, const char *case_name);
 /*
  * Add the people in a file: an Annex A extract (its Case name and
- * Practitioner columns), a CSV with a "name" column, or one name a line.
+ * Practitioner columns; its Case IDs become known case references), a CSV
+ * with a "name" column, or one name a line.
  * csv_flags as for csvio_open(). -1 with "FILE:LINE: reason" in err.
  */
 int redact_add_identifiers(struct redact *, const char *path, unsigned csv_flags, char *err,
@@ -54,7 +81,7 @@ int redact_add_identifiers(struct redact *, const char *path, unsigned csv_flags
  * form): wherever it stands as a word, in any case, it survives.
  */
 void redact_keep(struct redact *, const char *ref);
-/* Names in the deny-list (full names and surnames). */
+/* Names in the deny-list (full names and name words). */
 size_t redact_names(const struct redact *);
 
 /*
@@ -67,9 +94,29 @@ size_t redact_text(struct redact *, const char *s, size_t len, struct strbuf *ou
 /* The type of the first find in s[0..len) and its offset, or REDACT_NONE. */
 enum redact_type redact_scan(struct redact *, const char *s, size_t len, size_t *offset);
 
-/* "name", "email", "phone", "postcode", "ni_number", "nhs_number", "date_of_birth". */
+/*
+ * The finds of the last redact_text() or redact_scan(): their number, and
+ * each one's offsets in that text and type.
+ */
+size_t redact_finds(const struct redact *);
+void redact_find_at(const struct redact *, size_t i, size_t *so, size_t *eo,
+                    enum redact_type *type);
+
+/* Keep the review list from now on: words removed only for being unknown. */
+void redact_review_start(struct redact *);
+/* The key of the record the next texts come from (copied; NULL: none). */
+void redact_review_record(struct redact *, const char *key);
+/*
+ * Write the review list as CSV (word,count,records: at most 50 record keys
+ * separated by ';'), most removed first; returns the number of words.
+ */
+size_t redact_review_write(struct redact *, FILE *fp);
+
+/* "name", "email", "phone", "postcode", "ni_number", "nhs_number", "date_of_birth", "address",
+ * "school". */
 const char *redact_type_key(enum redact_type);
-/* "[name]", "[email]", ..., "[NI number]", "[NHS number]", "[date of birth]". */
+/* "[name]", "[email]", ..., "[NI number]", "[NHS number]", "[date of birth]", "[address]",
+ * "[school]". */
 const char *redact_placeholder(enum redact_type);
 /* 1 when the ten digits pass the NHS modulus-11 check. */
 int redact_nhs_valid(const char *digits10);

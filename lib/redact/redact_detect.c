@@ -136,8 +136,35 @@ redact_load_patterns(struct redact *r, char *err, size_t errsz)
 		                                      : CHECK_NONE;
 		r->ndet++;
 	}
+	p = json_object_get(root, "bracket_date");
+	if (p != NULL && (r->bdate = rx_new(jsonio_str(p, "pattern", ""), RX_CASELESS, rxerr,
+	                                    sizeof(rxerr))) == NULL) {
+		snprintf(err, errsz, "redact/patterns.json: bracket_date: %s", rxerr);
+		json_decref(root);
+		return -1;
+	}
 	json_decref(root);
 	return 0;
+}
+
+/* Propose a date of birth for each full date in brackets right after a name found. */
+void
+redact_run_bracket_dates(struct redact *r, const char *s, size_t len)
+{
+	size_t i, n = r->nspans, so, eo, gso, geo, lim;
+
+	if (r->bdate == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if (r->spans[i].type != REDACT_NAME || r->spans[i].eo >= len)
+			continue;
+		/* a bracketed date is short: look no further than 80 bytes on */
+		lim = r->spans[i].eo + 80 < len ? r->spans[i].eo + 80 : len;
+		if (rx_search(r->bdate, s, lim, r->spans[i].eo, &so, &eo) == 1 &&
+		    so == r->spans[i].eo && rx_group(r->bdate, 1, &gso, &geo) == 1 && geo > gso)
+			redact_push_span(&r->spans, &r->nspans, &r->spancap, gso, geo, REDACT_DOB,
+			                 0);
+	}
 }
 
 /* Load the NI prefix rules of share/redact/ni.json. */

@@ -14,121 +14,152 @@
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
 
-/* FNV-1a over a NUL-terminated key. */
-static size_t
-hash_key(const char *s)
-{
-	return (size_t)keyhash_fnv1a(KEYHASH_FNV_BASIS, s, strlen(s));
-}
-
-/* The slot of key: its entry, or the empty slot where it would go. */
+/* The slot of key[0..len): its entry, or the empty slot where it would go. */
 static struct redact_word *
-word_slot(const struct redact *r, const char *key)
+word_slot_h(const struct redact *r, const char *key, size_t len, uint32_t h)
 {
-	size_t i = hash_key(key) & (r->wcap - 1);
+	size_t i = h & (r->wcap - 1);
 
-	while (r->words[i].key != NULL && strcmp(r->words[i].key, key) != 0)
+	while (r->words[i].key != NULL &&
+	       (r->words[i].hash != h || strncmp(r->words[i].key, key, len) != 0 ||
+	        r->words[i].key[len] != '\0'))
 		i = (i + 1) & (r->wcap - 1);
 	return &r->words[i];
+}
+
+/* The hash of key[0..len) under the run's key. */
+static uint32_t
+word_hash(const struct redact *r, const char *key, size_t len)
+{
+	return (uint32_t)keyhash_sip(&r->hkey, key, len);
+}
+
+/* The slot of key[0..len): its entry, or the empty slot where it would go. */
+static struct redact_word *
+word_slot(const struct redact *r, const char *key, size_t len)
+{
+	return word_slot_h(r, key, len, word_hash(r, key, len));
+}
+
+struct redact_word *
+redact_word_findn(const struct redact *r, const char *key, size_t len)
+{
+	struct redact_word *w;
+
+	if (r->wcount == 0)
+		return NULL;
+	w = word_slot(r, key, len);
+	return w->key != NULL ? w : NULL;
 }
 
 /* The entry of key, or NULL. */
 struct redact_word *
 redact_word_find(const struct redact *r, const char *key)
 {
-	struct redact_word *w;
+	return redact_word_findn(r, key, strlen(key));
+}
 
-	if (r->wcount == 0)
-		return NULL;
-	w = word_slot(r, key);
-	return w->key != NULL ? w : NULL;
+/* Resize the table to cap slots (a power of two, over twice the words). */
+static void
+word_resize(struct redact *r, size_t cap)
+{
+	struct redact_word *old = r->words;
+	size_t i, k, oldcap = r->wcap;
+
+	r->wcap = cap;
+	r->words = xcalloc(r->wcap, sizeof(*r->words));
+	for (i = 0; i < oldcap; i++)
+		if (old[i].key != NULL) {
+			for (k = old[i].hash & (r->wcap - 1); r->words[k].key != NULL;
+			     k = (k + 1) & (r->wcap - 1))
+				;
+			r->words[k] = old[i];
+		}
+	free(old);
 }
 
 /* Double the table. */
 static void
 word_grow(struct redact *r)
 {
-	struct redact_word *old = r->words;
-	size_t i, oldcap = r->wcap;
-
-	r->wcap = oldcap == 0 ? 256 : oldcap * 2;
-	r->words = xcalloc(r->wcap, sizeof(*r->words));
-	for (i = 0; i < oldcap; i++)
-		if (old[i].key != NULL)
-			*word_slot(r, old[i].key) = old[i];
-	free(old);
+	word_resize(r, r->wcap == 0 ? 1024 : r->wcap * 2);
 }
 
-/* The entry of key, created when absent. */
+void
+redact_words_reserve(struct redact *r, size_t n)
+{
+	size_t cap = r->wcap == 0 ? 1024 : r->wcap;
+
+	while ((r->wcount + n + 1) * 2 > cap)
+		cap *= 2;
+	if (cap != r->wcap)
+		word_resize(r, cap);
+}
+
+/* The entry of key, created when absent (key copied unless keep). */
 static struct redact_word *
-word_get(struct redact *r, const char *key)
+word_get(struct redact *r, char *key, int keep)
 {
 	struct redact_word *w;
+	size_t len = strlen(key);
+	uint32_t h = word_hash(r, key, len);
 
 	if ((r->wcount + 1) * 2 > r->wcap)
 		word_grow(r);
-	w = word_slot(r, key);
+	w = word_slot_h(r, key, len, h);
 	if (w->key == NULL) {
-		w->key = xstrdup(key);
+		w->key = keep ? key : xstrdup(key);
+		w->owned = !keep;
+		w->hash = h;
 		r->wcount++;
 	}
 	return w;
 }
 
-/* Add a word of the deny-list vocabulary with flags. */
+/* Add a word of the vocabulary with flags. */
 struct redact_word *
 redact_add_word(struct redact *r, const char *key, unsigned flags)
 {
-	struct redact_word *w = word_get(r, key);
+	struct redact_word *w = word_get(r, (char *)key, 0);
 
 	w->flags |= flags;
 	return w;
 }
 
-/* 1 when word w already starts the full name of n words v. */
-static int
-has_full(const struct redact *r, const struct redact_word *w, char **v, size_t n)
+/* Add a word whose key lives as long as r (not copied). */
+struct redact_word *
+redact_add_word_static(struct redact *r, char *key, unsigned flags)
 {
-	size_t i, k;
+	struct redact_word *w = word_get(r, key, 1);
 
-	for (i = 0; i < w->nfull; i++) {
-		const struct fullname *f = &r->fulls[w->full[i]];
-
-		if (f->ntok != n)
-			continue;
-		for (k = 0; k < n && strcmp(f->tok[k], v[k]) == 0; k++)
-			;
-		if (k == n)
-			return 1;
-	}
-	return 0;
+	w->flags |= flags;
+	return w;
 }
 
-/* Add a full name made of n lowered words, kept longest first under its first word. */
+/* Add a full name made of n lowered words: its joined key, and its length under its first word. */
 static void
 add_fullname(struct redact *r, char **words, size_t n)
 {
-	struct redact_word *w = redact_add_word(r, words[0], 0);
-	struct fullname *f;
+	struct redact_word *w;
 	size_t i;
 
-	if (has_full(r, w, words, n))
+	strbuf_reset(&r->key2);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_addch(&r->key2, ' ');
+		strbuf_adds(&r->key2, words[i]);
+	}
+	w = redact_add_word(r, r->key2.buf, 0);
+	if (w->flags & W_FULL)
 		return;
-	r->fulls = xreallocarray(r->fulls, r->nfulls + 1, sizeof(*r->fulls));
-	f = &r->fulls[r->nfulls];
-	f->ntok = n;
-	f->tok = xcalloc(n, sizeof(char *));
-	for (i = 0; i < n; i++)
-		f->tok[i] = xstrdup(words[i]);
-	w->full = xreallocarray(w->full, w->nfull + 1, sizeof(size_t));
-	for (i = w->nfull; i > 0 && r->fulls[w->full[i - 1]].ntok < n; i--)
-		w->full[i] = w->full[i - 1];
-	w->full[i] = r->nfulls++;
-	w->nfull++;
+	w->flags |= W_FULL;
 	r->nnames++;
+	w = redact_add_word(r, words[0], 0);
+	if (w->maxfull < n)
+		w->maxfull = (unsigned char)(n < 255 ? n : 255);
 }
 
-/* Add a surname (two letters or more). */
+/* Add a listed name word (two letters or more): alone, with a capital, a name. */
 static void
 add_surname(struct redact *r, const char *w)
 {
@@ -189,6 +220,9 @@ add_name_words(struct redact *r, char **v, size_t n, size_t surname)
 	add_surname(r, v[surname]);
 	if (n < 2)
 		return;
+	if (surname != 0 && !(redact_word_find(r, v[0]) != NULL &&
+	                      (redact_word_find(r, v[0])->flags & (W_HONORIFIC | W_SKIP))))
+		add_surname(r, v[0]); /* the first name alone, too */
 	add_fullname(r, v, n);
 	if (n > 2) {
 		pair[0] = v[0];
@@ -337,8 +371,11 @@ name_column(const struct csvio_record *h)
 
 /* Feed the names of one record to the deny-list. */
 static void
-add_record(struct redact *r, const struct csvio_record *rec, long cname, long prac, long ncol)
+add_record(struct redact *r, const struct csvio_record *rec, long cname, long prac, long ncol,
+           long cid)
 {
+	if (cid >= 0 && (size_t)cid < rec->nfields)
+		redact_keep(r, rec->fields[cid]);
 	if (cname >= 0 && (size_t)cname < rec->nfields)
 		redact_add_case_name(r, rec->fields[cname]);
 	if (prac >= 0 && (size_t)prac < rec->nfields)
@@ -355,7 +392,7 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 	struct csvio_record *rec;
 	struct fieldmap *fm;
 	struct fieldmap_binding b;
-	long cname = -1, prac = -1, ncol = -1;
+	long cname = -1, prac = -1, ncol = -1, cid = -1;
 	int rc;
 	char fmerr[256];
 
@@ -369,10 +406,12 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 			cname = b.column[fieldmap_index(fm, "case_name")];
 		if (fieldmap_index(fm, "practitioner") >= 0)
 			prac = b.column[fieldmap_index(fm, "practitioner")];
+		if (fieldmap_index(fm, "case_id") >= 0 && (cname >= 0 || prac >= 0))
+			cid = b.column[fieldmap_index(fm, "case_id")];
 		fieldmap_unbind(&b);
 		if (cname < 0 && prac < 0 && (ncol = name_column(rec)) < 0) {
 			ncol = 0; /* a plain list: the first line is a name too */
-			add_record(r, rec, -1, -1, 0);
+			add_record(r, rec, -1, -1, 0, -1);
 		}
 	}
 	while (rc == 1 && (rc = csvio_next(rd, &rec)) == 1) {
@@ -382,7 +421,7 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 			rc = -2;
 			break;
 		}
-		add_record(r, rec, cname, prac, ncol);
+		add_record(r, rec, cname, prac, ncol, cid);
 	}
 	if (rc == -1)
 		snprintf(err, errsz, "%s: %s", name, csvio_error(rd));

@@ -6,6 +6,8 @@
  */
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
 
@@ -108,18 +110,24 @@ redact_lower_word(const char *s, size_t so, size_t eo, struct strbuf *out)
 	out->len = (size_t)(d - out->buf);
 }
 
-/* 1 when the token's first letter is a capital (non-ASCII counts). */
+/* 1 when the token's first letter is a capital. */
 int
 redact_capitalised(const char *s, const struct token *t)
 {
 	unsigned char c = (unsigned char)s[t->so];
+	utf8proc_int32_t cp;
 
-	return (c >= 'A' && c <= 'Z') || c >= 0x80;
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s + t->so, (utf8proc_ssize_t)(t->eo - t->so),
+	                     &cp) <= 0)
+		return 1;
+	return utf8proc_isupper(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
 }
 
 /* Length of a possessive ending ('s or U+2019 s) at the end of the token, or 0. */
-static size_t
-possessive_len(const char *s, const struct token *t)
+size_t
+redact_possessive_len(const char *s, const struct token *t)
 {
 	size_t n = t->eo - t->so;
 
@@ -149,43 +157,43 @@ name_gap(const char *s, size_t so, size_t eo)
 	return dots <= 1;
 }
 
-/* 1 when token t of the text equals word w (or w plus a possessive, if last). */
-static int
-token_is(struct redact *r, const char *s, const struct token *t, const char *w, int last)
-{
-	size_t pl;
-
-	redact_lower_word(s, t->so, t->eo, &r->key);
-	if (strcmp(r->key.buf, w) == 0)
-		return 1;
-	if (!last || (pl = possessive_len(s, t)) == 0)
-		return 0;
-	redact_lower_word(s, t->so, t->eo - pl, &r->key);
-	return strcmp(r->key.buf, w) == 0;
-}
-
-/* Tokens a full name starting at token i covers (0 if none); *eo its end. */
+/*
+ * Tokens a listed full name starting at token i covers (0 if none), longest
+ * first; *eo its end (before a possessive). At most maxfull lookups of a
+ * joined key: the time does not grow with the number of names listed.
+ */
 static size_t
 match_full(struct redact *r, const char *s, size_t i, const struct redact_word *w, size_t *eo)
 {
-	size_t k, j;
+	size_t k, j, n = w->maxfull, pl;
+	const struct redact_word *f;
 
-	for (k = 0; k < w->nfull; k++) {
-		const struct fullname *f = &r->fulls[w->full[k]];
+	if (n > r->ntoks - i)
+		n = r->ntoks - i;
+	for (j = 1; j < n; j++)
+		if (!name_gap(s, r->toks[i + j - 1].eo, r->toks[i + j].so))
+			break;
+	for (n = j; n >= 2; n--) {
+		for (pl = 0; pl <= 1; pl++) {
+			const struct token *t = &r->toks[i + n - 1];
+			size_t cut = pl ? redact_possessive_len(s, t) : 0;
 
-		if (i + f->ntok > r->ntoks)
-			continue;
-		for (j = 1; j < f->ntok; j++)
-			if (!name_gap(s, r->toks[i + j - 1].eo, r->toks[i + j].so) ||
-			    !token_is(r, s, &r->toks[i + j], f->tok[j], j + 1 == f->ntok))
-				break;
-		if (j == f->ntok) {
-			const struct token *t = &r->toks[i + j - 1];
-			*eo = t->eo - possessive_len(s, t);
-			redact_lower_word(s, t->so, *eo, &r->key);
-			if (strcmp(r->key.buf, f->tok[j - 1]) != 0)
-				*eo = t->eo;
-			return f->ntok;
+			if (pl && cut == 0)
+				continue;
+			strbuf_reset(&r->key2);
+			for (k = 0; k < n; k++) {
+				size_t end = r->toks[i + k].eo - (k == n - 1 ? cut : 0);
+
+				redact_lower_word(s, r->toks[i + k].so, end, &r->key);
+				if (k > 0)
+					strbuf_addch(&r->key2, ' ');
+				strbuf_add(&r->key2, r->key.buf, r->key.len);
+			}
+			if ((f = redact_word_findn(r, r->key2.buf, r->key2.len)) != NULL &&
+			    (f->flags & W_FULL)) {
+				*eo = t->eo - cut;
+				return n;
+			}
 		}
 	}
 	return 0;
@@ -215,7 +223,7 @@ surname_at(struct redact *r, const char *s, size_t i)
 {
 	const struct token *t = &r->toks[i];
 	const struct redact_word *w;
-	size_t pl = possessive_len(s, t), k, start;
+	size_t pl = redact_possessive_len(s, t), k, start;
 
 	redact_lower_word(s, t->so, t->eo, &r->key);
 	if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_SURNAME))
@@ -250,16 +258,16 @@ redact_run_names(struct redact *r, const char *s, size_t len, int prio)
 	size_t i, n, eo, nt;
 	const struct redact_word *w;
 
+	(void)len;
 	if (r->wcount == 0 || r->nnames == 0)
 		return;
-	redact_tokenize(r, s, len);
 	for (i = 0; i < r->ntoks; i += n) {
 		const struct token *t = &r->toks[i];
 
 		n = 1;
 		redact_lower_word(s, t->so, t->eo, &r->key);
 		w = redact_word_find(r, r->key.buf);
-		if (w != NULL && w->nfull > 0 && (nt = match_full(r, s, i, w, &eo)) > 0) {
+		if (w != NULL && w->maxfull > 1 && (nt = match_full(r, s, i, w, &eo)) > 0) {
 			if (!redact_protected(r, t->so, eo, 0)) {
 				redact_push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo,
 				                 REDACT_NAME, prio);
@@ -269,13 +277,14 @@ redact_run_names(struct redact *r, const char *s, size_t len, int prio)
 		}
 		if (!redact_capitalised(s, t) || (w = surname_at(r, s, i)) == NULL)
 			continue;
-		if ((w->flags & W_COMMON) && sentence_start(r, s, i))
+		if ((w->flags & (W_COMMON | W_KEEPCAP)) && sentence_start(r, s, i))
 			continue;
 		eo = t->eo;
-		if (possessive_len(s, t) > 0 && memchr(s + t->so, '-', t->eo - t->so) == NULL) {
+		if (redact_possessive_len(s, t) > 0 &&
+		    memchr(s + t->so, '-', t->eo - t->so) == NULL) {
 			redact_lower_word(s, t->so, t->eo, &r->key);
 			if (redact_word_find(r, r->key.buf) != w)
-				eo -= possessive_len(s, t);
+				eo -= redact_possessive_len(s, t);
 		}
 		if (!redact_protected(r, t->so, eo, 0))
 			redact_push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo, REDACT_NAME,

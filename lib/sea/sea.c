@@ -94,7 +94,12 @@ redact_entries(struct sea *s, struct redact *r)
 	size_t i, k;
 
 	strbuf_init(&sb);
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n; i++) {
+		/* the record's key for the review list: its file and line */
+		strbuf_reset(&sb);
+		if (s->e[i].nfrom > 0)
+			strbuf_printf(&sb, "%s:%lu", s->e[i].from[0].file, s->e[i].from[0].line);
+		redact_review_record(r, s->e[i].nfrom > 0 ? sb.buf : NULL);
 		for (k = 0; k < sizeof(free_text) / sizeof(free_text[0]); k++) {
 			const char *v = s->e[i].r.v[free_text[k]];
 
@@ -104,6 +109,8 @@ redact_entries(struct sea *s, struct redact *r)
 			if (redact_text(r, v, strlen(v), &sb, s->counts) > 0)
 				evidence_record_set(&s->e[i].r, free_text[k], xstrdup(sb.buf));
 		}
+	}
+	redact_review_record(r, NULL);
 	strbuf_free(&sb);
 }
 

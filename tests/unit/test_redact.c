@@ -92,11 +92,22 @@ static const struct {
     {"not QA1 1AA, VX1 2AB or AB1 1CI", "not QA1 1AA, VX1 2AB or AB1 1CI"},
     {"GIR 0AA", "[postcode]"},
     {"NI AB 12 34 56 C", "NI [NI number]"},
-    {"NI QQ123456C GB123456A AB123456E", "NI QQ123456C GB123456A AB123456E"},
+    {"NI QQ123456C GB123456A AB123456E", "NI [NI number] [NI number] AB123456E"},
+    {"NI AB-12-34-56-C, ab 123456 c", "NI [NI number], [NI number]"},
+    {"NINO: ab123456 seen", "NINO: [NI number] seen"},
+    {"NHS 94347 65919 or 943.476.5919", "NHS [NHS number] or [NHS number]"},
+    {"at sw1a1aa or m1  1ae", "at [postcode] or [postcode]"},
+    {"call 0044 7700 900123 or 07700.900.123", "call [phone] or [phone]"},
+    {"ring (01632) 960-001", "ring [phone]"},
+    {"born on the 15th of September 2017", "born on the [date of birth]"},
+    {"birthday: 3rd May 2016; birth date 01/02/2016",
+     "birthday: [date of birth]; birth date [date of birth]"},
+    {"Lily Okafor (03/04/2016) at 10:30 on 12/03/2027",
+     "[name] ([date of birth]) at 10:30 on 12/03/2027"},
     {"NHS 943 476 5919", "NHS [NHS number]"},
     {"NHS 943-476-5919", "NHS [NHS number]"},
     {"NHS 943 476 5910", "NHS 943 476 5910"},
-    {"NHS 943 4765919", "NHS 943 4765919"}, /* separators must agree */
+    {"NHS 943 4765919", "NHS [NHS number]"}, /* any grouping */
     {"born 12/03/2015", "born [date of birth]"},
     {"dob 1.2.2016", "dob [date of birth]"},
     {"Date of Birth: 3rd of May 2016", "Date of Birth: [date of birth]"},
@@ -131,8 +142,8 @@ static const struct {
     {"by Sarah\nKhan.", "by [name]."},
     {"the khan market", "the khan market"},
     {"Ms S. Khan wrote", "Ms S. [name] wrote"}, /* an initial survives */
-    {"Khanate and Khans", "Khanate and Khans"},
-    {"Smith-Jones and Smith", "[name] and Smith"},
+    {"the khans and Khans", "the khans and Khans"},
+    {"Smith-Jones and the smith", "[name] and the smith"},
     {"Mary Smith-Jones", "[name]"},
     {"Young people said. Mr Young said", "Young people said. Mr [name] said"},
     {"met Young later", "met [name] later"},
@@ -162,6 +173,85 @@ START_TEST(test_names)
 }
 END_TEST
 
+/* Names and places with no list at all (the allow-list detector), and normalisation. */
+static const struct {
+	const char *in, *out;
+} unlisted[] = {
+    {"The FCA saw Oluwaseun alone.", "The FCA saw [name] alone."},
+    {"Mr Brown met Grace (aged 7).", "Mr [name] met [name] (aged 7)."},
+    {"Will said he was sad.", "[name] said he was sad."},
+    {"You will see it.", "You will see it."},
+    {"Her brother Jack and nan Rose came.", "Her brother [name] and nan [name] came."},
+    {"spoke to aisha alone", "spoke to [name] alone"},
+    {"Ahmed bin Salim and Mr van der Berg", "[name] and Mr [name]"},
+    {"Preston Family Court sat in Kent and Sussex.",
+     "Preston Family Court sat in Kent and Sussex."},
+    {"Child A, Mother M and JO; Re NG.", "Child A, Mother M and JO; Re NG."},
+    {"at 14 Acacia Avenue, then Flat 3", "at [address], then [address]"},
+    {"at St Aidan's C of E Primary School", "at [school]"},
+    {"the Virtual School and the Primary School", "the Virtual School and the Primary School"},
+    {"we saw Jo\xE2\x80\x8Bhn today", "we saw [name] today"},
+    {"we saw \xD0\x88ohn \xD0\x85mith", "we saw [name]"},
+    {"call \xEF\xBC\x90\xEF\xBC\x97"
+     "700 900123",
+     "call [phone]"},
+    {"The service manager reviewed 12 cases on 3 March 2027 at 10:30.",
+     "The service manager reviewed 12 cases on 3 March 2027 at 10:30."},
+};
+
+START_TEST(test_unlisted)
+{
+	struct redact *r = new_redact();
+	char *got = apply(r, unlisted[_i].in, NULL);
+
+	ck_assert_str_eq(got, unlisted[_i].out);
+	free(got);
+	redact_free(r);
+}
+END_TEST
+
+/* The allow file, known case references of any form, and the review list. */
+START_TEST(test_allow_review)
+{
+	char err[256], path[] = "/tmp/test_redact_XXXXXX", *got, *buf = NULL;
+	struct redact *r = new_redact();
+	size_t len = 0;
+	FILE *fp;
+	int fd;
+
+	redact_review_start(r);
+	redact_review_record(r, "e.csv:2");
+	got = apply(r, "Zorblat met Quimby at Wexcombe.", NULL);
+	ck_assert_str_eq(got, "[name] met [name] at [name].");
+	free(got);
+	redact_review_record(r, "e.csv:3");
+	free(apply(r, "Zorblat again.", NULL));
+	fp = open_memstream(&buf, &len);
+	ck_assert_uint_eq(redact_review_write(r, fp), 3);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(buf, "Zorblat,2,e.csv:2;e.csv:3\n"));
+	ck_assert_ptr_null(strstr(buf, "met"));
+	free(buf);
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	fp = fdopen(fd, "w");
+	fputs("# local words\nwexcombe\nQuimby Hall\n", fp);
+	fclose(fp);
+	ck_assert_int_eq(redact_allow_file(r, path, err, sizeof(err)), 0);
+	got = apply(r, "Zorblat met staff at Quimby Hall in Wexcombe.", NULL);
+	ck_assert_str_eq(got, "[name] met staff at Quimby Hall in Wexcombe.");
+	free(got);
+	remove(path);
+	ck_assert_int_eq(redact_allow_file(r, path, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, path));
+	redact_keep(r, "ZX/ABC/77");
+	got = apply(r, "See ZX/ABC/77 and 01632 960001.", NULL);
+	ck_assert_str_eq(got, "See ZX/ABC/77 and [phone].");
+	free(got);
+	redact_free(r);
+}
+END_TEST
+
 START_TEST(test_deny_list_size)
 {
 	struct redact *r = new_redact();
@@ -171,9 +261,9 @@ START_TEST(test_deny_list_size)
 	redact_add_case_name(r, "Leeds City Council v M");
 	ck_assert_uint_eq(redact_names(r), 0); /* initials and organisations */
 	redact_add_person(r, "Sarah Khan");
-	ck_assert_uint_eq(redact_names(r), 2); /* the full name and the surname */
+	ck_assert_uint_eq(redact_names(r), 3); /* the full name, the first name and the surname */
 	redact_add_person(r, "Sarah Khan");
-	ck_assert_uint_eq(redact_names(r), 2);
+	ck_assert_uint_eq(redact_names(r), 3);
 	redact_free(r);
 }
 END_TEST
@@ -364,6 +454,8 @@ make_suite_redact(void)
 	tcase_add_test(tc, test_ni_prefix);
 	tcase_add_loop_test(tc, test_patterns, 0, sizeof(patterns) / sizeof(patterns[0]));
 	tcase_add_loop_test(tc, test_names, 0, sizeof(names) / sizeof(names[0]));
+	tcase_add_loop_test(tc, test_unlisted, 0, sizeof(unlisted) / sizeof(unlisted[0]));
+	tcase_add_test(tc, test_allow_review);
 	tcase_add_test(tc, test_deny_list_size);
 	tcase_add_test(tc, test_scan_and_counts);
 	tcase_add_test(tc, test_identifiers_files);
