@@ -46,7 +46,8 @@ usage(int status)
 
 	fprintf(fp,
 	        "usage: %s [--identifiers FILE]... [--schedule FILE] [--require-complete]\n"
-	        "       [--format json|csv|md] [--encoding cp1252] [-o FILE] [FILE...]\n",
+	        "       [--format json|csv|md] [--encoding cp1252] [--sheet NAME|N] [-o FILE]\n"
+	        "       [FILE...]\n",
 	        PROG);
 	if (status == 0)
 		fputs("Merge inspectors' evidence (CSV or NDJSON) into the summary of evidence and "
@@ -58,6 +59,8 @@ usage(int status)
 		      "  --require-complete  exit 1 while any criterion has no evidence\n"
 		      "  --format FMT        json (default), csv (flat redacted entries) or md\n"
 		      "  --encoding cp1252   read CSV input as Windows-1252\n"
+		      "  --sheet NAME|N      the sheet of an .xlsx input (default: the first "
+		      "visible)\n"
 		      "  -o, --output FILE   write to FILE atomically (mode 0600 when created)\n"
 		      "  -h, --help          show this help;  --version  show the version\n",
 		      fp);
@@ -74,6 +77,7 @@ parse_options(int argc, char **argv, struct options *o)
 	    {"require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE},
 	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
 	    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+	    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
 	    {"output", required_argument, NULL, 'o'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, CLI_OPT_VERSION},
@@ -101,6 +105,9 @@ parse_options(int argc, char **argv, struct options *o)
 				usage(EXIT_TROUBLE);
 			}
 			o->format = (enum format)f;
+			break;
+		case CLI_OPT_SHEET:
+			cli_sheet(optarg);
 			break;
 		case CLI_OPT_ENCODING:
 			if (cli_encoding(optarg, &o->csv_flags) != 0)

@@ -28,6 +28,7 @@ static const struct option longopts[] = {
     {"format", required_argument, NULL, CLI_OPT_FORMAT},
     {"documents", required_argument, NULL, OPT_DOCUMENTS},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
     {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
     {"id-pattern", required_argument, NULL, OPT_ID_PATTERN},
     {"map", required_argument, NULL, OPT_MAP},
@@ -55,7 +56,7 @@ static void __attribute__((noreturn)) usage(int status)
 	fprintf(fp,
 	        "usage: " PROG " [--as-of DATE] [--format text|json|csv] [--documents MANIFEST]\n"
 	        "                    [--encoding utf-8|cp1252] [--id-pattern REGEX] [--map FILE]\n"
-	        "                    [--max-findings N] [-o FILE] [FILE]\n");
+	        "                    [--sheet NAME|N] [--max-findings N] [-o FILE] [FILE]\n");
 	exit(status);
 }
 
@@ -80,6 +81,9 @@ parse_options(int argc, char *argv[], struct options *o)
 				usage(EXIT_TROUBLE);
 			}
 			o->format = (enum findings_format)i;
+			break;
+		case CLI_OPT_SHEET:
+			cli_sheet(optarg);
 			break;
 		case CLI_OPT_ENCODING:
 			if (cli_encoding(optarg, &o->cfg.csv_flags) != 0)

@@ -28,6 +28,7 @@ enum {
 static const struct option longopts[] = {
     {"plan", required_argument, NULL, OPT_PLAN},
     {"opportunities", required_argument, NULL, OPT_OPPORTUNITIES},
+    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
     {"format", required_argument, NULL, CLI_OPT_FORMAT},
     {"max-travel", required_argument, NULL, OPT_MAX_TRAVEL},
     {"per-day", required_argument, NULL, OPT_PER_DAY},
@@ -48,7 +49,7 @@ usage(int status)
 	    fp,
 	    "usage: plan-observations --plan PLAN.json --opportunities FILE\n"
 	    "                         [--format csv|json|ics] [--max-travel MIN] [--per-day N]\n"
-	    "                         [--rejected FILE] [-o FILE]\n");
+	    "                         [--rejected FILE] [--sheet NAME|N] [-o FILE]\n");
 	exit(status);
 }
 
@@ -107,6 +108,9 @@ parse_options(int argc, char *argv[], struct run *r)
 			break;
 		case OPT_REJECTED:
 			r->rejected = optarg;
+			break;
+		case CLI_OPT_SHEET:
+			cli_sheet(optarg);
 			break;
 		case CLI_OPT_FORMAT:
 			if ((r->format = cli_choice(optarg, formats)) < 0) {

@@ -64,6 +64,7 @@ static const struct option longopts[] = {
     {"sequence", required_argument, NULL, OPT_SEQUENCE},
     {"per-inspector", required_argument, NULL, OPT_PER_INSPECTOR},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, CLI_OPT_VERSION},
@@ -103,7 +104,7 @@ usage(int status)
 	            "                  [--holidays FILE] [--division england-and-wales]\n"
 	            "                  [--format csv|json|ics|svg|html]\n"
 	            "                  [--view timeline|areas|deployment] [--encoding cp1252]\n"
-	            "                  [-o FILE]\n");
+	            "                  [--sheet NAME|N] [-o FILE]\n");
 	exit(status);
 }
 
@@ -216,6 +217,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_EXCLUDE:
 			append(&o->exclude, &o->nexclude, optarg);
+			break;
+		case CLI_OPT_SHEET:
+			cli_sheet(optarg);
 			break;
 		case OPT_PIN:
 			add_pin(o, optarg);

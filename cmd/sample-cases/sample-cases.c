@@ -33,6 +33,7 @@ static const struct option longopts[] = {
     {"version", no_argument, NULL, CLI_OPT_VERSION},
     {"output", required_argument, NULL, 'o'},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
     {"seed", required_argument, NULL, OPT_SEED},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"area", required_argument, NULL, OPT_AREA},
@@ -53,7 +54,8 @@ static void __attribute__((noreturn)) usage(int status)
 	    "       %s local --area NAME [--closed FILE] [--exclude FILE]... [--seed N]\n"
 	    "                    [--explain] [FILE]\n"
 	    "       %s complaints [-n N] [FILE]\n"
-	    "common options: [--map FILE] [-o FILE] [--encoding utf-8|cp1252] [-h] [--version]\n",
+	    "common options: [--map FILE] [-o FILE] [--encoding utf-8|cp1252] [--sheet NAME|N]\n"
+	    "                [-h] [--version]\n",
 	    PROG, PROG, PROG);
 	exit(status);
 }
@@ -160,6 +162,9 @@ main(int argc, char **argv)
 			}
 			o.n = (unsigned long)v;
 			n_given = 1;
+			break;
+		case CLI_OPT_SHEET:
+			cli_sheet(optarg);
 			break;
 		case CLI_OPT_ENCODING:
 			if (cli_encoding(optarg, &o.csv_flags) != 0)

@@ -10,6 +10,7 @@
 #include "core/cli.h"
 #include "core/csvio.h"
 #include "core/diag.h"
+#include "core/xlsx.h"
 
 #ifndef VERSION
 #define VERSION "0.0.0"
@@ -63,6 +64,12 @@ cli_encoding(const char *s, unsigned *csv_flags)
 	else
 		*csv_flags &= ~(unsigned)CSVIO_CP1252;
 	return 0;
+}
+
+void
+cli_sheet(const char *s)
+{
+	xlsx_select_sheet(s);
 }
 
 int

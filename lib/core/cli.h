@@ -16,6 +16,7 @@ enum cli_longopt {
 	CLI_OPT_AS_OF,
 	CLI_OPT_FORMAT,
 	CLI_OPT_ENCODING,
+	CLI_OPT_SHEET,
 	CLI_OPT_FIRST_TOOL_OPT = 300 /* tools number their own from here */
 };
 
@@ -31,6 +32,12 @@ int cli_parse_date(const char *opt, const char *s, date_t *out);
  * else print "PROG: --encoding: ..." and return -1.
  */
 int cli_encoding(const char *s, unsigned *csv_flags);
+/*
+ * --sheet NAME|N: the sheet every Excel workbook (.xlsx) input is read from
+ * (a name, or a number from 1 in the workbook's order); the first visible
+ * sheet by default. Applies to workbook inputs only.
+ */
+void cli_sheet(const char *s);
 /* Return the index of s in the NULL-terminated list, or -1. */
 int cli_choice(const char *s, const char *const *choices);
 

@@ -31,6 +31,7 @@
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "core/xlsx.h"
 
 #define CHUNK ((size_t)64 << 10)
 #define STALE SIZE_MAX
@@ -90,8 +91,11 @@ struct csvio_reader {
 	int check_fields; /* a segment of this record was not clean UTF-8: check each field */
 	int libcsv_only; /* CSVIO_LIBCSV_ONLY: no split_plain() */
 	struct csvio_record rec;
+	struct xlsx_reader *xl; /* the input is a workbook: rows come from here */
+	FILE *replay; /* the bytes xlsx_sniff() looked at, then fp */
 };
 
+static void record_reset(struct csvio_reader *);
 static int fatal(struct csvio_reader *, const char *, ...) __attribute__((format(printf, 2, 3)));
 static void on_field_slow(const char *, size_t, struct csvio_reader *) __attribute__((noinline));
 
@@ -125,7 +129,8 @@ csvio_open(FILE *fp, const char *name, unsigned flags)
 {
 	struct csvio_reader *r = xcalloc(1, sizeof(*r));
 
-	r->fp = fp;
+	xlsx_sniff(fp, name, &r->xl, &r->replay);
+	r->fp = r->replay != NULL ? r->replay : fp;
 	r->name = xstrdup(name != NULL ? name : "<stdin>");
 	r->cp1252 = (flags & CSVIO_CP1252) != 0;
 	r->libcsv_only = (flags & CSVIO_LIBCSV_ONLY) != 0;
@@ -163,12 +168,16 @@ csvio_set_max_record(struct csvio_reader *r, size_t max)
 const char *
 csvio_error(const struct csvio_reader *r)
 {
+	if (r->xl != NULL)
+		return xlsx_error(r->xl);
 	return r->err.buf;
 }
 
 unsigned long
 csvio_lines(const struct csvio_reader *r)
 {
+	if (r->xl != NULL)
+		return xlsx_rows(r->xl);
 	return r->line - 1 + (r->line_bytes > 0);
 }
 
@@ -177,6 +186,9 @@ csvio_close(struct csvio_reader *r)
 {
 	if (r == NULL)
 		return;
+	xlsx_close(r->xl);
+	if (r->replay != NULL)
+		fclose(r->replay);
 	csv_free(&r->p);
 	free(r->name);
 	free(r->buf);
@@ -728,6 +740,10 @@ csvio_next(struct csvio_reader *r, struct csvio_record **out)
 	unsigned long end;
 	int eol, rc;
 
+	if (r->xl != NULL) {
+		record_reset(r);
+		return xlsx_next(r->xl, r->dst, r->max_record, out);
+	}
 	if (r->fatal)
 		return -1;
 	if (r->done)

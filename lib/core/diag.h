@@ -23,6 +23,14 @@ void diag_warn(const char *file, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* "PROG: msg" with no location. */
 void diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * From now on, locate lines of file as cells of a sheet ("FILE:Sheet!A12:"),
+ * sheet being the name as a reference writes it (quoted where needed). The
+ * workbook reader (core/xlsx) calls this; the strings are copied.
+ */
+void diag_sheet(const char *file, const char *sheet);
+/* The sheet (as a reference writes it) whose rows are file's lines, or NULL. */
+const char *diag_sheet_of(const char *file);
 /* Count of diag_error calls so far. */
 unsigned long diag_errors(void);
 

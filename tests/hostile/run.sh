@@ -4,7 +4,12 @@
 # produce: empty, header only, random bytes, NUL bytes, a 10 MB field, 100,000
 # columns, an unterminated quote, bare CR line ends, a BOM in the middle,
 # invalid UTF-8, JSON nested 100,000 deep, a missing file, and (for each
-# tool's main input) a 1 GB line on a pipe. Each run must end by itself
+# tool's main input) a 1 GB line on a pipe; and for every CSV input, hostile
+# Excel workbooks (tests/hostile/xlsx, made once by its hostile.py): a ZIP that
+# is not one, a truncated one, ZIP bombs (one that says its size, one that
+# lies), billion laughs (in the sheet and in the shared strings), a cell over
+# Excel's limit, 16,384 columns then one beyond, rows out of order, a missing
+# shared string, a legacy .xls. Each run must end by itself
 # (timeout), exit 0, 1 or 2 (no crash, no sanitizer report), name the tool
 # and, on exit 2, the file (and the line for the kinds that have one), write
 # nothing to stdout on exit 2, and leave an existing -o file exactly as it
@@ -111,6 +116,7 @@ make_input() { # valid kind-of-file case out
 	csv:badutf8) { head -n 2 "$v"; printf 'CA12345678,\377\376 bad \300\200,x\n'; } >"$out" ;;
 	*:badutf8) printf '{"summary_for_children": "\377\376 bad \300\200", "x": 1}\n' >"$out" ;;
 	*:deep) cp "$P/deep" "$out" ;;
+	csv:xlsx-*) cp "$ROOT/tests/hostile/xlsx/${c#xlsx-}.xlsx" "$out" ;;
 	esac
 }
 
@@ -241,7 +247,10 @@ probe_outputs() { # tool tpl valid-input
 	[ $rc = 2 ] || bad "$what [stdout on /dev/full]: exit $rc, want 2"
 }
 
-CASES_CSV="empty header random nul bigfield wide unterminated barecr midbom badutf8 missing"
+XLSX_CASES="xlsx-badzip xlsx-truncated xlsx-bomb xlsx-bomb-lies xlsx-laughs xlsx-laughs-sheet
+xlsx-bigcell xlsx-wide xlsx-disorder xlsx-nosst xlsx-legacy"
+CASES_CSV="empty header random nul bigfield wide unterminated barecr midbom badutf8 missing
+$XLSX_CASES"
 CASES_JSON="empty header random nul bigfield wide unterminated barecr midbom badutf8 deep missing"
 ONLY=${1:-}
 

@@ -1,0 +1,1424 @@
+/*
+ * xlsx.c: an Excel workbook read as CSV records (libzip for the container,
+ * expat for the XML, streamed).
+ *
+ * Opening reads the small parts whole: the package relationships (where the
+ * workbook is), the workbook (its sheets, the 1900/1904 date system), the
+ * workbook's relationships (where each sheet, the shared strings and the
+ * styles are), the styles (which cell formats are dates) and the shared
+ * strings (held as one block of text and an offset each). The chosen sheet
+ * is then inflated a chunk at a time into expat, which is suspended at each
+ * row end so that xlsx_next() returns one row at a time.
+ */
+#include <errno.h>
+#include <expat.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "core/dates.h"
+#include "core/diag.h"
+#include "core/xalloc.h"
+#include "core/xlsx.h"
+
+#define CHUNK ((size_t)64 << 10)
+#define MAX_SMALL_PART ((zip_uint64_t)64 << 20) /* workbook, rels, styles */
+#define MAX_SST_PART ((zip_uint64_t)1 << 30) /* sharedStrings.xml uncompressed */
+#define MAX_SHEET_PART ((zip_uint64_t)8 << 30)
+#define MAX_SPOOL ((uint64_t)2 << 30) /* a workbook read from a pipe */
+#define BOMB_SIZE ((zip_uint64_t)64 << 20) /* over this, the ratio is checked */
+#define BOMB_RATIO 250
+#define MAX_CELL_BYTES (4 * XLSX_MAX_CELL_CHARS)
+#define MAX_SST_COUNT ((size_t)1 << 26)
+#define MAX_XF ((size_t)1 << 20)
+#define MAX_SHEETS 4096
+#define MAX_MERGES_NAMED 1
+
+static const char *selected; /* --sheet, or NULL */
+
+enum kind { K_PLAIN, K_DATE, K_DATETIME, K_TIME };
+enum ctype { T_NUM, T_SST, T_BOOL, T_ERR, T_STR, T_INLINE, T_ISO };
+
+struct sheet {
+	char *name, *rid, *target;
+	int hidden, chart;
+};
+
+struct rel {
+	char *id, *type, *target;
+};
+
+struct xlsx_reader {
+	char *name;
+	zip_t *zip;
+	int fatal, done;
+	struct strbuf err;
+	char *path; /* the part being read, for messages */
+
+	/* workbook */
+	int date1904;
+	struct sheet *sheets;
+	size_t nsheets;
+	struct rel *rels;
+	size_t nrels;
+	char *sheet; /* chosen sheet's name */
+	unsigned char *xfkind;
+	size_t nxf, xfcap;
+	int *fmtid; /* custom number formats: id, kind pairs */
+	size_t nfmt, fmtcap;
+	int in_cellxfs;
+	struct strbuf sst; /* the shared strings end to end */
+	uint32_t *sst_off; /* nsst + 1 offsets */
+	size_t nsst, sstcap;
+
+	/* the part being parsed */
+	XML_Parser xp;
+	zip_file_t *zf;
+	zip_uint64_t declared, got;
+	int suspended, fed_last;
+	void (*end_of_part)(struct xlsx_reader *);
+
+	/* inside the sheet (or a shared string) */
+	int in_v, in_t, in_is, in_rph, in_si, in_cell, in_data;
+	enum ctype ct;
+	unsigned style;
+	unsigned long col; /* this cell's column (0-based) */
+	struct strbuf cell;
+	size_t cell_chars_checked;
+	unsigned long row, prev_row;
+	int row_open, row_ready;
+	struct strbuf *dst;
+	size_t base, max_record;
+	size_t *offs;
+	size_t cap, nf, last; /* fields so far; fields up to the last non-empty one */
+	size_t last_end, reccap; /* where the last non-empty field ends in dst */
+	size_t width; /* fields in the first non-blank row */
+	uint64_t pad, xmlbytes; /* empty fields added for gaps; XML bytes read */
+	unsigned long nmerges;
+	char merge[32];
+	struct csvio_record rec;
+};
+
+static int fail(struct xlsx_reader *, const char *, ...) __attribute__((format(printf, 2, 3)));
+
+void
+xlsx_select_sheet(const char *spec)
+{
+	selected = spec;
+}
+
+int
+xlsx_signature(const unsigned char *s, size_t n)
+{
+	static const unsigned char ole2[8] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
+
+	if (n >= 4 && s[0] == 'P' && s[1] == 'K' &&
+	    ((s[2] == 3 && s[3] == 4) || (s[2] == 5 && s[3] == 6) || (s[2] == 7 && s[3] == 8)))
+		return 1;
+	if (n >= 8 && memcmp(s, ole2, 8) == 0)
+		return 2;
+	return 0;
+}
+
+/* Record a fatal error (the first one wins); always -1. */
+static int
+fail(struct xlsx_reader *x, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (x->fatal)
+		return -1;
+	strbuf_reset(&x->err);
+	va_start(ap, fmt);
+	strbuf_vprintf(&x->err, fmt, ap);
+	va_end(ap);
+	x->fatal = 1;
+	if (x->xp != NULL)
+		XML_StopParser(x->xp, XML_FALSE);
+	return -1;
+}
+
+/* A sheet name as Excel writes it in a reference: quoted when not plain. */
+static void
+add_sheet_ref(struct strbuf *sb, const char *sheet)
+{
+	const char *p;
+	int plain = *sheet != '\0';
+
+	for (p = sheet; *p != '\0'; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || (unsigned char)*p >= 0x80))
+			plain = 0;
+	if (plain) {
+		strbuf_adds(sb, sheet);
+		return;
+	}
+	strbuf_addch(sb, '\'');
+	for (p = sheet; *p != '\0'; p++) {
+		if (*p == '\'')
+			strbuf_addch(sb, '\'');
+		strbuf_addch(sb, *p);
+	}
+	strbuf_addch(sb, '\'');
+}
+
+/* "A", "B", ... "XFD" for a 0-based column. */
+static void
+col_name(unsigned long col, char *buf)
+{
+	char tmp[8];
+	int n = 0, i;
+
+	col++;
+	while (col > 0 && n < 7) {
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	for (i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+}
+
+/* Fail naming the cell: "Sheet!B12: ...". */
+static int
+fail_cell(struct xlsx_reader *x, unsigned long col, const char *what)
+{
+	struct strbuf sb;
+	char c[8];
+	int rc;
+
+	strbuf_init(&sb);
+	add_sheet_ref(&sb, x->sheet != NULL ? x->sheet : "");
+	col_name(col, c);
+	rc = fail(x, "%s!%s%lu: %s", sb.buf, c, x->row, what);
+	strbuf_free(&sb);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- parts */
+
+/* Strip a leading '/' and resolve "../" and "./" against the folder of base. */
+static char *
+resolve(const char *base, const char *target)
+{
+	struct strbuf sb;
+	const char *slash;
+
+	strbuf_init(&sb);
+	if (*target == '/') {
+		target++;
+	} else if (base != NULL && (slash = strrchr(base, '/')) != NULL) {
+		strbuf_add(&sb, base, (size_t)(slash - base) + 1);
+	}
+	while (*target != '\0') {
+		if (strncmp(target, "./", 2) == 0) {
+			target += 2;
+		} else if (strncmp(target, "../", 3) == 0) {
+			target += 3;
+			if (sb.len > 0)
+				sb.len--; /* the trailing '/' */
+			while (sb.len > 0 && sb.buf[sb.len - 1] != '/')
+				sb.len--;
+			sb.buf[sb.len] = '\0';
+		} else {
+			const char *e = strchr(target, '/');
+			size_t n = e != NULL ? (size_t)(e - target) + 1 : strlen(target);
+			strbuf_add(&sb, target, n);
+			target += n;
+		}
+	}
+	return strbuf_steal(&sb);
+}
+
+static void
+part_close(struct xlsx_reader *x)
+{
+	if (x->zf != NULL)
+		zip_fclose(x->zf);
+	x->zf = NULL;
+	if (x->xp != NULL)
+		XML_ParserFree(x->xp);
+	x->xp = NULL;
+	x->suspended = x->fed_last = 0;
+}
+
+/* Refuse a DTD: no entity is ever defined, so none is ever expanded. */
+static void
+on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid, const XML_Char *pubid,
+           int internal)
+{
+	struct xlsx_reader *x = ud;
+
+	(void)name;
+	(void)sysid;
+	(void)pubid;
+	(void)internal;
+	fail(x, "%s: a document type declaration (entities) is not allowed in a workbook", x->path);
+}
+
+/*
+ * Open a part for parsing with the handlers given: 1 when open, 0 when
+ * absent (and !required), -1 on error.
+ */
+static int
+part_open(struct xlsx_reader *x, const char *path, zip_uint64_t max, int required,
+          XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text)
+{
+	zip_stat_t st;
+	zip_int64_t idx;
+
+	free(x->path);
+	x->path = xstrdup(path);
+	idx = zip_name_locate(x->zip, path, ZIP_FL_NOCASE);
+	if (idx < 0) {
+		if (required)
+			return fail(x, "not an Excel workbook: part %s is missing", path);
+		return 0;
+	}
+	zip_stat_init(&st);
+	if (zip_stat_index(x->zip, (zip_uint64_t)idx, 0, &st) != 0)
+		return fail(x, "%s: %s", path, zip_strerror(x->zip));
+	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+		return fail(x, "%s: encrypted: save the workbook without a password", path);
+	if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
+		return fail(x, "%s: the archive does not say its size", path);
+	if (st.size > max)
+		return fail(x, "%s: %llu bytes uncompressed, over the limit of %llu MiB", path,
+		            (unsigned long long)st.size, (unsigned long long)(max >> 20));
+	if (st.size > BOMB_SIZE && st.size / (st.comp_size > 0 ? st.comp_size : 1) > BOMB_RATIO)
+		return fail(x, "%s: compressed %llu times (a ZIP bomb?): refused", path,
+		            (unsigned long long)(st.size / (st.comp_size > 0 ? st.comp_size : 1)));
+	if ((x->zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0)) == NULL)
+		return fail(x, "%s: %s", path, zip_strerror(x->zip));
+	x->declared = st.size;
+	x->got = 0;
+	if ((x->xp = XML_ParserCreate(NULL)) == NULL)
+		return fail(x, "out of memory");
+	XML_SetUserData(x->xp, x);
+	XML_SetStartDoctypeDeclHandler(x->xp, on_doctype);
+	XML_SetElementHandler(x->xp, start, end);
+	XML_SetCharacterDataHandler(x->xp, text);
+	return 1;
+}
+
+/*
+ * Go on parsing the open part: 1 when the parser was suspended (a row is
+ * ready), 0 at the end of the part, -1 on error.
+ */
+static int
+part_run(struct xlsx_reader *x)
+{
+	enum XML_Status st;
+
+	for (;;) {
+		if (x->fatal)
+			return -1;
+		if (x->suspended) {
+			x->suspended = 0;
+			st = XML_ResumeParser(x->xp);
+		} else if (x->fed_last) {
+			return 0;
+		} else {
+			void *buf = XML_GetBuffer(x->xp, (int)CHUNK);
+			zip_int64_t n;
+
+			if (buf == NULL)
+				return fail(x, "out of memory");
+			if ((n = zip_fread(x->zf, buf, CHUNK)) < 0)
+				return fail(x, "%s: %s", x->path, zip_file_strerror(x->zf));
+			x->got += (zip_uint64_t)n;
+			x->xmlbytes += (uint64_t)n;
+			if (x->got > x->declared)
+				return fail(
+				    x, "%s: larger than the archive says (a ZIP bomb?): refused",
+				    x->path);
+			x->fed_last = n == 0;
+			st = XML_ParseBuffer(x->xp, (int)n, n == 0);
+		}
+		if (x->fatal)
+			return -1;
+		if (st == XML_STATUS_ERROR)
+			return fail(x, "%s:%lu: bad XML: %s", x->path,
+			            (unsigned long)XML_GetCurrentLineNumber(x->xp),
+			            XML_ErrorString(XML_GetErrorCode(x->xp)));
+		if (st == XML_STATUS_SUSPENDED) {
+			x->suspended = 1;
+			return 1;
+		}
+	}
+}
+
+/* Parse a whole part (suspension is not used). */
+static int
+part_parse(struct xlsx_reader *x, const char *path, zip_uint64_t max, int required,
+           XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text)
+{
+	int rc = part_open(x, path, max, required, start, end, text);
+
+	if (rc > 0)
+		rc = part_run(x);
+	part_close(x);
+	return x->fatal ? -1 : rc;
+}
+
+/* ------------------------------------------------------------ XML helpers */
+
+static const char *
+local(const char *name)
+{
+	const char *c = strrchr(name, ':');
+	return c != NULL ? c + 1 : name;
+}
+
+static const char *
+attr(const XML_Char **atts, const char *key)
+{
+	for (; atts[0] != NULL; atts += 2)
+		if (strcmp(local(atts[0]), key) == 0)
+			return atts[1];
+	return NULL;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static void
+no_text(void *ud, const XML_Char *s, int len)
+{
+	(void)ud;
+	(void)s;
+	(void)len;
+}
+
+static void
+no_end(void *ud, const XML_Char *name)
+{
+	(void)ud;
+	(void)name;
+}
+
+/* ---------------------------------------------------------- relationships */
+
+static void
+free_rels(struct xlsx_reader *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->nrels; i++) {
+		free(x->rels[i].id);
+		free(x->rels[i].type);
+		free(x->rels[i].target);
+	}
+	free(x->rels);
+	x->rels = NULL;
+	x->nrels = 0;
+}
+
+static void
+rel_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct xlsx_reader *x = ud;
+	const char *id = attr(atts, "Id"), *type = attr(atts, "Type"),
+	           *target = attr(atts, "Target");
+	const char *mode = attr(atts, "TargetMode");
+
+	if (strcmp(local(name), "Relationship") != 0 || id == NULL || type == NULL ||
+	    target == NULL || (mode != NULL && strcmp(mode, "External") == 0))
+		return;
+	if (x->nrels >= MAX_SHEETS * 4) {
+		fail(x, "%s: too many relationships", x->path);
+		return;
+	}
+	x->rels = xreallocarray(x->rels, x->nrels + 1, sizeof(*x->rels));
+	x->rels[x->nrels].id = xstrdup(id);
+	x->rels[x->nrels].type = xstrdup(type);
+	x->rels[x->nrels].target = xstrdup(target);
+	x->nrels++;
+}
+
+/* The target of the first relationship whose type ends so, or NULL. */
+static const struct rel *
+rel_by_type(const struct xlsx_reader *x, const char *suffix)
+{
+	size_t i;
+
+	for (i = 0; i < x->nrels; i++)
+		if (ends_with(x->rels[i].type, suffix))
+			return &x->rels[i];
+	return NULL;
+}
+
+static const struct rel *
+rel_by_id(const struct xlsx_reader *x, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < x->nrels; i++)
+		if (strcmp(x->rels[i].id, id) == 0)
+			return &x->rels[i];
+	return NULL;
+}
+
+/* The relationships part of a part: "xl/workbook.xml" -> "xl/_rels/workbook.xml.rels". */
+static char *
+rels_path(const char *part)
+{
+	const char *slash = strrchr(part, '/');
+
+	if (slash == NULL)
+		return xasprintf("_rels/%s.rels", part);
+	return xasprintf("%.*s/_rels/%s.rels", (int)(slash - part), part, slash + 1);
+}
+
+/* --------------------------------------------------------------- workbook */
+
+static void
+book_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct xlsx_reader *x = ud;
+	const char *n = local(name), *v;
+
+	if (strcmp(n, "workbookPr") == 0) {
+		v = attr(atts, "date1904");
+		x->date1904 = v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+	} else if (strcmp(n, "sheet") == 0) {
+		const char *sname = attr(atts, "name"), *rid = attr(atts, "id");
+		struct sheet *s;
+
+		if (sname == NULL || rid == NULL)
+			return;
+		if (x->nsheets >= MAX_SHEETS) {
+			fail(x, "%s: more than %d sheets", x->path, MAX_SHEETS);
+			return;
+		}
+		x->sheets = xreallocarray(x->sheets, x->nsheets + 1, sizeof(*x->sheets));
+		s = &x->sheets[x->nsheets++];
+		s->name = xstrdup(sname);
+		s->rid = xstrdup(rid);
+		s->target = NULL;
+		v = attr(atts, "state");
+		s->hidden = v != NULL && strcmp(v, "visible") != 0;
+		s->chart = 0;
+	}
+}
+
+/* ----------------------------------------------------------------- styles */
+
+/* The closing character after p (or the last character when none). */
+static const char *
+skip_to(const char *p, char close)
+{
+	while (p[1] != '\0' && p[1] != close)
+		p++;
+	return p[1] == close ? p + 1 : p;
+}
+
+/* What a number format code shows: a date, a time, both, or a number. */
+static enum kind
+format_kind(const char *code)
+{
+	int date = 0, time = 0;
+	const char *p;
+
+	for (p = code; *p != '\0' && *p != ';'; p++) {
+		switch (*p) {
+		case '"':
+			p = skip_to(p, '"');
+			break;
+		case '\\':
+		case '_':
+		case '*':
+			if (p[1] != '\0')
+				p++;
+			break;
+		case '[':
+			if (p[1] == 'h' || p[1] == 'H' || p[1] == 'm' || p[1] == 's')
+				time = 1; /* elapsed time: [h]:mm */
+			p = skip_to(p, ']');
+			break;
+		case 'd':
+		case 'D':
+		case 'y':
+		case 'Y':
+			date = 1;
+			break;
+		case 'h':
+		case 'H':
+		case 's':
+		case 'S':
+			time = 1;
+			break;
+		default:
+			break;
+		}
+	}
+	if (date && time)
+		return K_DATETIME;
+	return date ? K_DATE : time ? K_TIME : K_PLAIN;
+}
+
+/* Excel's built-in number formats that show dates or times. */
+static enum kind
+builtin_kind(long id)
+{
+	if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) ||
+	    (id >= 50 && id <= 58))
+		return K_DATE;
+	if (id == 22)
+		return K_DATETIME;
+	if ((id >= 18 && id <= 21) || id == 32 || id == 33 || (id >= 45 && id <= 47))
+		return K_TIME;
+	return K_PLAIN;
+}
+
+static enum kind
+fmt_kind(const struct xlsx_reader *x, long id)
+{
+	size_t i;
+
+	for (i = 0; i < x->nfmt; i++)
+		if (x->fmtid[2 * i] == id)
+			return (enum kind)x->fmtid[2 * i + 1];
+	return builtin_kind(id);
+}
+
+static void
+style_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct xlsx_reader *x = ud;
+	const char *n = local(name), *id = attr(atts, "numFmtId");
+
+	if (strcmp(n, "cellXfs") == 0) {
+		x->in_cellxfs = 1;
+	} else if (strcmp(n, "numFmt") == 0) {
+		const char *code = attr(atts, "formatCode");
+		if (id == NULL || code == NULL)
+			return;
+		if (x->nfmt >= MAX_XF) {
+			fail(x, "%s: too many number formats", x->path);
+			return;
+		}
+		if (x->nfmt == x->fmtcap) {
+			x->fmtcap = x->fmtcap ? 2 * x->fmtcap : 16;
+			x->fmtid = xreallocarray(x->fmtid, x->fmtcap, 2 * sizeof(*x->fmtid));
+		}
+		x->fmtid[2 * x->nfmt] = atoi(id);
+		x->fmtid[2 * x->nfmt + 1] = (int)format_kind(code);
+		x->nfmt++;
+	} else if (strcmp(n, "xf") == 0 && x->in_cellxfs) {
+		if (x->nxf >= MAX_XF) {
+			fail(x, "%s: too many cell formats", x->path);
+			return;
+		}
+		if (x->nxf == x->xfcap) {
+			x->xfcap = x->xfcap ? 2 * x->xfcap : 64;
+			x->xfkind = xrealloc(x->xfkind, x->xfcap);
+		}
+		x->xfkind[x->nxf++] = (unsigned char)(id != NULL ? fmt_kind(x, atol(id)) : K_PLAIN);
+	}
+}
+
+static void
+style_end(void *ud, const XML_Char *name)
+{
+	struct xlsx_reader *x = ud;
+
+	if (strcmp(local(name), "cellXfs") == 0)
+		x->in_cellxfs = 0;
+}
+
+/* --------------------------------------------------------- shared strings */
+
+/* Append text to the cell, bounded by Excel's cell size. */
+static void
+cell_text(void *ud, const XML_Char *s, int len)
+{
+	struct xlsx_reader *x = ud;
+
+	if (!(x->in_v || (x->in_t && !x->in_rph)))
+		return;
+	strbuf_add(&x->cell, s, (size_t)len);
+	if (x->cell.len > XLSX_MAX_CELL_CHARS) {
+		/* count characters as Excel does (UTF-16 units) only when it may matter */
+		size_t i, units = 0;
+		for (i = 0; i < x->cell.len; i++) {
+			unsigned char c = (unsigned char)x->cell.buf[i];
+			units += (c & 0xc0) != 0x80;
+			units += c >= 0xf0;
+		}
+		if (units > XLSX_MAX_CELL_CHARS || x->cell.len > MAX_CELL_BYTES) {
+			if (x->in_si)
+				fail(x,
+				     "%s: shared string %zu is longer than Excel's %lu characters",
+				     x->path, x->nsst + 1, XLSX_MAX_CELL_CHARS);
+			else
+				fail_cell(x, x->col, "cell longer than Excel's 32767 characters");
+		}
+	}
+}
+
+static void
+sst_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct xlsx_reader *x = ud;
+	const char *n = local(name);
+
+	(void)atts;
+	if (strcmp(n, "si") == 0) {
+		x->in_si = 1;
+		strbuf_reset(&x->cell);
+	} else if (strcmp(n, "t") == 0) {
+		x->in_t = x->in_si;
+	} else if (strcmp(n, "rPh") == 0) {
+		x->in_rph = 1;
+	}
+}
+
+static void
+sst_end(void *ud, const XML_Char *name)
+{
+	struct xlsx_reader *x = ud;
+	const char *n = local(name);
+
+	if (strcmp(n, "t") == 0) {
+		x->in_t = 0;
+	} else if (strcmp(n, "rPh") == 0) {
+		x->in_rph = 0;
+	} else if (strcmp(n, "si") == 0) {
+		x->in_si = 0;
+		if (x->nsst >= MAX_SST_COUNT || x->sst.len + x->cell.len > XLSX_MAX_SST) {
+			fail(x,
+			     "%s: shared strings over %zu MiB or %zu strings: save the sheet as "
+			     "CSV UTF-8",
+			     x->path, XLSX_MAX_SST >> 20, MAX_SST_COUNT);
+			return;
+		}
+		if (x->nsst + 2 > x->sstcap) {
+			x->sstcap = x->sstcap ? 2 * x->sstcap : 1024;
+			x->sst_off = xreallocarray(x->sst_off, x->sstcap, sizeof(*x->sst_off));
+		}
+		x->sst_off[x->nsst] = (uint32_t)x->sst.len;
+		strbuf_add(&x->sst, x->cell.buf, x->cell.len);
+		x->sst_off[++x->nsst] = (uint32_t)x->sst.len;
+	}
+}
+
+/* ------------------------------------------------------------------- open */
+
+static int
+find_sheet(struct xlsx_reader *x)
+{
+	size_t i;
+	uint64_t n = 0;
+	const char *p;
+
+	if (x->nsheets == 0)
+		return fail(x, "the workbook has no sheet");
+	if (selected == NULL) {
+		for (i = 0; i < x->nsheets; i++)
+			if (!x->sheets[i].hidden)
+				return (int)i;
+		return fail(x, "every sheet is hidden: name one with --sheet");
+	}
+	for (i = 0; i < x->nsheets; i++)
+		if (strcmp(x->sheets[i].name, selected) == 0)
+			return (int)i;
+	for (i = 0; i < x->nsheets; i++)
+		if (strcasecmp(x->sheets[i].name, selected) == 0)
+			return (int)i;
+	for (p = selected; *p >= '0' && *p <= '9' && n <= MAX_SHEETS; p++)
+		n = n * 10 + (uint64_t)(*p - '0');
+	if (*p == '\0' && p != selected && n >= 1 && n <= x->nsheets)
+		return (int)(n - 1);
+	{
+		struct strbuf sb;
+		strbuf_init(&sb);
+		for (i = 0; i < x->nsheets && i < 20; i++) {
+			strbuf_adds(&sb, i ? ", " : "");
+			add_sheet_ref(&sb, x->sheets[i].name);
+		}
+		if (i < x->nsheets)
+			strbuf_adds(&sb, ", ...");
+		fail(x, "--sheet: no such sheet (the workbook has %zu: %s)", x->nsheets, sb.buf);
+		strbuf_free(&sb);
+	}
+	return -1;
+}
+
+/* Read everything but the sheet's rows; 0 or -1. */
+static int
+open_book(struct xlsx_reader *x)
+{
+	char *book = NULL, *rels = NULL, *part = NULL;
+	const struct rel *r;
+	const struct sheet *s;
+	int i, rc = -1;
+
+	if (part_parse(x, "_rels/.rels", MAX_SMALL_PART, 0, rel_start, no_end, no_text) < 0)
+		return -1;
+	r = rel_by_type(x, "/officeDocument");
+	book = resolve(NULL, r != NULL ? r->target : "xl/workbook.xml");
+	free_rels(x);
+	if (zip_name_locate(x->zip, book, ZIP_FL_NOCASE) < 0) {
+		if (zip_name_locate(x->zip, "content.xml", 0) >= 0)
+			fail(x, "an OpenDocument spreadsheet (.ods), not .xlsx: save it as Excel "
+			        "2007-365 (.xlsx) or CSV UTF-8");
+		else
+			fail(x, "a ZIP archive but not an Excel workbook (no %s)", book);
+		goto out;
+	}
+	if (part_parse(x, book, MAX_SMALL_PART, 1, book_start, no_end, no_text) < 0)
+		goto out;
+	rels = rels_path(book);
+	if (part_parse(x, rels, MAX_SMALL_PART, 1, rel_start, no_end, no_text) < 0)
+		goto out;
+	if ((i = find_sheet(x)) < 0)
+		goto out;
+	s = &x->sheets[i];
+	x->sheet = xstrdup(s->name);
+	if ((r = rel_by_id(x, s->rid)) == NULL) {
+		fail(x, "%s: sheet %zu has no part", book, (size_t)i + 1);
+		goto out;
+	}
+	if (!ends_with(r->type, "/worksheet")) {
+		fail(x,
+		     "sheet %zu is a chart or dialog sheet, not a worksheet: choose another "
+		     "with --sheet",
+		     (size_t)i + 1);
+		goto out;
+	}
+	x->sheets[i].target = resolve(book, r->target);
+	if ((r = rel_by_type(x, "/styles")) != NULL) {
+		part = resolve(book, r->target);
+		if (part_parse(x, part, MAX_SMALL_PART, 0, style_start, style_end, no_text) < 0)
+			goto out;
+		free(part);
+		part = NULL;
+	}
+	if ((r = rel_by_type(x, "/sharedStrings")) != NULL) {
+		part = resolve(book, r->target);
+		if (part_parse(x, part, MAX_SST_PART, 0, sst_start, sst_end, cell_text) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(book);
+	free(rels);
+	free(part);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ sheet */
+
+static void
+row_grow(struct xlsx_reader *x)
+{
+	if (x->nf < x->cap)
+		return;
+	x->cap = x->cap ? 2 * x->cap : 64;
+	x->offs = xreallocarray(x->offs, x->cap, sizeof(*x->offs));
+}
+
+/* Add an empty field (a gap, or padding). */
+static void
+row_add_empty(struct xlsx_reader *x)
+{
+	row_grow(x);
+	x->offs[x->nf++] = x->dst->len;
+	strbuf_addch(x->dst, '\0');
+}
+
+static void
+row_add(struct xlsx_reader *x, const char *s, size_t len)
+{
+	row_grow(x);
+	x->offs[x->nf++] = x->dst->len;
+	strbuf_add(x->dst, s, len);
+	strbuf_addch(x->dst, '\0');
+	if (len > 0) {
+		x->last = x->nf;
+		x->last_end = x->dst->len;
+	}
+}
+
+/* Parse a cell reference "AB12": 0 and the column, or -1. */
+static int
+parse_ref(const char *s, unsigned long *col, unsigned long *row)
+{
+	unsigned long c = 0, r = 0;
+
+	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+		return -1;
+	for (; (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'); s++) {
+		c = c * 26 + (unsigned long)((*s | 0x20) - 'a' + 1);
+		if (c > XLSX_MAX_COLS)
+			return -1;
+	}
+	if (*s < '1' || *s > '9')
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		r = r * 10 + (unsigned long)(*s - '0');
+		if (r > XLSX_MAX_ROWS)
+			return -1;
+	}
+	if (*s != '\0')
+		return -1;
+	*col = c - 1;
+	*row = r;
+	return 0;
+}
+
+static void
+row_begin(struct xlsx_reader *x, const XML_Char **atts)
+{
+	const char *r = attr(atts, "r");
+	unsigned long n = x->prev_row + 1;
+
+	if (r != NULL) {
+		char *end;
+		errno = 0;
+		n = strtoul(r, &end, 10);
+		if (errno != 0 || *end != '\0' || n == 0 || n > XLSX_MAX_ROWS) {
+			fail(x, "%s: a row number is not 1 to %lu", x->path, XLSX_MAX_ROWS);
+			return;
+		}
+	}
+	x->row = n;
+	if (n <= x->prev_row) {
+		fail_cell(x, 0, "rows out of order");
+		return;
+	}
+	if (n > XLSX_MAX_ROWS) {
+		fail(x, "%s: more than %lu rows", x->path, XLSX_MAX_ROWS);
+		return;
+	}
+	x->row_open = 1;
+	x->base = x->last_end = x->dst->len;
+	x->nf = x->last = 0;
+}
+
+static void
+cell_begin(struct xlsx_reader *x, const XML_Char **atts)
+{
+	const char *ref = NULL, *t = NULL, *s = NULL;
+	unsigned long col = x->nf, row;
+	const XML_Char **a;
+
+	for (a = atts; a[0] != NULL; a += 2) {
+		if (a[0][0] == 'r' && a[0][1] == '\0')
+			ref = a[1];
+		else if (a[0][0] == 't' && a[0][1] == '\0')
+			t = a[1];
+		else if (a[0][0] == 's' && a[0][1] == '\0')
+			s = a[1];
+	}
+	if (ref != NULL) {
+		if (parse_ref(ref, &col, &row) != 0 || row != x->row) {
+			fail_cell(x, x->nf,
+			          "a cell reference is not in its row or beyond column XFD");
+			return;
+		}
+		if (col < x->nf) {
+			fail_cell(x, col, "cells out of order");
+			return;
+		}
+	} else if (col >= XLSX_MAX_COLS) {
+		fail_cell(x, 0, "more than 16384 columns");
+		return;
+	}
+	x->col = col;
+	x->ct = T_NUM;
+	if (t != NULL) {
+		if (strcmp(t, "s") == 0)
+			x->ct = T_SST;
+		else if (strcmp(t, "b") == 0)
+			x->ct = T_BOOL;
+		else if (strcmp(t, "e") == 0)
+			x->ct = T_ERR;
+		else if (strcmp(t, "str") == 0)
+			x->ct = T_STR;
+		else if (strcmp(t, "inlineStr") == 0)
+			x->ct = T_INLINE;
+		else if (strcmp(t, "d") == 0)
+			x->ct = T_ISO;
+	}
+	x->style = s != NULL ? (unsigned)strtoul(s, NULL, 10) : 0;
+	x->in_cell = 1;
+	strbuf_reset(&x->cell);
+}
+
+/* Write a serial day number shown as kind into buf; 0, or -1 if no date. */
+static int
+serial_text(const struct xlsx_reader *x, double v, enum kind kind, char *buf, size_t sz)
+{
+	double days = floor(v);
+	long secs, d;
+	char iso[DATES_ISO_LEN];
+
+	if (!isfinite(v) || v < 0 || v >= 2958466.0)
+		return -1;
+	secs = lround((v - days) * 86400.0);
+	d = (long)days;
+	if (secs >= 86400) {
+		secs -= 86400;
+		d++;
+	}
+	if (kind == K_TIME) {
+		if (secs % 60)
+			snprintf(buf, sz, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60,
+			         secs % 60);
+		else
+			snprintf(buf, sz, "%02ld:%02ld", secs / 3600, secs / 60 % 60);
+		return 0;
+	}
+	if (x->date1904)
+		d -= 24107;
+	else if (d == 60) {
+		snprintf(buf, sz, "1900-02-29"); /* Excel's day that never was */
+		return 0;
+	} else
+		d -= d < 60 ? 25568 : 25569;
+	dates_format((date_t)d, iso);
+	if (kind == K_DATE || secs == 0)
+		snprintf(buf, sz, "%s", iso);
+	else if (secs % 60)
+		snprintf(buf, sz, "%s %02ld:%02ld:%02ld", iso, secs / 3600, secs / 60 % 60,
+		         secs % 60);
+	else
+		snprintf(buf, sz, "%s %02ld:%02ld", iso, secs / 3600, secs / 60 % 60);
+	return 0;
+}
+
+/* The cell's value as text, into the record. */
+static void
+cell_end(struct xlsx_reader *x)
+{
+	const char *s = x->cell.buf;
+	size_t len = x->cell.len;
+	char buf[64];
+	unsigned long i;
+
+	x->in_cell = 0;
+	if (len > 0) {
+		switch (x->ct) {
+		case T_SST: {
+			char *end;
+			unsigned long k;
+			errno = 0;
+			k = strtoul(s, &end, 10);
+			if (errno != 0 || *end != '\0' || k >= x->nsst) {
+				fail_cell(x, x->col, "refers to a shared string that is not there");
+				return;
+			}
+			s = x->sst.buf + x->sst_off[k];
+			len = x->sst_off[k + 1] - x->sst_off[k];
+			break;
+		}
+		case T_BOOL:
+			s = strcmp(s, "0") == 0 ? "FALSE" : "TRUE";
+			len = strlen(s);
+			break;
+		case T_NUM: {
+			enum kind k = x->style < x->nxf ? (enum kind)x->xfkind[x->style] : K_PLAIN;
+			char *end;
+			double v = strtod(s, &end);
+			if (*end != '\0' || end == s) {
+				fail_cell(x, x->col, "a number cell holds no number");
+				return;
+			}
+			if (k != K_PLAIN && serial_text(x, v, k, buf, sizeof buf) == 0) {
+				s = buf;
+				len = strlen(buf);
+			} else if (strpbrk(s, "eE") != NULL && fabs(v) < 1e15 && v == floor(v)) {
+				snprintf(buf, sizeof buf, "%.0f", v); /* 1.23E+11 as digits */
+				s = buf;
+				len = strlen(buf);
+			}
+			break;
+		}
+		case T_ISO: /* 2015-03-01T00:00:00 */
+			if (len >= 10 && len < sizeof buf) {
+				memcpy(buf, s, len + 1);
+				if (len >= 16 && buf[10] == 'T')
+					buf[10] = ' ';
+				if (len >= 19 && strcmp(buf + 10, " 00:00:00") == 0)
+					buf[10] = '\0';
+				else if (len >= 16)
+					buf[16] = '\0';
+				s = buf;
+				len = strlen(buf);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	if (x->col > x->nf) {
+		x->pad += x->col - x->nf;
+		if (x->pad > 64 * x->xmlbytes + ((uint64_t)1 << 20)) {
+			fail_cell(x, x->col, "too many empty cells for the sheet's size");
+			return;
+		}
+	}
+	for (i = x->nf; i < x->col; i++)
+		row_add_empty(x);
+	row_add(x, s, len);
+	if (x->dst->len - x->base > x->max_record)
+		fail_cell(x, x->col, "row larger than the record limit");
+}
+
+static void
+row_end(struct xlsx_reader *x)
+{
+	size_t i, n;
+
+	x->row_open = 0;
+	x->prev_row = x->row;
+	/* drop empty cells after the last value, then pad to the header's width */
+	if (x->last < x->nf) {
+		x->dst->len = x->last > 0 ? x->last_end : x->base;
+		x->dst->buf[x->dst->len] = '\0';
+		x->nf = x->last;
+	}
+	x->rec.flags = x->nf == 0 ? CSVIO_BLANK : 0;
+	if (x->width == 0 && x->nf > 0)
+		x->width = x->nf;
+	n = x->width > 0 ? x->width : 1;
+	while (x->nf < n)
+		row_add_empty(x);
+	if (x->reccap < x->cap) {
+		x->reccap = x->cap;
+		x->rec.fields = xreallocarray(x->rec.fields, x->reccap, sizeof(*x->rec.fields));
+		x->rec.lens = xreallocarray(x->rec.lens, x->reccap, sizeof(*x->rec.lens));
+	}
+	for (i = 0; i < x->nf; i++) {
+		x->rec.fields[i] = x->dst->buf + x->offs[i];
+		x->rec.lens[i] = (i + 1 < x->nf ? x->offs[i + 1] : x->dst->len) - x->offs[i] - 1;
+	}
+	x->rec.nfields = x->nf;
+	x->rec.line = x->row;
+	x->rec.lines = 1;
+	x->rec.bad_field = 0;
+	x->row_ready = 1;
+	XML_StopParser(x->xp, XML_TRUE);
+}
+
+/* An element of the sheet opens (atts given) or closes (atts NULL). */
+static void
+sheet_tag(struct xlsx_reader *x, const char *name, const XML_Char **atts)
+{
+	const char *n = strchr(name, ':') != NULL ? local(name) : name;
+	int open = atts != NULL;
+
+	switch (n[0]) {
+	case 'c':
+		if (n[1] == '\0' && open && x->row_open)
+			cell_begin(x, atts);
+		else if (n[1] == '\0' && !open && x->in_cell)
+			cell_end(x);
+		break;
+	case 'v':
+		if (n[1] == '\0')
+			x->in_v = open && x->in_cell;
+		break;
+	case 't':
+		if (n[1] == '\0')
+			x->in_t = open && x->in_is;
+		break;
+	case 'i':
+		if (strcmp(n, "is") == 0)
+			x->in_is = open && x->in_cell;
+		break;
+	case 'r':
+		if (strcmp(n, "row") == 0 && open && x->in_data)
+			row_begin(x, atts);
+		else if (strcmp(n, "row") == 0 && !open && x->row_open)
+			row_end(x);
+		else if (strcmp(n, "rPh") == 0)
+			x->in_rph = open;
+		break;
+	case 's':
+		if (strcmp(n, "sheetData") == 0)
+			x->in_data = open;
+		break;
+	case 'm':
+		if (open && strcmp(n, "mergeCell") == 0) {
+			const char *ref = attr(atts, "ref");
+			if (x->nmerges++ == 0 && ref != NULL)
+				snprintf(x->merge, sizeof x->merge, "%s", ref);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	sheet_tag(ud, name, atts);
+}
+
+static void
+sheet_end(void *ud, const XML_Char *name)
+{
+	sheet_tag(ud, name, NULL);
+}
+
+/* ------------------------------------------------------------------ API */
+
+static zip_t *
+zip_from(struct xlsx_reader *x, FILE *fp, zip_uint64_t start)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *z;
+
+	zip_error_init(&ze);
+	if ((src = zip_source_filep_create(fp, start, -1, &ze)) == NULL) {
+		fclose(fp);
+		fail(x, "%s", zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return NULL;
+	}
+	if ((z = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
+		zip_source_free(src);
+		fail(x, "not a readable workbook: %s", zip_error_strerror(&ze));
+	}
+	zip_error_fini(&ze);
+	return z;
+}
+
+/* Copy a workbook from a pipe into an unnamed temporary file. */
+static FILE *
+spool(struct xlsx_reader *x, const unsigned char *head, size_t n, FILE *fp)
+{
+	FILE *tmp = tmpfile();
+	char buf[65536];
+	size_t k;
+	uint64_t total = n;
+
+	if (tmp == NULL) {
+		fail(x, "cannot make a temporary file for the workbook: %s", strerror(errno));
+		return NULL;
+	}
+	fwrite(head, 1, n, tmp);
+	while ((k = fread(buf, 1, sizeof buf, fp)) > 0) {
+		total += k;
+		if (total > MAX_SPOOL) {
+			fclose(tmp);
+			fail(x, "workbook over %llu MiB on standard input",
+			     (unsigned long long)(MAX_SPOOL >> 20));
+			return NULL;
+		}
+		fwrite(buf, 1, k, tmp);
+	}
+	if (ferror(fp) || fflush(tmp) != 0 || ferror(tmp) || fseek(tmp, 0, SEEK_SET) != 0) {
+		fclose(tmp);
+		fail(x, "cannot copy the workbook: %s", strerror(errno));
+		return NULL;
+	}
+	return tmp;
+}
+
+/* A stream that gives back the bytes looked at, then the rest of fp. */
+struct replay {
+	unsigned char head[8];
+	size_t n, pos;
+	FILE *fp;
+};
+
+static ssize_t
+replay_read(void *cookie, char *buf, size_t size)
+{
+	struct replay *r = cookie;
+	size_t k;
+
+	if (r->pos < r->n) {
+		k = r->n - r->pos < size ? r->n - r->pos : size;
+		memcpy(buf, r->head + r->pos, k);
+		r->pos += k;
+		return (ssize_t)k;
+	}
+	k = fread(buf, 1, size, r->fp);
+	return k == 0 && ferror(r->fp) ? -1 : (ssize_t)k;
+}
+
+static int
+replay_close(void *cookie)
+{
+	free(cookie);
+	return 0;
+}
+
+int
+xlsx_sniff(FILE *fp, const char *name, struct xlsx_reader **xl, FILE **replay)
+{
+	unsigned char head[8];
+	size_t n;
+	long pos = ftell(fp);
+	int sig;
+	struct xlsx_reader *x;
+	FILE *zf;
+
+	*xl = NULL;
+	*replay = NULL;
+	n = fread(head, 1, sizeof head, fp);
+	sig = xlsx_signature(head, n);
+	if (sig == 0) {
+		if (pos >= 0 && fseek(fp, pos, SEEK_SET) == 0) {
+			clearerr(fp);
+			return 0;
+		}
+		struct replay *r = xcalloc(1, sizeof(*r));
+		cookie_io_functions_t io = {replay_read, NULL, NULL, replay_close};
+		memcpy(r->head, head, n);
+		r->n = n;
+		r->fp = fp;
+		if ((*replay = fopencookie(r, "rb", io)) == NULL) {
+			free(r);
+			return 0; /* csvio reads fp and loses nothing but these bytes: rare */
+		}
+		return 0;
+	}
+	x = xcalloc(1, sizeof(*x));
+	x->name = xstrdup(name != NULL ? name : "<stdin>");
+	strbuf_init(&x->err);
+	strbuf_init(&x->cell);
+	strbuf_init(&x->sst);
+	*xl = x;
+	if (sig == 2) {
+		fail(x,
+		     "an OLE2 file (a legacy Excel 97-2003 .xls, or a password-protected "
+		     "workbook): not read; save it as Excel Workbook (.xlsx) without a password, "
+		     "or as CSV UTF-8");
+		return 1;
+	}
+	if (pos >= 0 && fseek(fp, pos, SEEK_SET) == 0) {
+		int fd = dup(fileno(fp));
+		if (fd < 0 || (zf = fdopen(fd, "rb")) == NULL) {
+			if (fd >= 0)
+				close(fd);
+			fail(x, "cannot read the workbook: %s", strerror(errno));
+			return 1;
+		}
+	} else if ((zf = spool(x, head, n, fp)) == NULL) {
+		return 1;
+	} else {
+		pos = 0;
+	}
+	if ((x->zip = zip_from(x, zf, (zip_uint64_t)pos)) == NULL)
+		return 1;
+	if (open_book(x) == 0) {
+		const char *target = NULL;
+		size_t i;
+		for (i = 0; i < x->nsheets; i++)
+			if (x->sheets[i].target != NULL)
+				target = x->sheets[i].target;
+		if (part_open(x, target, MAX_SHEET_PART, 1, sheet_start, sheet_end, cell_text) >
+		    0) {
+			struct strbuf ref;
+			strbuf_init(&ref);
+			add_sheet_ref(&ref, x->sheet);
+			diag_sheet(x->name, ref.buf);
+			strbuf_free(&ref);
+		}
+	}
+	free_rels(x);
+	return 1;
+}
+
+int
+xlsx_next(struct xlsx_reader *x, struct strbuf *dst, size_t max_record, struct csvio_record **rec)
+{
+	int rc;
+
+	if (x->fatal)
+		return -1;
+	if (x->done)
+		return 0;
+	x->dst = dst;
+	x->max_record = max_record;
+	x->row_ready = 0;
+	while ((rc = part_run(x)) > 0)
+		if (x->row_ready) {
+			*rec = &x->rec;
+			return 1;
+		}
+	if (rc < 0)
+		return -1;
+	x->done = 1;
+	if (x->nmerges > 0) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		add_sheet_ref(&sb, x->sheet);
+		fail(x,
+		     "%s!%s: %lu merged cell range%s: a merged cell's value is in its first cell "
+		     "only; unmerge %s and fill each cell",
+		     sb.buf, x->merge, x->nmerges, x->nmerges > 1 ? "s" : "",
+		     x->nmerges > 1 ? "them" : "it");
+		strbuf_free(&sb);
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+xlsx_error(const struct xlsx_reader *x)
+{
+	return x->err.buf;
+}
+
+unsigned long
+xlsx_rows(const struct xlsx_reader *x)
+{
+	return x->prev_row;
+}
+
+const char *
+xlsx_sheet_name(const struct xlsx_reader *x)
+{
+	return x->sheet;
+}
+
+void
+xlsx_close(struct xlsx_reader *x)
+{
+	size_t i;
+
+	if (x == NULL)
+		return;
+	part_close(x);
+	if (x->zip != NULL)
+		zip_discard(x->zip);
+	free_rels(x);
+	for (i = 0; i < x->nsheets; i++) {
+		free(x->sheets[i].name);
+		free(x->sheets[i].rid);
+		free(x->sheets[i].target);
+	}
+	free(x->sheets);
+	free(x->sheet);
+	free(x->name);
+	free(x->path);
+	free(x->xfkind);
+	free(x->fmtid);
+	strbuf_free(&x->sst);
+	free(x->sst_off);
+	free(x->offs);
+	free(x->rec.fields);
+	free(x->rec.lens);
+	strbuf_free(&x->err);
+	strbuf_free(&x->cell);
+	free(x);
+}

@@ -1,0 +1,305 @@
+/*
+ * test_xlsx.c: Excel workbooks read through csvio_open(): cell types, the
+ * 1900 and 1904 date systems, sheet choice (hidden sheets, names, numbers),
+ * workbooks LibreOffice saved (data/xlsx/lo-*.xlsx, made from data/xlsx/src),
+ * merged cells refused, hostile workbooks (../hostile/xlsx), a sheet of
+ * 1,048,576 rows streamed and one row more refused, pipes, the arena.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "core/csvio.h"
+#include "core/strbuf.h"
+#include "core/xlsx.h"
+
+#define MAXREC 8
+
+/* Read every record of fp as "LINE [f1|f2|...]" into out; rc of the last csvio_next(). */
+static int
+read_all(FILE *fp, const char *name, const char *sheet, char out[][256], size_t *n,
+         struct strbuf *err)
+{
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	int rc;
+
+	xlsx_select_sheet(sheet);
+	r = csvio_open(fp, name, 0);
+	*n = 0;
+	while ((rc = csvio_next(r, &rec)) > 0) {
+		struct strbuf sb;
+		size_t i;
+		strbuf_init(&sb);
+		strbuf_printf(&sb, "%lu%s [", rec->line, rec->flags & CSVIO_BLANK ? "B" : "");
+		for (i = 0; i < rec->nfields; i++) {
+			if (rec->fields[i][rec->lens[i]] != '\0') /* ck_assert is slow in a loop */
+				ck_abort_msg("line %lu field %zu: no NUL at its length", rec->line,
+				             i);
+			strbuf_printf(&sb, "%s%s", i ? "|" : "", rec->fields[i]);
+		}
+		strbuf_addch(&sb, ']');
+		if (*n < MAXREC)
+			snprintf(out[*n], 256, "%s", sb.buf);
+		(*n)++;
+		strbuf_free(&sb);
+	}
+	if (rc < 0 && err != NULL)
+		strbuf_adds(err, csvio_error(r));
+	csvio_close(r);
+	xlsx_select_sheet(NULL);
+	return rc;
+}
+
+static int
+read_file(const char *path, const char *sheet, char out[][256], size_t *n, struct strbuf *err)
+{
+	FILE *fp = fopen(path, "rb");
+	int rc;
+
+	ck_assert_msg(fp != NULL, "cannot open %s", path);
+	rc = read_all(fp, path, sheet, out, n, err);
+	fclose(fp);
+	return rc;
+}
+
+START_TEST(test_cell_types)
+{
+	char out[MAXREC][256];
+	size_t n;
+
+	/* the first sheet is hidden: the first visible one is read */
+	ck_assert_int_eq(read_file("data/xlsx/a.xlsx", NULL, out, &n, NULL), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(out[0], "1 [Case ID|Date|flag|Notes]");
+	ck_assert_str_eq(out[1], "3 [123456789012|2024-01-01|TRUE|=cmd|x]");
+	ck_assert_str_eq(out[2], "4 [1500|2024-01-01 12:00||#N/A]");
+	ck_assert_int_eq(read_file("data/xlsx/a.xlsx", "1", out, &n, NULL), 0);
+	ck_assert_str_eq(out[0], "1 [9]");
+	ck_assert_int_eq(read_file("data/xlsx/a.xlsx", "hidden", out, &n, NULL), 0);
+	ck_assert_str_eq(out[0], "1 [9]");
+	ck_assert_int_eq(read_file("data/xlsx/a.xlsx", "2", out, &n, NULL), 0);
+	ck_assert_str_eq(out[0], "1 [Case ID|Date|flag|Notes]");
+}
+END_TEST
+
+START_TEST(test_date_systems)
+{
+	char out[MAXREC][256];
+	size_t n;
+
+	ck_assert_int_eq(read_file("data/xlsx/b1904.xlsx", NULL, out, &n, NULL), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(out[1], "2 [1904-01-01]");
+	ck_assert_str_eq(out[2], "3 [2024-01-01]");
+	/* LibreOffice: the same data saved in each date system, a hidden sheet after */
+	ck_assert_int_eq(read_file("data/xlsx/lo-1904.xlsx", NULL, out, &n, NULL), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(out[0], "1 [Case ID|Date of birth|Count|Flag]");
+	ck_assert_str_eq(out[1], "2 [CA00012345|2013-11-23|42|1]");
+	ck_assert_str_eq(out[2], "3 [CA00012346|1904-01-02|0.5|]");
+	ck_assert_int_eq(read_file("data/xlsx/lo-1900.xlsx", NULL, out, &n, NULL), 0);
+	ck_assert_str_eq(out[1], "2 [CA00012345|2013-11-23|42|1]");
+	ck_assert_str_eq(out[2], "3 [CA00012346|1904-01-02|0.5|]");
+	ck_assert_int_eq(read_file("data/xlsx/lo-1900.xlsx", "Notes", out, &n, NULL), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(out[0], "1 [hidden sheet]");
+}
+END_TEST
+
+static const struct {
+	const char *path, *error;
+} refused[] = {
+    {"data/xlsx/merge.xlsx", "S!A1:B1: 1 merged cell range"},
+    {"data/xlsx/lo-merged.xlsx", "Sheet1!A1:B1: 1 merged cell range"},
+    {"../hostile/xlsx/badzip.xlsx", "not a readable workbook"},
+    {"../hostile/xlsx/truncated.xlsx", "not a readable workbook"},
+    {"../hostile/xlsx/bomb.xlsx", "(a ZIP bomb?)"},
+    {"../hostile/xlsx/bomb-lies.xlsx", "larger than the archive says"},
+    {"../hostile/xlsx/laughs.xlsx", "document type declaration"},
+    {"../hostile/xlsx/laughs-sheet.xlsx", "document type declaration"},
+    {"../hostile/xlsx/bigcell.xlsx", "S!A2: cell longer than Excel's 32767 characters"},
+    {"../hostile/xlsx/wide.xlsx", "beyond column XFD"},
+    {"../hostile/xlsx/disorder.xlsx", "S!A2: rows out of order"},
+    {"../hostile/xlsx/nosst.xlsx", "S!A1: refers to a shared string"},
+    {"../hostile/xlsx/legacy.xlsx", "legacy Excel 97-2003 .xls"},
+};
+
+START_TEST(test_refused)
+{
+	char out[MAXREC][256];
+	size_t n;
+	struct strbuf err;
+
+	strbuf_init(&err);
+	ck_assert_int_eq(read_file(refused[_i].path, NULL, out, &n, &err), -1);
+	ck_assert_msg(strstr(err.buf, refused[_i].error) != NULL, "%s: got \"%s\"",
+	              refused[_i].path, err.buf);
+	strbuf_free(&err);
+}
+END_TEST
+
+START_TEST(test_no_such_sheet)
+{
+	char out[MAXREC][256];
+	size_t n;
+	struct strbuf err;
+
+	strbuf_init(&err);
+	ck_assert_int_eq(read_file("data/xlsx/lo-1904.xlsx", "3", out, &n, &err), -1);
+	ck_assert_str_eq(err.buf, "--sheet: no such sheet (the workbook has 2: 'Annex A', Notes)");
+	strbuf_free(&err);
+}
+END_TEST
+
+/* A workbook and a CSV through a pipe (not seekable). */
+START_TEST(test_pipe)
+{
+	char out[MAXREC][256];
+	size_t n;
+	FILE *fp = popen("cat data/xlsx/a.xlsx", "r");
+
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(read_all(fp, "<stdin>", NULL, out, &n, NULL), 0);
+	pclose(fp);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(out[2], "4 [1500|2024-01-01 12:00||#N/A]");
+	fp = popen("printf 'a,b\\n1,\"2\"\\n'", "r");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(read_all(fp, "<stdin>", NULL, out, &n, NULL), 0);
+	pclose(fp);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(out[0], "1 [a|b]");
+	ck_assert_str_eq(out[1], "2 [1|2]");
+}
+END_TEST
+
+/* With an arena, each row's fields lie end to end after what it held. */
+START_TEST(test_arena)
+{
+	FILE *fp = fopen("data/xlsx/a.xlsx", "rb");
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	struct strbuf arena;
+	size_t i, before;
+
+	ck_assert_ptr_nonnull(fp);
+	strbuf_init(&arena);
+	strbuf_adds(&arena, "xyz");
+	r = csvio_open(fp, "a.xlsx", 0);
+	csvio_set_arena(r, &arena);
+	while (before = arena.len, csvio_next(r, &rec) > 0) {
+		ck_assert_ptr_eq(rec->fields[0], arena.buf + before);
+		for (i = 0; i + 1 < rec->nfields; i++)
+			ck_assert_ptr_eq(rec->fields[i + 1], rec->fields[i] + rec->lens[i] + 1);
+		ck_assert_ptr_eq(rec->fields[i] + rec->lens[i] + 1, arena.buf + arena.len);
+	}
+	ck_assert_int_eq(memcmp(arena.buf, "xyz", 3), 0);
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&arena);
+}
+END_TEST
+
+/* A workbook of one sheet from its XML (stored, not compressed), in a temporary file. */
+static FILE *
+book(const char *sheet_xml, size_t len)
+{
+	static const char rels[] =
+	    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	    "<Relationship Id=\"rId1\" "
+	    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	    "relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+	static const char wb[] =
+	    "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Big\" sheetId=\"1\" r:id=\"rId1\"/>"
+	    "</sheets></workbook>";
+	static const char wbrels[] =
+	    "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
+	    "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+	    "</Relationships>";
+	char path[] = "/tmp/test_xlsx.XXXXXX";
+	int fd = mkstemp(path), err;
+	zip_int64_t idx;
+	zip_t *z;
+	FILE *fp;
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	z = zip_open(path, ZIP_TRUNCATE, &err);
+	ck_assert_ptr_nonnull(z);
+	ck_assert_int_ge(
+	    zip_file_add(z, "_rels/.rels", zip_source_buffer(z, rels, strlen(rels), 0), 0), 0);
+	ck_assert_int_ge(
+	    zip_file_add(z, "xl/workbook.xml", zip_source_buffer(z, wb, strlen(wb), 0), 0), 0);
+	ck_assert_int_ge(zip_file_add(z, "xl/_rels/workbook.xml.rels",
+	                              zip_source_buffer(z, wbrels, strlen(wbrels), 0), 0),
+	                 0);
+	idx =
+	    zip_file_add(z, "xl/worksheets/sheet1.xml", zip_source_buffer(z, sheet_xml, len, 0), 0);
+	ck_assert_int_ge(idx, 0);
+	ck_assert_int_eq(zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0), 0);
+	ck_assert_int_eq(zip_close(z), 0);
+	fp = fopen(path, "rb");
+	unlink(path);
+	ck_assert_ptr_nonnull(fp);
+	return fp;
+}
+
+/* Excel's 1,048,576 rows are streamed; a row beyond is refused. */
+START_TEST(test_max_rows)
+{
+	struct strbuf xml;
+	unsigned long r;
+	char out[MAXREC][256];
+	size_t n;
+	struct strbuf err;
+	FILE *fp;
+
+	strbuf_init(&xml);
+	strbuf_init(&err);
+	strbuf_adds(&xml, "<worksheet><sheetData>");
+	strbuf_adds(&xml, "<row><c><v>1</v></c></row>");
+	for (r = 2; r <= XLSX_MAX_ROWS; r++)
+		strbuf_add(&xml, "<row><c><v>2</v></c></row>", 26);
+	strbuf_adds(&xml, "</sheetData></worksheet>");
+	fp = book(xml.buf, xml.len);
+	ck_assert_int_eq(read_all(fp, "big.xlsx", NULL, out, &n, NULL), 0);
+	fclose(fp);
+	ck_assert_uint_eq(n, XLSX_MAX_ROWS);
+	ck_assert_str_eq(out[1], "2 [2]");
+	xml.len -= strlen("</sheetData></worksheet>");
+	strbuf_adds(&xml, "<row><c><v>1</v></c></row></sheetData></worksheet>");
+	fp = book(xml.buf, xml.len);
+	ck_assert_int_eq(read_all(fp, "big.xlsx", NULL, out, &n, &err), -1);
+	fclose(fp);
+	ck_assert_msg(strstr(err.buf, "more than 1048576 rows") != NULL, "%s", err.buf);
+	strbuf_free(&xml);
+	strbuf_free(&err);
+}
+END_TEST
+
+Suite *make_suite_xlsx(void);
+
+/* The xlsx suite. */
+Suite *
+make_suite_xlsx(void)
+{
+	Suite *s = suite_create("xlsx");
+	TCase *tc = tcase_create("read");
+	TCase *big = tcase_create("big");
+
+	tcase_add_test(tc, test_cell_types);
+	tcase_add_test(tc, test_date_systems);
+	tcase_add_loop_test(tc, test_refused, 0, (int)(sizeof(refused) / sizeof(refused[0])));
+	tcase_add_test(tc, test_no_such_sheet);
+	tcase_add_test(tc, test_pipe);
+	tcase_add_test(tc, test_arena);
+	suite_add_tcase(s, tc);
+	tcase_add_test(big, test_max_rows);
+	tcase_set_timeout(big, 120);
+	suite_add_tcase(s, big);
+	return s;
+}
