@@ -1,109 +1,170 @@
 /*
- * idset.c: open-addressing hash set of IDs. Each slot is a 64-bit key (probed
- * alone, 8 to a cache line) and, in a parallel array, the offset of its
- * entry in the arena; an entry is the first line (8 bytes),
- * a length byte (or a 0 byte and a 4-byte length for long IDs) and the ID's
- * bytes. A slot is 16 bytes, an entry 9 + the ID's length. IDs of the
- * usual form (letters and digits, "CA27004512") are packed into the key
- * itself and keep their line in the slot: no arena, no text comparison.
+ * idset.c: an open-addressing hash set of IDs, linear probing in one flat
+ * array of 12-byte slots. A slot holds a 64-bit key and a 32-bit word:
+ *
+ * - IDs of up to 12 upper-case letters, digits and hyphens ("CA27004512")
+ *   are packed into the key itself (base 38, no zero digit: one key per ID,
+ *   never 0) and the word is the line where the ID was first seen;
+ * - any other ID (or one first seen beyond line 4,294,967,294) has a key
+ *   of OTHER and 63 bits of its hash, and the word is the index of its entry
+ *   (first line, length, bytes) in an arena; text is compared only when the
+ *   hash bits match, so the set never reports a false duplicate.
+ *
+ * Where a key is probed from is SipHash-1-3 (keyhash.h) under a key drawn
+ * at random once per run, mapped onto the table by a multiply-high: IDs
+ * chosen to collide under one run's hash do not collide under the next, so
+ * no input can make the set quadratic.
+ *
+ * The table is at most 80% full and grows by half in place: the array is
+ * extended (mremap() for a large one, so that the old and the new table are
+ * never held at once) and every key moved within it (grow()). A packed ID
+ * thus costs 12 bytes / load, 15 to 22.5 bytes.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/idset.h"
 #include "core/keyhash.h"
 #include "core/xalloc.h"
 
-/* A slot: the packed ID or a hash (0: empty), and the packed ID's first line or the entry's arena
- * offset. */
+/* A slot: key (0 = empty) in two halves, so that a slot is 12 bytes; line or entry index. */
 struct slot {
-	uint64_t key;
-	uint64_t aux;
+	uint32_t lo, hi;
+	uint32_t word;
 };
 
 struct idset {
-	struct slot *t; /* cap slots, key and value side by side: one cache line a probe */
-	size_t cap; /* a power of two */
+	struct slot *t; /* alloc slots: cap home slots and a tail for the last runs */
+	size_t cap, alloc;
+	int mapped; /* t is an mmap() region (else malloc()) */
 	size_t count;
-	unsigned char *arena;
+	size_t big; /* entries of packed IDs first seen beyond BIG_LINE */
+	unsigned char *arena; /* entries: line (8 bytes), length (4), bytes */
 	size_t alen, acap;
+	uint64_t *eoff; /* arena offset of each entry */
+	size_t nent, ecap;
 };
 
-#define PACKED (1ULL << 63) /* the key is the ID itself, not a hash */
+#define OTHER (1ULL << 63) /* the key is a hash, the word an entry index */
+#define BIG_LINE ((unsigned long)UINT32_MAX - 1) /* lines from here on live in entries */
+#define TAIL ((size_t)64) /* slots past cap at first: where the last runs spill */
+#define MAP_MIN ((size_t)1 << 20) /* tables of this many bytes and more are mapped */
+#define MAX_LOAD_NUM 4 /* at most 4/5 full */
+#define MAX_LOAD_DEN 5
+
+static struct keyhash_key run_key;
+static int run_key_set;
+
+/* Draw this run's hash key (getrandom(), else /dev/urandom, else the clock). */
+static void
+key_init(void)
+{
+	unsigned char b[16];
+	struct timespec ts;
+	ssize_t got = -1;
+	int fd;
+
+	do
+		got = getrandom(b, sizeof b, 0);
+	while (got < 0 && errno == EINTR);
+	if (got != (ssize_t)sizeof b && (fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) >= 0) {
+		got = read(fd, b, sizeof b);
+		close(fd);
+	}
+	if (got != (ssize_t)sizeof b) {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		keyhash_from_seed((uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec << 30 ^
+		                      (uint64_t)getpid(),
+		                  &run_key);
+	} else {
+		memcpy(&run_key.k0, b, 8);
+		memcpy(&run_key.k1, b + 8, 8);
+	}
+	run_key_set = 1;
+}
+
+static uint64_t
+slot_key(const struct slot *sl)
+{
+	return (uint64_t)sl->hi << 32 | sl->lo;
+}
+
+static void
+slot_set(struct slot *sl, uint64_t key, uint32_t word)
+{
+	sl->lo = (uint32_t)key;
+	sl->hi = (uint32_t)(key >> 32);
+	sl->word = word;
+}
 
 /*
- * Pack an ID of one or two upper-case letters and 1 to 12 digits
- * ("CA27004512") into a key that is the ID itself: value in bits 0-39,
- * digit count in 40-43, letters in 44-53, PACKED set. Such keys need no
- * text comparison, and consecutive IDs land in consecutive slots, so a
- * sorted extract walks the table in order. 0 when id is of another form.
+ * Pack an ID of 1 to 12 characters from A-Z, 0-9 and '-' into a key that is
+ * the ID itself (each character a base-38 digit 1..37); 0 for another form.
  */
 static uint64_t
 pack_id(const char *id, size_t len)
 {
-	uint64_t v = 0, letters = 0;
-	size_t i = 0, nl;
+	uint64_t v = 0;
+	size_t i;
+	unsigned d;
+	unsigned char c;
 
-	while (i < len && i < 2 && id[i] >= 'A' && id[i] <= 'Z')
-		letters = letters * 32 + (uint64_t)(id[i++] - 'A' + 1);
-	nl = i;
-	if (nl == 0 || len - nl < 1 || len - nl > 12)
+	if (len == 0 || len > 12)
 		return 0;
-	for (; i < len; i++) {
-		if (id[i] < '0' || id[i] > '9')
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)id[i];
+		if (c >= 'A' && c <= 'Z')
+			d = c - 'A' + 1;
+		else if (c >= '0' && c <= '9')
+			d = c - '0' + 27;
+		else if (c == '-')
+			d = 37;
+		else
 			return 0;
-		v = v * 10 + (uint64_t)(id[i] - '0');
+		v = v * 38 + d;
 	}
-	return PACKED | letters << 44 | (uint64_t)(len - nl) << 40 | v;
+	return v;
 }
 
-/*
- * The first slot to probe for key h. Packed keys keep runs of 16
- * consecutive IDs together (one 256-byte stretch of the table) and scatter
- * the runs, so sorted IDs stay cache-friendly without long clusters.
- */
-static size_t
-slot_of(uint64_t h, size_t cap)
-{
-	uint64_t run;
-
-	if (!(h & PACKED))
-		return h & (cap - 1);
-	run = (h >> 4) * 0x9E3779B97F4A7C15ULL;
-	return ((run >> 20) << 4 | (h & 15)) & (cap - 1);
-}
-
-/* FNV-1a over the bytes, then a final mix; never 0, PACKED clear. */
+/* The hash a key is probed from: SipHash of a packed ID's key; an OTHER key is one. */
 static uint64_t
-hash_id(const char *s, size_t len)
+key_hash(uint64_t key)
 {
-	uint64_t h = keyhash_fnv1a(KEYHASH_FNV_BASIS, s, len);
-
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h &= ~PACKED;
-	return h == 0 ? 1 : h;
+	if (key & OTHER)
+		return key << 1;
+	return keyhash_sip13_word(&run_key, key);
 }
 
-#define HUGE_PAGE ((size_t)2 << 20)
+/* The key of an ID of another form: OTHER and 63 bits of its hash. */
+static uint64_t
+other_key(const char *id, size_t len)
+{
+	return OTHER | keyhash_sip13(&run_key, id, len) >> 1;
+}
 
-/*
- * A zeroed array of n 64-bit words. Large ones are mapped fresh (the kernel
- * zeroes a page when it is first touched, so the cost is spread over the
- * inserts instead of stalling the start) and marked for huge pages: random
- * probes over tens of MiB then cost a cache miss but no TLB miss, and
- * prefetches are not dropped. Free with idset_table_free().
- */
+/* The home slot of hash h in a table of cap slots (a multiply-high: any cap). */
+static size_t
+home(uint64_t h, size_t cap)
+{
+	return (size_t)(((unsigned __int128)h * cap) >> 64);
+}
+
+/* n zeroed slots: mapped when large (pages zeroed by the kernel as first touched). */
 static struct slot *
-table_alloc(size_t n)
+slots_alloc(size_t n, int *mapped)
 {
 	size_t bytes = n * sizeof(struct slot);
 	void *p;
 
-	if (bytes < HUGE_PAGE)
+	*mapped = bytes >= MAP_MIN;
+	if (!*mapped)
 		return xcalloc(n, sizeof(struct slot));
 	p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
@@ -114,18 +175,59 @@ table_alloc(size_t n)
 	return p;
 }
 
-/* Free an array of n slots from table_alloc(). */
 static void
-idset_table_free(struct slot *p, size_t n)
+slots_free(struct slot *t, size_t n, int mapped)
 {
-	size_t bytes = n * sizeof(struct slot);
-
-	if (p == NULL)
-		return;
-	if (bytes < HUGE_PAGE)
-		free(p);
+	if (mapped)
+		munmap(t, n * sizeof(struct slot));
 	else
-		munmap(p, bytes);
+		free(t);
+}
+
+/*
+ * Extend the array to n slots in place, the new ones empty. A mapped array
+ * is moved by the kernel (mremap: pages, not bytes, so never two tables at
+ * once); a small one is reallocated, or mapped once it is large.
+ */
+static void
+slots_extend(struct idset *s, size_t n)
+{
+	size_t old = s->alloc * sizeof(struct slot), bytes = n * sizeof(struct slot);
+	struct slot *t;
+	int mapped;
+	void *p;
+
+	if (s->mapped) {
+		p = mremap(s->t, old, bytes, MREMAP_MAYMOVE);
+		if (p == MAP_FAILED)
+			p = xmalloc((size_t)-1);
+#ifdef MADV_HUGEPAGE
+		madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+		s->t = p;
+	} else if (bytes < MAP_MIN) {
+		s->t = xreallocarray(s->t, n, sizeof(struct slot));
+		memset(s->t + s->alloc, 0, bytes - old);
+	} else {
+		t = slots_alloc(n, &mapped);
+		memcpy(t, s->t, old);
+		free(s->t);
+		s->t = t;
+		s->mapped = 1;
+	}
+	s->alloc = n;
+}
+
+/* Put key/word in the first empty slot from j on; the slot's index. */
+static size_t
+place(struct idset *s, size_t j, uint64_t key, uint32_t word)
+{
+	while (j < s->alloc && (s->t[j].lo | s->t[j].hi) != 0)
+		j++;
+	if (j == s->alloc)
+		slots_extend(s, s->alloc + s->alloc / 16 + TAIL);
+	slot_set(&s->t[j], key, word);
+	return j;
 }
 
 struct idset *
@@ -139,10 +241,13 @@ idset_new_sized(size_t n)
 {
 	struct idset *s = xcalloc(1, sizeof *s);
 
+	if (!run_key_set)
+		key_init();
 	s->cap = 1024;
-	while (s->cap < ((size_t)1 << 40) && s->cap / 10 * 7 < n)
-		s->cap *= 2;
-	s->t = table_alloc(s->cap);
+	if (n / MAX_LOAD_NUM * MAX_LOAD_DEN > s->cap)
+		s->cap = n / MAX_LOAD_NUM * MAX_LOAD_DEN;
+	s->alloc = s->cap + TAIL;
+	s->t = slots_alloc(s->alloc, &s->mapped);
 	return s;
 }
 
@@ -151,120 +256,184 @@ idset_free(struct idset *s)
 {
 	if (s == NULL)
 		return;
-	idset_table_free(s->t, s->cap);
+	slots_free(s->t, s->alloc, s->mapped);
 	free(s->arena);
+	free(s->eoff);
 	free(s);
 }
 
-/* Append line and id to the arena; return the entry's offset. */
-static uint64_t
-arena_put(struct idset *s, const char *id, size_t len, unsigned long line)
+/* Append an entry for id first seen on line; its index. */
+static uint32_t
+entry_put(struct idset *s, const char *id, size_t len, unsigned long line)
 {
-	size_t need = len + 13, off = s->alen;
-	uint32_t l32 = (uint32_t)len;
 	uint64_t l64 = line;
+	uint32_t l32 = (uint32_t)len;
 
-	if (s->alen + need > s->acap) {
-		s->acap = s->acap == 0 ? 65536 : s->acap;
-		while (s->alen + need > s->acap)
+	if (s->nent >= UINT32_MAX || len > UINT32_MAX)
+		xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */
+	if (s->nent == s->ecap) {
+		s->ecap = s->ecap == 0 ? 256 : s->ecap * 2;
+		s->eoff = xreallocarray(s->eoff, s->ecap, sizeof *s->eoff);
+	}
+	if (s->alen + len + 12 > s->acap) {
+		s->acap = s->acap == 0 ? 4096 : s->acap;
+		while (s->alen + len + 12 > s->acap)
 			s->acap *= 2;
 		s->arena = xrealloc(s->arena, s->acap);
 	}
+	s->eoff[s->nent] = s->alen;
 	memcpy(s->arena + s->alen, &l64, 8);
-	s->alen += 8;
-	if (len > 0 && len < 256) {
-		s->arena[s->alen++] = (unsigned char)len;
-	} else {
-		s->arena[s->alen++] = 0;
-		memcpy(s->arena + s->alen, &l32, 4);
-		s->alen += 4;
-	}
-	memcpy(s->arena + s->alen, id, len);
-	s->alen += len;
-	return off;
+	memcpy(s->arena + s->alen + 8, &l32, 4);
+	memcpy(s->arena + s->alen + 12, id, len);
+	s->alen += len + 12;
+	return (uint32_t)s->nent++;
 }
 
-/* 1 when the arena entry at off holds id[0..len). */
-static int
-arena_equal(const struct idset *s, uint64_t off, const char *id, size_t len)
+/* The first line of entry e when it holds id[0..len), else 0. */
+static unsigned long
+entry_match(const struct idset *s, uint32_t e, const char *id, size_t len)
 {
-	const unsigned char *p = s->arena + off + 8;
-	size_t n = *p++;
+	const unsigned char *p = s->arena + s->eoff[e];
+	uint64_t l64;
 	uint32_t l32;
 
-	if (n == 0) {
-		memcpy(&l32, p, 4);
-		n = l32;
-		p += 4;
-	}
-	return n == len && memcmp(p, id, len) == 0;
-}
-
-/* The first line stored in the entry at off. */
-static unsigned long
-arena_line(const struct idset *s, uint64_t off)
-{
-	uint64_t l64;
-
-	memcpy(&l64, s->arena + off, 8);
+	memcpy(&l32, p + 8, 4);
+	if (l32 != len || memcmp(p + 12, id, len) != 0)
+		return 0;
+	memcpy(&l64, p, 8);
 	return (unsigned long)l64;
 }
 
-/* Double the table and reinsert every slot. */
+/*
+ * Grow by half in place. The array is extended, then every key is moved
+ * from the right end leftwards to the first empty slot from its new home:
+ * new homes lie right of old ones (the multiply-high grows with cap), so a
+ * key lands among keys already moved, except near the start, where a key
+ * whose new home is left of its old slot may pass keys not moved yet; the
+ * holes those leave are closed by a last pass over that stretch, moving
+ * each key to the first empty slot from its home.
+ */
 static void
 grow(struct idset *s)
 {
-	struct slot *old = s->t;
-	size_t oldcap = s->cap, i, j;
+	size_t oldalloc = s->alloc, tail = s->alloc - s->cap, i, j, h, dirty = 0, any = 0;
+	struct slot e;
 
-	s->cap *= 2;
-	s->t = table_alloc(s->cap);
-	for (i = 0; i < oldcap; i++) {
-		if (old[i].key == 0)
+	s->cap += s->cap / 2;
+	slots_extend(s, s->cap + tail);
+	for (i = oldalloc; i-- > 0;) {
+		e = s->t[i];
+		if ((e.lo | e.hi) == 0)
 			continue;
-		j = slot_of(old[i].key, s->cap);
-		while (s->t[j].key != 0)
-			j = (j + 1) & (s->cap - 1);
-		s->t[j] = old[i];
+		s->t[i].lo = s->t[i].hi = 0;
+		h = home(key_hash(slot_key(&e)), s->cap);
+		j = place(s, h, slot_key(&e), e.word);
+		if (h < i && j + 1 > dirty) {
+			dirty = j + 1;
+			any = 1;
+		}
 	}
-	idset_table_free(old, oldcap);
+	if (!any)
+		return;
+	/* Close the holes: up to the end of the run that holds the last key placed early. */
+	for (i = 0; i < s->alloc && (i < dirty || (s->t[i].lo | s->t[i].hi) != 0); i++) {
+		e = s->t[i];
+		if ((e.lo | e.hi) == 0)
+			continue;
+		for (j = home(key_hash(slot_key(&e)), s->cap); j < i; j++)
+			if ((s->t[j].lo | s->t[j].hi) == 0)
+				break;
+		if (j < i) {
+			s->t[j] = e;
+			s->t[i].lo = s->t[i].hi = 0;
+		}
+	}
+}
+
+/* The slot holding key from home h on, or the empty one where it would go. */
+static size_t
+probe(const struct idset *s, size_t j, uint64_t key)
+{
+	uint32_t lo = (uint32_t)key, hi = (uint32_t)(key >> 32);
+
+	while (j < s->alloc && (s->t[j].lo | s->t[j].hi) != 0 &&
+	       (s->t[j].lo != lo || s->t[j].hi != hi))
+		j++;
+	return j;
+}
+
+/* The first line of id (of another form, or packed but stored as one), 0 when absent. */
+static unsigned long
+find_other(const struct idset *s, const char *id, size_t len, uint64_t key)
+{
+	size_t j = home(key << 1, s->cap);
+	unsigned long line;
+
+	for (;; j++) {
+		j = probe(s, j, key);
+		if (j == s->alloc || (s->t[j].lo | s->t[j].hi) == 0)
+			return 0;
+		if ((line = entry_match(s, s->t[j].word, id, len)) != 0)
+			return line;
+	}
+}
+
+/*
+ * The line where id (packed key key, 0 for another form) was first seen, or
+ * 0; *at is the empty slot where a packed key would go (alloc: the end).
+ */
+static unsigned long
+lookup(const struct idset *s, const char *id, size_t len, uint64_t key, size_t *at)
+{
+	size_t j;
+
+	if (key != 0) {
+		j = probe(s, home(key_hash(key), s->cap), key);
+		*at = j;
+		if (j < s->alloc && (s->t[j].lo | s->t[j].hi) != 0)
+			return s->t[j].word;
+		if (s->big == 0)
+			return 0;
+	}
+	return find_other(s, id, len, other_key(id, len));
 }
 
 unsigned long
 idset_add(struct idset *s, const char *id, size_t len, unsigned long line)
 {
-	uint64_t h = pack_id(id, len);
-	int packed = h != 0;
-	size_t j;
+	uint64_t key = pack_id(id, len), okey;
+	unsigned long first;
+	size_t j = 0;
 
-	if (!packed)
-		h = hash_id(id, len);
-	if ((s->count + 1) * 10 > s->cap * 7)
+	if ((first = lookup(s, id, len, key, &j)) != 0)
+		return first;
+	okey = key != 0 && line < BIG_LINE ? key : other_key(id, len);
+	s->big += key != 0 && okey != key;
+	if ((s->count + 1) * MAX_LOAD_DEN > s->cap * MAX_LOAD_NUM) {
 		grow(s);
-	j = slot_of(h, s->cap);
-	while (s->t[j].key != 0) {
-		if (s->t[j].key == h) {
-			if (packed)
-				return (unsigned long)s->t[j].aux;
-			if (arena_equal(s, s->t[j].aux, id, len))
-				return arena_line(s, s->t[j].aux);
-		}
-		j = (j + 1) & (s->cap - 1);
-	}
-	s->t[j].key = h;
-	s->t[j].aux = packed ? line : arena_put(s, id, len, line);
+		j = home(key_hash(okey), s->cap);
+	} else if (okey != key)
+		j = home(key_hash(okey), s->cap);
+	place(s, j, okey, okey == key ? (uint32_t)line : entry_put(s, id, len, line));
 	s->count++;
 	return 0;
+}
+
+unsigned long
+idset_find(const struct idset *s, const char *id, size_t len)
+{
+	size_t j;
+
+	return lookup(s, id, len, pack_id(id, len), &j);
 }
 
 void
 idset_prefetch(const struct idset *s, const char *id, size_t len)
 {
-	uint64_t h = pack_id(id, len);
+	uint64_t key = pack_id(id, len);
 
-	if (h == 0)
-		h = hash_id(id, len);
-	__builtin_prefetch(&s->t[slot_of(h, s->cap)], 1);
+	__builtin_prefetch(&s->t[home(key != 0 ? key_hash(key) : other_key(id, len) << 1, s->cap)],
+	                   1);
 }
 
 size_t
@@ -276,27 +445,5 @@ idset_count(const struct idset *s)
 size_t
 idset_bytes(const struct idset *s)
 {
-	return s->cap * sizeof *s->t + s->acap;
-}
-
-/* The line where id[0..len) was first seen, or 0 when it is not in the set. */
-unsigned long
-idset_find(const struct idset *s, const char *id, size_t len)
-{
-	uint64_t h = pack_id(id, len);
-	int packed = h != 0;
-	size_t j;
-
-	if (!packed)
-		h = hash_id(id, len);
-	if (s->cap == 0)
-		return 0;
-	for (j = slot_of(h, s->cap); s->t[j].key != 0; j = (j + 1) & (s->cap - 1))
-		if (s->t[j].key == h) {
-			if (packed)
-				return (unsigned long)s->t[j].aux;
-			if (arena_equal(s, s->t[j].aux, id, len))
-				return arena_line(s, s->t[j].aux);
-		}
-	return 0;
+	return s->alloc * sizeof *s->t + s->acap + s->ecap * sizeof *s->eoff;
 }

@@ -1,5 +1,5 @@
 /*
- * keyhash.c: SipHash-2-4 and the splitmix64 seed expansion (see keyhash.h).
+ * keyhash.c: SipHash-2-4 and -1-3 and the splitmix64 seed expansion (see keyhash.h).
  */
 #include <string.h>
 
@@ -59,38 +59,77 @@ sipround(uint64_t v[4])
 	v[2] = ROTL(v[2], 32);
 }
 
-uint64_t
-keyhash_sip(const struct keyhash_key *key, const void *p, size_t len)
+/* The state of SipHash under key, before the first block. */
+static void
+sip_init(const struct keyhash_key *key, uint64_t v[4])
 {
-	const unsigned char *in = p;
-	unsigned char last[8];
-	uint64_t v[4], m;
-	size_t i, full = len - len % 8;
-
 	v[0] = key->k0 ^ UINT64_C(0x736f6d6570736575);
 	v[1] = key->k1 ^ UINT64_C(0x646f72616e646f6d);
 	v[2] = key->k0 ^ UINT64_C(0x6c7967656e657261);
 	v[3] = key->k1 ^ UINT64_C(0x7465646279746573);
-	for (i = 0; i < full; i += 8) {
-		m = load_le64(in + i);
-		v[3] ^= m;
+}
+
+/* Compress one block m with c SipRounds. */
+static void
+sip_block(uint64_t v[4], uint64_t m, int c)
+{
+	v[3] ^= m;
+	while (c-- > 0)
 		sipround(v);
+	v[0] ^= m;
+}
+
+/* Finish with d SipRounds. */
+static uint64_t
+sip_final(uint64_t v[4], int d)
+{
+	v[2] ^= 0xff;
+	while (d-- > 0)
 		sipround(v);
-		v[0] ^= m;
-	}
+	return v[0] ^ v[1] ^ v[2] ^ v[3];
+}
+
+/* SipHash-c-d of len bytes at p under key. */
+static uint64_t
+sip(const struct keyhash_key *key, const void *p, size_t len, int c, int d)
+{
+	const unsigned char *in = p;
+	unsigned char last[8];
+	uint64_t v[4];
+	size_t i, full = len - len % 8;
+
+	sip_init(key, v);
+	for (i = 0; i < full; i += 8)
+		sip_block(v, load_le64(in + i), c);
 	memset(last, 0, sizeof last);
 	if (len > full)
 		memcpy(last, in + full, len - full);
 	last[7] = (unsigned char)len;
-	m = load_le64(last);
-	v[3] ^= m;
-	sipround(v);
-	sipround(v);
-	v[0] ^= m;
-	v[2] ^= 0xff;
-	for (i = 0; i < 4; i++)
-		sipround(v);
-	return v[0] ^ v[1] ^ v[2] ^ v[3];
+	sip_block(v, load_le64(last), c);
+	return sip_final(v, d);
+}
+
+uint64_t
+keyhash_sip(const struct keyhash_key *key, const void *p, size_t len)
+{
+	return sip(key, p, len, 2, 4);
+}
+
+uint64_t
+keyhash_sip13(const struct keyhash_key *key, const void *p, size_t len)
+{
+	return sip(key, p, len, 1, 3);
+}
+
+uint64_t
+keyhash_sip13_word(const struct keyhash_key *key, uint64_t w)
+{
+	uint64_t v[4];
+
+	sip_init(key, v);
+	sip_block(v, w, 1);
+	sip_block(v, (uint64_t)8 << 56, 1);
+	return sip_final(v, 3);
 }
 
 uint64_t

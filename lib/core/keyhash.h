@@ -22,6 +22,13 @@ uint64_t keyhash_splitmix64(uint64_t *state);
 void keyhash_from_seed(uint64_t seed, struct keyhash_key *out);
 /* SipHash-2-4 of len bytes at p under key. */
 uint64_t keyhash_sip(const struct keyhash_key *key, const void *p, size_t len);
+/*
+ * SipHash-1-3 (one round a block, three to finish: the variant hash tables
+ * use against flooding, where a run's key is secret and short-lived) of len
+ * bytes at p, and of the 8 bytes of w little-endian (the same value, faster).
+ */
+uint64_t keyhash_sip13(const struct keyhash_key *key, const void *p, size_t len);
+uint64_t keyhash_sip13_word(const struct keyhash_key *key, uint64_t w);
 
 /* Where an FNV-1a hash starts. */
 #define KEYHASH_FNV_BASIS 14695981039346656037ULL

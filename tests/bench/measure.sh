@@ -9,14 +9,15 @@ trouble() {
 	exit 2
 }
 
-# measure RESULTS CMD...: run CMD once, output to /dev/null, and append
-# "wall_us peak_kib user_s sys_s" to RESULTS. Exit 1 is a finding, not a
-# failure (check-annexA); a higher status stops the benchmark.
+# measure RESULTS CMD...: run CMD once, pinned to one core ($PIN: taskset,
+# when there is one), output to /dev/null, and append "wall_us cpu_us
+# peak_kib" to RESULTS. Exit 1 is a finding, not a failure (check-annexA); a
+# higher status stops the benchmark.
 measure() {
 	m_res=$1
 	shift
 	m_rc=0
-	"$TIMER" -f '%M %U %S' -o "$W/time" "$WALL" "$W/wall" "$@" >/dev/null 2>"$W/stderr" ||
+	$PIN "$TIMER" -f '%M' -o "$W/time" "$WALL" "$W/wall" "$@" >/dev/null 2>"$W/stderr" ||
 		m_rc=$?
 	if [ "$m_rc" -gt 1 ]; then
 		head -n 5 "$W/stderr" >&2
@@ -38,7 +39,7 @@ median() {
 # (user + system, every thread) seconds and the highest peak RSS of the runs.
 summarise() {
 	s_wall=$(awk '{ print $1 / 1e6 }' "$1" | median)
-	s_cpu=$(awk '{ print $3 + $4 }' "$1" | median)
-	s_rss=$(awk '$2 > m { m = $2 } END { printf "%.1f\n", m / 1024 }' "$1")
+	s_cpu=$(awk '{ print $2 / 1e6 }' "$1" | median)
+	s_rss=$(awk '$3 > m { m = $3 } END { printf "%.1f\n", m / 1024 }' "$1")
 	echo "$s_wall $s_cpu $s_rss $(wc -l <"$1" | tr -d ' ')"
 }

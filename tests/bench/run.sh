@@ -1,18 +1,25 @@
 #!/bin/sh
 # run.sh (make bench): the performance benchmark, in one run. On generated
-# Annex A extracts it times, interleaved (each round runs every command once
-# in turn, so a change in the machine's load hits all alike): a bare libcsv
-# parse with empty callbacks (csvparse.c, the parser's ceiling), `wc -l` and
-# `cat` (the machine's read ceiling), check-annexA, sample-cases national and,
-# where installed, the peers Miller, csvkit and Python's csv module
-# (pycsv.py). Then build-sea with redaction on a generated evidence set, and
+# Annex A extracts of two shapes (as generated: 75% of lines quoted; and
+# "few quoted": the same with most quoted values swapped for unquoted ones,
+# about 5% of lines quoted) it times, interleaved (each round runs every
+# command once in turn, so a change in the machine's load hits all alike):
+# a bare libcsv parse with empty callbacks (csvparse.c, the parser's
+# ceiling) of each shape, `wc -l` and `cat` (the machine's read ceiling),
+# check-annexA and sample-cases national on each shape from the file and on
+# the first shape through a pipe, and the peers Miller, csvkit and Python's
+# csv module (pycsv.py), or says they are not installed (sh scripts/deps.sh
+# --bench installs them). Every command runs pinned to one core (taskset,
+# BENCH_CORE): the figures judged are CPU seconds (user + system), beside
+# wall time. Then build-sea with redaction on a generated evidence set, and
 # the demo pipeline end to end. It prints the median seconds, rows per
 # second, the ratio to the bare parse and the peak memory of each, judges the
 # targets (report.sh says which and why), and writes it all with the
 # machine's description to tests/bench/RESULTS.md.
 #
 # Knobs (environment):
-#   BENCH_SIZES    Annex A rows, one extract each (default "10000 100000 1000000")
+#   BENCH_SIZES    Annex A rows, one extract each (default "10000 100000 1000000 4000000")
+#   BENCH_CORE     the core every command is pinned to (default the last online one)
 #   BENCH_RUNS     runs of each command, median taken (default 7; the targets
 #                  are judged only with 5 or more, fewer give indicative figures)
 #   BENCH_RECORDS  evidence records for build-sea (default 100000)
@@ -31,7 +38,7 @@ OUT=${BENCH_OUT:-tests/bench/RESULTS.md}
 case $OUT in /*) ;; *) OUT=$PWD/$OUT ;; esac
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
+SIZES=${BENCH_SIZES:-"10000 100000 1000000 4000000"}
 RUNS=${BENCH_RUNS:-7}
 RECORDS=${BENCH_RECORDS:-100000}
 PEERS=${BENCH_PEERS:-1}
@@ -40,7 +47,14 @@ BUILD=${BENCH_BUILD:-"not recorded (run outside make)"}
 CC=${CC:-cc}
 TIMER=/usr/bin/time
 GEN=build/gen/gen-examples
-COMMANDS="bare wc cat check sample mlr csvclean pycsv"
+COMMANDS="bare wc cat check sample check_pipe sample_pipe bare_p check_p sample_p mlr csvclean pycsv"
+PIN=""
+PINNED="not pinned (no taskset)"
+if command -v taskset >/dev/null 2>&1; then
+	CORE=${BENCH_CORE:-$(($(nproc) - 1))}
+	PIN="taskset -c $CORE"
+	PINNED="pinned to core $CORE (taskset)"
+fi
 AS_OF=2027-01-15
 export CAFCASS_INSPECT_DATA="$ROOT/share"
 
@@ -95,7 +109,7 @@ why() {
 	if [ "$PEERS" = 0 ]; then
 		echo "left out (BENCH_PEERS=0)"
 	elif [ -z "$w_tool" ] || ! command -v "$w_tool" >/dev/null 2>&1; then
-		echo "not installed"
+		echo "not installed (sh scripts/deps.sh --bench installs it)"
 	fi
 }
 
@@ -113,6 +127,11 @@ run_one() {
 	cat) measure "$r_res" cat "$2" ;;
 	check) measure "$r_res" bin/check-annexA --as-of $AS_OF --format csv "$2" ;;
 	sample) measure "$r_res" bin/sample-cases national --seed 1 "$2" ;;
+	check_pipe) cat "$2" | measure "$r_res" bin/check-annexA --as-of $AS_OF --format csv - ;;
+	sample_pipe) cat "$2" | measure "$r_res" bin/sample-cases national --seed 1 - ;;
+	bare_p) measure "$r_res" "$W/csvparse" "$FP" ;;
+	check_p) measure "$r_res" bin/check-annexA --as-of $AS_OF --format csv "$FP" ;;
+	sample_p) measure "$r_res" bin/sample-cases national --seed 1 "$FP" ;;
 	mlr) measure "$r_res" mlr --icsv --ojson cat "$2" ;;
 	csvclean) measure "$r_res" csvclean -n "$2" ;;
 	pycsv) measure "$r_res" "$PY" tests/bench/pycsv.py "$2" ;;
@@ -135,9 +154,19 @@ bench_size() {
 	echo "bench: generating $n rows" >&2
 	"$GEN" --rows "$n" annexa -o "$f" || trouble "$GEN --rows $n annexa failed"
 	awk -v b="$(wc -c <"$f")" 'BEGIN { printf "%.1f\n", b / 1048576 }' >"$W/mb.$n"
-	# the share of lines without a quote, which lib/csvio splits without libcsv
-	grep -vc '"' "$f" | awk -v n="$n" '{ printf "%.0f%%\n", 100 * $1 / (n + 1) }' >"$W/plain"
+	# the few-quoted shape: most quoted values swapped for unquoted ones
+	FP="$W/annexa-$n-few.csv"
+	awk 'BEGIN { srand(7) }
+	    /"/ && rand() < 0.97 {
+	        sub(/"White: English, Welsh, Scottish, Northern Irish or British"/, "White: Irish")
+	        sub(/"Black, Black British, Caribbean or African: [^"]*"/, "White: Irish") }
+	    { print }' "$f" >"$FP"
+	# the share of lines with a quote in each shape
+	for s_f in "$f" "$FP"; do
+		grep -c '"' "$s_f" | awk -v n="$n" '{ printf "%.0f%%\n", 100 * $1 / (n + 1) }'
+	done | paste -sd' ' >"$W/quoted"
 	counts "$n" "$W/csvparse" "$f"
+	counts "$n" "$W/csvparse" "$FP"
 	if runnable pycsv "$n"; then counts "$n" "$PY" tests/bench/pycsv.py "$f"; fi
 	r=1
 	while [ "$r" -le "$RUNS" ]; do
@@ -156,7 +185,7 @@ bench_size() {
 	for k in $COMMANDS; do
 		[ -s "$W/t.$n.$k" ] && summarise "$W/t.$n.$k" >"$W/s.$n.$k"
 	done
-	rm -f "$f"
+	rm -f "$f" "$FP"
 }
 
 # bench_pipeline: build-sea with redaction on RECORDS generated evidence
@@ -165,6 +194,7 @@ bench_pipeline() {
 	echo "bench: generating $RECORDS evidence records" >&2
 	"$GEN" --records "$RECORDS" evidence -o "$W/evidence" || trouble "$GEN evidence failed"
 	"$GEN" annexa -o "$W/identifiers.csv" || trouble "$GEN annexa failed"
+	head -n 2 "$W/identifiers.csv" >"$W/one.csv"
 	r=1
 	while [ "$r" -le "$RUNS" ]; do
 		echo "bench: build-sea and the demo, round $r of $RUNS" >&2
@@ -172,10 +202,12 @@ bench_pipeline() {
 			-o "$W/sea.json" "$W"/evidence/*.csv
 		rm -rf "$W/demo"
 		measure "$W/t.demo" sh share/examples/demo.sh "$W/demo"
+		measure "$W/t.one" bin/check-annexA --as-of $AS_OF "$W/one.csv"
 		r=$((r + 1))
 	done
 	summarise "$W/t.sea" >"$W/s.sea"
 	summarise "$W/t.demo" >"$W/s.demo"
+	summarise "$W/t.one" >"$W/s.one"
 	# What build-sea did, from its summary: records read, rejected, redacted.
 	awk -F'[:,] *' '/"records_read"|"records_rejected"|"redactions"/ && !seen[$1]++ {
 	    gsub(/[^0-9]/, "", $2); printf "%s ", $2 } END { print "" }' "$W/sea.json" >"$W/sea.summary"

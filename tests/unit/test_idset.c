@@ -1,6 +1,7 @@
 /*
  * test_idset.c: the compact Case ID set: first-seen lines, growth past the
- * initial table, long IDs and IDs that differ only late.
+ * initial table (in place, many times over, IDs in random order), long IDs
+ * and IDs that differ only late, the packed forms, lines past 2^32.
  */
 #include <check.h>
 #include <stdio.h>
@@ -73,6 +74,116 @@ START_TEST(test_long_ids)
 }
 END_TEST
 
+/* A random number (xorshift64*), for IDs in no order. */
+static unsigned long long
+next_rnd(unsigned long long *st)
+{
+	*st ^= *st >> 12;
+	*st ^= *st << 25;
+	*st ^= *st >> 27;
+	return *st * 2685821657736338717ULL;
+}
+
+/*
+ * A set grown from its smallest size past many in-place growths, with IDs
+ * in random order, of both forms, each added two or three times: every
+ * answer is the line where the ID was first added (checked against a plain
+ * array), and packed IDs cost at most 24 bytes each.
+ */
+START_TEST(test_growth)
+{
+	enum { N = 300000 };
+	static unsigned long first[N];
+	unsigned long long st = 0x9E3779B97F4A7C15ULL + (unsigned long long)_i;
+	struct idset *s = idset_new();
+	unsigned long line, k, got;
+	char id[32];
+	size_t len;
+
+	memset(first, 0, sizeof first);
+	for (line = 2; line < 2 + 2 * (unsigned long)N; line++) {
+		k = (unsigned long)(next_rnd(&st) % N);
+		if (_i == 1 && k % 7 == 0)
+			len = (size_t)snprintf(id, sizeof id, "other/%lu", k);
+		else
+			len = (size_t)snprintf(id, sizeof id, _i == 2 ? "AB-%lu" : "CA%08lu", k);
+		got = idset_add(s, id, len, line);
+		ck_assert_uint_eq(got, first[k]);
+		if (first[k] == 0)
+			first[k] = line;
+	}
+	for (k = 0, len = 0; k < N; k++)
+		len += first[k] != 0;
+	ck_assert_uint_eq(idset_count(s), len);
+	ck_assert_uint_gt(len, N / 2);
+	if (_i != 1)
+		ck_assert_uint_le(idset_bytes(s), 24 * len);
+	idset_free(s);
+}
+END_TEST
+
+/* Every packed form is its own: case, length, leading zeros, hyphens. */
+START_TEST(test_forms)
+{
+	static const char *const ids[] = {
+	    "A",
+	    "AA",
+	    "A0",
+	    "0A",
+	    "00",
+	    "0",
+	    "-",
+	    "--",
+	    "A-",
+	    "-A",
+	    "ca1",
+	    "CA1",
+	    "CA01",
+	    "CA001",
+	    "ZZZZZZZZZZZZ",
+	    "999999999999",
+	    "------------",
+	    "ZZZZZZZZZZZZZ",
+	    "CA 1",
+	    "Ca1",
+	    "é",
+	};
+	struct idset *s = idset_new_sized(3);
+	size_t i, n = sizeof ids / sizeof ids[0];
+
+	for (i = 0; i < n; i++)
+		ck_assert_uint_eq(idset_add(s, ids[i], strlen(ids[i]), i + 1), 0);
+	for (i = 0; i < n; i++)
+		ck_assert_uint_eq(idset_add(s, ids[i], strlen(ids[i]), 1000), i + 1);
+	ck_assert_uint_eq(idset_count(s), n);
+	idset_free(s);
+}
+END_TEST
+
+/* IDs first seen beyond line 4,294,967,294 keep their line, packed form or not. */
+START_TEST(test_far_lines)
+{
+	struct idset *s = idset_new();
+	unsigned long far = 4294967290UL;
+
+	ck_assert_uint_eq(idset_add(s, "CA00000001", 10, 7), 0);
+	ck_assert_uint_eq(idset_add(s, "CA00000002", 10, far + 10), 0);
+	ck_assert_uint_eq(idset_add(s, "x/1", 3, far + 11), 0);
+	ck_assert_uint_eq(idset_add(s, "CA00000003", 10, 9), 0);
+	ck_assert_uint_eq(idset_add(s, "CA00000002", 10, far + 20), far + 10);
+	ck_assert_uint_eq(idset_add(s, "CA00000001", 10, far + 21), 7);
+	ck_assert_uint_eq(idset_add(s, "CA00000003", 10, far + 22), 9);
+	ck_assert_uint_eq(idset_add(s, "x/1", 3, far + 23), far + 11);
+	ck_assert_uint_eq(idset_count(s), 4);
+	ck_assert_uint_eq(idset_find(s, "CA00000002", 10), far + 10);
+	ck_assert_uint_eq(idset_find(s, "CA00000001", 10), 7);
+	ck_assert_uint_eq(idset_find(s, "x/1", 3), far + 11);
+	ck_assert_uint_eq(idset_find(s, "CA00000004", 10), 0);
+	ck_assert_uint_eq(idset_find(s, "x/2", 3), 0);
+	idset_free(s);
+}
+END_TEST
+
 Suite *make_suite_idset(void);
 
 Suite *
@@ -84,6 +195,9 @@ make_suite_idset(void)
 	tcase_add_test(tc, test_first_seen);
 	tcase_add_test(tc, test_many);
 	tcase_add_test(tc, test_long_ids);
+	tcase_add_loop_test(tc, test_growth, 0, 3);
+	tcase_add_test(tc, test_forms);
+	tcase_add_test(tc, test_far_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }

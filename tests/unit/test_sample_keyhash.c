@@ -57,6 +57,30 @@ START_TEST(test_seed_changes_key)
 }
 END_TEST
 
+/*
+ * SipHash-1-3 shares SipHash-2-4's code (checked by the paper's vectors
+ * above) with fewer rounds: it differs from it, and the one-word form is the
+ * byte form of the word's 8 little-endian bytes.
+ */
+START_TEST(test_sip13)
+{
+	struct keyhash_key k;
+	unsigned char b[8];
+	uint64_t w = 0x0123456789abcdefULL, st = 7;
+	int i, j;
+
+	keyhash_from_seed(42, &k);
+	for (i = 0; i < 1000; i++) {
+		for (j = 0; j < 8; j++)
+			b[j] = (unsigned char)(w >> (8 * j));
+		ck_assert_uint_eq(keyhash_sip13_word(&k, w), keyhash_sip13(&k, b, 8));
+		ck_assert(keyhash_sip13(&k, b, 8) != keyhash_sip(&k, b, 8));
+		w = keyhash_splitmix64(&st);
+	}
+	ck_assert(keyhash_sip13(&k, "CA27004512", 10) != keyhash_sip13(&k, "CA27004513", 10));
+}
+END_TEST
+
 Suite *make_suite_sample_keyhash(void);
 
 Suite *
@@ -65,6 +89,7 @@ make_suite_sample_keyhash(void)
 	Suite *s = suite_create("sample_keyhash");
 	TCase *tc = tcase_create("keyhash");
 
+	tcase_add_test(tc, test_sip13);
 	tcase_add_loop_test(tc, test_sip_vectors, 0, sizeof sip_vectors / sizeof sip_vectors[0]);
 	tcase_add_test(tc, test_splitmix);
 	tcase_add_test(tc, test_seed_changes_key);
