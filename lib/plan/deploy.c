@@ -132,6 +132,9 @@ allowed(const struct search *s, size_t w, size_t k, int a)
 		return 0;
 	if (deploy_conflicts(pp, s->weeks[w].areas[a]))
 		return 0;
+	if (s->weeks[w].stand_in != NULL && s->weeks[w].stand_in[p] != NULL &&
+	    deploy_conflicts(s->weeks[w].stand_in[p], s->weeks[w].areas[a]))
+		return 0;
 	if (s->weeks[w].teams &&
 	    placed(s, w, a, pp->role, k) >= (pp->role == DEPLOY_DEPUTY ? 1 : 2))
 		return 0;

@@ -48,6 +48,9 @@ struct deploy_week {
 	size_t nareas;
 	const char *const *areas;
 	const int *fixed; /* NULL, or [person]: the area index they must take, -1 free */
+	/* NULL, or [person]: who takes their place this week (--replace), whose conflicts count too
+	 */
+	const struct deploy_person *const *stand_in;
 };
 
 struct deploy_result {

@@ -567,6 +567,49 @@ free_fixed(int **fixed, size_t nweeks)
 	free(fixed);
 }
 
+/*
+ * The stand-ins of --replace, week by week: stand_in[w][person] is the
+ * replacement who works some day of visit week w in that person's place
+ * (their conflicts then count in the search), or NULL.
+ */
+static void
+stand_ins(struct plan *p)
+{
+	const struct plan_input *in = p->in;
+	const struct timetable_profile *pr = in->profile;
+	const struct deploy_team *t = in->team;
+
+	if (in->nreplace == 0 || pr->nweeks == 0)
+		return;
+	p->stand_people = xcalloc(in->nreplace, sizeof *p->stand_people);
+	p->stand_in = xcalloc(pr->nweeks, sizeof *p->stand_in);
+	for (size_t r = 0; r < in->nreplace; r++) {
+		p->stand_people[r].name = xstrdup(in->replace[r].new_name);
+		deploy_team_add_conflicts(&p->stand_people[r], in->replace[r].new_conflicts);
+	}
+	for (size_t w = 0; w < pr->nweeks; w++) {
+		date_t last = timetable_day_date(p->tt, pr->weeks[w].to_day);
+
+		p->stand_in[w] = xcalloc(t->n + 1, sizeof **p->stand_in);
+		for (size_t r = 0; r < in->nreplace; r++)
+			for (size_t i = 0; i < t->n; i++)
+				if (last >= in->replace[r].from &&
+				    text_label_same(t->people[i].name, in->replace[r].old_name))
+					p->stand_in[w][i] = &p->stand_people[r];
+	}
+}
+
+static void
+free_stand_ins(struct plan *p)
+{
+	for (size_t r = 0; p->stand_people != NULL && r < p->in->nreplace; r++)
+		deploy_person_free(&p->stand_people[r]);
+	for (size_t w = 0; p->stand_in != NULL && w < p->in->profile->nweeks; w++)
+		free(p->stand_in[w]);
+	free(p->stand_people);
+	free(p->stand_in);
+}
+
 /* Placements tried at most (8 areas in weeks of 3, 3 and 2 have 560). */
 #define PLAN_MAX_PLACEMENTS 5000
 
@@ -634,6 +677,8 @@ try_placement(struct plan *p, const struct placement *pl, struct deploy_result *
 	deploy_weeks(p, dw, names, NULL);
 	fixed = frozen_weeks(p, dw);
 	deploy_weeks(p, dw, names, fixed);
+	for (size_t w = 0; w < pr->nweeks && p->stand_in != NULL; w++)
+		dw[w].stand_in = p->stand_in[w];
 	rc = deploy_solve(p->in->team, dw, pr->nweeks, pr->max_days_in_area, res, err, errsz);
 	free_fixed(fixed, pr->nweeks);
 	free(names);
@@ -876,6 +921,7 @@ plan_build(const struct plan_input *in, struct plan **out, char *err, size_t err
 			plan_free(p);
 			return -1;
 		}
+		stand_ins(p);
 		deploy_team(p);
 	}
 	*out = p;
@@ -928,6 +974,7 @@ plan_free(struct plan *p)
 {
 	if (p == NULL)
 		return;
+	free_stand_ins(p);
 	free_areas(p);
 	free(p->deploy);
 	for (size_t i = 0; i < p->nwarnings; i++)

@@ -90,6 +90,8 @@ struct plan {
 	struct plan_pin *own_pins;
 	size_t user_pins; /* own_pins[0..user_pins) came from --pin */
 	const char *dropped; /* an area left out when choosing again, or NULL */
+	struct deploy_person *stand_people; /* the --replace stand-ins, with their conflicts */
+	const struct deploy_person ***stand_in; /* [week][person]: a stand-in, or NULL */
 	size_t nwarnings, nproblems;
 	char **warnings, **problems;
 };

@@ -85,8 +85,9 @@ week_feasible(const struct deploy_team *t, const struct deploy_week *w)
 
 START_TEST(random_rosters)
 {
-	struct deploy_week weeks[] = {
-	    {3, 1, 3, 3, w3, NULL}, {4, 1, 3, 3, w4, NULL}, {5, 0, 2, 2, w5, NULL}};
+	struct deploy_week weeks[] = {{3, 1, 3, 3, w3, NULL, NULL},
+	                              {4, 1, 3, 3, w4, NULL, NULL},
+	                              {5, 0, 2, 2, w5, NULL, NULL}};
 	int found = 0, none = 0;
 
 	for (int k = 0; k < 300; k++) {
@@ -119,8 +120,9 @@ END_TEST
 
 START_TEST(keeps_teams)
 {
-	struct deploy_week weeks[] = {
-	    {3, 1, 3, 3, w3, NULL}, {4, 1, 3, 3, w4, NULL}, {5, 0, 2, 2, w5, NULL}};
+	struct deploy_week weeks[] = {{3, 1, 3, 3, w3, NULL, NULL},
+	                              {4, 1, 3, 3, w4, NULL, NULL},
+	                              {5, 0, 2, 2, w5, NULL, NULL}};
 	struct deploy_team t;
 	struct deploy_result r;
 	char err[256];
@@ -155,8 +157,9 @@ static const struct {
 
 START_TEST(explains_infeasible)
 {
-	struct deploy_week weeks[] = {
-	    {3, 1, 3, 3, w3, NULL}, {4, 1, 3, 3, w4, NULL}, {5, 0, 2, 2, w5, NULL}};
+	struct deploy_week weeks[] = {{3, 1, 3, 3, w3, NULL, NULL},
+	                              {4, 1, 3, 3, w4, NULL, NULL},
+	                              {5, 0, 2, 2, w5, NULL, NULL}};
 	struct deploy_team t;
 	struct deploy_result r;
 	char err[512], name[16];
@@ -182,8 +185,9 @@ START_TEST(regroups_when_needed)
 	/* Week 3 forces the team (P1, P4, P5) into A; in week 4 P4 cannot go to D
 	 * and P5 cannot go to E or F, so that team cannot stay together. */
 	static const char *const conflicts[10] = {"", "B;C", "A;C", "A;B", "B;C;D", "B;C;E;F"};
-	struct deploy_week weeks[] = {
-	    {3, 1, 3, 3, w3, NULL}, {4, 1, 3, 3, w4, NULL}, {5, 0, 2, 2, w5, NULL}};
+	struct deploy_week weeks[] = {{3, 1, 3, 3, w3, NULL, NULL},
+	                              {4, 1, 3, 3, w4, NULL, NULL},
+	                              {5, 0, 2, 2, w5, NULL, NULL}};
 	struct deploy_team t;
 	struct deploy_result r;
 	char err[512], name[16];
@@ -210,7 +214,8 @@ END_TEST
 START_TEST(three_day_limit)
 {
 	static const char *const again[] = {"A", "E", "F"};
-	struct deploy_week weeks[] = {{3, 1, 3, 3, w3, NULL}, {4, 1, 3, 3, again, NULL}};
+	struct deploy_week weeks[] = {{3, 1, 3, 3, w3, NULL, NULL},
+	                              {4, 1, 3, 3, again, NULL, NULL}};
 	struct deploy_team t;
 	struct deploy_result r;
 	char err[256];

@@ -4,5 +4,5 @@ set -e
 grep -q '"areas_with_court_duty": 2' "$OUT"
 grep -q '"type": "court-duty"' "$OUT"
 grep -q '"type": "meeting"\|"type": "interview"' "$OUT"
-! grep -q 'not used' "$ERR" || grep -q 'not needed' "$ERR"
-! grep -q 'area the plan does not visit' "$ERR"
+if grep -q 'without consent\|travel limit\|does not visit\|nobody is on site' "$ERR"; then exit 1; fi
+if grep -q 'area the plan does not visit' "$ERR"; then exit 1; fi

@@ -8,7 +8,8 @@ awk 'BEGIN{print "service_area,performance,volume"; for(i=0;i<40000;i++) printf 
 set +e
 "$TOOL" --start 2027-01-15 --areas "$TMP/areas40k.csv" --view areas >"$TMP/o" 2>"$TMP/e"; rc=$?
 set -e
-[ $rc = 2 ] && [ ! -s "$TMP/o" ]
+[ $rc = 2 ]
+[ ! -s "$TMP/o" ]
 grep -q 'areas40k.csv: 40000 service areas, more than the 1000 one file may hold' "$TMP/e"
 awk 'BEGIN{print "name,role,conflicts"; for(i=0;i<20000;i++) printf "Person %d,inspector,\n", i}' >"$TMP/team20k.csv"
 set +e

@@ -2,8 +2,8 @@
 # split on ',' and '|' as well as ';') are honoured: nobody is sent to an
 # area they conflict with.
 set -e
-! grep -q ',Bea Deputy,deputy,Kent and Sussex$' "$OUT"
-! grep -q ',Bea Deputy,deputy,Greater Manchester$' "$OUT"
-! grep -q ',Dee Deputy,deputy,London South$' "$OUT"
-! grep -q ',Dee Deputy,deputy,Wessex$' "$OUT"
-! grep -q ',unassigned$' "$OUT"
+if grep -q ',Bea Deputy,deputy,Kent and Sussex$' "$OUT"; then exit 1; fi
+if grep -q ',Bea Deputy,deputy,Greater Manchester$' "$OUT"; then exit 1; fi
+if grep -q ',Dee Deputy,deputy,London South$' "$OUT"; then exit 1; fi
+if grep -q ',Dee Deputy,deputy,Wessex$' "$OUT"; then exit 1; fi
+if grep -q ',unassigned$' "$OUT"; then exit 1; fi

@@ -12,8 +12,8 @@ C="$ROOT/build/gen/ics-check"
 $T --format ics -o "$TMP/1.ics"
 "$C" -l "$TMP/1.ics" >"$TMP/1"
 [ "$(cut -d' ' -f2 "$TMP/1" | sort -u)" = 1 ]
-! grep -q CANCELLED "$TMP/1"
-! grep -q ' -$' "$TMP/1"
+if grep -q CANCELLED "$TMP/1"; then exit 1; fi
+if grep -q ' -$' "$TMP/1"; then exit 1; fi
 grep -q ' national office$' "$TMP/1"
 grep -q ' Merseyside and Cheshire$' "$TMP/1"
 mkdir "$TMP/people"
@@ -33,8 +33,8 @@ grep -q "$(printf '^SEQUENCE:2\r$')" "$TMP/2.ics"
 [ "$(ls "$TMP/people" | wc -l)" = 11 ]
 [ "$(stat -c %a "$TMP/people/eve-inspector.ics")" = 600 ]
 "$C" -l "$TMP/people/eve-inspector.ics" | grep -q ' 2 CANCELLED '
-! "$C" -l "$TMP/people/zoe-stand-in.ics" | grep -q CANCELLED
+if "$C" -l "$TMP/people/zoe-stand-in.ics" | grep -q CANCELLED; then exit 1; fi
 "$C" "$TMP/people/zoe-stand-in.ics" | grep -q '^20270202 '
-! grep -q 'Eve Inspector' "$TMP/people/zoe-stand-in.ics"
+if grep -q 'Eve Inspector' "$TMP/people/zoe-stand-in.ics"; then exit 1; fi
 # --sequence sets it
 $T --sequence 7 --format ics | "$C" -l | cut -d' ' -f2 | sort -u | grep -qx 7

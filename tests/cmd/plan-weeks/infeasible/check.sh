@@ -2,5 +2,5 @@
 # staff it, so the areas are chosen again without it (exit 1, said on
 # stderr), and the plan still deploys everyone with no conflict.
 set -e
-! grep -q 'Merseyside and Cheshire' "$OUT"
-! grep -q ',unassigned$' "$OUT"
+if grep -q 'Merseyside and Cheshire' "$OUT"; then exit 1; fi
+if grep -q ',unassigned$' "$OUT"; then exit 1; fi
