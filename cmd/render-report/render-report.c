@@ -19,6 +19,7 @@
 #include "core/strbuf.h"
 #include "core/table.h"
 #include "core/xalloc.h"
+#include "plan/planfile.h"
 #include "redact/redact.h"
 #include "report/detailsfile.h"
 #include "report/letters.h"
@@ -120,6 +121,22 @@ load_json(const char *path)
 	return j;
 }
 
+/* Load a plan through its typed reader, or stop with exit 2; NULL when path is. */
+static struct planfile *
+load_plan(const char *path)
+{
+	struct planfile *p;
+	char err[512];
+
+	if (path == NULL)
+		return NULL;
+	if ((p = planfile_load(path, err, sizeof err)) == NULL) {
+		diag_note("%s", err);
+		exit(EXIT_TROUBLE);
+	}
+	return p;
+}
+
 /* Write text to the output (all or nothing); the exit status. */
 static int
 emit(const char *path, const char *text, size_t len)
@@ -141,7 +158,7 @@ emit(const char *path, const char *text, size_t len)
 
 /* Read the details and the plan into lv, and check them; the exit status. */
 static int
-letter_vars(const struct opts *o, struct letters_vars *lv, json_t **plan)
+letter_vars(const struct opts *o, struct letters_vars *lv, struct planfile **plan)
 {
 	struct detailsfile d;
 	json_t *details = load_json(o->details);
@@ -162,13 +179,14 @@ letter_vars(const struct opts *o, struct letters_vars *lv, json_t **plan)
 	}
 	if (o->area != NULL)
 		letters_vars_set(lv, "service_area", o->area);
-	if (o->plan != NULL && (*plan = load_json(o->plan)) != NULL &&
+	if ((*plan = load_plan(o->plan)) != NULL &&
 	    letters_vars_plan(lv, *plan, err, sizeof err) != 0) {
 		diag_error(o->plan, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
-	if (letters_check_start(lv, jsonio_str(*plan, "profile", "ofsted-2021"), err, sizeof err) !=
-	    0) {
+	if (letters_check_start(
+	        lv, *plan != NULL && (*plan)->profile != NULL ? (*plan)->profile : "ofsted-2021",
+	        err, sizeof err) != 0) {
 		diag_error(o->plan != NULL ? o->plan : o->details, 0, "%s; nothing written", err);
 		return EXIT_FINDINGS;
 	}
@@ -177,7 +195,7 @@ letter_vars(const struct opts *o, struct letters_vars *lv, json_t **plan)
 
 /* Fill the template into text; the exit status. */
 static int
-letter_fill(const struct opts *o, const struct letters_vars *lv, const json_t *plan,
+letter_fill(const struct opts *o, const struct letters_vars *lv, const struct planfile *plan,
             struct strbuf *text)
 {
 	char err[512], *tmpl;
@@ -216,7 +234,7 @@ run_letter(const struct opts *o)
 	struct letters_vars *lv = letters_vars_new();
 	struct strbuf text, page;
 	struct redact *r = NULL;
-	json_t *plan = NULL;
+	struct planfile *plan = NULL;
 	char err[512];
 	int rc;
 
@@ -243,13 +261,13 @@ done:
 	strbuf_free(&text);
 	strbuf_free(&page);
 	letters_vars_free(lv);
-	json_decref(plan);
+	planfile_free(plan);
 	return rc;
 }
 
 /* The detectors of personal data, with every name the inputs give (people); NULL on error. */
 static struct redact *
-detectors(const struct opts *o, const struct seafile *sea, const json_t *plan, int people)
+detectors(const struct opts *o, const struct seafile *sea, const struct planfile *plan, int people)
 {
 	struct redact *r;
 	char err[512];
@@ -358,7 +376,8 @@ run_report(const struct opts *o)
 	struct report_input in;
 	struct table *sample = NULL;
 	struct redact *r = NULL, *plain = NULL;
-	json_t *jdoc = load_json(o->judgements), *seadoc, *plan = NULL;
+	struct planfile *plan = NULL;
+	json_t *jdoc = load_json(o->judgements), *seadoc;
 	char err[512];
 	int rc = EXIT_TROUBLE;
 
@@ -376,12 +395,7 @@ run_report(const struct opts *o)
 		diag_error(o->sea, 0, "%s", err);
 		goto done;
 	}
-	if (o->plan != NULL)
-		plan = load_json(o->plan); /* not inside json_is_object(): a macro */
-	if (plan != NULL && !json_is_object(plan)) {
-		diag_error(o->plan, 0, "expected the plan JSON of plan-weeks");
-		goto done;
-	}
+	plan = load_plan(o->plan);
 	if (o->sample != NULL &&
 	    (sample = table_read(o->sample, o->csv_flags, err, sizeof err)) == NULL) {
 		diag_note("%s", err);
@@ -419,7 +433,7 @@ done:
 	seafile_free(&sea);
 	json_decref(jdoc);
 	json_decref(seadoc);
-	json_decref(plan);
+	planfile_free(plan);
 	return rc;
 }
 

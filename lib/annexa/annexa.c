@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "annexa/annexa.h"
+#include "annexa/cases.h"
 #include "annexa/casename.h"
 #include "annexa/idform.h"
 #include "annexa/labels.h"
@@ -25,7 +26,6 @@
 #include "core/csvio.h"
 #include "core/datadir.h"
 #include "core/fieldmap.h"
-#include "core/idset.h"
 #include "core/jsonio.h"
 #include "core/memo.h"
 #include "core/strbuf.h"
@@ -50,6 +50,7 @@ static const struct {
     [ANNEXA_DUPLICATE_COLUMN] = {"duplicate-column", ANNEXA_ERROR},
     [ANNEXA_REQUIRED] = {"required", ANNEXA_ERROR},
     [ANNEXA_DUPLICATE_ID] = {"duplicate-id", ANNEXA_ERROR},
+    [ANNEXA_CASE_CONFLICT] = {"case-conflict", ANNEXA_ERROR},
     [ANNEXA_CASE_ID_FORM] = {"case-id-form", ANNEXA_WARNING},
     [ANNEXA_BAD_DATE] = {"bad-date", ANNEXA_ERROR},
     [ANNEXA_DOB_FUTURE] = {"dob-future", ANNEXA_ERROR},
@@ -74,12 +75,20 @@ enum field {
 	F_CASE_TYPE,
 	F_SERVICE_AREA,
 	F_LOCAL_AUTHORITY,
+	F_PRACTITIONER,
+	F_TEAM,
+	F_COURT,
 	F_NFIELDS
 };
 
 static const char *const field_keys[F_NFIELDS] = {
-    "case_id",  "case_name", "gender",       "disability",      "date_of_birth",
-    "law_type", "case_type", "service_area", "local_authority",
+    "case_id",   "case_name",    "gender",          "disability",   "date_of_birth", "law_type",
+    "case_type", "service_area", "local_authority", "practitioner", "team",          "court",
+};
+
+/* The rule field of each case-level field (cases.h order). */
+static const enum field case_fields[CASES_NFIELDS] = {
+    F_LAW_TYPE, F_CASE_TYPE, F_SERVICE_AREA, F_PRACTITIONER, F_TEAM, F_COURT, F_LOCAL_AUTHORITY,
 };
 
 struct annexa {
@@ -91,7 +100,10 @@ struct annexa {
 	struct idform *idform; /* the Case ID form, learnt or given */
 	struct labelmap *map; /* --map, or NULL */
 	struct labels unknown_case; /* unknown Case type labels */
-	struct idset *ids;
+	struct cases *cases; /* the Case IDs and their case-level fields */
+	char idbuf[ID_MAX]; /* the row's Case ID, upper case */
+	size_t idlen; /* 0: none */
+	const char **law_attr; /* per law type entry: "private" or "public" */
 	const char *name; /* file name for messages */
 
 	/* The header. */
@@ -189,7 +201,10 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	}
 	strata_set_map(a->strata, a->map);
 	labels_init(&a->unknown_case);
-	a->ids = idset_new();
+	a->cases = cases_new(0);
+	a->law_attr = xcalloc(vocab_count(a->lawtype) + 1, sizeof *a->law_attr);
+	for (i = 0; i < vocab_count(a->lawtype); i++)
+		a->law_attr[i] = vocab_attr(a->lawtype, i, "law_type");
 	a->m_gender = memo_new(MEMO_MAX);
 	a->m_disability = memo_new(MEMO_MAX);
 	a->m_law = memo_new(MEMO_MAX);
@@ -235,7 +250,8 @@ annexa_free(struct annexa *a)
 	memo_free(a->m_name);
 	free(a->classes);
 	tally_free(a->tally);
-	idset_free(a->ids);
+	cases_free(a->cases);
+	free(a->law_attr);
 	idform_free(a->idform);
 	labelmap_free(a->map);
 	labels_free(&a->unknown_case);
@@ -392,32 +408,94 @@ check_required(struct annexa *a, const struct csvio_record *r, const unsigned ch
 	}
 }
 
-/* Duplicate and form checks of the Case ID; 1 when it was seen before. */
-static int
+/* Note the Case ID's form and keep it (upper case) for check_case(). */
+static void
 check_case_id(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
 {
-	char buf[ID_MAX];
 	const char *s;
 	size_t len, i;
-	unsigned long first;
 
+	a->idlen = 0;
 	if ((s = value(a, r, bad, F_CASE_ID, &len)) == NULL)
-		return 0;
+		return;
 	s = trim(s, &len);
 	if (len == 0)
-		return 0;
-	if (len <= sizeof buf) {
-		for (i = 0; i < len; i++)
-			buf[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 'a' + 'A') : s[i];
-		s = buf;
+		return;
+	if (len > sizeof a->idbuf)
+		len = sizeof a->idbuf; /* longer IDs are told apart by their first 64 bytes */
+	for (i = 0; i < len; i++)
+		a->idbuf[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 'a' + 'A') : s[i];
+	a->idlen = len;
+	idform_add(a->idform, a->idbuf, len, r->line);
+}
+
+/* The header names of the case-level fields set in mask, into a->tmp. */
+static const char *
+field_names(struct annexa *a, unsigned mask)
+{
+	int f, n = 0;
+
+	strbuf_reset(&a->tmp);
+	for (f = 0; f < CASES_NFIELDS; f++)
+		if (mask & (1u << f))
+			strbuf_printf(&a->tmp, "%s%s", n++ ? ", " : "",
+			              a->col[case_fields[f]] >= 0 ? colname(a, case_fields[f])
+			                                          : cases_field_keys[f]);
+	return a->tmp.buf;
+}
+
+/*
+ * The row among the rows of its case: duplicate-id (a row repeated),
+ * case-conflict (case-level fields that differ), siblings counted; and the
+ * case in or out of the national sample's frame.
+ */
+static void
+check_case(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, long law,
+           const struct strata_class *c)
+{
+	uint32_t h[CASES_NFIELDS];
+	struct cases_verdict v;
+	const char *s;
+	size_t len = 0;
+	long slot = -1;
+	int f, first = -1;
+
+	if (a->idlen == 0)
+		return;
+	for (f = 0; f < CASES_NFIELDS; f++) {
+		s = value(a, r, bad, case_fields[f], &len);
+		if (s != NULL)
+			s = trim(s, &len);
+		h[f] = f == CASES_LAW_TYPE    ? cases_entry_hash(law, s, len)
+		       : f == CASES_CASE_TYPE ? cases_entry_hash(c ? c->casetype : -1, s, len)
+		       : s != NULL            ? cases_value_hash(s, len)
+		                              : 0;
 	}
-	idform_add(a->idform, s, len, r->line);
-	if ((first = idset_add(a->ids, s, len, r->line)) != 0) {
+	if (strata_eligible(c, law >= 0 ? a->law_attr[law] : NULL) == STRATA_ELIGIBLE &&
+	    (s = value(a, r, bad, F_SERVICE_AREA, &len)) != NULL && !text_blank(s))
+		slot = strata_slot(c->stratum, c->quota);
+	cases_add(a->cases, a->idbuf, a->idlen, r->line, h,
+	          cases_row_hash((const char *const *)r->fields, r->lens, r->nfields), slot, &v);
+	if (v.kind == CASES_NEW && slot >= 0)
+		tally_frame(a->tally, slot, 1);
+	if (v.uncount)
+		tally_frame(a->tally, v.slot, -1);
+	if (v.kind == CASES_SIBLING)
+		a->sum.siblings++;
+	else if (v.kind == CASES_REPEAT)
 		emit(a, r->line, colname(a, F_CASE_ID), ANNEXA_DUPLICATE_ID,
-		     "Case ID already seen on line %lu", first);
-		return 1;
+		     "the row repeats line %lu exactly", v.other);
+	else if (v.kind == CASES_CONFLICT) {
+		for (f = 0; f < CASES_NFIELDS && first < 0; f++)
+			if (v.differ & (1u << f))
+				first = f;
+		emit(a, r->line,
+		     a->col[case_fields[first]] >= 0 ? colname(a, case_fields[first]) : NULL,
+		     ANNEXA_CASE_CONFLICT,
+		     "this Case ID's first row (line %lu) has another %s: the case-level fields "
+		     "of a case's rows must agree",
+		     v.other, field_names(a, v.differ));
 	}
-	return 0;
 }
 
 /* bad-date, dob-future and age-out-of-range. */
@@ -522,7 +600,8 @@ la_missing(const struct annexa *a, const struct csvio_record *r, const unsigned 
 
 /* Case type, law type and local authority rules; counts and strata. */
 static void
-check_types(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, int dup)
+check_types(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, long *lawp,
+            const struct strata_class **cp)
 {
 	const struct strata_class *c;
 	long law;
@@ -537,7 +616,9 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 		pub = a->law_public[law];
 	}
 	c = classify(a, r, bad);
-	tally_case(a->tally, c, !dup);
+	*lawp = law;
+	*cp = c;
+	tally_case(a->tally, c);
 	if (c != NULL && c->casetype < 0) {
 		s = value(a, r, bad, F_CASE_TYPE, &len);
 		labels_add(&a->unknown_case, s, len, r->line);
@@ -599,7 +680,8 @@ static void
 check_record(struct annexa *a, const struct csvio_record *r, unsigned char *badbuf)
 {
 	unsigned char *bad = NULL;
-	int dup;
+	const struct strata_class *c;
+	long law;
 
 	a->sum.records++;
 	if (r->flags & CSVIO_UNTERMINATED) {
@@ -626,13 +708,14 @@ check_record(struct annexa *a, const struct csvio_record *r, unsigned char *badb
 		check_encoding(a, r, bad);
 	}
 	check_required(a, r, bad);
-	dup = check_case_id(a, r, bad);
+	check_case_id(a, r, bad);
 	check_case_name(a, r, bad);
 	check_enum(a, r, bad, F_GENDER, a->m_gender, a->gender);
 	check_enum(a, r, bad, F_DISABILITY, a->m_disability, a->disability);
 	check_dob(a, r, bad);
-	check_types(a, r, bad, dup);
+	check_types(a, r, bad, &law, &c);
 	count_area(a, r, bad);
+	check_case(a, r, bad, law, c);
 }
 
 /* Size the Case ID set for a regular file, at about 200 bytes a record. */
@@ -641,10 +724,10 @@ size_ids(struct annexa *a, FILE *fp)
 {
 	struct stat st;
 
-	if (idset_count(a->ids) > 0 || fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode))
+	if (cases_count(a->cases) > 0 || fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode))
 		return;
-	idset_free(a->ids);
-	a->ids = idset_new_sized((size_t)(st.st_size / 200));
+	cases_free(a->cases);
+	a->cases = cases_new((size_t)(st.st_size / 200));
 }
 
 int
@@ -680,7 +763,7 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 		/* Case IDs hash all over a large table: load a slot ahead of need. */
 		if (a->col[F_CASE_ID] >= 0 &&
 		    (ahead = csvbatch_peek(cb, PREFETCH_AHEAD, (size_t)a->col[F_CASE_ID], &alen)))
-			idset_prefetch(a->ids, ahead, alen);
+			cases_prefetch(a->cases, ahead, alen);
 		check_record(a, r, bad);
 	}
 	if (rc == -1)
@@ -779,8 +862,8 @@ annexa_finish(struct annexa *a, annexa_emit_fn fn, void *arg)
 	tally_summarise(a->tally, &a->sum);
 	for (i = 0; i < a->sum.nfeasible; i++)
 		shortfall(a, &a->sum.feasible[i]);
-	a->sum.ids = idset_count(a->ids);
-	a->sum.id_bytes = idset_bytes(a->ids);
+	a->sum.ids = cases_count(a->cases);
+	a->sum.id_bytes = cases_bytes(a->cases);
 }
 
 const struct annexa_summary *

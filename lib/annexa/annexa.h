@@ -30,6 +30,7 @@ enum annexa_rule {
 	ANNEXA_DUPLICATE_COLUMN,
 	ANNEXA_REQUIRED,
 	ANNEXA_DUPLICATE_ID,
+	ANNEXA_CASE_CONFLICT,
 	ANNEXA_CASE_ID_FORM,
 	ANNEXA_BAD_DATE,
 	ANNEXA_DOB_FUTURE,
@@ -93,7 +94,8 @@ struct annexa_summary {
 	struct annexa_count *service_areas; /* sorted by name */
 	size_t nfeasible;
 	struct annexa_feasibility *feasible;
-	unsigned long ids; /* distinct Case IDs */
+	unsigned long ids; /* distinct Case IDs: the cases */
+	unsigned long siblings; /* rows that are a further child of a case seen before */
 	const char *id_form; /* the Case ID form (learnt shape or pattern), or NULL */
 	int id_form_learnt; /* 1: learnt from the file */
 	unsigned long id_misfits; /* Case IDs not of that form */

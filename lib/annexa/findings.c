@@ -178,6 +178,7 @@ summary_json(const struct findings *r, const struct annexa_summary *s, date_t as
 		                    json_integer((json_int_t)s->by_rule[i]));
 	json_object_set_new(o, "by_rule", rules);
 	json_object_set_new(o, "case_ids", json_integer((json_int_t)s->ids));
+	json_object_set_new(o, "sibling_rows", json_integer((json_int_t)s->siblings));
 	json_object_set_new(o, "case_id_form", s->id_form ? json_string(s->id_form) : json_null());
 	json_object_set_new(o, "case_id_form_source",
 	                    json_string(s->id_form_learnt ? "learnt" : "--id-pattern"));
@@ -251,6 +252,8 @@ end_text(struct findings *r, const struct annexa_summary *s, date_t as_of,
 	        s->warnings);
 	fprintf(r->out, "findings listed: %lu of %lu\n", r->listed, r->total);
 	fprintf(r->out, "case ids: %lu\n", s->ids);
+	fprintf(r->out, "sibling rows: %lu (further children of a case, not flagged)\n",
+	        s->siblings);
 	if (s->id_form != NULL)
 		fprintf(r->out, "case id form: %s (%s); %lu not of it\n", s->id_form,
 		        s->id_form_learnt ? "learnt from the file" : "--id-pattern", s->id_misfits);

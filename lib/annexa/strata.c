@@ -295,3 +295,30 @@ strata_set_map(struct strata *st, const struct labelmap *m)
 {
 	st->map = m;
 }
+
+enum strata_reason
+strata_eligible(const struct strata_class *c, const char *law_type)
+{
+	if (law_type == NULL)
+		return STRATA_NO_LAW_TYPE;
+	if (c == NULL || c->casetype < 0)
+		return STRATA_NO_CASE_TYPE;
+	if (c->law_type != NULL && strcmp(c->law_type, law_type) != 0)
+		return STRATA_MISMATCH;
+	if (c->stratum < 0)
+		return STRATA_NO_STRATUM;
+	return STRATA_ELIGIBLE;
+}
+
+long
+strata_slot(long stratum, long quota)
+{
+	return stratum * 65536 + quota + 1;
+}
+
+void
+strata_unslot(long slot, long *stratum, long *quota)
+{
+	*stratum = slot / 65536;
+	*quota = slot % 65536 - 1;
+}

@@ -41,6 +41,25 @@ struct strata_class {
 	long quota; /* index into that stratum's quotas, or -1 */
 };
 
+/* Why a classified row is not in the sampling frame. */
+enum strata_reason {
+	STRATA_ELIGIBLE = 0,
+	STRATA_NO_LAW_TYPE, /* the law type is unknown or blank */
+	STRATA_NO_CASE_TYPE, /* the case type is unknown or blank */
+	STRATA_MISMATCH, /* the case type is of the other law type */
+	STRATA_NO_STRATUM, /* the case type is in no stratum */
+};
+
+/*
+ * Whether a row of case type c (NULL: blank) and law type law_type
+ * ("private", "public", or NULL when unknown) may be drawn: the one rule
+ * check-annexA's feasibility and sample-cases' frame both apply.
+ */
+enum strata_reason strata_eligible(const struct strata_class *c, const char *law_type);
+/* A stratum and quota (-1: none) as one frame slot >= 0, and back. */
+long strata_slot(long stratum, long quota);
+void strata_unslot(long slot, long *stratum, long *quota);
+
 /* Load the definitions and the case-type vocabulary from the data folder. */
 struct strata *strata_load(char *err, size_t errsz);
 /* The same from named files; NULL with "PATH: reason" in err. */

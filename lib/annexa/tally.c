@@ -92,7 +92,7 @@ tally_law(struct tally *t, long entry)
 }
 
 void
-tally_case(struct tally *t, const struct strata_class *c, int eligible)
+tally_case(struct tally *t, const struct strata_class *c)
 {
 	long n = (long)vocab_count(strata_casetypes(t->strata));
 
@@ -101,11 +101,19 @@ tally_case(struct tally *t, const struct strata_class *c, int eligible)
 		return;
 	}
 	t->case_n[c->casetype >= 0 ? c->casetype : n]++;
-	if (eligible && c->casetype >= 0 && c->stratum >= 0) {
-		t->stratum_n[c->stratum]++;
-		if (c->quota >= 0)
-			t->quota_n[c->stratum][c->quota]++;
-	}
+}
+
+void
+tally_frame(struct tally *t, long slot, int delta)
+{
+	long st, q;
+
+	strata_unslot(slot, &st, &q);
+	if (st < 0 || (size_t)st >= strata_count(t->strata))
+		return;
+	t->stratum_n[st] += (unsigned long)(long)delta;
+	if (q >= 0)
+		t->quota_n[st][q] += (unsigned long)(long)delta;
 }
 
 void

@@ -22,8 +22,10 @@ struct tally *tally_new(const struct vocab *lawtypes, const struct strata *);
 void tally_free(struct tally *);
 /* Count a law type: its vocabulary entry, -1 when unknown, -2 when blank. */
 void tally_law(struct tally *, long entry);
-/* Count a case type (c NULL when blank); eligible: it counts for the sample. */
-void tally_case(struct tally *, const struct strata_class *c, int eligible);
+/* Count a row's case type (c NULL when blank). */
+void tally_case(struct tally *, const struct strata_class *c);
+/* Count a case in (delta 1) or out of (-1) the national sample's frame at slot. */
+void tally_frame(struct tally *, long slot, int delta);
 /* Count a service area (trimmed text). */
 void tally_area(struct tally *, const char *s, size_t len);
 /* Fill the counts and feasibility lines of s (call once). */

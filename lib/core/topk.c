@@ -43,6 +43,7 @@ cand_new(uint64_t rank, const char *id, const char *const *fields, size_t nfield
 	c->rank = rank;
 	c->nfields = nfields;
 	c->line = line;
+	c->next = NULL;
 	c->fields = (char **)(c + 1);
 	p = (char *)(c->fields + nfields);
 	for (i = 0; i < nfields; i++) {
@@ -55,6 +56,18 @@ cand_new(uint64_t rank, const char *id, const char *const *fields, size_t nfield
 	memcpy(p, id, idlen);
 	c->id = p;
 	return c;
+}
+
+/* Free a candidate and its siblings. */
+static void
+cand_free(struct topk_cand *c)
+{
+	struct topk_cand *next;
+
+	for (; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
 }
 
 /* Restore the max-heap property downwards from i. */
@@ -101,20 +114,28 @@ topk_offer(struct topk *c, uint64_t rank, const char *id, const char *const *fie
 	struct topk_cand probe;
 	size_t i;
 
+	struct topk_cand **tail;
+
 	probe.rank = rank;
 	probe.id = (char *)id;
-	if (c->n == c->cap && (c->cap == 0 || rank > c->top || !cand_less(&probe, c->heap[0])))
+	if (c->n == c->cap && (c->cap == 0 || rank > c->top))
 		return;
-	for (i = 0; i < c->n; i++) /* the same Case ID again: keep one */
-		if (c->heap[i]->rank == rank && strcmp(c->heap[i]->id, id) == 0)
+	for (i = 0; i < c->n; i++) /* the same Case ID again: a sibling row */
+		if (c->heap[i]->rank == rank && strcmp(c->heap[i]->id, id) == 0) {
+			for (tail = &c->heap[i]->next; *tail != NULL; tail = &(*tail)->next)
+				;
+			*tail = cand_new(rank, id, fields, nfields, line);
 			return;
+		}
+	if (c->n == c->cap && !cand_less(&probe, c->heap[0]))
+		return;
 	if (c->n < c->cap) {
 		c->heap[c->n] = cand_new(rank, id, fields, nfields, line);
 		heap_up(c->heap, c->n++);
 		c->top = c->heap[0]->rank;
 		return;
 	}
-	free(c->heap[0]);
+	cand_free(c->heap[0]);
 	c->heap[0] = cand_new(rank, id, fields, nfields, line);
 	heap_down(c->heap, c->n, 0);
 	c->top = c->heap[0]->rank;
@@ -130,7 +151,7 @@ topk_remove(struct topk *c, uint64_t rank, const char *id)
 			break;
 	if (i == c->n)
 		return;
-	free(c->heap[i]);
+	cand_free(c->heap[i]);
 	c->heap[i] = c->heap[--c->n];
 	for (i = c->n / 2 + 1; i-- > 0;)
 		heap_down(c->heap, c->n, i);
@@ -153,7 +174,7 @@ topk_free(struct topk *c)
 	size_t i;
 
 	for (i = 0; i < c->n; i++)
-		free(c->heap[i]);
+		cand_free(c->heap[i]);
 	free(c->heap);
 	c->heap = NULL;
 	c->n = c->cap = 0;

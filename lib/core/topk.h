@@ -3,7 +3,7 @@
  * hashes with ties broken by Case ID. A bounded max-heap: offering a row
  * costs one comparison unless it is among the k lowest so far, so a stream
  * of any length is held in O(k) memory. A row whose Case ID is already held
- * is not held twice.
+ * is held once, its later rows chained to it as siblings (a case's children).
  *
  * Ownership: the topk copies each row it keeps and frees them in
  * topk_free(); topk_sorted() returns a new array (free() it) of pointers
@@ -22,6 +22,7 @@ struct topk_cand {
 	char **fields;
 	size_t nfields;
 	unsigned long line;
+	struct topk_cand *next; /* a further row of the same Case ID, or NULL */
 };
 
 struct topk {
@@ -32,7 +33,10 @@ struct topk {
 
 void topk_init(struct topk *, size_t cap);
 void topk_free(struct topk *);
-/* Keep the row if it is among the cap lowest (rank, Case ID) so far. */
+/*
+ * Keep the row if it is among the cap lowest (rank, Case ID) so far; a row
+ * of a Case ID already kept is chained to it.
+ */
 void topk_offer(struct topk *, uint64_t rank, const char *id, const char *const *fields,
                 size_t nfields, unsigned long line);
 /* Forget the row of this Case ID, if kept. */

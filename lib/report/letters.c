@@ -9,9 +9,9 @@
 
 #include "core/datadir.h"
 #include "core/dates.h"
-#include "core/jsonio.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "plan/planfile.h"
 #include "plan/timetable.h"
 #include "redact/redact.h"
 #include "report/detailsfile.h"
@@ -352,47 +352,32 @@ letters_gate(const struct letters_vars *lv, struct redact *r, char *err, size_t 
 }
 
 /* Set the visit dates of the area from the plan's areas rows. */
-static int
-plan_visit(struct letters_vars *lv, const json_t *plan, const char *area, char *err, size_t errsz)
+static void
+plan_visit(struct letters_vars *lv, const struct planfile *plan, const char *area)
 {
-	const json_t *row;
-	const char *from, *to;
+	const struct planfile_area *row = planfile_area(plan, area);
 	char a[64], b[64], both[160];
-	size_t i;
 
-	json_array_foreach(json_object_get(plan, "areas"), i, row)
-	{
-		if (!text_same(jsonio_str(row, "service_area", ""), area))
-			continue;
-		from = json_string_value(json_object_get(row, "on_site_from"));
-		to = json_string_value(json_object_get(row, "on_site_to"));
-		if (letters_long_date(from, a, sizeof a) != 0 ||
-		    letters_long_date(to, b, sizeof b) != 0) {
-			snprintf(err, errsz,
-			         "plan: areas[%zu]: on_site_from or on_site_to is not a date", i);
-			return -1;
-		}
-		letters_vars_set(lv, "visit_from", a);
-		letters_vars_set(lv, "visit_to", b);
-		snprintf(both, sizeof both, "%s to %s", a, b);
-		letters_vars_set(lv, "visit_dates", both);
-		return 0;
-	}
-	return 0;
+	if (row == NULL)
+		return;
+	long_date(row->on_site_from, a, sizeof a);
+	long_date(row->on_site_to, b, sizeof b);
+	letters_vars_set(lv, "visit_from", a);
+	letters_vars_set(lv, "visit_to", b);
+	snprintf(both, sizeof both, "%s to %s", a, b);
+	letters_vars_set(lv, "visit_dates", both);
 }
 
 /* Set inspectors to the people the plan deploys in the area, in plan order. */
 static void
-plan_inspectors(struct letters_vars *lv, const json_t *plan, const char *area)
+plan_inspectors(struct letters_vars *lv, const struct planfile *plan, const char *area)
 {
-	const json_t *row;
 	const char **names = NULL, *name;
 	size_t i, k, n = 0;
 
-	json_array_foreach(json_object_get(plan, "deployment"), i, row)
-	{
-		name = json_string_value(json_object_get(row, "name"));
-		if (name == NULL || !text_same(jsonio_str(row, "location", ""), area))
+	for (i = 0; i < plan->ndeploy; i++) {
+		name = plan->deploy[i].name;
+		if (!text_same(plan->deploy[i].location, area))
 			continue;
 		for (k = 0; k < n && strcmp(names[k], name) != 0; k++)
 			;
@@ -406,41 +391,27 @@ plan_inspectors(struct letters_vars *lv, const json_t *plan, const char *area)
 }
 
 int
-letters_vars_plan(struct letters_vars *lv, const json_t *plan, char *err, size_t errsz)
+letters_vars_plan(struct letters_vars *lv, const struct planfile *plan, char *err, size_t errsz)
 {
-	const char *area, *start, *mine;
-	date_t d;
-	char buf[DATES_ISO_LEN];
+	const char *area, *mine;
+	char buf[DATES_ISO_LEN], longer[64];
 
-	if (!json_is_object(plan)) {
-		snprintf(err, errsz, "plan: expected a JSON object");
+	mine = letters_vars_get(lv, "inspection_start");
+	if (mine != NULL && strcmp(mine, dates_format(plan->start, buf)) != 0) {
+		snprintf(err, errsz, "plan: start differs from the details' inspection_start");
 		return -1;
 	}
-	start = json_string_value(json_object_get(plan, "start"));
-	if (start != NULL) {
-		if (dates_parse(start, &d) != 0) {
-			snprintf(err, errsz, "plan: start: not a date");
-			return -1;
-		}
-		mine = letters_vars_get(lv, "inspection_start");
-		if (mine != NULL && strcmp(mine, dates_format(d, buf)) != 0) {
-			snprintf(err, errsz,
-			         "plan: start differs from the details' inspection_start");
-			return -1;
-		}
-		if (mine == NULL) {
-			char longer[64];
-
-			letters_vars_set(lv, "inspection_start", buf);
-			long_date(d, longer, sizeof longer);
-			letters_vars_set(lv, "inspection_start_long", longer);
-			set_weeks(lv, d);
-		}
+	if (mine == NULL) {
+		letters_vars_set(lv, "inspection_start", dates_format(plan->start, buf));
+		long_date(plan->start, longer, sizeof longer);
+		letters_vars_set(lv, "inspection_start_long", longer);
+		set_weeks(lv, plan->start);
 	}
 	if ((area = letters_vars_get(lv, "service_area")) == NULL)
 		return 0;
 	plan_inspectors(lv, plan, area);
-	return plan_visit(lv, plan, area, err, errsz);
+	plan_visit(lv, plan, area);
+	return 0;
 }
 
 int

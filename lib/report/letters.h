@@ -25,6 +25,7 @@
 #include "core/strbuf.h"
 
 struct detailsfile;
+struct planfile;
 struct redact;
 
 struct letters_vars;
@@ -63,7 +64,7 @@ int letters_gate(const struct letters_vars *, struct redact *, char *err, size_t
  * visit_dates and the inspectors deployed there; the weeks from its
  * timeline. 0, or -1 with the reason in err.
  */
-int letters_vars_plan(struct letters_vars *, const json_t *plan, char *err, size_t errsz);
+int letters_vars_plan(struct letters_vars *, const struct planfile *plan, char *err, size_t errsz);
 
 /*
  * Fill the template tmpl into out, each value escaped for Markdown. 0; 1 when a blank has no value,

@@ -10,10 +10,10 @@
 
 #include <strings.h>
 
-#include "core/jsonio.h"
 #include "core/rx.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "plan/planfile.h"
 #include "redact/redact.h"
 #include "report/report.h"
 #include "report/sections.h"
@@ -41,9 +41,8 @@ add_person(struct redact *r, const char *name)
 }
 
 void
-report_add_people(struct redact *r, const struct seafile *sea, const json_t *plan)
+report_add_people(struct redact *r, const struct seafile *sea, const struct planfile *plan)
 {
-	const json_t *v;
 	size_t i;
 
 	for (i = 0; i < sea->nentries; i++)
@@ -52,14 +51,8 @@ report_add_people(struct redact *r, const struct seafile *sea, const json_t *pla
 		add_person(r, sea->concerns[i].inspector);
 	if (plan == NULL)
 		return;
-	json_array_foreach(json_object_get(plan, "deployment"), i, v)
-	{
-		add_person(r, jsonio_str(v, "name", NULL));
-	}
-	json_array_foreach(json_object_get(plan, "team"), i, v)
-	{
-		add_person(r, jsonio_str(v, "name", NULL));
-	}
+	for (i = 0; i < plan->ndeploy; i++)
+		add_person(r, plan->deploy[i].name);
 }
 
 #define ACTION_MIN_WORDS 5 /* a priority action of substance: a sentence, not a token */

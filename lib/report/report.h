@@ -41,6 +41,7 @@
 #include "report/reportdoc.h"
 #include "sea/seafile.h"
 
+struct planfile;
 struct redact;
 struct sections;
 struct table;
@@ -53,7 +54,7 @@ struct report_input {
 	const char *sea_name;
 	const struct judgementsfile *j;
 	const struct seafile *sea;
-	const json_t *plan; /* NULL when not given */
+	const struct planfile *plan; /* NULL when not given */
 	const struct table *sample; /* NULL when not given */
 	const struct sections *sections; /* the team's prose (sections.h), or NULL */
 	enum report_audience audience;
@@ -67,7 +68,7 @@ const char *report_judgement_title(const struct report_input *, int jg);
 /* Check the SEA for what the report needs (judgements it knows); 0 or -1 with err. */
 int report_sea_check(const struct seafile *sea, char *err, size_t errsz);
 /* Add the people an SEA and a plan name (inspectors, team) to the detectors. */
-void report_add_people(struct redact *, const struct seafile *sea, const json_t *plan);
+void report_add_people(struct redact *, const struct seafile *sea, const struct planfile *plan);
 
 /* Measure the summary for children. */
 void report_children_readability(const struct judgementsfile *, struct readability *);

@@ -10,10 +10,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/jsonio.h"
+#include "core/dates.h"
 #include "core/table.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "plan/planfile.h"
 #include "report/report.h"
 #include "report/report_int.h"
 
@@ -164,25 +165,25 @@ range_text(const char *from, const char *to)
 
 /* Areas and dates visited, from the plan. */
 static void
-method_areas(struct rdoc *d, const json_t *plan)
+method_areas(struct rdoc *d, const struct planfile *plan)
 {
 	static const char *const head[] = {"Service area", "Week", "On site"};
-	const json_t *row, *areas = json_object_get(plan, "areas");
 	const char *cells[3];
-	char week[32], *when;
+	char week[32], *when, from[DATES_ISO_LEN], to[DATES_ISO_LEN];
 	size_t i;
 
-	if (json_array_size(areas) == 0) {
+	if (plan->nareas == 0) {
 		rdoc_para(d, NULL, "The plan names no service areas.", NULL);
 		return;
 	}
 	rdoc_table(d, "Service areas visited", 3, head);
-	json_array_foreach(areas, i, row)
-	{
-		snprintf(week, sizeof week, "%lld", jsonio_int(row, "week", 0));
-		when = range_text(jsonio_str(row, "on_site_from", ""),
-		                  jsonio_str(row, "on_site_to", NULL));
-		cells[0] = jsonio_str(row, "service_area", "");
+	for (i = 0; i < plan->nareas; i++) {
+		const struct planfile_area *row = &plan->areas[i];
+
+		snprintf(week, sizeof week, "%d", row->week);
+		when = range_text(dates_format(row->on_site_from, from),
+		                  dates_format(row->on_site_to, to));
+		cells[0] = row->service_area;
 		cells[1] = week;
 		cells[2] = when;
 		rdoc_row(d, cells, NULL);
@@ -354,42 +355,33 @@ public_sample(struct strbuf *sb, const struct table *t)
 
 /* The service areas the plan visits, and when. */
 static void
-public_areas(struct strbuf *sb, const json_t *plan)
+public_areas(struct strbuf *sb, const struct planfile *plan)
 {
-	const json_t *areas = json_object_get(plan, "areas"), *row;
-	const char *from = NULL, *to = NULL, *s;
-	char *a, *b;
-	size_t i, n = json_array_size(areas);
+	char *a, *b, buf[DATES_ISO_LEN];
+	date_t from, to;
+	size_t i, n = plan->nareas;
 
 	if (n == 0)
 		return;
-	json_array_foreach(areas, i, row)
-	{
-		s = jsonio_str(row, "on_site_from", NULL);
-		if (s != NULL && (from == NULL || strcmp(s, from) < 0))
-			from = s;
-		s = jsonio_str(row, "on_site_to", NULL);
-		if (s != NULL && (to == NULL || strcmp(s, to) > 0))
-			to = s;
+	from = plan->areas[0].on_site_from;
+	to = plan->areas[0].on_site_to;
+	for (i = 1; i < n; i++) {
+		from = plan->areas[i].on_site_from < from ? plan->areas[i].on_site_from : from;
+		to = plan->areas[i].on_site_to > to ? plan->areas[i].on_site_to : to;
 	}
 	strbuf_adds(sb, " Inspectors visited ");
 	counted(sb, n, "service area", "service areas");
-	if (from != NULL && to != NULL) {
-		a = report_day_text(from, 0);
-		b = report_day_text(to, 0);
-		strbuf_printf(sb, " between %s and %s", a, b);
-		free(a);
-		free(b);
-	}
-	strbuf_adds(sb, ": ");
-	json_array_foreach(areas, i, row)
-	{
+	a = report_day_text(dates_format(from, buf), 0);
+	b = report_day_text(dates_format(to, buf), 0);
+	strbuf_printf(sb, " between %s and %s: ", a, b);
+	free(a);
+	free(b);
+	for (i = 0; i < n; i++)
 		strbuf_printf(sb, "%s%s",
 		              i == 0       ? ""
 		              : i + 1 == n ? " and "
 		                           : ", ",
-		              jsonio_str(row, "service_area", ""));
-	}
+		              plan->areas[i].service_area);
 	strbuf_adds(sb, ".");
 }
 

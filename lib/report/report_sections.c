@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "core/dates.h"
-#include "core/jsonio.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "report/report.h"
+#include "plan/planfile.h"
 #include "report/report_int.h"
 
 #define LOOSE_FACTOR 4 /* more examples where no criterion splits the evidence */
@@ -93,23 +93,19 @@ report_sec_dates(struct rdoc *d, const struct report_input *in)
 {
 	const char *from = in->j->from, *to = in->j->to, *label = "Inspection dates";
 	const char *s;
-	const json_t *row;
-	char *a, *b, *line;
+	char *a, *b, *line, pf[DATES_ISO_LEN], pt[DATES_ISO_LEN];
+	date_t last;
 	size_t i;
 
 	if (from == NULL && in->plan != NULL) {
 		/* the plan's fieldwork when it says, else its start to the last day on site */
-		from = jsonio_str(json_object_get(in->plan, "fieldwork"), "from", NULL);
-		to = jsonio_str(json_object_get(in->plan, "fieldwork"), "to", NULL);
-	}
-	if (from == NULL && in->plan != NULL &&
-	    (from = jsonio_str(in->plan, "start", NULL)) != NULL) {
-		json_array_foreach(json_object_get(in->plan, "areas"), i, row)
-		{
-			s = jsonio_str(row, "on_site_to", NULL);
-			if (s != NULL && (to == NULL || strcmp(s, to) > 0))
-				to = s;
-		}
+		last = in->plan->start;
+		for (i = 0; i < in->plan->nareas; i++)
+			if (in->plan->areas[i].on_site_to > last)
+				last = in->plan->areas[i].on_site_to;
+		from = dates_format(
+		    in->plan->has_fieldwork ? in->plan->fieldwork_from : in->plan->start, pf);
+		to = dates_format(in->plan->has_fieldwork ? in->plan->fieldwork_to : last, pt);
 	}
 	if (from == NULL) {
 		for (i = 0; i < in->sea->nentries; i++) {

@@ -11,13 +11,13 @@
 
 #include <cmark.h>
 
-#include "core/jsonio.h"
 #include "core/output.h"
 #include "core/strbuf.h"
 #include "core/table.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "plan/planfile.h"
 #include "report/report.h"
 #include "report/reportdoc.h"
 #include "report/sections.h"
@@ -240,23 +240,20 @@ writers_csv(const char *path, unsigned csv_flags, char *writers[SECTIONS_N], cha
 
 /* The writers from the plan's deployment: the lead, then deputies, then inspectors. */
 static void
-writers_plan(const json_t *plan, char *writers[SECTIONS_N])
+writers_plan(const struct planfile *plan, char *writers[SECTIONS_N])
 {
 	static const char *const roles[] = {"deputy", "inspector", "lead", NULL};
 	const char **names = NULL, *lead = NULL, *name;
-	const json_t *row;
 	size_t i, n = 0, k, r;
 
-	json_array_foreach(json_object_get(plan, "deployment"), i, row)
-	{
-		if (strcmp(jsonio_str(row, "role", ""), "lead") == 0 && lead == NULL)
-			lead = jsonio_str(row, "name", NULL);
-	}
+	for (i = 0; i < plan->ndeploy && lead == NULL; i++)
+		if (plan->deploy[i].role != NULL && strcmp(plan->deploy[i].role, "lead") == 0)
+			lead = plan->deploy[i].name;
 	for (r = 0; roles[r] != NULL; r++)
-		json_array_foreach(json_object_get(plan, "deployment"), i, row)
-		{
-			name = jsonio_str(row, "name", NULL);
-			if (name == NULL || strcmp(jsonio_str(row, "role", ""), roles[r]) != 0)
+		for (i = 0; i < plan->ndeploy; i++) {
+			name = plan->deploy[i].name;
+			if (plan->deploy[i].role == NULL ||
+			    strcmp(plan->deploy[i].role, roles[r]) != 0)
 				continue;
 			for (k = 0; k < n && strcmp(names[k], name) != 0; k++)
 				;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annexa/cases.h"
 #include "core/csvbatch.h"
 #include "core/datadir.h"
 #include "core/diag.h"
@@ -15,6 +16,7 @@
 #include "core/keyhash.h"
 #include "core/memo.h"
 #include "core/text.h"
+#include "core/topk.h"
 #include "core/xalloc.h"
 #include "sample/casedraw.h"
 
@@ -29,7 +31,8 @@ static const char *const reason_text[CASEDRAW_R_NREASONS] = {
     [CASEDRAW_R_MISMATCH] = "whose Case type and Law type disagree",
     [CASEDRAW_R_NO_STRATUM] = "whose Case type is in no stratum",
     [CASEDRAW_R_REPEATED] = "repeating an earlier row exactly (one kept)",
-    [CASEDRAW_R_CONFLICT] = "sharing a Case ID with a different row (all left out)",
+    [CASEDRAW_R_CONFLICT] = "of a case whose rows disagree on a case-level field or include a "
+                            "row that cannot be drawn (the whole case left out)",
     [CASEDRAW_R_EXCLUDED] = "with an excluded Case ID",
 };
 
@@ -96,9 +99,9 @@ casedraw_lookup_add(struct casedraw_lookup *m, const char *s)
 	return (long)m->n++;
 }
 
-/* The law type ("private", "public") of a Law type value, or NULL. */
+/* The law type ("private", "public") of a Law type value, or NULL; its entry in *entry. */
 static const char *
-law_of(struct casedraw_ctx *c, const char *s)
+law_of(struct casedraw_ctx *c, const char *s, long *entry)
 {
 	long i = casedraw_lookup_find(&c->lawmemo, s), e;
 
@@ -109,6 +112,7 @@ law_of(struct casedraw_ctx *c, const char *s)
 		if ((i = casedraw_lookup_add(&c->lawmemo, s)) >= 0)
 			c->lawmemo.vals[i] = e;
 	}
+	*entry = e;
 	return e < 0 ? NULL : vocab_attr(c->lawtype, (size_t)e, "law_type");
 }
 
@@ -131,8 +135,9 @@ int
 casedraw_source_open(struct casedraw_source *src, const char *path, unsigned csv_flags,
                      const struct casedraw_ctx *c, int need_case_type)
 {
-	static const char *const keys[CASEDRAW_NCOLS] = {"case_id", "case_type", "law_type",
-	                                                 "service_area"};
+	static const char *const keys[CASEDRAW_NCOLS] = {
+	    "case_id",      "case_type", "law_type", "service_area",
+	    "practitioner", "team",      "court",    "local_authority"};
 	struct fieldmap_binding b;
 	struct csvio_record *rec;
 	size_t i;
@@ -167,7 +172,8 @@ casedraw_source_open(struct casedraw_source *src, const char *path, unsigned csv
 		long f = fieldmap_index(c->annexa, keys[i]);
 
 		src->col[i] = f < 0 ? -1 : b.column[f];
-		if (src->col[i] < 0 && (i != CASEDRAW_CASE_TYPE || need_case_type)) {
+		if (src->col[i] < 0 && i < CASEDRAW_NREQUIRED &&
+		    (i != CASEDRAW_CASE_TYPE || need_case_type)) {
 			diag_error(src->name, 1, "missing column \"%s\"",
 			           f < 0 ? keys[i] : fieldmap_name(c->annexa, (size_t)f));
 			rc = -1;
@@ -201,15 +207,46 @@ casedraw_count(struct casedraw_tally *t, enum casedraw_reason r, unsigned long l
 	t->count[r]++;
 }
 
-/* The stratum and quota of an eligible row, or the reason it is not. */
+/* The hash of the case-level value in column col of rec (0 when there is no such column). */
+static uint32_t
+value_hash(const struct casedraw_source *src, const struct csvio_record *rec, int col)
+{
+	long k = src->col[col];
+
+	return k < 0 ? 0 : cases_value_hash(rec->fields[k], rec->lens[k]);
+}
+
+/*
+ * The stratum and quota of an eligible row, or the reason it is not (the
+ * national frame's rule is strata_eligible(), as check-annexA's); the hash
+ * of its case-level fields in *casehash.
+ */
 static int
 classify(struct casedraw_ctx *c, const struct casedraw_source *src, const struct csvio_record *rec,
-         enum casedraw_kind kind, const struct strata_stratum *def, long *stratum, long *quota)
+         enum casedraw_kind kind, const struct strata_stratum *def, long *stratum, long *quota,
+         uint64_t *casehash)
 {
-	const char *law = law_of(c, rec->fields[src->col[CASEDRAW_LAW_TYPE]]);
-	struct strata_class cls;
+	static const int cols[CASES_NFIELDS] = {[CASES_SERVICE_AREA] = CASEDRAW_AREA,
+	                                        [CASES_PRACTITIONER] = CASEDRAW_PRACTITIONER,
+	                                        [CASES_TEAM] = CASEDRAW_TEAM,
+	                                        [CASES_COURT] = CASEDRAW_COURT,
+	                                        [CASES_LOCAL_AUTHORITY] = CASEDRAW_LA};
+	long lawcol = src->col[CASEDRAW_LAW_TYPE], ctcol = src->col[CASEDRAW_CASE_TYPE], entry;
+	const char *law = law_of(c, rec->fields[lawcol], &entry);
+	struct strata_class cls = {-1, NULL, -1, -1};
+	uint32_t h[CASES_NFIELDS];
+	enum strata_reason why;
 	size_t q;
+	int f;
 
+	if (ctcol >= 0 && c->strata != NULL)
+		class_of(c, rec->fields[ctcol], &cls);
+	for (f = CASES_SERVICE_AREA; f < CASES_NFIELDS; f++)
+		h[f] = value_hash(src, rec, cols[f]);
+	h[CASES_LAW_TYPE] = cases_entry_hash(entry, rec->fields[lawcol], rec->lens[lawcol]);
+	h[CASES_CASE_TYPE] =
+	    ctcol < 0 ? 0 : cases_entry_hash(cls.casetype, rec->fields[ctcol], rec->lens[ctcol]);
+	*casehash = cases_hash(h);
 	if (law == NULL)
 		return CASEDRAW_R_LAW_TYPE;
 	*stratum = 0;
@@ -222,13 +259,11 @@ classify(struct casedraw_ctx *c, const struct casedraw_source *src, const struct
 				*quota = (long)q;
 		return *quota < 0 ? CASEDRAW_R_NO_STRATUM : -1;
 	}
-	class_of(c, rec->fields[src->col[CASEDRAW_CASE_TYPE]], &cls);
-	if (cls.casetype < 0)
-		return CASEDRAW_R_CASE_TYPE;
-	if (cls.law_type != NULL && strcmp(cls.law_type, law) != 0)
-		return CASEDRAW_R_MISMATCH;
-	if (cls.stratum < 0)
-		return CASEDRAW_R_NO_STRATUM;
+	why = strata_eligible(&cls, law);
+	if (why != STRATA_ELIGIBLE)
+		return why == STRATA_NO_CASE_TYPE ? CASEDRAW_R_CASE_TYPE
+		       : why == STRATA_MISMATCH   ? CASEDRAW_R_MISMATCH
+		                                  : CASEDRAW_R_NO_STRATUM;
 	*stratum = cls.stratum;
 	*quota = cls.quota;
 	return -1;
@@ -243,6 +278,7 @@ feed_one(struct casedraw_ctx *c, struct casedraw_source *src, const struct csvio
 	const char *id, *area;
 	enum sample_add_status st;
 	long stratum, quota;
+	uint64_t casehash = 0;
 	int r;
 
 	if (rec->flags & CSVIO_BAD_UTF8) {
@@ -275,7 +311,7 @@ feed_one(struct casedraw_ctx *c, struct casedraw_source *src, const struct csvio
 	else if (text_blank(area))
 		r = CASEDRAW_R_NO_AREA;
 	else
-		r = classify(c, src, rec, kind, def, &stratum, &quota);
+		r = classify(c, src, rec, kind, def, &stratum, &quota, &casehash);
 	if (r == CASEDRAW_R_LAW_TYPE)
 		labels_add(&t->law, rec->fields[src->col[CASEDRAW_LAW_TYPE]],
 		           rec->lens[src->col[CASEDRAW_LAW_TYPE]], rec->line);
@@ -284,10 +320,12 @@ feed_one(struct casedraw_ctx *c, struct casedraw_source *src, const struct csvio
 		           rec->lens[src->col[CASEDRAW_CASE_TYPE]], rec->line);
 	if (r >= 0) {
 		casedraw_count(t, (enum casedraw_reason)r, rec->line);
+		if (r != CASEDRAW_R_NO_ID)
+			sample_taint(s, id, rec->line); /* its case cannot be drawn whole */
 		return 0;
 	}
-	st = sample_add(s, id, area, (size_t)stratum, quota, (const char *const *)rec->fields,
-	                rec->lens, rec->nfields, rec->line);
+	st = sample_add_case(s, id, area, (size_t)stratum, quota, casehash,
+	                     (const char *const *)rec->fields, rec->lens, rec->nfields, rec->line);
 	if (st == SAMPLE_FULL) {
 		diag_error(src->name, rec->line,
 		           "too many rows for one draw (limits: 2^32 lines, 4 GiB of Case IDs)");
@@ -428,29 +466,72 @@ casedraw_write_header(FILE *out, char *const *header, size_t n)
 	free(row);
 }
 
+/* Order a case's rows by their fields, byte by byte (qsort over candidate pointers). */
+static int
+rows_cmp(const void *pa, const void *pb)
+{
+	const struct topk_cand *a = *(const struct topk_cand *const *)pa,
+	                       *b = *(const struct topk_cand *const *)pb;
+	size_t i;
+	int c;
+
+	for (i = 0; i < a->nfields && i < b->nfields; i++)
+		if ((c = strcmp(a->fields[i], b->fields[i])) != 0)
+			return c;
+	return (a->nfields > b->nfields) - (a->nfields < b->nfields);
+}
+
+/* Write one row of a pick. */
+static void
+write_row(FILE *out, const char **row, const struct sample_pick *p, const char *const *fields,
+          size_t nfields, const size_t *map, size_t nout, const struct casedraw_extra *x)
+{
+	const char *flag = p->flagged ? "Y" : "N";
+	size_t j;
+
+	for (j = 0; j < nout; j++)
+		row[j] = "";
+	for (j = 0; j < nfields; j++)
+		row[map ? map[j] : j] = fields[j];
+	row[nout] = p->stratum_id;
+	row[nout + 1] = p->quota_id ? p->quota_id : "";
+	row[nout + 2] = x->flag_is_supervision ? "" : flag;
+	row[nout + 3] = x->flag_is_supervision ? flag : "";
+	row[nout + 4] = x->seed;
+	csvio_write_row(out, row, nout + 5);
+}
+
 void
 casedraw_write_picks(FILE *out, const struct sample_result *res, const size_t *map, size_t nout,
                      const struct casedraw_extra *x)
 {
 	const char **row = xcalloc(nout + 5, sizeof *row);
-	const char *flag;
-	size_t i, j;
+	const struct topk_cand **kids = NULL, *k;
+	size_t i, j, n, cap = 0;
 
 	for (i = 0; i < res->npicks; i++) {
 		const struct sample_pick *p = &res->picks[i];
 
-		for (j = 0; j < nout; j++)
-			row[j] = "";
-		for (j = 0; j < p->nfields; j++)
-			row[map ? map[j] : j] = p->fields[j];
-		flag = p->flagged ? "Y" : "N";
-		row[nout] = p->stratum_id;
-		row[nout + 1] = p->quota_id ? p->quota_id : "";
-		row[nout + 2] = x->flag_is_supervision ? "" : flag;
-		row[nout + 3] = x->flag_is_supervision ? flag : "";
-		row[nout + 4] = x->seed;
-		csvio_write_row(out, row, nout + 5);
+		if (p->rows == NULL) {
+			write_row(out, row, p, p->fields, p->nfields, map, nout, x);
+			continue;
+		}
+		/* Every child row of the case, in an order the input order cannot change. */
+		for (n = 0, k = p->rows; k != NULL; k = k->next, n++)
+			if (n == cap) {
+				cap = cap ? 2 * cap : 8;
+				kids = xreallocarray(kids, cap, sizeof *kids);
+			}
+		for (n = 0, k = p->rows; k != NULL; k = k->next)
+			kids[n++] = k;
+		if (n > 1)
+			qsort(kids, n, sizeof *kids, rows_cmp);
+		for (j = 0; j < n; j++)
+			if (j == 0 || rows_cmp(&kids[j - 1], &kids[j]) != 0) /* a repeat: once */
+				write_row(out, row, p, (const char *const *)kids[j]->fields,
+				          kids[j]->nfields, map, nout, x);
 	}
+	free(kids);
 	free(row);
 }
 

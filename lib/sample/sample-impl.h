@@ -40,12 +40,15 @@ struct spelling {
  */
 struct ident {
 	uint64_t rank;
-	uint64_t content; /* row_hash() */
+	uint64_t content; /* cases_row_hash() */
+	uint64_t casehash; /* cases_hash() of the case-level fields */
 	uint32_t line; /* lines past UINT32_MAX are refused (SAMPLE_FULL) */
 	uint32_t idoff; /* in the arena */
 	uint32_t area;
-	uint32_t slot;
+	uint32_t slot; /* SLOT_TAINT: a row of the case that cannot be drawn */
 };
+
+#define SLOT_TAINT UINT32_MAX
 
 /* An excluded Case ID, in a small open-addressing table. */
 struct excl {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annexa/cases.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "sample/sample-impl.h"
@@ -173,88 +174,6 @@ area_of(struct sample *s, const char *raw)
 	return k;
 }
 
-/* Load 8 bytes as a word. */
-static uint64_t
-load_word(const char *p)
-{
-	uint64_t w;
-
-	memcpy(&w, p, 8);
-	return w;
-}
-
-/* Load the last n (< 8) bytes little-endian, byte by byte (no store to reload). */
-static uint64_t
-load_tail(const char *p, size_t n)
-{
-	uint64_t w = 0;
-
-	while (n-- > 0)
-		w = (w << 8) | (unsigned char)p[n];
-	return w;
-}
-
-/* Fold a word into a running hash. */
-static uint64_t
-fold(uint64_t h, uint64_t w, uint64_t mul)
-{
-	h = (h ^ w) * mul;
-	return (h << 31) | (h >> 33);
-}
-
-/*
- * A fast unkeyed hash of len bytes (two lanes of 8 bytes, so that the
- * multiplications overlap).
- */
-static uint64_t
-span_hash(const char *p, size_t len)
-{
-	const uint64_t m1 = UINT64_C(0x9e3779b97f4a7c15), m2 = UINT64_C(0xc2b2ae3d27d4eb4f);
-	uint64_t a = len, b = ~(uint64_t)len;
-	size_t j;
-
-	for (j = 0; j + 16 <= len; j += 16) {
-		a = fold(a, load_word(p + j), m1);
-		b = fold(b, load_word(p + j + 8), m2);
-	}
-	if (j + 8 <= len) {
-		a = fold(a, load_word(p + j), m1);
-		j += 8;
-	}
-	b = fold(b, load_tail(p + j, len - j), m2);
-	a ^= b * m1;
-	return a ^ (a >> 29);
-}
-
-/*
- * The hash of the whole row, to tell a repeated row from a conflicting one
- * (two different rows colliding: about 2^-64): span_hash() of the fields
- * each followed by a NUL, hashed in place when the fields lie that way in
- * memory (as csvio keeps them), else copied first.
- */
-static uint64_t
-row_hash(struct sample *s, const char *const *fields, const size_t *lens, size_t nfields)
-{
-	size_t i, len;
-
-	if (lens != NULL && nfields > 0 && fields[0] != NULL) {
-		for (i = 0; i + 1 < nfields; i++)
-			if (fields[i + 1] != fields[i] + lens[i] + 1 || fields[i][lens[i]] != '\0')
-				break;
-		if (i + 1 == nfields && fields[i][lens[i]] == '\0')
-			return span_hash(fields[0], (size_t)(fields[i] - fields[0]) + lens[i] + 1);
-	}
-	strbuf_reset(&s->scratch);
-	for (i = 0; i < nfields; i++) {
-		const char *f = fields[i] ? fields[i] : "";
-
-		len = lens && fields[i] ? lens[i] : strlen(f);
-		strbuf_add(&s->scratch, f, len);
-		strbuf_addch(&s->scratch, '\0');
-	}
-	return span_hash(s->scratch.buf, s->scratch.len);
-}
-
 /* The cell of slot k in area a, its candidate array made on first use. */
 static struct cell *
 cell_at(struct sample *s, size_t a, size_t k, size_t stratum)
@@ -272,6 +191,45 @@ enum sample_add_status
 sample_add(struct sample *s, const char *case_id, const char *area, size_t stratum, long quota,
            const char *const *fields, const size_t *lens, size_t nfields, unsigned long line)
 {
+	return sample_add_case(s, case_id, area, stratum, quota,
+	                       cases_row_hash(fields, lens, nfields), fields, lens, nfields, line);
+}
+
+/* Append an ident; NULL past the limits. */
+static struct ident *
+ident_new(struct sample *s, const char *case_id, size_t idlen, uint64_t rank, unsigned long line)
+{
+	struct ident *e;
+
+	if (line > UINT32_MAX || idlen >= UINT32_MAX - s->arena.len)
+		return NULL;
+	if (s->nrows == s->rowcap) {
+		s->rowcap = s->rowcap ? 2 * s->rowcap : 1024;
+		s->rows = xreallocarray(s->rows, s->rowcap, sizeof *s->rows);
+	}
+	e = &s->rows[s->nrows++];
+	memset(e, 0, sizeof *e);
+	e->rank = rank;
+	e->line = (uint32_t)line;
+	e->idoff = (uint32_t)s->arena.len;
+	strbuf_add(&s->arena, case_id, idlen + 1);
+	return e;
+}
+
+void
+sample_taint(struct sample *s, const char *case_id, unsigned long line)
+{
+	struct ident *e = ident_new(s, case_id, strlen(case_id), sample_rank(s, case_id), line);
+
+	if (e != NULL)
+		e->slot = SLOT_TAINT;
+}
+
+enum sample_add_status
+sample_add_case(struct sample *s, const char *case_id, const char *area, size_t stratum, long quota,
+                uint64_t casehash, const char *const *fields, const size_t *lens, size_t nfields,
+                unsigned long line)
+{
 	uint64_t rank = sample_rank(s, case_id);
 	size_t a, k, idlen = strlen(case_id);
 	struct ident *e;
@@ -284,18 +242,11 @@ sample_add(struct sample *s, const char *case_id, const char *area, size_t strat
 		quota = (long)s->defs[stratum].nquotas;
 	k = s->slot0[stratum] + (size_t)quota;
 	a = area_of(s, area);
-	if (s->nrows == s->rowcap) {
-		s->rowcap = s->rowcap ? 2 * s->rowcap : 1024;
-		s->rows = xreallocarray(s->rows, s->rowcap, sizeof *s->rows);
-	}
-	e = &s->rows[s->nrows++];
-	e->rank = rank;
-	e->content = row_hash(s, fields, lens, nfields);
-	e->line = (uint32_t)line;
-	e->idoff = (uint32_t)s->arena.len;
+	e = ident_new(s, case_id, idlen, rank, line);
+	e->content = cases_row_hash(fields, lens, nfields);
+	e->casehash = casehash;
 	e->area = (uint32_t)a;
 	e->slot = (uint32_t)k;
-	strbuf_add(&s->arena, case_id, idlen + 1);
 	cell_at(s, a, k, stratum)->count++;
 	topk_offer(&s->areas[a].cells[k].top, rank, case_id, fields, nfields, line);
 	return SAMPLE_ADDED;
@@ -377,31 +328,49 @@ line_cmp(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* Resolve the rows g[0..m) that share one Case ID. */
+/*
+ * Resolve the rows g[0..m) that share one Case ID: one case when they agree
+ * on the case-level fields and none is tainted (each further child leaves
+ * its cell's count; rows repeating another exactly are reported), else
+ * every row is left out.
+ */
 static void
 resolve_group(struct sample *s, const struct ident *g, size_t m)
 {
-	uint32_t minline = g[0].line;
-	size_t i, same = 1;
+	uint32_t minline = UINT32_MAX;
+	size_t i, j, keep = m, one = 1;
 
-	for (i = 1; i < m; i++) {
-		same &= g[i].content == g[0].content;
-		if (g[i].line < minline)
+	for (i = 0; i < m; i++) {
+		if (g[i].slot == SLOT_TAINT) {
+			one = 0;
+			continue;
+		}
+		if (keep == m)
+			keep = i;
+		one &= g[i].casehash == g[keep].casehash;
+		if (g[i].line < minline) {
 			minline = g[i].line;
+			keep = i;
+		}
 	}
 	for (i = 0; i < m; i++) {
 		const struct ident *e = &g[i];
 
-		if (same && e->line == minline)
-			continue; /* the one kept */
+		if (e->slot == SLOT_TAINT || (one && i == keep))
+			continue;
 		s->areas[e->area].cells[e->slot].count--;
-		if (same)
-			lines_add(&s->repeated, &s->nrepeated, &s->repcap, e->line);
-		else {
+		if (!one) {
 			lines_add(&s->conflicting, &s->nconflicting, &s->confcap, e->line);
 			topk_remove(&s->areas[e->area].cells[e->slot].top, e->rank,
 			            s->arena.buf + e->idoff);
+			continue;
 		}
+		for (j = 0; j < m; j++)
+			if (g[j].slot != SLOT_TAINT && g[j].content == e->content &&
+			    g[j].line < e->line)
+				break;
+		if (j < m)
+			lines_add(&s->repeated, &s->nrepeated, &s->repcap, e->line);
 	}
 }
 

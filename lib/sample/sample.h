@@ -9,8 +9,12 @@
  * ranks; the rest of the stratum is then given one case at a time to the
  * area furthest below its share of the whole stratum (apportion.h) and filled
  * from its non-quota cases by lowest rank; finally the flagged cases (audit,
- * supervision) are spread across areas by largest remainder on the cases
- * drawn there and are each area's lowest-ranked drawn cases. Area ties go to
+ * supervision) are drawn stratified: spread first over the sub-quotas and
+ * the rest of the stratum by largest remainder on the cases drawn in each
+ * (so each quota's share of the flags is its share of the stratum: 4 of 20
+ * audits for 10 r16.4 cases of 50), then within each over the areas by
+ * largest remainder on the cases drawn there, and are the lowest-ranked drawn
+ * cases of each area and quota. Area ties go to
  * the smaller SipHash-2-4(key, area key), the area key being text_normkey()
  * of the service area.
  *
@@ -18,8 +22,11 @@
  * quota, at most the stratum size + SAMPLE_SLACK candidate rows (the
  * lowest-ranked so far). Rows are appended as they come; sample_draw() sorts
  * them by rank in place (no second copy) to find Case IDs on several rows.
- * Rows that repeat another row exactly count once; when rows with one Case
- * ID differ, every row with that Case ID is left out.
+ * A case is its Case ID; its rows are its children (cases.h). Rows that
+ * repeat another row exactly count once; rows of one Case ID that agree on
+ * the case-level fields are one case, drawn with all its rows; when they
+ * disagree, or one of them could not be classified (sample_taint()), every
+ * row with that Case ID is left out.
  *
  * Ownership: sample_new() copies nothing from defs, which must outlive the
  * sample. sample_add() copies the row. A result points into the sample and
@@ -52,6 +59,7 @@ struct sample_area {
 	unsigned long drawn;
 	unsigned long *q_drawn; /* per quota, then the rest at [nquotas] */
 	unsigned long flagged;
+	unsigned long *q_flagged; /* per quota, then the rest at [nquotas] */
 };
 
 struct sample_stratum_result {
@@ -61,14 +69,16 @@ struct sample_stratum_result {
 	unsigned long drawn;
 	unsigned long *q_drawn;
 	unsigned long flagged;
+	unsigned long *q_flagged; /* per quota, then the rest */
 	size_t nareas;
 	struct sample_area *areas; /* sorted by area key */
 };
 
 struct sample_pick {
 	const char *case_id;
-	const char *const *fields; /* the row as added */
+	const char *const *fields; /* the row as added (the first of the case kept) */
 	size_t nfields;
+	const struct topk_cand *rows; /* every row of the case kept (->next) */
 	unsigned long line;
 	uint64_t rank;
 	size_t stratum; /* index into the definitions */
@@ -99,6 +109,17 @@ void sample_exclude(struct sample *, const char *case_id);
 enum sample_add_status sample_add(struct sample *, const char *case_id, const char *area,
                                   size_t stratum, long quota, const char *const *fields,
                                   const size_t *lens, size_t nfields, unsigned long line);
+/*
+ * Add a child row of a case: as sample_add(), with the hash of its
+ * case-level fields (cases_hash()); rows of one Case ID with one casehash
+ * are one case. sample_add() is this with the hash of the whole row.
+ */
+enum sample_add_status sample_add_case(struct sample *, const char *case_id, const char *area,
+                                       size_t stratum, long quota, uint64_t casehash,
+                                       const char *const *fields, const size_t *lens,
+                                       size_t nfields, unsigned long line);
+/* A row of case_id on line that cannot be drawn: its whole case is left out. */
+void sample_taint(struct sample *, const char *case_id, unsigned long line);
 /*
  * After sample_draw(): the lines of the rows left out because they repeat an
  * earlier row exactly (all but the first line of each), and of every row of

@@ -91,23 +91,39 @@ draw_rest(const struct strata_stratum *d, struct sample_stratum_result *r,
 	r->drawn = total;
 }
 
-/* Spread the flags over the areas in proportion to the cases drawn there. */
+/*
+ * Spread the flags over the quotas and the rest in proportion to the cases
+ * drawn in each, then each one's over the areas in proportion to its cases
+ * drawn there: a stratified draw, so that every quota has its share.
+ */
 static void
 draw_flags(const struct strata_stratum *d, struct sample_stratum_result *r,
            struct apportion_item *items)
 {
 	unsigned long want = d->audit < r->drawn ? d->audit : r->drawn;
-	size_t a;
+	size_t a, k, nslots = d->nquotas + 1;
+	struct apportion_item *slots = xcalloc(nslots, sizeof *slots);
 
-	for (a = 0; a < r->nareas; a++) {
-		items[a].weight = items[a].cap = r->areas[a].drawn;
-		items[a].count = 0;
-		items[a].tie = r->areas[a].tie;
+	for (k = 0; k < nslots; k++) {
+		slots[k].weight = slots[k].cap = r->q_drawn[k];
+		slots[k].tie = k;
 	}
-	apportion_add(items, r->nareas, want, want);
-	for (a = 0; a < r->nareas; a++)
-		r->areas[a].flagged = items[a].count;
+	apportion_add(slots, nslots, want, want);
+	for (k = 0; k < nslots; k++) {
+		r->q_flagged[k] = slots[k].count;
+		for (a = 0; a < r->nareas; a++) {
+			items[a].weight = items[a].cap = r->areas[a].q_drawn[k];
+			items[a].count = 0;
+			items[a].tie = r->areas[a].tie;
+		}
+		apportion_add(items, r->nareas, slots[k].count, slots[k].count);
+		for (a = 0; a < r->nareas; a++) {
+			r->areas[a].q_flagged[k] = items[a].count;
+			r->areas[a].flagged += items[a].count;
+		}
+	}
 	r->flagged = want;
+	free(slots);
 }
 
 /* Append a pick. */
@@ -122,10 +138,11 @@ picks_add(struct picks *p)
 	return &p->v[p->n++];
 }
 
-/* A drawn candidate and the quota it came from. */
+/* A drawn candidate, the quota it came from and whether it is flagged. */
 struct taken {
 	struct topk_cand *c;
 	long quota;
+	int flagged;
 };
 
 /* qsort comparator over taken candidates, by (rank, Case ID). */
@@ -163,6 +180,7 @@ take_area(struct sample *s, size_t st, size_t ai, const struct sample_area *ar, 
 		sorted = topk_sorted(&c->top);
 		for (i = 0; i < ar->q_drawn[k]; i++) {
 			mine[n].c = sorted[i];
+			mine[n].flagged = i < ar->q_flagged[k];
 			mine[n++].quota = k < d->nquotas ? (long)k : -1;
 		}
 		free(sorted);
@@ -174,13 +192,14 @@ take_area(struct sample *s, size_t st, size_t ai, const struct sample_area *ar, 
 		pk->case_id = mine[i].c->id;
 		pk->fields = (const char *const *)mine[i].c->fields;
 		pk->nfields = mine[i].c->nfields;
+		pk->rows = mine[i].c;
 		pk->line = mine[i].c->line;
 		pk->rank = mine[i].c->rank;
 		pk->stratum = st;
 		pk->stratum_id = d->id;
 		pk->quota = mine[i].quota;
 		pk->quota_id = mine[i].quota >= 0 ? d->quotas[mine[i].quota].id : NULL;
-		pk->flagged = i < ar->flagged;
+		pk->flagged = mine[i].flagged;
 		pk->area = area->name;
 	}
 	free(mine);
@@ -197,6 +216,7 @@ count_stratum(struct sample *s, size_t st, struct sample_stratum_result *r)
 	r->def = &s->defs[st];
 	r->q_eligible = xcalloc(slots, sizeof *r->q_eligible);
 	r->q_drawn = xcalloc(slots, sizeof *r->q_drawn);
+	r->q_flagged = xcalloc(slots, sizeof *r->q_flagged);
 	for (a = 0; a < s->nareas; a++)
 		for (k = 0; k < slots; k++)
 			if (s->areas[a].cells[s->slot0[st] + k].count > 0) {
@@ -214,6 +234,7 @@ count_stratum(struct sample *s, size_t st, struct sample_stratum_result *r)
 		ar->tie = s->areas[idx[a].idx].tie;
 		ar->q_eligible = xcalloc(slots, sizeof *ar->q_eligible);
 		ar->q_drawn = xcalloc(slots, sizeof *ar->q_drawn);
+		ar->q_flagged = xcalloc(slots, sizeof *ar->q_flagged);
 		for (k = 0; k < slots; k++) {
 			ar->q_eligible[k] = s->areas[idx[a].idx].cells[s->slot0[st] + k].count;
 			ar->eligible += ar->q_eligible[k];
@@ -283,10 +304,12 @@ sample_result_free(struct sample_result *r)
 		for (a = 0; a < r->strata[i].nareas; a++) {
 			free(r->strata[i].areas[a].q_eligible);
 			free(r->strata[i].areas[a].q_drawn);
+			free(r->strata[i].areas[a].q_flagged);
 		}
 		free(r->strata[i].areas);
 		free(r->strata[i].q_eligible);
 		free(r->strata[i].q_drawn);
+		free(r->strata[i].q_flagged);
 	}
 	free(r->strata);
 	free(r->picks);

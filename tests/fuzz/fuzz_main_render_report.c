@@ -1,6 +1,7 @@
 /*
  * fuzz_main_render_report.c: render-report's main path (judgements, SEA,
- * plan and sample loaders, the gates, the writers; or a letter from
+ * plan and sample loaders, the gates, the writers, the public report or
+ * the team pack; or a letter from
  * details) on fuzzed files: part 0 judgements, part 1 the SEA, part 2 the
  * plan, part 3 the sample or details; part 4's first byte picks the route.
  */
@@ -15,8 +16,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const fmt[] = {"md", "html", "txt"};
 	static const char *const letter[] = {"ce-email", "family"};
 	unsigned last = fuzz_main_byte(data, size, 4);
-	const char *report[] = {"--judgements", "@0", "--plan", "@2", "--sample", "@3", "--format",
-	                        "md",           "-o", "@o",     "@1", NULL,       NULL};
+	const char *report[] = {"--judgements", "@0",       "--plan", "@2", "--sample",
+	                        "@3",           "--format", "md",     "-o", "@o",
+	                        "@1",           NULL,       NULL,     NULL, NULL};
+	size_t k = 11;
 	const char *letters[] = {"--letter", "ce-email", "--details", "@3", "--plan", "@2",
 	                         "--format", "md",       "-o",        "@o", NULL};
 
@@ -28,7 +31,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		report[7] = fmt[last % 3];
 		if (last & 4)
-			report[11] = "--draft";
+			report[k++] = "--draft";
+		if (last & 16) { /* the team pack; else the public report, without sections */
+			report[k++] = "--audience";
+			report[k++] = "team";
+		}
 		(void)fuzz_main_run(fuzz_tool_main, report, data, size);
 	}
 	return 0;

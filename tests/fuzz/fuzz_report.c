@@ -1,26 +1,33 @@
 /*
  * fuzz_report.c: the render-report loaders on arbitrary bytes: the input
- * is loaded as JSON and handed to the judgements parser, the SEA check,
- * the details and plan variable loaders; it is also used as a letter
- * template and as a date for the long form.
+ * is loaded as JSON and handed to the typed readers (judgements, SEA,
+ * details, plan) and what consumes them; it is also used as a letter
+ * template, a date for the long form, and Markdown for the text walk.
  */
 #include "core/jsonio.h"
 #include "core/readability.h"
 #include "core/strbuf.h"
 #include "fuzz.h"
+#include "plan/planfile.h"
 #include "redact/redact.h"
+#include "report/detailsfile.h"
+#include "report/judgementsfile.h"
 #include "report/letters.h"
 #include "report/report.h"
+#include "sea/seafile.h"
 
 static struct redact *red;
 
-/* The JSON routes: every loader that takes a document from the user. */
+/* The JSON routes: every typed reader of a document from the user, and what follows. */
 static void
 fuzz_json(const uint8_t *data, size_t size)
 {
 	char err[512];
 	FILE *fp = fmemopen((void *)data, size ? size : 1, "r");
-	struct report_judgements j;
+	struct judgementsfile j;
+	struct seafile sea;
+	struct detailsfile d;
+	struct planfile *plan;
 	struct letters_vars *v;
 	json_t *doc;
 	char *svg;
@@ -31,18 +38,26 @@ fuzz_json(const uint8_t *data, size_t size)
 	fclose(fp);
 	if (doc == NULL)
 		return;
-	memset(&j, 0, sizeof j);
-	if (report_judgements_parse(doc, &j, err, sizeof err) == 0)
-		report_judgements_free(&j);
-	if (report_sea_check(doc, err, sizeof err) == 0) {
-		report_add_people(red, doc, doc);
-		if ((svg = report_coverage_svg(doc)) != NULL)
-			free(svg);
+	if (judgementsfile_read(doc, &j, err, sizeof err) == 0)
+		judgementsfile_free(&j);
+	plan = planfile_from_json(doc, "fuzz.json", err, sizeof err);
+	if (seafile_read(doc, &sea, err, sizeof err) == 0) {
+		if (report_sea_check(&sea, err, sizeof err) == 0) {
+			report_add_people(red, &sea, plan);
+			if ((svg = report_coverage_svg(&sea)) != NULL)
+				free(svg);
+		}
+		seafile_free(&sea);
 	}
 	v = letters_vars_new();
-	(void)letters_vars_details(v, doc, err, sizeof err);
-	(void)letters_vars_plan(v, doc, err, sizeof err);
+	if (detailsfile_read(doc, &d, err, sizeof err) == 0) {
+		(void)letters_vars_details(v, &d, err, sizeof err);
+		detailsfile_free(&d);
+	}
+	if (plan != NULL)
+		(void)letters_vars_plan(v, plan, err, sizeof err);
 	letters_vars_free(v);
+	planfile_free(plan);
 	json_decref(doc);
 }
 
@@ -68,7 +83,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strbuf_free(&out);
 	letters_vars_free(v);
 	(void)letters_long_date(s, date, sizeof date);
-	(void)report_grade_parse(s);
+	(void)judgementsfile_grade_parse(s);
+	(void)letters_placeholder(s);
+	strbuf_init(&out);
+	(void)rdoc_markdown_text(s, &out, err, sizeof err);
+	strbuf_free(&out);
 	free(s);
 	return 0;
 }

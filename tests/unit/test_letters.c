@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "plan/planfile.h"
 #include "report/detailsfile.h"
 #include "report/letters.h"
 #include "report/reportdoc.h"
@@ -142,18 +143,24 @@ START_TEST(plan_gives_visit_and_inspectors)
 	    " {\"date\": \"2027-01-27\", \"name\": \"Eve Third\", \"location\": \"West "
 	    "Yorkshire\"}]}";
 	struct letters_vars *lv = vars_from(details_json);
-	json_t *plan = json_loads(plan_json, 0, NULL);
+	json_t *doc = json_loads(plan_json, 0, NULL);
 	char err[256];
+	struct planfile *plan = planfile_from_json(doc, "plan.json", err, sizeof err);
 
+	ck_assert_msg(plan != NULL, "%s", err);
 	ck_assert_int_eq(letters_vars_plan(lv, plan, err, sizeof err), 0);
 	ck_assert_str_eq(letters_vars_get(lv, "inspectors"), "Dee Puty, Ian Spector and Eve Third");
 	ck_assert_str_eq(letters_vars_get(lv, "visit_dates"),
 	                 "Tuesday 26 January 2027 to Thursday 28 January 2027");
 	ck_assert_str_eq(letters_vars_get(lv, "inspector_contact"), "sam.lead@ofsted.gov.uk");
-	json_object_set_new(plan, "start", json_string("2027-01-22"));
+	planfile_free(plan);
+	json_object_set_new(doc, "start", json_string("2027-01-22"));
+	plan = planfile_from_json(doc, "plan.json", err, sizeof err);
+	ck_assert_ptr_nonnull(plan);
 	ck_assert_int_eq(letters_vars_plan(lv, plan, err, sizeof err), -1);
 	ck_assert(strstr(err, "start") != NULL);
-	json_decref(plan);
+	planfile_free(plan);
+	json_decref(doc);
 	letters_vars_free(lv);
 }
 END_TEST

@@ -205,7 +205,7 @@ check_picks(const struct pop *p, const struct sample_result *res)
 static void
 check_spread(const struct sample_result *res)
 {
-	size_t st, a, b, nq;
+	size_t st, a, b, k, nq;
 
 	for (st = 0; st < NDEFS; st++) {
 		const struct sample_stratum_result *r = &res->strata[st];
@@ -236,17 +236,30 @@ check_spread(const struct sample_result *res)
 			ck_assert(d < E || ar->q_drawn[nq] == 0 || capped_under);
 			ck_assert(d > -E || exhausted || forced_over);
 		}
-		/* flags: within one of their share of the drawn cases */
-		for (a = 0; a < r->nareas; a++) {
-			long long d = (long long)r->areas[a].flagged * (long long)r->drawn -
-			              (long long)r->flagged * (long long)r->areas[a].drawn;
-			ck_assert(r->areas[a].flagged <= r->areas[a].drawn);
-			ck_assert(d < (long long)r->drawn && d > -(long long)r->drawn);
+		/*
+		 * flags, stratified: each quota (and the rest) within one of its share
+		 * of the flags, and within each, each area within one of its share.
+		 */
+		for (k = 0; k <= nq; k++) {
+			long long dq = (long long)r->q_flagged[k] * (long long)r->drawn -
+			               (long long)r->flagged * (long long)r->q_drawn[k];
+
+			ck_assert(dq < (long long)r->drawn && dq > -(long long)r->drawn);
+			for (a = 0; a < r->nareas; a++) {
+				const struct sample_area *ar = &r->areas[a];
+				long long d =
+				    (long long)ar->q_flagged[k] * (long long)r->q_drawn[k] -
+				    (long long)r->q_flagged[k] * (long long)ar->q_drawn[k];
+
+				ck_assert(ar->q_flagged[k] <= ar->q_drawn[k]);
+				ck_assert(d < (long long)r->q_drawn[k] || r->q_drawn[k] == 0);
+				ck_assert(d > -(long long)r->q_drawn[k] || r->q_drawn[k] == 0);
+			}
 		}
 	}
 }
 
-/* Within each area the flagged cases are the lowest-ranked of those drawn. */
+/* Within each area and quota the flagged cases are the lowest-ranked of those drawn. */
 static void
 check_nested(const struct sample_result *res)
 {
@@ -258,6 +271,7 @@ check_nested(const struct sample_result *res)
 		for (j = 0; j < res->npicks; j++)
 			if (!res->picks[j].flagged &&
 			    res->picks[j].stratum == res->picks[i].stratum &&
+			    res->picks[j].quota == res->picks[i].quota &&
 			    strcmp(res->picks[j].area, res->picks[i].area) == 0)
 				ck_assert(res->picks[j].rank > res->picks[i].rank);
 	}
@@ -552,6 +566,71 @@ END_TEST
 
 Suite *make_suite_sample(void);
 
+/*
+ * The audit subsample is fair (issue 15): over 1,000 seeds (1 to 1000, so
+ * the test is deterministic) the 20 audits of the private law stratum hold
+ * on average 4 of its 10 r16.4 cases (10/50 of 20) and those of the public
+ * law stratum 2 of its 5 s25 cases, each mean within 0.25 (the tolerance), as
+ * does every single draw within 1.
+ */
+START_TEST(test_audit_fair)
+{
+	static const char *const areas[] = {"North East", "Wessex", "Kent and Sussex",
+	                                    "West Yorkshire", "London South"};
+	unsigned long r164 = 0, s25 = 0, r164_drawn = 0, s25_drawn = 0;
+	const char *f[NFIELDS];
+	char id[32];
+	uint64_t seed;
+	size_t i, a;
+
+	for (seed = 1; seed <= 1000; seed++) {
+		struct sample *sm = sample_new(defs, NDEFS, seed);
+		struct sample_result *res;
+		unsigned long one_r = 0, one_s = 0;
+		char err[128];
+
+		for (i = 0; i < 400; i++) {
+			size_t st = i % 3;
+			long q = (st == 1 && i % 7 == 0) || (st == 2 && i % 11 == 0) ? 0 : -1;
+
+			snprintf(id, sizeof id, "CAF-2027%06zu", i);
+			a = (i * 7 + i / 5) % 5;
+			f[0] = id;
+			f[1] = areas[a];
+			f[2] = f[3] = "x";
+			ck_assert_int_eq(
+			    sample_add(sm, id, areas[a], st, q, f, NULL, NFIELDS, i + 2),
+			    SAMPLE_ADDED);
+		}
+		res = sample_draw(sm, err, sizeof err);
+		ck_assert_ptr_nonnull(res);
+		for (i = 0; i < res->npicks; i++) {
+			const struct sample_pick *pk = &res->picks[i];
+
+			if (pk->quota < 0)
+				continue;
+			if (pk->stratum == 1) {
+				r164_drawn++;
+				one_r += pk->flagged != 0;
+			} else
+				s25_drawn++, one_s += pk->flagged != 0;
+		}
+		ck_assert_msg(one_r >= 3 && one_r <= 5, "seed %llu: %lu r16.4 audits",
+		              (unsigned long long)seed, one_r);
+		ck_assert_msg(one_s >= 1 && one_s <= 3, "seed %llu: %lu s25 audits",
+		              (unsigned long long)seed, one_s);
+		r164 += one_r;
+		s25 += one_s;
+		sample_result_free(res);
+		sample_free(sm);
+	}
+	ck_assert_uint_eq(r164_drawn, 10 * 1000);
+	ck_assert_uint_eq(s25_drawn, 5 * 1000);
+	ck_assert_msg(r164 >= 3750 && r164 <= 4250, "r16.4: %.3f audits a draw", r164 / 1000.0);
+	ck_assert_msg(s25 >= 1750 && s25 <= 2250, "s25: %.3f audits a draw", s25 / 1000.0);
+}
+END_TEST
+
 Suite *
 make_suite_sample(void)
 {
@@ -567,6 +646,7 @@ make_suite_sample(void)
 	tcase_add_test(tc, test_row_layouts);
 	tcase_add_test(tc, test_one_id_many_rows);
 	tcase_add_test(tc, test_line_limit);
+	tcase_add_test(tc, test_audit_fair);
 	suite_add_tcase(s, tc);
 	return s;
 }

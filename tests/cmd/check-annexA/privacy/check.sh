@@ -24,7 +24,7 @@ for fmt in text json csv; do
 done
 # The defects were found (so the test is not vacuous).
 "$TOOL" --as-of 2027-01-15 --format csv input.csv >"$TMP/o"
-for rule in bad-date dob-future enum duplicate-id required identifying-case-name \
+for rule in bad-date dob-future enum duplicate-id case-conflict required identifying-case-name \
     ragged-row blank-row encoding malformed-csv law-type-mismatch public-law-needs-la; do
 	grep -q ",$rule," "$TMP/o" || { echo "rule $rule not raised"; fail=1; }
 done

@@ -1,0 +1,273 @@
+/*
+ * cases.c: what makes rows one case (see cases.h): the case-level hashes
+ * and the cases of a stream.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "annexa/cases.h"
+#include "core/idset.h"
+#include "core/xalloc.h"
+
+const char *const cases_field_keys[CASES_NFIELDS] = {
+    "law_type", "case_type", "service_area", "practitioner", "team", "court", "local_authority",
+};
+
+/* A case seen: its first row and what its rows must repeat. */
+struct rec {
+	uint64_t rowhash; /* of the first row */
+	uint32_t line; /* of the first row */
+	int32_t slot; /* frame slot of the first row, or -1 */
+	uint32_t h[CASES_NFIELDS];
+	unsigned char counted; /* in the frame */
+	unsigned char multi; /* its row hashes are in the row set */
+};
+
+struct cases {
+	struct idset *ids; /* Case ID -> line of the first row */
+	struct rec *v; /* by first line, ascending */
+	size_t n, cap;
+	struct idset *rows; /* row hashes (hex) of cases with several rows -> line */
+};
+
+uint32_t
+cases_value_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	unsigned char c;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x80 &&
+		    !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+uint32_t
+cases_entry_hash(long entry, const char *s, size_t len)
+{
+	if (entry >= 0)
+		return (uint32_t)entry * 2654435761u + 1u;
+	return s != NULL ? cases_value_hash(s, len) ^ 0x5bd1e995u : 0;
+}
+
+uint64_t
+cases_hash(const uint32_t h[CASES_NFIELDS])
+{
+	uint64_t x = UINT64_C(0xcbf29ce484222325);
+	int i;
+
+	for (i = 0; i < CASES_NFIELDS; i++) {
+		x = (x ^ h[i]) * UINT64_C(0x100000001b3);
+		x ^= x >> 29;
+	}
+	return x;
+}
+
+/* Load 8 bytes as a word. */
+static uint64_t
+load_word(const char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* Load the last n (< 8) bytes little-endian, byte by byte. */
+static uint64_t
+load_tail(const char *p, size_t n)
+{
+	uint64_t w = 0;
+
+	while (n-- > 0)
+		w = (w << 8) | (unsigned char)p[n];
+	return w;
+}
+
+/* Fold a word into a running hash. */
+static uint64_t
+fold(uint64_t h, uint64_t w, uint64_t mul)
+{
+	h = (h ^ w) * mul;
+	return (h << 31) | (h >> 33);
+}
+
+/* A fast unkeyed hash of len bytes (two lanes of 8 bytes, so that the multiplications overlap). */
+static uint64_t
+span_hash(const char *p, size_t len)
+{
+	const uint64_t m1 = UINT64_C(0x9e3779b97f4a7c15), m2 = UINT64_C(0xc2b2ae3d27d4eb4f);
+	uint64_t a = len, b = ~(uint64_t)len;
+	size_t j;
+
+	for (j = 0; j + 16 <= len; j += 16) {
+		a = fold(a, load_word(p + j), m1);
+		b = fold(b, load_word(p + j + 8), m2);
+	}
+	if (j + 8 <= len) {
+		a = fold(a, load_word(p + j), m1);
+		j += 8;
+	}
+	b = fold(b, load_tail(p + j, len - j), m2);
+	a ^= b * m1;
+	return a ^ (a >> 29);
+}
+
+/*
+ * span_hash() of the fields each followed by a NUL, hashed in place when the
+ * fields lie that way in memory (as csvio keeps them), else copied first.
+ */
+uint64_t
+cases_row_hash(const char *const *fields, const size_t *lens, size_t nfields)
+{
+	size_t i, len, total = 0;
+	uint64_t h;
+	char *buf, *p;
+
+	if (lens != NULL && nfields > 0 && fields[0] != NULL) {
+		for (i = 0; i + 1 < nfields; i++)
+			if (fields[i + 1] != fields[i] + lens[i] + 1 || fields[i][lens[i]] != '\0')
+				break;
+		if (i + 1 == nfields && fields[i][lens[i]] == '\0')
+			return span_hash(fields[0], (size_t)(fields[i] - fields[0]) + lens[i] + 1);
+	}
+	for (i = 0; i < nfields; i++)
+		total += (lens && fields[i] ? lens[i] : strlen(fields[i] ? fields[i] : "")) + 1;
+	p = buf = xmalloc(total + 1);
+	for (i = 0; i < nfields; i++) {
+		const char *f = fields[i] ? fields[i] : "";
+
+		len = lens && fields[i] ? lens[i] : strlen(f);
+		memcpy(p, f, len);
+		p += len;
+		*p++ = '\0';
+	}
+	h = span_hash(buf, total);
+	free(buf);
+	return h;
+}
+
+struct cases *
+cases_new(size_t hint)
+{
+	struct cases *c = xcalloc(1, sizeof *c);
+
+	c->ids = hint > 0 ? idset_new_sized(hint) : idset_new();
+	return c;
+}
+
+void
+cases_free(struct cases *c)
+{
+	if (c == NULL)
+		return;
+	idset_free(c->ids);
+	idset_free(c->rows);
+	free(c->v);
+	free(c);
+}
+
+/* The case whose first row is on line. */
+static struct rec *
+find(struct cases *c, unsigned long line)
+{
+	size_t lo = 0, hi = c->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (c->v[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n && c->v[lo].line == line ? &c->v[lo] : NULL;
+}
+
+/* Add a row hash of a case with several rows: 0, or the line of an identical row. */
+static unsigned long
+row_seen(struct cases *c, uint64_t rowhash, unsigned long line)
+{
+	char hex[17];
+
+	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)rowhash);
+	if (c->rows == NULL)
+		c->rows = idset_new();
+	return idset_add(c->rows, hex, 16, line);
+}
+
+void
+cases_add(struct cases *c, const char *id, size_t len, unsigned long line,
+          const uint32_t h[CASES_NFIELDS], uint64_t rowhash, long slot, struct cases_verdict *out)
+{
+	unsigned long first = idset_add(c->ids, id, len, line), same;
+	struct rec *r;
+	int f;
+
+	memset(out, 0, sizeof *out);
+	out->slot = -1;
+	if (first == 0) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 1024;
+			c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+		}
+		r = &c->v[c->n++];
+		memset(r, 0, sizeof *r);
+		r->rowhash = rowhash;
+		r->line = (uint32_t)line;
+		r->slot = (int32_t)slot;
+		memcpy(r->h, h, sizeof r->h);
+		r->counted = slot >= 0;
+		out->kind = CASES_NEW;
+		out->slot = slot;
+		return;
+	}
+	if ((r = find(c, first)) == NULL) { /* a line past 2^32: count it as a sibling */
+		out->kind = CASES_SIBLING;
+		return;
+	}
+	if (!r->multi) {
+		r->multi = 1;
+		row_seen(c, r->rowhash, r->line);
+	}
+	if ((same = row_seen(c, rowhash, line)) != 0) {
+		out->kind = CASES_REPEAT;
+		out->other = same;
+		return;
+	}
+	for (f = 0; f < CASES_NFIELDS; f++)
+		if (h[f] != r->h[f])
+			out->differ |= 1u << f;
+	out->kind = out->differ ? CASES_CONFLICT : CASES_SIBLING;
+	out->other = first;
+	if ((out->differ || slot < 0) && r->counted) {
+		r->counted = 0;
+		out->uncount = 1;
+		out->slot = r->slot;
+	}
+}
+
+size_t
+cases_count(const struct cases *c)
+{
+	return idset_count(c->ids);
+}
+
+size_t
+cases_bytes(const struct cases *c)
+{
+	return idset_bytes(c->ids) + (c->rows ? idset_bytes(c->rows) : 0) + c->cap * sizeof *c->v;
+}
+
+void
+cases_prefetch(const struct cases *c, const char *id, size_t len)
+{
+	idset_prefetch(c->ids, id, len);
+}

@@ -1,0 +1,87 @@
+/*
+ * cases.h: Annex A is child-level data: a case is its Case ID, and the rows
+ * that share one are its children. This module says what makes rows one
+ * case, shared by check-annexA (its duplicate-id and case-conflict rules and
+ * the national sample's feasibility) and sample-cases (the sampling frame),
+ * so that the two count the same cases by construction:
+ *
+ *   - the case-level fields, which every row of a case must repeat: law
+ *     type, case type, service area, practitioner, team, court and local
+ *     authority (compared ignoring ASCII case, spaces and punctuation; law
+ *     and case type by their vocabulary entry);
+ *   - a case is in the frame when every one of its rows is eligible
+ *     (strata_eligible()) and all agree on the case-level fields: a case
+ *     with a row that cannot be classified, or whose rows disagree, is out;
+ *   - rows identical in every field are one row repeated, not two children.
+ *
+ * struct cases follows the cases of a stream for check-annexA: per Case ID
+ * about 48 bytes (the line of its first row, the hash of each case-level
+ * field and of the first row), in the order first seen, found again by that
+ * line (binary search) through the Case ID set.
+ *
+ * Ownership: the struct owns everything it keeps.
+ */
+#ifndef CASES_H
+#define CASES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum cases_field {
+	CASES_LAW_TYPE,
+	CASES_CASE_TYPE,
+	CASES_SERVICE_AREA,
+	CASES_PRACTITIONER,
+	CASES_TEAM,
+	CASES_COURT,
+	CASES_LOCAL_AUTHORITY,
+	CASES_NFIELDS
+};
+
+/* The share/fields/annexa.json keys of the case-level fields. */
+extern const char *const cases_field_keys[CASES_NFIELDS];
+
+/* The hash of a case-level value s[0..len): ASCII case, spaces and punctuation ignored. */
+uint32_t cases_value_hash(const char *s, size_t len);
+/* The hash of a vocabulary entry (law type, case type), or of the text when entry < 0. */
+uint32_t cases_entry_hash(long entry, const char *s, size_t len);
+/* The case-level hash of a row from its field hashes. */
+uint64_t cases_hash(const uint32_t h[CASES_NFIELDS]);
+/* A fast hash of a whole row (each field followed by a NUL). */
+uint64_t cases_row_hash(const char *const *fields, const size_t *lens, size_t nfields);
+
+/* What a row is to the cases seen before it. */
+enum cases_kind {
+	CASES_NEW, /* the first row of its Case ID */
+	CASES_SIBLING, /* another child of a case seen before */
+	CASES_REPEAT, /* identical to an earlier row (*other) */
+	CASES_CONFLICT, /* its case-level fields differ from the first row's (*other) */
+};
+
+struct cases_verdict {
+	enum cases_kind kind;
+	unsigned long other; /* REPEAT, CONFLICT: the earlier line */
+	unsigned differ; /* CONFLICT: bit f set when field f differs */
+	int uncount; /* the case was counted in the frame and is now out: uncount slot */
+	long slot; /* with uncount (or NEW and counted): the frame slot of the case */
+};
+
+struct cases;
+
+struct cases *cases_new(size_t hint);
+void cases_free(struct cases *);
+/*
+ * Note a row of Case ID id[0..len) (trimmed, upper-cased by the caller) on
+ * line, with its field hashes, whole-row hash and frame slot (a stratum and
+ * quota code >= 0 when the row is eligible, -1 when not).
+ */
+void cases_add(struct cases *, const char *id, size_t len, unsigned long line,
+               const uint32_t h[CASES_NFIELDS], uint64_t rowhash, long slot,
+               struct cases_verdict *out);
+/* Start loading the slot of a Case ID met soon (a hint). */
+void cases_prefetch(const struct cases *, const char *id, size_t len);
+/* Distinct Case IDs, and the bytes held. */
+size_t cases_count(const struct cases *);
+size_t cases_bytes(const struct cases *);
+
+#endif
