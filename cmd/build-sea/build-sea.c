@@ -100,6 +100,7 @@ parse_options(int argc, char **argv, struct options *o)
 	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
 	    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
 	    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
+	    {"raw", no_argument, NULL, CLI_OPT_RAW},
 	    {"output", required_argument, NULL, 'o'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, CLI_OPT_VERSION},
@@ -137,6 +138,9 @@ parse_options(int argc, char **argv, struct options *o)
 				usage(EXIT_TROUBLE);
 			}
 			o->format = (enum format)f;
+			break;
+		case CLI_OPT_RAW:
+			cli_raw();
 			break;
 		case CLI_OPT_SHEET:
 			cli_sheet(optarg);

@@ -18,6 +18,7 @@
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/output.h"
+#include "core/xlsxout.h"
 
 #define PROG "check-annexA"
 
@@ -29,6 +30,7 @@ static const struct option longopts[] = {
     {"documents", required_argument, NULL, OPT_DOCUMENTS},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
     {"sheet", required_argument, NULL, CLI_OPT_SHEET},
+    {"raw", no_argument, NULL, CLI_OPT_RAW},
     {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
     {"id-pattern", required_argument, NULL, OPT_ID_PATTERN},
     {"map", required_argument, NULL, OPT_MAP},
@@ -41,6 +43,7 @@ static const struct option longopts[] = {
 struct options {
 	struct annexa_config cfg;
 	enum findings_format format;
+	int xlsx; /* --format xlsx: the csv findings as a workbook */
 	const char *documents;
 	const char *output;
 	const char *input; /* NULL: standard input */
@@ -54,7 +57,8 @@ static void __attribute__((noreturn)) usage(int status)
 	FILE *fp = status == 0 ? stdout : stderr;
 
 	fprintf(fp,
-	        "usage: " PROG " [--as-of DATE] [--format text|json|csv] [--documents MANIFEST]\n"
+	        "usage: " PROG
+	        " [--as-of DATE] [--format text|json|csv|xlsx] [--documents MANIFEST]\n"
 	        "                    [--encoding utf-8|cp1252] [--id-pattern REGEX] [--map FILE]\n"
 	        "                    [--sheet NAME|N] [--max-findings N] [-o FILE] [FILE]\n");
 	exit(status);
@@ -64,7 +68,7 @@ static void __attribute__((noreturn)) usage(int status)
 static void
 parse_options(int argc, char *argv[], struct options *o)
 {
-	static const char *const formats[] = {"text", "json", "csv", NULL};
+	static const char *const formats[] = {"text", "json", "csv", "xlsx", NULL};
 	int ch, i;
 
 	memset(o, 0, sizeof *o);
@@ -77,10 +81,14 @@ parse_options(int argc, char *argv[], struct options *o)
 			break;
 		case CLI_OPT_FORMAT:
 			if ((i = cli_choice(optarg, formats)) < 0) {
-				diag_note("--format: expected text, json or csv");
+				diag_note("--format: expected text, json, csv or xlsx");
 				usage(EXIT_TROUBLE);
 			}
-			o->format = (enum findings_format)i;
+			o->xlsx = i == 3;
+			o->format = o->xlsx ? FINDINGS_CSV : (enum findings_format)i;
+			break;
+		case CLI_OPT_RAW:
+			cli_raw();
 			break;
 		case CLI_OPT_SHEET:
 			cli_sheet(optarg);
@@ -132,6 +140,8 @@ run(const struct options *o, FILE *in, const char *name, struct output *out,
 {
 	struct annexa *a;
 	struct findings rep;
+	struct xlsxout_csv list;
+	FILE *fp;
 	char err[512];
 	int status;
 
@@ -139,7 +149,8 @@ run(const struct options *o, FILE *in, const char *name, struct output *out,
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
-	if (findings_begin(&rep, o->format, output_stream(out), name) == -1) {
+	fp = o->xlsx ? xlsxout_csv_open(&list) : output_stream(out);
+	if (fp == NULL || findings_begin(&rep, o->format, fp, name) == -1) {
 		diag_error(NULL, 0, "cannot make a temporary file");
 		annexa_free(a);
 		return EXIT_TROUBLE;
@@ -162,6 +173,11 @@ run(const struct options *o, FILE *in, const char *name, struct output *out,
 	}
 	status = annexa_summary(a)->errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 	annexa_free(a);
+	if (o->xlsx && xlsxout_write_csv(&list, output_stream(out), "Findings", NULL, 0, err,
+	                                 sizeof err) < 0) {
+		diag_error(output_name(out), 0, "%s", err);
+		return EXIT_TROUBLE;
+	}
 	return status;
 }
 

@@ -30,6 +30,7 @@ static const struct option longopts[] = {
     {"plan", required_argument, NULL, OPT_PLAN},
     {"opportunities", required_argument, NULL, OPT_OPPORTUNITIES},
     {"sheet", required_argument, NULL, CLI_OPT_SHEET},
+    {"raw", no_argument, NULL, CLI_OPT_RAW},
     {"format", required_argument, NULL, CLI_OPT_FORMAT},
     {"max-travel", required_argument, NULL, OPT_MAX_TRAVEL},
     {"per-day", required_argument, NULL, OPT_PER_DAY},
@@ -111,6 +112,9 @@ parse_options(int argc, char *argv[], struct run *r)
 			break;
 		case OPT_REJECTED:
 			r->rejected = optarg;
+			break;
+		case CLI_OPT_RAW:
+			cli_raw();
 			break;
 		case CLI_OPT_SHEET:
 			cli_sheet(optarg);

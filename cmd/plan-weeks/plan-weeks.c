@@ -66,6 +66,7 @@ static const struct option longopts[] = {
     {"per-inspector", required_argument, NULL, OPT_PER_INSPECTOR},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
     {"sheet", required_argument, NULL, CLI_OPT_SHEET},
+    {"raw", no_argument, NULL, CLI_OPT_RAW},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, CLI_OPT_VERSION},
@@ -220,6 +221,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_EXCLUDE:
 			append(&o->exclude, &o->nexclude, optarg);
+			break;
+		case CLI_OPT_RAW:
+			cli_raw();
 			break;
 		case CLI_OPT_SHEET:
 			cli_sheet(optarg);

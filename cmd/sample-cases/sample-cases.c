@@ -4,6 +4,7 @@
  * samples, and the last completed complaints investigations. This file reads
  * the options and maps the result to an exit status; the draw is lib/sample.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "core/diag.h"
 #include "core/output.h"
 #include "core/xalloc.h"
+#include "core/xlsxout.h"
 #include "sample/casedraw.h"
 
 #define PROG "sample-cases"
@@ -34,6 +36,8 @@ static const struct option longopts[] = {
     {"output", required_argument, NULL, 'o'},
     {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
     {"sheet", required_argument, NULL, CLI_OPT_SHEET},
+    {"format", required_argument, NULL, CLI_OPT_FORMAT},
+    {"raw", no_argument, NULL, CLI_OPT_RAW},
     {"seed", required_argument, NULL, OPT_SEED},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"area", required_argument, NULL, OPT_AREA},
@@ -42,6 +46,28 @@ static const struct option longopts[] = {
     {"map", required_argument, NULL, OPT_MAP},
     {NULL, 0, NULL, 0},
 };
+
+/*
+ * The list as a workbook: the columns Cafcass fills in are unlocked with a
+ * drop-down: whether the file was sent, and for the cases it audits, its grade.
+ */
+static int
+write_book(const char *mode, struct xlsxout_csv *list, FILE *out)
+{
+	static const char *const yn[] = {"Y", "N", NULL};
+	static const char *const grades[] = {"Outstanding", "Good", "Requires improvement",
+	                                     "Inadequate", NULL};
+	static const struct xlsxout_input inputs[] = {{"file_sent", yn}, {"audit_grade", grades}};
+	char sheet[32], err[512];
+
+	snprintf(sheet, sizeof sheet, "%c%s sample", toupper((unsigned char)mode[0]), mode + 1);
+	if (xlsxout_write_csv(list, out, strcmp(mode, "complaints") == 0 ? "Complaints" : sheet,
+	                      inputs, strcmp(mode, "complaints") == 0 ? 1 : 2, err,
+	                      sizeof err) == 0)
+		return 0;
+	diag_error(NULL, 0, "xlsx: %s", err);
+	return -1;
+}
 
 /* Print usage on stdout (status 0) or stderr, and exit with status. */
 static void __attribute__((noreturn)) usage(int status)
@@ -78,10 +104,12 @@ os_seed(uint64_t *seed)
 
 /* Run the mode into the output; the exit status. */
 static int
-run(const char *mode, const struct casedraw_opts *o, const char *outpath)
+run(const char *mode, const struct casedraw_opts *o, const char *outpath, int xlsx)
 {
 	char err[512];
 	struct output *out;
+	struct xlsxout_csv list;
+	FILE *fp;
 	size_t i;
 	int status;
 
@@ -93,12 +121,21 @@ run(const char *mode, const struct casedraw_opts *o, const char *outpath)
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
+	if ((fp = xlsx ? xlsxout_csv_open(&list) : output_stream(out)) == NULL) {
+		diag_error(NULL, 0, "out of memory");
+		output_abort(out);
+		return EXIT_TROUBLE;
+	}
 	if (strcmp(mode, "national") == 0)
-		status = casedraw_national(o, output_stream(out));
+		status = casedraw_national(o, fp);
 	else if (strcmp(mode, "local") == 0)
-		status = casedraw_local(o, output_stream(out));
+		status = casedraw_local(o, fp);
 	else
-		status = casedraw_complaints(o, output_stream(out));
+		status = casedraw_complaints(o, fp);
+	if (xlsx && status == EXIT_TROUBLE)
+		xlsxout_csv_discard(&list);
+	else if (xlsx && write_book(mode, &list, output_stream(out)) != 0)
+		status = EXIT_TROUBLE;
 	if (status == EXIT_TROUBLE) {
 		output_abort(out);
 		return status;
@@ -144,7 +181,7 @@ main(int argc, char **argv)
 {
 	struct casedraw_opts o;
 	const char *outpath = NULL;
-	int ch, seed_given = 0, n_given = 0, status;
+	int ch, seed_given = 0, n_given = 0, status, xlsx = 0;
 	uint64_t v;
 
 	diag_init(PROG);
@@ -167,9 +204,6 @@ main(int argc, char **argv)
 			}
 			o.n = (unsigned long)v;
 			n_given = 1;
-			break;
-		case CLI_OPT_SHEET:
-			cli_sheet(optarg);
 			break;
 		case CLI_OPT_ENCODING:
 			if (cli_encoding(optarg, &o.csv_flags) != 0)
@@ -199,7 +233,8 @@ main(int argc, char **argv)
 			o.exclude[o.nexclude++] = optarg;
 			break;
 		default:
-			usage(EXIT_TROUBLE);
+			if (cli_common(ch, optarg, &xlsx) != 0)
+				usage(EXIT_TROUBLE);
 		}
 	}
 	argc -= optind;
@@ -215,7 +250,7 @@ main(int argc, char **argv)
 		}
 		diag_note("seed %llu", (unsigned long long)o.seed);
 	}
-	status = run(argv[0], &o, outpath);
+	status = run(argv[0], &o, outpath, xlsx);
 	free(o.exclude);
 	return status;
 }

@@ -66,6 +66,39 @@ cli_encoding(const char *s, unsigned *csv_flags)
 	return 0;
 }
 
+int
+cli_common(int ch, const char *arg, int *xlsx)
+{
+	static const char *const formats[] = {"csv", "xlsx", NULL};
+	int i;
+
+	switch (ch) {
+	case CLI_OPT_SHEET:
+		cli_sheet(arg);
+		return 0;
+	case CLI_OPT_RAW:
+		cli_raw();
+		return 0;
+	case CLI_OPT_FORMAT:
+		if (xlsx == NULL)
+			return -1;
+		if ((i = cli_choice(arg, formats)) < 0) {
+			diag_note("--format: expected csv or xlsx");
+			return -1;
+		}
+		*xlsx = i == 1;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+void
+cli_raw(void)
+{
+	csvio_set_raw(1);
+}
+
 void
 cli_sheet(const char *s)
 {

@@ -17,6 +17,7 @@ enum cli_longopt {
 	CLI_OPT_FORMAT,
 	CLI_OPT_ENCODING,
 	CLI_OPT_SHEET,
+	CLI_OPT_RAW,
 	CLI_OPT_FIRST_TOOL_OPT = 300 /* tools number their own from here */
 };
 
@@ -38,6 +39,17 @@ int cli_encoding(const char *s, unsigned *csv_flags);
  * sheet by default. Applies to workbook inputs only.
  */
 void cli_sheet(const char *s);
+/*
+ * --raw: CSV cells are written exactly, without the quote that keeps a
+ * spreadsheet from taking them for formulas (see csvio_set_raw()).
+ */
+void cli_raw(void);
+/*
+ * The options every tool shares, for a getopt switch's default: --sheet,
+ * --raw, and --format csv|xlsx when xlsx is not NULL (*xlsx set to 1 for
+ * xlsx). 0 when ch was one of them, else -1 (a bad --format is said).
+ */
+int cli_common(int ch, const char *arg, int *xlsx);
 /* Return the index of s in the NULL-terminated list, or -1. */
 int cli_choice(const char *s, const char *const *choices);
 

@@ -810,16 +810,65 @@ needs_quotes(const char *s, size_t len)
 	return 0;
 }
 
+static int raw_out; /* csvio_set_raw() */
+
+void
+csvio_set_raw(int raw)
+{
+	raw_out = raw;
+}
+
+/* A plain number: sign, digits, a decimal part, an exponent. */
+static int
+is_number(const char *s, size_t len)
+{
+	size_t i = 0, d = 0;
+
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		d++;
+	if (i < len && s[i] == '.')
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+	if (d == 0)
+		return 0;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		for (d = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+		if (d == 0)
+			return 0;
+	}
+	return i == len;
+}
+
+int
+csvio_formula_like(const char *s, size_t len)
+{
+	if (len < 2 || (s[0] != '=' && s[0] != '+' && s[0] != '-' && s[0] != '@' && s[0] != '\t' &&
+	                s[0] != '\r'))
+		return 0;
+	return !is_number(s, len);
+}
+
 void
 csvio_write_field(FILE *fp, const char *s, size_t len)
 {
 	const char *q, *end = s + len;
+	int neutral = !raw_out && csvio_formula_like(s, len);
 
 	if (!needs_quotes(s, len)) {
+		if (neutral)
+			putc('\'', fp);
 		fwrite(s, 1, len, fp);
 		return;
 	}
 	putc('"', fp);
+	if (neutral)
+		putc('\'', fp);
 	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
 		fwrite(s, 1, (size_t)(q - s) + 1, fp);
 		putc('"', fp);

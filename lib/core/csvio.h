@@ -74,6 +74,16 @@ void csvio_set_max_record(struct csvio_reader *, size_t max);
 unsigned long csvio_lines(const struct csvio_reader *);
 void csvio_close(struct csvio_reader *);
 
+/*
+ * Formula injection: a spreadsheet opening the CSV would run a cell that
+ * starts with =, +, -, @, a tab or a carriage return. Unless raw, the writer
+ * neutralises such a cell (OWASP: a single quote before it) when it is at
+ * least 2 bytes long and not a plain number (-12, +3.5, -1E5 are numbers,
+ * never formulas). Raw is off by default; tools turn it on with --raw.
+ */
+void csvio_set_raw(int raw);
+/* Would a spreadsheet take this cell for a formula (the rule above)? */
+int csvio_formula_like(const char *s, size_t len);
 /* Write one field, quoted only where needed (comma, quote, CR, LF, edge space). */
 void csvio_write_field(FILE *, const char *s, size_t len);
 /*

@@ -1216,6 +1216,22 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/*
+ * The writer's own tests write cells exactly (raw): formula neutralisation,
+ * on by default, is tested in test_xlsxout.c.
+ */
+static void
+raw_on(void)
+{
+	csvio_set_raw(1);
+}
+
+static void
+raw_off(void)
+{
+	csvio_set_raw(0);
+}
+
 Suite *make_suite_csvio(void);
 
 /* The csvio suite. */
@@ -1226,6 +1242,9 @@ make_suite_csvio(void)
 	TCase *tc = tcase_create("read");
 	TCase *big = tcase_create("big");
 	TCase *wr = tcase_create("write");
+
+	tcase_add_checked_fixture(wr, raw_on, raw_off);
+	tcase_add_checked_fixture(big, raw_on, raw_off);
 
 	tcase_add_loop_test(tc, test_read_table, 0,
 	                    (int)(sizeof(read_cases) / sizeof(read_cases[0])));
