@@ -98,13 +98,9 @@ parse_options(int argc, char **argv, struct options *o)
 	    {"profile", required_argument, NULL, OPT_PROFILE},
 	    {"require-complete", no_argument, NULL, OPT_REQUIRE_COMPLETE},
 	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
-	    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
-	    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
+	    CLI_LONGOPTS_INPUT,
 	    {"raw", no_argument, NULL, CLI_OPT_RAW},
-	    {"output", required_argument, NULL, 'o'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, CLI_OPT_VERSION},
-	    {NULL, 0, NULL, 0},
+	    CLI_LONGOPTS_COMMON,
 	};
 	static const char *const formats[] = {"json", "csv", "md", NULL};
 	int ch, f;

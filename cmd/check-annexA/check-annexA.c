@@ -28,16 +28,12 @@ static const struct option longopts[] = {
     {"as-of", required_argument, NULL, CLI_OPT_AS_OF},
     {"format", required_argument, NULL, CLI_OPT_FORMAT},
     {"documents", required_argument, NULL, OPT_DOCUMENTS},
-    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
-    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
+    CLI_LONGOPTS_INPUT,
     {"raw", no_argument, NULL, CLI_OPT_RAW},
     {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
     {"id-pattern", required_argument, NULL, OPT_ID_PATTERN},
     {"map", required_argument, NULL, OPT_MAP},
-    {"output", required_argument, NULL, 'o'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, CLI_OPT_VERSION},
-    {NULL, 0, NULL, 0},
+    CLI_LONGOPTS_COMMON,
 };
 
 struct options {

@@ -60,10 +60,7 @@ static const struct option longopts[] = {
     {"holidays", required_argument, NULL, OPT_HOLIDAYS},
     {"division", required_argument, NULL, OPT_DIVISION},
     {"format", required_argument, NULL, CLI_OPT_FORMAT},
-    {"output", required_argument, NULL, 'o'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, CLI_OPT_VERSION},
-    {NULL, 0, NULL, 0},
+    CLI_LONGOPTS_COMMON,
 };
 
 static void usage(int) __attribute__((noreturn));

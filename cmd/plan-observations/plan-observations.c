@@ -35,10 +35,7 @@ static const struct option longopts[] = {
     {"max-travel", required_argument, NULL, OPT_MAX_TRAVEL},
     {"per-day", required_argument, NULL, OPT_PER_DAY},
     {"rejected", required_argument, NULL, OPT_REJECTED},
-    {"output", required_argument, NULL, 'o'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, CLI_OPT_VERSION},
-    {NULL, 0, NULL, 0},
+    CLI_LONGOPTS_COMMON,
 };
 
 /* Print usage on stdout (status 0) or stderr, and exit with status. */

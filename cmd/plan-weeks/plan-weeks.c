@@ -64,13 +64,9 @@ static const struct option longopts[] = {
     {"previous", required_argument, NULL, OPT_PREVIOUS},
     {"sequence", required_argument, NULL, OPT_SEQUENCE},
     {"per-inspector", required_argument, NULL, OPT_PER_INSPECTOR},
-    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
-    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
+    CLI_LONGOPTS_INPUT,
     {"raw", no_argument, NULL, CLI_OPT_RAW},
-    {"output", required_argument, NULL, 'o'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, CLI_OPT_VERSION},
-    {NULL, 0, NULL, 0},
+    CLI_LONGOPTS_COMMON,
 };
 
 /* Everything the options say. */

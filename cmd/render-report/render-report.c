@@ -64,12 +64,8 @@ static const struct option longopts[] = {
     {"skeleton", required_argument, NULL, OPT_SKELETON},
     {"writers", required_argument, NULL, OPT_WRITERS},
     {"profile", required_argument, NULL, OPT_PROFILE},
-    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
-    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
-    {"output", required_argument, NULL, 'o'},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, CLI_OPT_VERSION},
-    {NULL, 0, NULL, 0},
+    CLI_LONGOPTS_INPUT,
+    CLI_LONGOPTS_COMMON,
 };
 
 struct opts {

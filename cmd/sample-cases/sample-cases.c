@@ -31,11 +31,7 @@ enum {
 };
 
 static const struct option longopts[] = {
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, CLI_OPT_VERSION},
-    {"output", required_argument, NULL, 'o'},
-    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
-    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
+    CLI_LONGOPTS_INPUT,
     {"format", required_argument, NULL, CLI_OPT_FORMAT},
     {"raw", no_argument, NULL, CLI_OPT_RAW},
     {"seed", required_argument, NULL, OPT_SEED},
@@ -44,7 +40,7 @@ static const struct option longopts[] = {
     {"closed", required_argument, NULL, OPT_CLOSED},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"map", required_argument, NULL, OPT_MAP},
-    {NULL, 0, NULL, 0},
+    CLI_LONGOPTS_COMMON,
 };
 
 /*

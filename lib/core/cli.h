@@ -44,6 +44,18 @@ void cli_sheet(const char *s);
  * spreadsheet from taking them for formulas (see csvio_set_raw()).
  */
 void cli_raw(void);
+/* clang-format off */
+/* The long options every tool ends its table with: -o, -h, --version and the end. */
+#define CLI_LONGOPTS_COMMON \
+	{"output", required_argument, NULL, 'o'}, \
+	{"help", no_argument, NULL, 'h'}, \
+	{"version", no_argument, NULL, CLI_OPT_VERSION}, \
+	{NULL, 0, NULL, 0}
+/* The long options of a tool that reads CSV or workbooks. */
+#define CLI_LONGOPTS_INPUT \
+	{"encoding", required_argument, NULL, CLI_OPT_ENCODING}, \
+	{"sheet", required_argument, NULL, CLI_OPT_SHEET}
+/* clang-format on */
 /*
  * The options every tool shares, for a getopt switch's default: --sheet,
  * --raw, and --format csv|xlsx when xlsx is not NULL (*xlsx set to 1 for

@@ -245,7 +245,8 @@ frozen_pins(const struct plan_input *in, struct plan_pin **pins, size_t *npins)
 {
 	*npins = in->npins;
 	*pins = xcalloc(in->npins + (in->previous ? in->previous->nareas : 0) + 1, sizeof **pins);
-	memcpy(*pins, in->pins, in->npins * sizeof **pins);
+	if (in->npins > 0)
+		memcpy(*pins, in->pins, in->npins * sizeof **pins);
 	if (in->previous == NULL || !in->has_as_of)
 		return;
 	for (size_t i = 0; i < in->previous->nareas; i++) {
@@ -284,7 +285,8 @@ choose_areas(struct plan *p, char *err, size_t errsz)
 		include[ninc++] = in->pins[i].area;
 	for (size_t i = 0; i < in->ninclude; i++)
 		include[ninc++] = in->include[i];
-	memcpy(exclude, in->exclude, in->nexclude * sizeof *exclude);
+	if (in->nexclude > 0)
+		memcpy(exclude, in->exclude, in->nexclude * sizeof *exclude);
 	if (p->dropped != NULL)
 		exclude[nexc++] = p->dropped;
 	if (in->npins > 0 && in->areas == NULL) {
