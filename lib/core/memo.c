@@ -15,7 +15,7 @@
 #define MEMO_FRONT 64 /* slots of the front cache, a power of two */
 
 struct memo {
-	size_t slots; /* a power of two, at least twice max */
+	size_t slots; /* a power of two, at least twice n (it grows with n) */
 	size_t max, n;
 	const struct keyhash_key *key;
 	char **keys; /* NULL when the slot is empty */
@@ -46,8 +46,6 @@ memo_new(size_t max)
 
 	m->max = max < MEMO_LIMIT ? max : MEMO_LIMIT;
 	m->slots = 16;
-	while (m->slots < 2 * m->max)
-		m->slots *= 2;
 	m->key = keyhash_run_key();
 	m->keys = xcalloc(m->slots, sizeof *m->keys);
 	m->lens = xcalloc(m->slots, sizeof *m->lens);
@@ -109,6 +107,32 @@ memo_get(const struct memo *m, const char *s, size_t len, long *val)
 	return 1;
 }
 
+/* Double the table, moving every string to its new slot. */
+static void
+grow(struct memo *m)
+{
+	char **keys = m->keys;
+	size_t *lens = m->lens, i, j, old = m->slots;
+	long *vals = m->vals;
+
+	m->slots *= 2;
+	m->keys = xcalloc(m->slots, sizeof *m->keys);
+	m->lens = xcalloc(m->slots, sizeof *m->lens);
+	m->vals = xcalloc(m->slots, sizeof *m->vals);
+	for (i = 0; i < old; i++) {
+		if (keys[i] == NULL)
+			continue;
+		j = slot_of(m, keys[i], lens[i]);
+		m->keys[j] = keys[i];
+		m->lens[j] = lens[i];
+		m->vals[j] = vals[i];
+	}
+	memset(m->front, 0, sizeof m->front);
+	free(keys);
+	free(lens);
+	free(vals);
+}
+
 int
 memo_put(struct memo *m, const char *s, size_t len, long val)
 {
@@ -120,6 +144,10 @@ memo_put(struct memo *m, const char *s, size_t len, long val)
 	}
 	if (m->n >= m->max)
 		return -1;
+	if (2 * (m->n + 1) > m->slots) {
+		grow(m);
+		j = slot_of(m, s, len);
+	}
 	m->keys[j] = xstrndup(s, len);
 	m->lens[j] = len;
 	m->vals[j] = val;
