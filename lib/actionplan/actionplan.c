@@ -114,26 +114,88 @@ recs_add(struct actionplan_recs *r, char *id, unsigned long line)
 	r->lines[r->n++] = line;
 }
 
-/* areas_for_improvement then priority_actions of a judgements document. */
+/* Number the texts of v (a list, or one text alone) as more recommendations; -1 with err. */
+static int
+recs_more(struct actionplan_recs *r, const json_t *v, const char *where, char *err, size_t errsz)
+{
+	size_t i, n;
+
+	if (json_is_string(v))
+		n = !text_blank(json_string_value(v));
+	else if (json_is_array(v))
+		n = json_array_size(v);
+	else {
+		snprintf(err, errsz, "%s: %s: expected a list", r->name, where);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		recs_add(r, xasprintf("%zu", r->n + 1), 0);
+	return 0;
+}
+
+/* The priority actions of one judgement ({"grade": ..., "priority_actions": [...]}). */
+static int
+recs_judgement(struct actionplan_recs *r, const json_t *v, const char *id, char *err, size_t errsz)
+{
+	const json_t *pa = json_is_object(v) ? json_object_get(v, "priority_actions") : NULL;
+	char *where;
+	int rc;
+
+	if (pa == NULL)
+		return 0;
+	where = xasprintf("%s.priority_actions", id);
+	rc = recs_more(r, pa, where, err, errsz);
+	free(where);
+	return rc;
+}
+
+/*
+ * The recommendations of a judgements document as render-report lists them:
+ * areas_for_improvement, then the priority actions in the order of the
+ * document, whether at the top level or under a judgement (itself at the
+ * top level or under "judgements", an object or an array).
+ */
 static int
 recs_json(struct actionplan_recs *r, const json_t *doc, char *err, size_t errsz)
 {
-	static const char *const keys[] = {"areas_for_improvement", "priority_actions", NULL};
-	const json_t *v;
-	size_t i, k;
+	const char *key, *id;
+	const json_t *v, *item, *improve;
+	size_t i;
 
 	if (!json_is_object(doc)) {
 		snprintf(err, errsz, "%s: expected the judgements JSON (an object)", r->name);
 		return -1;
 	}
-	for (k = 0; keys[k] != NULL; k++) {
-		v = json_object_get(doc, keys[k]);
-		if (v != NULL && !json_is_array(v)) {
-			snprintf(err, errsz, "%s: %s: expected a list", r->name, keys[k]);
-			return -1;
+	improve = json_object_get(doc, "areas_for_improvement");
+	if (improve != NULL && recs_more(r, improve, "areas_for_improvement", err, errsz) != 0)
+		return -1;
+	json_object_foreach((json_t *)doc, key, v)
+	{
+		if (strcmp(key, "priority_actions") == 0) {
+			if (recs_more(r, v, key, err, errsz) != 0)
+				return -1;
+			continue;
 		}
-		for (i = 0; i < json_array_size(v); i++)
-			recs_add(r, xasprintf("%zu", r->n + 1), 0);
+		if (strcmp(key, "judgements") != 0) {
+			if (recs_judgement(r, v, key, err, errsz) != 0)
+				return -1;
+			continue;
+		}
+		if (json_is_array(v)) {
+			json_array_foreach(v, i, item)
+			{
+				id = jsonio_str(item, "judgement",
+				                jsonio_str(item, "id", "judgement"));
+				if (recs_judgement(r, item, id, err, errsz) != 0)
+					return -1;
+			}
+			continue;
+		}
+		json_object_foreach((json_t *)v, id, item)
+		{
+			if (recs_judgement(r, item, id, err, errsz) != 0)
+				return -1;
+		}
 	}
 	return 0;
 }
