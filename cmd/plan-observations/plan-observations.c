@@ -14,6 +14,7 @@
 #include "core/cli.h"
 #include "core/diag.h"
 #include "core/output.h"
+#include "core/xlsxout.h"
 #include "plan/obsinput.h"
 #include "plan/observe.h"
 #include "plan/obsout.h"
@@ -44,11 +45,10 @@ usage(int status)
 {
 	FILE *fp = status == 0 ? stdout : stderr;
 
-	fprintf(
-	    fp,
-	    "usage: plan-observations --plan PLAN.json --opportunities FILE\n"
-	    "                         [--format csv|json|ics] [--max-travel MIN] [--per-day N]\n"
-	    "                         [--rejected FILE] [--sheet NAME|N] [-o FILE]\n");
+	fprintf(fp, "usage: plan-observations --plan PLAN.json --opportunities FILE\n"
+	            "                         [--format csv|json|ics|xlsx] [--max-travel MIN] "
+	            "[--per-day N]\n"
+	            "                         [--rejected FILE] [--sheet NAME|N] [-o FILE]\n");
 	exit(status);
 }
 
@@ -70,17 +70,21 @@ write_file(const struct run *r, const char *path, int rejected)
 	char err[512];
 	int rc;
 
-	if ((out = output_open(path, err, sizeof err)) == NULL) {
+	if ((!rejected && r->format == OBSOUT_XLSX &&
+	     xlsxout_check_target(path, err, sizeof err) != 0) ||
+	    (out = output_open(path, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
 	errno = 0;
-	rc = rejected ? obsout_rejected(output_stream(out), &r->res, r->opps.opp, r->opps.n)
-	              : obsout_write(output_stream(out), r->format, &r->res, r->opps.opp,
-	                             r->plan.slots, r->plan.areas, r->plan.nareas);
+	if (rejected &&
+	    (rc = obsout_rejected(output_stream(out), &r->res, r->opps.opp, r->opps.n)) != 0)
+		snprintf(err, sizeof err, "write error: %s", strerror(errno ? errno : EIO));
+	else if (!rejected)
+		rc = obsout_write(output_stream(out), r->format, &r->res, r->opps.opp,
+		                  r->plan.slots, r->plan.areas, r->plan.nareas, err, sizeof err);
 	if (rc != 0) {
-		diag_error(NULL, 0, "%s: write error: %s", output_name(out),
-		           strerror(errno ? errno : EIO));
+		diag_error(NULL, 0, "%s: %s", output_name(out), err);
 		output_abort(out);
 		return EXIT_TROUBLE;
 	}
@@ -95,7 +99,7 @@ write_file(const struct run *r, const char *path, int rejected)
 static void
 parse_options(int argc, char *argv[], struct run *r)
 {
-	static const char *const formats[] = {"csv", "json", "ics", NULL};
+	static const char *const formats[] = {"csv", "json", "ics", "xlsx", NULL};
 	uint64_t v;
 	int ch;
 
@@ -118,7 +122,7 @@ parse_options(int argc, char *argv[], struct run *r)
 			break;
 		case CLI_OPT_FORMAT:
 			if ((r->format = cli_choice(optarg, formats)) < 0) {
-				diag_note("--format: expected csv, json or ics");
+				diag_note("--format: expected csv, json, ics or xlsx");
 				usage(EXIT_TROUBLE);
 			}
 			break;

@@ -113,7 +113,8 @@ run(const char *mode, const struct casedraw_opts *o, const char *outpath, int xl
 	output_input(o->closed);
 	for (i = 0; i < o->nexclude; i++)
 		output_input(o->exclude[i]);
-	if ((out = output_open(outpath, err, sizeof err)) == NULL) {
+	if ((xlsx && xlsxout_check_target(outpath, err, sizeof err) == -1) ||
+	    (out = output_open(outpath, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
