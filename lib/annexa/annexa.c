@@ -25,6 +25,7 @@
 #include "core/csvbatch.h"
 #include "core/csvio.h"
 #include "core/datadir.h"
+#include "core/idset.h"
 #include "core/fieldmap.h"
 #include "core/jsonio.h"
 #include "core/memo.h"
@@ -71,7 +72,13 @@ static const struct {
     [ANNEXA_IDENTIFYING_CASE_NAME] = {"identifying-case-name", ANNEXA_WARNING},
     [ANNEXA_SAMPLE_SHORTFALL] = {"sample-shortfall", ANNEXA_WARNING},
     [ANNEXA_DOCUMENT_MISSING] = {"document-missing", ANNEXA_WARNING},
+    [ANNEXA_DATE_ORDER] = {"date-order", ANNEXA_ERROR},
+    [ANNEXA_CASE_DATE_FUTURE] = {"case-date-future", ANNEXA_ERROR},
+    [ANNEXA_CLOSED_OUTSIDE_WINDOW] = {"closed-outside-window", ANNEXA_ERROR},
+    [ANNEXA_S7_PRIVATE_LAW_ONLY] = {"s7-private-law-only", ANNEXA_ERROR},
 };
+
+#define WINDOW_LINES 5 /* lines named by the closed-outside-window finding */
 
 /* The fields the rules use, by key in share/fields/annexa.json. */
 enum field {
@@ -87,13 +94,25 @@ enum field {
 	F_PRACTITIONER,
 	F_TEAM,
 	F_COURT,
+	/* Added in September 2025; F_CHILD_ID..F_AUDIT in annexa.json's order. */
+	F_CHILD_ID,
+	F_START,
+	F_END,
+	F_SEEN,
+	F_S7,
+	F_AUDIT,
 	F_NFIELDS
 };
 
 static const char *const field_keys[F_NFIELDS] = {
-    "case_id",   "case_name",    "gender",          "disability",   "date_of_birth", "law_type",
-    "case_type", "service_area", "local_authority", "practitioner", "team",          "court",
+    "case_id",        "case_name", "gender",       "disability",      "date_of_birth",
+    "law_type",       "case_type", "service_area", "local_authority", "practitioner",
+    "team",           "court",     "child_id",     "case_start_date", "case_end_date",
+    "seen_in_person", "s7_filed",  "audit",
 };
+
+/* The fields whose column alone says the file is in the 2025 form. */
+static const enum field form2025_fields[] = {F_CHILD_ID, F_SEEN, F_S7, F_AUDIT};
 
 /* The rule field of each case-level field (cases.h order). */
 static const enum field case_fields[CASES_NFIELDS] = {
@@ -103,13 +122,17 @@ static const enum field case_fields[CASES_NFIELDS] = {
 struct annexa {
 	struct annexa_config cfg;
 	struct fieldmap *fm;
-	struct vocab *gender, *disability, *lawtype;
+	struct vocab *gender, *disability, *lawtype, *yesno;
 	struct strata *strata;
 	struct casename *names;
 	struct idform *idform; /* the Case ID form, learnt or given */
 	struct labelmap *map; /* --map, or NULL */
 	struct labels unknown_case; /* unknown Case type labels */
 	struct cases *cases; /* the Case IDs and their case-level fields */
+	struct idset *children; /* 2025 form: Case ID, US, Child ID (upper case) -> line */
+	struct strbuf childkey;
+	long yes; /* the yes-no vocabulary's entry for Y */
+	unsigned long window_lines[WINDOW_LINES]; /* closed-outside-window: first lines */
 	char idbuf[ID_MAX]; /* the row's Case ID, upper case */
 	size_t idlen; /* 0: none */
 	const char **law_attr; /* per law type entry: "private" or "public" */
@@ -128,7 +151,7 @@ struct annexa {
 	unsigned char *case_public; /* per case type entry: 1 when public law */
 
 	/* Memos of column values: vocabulary entry, or index into classes. */
-	struct memo *m_gender, *m_disability, *m_law, *m_case, *m_name;
+	struct memo *m_gender, *m_disability, *m_law, *m_case, *m_name, *m_yesno;
 	struct strata_class *classes; /* MEMO_MAX + 1: the last for overflow */
 	size_t nclasses;
 	struct tally *tally;
@@ -150,6 +173,12 @@ enum annexa_severity
 annexa_rule_severity(enum annexa_rule r)
 {
 	return r < ANNEXA_NRULES ? rules[r].sev : ANNEXA_ERROR;
+}
+
+int
+annexa_rule_listed(const struct annexa_summary *s, enum annexa_rule r)
+{
+	return r < ANNEXA_FIRST_2025_RULE || (r < ANNEXA_NRULES && s->fields2025 > 0);
 }
 
 const char *
@@ -200,6 +229,7 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	    load_vocab(&a->gender, "gender", err, errsz) == -1 ||
 	    load_vocab(&a->disability, "disability", err, errsz) == -1 ||
 	    load_vocab(&a->lawtype, "law-type", err, errsz) == -1 ||
+	    load_vocab(&a->yesno, "yes-no", err, errsz) == -1 ||
 	    (a->strata = strata_load(err, errsz)) == NULL ||
 	    (a->names = casename_load(err, errsz)) == NULL ||
 	    (cfg->map != NULL &&
@@ -219,6 +249,9 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	a->m_law = memo_new(MEMO_MAX);
 	a->m_case = memo_new(MEMO_MAX);
 	a->m_name = memo_new(MEMO_MAX);
+	a->m_yesno = memo_new(MEMO_MAX);
+	a->yes = vocab_find(a->yesno, "Y");
+	strbuf_init(&a->childkey);
 	a->classes = xcalloc(MEMO_MAX + 1, sizeof *a->classes);
 	a->tally = tally_new(a->lawtype, a->strata);
 	for (i = 0; i < F_NFIELDS; i++)
@@ -257,6 +290,9 @@ annexa_free(struct annexa *a)
 	memo_free(a->m_law);
 	memo_free(a->m_case);
 	memo_free(a->m_name);
+	memo_free(a->m_yesno);
+	idset_free(a->children);
+	strbuf_free(&a->childkey);
 	free(a->classes);
 	tally_free(a->tally);
 	cases_free(a->cases);
@@ -269,6 +305,7 @@ annexa_free(struct annexa *a)
 	vocab_free(a->gender);
 	vocab_free(a->disability);
 	vocab_free(a->lawtype);
+	vocab_free(a->yesno);
 	fieldmap_free(a->fm);
 	strbuf_free(&a->msg);
 	strbuf_free(&a->tmp);
@@ -333,6 +370,37 @@ clean_header(const char *s, size_t len)
 	return h;
 }
 
+/*
+ * The fields added in September 2025: the file is in that form when it has a
+ * Child ID, Child seen, Section 7 or Audit column (a Date filed or Date closed
+ * column alone is not: local lists carry one), and then all six are required
+ * columns with required values.
+ */
+static void
+bind_2025(struct annexa *a, unsigned long line)
+{
+	size_t i;
+	long fi;
+
+	for (i = F_CHILD_ID; i < F_NFIELDS; i++)
+		a->sum.fields2025 += a->col[i] >= 0;
+	for (i = 0; i < sizeof form2025_fields / sizeof form2025_fields[0]; i++)
+		a->sum.form2025 |= a->col[form2025_fields[i]] >= 0;
+	if (!a->sum.form2025)
+		return;
+	a->children = idset_new();
+	for (i = F_CHILD_ID; i < F_NFIELDS; i++) {
+		fi = fieldmap_index(a->fm, field_keys[i]);
+		if (a->col[i] >= 0)
+			a->reqcols[a->nreq++] = a->col[i];
+		else if (fi >= 0)
+			emit(a, line, fieldmap_name(a->fm, (size_t)fi), ANNEXA_MISSING_COLUMN,
+			     "required column %s is absent (the file has other fields of the "
+			     "September 2025 form)",
+			     fieldmap_name(a->fm, (size_t)fi));
+	}
+}
+
 /* Bind the header record; raise missing-column and duplicate-column. */
 static void
 bind_header(struct annexa *a, const struct csvio_record *r)
@@ -371,6 +439,7 @@ bind_header(struct annexa *a, const struct csvio_record *r)
 	for (i = 0; i < nf; i++)
 		if (fieldmap_required(a->fm, i) && a->bind.column[i] >= 0)
 			a->reqcols[a->nreq++] = a->bind.column[i];
+	bind_2025(a, r->line);
 }
 
 /* The value of field f in r, or NULL when the column is absent or not UTF-8. */
@@ -454,6 +523,39 @@ field_names(struct annexa *a, unsigned mask)
 }
 
 /*
+ * 2025 form: a child is on one row of its case. A Case ID + Child ID seen
+ * before is a duplicate-id (unless the whole row repeats, said already);
+ * 1 when raised.
+ */
+static int
+check_child(struct annexa *a, const struct csvio_record *r, const unsigned char *bad,
+            enum cases_kind kind)
+{
+	const char *s;
+	size_t len = 0, i;
+	unsigned long first;
+
+	if ((s = value(a, r, bad, F_CHILD_ID, &len)) == NULL)
+		return 0;
+	s = trim(s, &len);
+	if (len == 0)
+		return 0;
+	strbuf_reset(&a->childkey);
+	strbuf_add(&a->childkey, a->idbuf, a->idlen);
+	strbuf_addch(&a->childkey, '\x1f');
+	for (i = 0; i < len; i++)
+		strbuf_addch(&a->childkey,
+		             (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 'a' + 'A') : s[i]);
+	first = idset_add(a->children, a->childkey.buf, a->childkey.len, r->line);
+	if (first == 0 || kind == CASES_REPEAT)
+		return 0;
+	emit(a, r->line, colname(a, F_CHILD_ID), ANNEXA_DUPLICATE_ID,
+	     "this Case ID and Child ID are already on line %lu: a child has one row in its case",
+	     first);
+	return 1;
+}
+
+/*
  * The row among the rows of its case: duplicate-id (a row repeated),
  * case-conflict (case-level fields that differ), siblings counted; and the
  * case in or out of the national sample's frame.
@@ -489,7 +591,9 @@ check_case(struct annexa *a, const struct csvio_record *r, const unsigned char *
 		tally_frame(a->tally, slot, 1);
 	if (v.uncount)
 		tally_frame(a->tally, v.slot, -1);
-	if (v.kind == CASES_SIBLING)
+	if (a->children != NULL && check_child(a, r, bad, v.kind))
+		; /* the same child again: no further child of the case */
+	else if (v.kind == CASES_SIBLING)
 		a->sum.siblings++;
 	else if (v.kind == CASES_REPEAT)
 		emit(a, r->line, colname(a, F_CASE_ID), ANNEXA_DUPLICATE_ID,
@@ -608,7 +712,7 @@ la_missing(const struct annexa *a, const struct csvio_record *r, const unsigned 
 }
 
 /* Case type, law type and local authority rules; counts and strata. */
-static void
+static int
 check_types(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, long *lawp,
             const struct strata_class **cp)
 {
@@ -645,6 +749,64 @@ check_types(struct annexa *a, const struct csvio_record *r, const unsigned char 
 		     a->col[F_LOCAL_AUTHORITY] >= 0 ? colname(a, F_LOCAL_AUTHORITY)
 		                                    : "Local authority (Public law)",
 		     ANNEXA_PUBLIC_LAW_NEEDS_LA, "public law case with no local authority");
+	return pub;
+}
+
+/*
+ * A case date of field f: its day number, or -1 when blank, absent or not a
+ * date (bad-date) or after --as-of (case-date-future).
+ */
+static date_t
+case_date(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, enum field f)
+{
+	const char *s, *why;
+	size_t len = 0;
+	date_t d;
+
+	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
+		return -1;
+	if (dates_parse(s, &d) == -1) {
+		why = dates_parse_error(s);
+		emit(a, r->line, colname(a, f), ANNEXA_BAD_DATE, "%s: %s",
+		     f == F_START ? "case start date" : "case end date", why ? why : "not a date");
+		return -1;
+	}
+	if (d > a->cfg.as_of) {
+		emit(a, r->line, colname(a, f), ANNEXA_CASE_DATE_FUTURE, "%s is after %s (--as-of)",
+		     f == F_START ? "case start date" : "case end date", a->as_of);
+		return -1;
+	}
+	return d;
+}
+
+/*
+ * The fields added in September 2025: the case dates (start <= end <= as-of,
+ * the end within the two weeks before --as-of, counted for one finding), the
+ * Y/N fields, and a section 7 report only in private law.
+ */
+static void
+check_2025(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, int pub)
+{
+	date_t start = case_date(a, r, bad, F_START), end = case_date(a, r, bad, F_END);
+	long s7;
+
+	if (start >= 0 && end >= 0 && start > end)
+		emit(a, r->line, colname(a, F_START), ANNEXA_DATE_ORDER,
+		     "case start date is after the case end date");
+	if (end >= 0 && end < a->cfg.as_of - ANNEXA_WINDOW_DAYS) {
+		if (a->sum.outside_window < WINDOW_LINES)
+			a->window_lines[a->sum.outside_window] = r->line;
+		a->sum.outside_window++;
+	}
+	if (!a->sum.form2025)
+		return;
+	check_enum(a, r, bad, F_SEEN, a->m_yesno, a->yesno);
+	check_enum(a, r, bad, F_AUDIT, a->m_yesno, a->yesno);
+	s7 = check_enum(a, r, bad, F_S7, a->m_yesno, a->yesno);
+	if (s7 >= 0 && s7 == a->yes && pub == 1)
+		emit(a, r->line, colname(a, F_S7), ANNEXA_S7_PRIVATE_LAW_ONLY,
+		     "a section 7 report is filed only in private law, and this is a public law "
+		     "case");
 }
 
 /* Case name heuristic. */
@@ -691,6 +853,7 @@ check_record(struct annexa *a, const struct csvio_record *r, unsigned char *badb
 	unsigned char *bad = NULL;
 	const struct strata_class *c;
 	long law;
+	int pub;
 
 	a->sum.records++;
 	if (r->flags & CSVIO_UNTERMINATED) {
@@ -722,9 +885,11 @@ check_record(struct annexa *a, const struct csvio_record *r, unsigned char *badb
 	check_enum(a, r, bad, F_GENDER, a->m_gender, a->gender);
 	check_enum(a, r, bad, F_DISABILITY, a->m_disability, a->disability);
 	check_dob(a, r, bad);
-	check_types(a, r, bad, &law, &c);
+	pub = check_types(a, r, bad, &law, &c);
 	count_area(a, r, bad);
 	check_case(a, r, bad, law, c);
+	if (a->sum.fields2025 > 0)
+		check_2025(a, r, bad, pub);
 }
 
 /*
@@ -848,6 +1013,29 @@ id_form_finding(struct annexa *a)
 	strbuf_free(&lines);
 }
 
+/* Raise closed-outside-window once for the rows closed before the two weeks. */
+static void
+window_finding(struct annexa *a)
+{
+	struct strbuf lines;
+	unsigned long n = a->sum.outside_window, i;
+	char from[DATES_ISO_LEN];
+
+	if (n == 0)
+		return;
+	strbuf_init(&lines);
+	for (i = 0; i < n && i < WINDOW_LINES; i++)
+		strbuf_printf(&lines, "%s%lu", i ? ", " : "", a->window_lines[i]);
+	if (n > WINDOW_LINES)
+		strbuf_adds(&lines, ", ...");
+	dates_format(a->cfg.as_of - ANNEXA_WINDOW_DAYS, from);
+	emit(a, a->window_lines[0], colname(a, F_END), ANNEXA_CLOSED_OUTSIDE_WINDOW,
+	     "%lu row%s closed before %s, outside the two weeks before %s (--as-of) that the "
+	     "closed-case list covers (line%s %s)",
+	     n, n == 1 ? "" : "s", from, a->as_of, n == 1 ? "" : "s", lines.buf);
+	strbuf_free(&lines);
+}
+
 /* Raise unknown-case-type once for each distinct unknown label. */
 static void
 unknown_findings(struct annexa *a)
@@ -905,6 +1093,7 @@ annexa_finish(struct annexa *a, annexa_emit_fn fn, void *arg)
 	a->emit = fn;
 	a->arg = arg;
 	id_form_finding(a);
+	window_finding(a);
 	unknown_findings(a);
 	tally_summarise(a->tally, &a->sum);
 	for (i = 0; i < a->sum.nfeasible; i++)

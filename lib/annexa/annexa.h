@@ -42,8 +42,18 @@ enum annexa_rule {
 	ANNEXA_IDENTIFYING_CASE_NAME,
 	ANNEXA_SAMPLE_SHORTFALL,
 	ANNEXA_DOCUMENT_MISSING,
+	/* Rules of the fields added in September 2025 (listed when one is read): */
+	ANNEXA_DATE_ORDER,
+	ANNEXA_CASE_DATE_FUTURE,
+	ANNEXA_CLOSED_OUTSIDE_WINDOW,
+	ANNEXA_S7_PRIVATE_LAW_ONLY,
 	ANNEXA_NRULES
 };
+
+#define ANNEXA_FIRST_2025_RULE ANNEXA_DATE_ORDER
+#define ANNEXA_WINDOW_DAYS                                                                         \
+	14 /* a closed case's end date: at most this many days before --as-of                      \
+	    */
 
 enum annexa_severity { ANNEXA_ERROR, ANNEXA_WARNING };
 
@@ -100,7 +110,13 @@ struct annexa_summary {
 	int id_form_learnt; /* 1: learnt from the file */
 	unsigned long id_misfits; /* Case IDs not of that form */
 	size_t id_bytes; /* memory held by the Case ID set */
+	int form2025; /* the September 2025 form (Child ID, seen, s7 or audit columns) */
+	int fields2025; /* how many of the six fields added in 2025 the header has */
+	unsigned long outside_window; /* rows whose Case end date is before the window */
 };
+
+/* 1 when rule r is reported for this summary (the 2025 rules only when a 2025 field was read). */
+int annexa_rule_listed(const struct annexa_summary *, enum annexa_rule r);
 
 struct annexa;
 

@@ -174,9 +174,12 @@ summary_json(const struct findings *r, const struct annexa_summary *s, date_t as
 	json_object_set_new(o, "findings", json_integer((json_int_t)r->total));
 	json_object_set_new(o, "findings_listed", json_integer((json_int_t)r->listed));
 	for (i = 0; i < ANNEXA_NRULES; i++)
-		json_object_set_new(rules, annexa_rule_id((enum annexa_rule)i),
-		                    json_integer((json_int_t)s->by_rule[i]));
+		if (annexa_rule_listed(s, (enum annexa_rule)i))
+			json_object_set_new(rules, annexa_rule_id((enum annexa_rule)i),
+			                    json_integer((json_int_t)s->by_rule[i]));
 	json_object_set_new(o, "by_rule", rules);
+	if (s->fields2025 > 0)
+		json_object_set_new(o, "form", json_string(s->form2025 ? "2025" : "2014"));
 	json_object_set_new(o, "case_ids", json_integer((json_int_t)s->ids));
 	json_object_set_new(o, "sibling_rows", json_integer((json_int_t)s->siblings));
 	json_object_set_new(o, "case_id_form", s->id_form ? json_string(s->id_form) : json_null());
@@ -251,6 +254,9 @@ end_text(struct findings *r, const struct annexa_summary *s, date_t as_of,
 	fprintf(r->out, "records: %lu\nerrors: %lu\nwarnings: %lu\n", s->records, s->errors,
 	        s->warnings);
 	fprintf(r->out, "findings listed: %lu of %lu\n", r->listed, r->total);
+	if (s->fields2025 > 0)
+		fprintf(r->out, "form: %s (%d of the 6 fields added in September 2025)\n",
+		        s->form2025 ? "2025" : "2014", s->fields2025);
 	fprintf(r->out, "case ids: %lu\n", s->ids);
 	fprintf(r->out, "sibling rows: %lu (further children of a case, not flagged)\n",
 	        s->siblings);

@@ -36,7 +36,7 @@ CSV='function split_csv(s,   i, c, q, cur) {
 
 # 1. The committed examples are the generator's output, byte for byte.
 "$GEN" all -o "$TMP/a" || fail "gen-examples all failed"
-files="annexa-national.csv recent-filed.csv recent-closed.csv areas.csv team.csv
+files="annexa-national.csv annexa-national-2025.csv recent-filed.csv recent-closed.csv areas.csv team.csv
 complaints.csv opportunities.csv judgements.json details.json"
 n=0
 for f in $files; do
@@ -48,7 +48,7 @@ for f in "$TMP"/a/evidence/*.csv; do
 	cmp "$f" "$EX/evidence/$b" || fail "evidence/$b differs from a fresh generation"
 	n=$((n + 1))
 done
-[ "$n" -eq 19 ] || fail "expected 19 generated files, compared $n"
+[ "$n" -eq 20 ] || fail "expected 20 generated files, compared $n"
 for f in "$EX"/evidence/*.csv; do
 	[ -f "$TMP/a/evidence/$(basename "$f")" ] || fail "evidence/$(basename "$f") is not generated"
 done
@@ -118,6 +118,34 @@ END {
 	if (bad == "" && (area["London North"] < area["Wessex"] || area["Greater Manchester"] < area["South Yorkshire"])) bad = "area volumes"
 	if (bad != "") { print "annexa-national.csv: " bad; exit 1 }
 }' "$EX/annexa-national.csv" || fail "annexa-national.csv has the wrong shape"
+
+# 4b. The same extract in the September 2025 form: one row per child (2300 rows), Child
+# ID second and the five other new fields last; its cases are the national extract's
+# first cases, in order, each child of a case repeating the case-level fields; Case ID +
+# Child ID unique; closed in the two weeks before 2027-01-15 (some end dates UK style),
+# opened before; a section 7 report only in private law; Y/N fields; some audited.
+awk "$CSV"'
+function iso(d,   p) { if (d ~ /^[0-9][0-9]\/[0-9][0-9]\/[0-9][0-9][0-9][0-9]$/) { split(d, p, "/"); return p[3] "-" p[2] "-" p[1] } return d }
+FILENAME == ARGV[1] { if (FNR > 1) { split_csv($0); order[++nn] = f[1] } next }
+FNR == 1 { split_csv($0); if (nf != 21 || f[1] != "Case ID" || f[2] != "Child ID" || f[17] != "Case start date" || f[18] != "Case end date" || f[19] != "Child seen in person (Y/N)" || f[20] != "Section 7 report filed (Y/N)" || f[21] != "Audit (Y/N)") bad = "header"; next }
+{
+	split_csv($0); rows++
+	if (nf != 21) bad = "line " FNR ": " nf " fields"
+	if (f[1] != last) { if (f[1] in done) bad = "line " FNR ": a case split"; done[f[1]] = 1; last = f[1]; ncases++; if (order[ncases] != f[1]) bad = "line " FNR ": not the national extract case " ncases; cl = f[8] "|" f[9] "|" f[10] "|" f[11] "|" f[12] "|" f[13] "|" f[14] "|" f[15] "|" f[17] "|" f[18] "|" f[20] "|" f[21] }
+	else { siblings++; if (cl != f[8] "|" f[9] "|" f[10] "|" f[11] "|" f[12] "|" f[13] "|" f[14] "|" f[15] "|" f[17] "|" f[18] "|" f[20] "|" f[21]) bad = "line " FNR ": a sibling differs on a case-level field" }
+	if (seen[f[1] "|" f[2]]++) bad = "line " FNR ": Case ID + Child ID repeated"
+	e = iso(f[18]); if (e != f[18]) uk++
+	if (e < "2027-01-01" || e > "2027-01-14") bad = "line " FNR ": end date outside the window"
+	if (f[17] >= e || f[17] !~ /^20[0-9][0-9]-[01][0-9]-[0-3][0-9]$/) bad = "line " FNR ": start date"
+	if (f[19] !~ /^[YN]$/ || f[20] !~ /^[YN]$/ || f[21] !~ /^[YN]$/) bad = "line " FNR ": Y/N"
+	if (f[20] == "Y" && f[9] != "Private") bad = "line " FNR ": s7 filed in public law"
+	if (f[20] == "Y") s7++; if (f[21] == "Y") audited++; if (f[19] == "N") unseen++
+}
+END {
+	if (bad == "" && rows != 2300) bad = rows " rows"
+	if (bad == "" && (siblings < 200 || uk < 50 || s7 < 200 || audited < 40 || unseen < 50)) bad = "siblings " siblings ", UK dates " uk ", s7 " s7 ", audited " audited ", unseen " unseen
+	if (bad != "") { print "annexa-national-2025.csv: " bad; exit 1 }
+}' "$EX/annexa-national.csv" "$EX/annexa-national-2025.csv" || fail "annexa-national-2025.csv has the wrong shape"
 
 # 5. Recent cases: every area, at least 25 filed / 12 closed and 4 public each; IDs disjoint.
 for spec in recent-filed.csv:25 recent-closed.csv:12; do
@@ -211,5 +239,11 @@ if [ -x "$ROOT/bin/check-annexA" ] && ! "$ROOT/bin/check-annexA" --help 2>&1 | g
 	    >"$TMP/findings.csv" 2>/dev/null || st=$?
 	[ "$st" -eq 0 ] || fail "check-annexA reports errors on the clean extract (exit $st)"
 	grep -q 'identifying-case-name' "$TMP/findings.csv" && fail "check-annexA: identifying case names"
+	st=0
+	"$ROOT/bin/check-annexA" --as-of 2027-01-15 "$EX/annexa-national-2025.csv" \
+	    >"$TMP/check-2025.txt" 2>/dev/null || st=$?
+	[ "$st" -eq 0 ] || fail "check-annexA reports errors on the clean 2025 extract (exit $st)"
+	grep -qx 'form: 2025 (6 of the 6 fields added in September 2025)' "$TMP/check-2025.txt" ||
+	    fail "check-annexA does not read the 2025 extract as the 2025 form"
 fi
 exit 0

@@ -4,8 +4,9 @@
  *
  *	gen-examples [--seed N] [--rows N] [--records N] [--as-of DATE] WHAT [-o FILE]
  *
- * WHAT is annexa, recent-filed, recent-closed, areas, team, complaints,
- * opportunities, evidence (-o DIR: one CSV per inspector), judgements,
+ * WHAT is annexa, annexa-2025 (the same cases in the September 2025 form:
+ * a row per child, with Child ID, case dates and the Y/N fields), recent-filed, recent-closed,
+ *areas, team, complaints, opportunities, evidence (-o DIR: one CSV per inspector), judgements,
  * details, or all (-o DIR: every file under its share/examples name).
  * --rows sizes the Annex A extract (1,000,000 rows stream out in seconds, in
  * constant memory); --records sizes the evidence (300 by default, 100,000
@@ -58,6 +59,8 @@ enum stream {
 	STREAM_COMPLAINTS,
 	STREAM_OPPORTUNITIES,
 	STREAM_EVIDENCE,
+	STREAM_FORM2025, /* the 2025 form's case dates and flags */
+	STREAM_CHILD, /* a case's further children (2025 form) */
 };
 
 /* The generator's settings. */
@@ -476,6 +479,130 @@ gen_annexa(const struct gen *g, FILE *fp)
 	return 0;
 }
 
+/* ---- WHAT: annexa-2025 ---- */
+
+/* The 2025 form: the 15 fields with Child ID second, then the five others at the end. */
+static const char *const added2025_header[] = {
+    "Case start date",
+    "Case end date",
+    "Child seen in person (Y/N)",
+    "Section 7 report filed (Y/N)",
+    "Audit (Y/N)",
+};
+#define ANNEXA2025_NCOLS (ANNEXA_NCOLS + 6)
+
+/* What a case has in the 2025 form: its children, dates and flags. */
+struct form2025 {
+	unsigned children;
+	char start[DATES_ISO_LEN], end[DATES_ISO_LEN];
+	const char *s7, *audit;
+};
+
+/*
+ * Case index's 2025 fields: 1 child in 4 cases of 5, else 2 or 3; closed in
+ * the two weeks before as-of (UK dates in one case in ten, as exports mix
+ * them), opened 4 weeks to 2 years before; a section 7 report filed in most
+ * s7 cases and some other private law cases, never in public law; 1 in 20
+ * cases audited by Cafcass.
+ */
+static void
+form2025_make(const struct gen *g, uint64_t index, const struct gen_case *c, struct form2025 *f)
+{
+	struct rng r;
+	unsigned x;
+	date_t end, start;
+	int y, m, d;
+
+	rng_init(&r, g, STREAM_FORM2025, index);
+	x = rng_below(&r, 100);
+	f->children = x < 80 ? 1 : x < 96 ? 2 : 3;
+	end = g->as_of - 1 - (date_t)rng_below(&r, 14);
+	start = end - 28 - (date_t)rng_below(&r, c->public_law ? 400 : 700);
+	dates_format(start, f->start);
+	dates_format(end, f->end);
+	if (rng_permille(&r, 100)) {
+		dates_to_ymd(end, &y, &m, &d);
+		snprintf(f->end, sizeof(f->end), "%02d/%02d/%04d", d, m, y);
+	}
+	x = rng_below(&r, 100);
+	f->s7 = c->public_law ? "N"
+	        : strcmp(c->case_type, "s7") == 0 || strcmp(c->case_type, "Section 7") == 0 ||
+	                strcmp(c->case_type, "S.7") == 0
+	            ? (x < 85 ? "Y" : "N")
+	            : (x < 10 ? "Y" : "N");
+	f->audit = rng_permille(&r, 50) ? "Y" : "N";
+}
+
+/* Child k (0: the case's own) of case c: gender, ethnicity, disability, date of birth. */
+static void
+child_make(const struct gen *g, uint64_t index, unsigned k, struct gen_case *c)
+{
+	struct rng r;
+	int y, m, d;
+
+	if (k == 0)
+		return;
+	rng_init(&r, g, STREAM_CHILD, index * 4 + k);
+	case_child(&r, c);
+	c->dob = case_dob(&r, g, c, 0);
+	dates_to_ymd(c->dob, &y, &m, &d);
+	snprintf(c->dob_uk, sizeof(c->dob_uk), "%02d/%02d/%04d", d, m, y);
+}
+
+/* The national extract in the 2025 form: --rows child rows, a case's children together. */
+static int
+gen_annexa_2025(const struct gen *g, FILE *fp)
+{
+	struct gen_case c;
+	struct form2025 f;
+	char child[16];
+	unsigned long i, n = 0;
+	unsigned k;
+
+	const char *head[ANNEXA2025_NCOLS];
+
+	head[0] = annexa_header[0];
+	head[1] = "Child ID";
+	for (k = 1; k < ANNEXA_NCOLS; k++)
+		head[k + 1] = annexa_header[k];
+	for (k = 0; k < 5; k++)
+		head[ANNEXA_NCOLS + 1 + k] = added2025_header[k];
+	csvio_write_row(fp, head, ANNEXA2025_NCOLS);
+	for (i = 0; n < g->rows; i++) {
+		case_make(g, i, -1, -1, &c);
+		form2025_make(g, i, &c, &f);
+		for (k = 0; k < f.children && n < g->rows; k++, n++) {
+			const char *row[ANNEXA2025_NCOLS];
+
+			child_make(g, i, k, &c);
+			snprintf(child, sizeof(child), "CH%08lu", (i * 4 + k) % 100000000UL);
+			row[0] = c.id;
+			row[1] = child;
+			row[2] = c.name;
+			row[3] = c.gender;
+			row[4] = c.ethnicity;
+			row[5] = c.disability;
+			row[6] = c.dob_uk;
+			row[7] = c.lead_app;
+			row[8] = c.law_type;
+			row[9] = c.case_type;
+			row[10] = c.practitioner;
+			row[11] = c.team;
+			row[12] = gen_areas[c.area].name;
+			row[13] = c.la;
+			row[14] = c.court;
+			row[15] = c.file_location;
+			row[16] = f.start;
+			row[17] = f.end;
+			row[18] = (k + (unsigned)i) % 11 == 3 ? "N" : "Y";
+			row[19] = f.s7;
+			row[20] = f.audit;
+			csvio_write_row(fp, row, ANNEXA2025_NCOLS);
+		}
+	}
+	return 0;
+}
+
 /* ---- WHAT: recent-filed, recent-closed ---- */
 
 /* The idx-th weekday counting back from d (idx 0: d itself, or the Friday before a weekend). */
@@ -843,6 +970,7 @@ struct what {
 
 static const struct what whats[] = {
     {"annexa", "annexa-national.csv", gen_annexa},
+    {"annexa-2025", "annexa-national-2025.csv", gen_annexa_2025},
     {"recent-filed", "recent-filed.csv", gen_recent_filed},
     {"recent-closed", "recent-closed.csv", gen_recent_closed},
     {"areas", "areas.csv", gen_area_table},
@@ -1302,7 +1430,8 @@ static void __attribute__((noreturn)) usage(int status)
 
 	fputs("usage: gen-examples [--seed N] [--rows N] [--records N] [--as-of DATE] WHAT [-o "
 	      "FILE]\n"
-	      "WHAT: annexa recent-filed recent-closed areas team complaints opportunities\n"
+	      "WHAT: annexa annexa-2025 recent-filed recent-closed areas team complaints "
+	      "opportunities\n"
 	      "      judgements details | evidence -o DIR | all -o DIR\n"
 	      "  --seed N      random seed (default 20270115)\n"
 	      "  --rows N      Annex A rows (default 2300; evidence cites these rows)\n"

@@ -52,6 +52,13 @@ static const struct {
     {"local_authority", "Local authority (Public law)", 0, 0},
     {"court", "Court", 1, 0},
     {"file_location", "File location", 0, 1},
+    /* added in September 2025, required only in that form (check-annexA) */
+    {"child_id", "Child ID", 0, 0},
+    {"case_start_date", "Case start date", 0, 0},
+    {"case_end_date", "Case end date", 0, 0},
+    {"seen_in_person", "Child seen in person (Y/N)", 0, 0},
+    {"s7_filed", "Section 7 report filed (Y/N)", 0, 0},
+    {"audit", "Audit (Y/N)", 0, 0},
 };
 
 START_TEST(test_fieldmap_annexa)
@@ -115,7 +122,21 @@ static const struct {
     {"Court centre", "court"},
     {"File location (if not electronic)", "file_location"},
     {"File location", "file_location"},
-    {"Date filed", NULL},
+    {"Date filed", "case_start_date"},
+    {"Date opened", "case_start_date"},
+    {"Date closed", "case_end_date"},
+    {"Date case closed", "case_end_date"},
+    {"CASE_END_DATE", "case_end_date"},
+    {"Child ref", "child_id"},
+    {"Child I.D.", "child_id"},
+    {"Seen face to face", "seen_in_person"},
+    {"Child seen in person?", "seen_in_person"},
+    {"S7 filed", "s7_filed"},
+    {"Section 7 report filed", "s7_filed"},
+    {"Audited", "audit"},
+    {"AUDIT_Y_N", "audit"},
+    {"Child", NULL},
+    {"Date", NULL},
     {"Notes", NULL},
     {"", NULL},
     {"  ", NULL},
@@ -159,14 +180,18 @@ START_TEST(test_fieldmap_bind_example)
 	size_t i;
 
 	fieldmap_bind(fm, header, 16, &b);
-	ck_assert_uint_eq(b.nfields, 15);
+	ck_assert_uint_eq(b.nfields, 21);
 	ck_assert_uint_eq(b.ncolumns, 16);
 	ck_assert_uint_eq(b.nduplicates, 0);
 	for (i = 0; i < 15; i++) {
 		ck_assert_int_eq(b.column[i], (long)i);
 		ck_assert_int_eq(b.field[i], (long)i);
 	}
-	ck_assert_int_eq(b.field[15], -1);
+	/* Date closed is the 2025 form's Case end date; the other five are absent */
+	ck_assert_int_eq(b.field[15], fieldmap_index(fm, "case_end_date"));
+	for (i = 15; i < 21; i++)
+		ck_assert_int_eq(b.column[i],
+		                 (long)i == fieldmap_index(fm, "case_end_date") ? 15 : -1);
 	fieldmap_unbind(&b);
 	ck_assert_ptr_null(b.column);
 	ck_assert_ptr_null(b.field);
