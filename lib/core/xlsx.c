@@ -48,7 +48,7 @@
 #define MAX_XF ((size_t)1 << 20)
 #define MAX_SHEETS 4096
 #define MAX_MERGES_NAMED 1
-#define MAX_PENDING ((size_t)16 << 20) /* a row the scanner holds whole; past it, expat */
+#define MAX_PENDING ((size_t)1 << 20) /* a row the scanner holds whole; past it, expat */
 
 static const char *selected; /* --sheet, or NULL */
 static int scanner_off; /* xlsx_use_scanner(0): expat reads every row */

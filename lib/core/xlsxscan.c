@@ -11,6 +11,8 @@
 
 #define MAX_ATTS 32
 #define MAX_DEPTH 4
+/* A row's events: Excel's 16,384 cells of <c><is><t>...</t></is></c> and some; past it, expat. */
+#define MAX_EVENTS ((size_t)16384 * 8 + 64)
 
 enum elem { E_ROW, E_C, E_V, E_F, E_IS, E_T, E_NONE };
 static const char *const names[] = {"row", "c", "v", "f", "is", "t"};
@@ -578,7 +580,8 @@ xlsxscan_row(struct xlsxscan *sc, const char *s, size_t len, size_t *used,
 			r = tag(&st, stack, &depth);
 		else
 			r = text(&st, depth > 0 ? stack[depth - 1] : E_NONE);
-	} while (r >= 0 && depth > 0 && (st.p < st.end || (st.incomplete = 1, 0)));
+	} while (r >= 0 && depth > 0 && sc->nev < MAX_EVENTS &&
+	         (st.p < st.end || (st.incomplete = 1, 0)));
 	if (r >= 0 && depth == 0) {
 		sc->buf.buf[sc->buf.len] = '\0';
 		dispatch(sc, h);

@@ -12,7 +12,8 @@
  * error. A row is checked whole before any of its events are given.
  *
  * Memory: one row's decoded text and attributes (the caller bounds a row's
- * bytes).
+ * bytes) and its events, at most enough for 16,384 cells: a row with more is
+ * handed back (OTHER) for the full parser to read and refuse.
  */
 #ifndef XLSXSCAN_H
 #define XLSXSCAN_H

@@ -3,7 +3,7 @@
  * a row as expat gives them (names, attributes decoded, text), a row cut by
  * the buffer's end (more), what it hands back (a comment, </sheetData>, a
  * prefixed element, an undefined entity), and nothing given for a row it
- * does not take whole.
+ * does not take whole, nor held for a row wider than a sheet.
  */
 #include <check.h>
 #include <string.h>
@@ -87,6 +87,31 @@ START_TEST(test_rows)
 }
 END_TEST
 
+/* A row of more cells than a sheet holds is handed back whole, its events never held. */
+START_TEST(test_wide_row)
+{
+	struct xlsxscan sc;
+	struct strbuf ev, row;
+	const struct xlsxscan_events h = {&ev, on_start, on_end, on_text};
+	size_t used = 1, i;
+
+	xlsxscan_init(&sc);
+	strbuf_init(&ev);
+	strbuf_init(&row);
+	strbuf_adds(&row, "<row>");
+	for (i = 0; i < 200000; i++)
+		strbuf_adds(&row, "<c/>");
+	strbuf_adds(&row, "</row>");
+	ck_assert_int_eq(xlsxscan_row(&sc, row.buf, row.len, &used, &h), XLSXSCAN_OTHER);
+	ck_assert_uint_eq(used, 0);
+	ck_assert_str_eq(ev.buf, "");
+	ck_assert_uint_le(sc.evcap, (size_t)16384 * 16 + 256);
+	strbuf_free(&ev);
+	strbuf_free(&row);
+	xlsxscan_free(&sc);
+}
+END_TEST
+
 Suite *make_suite_xlsxscan(void);
 
 /* The xlsxscan suite. */
@@ -97,6 +122,7 @@ make_suite_xlsxscan(void)
 	TCase *tc = tcase_create("rows");
 
 	tcase_add_loop_test(tc, test_rows, 0, (int)(sizeof(rows) / sizeof(rows[0])));
+	tcase_add_test(tc, test_wide_row);
 	suite_add_tcase(s, tc);
 	return s;
 }
