@@ -28,6 +28,7 @@ enum {
 	OPT_CLOSED,
 	OPT_EXCLUDE,
 	OPT_MAP,
+	OPT_ALLOW_OLD,
 };
 
 static const struct option longopts[] = {
@@ -40,6 +41,8 @@ static const struct option longopts[] = {
     {"closed", required_argument, NULL, OPT_CLOSED},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"map", required_argument, NULL, OPT_MAP},
+    {"as-of", required_argument, NULL, CLI_OPT_AS_OF},
+    {"allow-old", no_argument, NULL, OPT_ALLOW_OLD},
     CLI_LONGOPTS_COMMON,
 };
 
@@ -74,8 +77,8 @@ static void __attribute__((noreturn)) usage(int status)
 	    fp,
 	    "usage: %s national [--seed N] [--explain] [FILE]\n"
 	    "       %s local --area NAME [--closed FILE] [--exclude FILE]... [--seed N]\n"
-	    "                    [--explain] [FILE]\n"
-	    "       %s complaints [-n N] [FILE]\n"
+	    "                    [--as-of DATE] [--allow-old] [--explain] [FILE]\n"
+	    "       %s complaints [-n N] [--as-of DATE] [FILE]\n"
 	    "common options: [--map FILE] [-o FILE] [--encoding utf-8|cp1252] [--sheet NAME|N]\n"
 	    "                [-h] [--version]\n",
 	    PROG, PROG, PROG);
@@ -143,9 +146,26 @@ run(const char *mode, const struct casedraw_opts *o, const char *outpath, int xl
 	return status;
 }
 
+static int as_of_given;
+
+/* The options of the dated lists (--as-of, --allow-old); 0 when ch was one, else -1. */
+static int
+dated_option(int ch, const char *arg, struct casedraw_opts *o)
+{
+	if (ch == OPT_ALLOW_OLD)
+		o->allow_old = 1;
+	else if (ch != CLI_OPT_AS_OF)
+		return -1;
+	else if (cli_parse_date("--as-of", arg, &o->as_of) != 0)
+		usage(EXIT_TROUBLE);
+	else
+		as_of_given = 1;
+	return 0;
+}
+
 /* Check that the options given fit the mode; exit 2 when not. */
 static void
-check_mode(const char *mode, const struct casedraw_opts *o, int seed_given, int n_given)
+check_mode(const char *mode, struct casedraw_opts *o, int seed_given, int n_given)
 {
 	static const char *const modes[] = {"national", "local", "complaints", NULL};
 	int m = cli_choice(mode, modes);
@@ -166,6 +186,13 @@ check_mode(const char *mode, const struct casedraw_opts *o, int seed_given, int 
 		diag_error(NULL, 0, "complaints: --seed and --explain do not apply");
 		usage(EXIT_TROUBLE);
 	}
+	if ((m == 0 && as_of_given) || (m != 1 && o->allow_old)) {
+		diag_error(NULL, 0,
+		           "--as-of is for the local and complaints modes, --allow-old for local");
+		usage(EXIT_TROUBLE);
+	}
+	if (!as_of_given)
+		o->as_of = dates_today();
 	if (m != 2 && n_given) {
 		diag_error(NULL, 0, "-n is for the complaints mode");
 		usage(EXIT_TROUBLE);
@@ -229,7 +256,7 @@ main(int argc, char **argv)
 			o.exclude[o.nexclude++] = optarg;
 			break;
 		default:
-			if (cli_common(ch, optarg, &xlsx) != 0)
+			if (dated_option(ch, optarg, &o) != 0 && cli_common(ch, optarg, &xlsx) != 0)
 				usage(EXIT_TROUBLE);
 		}
 	}
