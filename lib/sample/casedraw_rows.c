@@ -169,8 +169,10 @@ casedraw_source_open(struct casedraw_source *src, const char *path, unsigned csv
 		return -1;
 	}
 	if (rec->flags & (CSVIO_BAD_UTF8 | CSVIO_MALFORMED | CSVIO_UNTERMINATED)) {
-		diag_error(src->name, rec->line,
-		           "header: malformed CSV or bytes that are not UTF-8");
+		diag_error(src->name, rec->line, "%s",
+		           rec->flags & CSVIO_BAD_UTF8
+		               ? "header: bytes that are not UTF-8 (try --encoding cp1252)"
+		               : "header: malformed CSV");
 		return -1;
 	}
 	src->ncols = rec->nfields;
@@ -295,6 +297,20 @@ recency(const struct casedraw_ctx *c, const struct casedraw_source *src,
 	return d < c->as_of - CASEDRAW_RECENT_DAYS ? CASEDRAW_R_OLD : -1;
 }
 
+/* 1 when the row's Case type is not in the vocabulary (nor mapped). */
+static int
+unknown_case_type(struct casedraw_ctx *c, const struct casedraw_source *src,
+                  const struct csvio_record *rec)
+{
+	struct strata_class cls = {-1, NULL, -1, -1};
+	long col = src->col[CASEDRAW_CASE_TYPE];
+
+	if (col < 0 || c->strata == NULL || text_blank(rec->fields[col]))
+		return 0;
+	class_of(c, rec->fields[col], &cls);
+	return cls.casetype < 0;
+}
+
 /* Check one record and add it to the draw; -1 on malformed input. */
 static int
 feed_one(struct casedraw_ctx *c, struct casedraw_source *src, const struct csvio_record *rec,
@@ -338,10 +354,14 @@ feed_one(struct casedraw_ctx *c, struct casedraw_source *src, const struct csvio
 		r = CASEDRAW_R_NO_AREA;
 	else
 		r = classify(c, src, rec, kind, def, &stratum, &quota, &casehash);
-	if (r == CASEDRAW_R_LAW_TYPE)
+	if (r == CASEDRAW_R_LAW_TYPE) {
 		labels_add(&t->law, rec->fields[src->col[CASEDRAW_LAW_TYPE]],
 		           rec->lens[src->col[CASEDRAW_LAW_TYPE]], rec->line);
-	else if (r == CASEDRAW_R_CASE_TYPE)
+		/* its case type too, so that one run names every label to map */
+		if (kind == CASEDRAW_NATIONAL && unknown_case_type(c, src, rec))
+			labels_add(&t->ctype, rec->fields[src->col[CASEDRAW_CASE_TYPE]],
+			           rec->lens[src->col[CASEDRAW_CASE_TYPE]], rec->line);
+	} else if (r == CASEDRAW_R_CASE_TYPE)
 		labels_add(&t->ctype, rec->fields[src->col[CASEDRAW_CASE_TYPE]],
 		           rec->lens[src->col[CASEDRAW_CASE_TYPE]], rec->line);
 	if (r < 0 && src->date_col >= 0 && (r = recency(c, src, rec)) >= 0) {
@@ -427,7 +447,7 @@ report_labels(const struct labels *l, const char *column, const struct vocab *v,
 	strbuf_init(&m);
 	for (i = 0; i < l->n; i++) {
 		strbuf_reset(&m);
-		labels_describe(l, i, v, &m);
+		labels_describe(l, i, v, 1, &m);
 		diag_error(file, 0,
 		           "%s not in the vocabulary, %s; not drawn: map the label with --map",
 		           column, m.buf);
