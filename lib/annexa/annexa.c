@@ -1082,8 +1082,9 @@ enum_vocab(const struct annexa *a, size_t k)
 /*
  * Raise enum once for each column with values outside its vocabulary: how
  * many rows, the allowed values, and each distinct value with its count,
- * first lines and a "did you mean". Only Law type's values are quoted (labels,
- * not personal); the others' are numbered, never printed.
+ * first lines and a "did you mean". The values are numbered, never printed:
+ * a value outside a column's vocabulary may be anything (a name or free text
+ * in the wrong column), so even Law type's are not quoted.
  */
 static void
 enum_findings(struct annexa *a)
@@ -1091,22 +1092,19 @@ enum_findings(struct annexa *a)
 	const struct labels *l;
 	struct strbuf m;
 	size_t k, i;
-	int quote;
 
 	strbuf_init(&m);
 	for (k = 0; k < NENUMS; k++) {
 		l = &a->unknown_enum[k];
 		if (l->total == 0)
 			continue;
-		quote = enum_fields[k] == F_LAW_TYPE;
 		strbuf_reset(&m);
-		strbuf_printf(
-		    &m, "%lu row%s with a value not one of: %s; %zu distinct%s: ", l->total,
-		    l->total == 1 ? "" : "s", allowed(a, enum_vocab(a, k)), l->n + (l->rest > 0),
-		    quote ? "" : " (not quoted: the column may hold personal data)");
+		strbuf_printf(&m, "%lu row%s with a value not one of: %s; %zu distinct (not quoted): ",
+		              l->total, l->total == 1 ? "" : "s", allowed(a, enum_vocab(a, k)),
+		              l->n + (l->rest > 0));
 		for (i = 0; i < l->n && i < ENUM_LISTED; i++) {
 			strbuf_adds(&m, i ? "; " : "");
-			labels_describe(l, i, enum_vocab(a, k), quote, &m);
+			labels_describe(l, i, enum_vocab(a, k), 0, &m);
 		}
 		if (l->n > ENUM_LISTED || l->rest > 0)
 			strbuf_printf(&m, "; and %lu more row%s with other values",

@@ -17,7 +17,8 @@ st=0
 for l in 'Report to court (7)' 'FHDRA letter only' 'Guardian for child party' 'LA application (31)' 'Locked placement application'; do
 	grep -qF "\"\"$l\"\":" "$TMP/unmapped" || fail "unmapped: $l not named"
 done
-grep -q ',Law type,enum,error,".* 1 distinct: ""Private Children Act"":' "$TMP/unmapped" || fail "unmapped: the law type label"
+grep -q ',Law type,enum,error,"[0-9]* rows with a value not one of: Private, Public; 1 distinct (not quoted): value 1: ' "$TMP/unmapped" || fail "unmapped: the law type label"
+if grep -q 'Private Children Act' "$TMP/unmapped"; then fail "unmapped: the law type value quoted"; fi
 [ "$(grep -c ',enum,' "$TMP/unmapped")" -eq 1 ] || fail "unmapped: more than one enum finding"
 "$TOOL" --as-of 2027-01-15 "$TMP/orig.csv" | sed 1d >"$TMP/want"
 "$TOOL" --as-of 2027-01-15 --map map.csv "$TMP/local.csv" | sed 1d >"$TMP/got" || fail "mapped: exit $?"
