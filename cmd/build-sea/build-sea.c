@@ -59,7 +59,7 @@ usage(int status)
 
 	fprintf(fp,
 	        "usage: %s [--identifiers FILE]... [--allow FILE]... [--redactions FILE]\n"
-	        "       [--schedule FILE] [--profile NAME] [--require-complete]\n"
+	        "       [--schedule FILE|NAME] [--profile NAME] [--require-complete]\n"
 	        "       [--format json|csv|md] [--encoding cp1252] [--sheet NAME|N] [-o FILE]\n"
 	        "       [FILE...]\n",
 	        PROG);
@@ -71,8 +71,9 @@ usage(int status)
 		      "                      (names are found without it too)\n"
 		      "  --allow FILE        words and phrases never taken for a name, one a line\n"
 		      "  --redactions FILE   write the words removed only for being unknown (CSV)\n"
-		      "  --schedule FILE     evaluation schedule JSON (default: "
-		      "share/schedule/ofsted-2021.json)\n"
+		      "  --schedule FILE     evaluation schedule JSON, or a shipped one's name\n"
+		      "                      (default: " SCHEDULE_DEFAULT
+		      ", the 2014 handbook's Annex E)\n"
 		      "  --profile NAME      whose judgements (default " PROFILE_DEFAULT_JUDGEMENTS
 		      "; handbook-2014)\n"
 		      "  --require-complete  exit 1 while any criterion has no evidence\n"
@@ -179,8 +180,7 @@ load_reference(const struct options *o, struct profile **prof, struct schedule *
 			          (*prof)->name);
 		return -1;
 	}
-	*sched = o->schedule != NULL ? schedule_load(o->schedule, err, sizeof(err))
-	                             : schedule_load_default(err, sizeof(err));
+	*sched = schedule_open(o->schedule, err, sizeof(err));
 	if (*sched == NULL) {
 		diag_note("%s", err);
 		return -1;

@@ -353,7 +353,7 @@ warnings(const struct report_input *in)
 static int
 run_skeleton(const struct opts *o, const struct report_input *in)
 {
-	char *writers[SECTIONS_N], err[512];
+	char *writers[SECTIONS_MAX], err[512];
 	size_t kept = 0;
 	int k, rc = EXIT_OK;
 
@@ -364,44 +364,36 @@ run_skeleton(const struct opts *o, const struct report_input *in)
 	} else if (kept > 0)
 		diag_note("%s: kept %zu section%s already begun (a skeleton never overwrites one)",
 		          o->skeleton, kept, kept == 1 ? "" : "s");
-	for (k = 0; k < SECTIONS_N; k++)
+	for (k = 0; k < SECTIONS_MAX; k++)
 		free(writers[k]);
 	return rc;
 }
 
 /*
- * The profile whose judgement titles the report prints: --profile, else the
- * one the SEA was built under, else the regime in force. Its judgement set
- * must be the one the judgements file holds (private-law, public-law,
- * leadership). NULL after a message.
+ * The profile whose judgement set and titles the report takes: --profile,
+ * else the one the SEA was built under, else the regime in force. NULL
+ * after a message.
  */
 static struct profile *
 report_profile(const struct opts *o, const json_t *seadoc)
 {
 	const char *name = o->profile;
 	struct profile *p;
-	char err[512], *set;
-	size_t k;
+	char err[512];
 
 	if (name == NULL && json_is_object(seadoc))
 		name = jsonio_str(seadoc, "profile", NULL);
 	if ((p = profile_named(name != NULL ? name : PROFILE_DEFAULT_JUDGEMENTS, err,
-	                       sizeof err)) == NULL) {
+	                       sizeof err)) == NULL)
 		diag_error(NULL, 0, "--profile: %s", err);
-		return NULL;
-	}
-	for (k = 0; k < REPORT_NJUDGEMENTS; k++)
-		if (profile_judgement_index(p, judgementsfile_id((enum report_judgement)k)) < 0)
-			break;
-	if (k < REPORT_NJUDGEMENTS || p->njudgements != REPORT_NJUDGEMENTS) {
-		set = profile_judgement_list(p);
+	else if (p->njudgements == 0) {
 		diag_error(NULL, 0,
-		           "profile %s judges %s: render-report renders the set private-law, "
-		           "public-law, leadership (profile framework-2021)",
-		           p->name, set);
-		free(set);
+		           "profile %s grades no judgement: its reports make recommendations, "
+		           "answered by an action plan (check-action-plan); a graded report needs "
+		           "a profile with a judgement set",
+		           p->name);
 		profile_free(p);
-		return NULL;
+		p = NULL;
 	}
 	return p;
 }
@@ -424,14 +416,8 @@ run_report(const struct opts *o)
 
 	seadoc = load_json(o->sea);
 	if ((prof = report_profile(o, seadoc)) == NULL ||
-	    judgementsfile_read(jdoc, &j, err, sizeof err) != 0) {
-		if (prof != NULL && strstr(err, "unknown") != NULL) { /* name the set */
-			char *set = profile_judgement_list(prof);
-
-			diag_error(o->judgements, 0, "%s (profile %s judges %s)", err, prof->name,
-			           set);
-			free(set);
-		} else if (prof != NULL)
+	    judgementsfile_read(jdoc, prof, &j, err, sizeof err) != 0) {
+		if (prof != NULL)
 			diag_error(o->judgements, 0, "%s", err);
 		profile_free(prof);
 		json_decref(jdoc);
@@ -441,7 +427,7 @@ run_report(const struct opts *o)
 	memset(&in, 0, sizeof in);
 	memset(&sections, 0, sizeof sections);
 	if (seafile_read(seadoc, &sea, err, sizeof err) != 0 ||
-	    report_sea_check(&sea, err, sizeof err) != 0) {
+	    report_sea_check(&sea, prof, err, sizeof err) != 0) {
 		diag_error(o->sea, 0, "%s", err);
 		goto done;
 	}
@@ -451,7 +437,8 @@ run_report(const struct opts *o)
 		diag_note("%s", err);
 		goto done;
 	}
-	if (o->sections != NULL && sections_load(o->sections, &sections, err, sizeof err) != 0) {
+	if (o->sections != NULL &&
+	    sections_load(o->sections, prof, &sections, err, sizeof err) != 0) {
 		diag_note("%s", err);
 		goto done;
 	}

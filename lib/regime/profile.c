@@ -18,8 +18,6 @@
 #include "core/xalloc.h"
 #include "regime/profile.h"
 
-static int alias_warned;
-
 /* The alias entry for name in share/profiles/aliases.json, copied into *to; 0 when found. */
 static int
 alias_of(const char *name, char *to, size_t tosz, char *why, size_t whysz)
@@ -53,6 +51,28 @@ profile_canonical(const char *name)
 	if (alias_of(name, to, sizeof to, why, sizeof why) == 0)
 		return to;
 	return name;
+}
+
+const char *
+profile_resolve(const char *what, const char *name)
+{
+	static char to[64];
+	static const char *warned[4];
+	char why[256];
+	size_t k;
+
+	if (alias_of(name, to, sizeof to, why, sizeof why) != 0)
+		return name;
+	for (k = 0; k < 4 && warned[k] != NULL && strcmp(warned[k], what) != 0; k++)
+		;
+	if (k < 4 && warned[k] == NULL) {
+		warned[k] = what;
+		diag_warn(NULL, 0,
+		          "%s %s is deprecated and will be removed in the next release: use %s "
+		          "(%s)",
+		          what, name, to, why);
+	}
+	return to;
 }
 
 static int
@@ -95,20 +115,13 @@ profile_names(void)
 char *
 profile_path(const char *name, char *err, size_t errsz)
 {
-	char to[64], why[256], *rel, *path, *names;
+	char *rel, *path, *names;
 
 	if (name[0] == '\0' || strlen(name) > 40 || strpbrk(name, "/\\.") != NULL) {
 		snprintf(err, errsz, "not a profile name");
 		return NULL;
 	}
-	if (alias_of(name, to, sizeof to, why, sizeof why) == 0) {
-		if (!alias_warned++)
-			diag_warn(NULL, 0,
-			          "profile %s is deprecated and will be removed in the next "
-			          "release: use %s (%s)",
-			          name, to, why);
-		name = to;
-	}
+	name = profile_resolve("profile", name);
 	rel = xasprintf("profiles/%s.json", name);
 	path = datadir_path(rel);
 	free(rel);

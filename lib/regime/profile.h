@@ -64,6 +64,12 @@ struct profile {
 char *profile_path(const char *name, char *err, size_t errsz);
 /* The canonical name of name (static storage or name itself). */
 const char *profile_canonical(const char *name);
+/*
+ * The same, warning on stderr (once per run for each what: "profile",
+ * "schedule") when name is a deprecated alias. A regime's evaluation
+ * schedule (share/schedule/NAME.json) goes by the profile's name.
+ */
+const char *profile_resolve(const char *what, const char *name);
 /* Load a profile by name (profile_path) or from a file. NULL with err. */
 struct profile *profile_named(const char *name, char *err, size_t errsz);
 struct profile *profile_load(const char *path, char *err, size_t errsz);

@@ -1,7 +1,8 @@
 /*
  * judgementsfile.c: the judgements JSON into struct judgementsfile, checked
  * against its schema by hand so that every error names the key (never the
- * text). The table members[] is the one place the top-level keys are named.
+ * text). The table members[] is the one place the top-level keys are named;
+ * the judgements are the profile's set.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,17 +15,15 @@
 #include "core/xalloc.h"
 #include "report/judgementsfile.h"
 
-static const char *const judgement_ids[REPORT_NJUDGEMENTS] = {"private-law", "public-law",
-                                                              "leadership"};
 static const char *const grade_keys[] = {"outstanding", "good", "requires-improvement",
                                          "inadequate"};
 static const char *const grade_words[] = {"Outstanding", "Good", "Requires improvement to be good",
                                           "Inadequate"};
 
 const char *
-judgementsfile_id(enum report_judgement j)
+judgementsfile_id(const struct judgementsfile *j, size_t k)
 {
-	return judgement_ids[j];
+	return j->profile->judgements[k].id;
 }
 
 const char *
@@ -47,14 +46,32 @@ judgementsfile_grade_parse(const char *s)
 }
 
 int
-judgementsfile_judgement_of(const char *key)
+judgementsfile_judgement_of(const struct judgementsfile *j, const char *key)
 {
-	int j;
+	size_t k;
 
-	for (j = 0; j < REPORT_NJUDGEMENTS; j++)
-		if (text_same(key, judgement_ids[j]))
-			return j;
+	for (k = 0; k < j->njudgements; k++)
+		if (text_same(key, judgementsfile_id(j, k)))
+			return (int)k;
 	return -1;
+}
+
+/* Append to err " (profile P judges A, B, C[; did you mean X?])" for key. */
+static void
+name_the_set(const struct judgementsfile *j, const char *key, char *err, size_t errsz)
+{
+	const char *ids[PROFILE_MAX_JUDGEMENTS];
+	char *set = profile_judgement_list(j->profile);
+	size_t k, len = strlen(err);
+	long near;
+
+	for (k = 0; k < j->njudgements; k++)
+		ids[k] = judgementsfile_id(j, k);
+	near = key != NULL ? text_nearest(key, ids, j->njudgements) : -1;
+	snprintf(err + len, errsz > len ? errsz - len : 0, " (profile %s judges %s%s%s%s)",
+	         j->profile->name, set, near >= 0 ? "; did you mean " : "",
+	         near >= 0 ? ids[near] : "", near >= 0 ? "?" : "");
+	free(set);
 }
 
 /* Append a text with its origin to a list. */
@@ -98,8 +115,8 @@ judgementsfile_free(struct judgementsfile *j)
  * is a list of one). With actions, an item may be {"judgement", "action"}.
  */
 static int
-take_list(const json_t *v, const char *where, struct judgementsfile_list *l, int judgement,
-          int actions, char *err, size_t errsz)
+take_list(const struct judgementsfile *j, const json_t *v, const char *where,
+          struct judgementsfile_list *l, int judgement, int actions, char *err, size_t errsz)
 {
 	const json_t *item, *a;
 	size_t i;
@@ -119,13 +136,18 @@ take_list(const json_t *v, const char *where, struct judgementsfile_list *l, int
 		jg = judgement;
 		if (actions && json_is_object(item)) {
 			a = json_object_get(item, "action");
-			jg = judgementsfile_judgement_of(jsonio_str(item, "judgement", ""));
+			jg = judgementsfile_judgement_of(j, jsonio_str(item, "judgement", ""));
 			if (!json_is_string(a) || jg < 0) {
 				snprintf(
 				    err, errsz,
-				    "%s[%zu]: expected a string or {\"judgement\": private-law, "
-				    "public-law or leadership, \"action\": text}",
+				    "%s[%zu]: expected a string or {\"judgement\": a judgement of "
+				    "the profile, \"action\": text}",
 				    where, i);
+				name_the_set(j,
+				             json_is_string(json_object_get(item, "judgement"))
+				                 ? jsonio_str(item, "judgement", NULL)
+				                 : NULL,
+				             err, errsz);
 				return -1;
 			}
 			item = a;
@@ -143,7 +165,7 @@ take_list(const json_t *v, const char *where, struct judgementsfile_list *l, int
 static int
 take_judgement(const json_t *v, int jg, struct judgementsfile *j, char *err, size_t errsz)
 {
-	const char *id = judgement_ids[jg], *key;
+	const char *id = judgementsfile_id(j, (size_t)jg), *key;
 	const json_t *g = v, *val;
 	char *where;
 	int rc;
@@ -161,7 +183,7 @@ take_judgement(const json_t *v, int jg, struct judgementsfile *j, char *err, siz
 		g = json_object_get(v, "grade");
 		if ((val = json_object_get(v, "priority_actions")) != NULL) {
 			where = xasprintf("%s.priority_actions", id);
-			rc = take_list(val, where, &j->priority, jg, 0, err, errsz);
+			rc = take_list(j, val, where, &j->priority, jg, 0, err, errsz);
 			free(where);
 			if (rc != 0)
 				return rc;
@@ -195,9 +217,10 @@ take_judgements(const json_t *v, struct judgementsfile *j, char *err, size_t err
 	if (json_is_object(v)) {
 		json_object_foreach((json_t *)v, key, val)
 		{
-			if ((jg = judgementsfile_judgement_of(key)) < 0) {
+			if ((jg = judgementsfile_judgement_of(j, key)) < 0) {
 				snprintf(err, errsz, "judgements: unknown judgement %s",
 				         jsonfields_shown_key(key));
+				name_the_set(j, key, err, errsz);
 				return -1;
 			}
 			if (take_judgement(val, jg, j, err, errsz) != 0)
@@ -214,12 +237,14 @@ take_judgements(const json_t *v, struct judgementsfile *j, char *err, size_t err
 		json_t *copy;
 		int rc;
 
-		jg = judgementsfile_judgement_of(
-		    jsonio_str(val, "judgement", jsonio_str(val, "id", "")));
+		const char *named = jsonio_str(val, "judgement", jsonio_str(val, "id", NULL));
+
+		jg = judgementsfile_judgement_of(j, named != NULL ? named : "");
 		if (!json_is_object(val) || jg < 0) {
 			snprintf(err, errsz,
 			         "judgements[%zu]: expected {\"judgement\": id, \"grade\": ...}",
 			         i);
+			name_the_set(j, named, err, errsz);
 			return -1;
 		}
 		copy = json_deep_copy(val);
@@ -262,7 +287,7 @@ take_children(const json_t *v, struct judgementsfile *j, char *err, size_t errsz
 	size_t n = 0;
 
 	if (!json_is_string(v))
-		return take_list(v, "summary_for_children", &j->children, -1, 0, err, errsz);
+		return take_list(j, v, "summary_for_children", &j->children, -1, 0, err, errsz);
 	s = json_string_value(v);
 	for (p = s; *p != '\0'; p = e) {
 		e = strstr(p, "\n\n");
@@ -294,19 +319,19 @@ take_title(const json_t *v, struct judgementsfile *j, char *err, size_t errsz)
 static int
 take_findings(const json_t *v, struct judgementsfile *j, char *err, size_t errsz)
 {
-	return take_list(v, "key_findings", &j->findings, -1, 0, err, errsz);
+	return take_list(j, v, "key_findings", &j->findings, -1, 0, err, errsz);
 }
 
 static int
 take_improve(const json_t *v, struct judgementsfile *j, char *err, size_t errsz)
 {
-	return take_list(v, "areas_for_improvement", &j->improve, -1, 0, err, errsz);
+	return take_list(j, v, "areas_for_improvement", &j->improve, -1, 0, err, errsz);
 }
 
 static int
 take_priority(const json_t *v, struct judgementsfile *j, char *err, size_t errsz)
 {
-	return take_list(v, "priority_actions", &j->priority, -1, 1, err, errsz);
+	return take_list(j, v, "priority_actions", &j->priority, -1, 1, err, errsz);
 }
 
 /* The top-level members other than the judgements themselves: the one place each is named. */
@@ -333,26 +358,39 @@ take_member(const char *key, const json_t *v, struct judgementsfile *j, char *er
 	size_t i;
 	int jg;
 
-	if ((jg = judgementsfile_judgement_of(key)) >= 0)
+	if ((jg = judgementsfile_judgement_of(j, key)) >= 0)
 		return take_judgement(v, jg, j, err, errsz);
 	for (i = 0; members[i].key != NULL; i++)
 		if (strcmp(key, members[i].key) == 0)
 			return members[i].take != NULL ? members[i].take(v, j, err, errsz) : 0;
 	snprintf(err, errsz, "unknown key %s (see share/schemas/judgements.schema.json)",
 	         jsonfields_shown_key(key));
+	name_the_set(j, key, err, errsz);
 	return -1;
 }
 
 int
-judgementsfile_read(const json_t *doc, struct judgementsfile *j, char *err, size_t errsz)
+judgementsfile_read(const json_t *doc, const struct profile *prof, struct judgementsfile *j,
+                    char *err, size_t errsz)
 {
 	const char *key;
 	const json_t *v;
-	int jg;
+	size_t k;
+	char *set;
 
 	memset(j, 0, sizeof *j);
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
-		j->grade[jg] = REPORT_GRADE_NONE;
+	j->profile = prof;
+	j->njudgements = prof->njudgements;
+	for (k = 0; k < PROFILE_MAX_JUDGEMENTS; k++)
+		j->grade[k] = REPORT_GRADE_NONE;
+	if (j->njudgements == 0) {
+		snprintf(err, errsz,
+		         "profile %s grades no judgement (its reports make recommendations, "
+		         "answered by an action plan): a graded report needs a profile with a "
+		         "judgement set",
+		         prof->name);
+		return -1;
+	}
 	if (!json_is_object(doc)) {
 		snprintf(err, errsz, "expected a JSON object");
 		return -1;
@@ -362,12 +400,12 @@ judgementsfile_read(const json_t *doc, struct judgementsfile *j, char *err, size
 		if (take_member(key, v, j, err, errsz) != 0)
 			goto fail;
 	}
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
-		if (j->grade[jg] == REPORT_GRADE_NONE) {
-			snprintf(
-			    err, errsz,
-			    "%s: no grade (private-law, public-law and leadership each need one)",
-			    judgement_ids[jg]);
+	for (k = 0; k < j->njudgements; k++)
+		if (j->grade[k] == REPORT_GRADE_NONE) {
+			set = profile_judgement_list(prof);
+			snprintf(err, errsz, "%s: no grade (profile %s: %s each need one)",
+			         judgementsfile_id(j, k), prof->name, set);
+			free(set);
 			goto fail;
 		}
 	if (j->children.n == 0) {

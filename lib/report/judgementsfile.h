@@ -5,8 +5,15 @@
  * for improvement and for priority action. Every error names the key that
  * is wrong and where, never the text in it.
  *
+ * The judgement set is the profile's (lib/regime/profile, share/profiles):
+ * framework-2021 grades private-law, public-law and leadership;
+ * handbook-2014 an overall judgement and four more. Every judgement of the
+ * set needs a grade, and a judgement outside it is an error naming the set.
+ * A grade's index is the judgement's index in the profile.
+ *
  * Ownership: judgementsfile_read() fills a struct the caller releases with
- * judgementsfile_free(); its strings are its own copies.
+ * judgementsfile_free(); its strings are its own copies. It borrows the
+ * profile, which must outlive it.
  */
 #ifndef JUDGEMENTSFILE_H
 #define JUDGEMENTSFILE_H
@@ -14,6 +21,8 @@
 #include <stddef.h>
 
 #include <jansson.h>
+
+#include "regime/profile.h"
 
 enum report_grade {
 	REPORT_GRADE_NONE = -1,
@@ -23,18 +32,11 @@ enum report_grade {
 	REPORT_INADEQUATE,
 };
 
-enum report_judgement {
-	REPORT_PRIVATE_LAW,
-	REPORT_PUBLIC_LAW,
-	REPORT_LEADERSHIP,
-	REPORT_NJUDGEMENTS
-};
-
 /* A text of the judgements file and where it is ("key_findings[2]"). */
 struct judgementsfile_text {
 	char *text;
 	char *origin;
-	int judgement; /* priority actions: the judgement named, or -1 */
+	int judgement; /* priority actions: the judgement named (its profile index), or -1 */
 };
 
 struct judgementsfile_list {
@@ -43,26 +45,30 @@ struct judgementsfile_list {
 };
 
 struct judgementsfile {
+	const struct profile *profile; /* the judgement set (borrowed) */
+	size_t njudgements; /* the profile's */
 	char *title; /* NULL: the default title */
 	char *from, *to; /* inspection dates (ISO) or NULL */
-	enum report_grade grade[REPORT_NJUDGEMENTS];
+	enum report_grade grade[PROFILE_MAX_JUDGEMENTS]; /* by the profile's index */
 	struct judgementsfile_list children; /* summary_for_children, paragraph by paragraph */
 	struct judgementsfile_list findings; /* key_findings */
 	struct judgementsfile_list improve; /* areas_for_improvement */
 	struct judgementsfile_list priority; /* priority_actions, top level and per judgement */
 };
 
-/* "private-law", "public-law", "leadership". */
-const char *judgementsfile_id(enum report_judgement);
-/* The judgement a key names ("public-law"), or -1. */
-int judgementsfile_judgement_of(const char *key);
+/* The id of judgement k of the set ("private-law"). */
+const char *judgementsfile_id(const struct judgementsfile *, size_t k);
+/* The judgement of the set a key names ("public-law"), or -1. */
+int judgementsfile_judgement_of(const struct judgementsfile *, const char *key);
 /* The grade of a key or grade words ("requires-improvement", "Good"), or NONE. */
 enum report_grade judgementsfile_grade_parse(const char *);
 /* "Outstanding", "Good", "Requires improvement to be good", "Inadequate". */
 const char *judgementsfile_grade_words(enum report_grade);
 
-/* Check and take the judgements document. 0, or -1 with "where: what" in err. */
-int judgementsfile_read(const json_t *, struct judgementsfile *, char *err, size_t errsz);
+/* Check and take the judgements document against the profile's set. 0, or -1 with
+ * "where: what" in err (an unknown judgement names the set and the nearest in it). */
+int judgementsfile_read(const json_t *, const struct profile *, struct judgementsfile *, char *err,
+                        size_t errsz);
 void judgementsfile_free(struct judgementsfile *);
 
 #endif

@@ -19,16 +19,23 @@
 #include "report/sections.h"
 
 int
-report_sea_check(const struct seafile *sea, char *err, size_t errsz)
+report_sea_check(const struct seafile *sea, const struct profile *prof, char *err, size_t errsz)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < sea->ncoverage; i++)
-		if (judgementsfile_judgement_of(sea->coverage[i].judgement) < 0) {
-			snprintf(err, errsz,
-			         "coverage[%zu].judgement: not a judgement of the report", i);
+	for (i = 0; i < sea->ncoverage; i++) {
+		for (k = 0; k < prof->njudgements; k++)
+			if (prof->judgements[k].evidence != NULL &&
+			    text_same(sea->coverage[i].judgement, prof->judgements[k].evidence))
+				break;
+		if (k == prof->njudgements) {
+			snprintf(
+			    err, errsz,
+			    "coverage[%zu].judgement: not an evidence area profile %s judges on", i,
+			    prof->name);
 			return -1;
 		}
+	}
 	return 0;
 }
 
@@ -94,7 +101,7 @@ gate_priority(const struct report_input *in, struct strbuf *msgs)
 			n++;
 		}
 	}
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
+	for (jg = 0; jg < (int)in->j->njudgements; jg++) {
 		if (in->j->grade[jg] != REPORT_INADEQUATE)
 			continue;
 		for (i = 0, found = 0; i < in->j->priority.n; i++)
@@ -105,30 +112,39 @@ gate_priority(const struct report_input *in, struct strbuf *msgs)
 			    msgs,
 			    "%s: %s: graded inadequate but no area for priority action is given "
 			    "(handbook para 107)\n",
-			    in->judgements_name, judgementsfile_id(jg));
+			    in->judgements_name, judgementsfile_id(in->j, (size_t)jg));
 			n++;
 		}
 	}
 	return n;
 }
 
-/* Refuse a grade with no evidence in the SEA, and one below good with no area for improvement. */
+/*
+ * Refuse a graded judgement with no evidence in the SEA (an overall
+ * judgement rests on the others, not on an evidence area of its own), and
+ * one below good with no area for improvement.
+ */
 static size_t
 gate_grades(const struct report_input *in, struct strbuf *msgs)
 {
+	const char *area;
 	size_t i, n = 0, entries;
 	int jg;
 
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
-		for (i = 0, entries = 0; i < in->sea->nentries; i++)
-			entries +=
-			    strcmp(in->sea->entries[i].judgement, judgementsfile_id(jg)) == 0;
-		if (entries == 0) {
-			strbuf_printf(
-			    msgs,
-			    "%s: %s: graded, but the SEA holds no evidence for it (handbook "
-			    "para 100: judgements rest on recorded evidence)\n",
-			    in->judgements_name, judgementsfile_id(jg));
+	for (jg = 0; jg < (int)in->j->njudgements; jg++) {
+		area = report_judgement_evidence(in, jg);
+		for (i = 0, entries = 0; area != NULL && i < in->sea->nentries; i++)
+			entries += strcmp(in->sea->entries[i].judgement, area) == 0;
+		if (area != NULL && entries == 0) {
+			const char *id = judgementsfile_id(in->j, (size_t)jg);
+			int own = strcmp(area, id) == 0;
+
+			strbuf_printf(msgs,
+			              "%s: %s: graded, but the SEA holds no evidence for it (%s%s%s"
+			              "handbook para 100: judgements rest on recorded evidence)\n",
+			              in->judgements_name, id,
+			              own ? "" : "none in its evidence area, ", own ? "" : area,
+			              own ? "" : "; ");
 			n++;
 		}
 		if (in->j->grade[jg] >= REPORT_REQUIRES_IMPROVEMENT && in->j->improve.n == 0) {
@@ -136,7 +152,7 @@ gate_grades(const struct report_input *in, struct strbuf *msgs)
 			    msgs,
 			    "%s: %s: graded below good but areas_for_improvement is empty "
 			    "(handbook para 107)\n",
-			    in->judgements_name, judgementsfile_id(jg));
+			    in->judgements_name, judgementsfile_id(in->j, (size_t)jg));
 			n++;
 		}
 	}
@@ -192,14 +208,16 @@ gate_sections(const struct report_input *in, struct strbuf *msgs)
 	size_t n = 0;
 	int k;
 
-	for (k = 0; k < SECTIONS_N; k++) {
+	for (k = 0; k < sections_count(in->profile); k++) {
+		if (!sections_wanted(in->profile, k))
+			continue;
 		if (s == NULL || s->md[k] == NULL) {
 			if (k >= SECTIONS_JUDGEMENT && !in->draft) {
 				strbuf_printf(
 				    msgs,
 				    "section %s: not written (give --sections DIR, drafted "
 				    "from --skeleton DIR; or render a draft with --draft)\n",
-				    sections_key(k));
+				    sections_key(in->profile, k));
 				n++;
 			}
 			continue;
@@ -208,14 +226,15 @@ gate_sections(const struct report_input *in, struct strbuf *msgs)
 			strbuf_printf(msgs,
 			              "section %s: still holds the skeleton's placeholder text "
 			              "(replace it, or render a draft with --draft)\n",
-			              sections_key(k));
+			              sections_key(in->profile, k));
 			n++;
 		}
 		if (s->chars[k] > SECTIONS_MAX_CHARS) {
 			strbuf_printf(msgs,
 			              "section %s: %zu characters, over the %d a section may hold "
 			              "(handbook para 104: concise)\n",
-			              sections_key(k), s->chars[k], SECTIONS_MAX_CHARS);
+			              sections_key(in->profile, k), s->chars[k],
+			              SECTIONS_MAX_CHARS);
 			n++;
 		}
 	}

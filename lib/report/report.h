@@ -51,7 +51,7 @@ struct table;
 enum report_audience { REPORT_PUBLIC, REPORT_TEAM };
 
 struct report_input {
-	const struct profile *profile; /* the judgements' exact titles, or NULL */
+	const struct profile *profile; /* the judgement set and its exact titles (in->j's) */
 	const char *judgements_name; /* file names, for messages */
 	const char *sea_name;
 	const struct judgementsfile *j;
@@ -64,12 +64,14 @@ struct report_input {
 	size_t max_examples; /* strengths and improvements shown per criterion */
 };
 
-/* The title of judgement jg: the profile's when given, else the SEA's (from the schedule)
- * when it gives one, else the default. */
+/* The title of judgement jg of the profile's set: the profile's exact words. */
 const char *report_judgement_title(const struct report_input *, int jg);
+/* The evidence area judgement jg is judged on (the SEA's judgement), or NULL: overall. */
+const char *report_judgement_evidence(const struct report_input *, int jg);
 
-/* Check the SEA for what the report needs (judgements it knows); 0 or -1 with err. */
-int report_sea_check(const struct seafile *sea, char *err, size_t errsz);
+/* Check the SEA for what the report needs (evidence areas the profile judges on); 0 or -1
+ * with err. */
+int report_sea_check(const struct seafile *sea, const struct profile *, char *err, size_t errsz);
 /* Add the people an SEA and a plan name (inspectors, team) to the detectors. */
 void report_add_people(struct redact *, const struct seafile *sea, const struct planfile *plan);
 

@@ -24,7 +24,7 @@ prose(struct rdoc *d, const struct report_input *in, int k)
 	char *origin;
 
 	if (s != NULL && s->md[k] != NULL) {
-		origin = xasprintf("section %s", sections_key(k));
+		origin = xasprintf("section %s", sections_key(in->profile, k));
 		rdoc_markdown(d, s->md[k], s->text[k], origin);
 		free(origin);
 	} else if (in->draft)
@@ -55,7 +55,7 @@ sec_improve(struct rdoc *d, const struct report_input *in)
 		rdoc_para(d, NULL, "Cafcass should improve:", NULL);
 		report_texts(d, in, &in->j->improve, 1);
 	}
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
+	for (jg = 0; jg < (int)in->j->njudgements; jg++)
 		inadequate |= in->j->grade[jg] == REPORT_INADEQUATE;
 	if (in->j->priority.n == 0 && !inadequate)
 		return;
@@ -76,7 +76,9 @@ report_build_public(const struct report_input *in)
 	report_texts(d, in, &in->j->children, 0);
 	sec_key_findings(d, in);
 	sec_improve(d, in);
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
+	for (jg = 0; jg < (int)in->j->njudgements; jg++) {
+		if (!sections_wanted(in->profile, SECTIONS_JUDGEMENT + jg))
+			continue; /* the overall judgement: the table and the key findings say it */
 		rdoc_heading(d, 2, report_judgement_title(in, jg));
 		rdoc_para(d, "Judgement:", judgementsfile_grade_words(in->j->grade[jg]), NULL);
 		prose(d, in, SECTIONS_JUDGEMENT + jg);

@@ -33,11 +33,6 @@ struct build {
 	size_t n;
 };
 
-static const char *const default_titles[REPORT_NJUDGEMENTS] = {
-    "The quality and effectiveness of Cafcass private law practice with families",
-    "The quality and effectiveness of Cafcass public law practice with families",
-    "The effectiveness of leaders and managers"};
-
 /* Source types of evidence (contract section 6) and how the report names them. */
 const char *const report_sources[][2] = {{"case-file", "Case files read"},
                                          {"observation", "Observations of practice"},
@@ -79,17 +74,13 @@ report_day_text(const char *s, int weekday)
 const char *
 report_judgement_title(const struct report_input *in, int jg)
 {
-	long k =
-	    in->profile != NULL ? profile_judgement_index(in->profile, judgementsfile_id(jg)) : -1;
-	size_t i;
+	return in->profile->judgements[jg].title;
+}
 
-	if (k >= 0)
-		return in->profile->judgements[k].title;
-	for (i = 0; i < in->sea->njudgements; i++)
-		if (strcmp(in->sea->judgements[i].judgement, judgementsfile_id(jg)) == 0 &&
-		    in->sea->judgements[i].title != NULL)
-			return in->sea->judgements[i].title;
-	return default_titles[jg];
+const char *
+report_judgement_evidence(const struct report_input *in, int jg)
+{
+	return in->profile->judgements[jg].evidence;
 }
 
 /* The inspection dates: the judgements', the plan's fieldwork, or the evidence's. */
@@ -145,7 +136,7 @@ report_sec_judgements(struct rdoc *d, const struct report_input *in)
 
 	rdoc_heading(d, 2, "Judgements");
 	rdoc_table(d, "The judgements on Ofsted's four-point scale", 2, head);
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++) {
+	for (jg = 0; jg < (int)in->j->njudgements; jg++) {
 		row[0] = report_judgement_title(in, jg);
 		row[1] = judgementsfile_grade_words(in->j->grade[jg]);
 		rdoc_row(d, row, NULL);
@@ -205,7 +196,7 @@ sec_findings(struct rdoc *d, const struct report_input *in)
 		rdoc_para(d, NULL, "No areas for improvement are given.", NULL);
 	report_texts(d, in, &in->j->improve, 1);
 	rdoc_heading(d, 2, "Areas for priority action");
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
+	for (jg = 0; jg < (int)in->j->njudgements; jg++)
 		inadequate |= in->j->grade[jg] == REPORT_INADEQUATE;
 	if (in->j->priority.n == 0)
 		rdoc_para(d, NULL, inadequate ? "None given." : "None: no judgement is inadequate.",
@@ -215,7 +206,7 @@ sec_findings(struct rdoc *d, const struct report_input *in)
 
 /* An entry of the SEA as the sections look it up: read once, not per criterion. */
 struct entry_ix {
-	int judgement; /* enum report_judgement, or -1 */
+	const char *area; /* the evidence area (the SEA's judgement), borrowed */
 	int finding; /* index in findings[], or -1 */
 	const long long *crit; /* borrowed from the SEA */
 	size_t ncrit;
@@ -249,7 +240,7 @@ index_entries(const struct seafile *sea, size_t *n)
 	ix = xcalloc(*n + 1, sizeof *ix);
 	for (i = 0; i < *n; i++) {
 		e = &sea->entries[i];
-		ix[i].judgement = judgementsfile_judgement_of(e->judgement);
+		ix[i].area = e->judgement;
 		ix[i].finding = index_of(findings, e->finding);
 		ix[i].placeholder =
 		    strchr(e->summary, '[') != NULL && strchr(e->summary, ']') != NULL;
@@ -259,13 +250,13 @@ index_entries(const struct seafile *sea, size_t *n)
 	return ix;
 }
 
-/* 1 when entry x belongs to judgement jg, finding and criterion c (0: naming none). */
+/* 1 when entry x belongs to evidence area, finding and criterion c (0: naming none). */
 static int
-entry_fits(const struct entry_ix *x, int jg, long long c, int finding)
+entry_fits(const struct entry_ix *x, const char *area, long long c, int finding)
 {
 	size_t k;
 
-	if (x->judgement != jg || x->finding != finding)
+	if (strcmp(x->area, area) != 0 || x->finding != finding)
 		return 0;
 	if (c == 0)
 		return x->ncrit == 0;
@@ -277,7 +268,7 @@ entry_fits(const struct entry_ix *x, int jg, long long c, int finding)
 
 /* How many entries fit, and up to max unused ones picked into pick (clean ones first). */
 static size_t
-pick_examples(struct build *b, int jg, long long c, int finding, size_t max, size_t *pick,
+pick_examples(struct build *b, const char *area, long long c, int finding, size_t max, size_t *pick,
               size_t *shown)
 {
 	size_t i, total = 0;
@@ -286,7 +277,7 @@ pick_examples(struct build *b, int jg, long long c, int finding, size_t max, siz
 	*shown = 0;
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < b->n; i++) {
-			if (!entry_fits(&b->ix[i], jg, c, finding))
+			if (!entry_fits(&b->ix[i], area, c, finding))
 				continue;
 			total += pass == 0;
 			if (!b->ix[i].used && *shown < max && b->ix[i].placeholder == pass) {
@@ -297,16 +288,16 @@ pick_examples(struct build *b, int jg, long long c, int finding, size_t max, siz
 	return total;
 }
 
-/* List up to max unused entries of judgement jg, finding, criterion c (0: none named). */
+/* List up to max unused entries of evidence area, finding, criterion c (0: none named). */
 static void
-examples(struct rdoc *d, struct build *b, int jg, long long c, const char *finding,
+examples(struct rdoc *d, struct build *b, const char *area, long long c, const char *finding,
          const char *label, size_t max)
 {
 	const struct seafile_entry *e;
 	size_t i, total, shown, *pick = xcalloc(max + 1, sizeof *pick);
 	char *text, *origin;
 
-	total = pick_examples(b, jg, c, index_of(findings, finding), max, pick, &shown);
+	total = pick_examples(b, area, c, index_of(findings, finding), max, pick, &shown);
 	if (shown == 0) {
 		free(pick);
 		return;
@@ -328,15 +319,15 @@ examples(struct rdoc *d, struct build *b, int jg, long long c, const char *findi
 	free(pick);
 }
 
-/* 1 when some strength or improvement of judgement jg names no criterion. */
+/* 1 when some strength or improvement of evidence area names no criterion. */
 static int
-has_loose(const struct build *b, int jg)
+has_loose(const struct build *b, const char *area)
 {
 	size_t i;
 
 	for (i = 0; i < b->n; i++)
-		if (b->ix[i].judgement == jg && b->ix[i].ncrit == 0 && b->ix[i].finding >= 0 &&
-		    b->ix[i].finding < 2)
+		if (strcmp(b->ix[i].area, area) == 0 && b->ix[i].ncrit == 0 &&
+		    b->ix[i].finding >= 0 && b->ix[i].finding < 2)
 			return 1;
 	return 0;
 }
@@ -364,21 +355,55 @@ coverage_line(struct rdoc *d, const struct seafile_coverage *row)
 	free(line);
 }
 
-/* One section per judgement: its grade, then strengths and improvements by criterion. */
+/* The earlier judgement of the set judged on the same evidence area as jg, or -1. */
+static int
+shared_area(const struct report_input *in, int jg)
+{
+	const char *area = report_judgement_evidence(in, jg);
+	int k;
+
+	for (k = 0; area != NULL && k < jg; k++)
+		if (report_judgement_evidence(in, k) != NULL &&
+		    strcmp(report_judgement_evidence(in, k), area) == 0)
+			return k;
+	return -1;
+}
+
+/*
+ * One section per judgement: its grade, then strengths and improvements by
+ * criterion of its evidence area. An overall judgement has no area of its
+ * own; a judgement sharing its area with an earlier one (handbook-2014's
+ * two leadership judgements) points to where the evidence is set out.
+ */
 static void
 sec_judgement(struct rdoc *d, struct build *b, int jg)
 {
 	const struct report_input *in = b->in;
-	const char *id = judgementsfile_id(jg);
+	const char *area = report_judgement_evidence(in, jg);
 	const struct seafile_coverage *row;
 	char *heading;
 	size_t i, ncrit = 0;
+	int first = shared_area(in, jg);
 
 	rdoc_heading(d, 2, report_judgement_title(in, jg));
 	rdoc_para(d, "Judgement:", judgementsfile_grade_words(in->j->grade[jg]), NULL);
+	if (area == NULL) {
+		rdoc_note(d,
+		          "The overall judgement: it rests on the evidence of the judgements that "
+		          "follow, not on an evidence area of its own.");
+		return;
+	}
+	if (first >= 0) {
+		heading = xasprintf("The SEA records the evidence for this judgement in one area "
+		                    "(%s) with \"%s\": it is set out under that judgement.",
+		                    area, report_judgement_title(in, first));
+		rdoc_note(d, heading);
+		free(heading);
+		return;
+	}
 	for (i = 0; i < in->sea->ncoverage; i++) {
 		row = &in->sea->coverage[i];
-		if (strcmp(row->judgement, id) != 0)
+		if (strcmp(row->judgement, area) != 0)
 			continue;
 		ncrit++;
 		heading = xasprintf("Criterion %lld: %s", row->criterion,
@@ -386,17 +411,17 @@ sec_judgement(struct rdoc *d, struct build *b, int jg)
 		rdoc_heading(d, 3, heading);
 		free(heading);
 		coverage_line(d, row);
-		examples(d, b, jg, row->criterion, "strength", "Strengths", in->max_examples);
-		examples(d, b, jg, row->criterion, "improvement", "Areas for improvement",
+		examples(d, b, area, row->criterion, "strength", "Strengths", in->max_examples);
+		examples(d, b, area, row->criterion, "improvement", "Areas for improvement",
 		         in->max_examples);
 	}
-	if (!has_loose(b, jg))
+	if (!has_loose(b, area))
 		return;
 	/* evidence naming no criterion (leadership, until the schedule numbers it) */
 	if (ncrit > 0)
 		rdoc_heading(d, 3, "Evidence not tied to a criterion");
-	examples(d, b, jg, 0, "strength", "Strengths", LOOSE_FACTOR * in->max_examples);
-	examples(d, b, jg, 0, "improvement", "Areas for improvement",
+	examples(d, b, area, 0, "strength", "Strengths", LOOSE_FACTOR * in->max_examples);
+	examples(d, b, area, 0, "improvement", "Areas for improvement",
 	         LOOSE_FACTOR * in->max_examples);
 }
 
@@ -493,7 +518,7 @@ report_build_team(const struct report_input *in)
 	report_sec_judgements(d, in);
 	sec_children(d, in);
 	sec_findings(d, in);
-	for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
+	for (jg = 0; jg < (int)in->j->njudgements; jg++)
 		sec_judgement(d, &b, jg);
 	report_method(d, in);
 	sec_gaps(d, in);

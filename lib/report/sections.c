@@ -18,6 +18,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "plan/planfile.h"
+#include "regime/profile.h"
 #include "report/report.h"
 #include "report/reportdoc.h"
 #include "report/sections.h"
@@ -25,22 +26,34 @@
 #define MAX_FILE ((size_t)1 << 20) /* a section file larger than this is refused */
 #define SKELETON_EXAMPLES 3 /* entries quoted in comments per criterion and finding */
 
-static const char *const keys[SECTIONS_N] = {"key-findings", "what-needs-to-improve", "private-law",
-                                             "public-law", "leadership"};
+static const char *const fixed_keys[SECTIONS_JUDGEMENT] = {"key-findings", "what-needs-to-improve"};
 
-const char *
-sections_key(enum sections_id k)
+int
+sections_count(const struct profile *p)
 {
-	return keys[k];
+	return SECTIONS_JUDGEMENT + (int)p->njudgements;
 }
 
 int
-sections_of(const char *key)
+sections_wanted(const struct profile *p, int k)
+{
+	return k < SECTIONS_JUDGEMENT ||
+	       (k < sections_count(p) && !p->judgements[k - SECTIONS_JUDGEMENT].overall);
+}
+
+const char *
+sections_key(const struct profile *p, int k)
+{
+	return k < SECTIONS_JUDGEMENT ? fixed_keys[k] : p->judgements[k - SECTIONS_JUDGEMENT].id;
+}
+
+int
+sections_of(const struct profile *p, const char *key)
 {
 	int k;
 
-	for (k = 0; k < SECTIONS_N; k++)
-		if (text_same(key, keys[k]))
+	for (k = 0; k < sections_count(p); k++)
+		if (sections_wanted(p, k) && text_same(key, sections_key(p, k)))
 			return k;
 	return -1;
 }
@@ -163,7 +176,7 @@ load_one(const char *path, struct sections *s, int k, char *err, size_t errsz)
 }
 
 int
-sections_load(const char *dir, struct sections *s, char *err, size_t errsz)
+sections_load(const char *dir, const struct profile *p, struct sections *s, char *err, size_t errsz)
 {
 	struct stat st;
 	char *path;
@@ -174,8 +187,10 @@ sections_load(const char *dir, struct sections *s, char *err, size_t errsz)
 		snprintf(err, errsz, "%s: not a folder of sections", dir);
 		return -1;
 	}
-	for (k = 0; k < SECTIONS_N && rc == 0; k++) {
-		path = xasprintf("%s/%s.md", dir, keys[k]);
+	for (k = 0; k < sections_count(p) && rc == 0; k++) {
+		if (!sections_wanted(p, k))
+			continue;
+		path = xasprintf("%s/%s.md", dir, sections_key(p, k));
 		rc = load_one(path, s, k, err, errsz);
 		free(path);
 	}
@@ -189,7 +204,7 @@ sections_free(struct sections *s)
 {
 	int k;
 
-	for (k = 0; k < SECTIONS_N; k++) {
+	for (k = 0; k < SECTIONS_MAX; k++) {
 		free(s->md[k]);
 		free(s->text[k]);
 	}
@@ -198,8 +213,8 @@ sections_free(struct sections *s)
 
 /* The writers from a CSV of section and writer. */
 static int
-writers_csv(const char *path, unsigned csv_flags, char *writers[SECTIONS_N], char *err,
-            size_t errsz)
+writers_csv(const char *path, unsigned csv_flags, const struct profile *p,
+            char *writers[SECTIONS_MAX], char *err, size_t errsz)
 {
 	struct table *t = table_read(path, csv_flags, err, errsz);
 	struct strbuf key;
@@ -222,11 +237,15 @@ writers_csv(const char *path, unsigned csv_flags, char *writers[SECTIONS_N], cha
 		return -1;
 	}
 	for (r = 0; r < t->nrows; r++) {
-		if ((k = sections_of(table_cell(t, r, cs))) < 0) {
-			snprintf(err, errsz,
-			         "%s:%zu: section: expected key-findings, what-needs-to-improve, "
-			         "private-law, public-law or leadership",
-			         path, r + 2);
+		if ((k = sections_of(p, table_cell(t, r, cs))) < 0) {
+			strbuf_init(&key);
+			for (k = 0; k < sections_count(p); k++)
+				if (sections_wanted(p, k))
+					strbuf_printf(&key, "%s%s", key.len > 0 ? ", " : "",
+					              sections_key(p, k));
+			snprintf(err, errsz, "%s:%zu: section: expected %s (profile %s)", path,
+			         r + 2, key.buf, p->name);
+			strbuf_free(&key);
 			table_free(t);
 			return -1;
 		}
@@ -240,7 +259,7 @@ writers_csv(const char *path, unsigned csv_flags, char *writers[SECTIONS_N], cha
 
 /* The writers from the plan's deployment: the lead, then deputies, then inspectors. */
 static void
-writers_plan(const struct planfile *plan, char *writers[SECTIONS_N])
+writers_plan(const struct planfile *plan, const struct profile *p, char *writers[SECTIONS_MAX])
 {
 	static const char *const roles[] = {"deputy", "inspector", "lead", NULL};
 	const char **names = NULL, *lead = NULL, *name;
@@ -266,20 +285,21 @@ writers_plan(const struct planfile *plan, char *writers[SECTIONS_N])
 		writers[SECTIONS_KEY_FINDINGS] = xstrdup(lead);
 		writers[SECTIONS_IMPROVE] = xstrdup(lead);
 	}
-	for (k = SECTIONS_JUDGEMENT; n > 0 && k < SECTIONS_N; k++)
-		writers[k] = xstrdup(names[(k - SECTIONS_JUDGEMENT) % n]);
+	for (k = SECTIONS_JUDGEMENT, r = 0; n > 0 && k < (size_t)sections_count(p); k++)
+		if (sections_wanted(p, (int)k))
+			writers[k] = xstrdup(names[r++ % n]);
 	free(names);
 }
 
 int
 sections_writers(const char *path, unsigned csv_flags, const struct report_input *in,
-                 char *writers[SECTIONS_N], char *err, size_t errsz)
+                 char *writers[SECTIONS_MAX], char *err, size_t errsz)
 {
-	memset(writers, 0, SECTIONS_N * sizeof *writers);
+	memset(writers, 0, SECTIONS_MAX * sizeof *writers);
 	if (path != NULL)
-		return writers_csv(path, csv_flags, writers, err, errsz);
+		return writers_csv(path, csv_flags, in->profile, writers, err, errsz);
 	if (in->plan != NULL)
-		writers_plan(in->plan, writers);
+		writers_plan(in->plan, in->profile, writers);
 	return 0;
 }
 
@@ -324,11 +344,10 @@ comment_entries(struct strbuf *out, const struct seafile *sea, const char *id, l
 	}
 }
 
-/* The evidence of judgement jg as a comment, criterion by criterion. */
+/* The evidence of evidence area id (a judgement's) as a comment, criterion by criterion. */
 static void
-comment_evidence(struct strbuf *out, const struct seafile *sea, int jg)
+comment_evidence(struct strbuf *out, const struct seafile *sea, const char *id)
 {
-	const char *id = judgementsfile_id(jg);
 	const struct seafile_coverage *c;
 	char *used = xcalloc(sea->nentries + 1, 1);
 	size_t i, n = 0;
@@ -396,7 +415,7 @@ skeleton_text(struct strbuf *out, const struct report_input *in, int k, const ch
 	            "printed.\n-->\n\n");
 	if (k == SECTIONS_KEY_FINDINGS) {
 		strbuf_adds(out, "<!--\nGrades:\n");
-		for (jg = 0; jg < REPORT_NJUDGEMENTS; jg++)
+		for (jg = 0; jg < (int)in->j->njudgements; jg++)
 			strbuf_printf(out, "  %s: %s\n", report_judgement_title(in, jg),
 			              judgementsfile_grade_words(in->j->grade[jg]));
 		strbuf_adds(out, "-->\n\n");
@@ -415,13 +434,13 @@ skeleton_text(struct strbuf *out, const struct report_input *in, int k, const ch
 		                                 "this text in the report.]\n");
 		return;
 	}
-	comment_evidence(out, in->sea, k - SECTIONS_JUDGEMENT);
+	comment_evidence(out, in->sea, in->profile->judgements[k - SECTIONS_JUDGEMENT].evidence);
 	strbuf_adds(out, SECTIONS_PLACEHOLDER ": the evaluation that supports the grade, "
 	                                      "drawn from the evidence above.]\n");
 }
 
 int
-sections_skeleton(const char *dir, const struct report_input *in, char *const writers[SECTIONS_N],
+sections_skeleton(const char *dir, const struct report_input *in, char *const writers[SECTIONS_MAX],
                   size_t *kept, char *err, size_t errsz)
 {
 	struct output *o;
@@ -435,8 +454,10 @@ sections_skeleton(const char *dir, const struct report_input *in, char *const wr
 		snprintf(err, errsz, "%s: cannot create the folder", dir);
 		return -1;
 	}
-	for (k = 0; k < SECTIONS_N && rc == 0; k++) {
-		path = xasprintf("%s/%s.md", dir, keys[k]);
+	for (k = 0; k < sections_count(in->profile) && rc == 0; k++) {
+		if (!sections_wanted(in->profile, k))
+			continue;
+		path = xasprintf("%s/%s.md", dir, sections_key(in->profile, k));
 		if (lstat(path, &st) == 0) { /* a section begun is never overwritten */
 			(*kept)++;
 			free(path);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -12,6 +13,7 @@
 #include "core/jsonio.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "regime/profile.h"
 #include "sea/schedule.h"
 
 struct sched_crit {
@@ -186,14 +188,66 @@ fail:
 	return NULL;
 }
 
+/* The shipped schedule of a regime's name (an old name warned about); NULL with err. */
+static struct schedule *
+load_named(const char *name, char *err, size_t errsz)
+{
+	char *rel, *path;
+	struct schedule *s;
+
+	name = profile_resolve("schedule", name);
+	rel = xasprintf("schedule/%s.json", name);
+	path = datadir_path(rel);
+	free(rel);
+	if (access(path, R_OK) != 0) {
+		snprintf(err, errsz,
+		         "--schedule %s: no such schedule (give a file, or the name of one in "
+		         "share/schedule: %s)",
+		         name, SCHEDULE_DEFAULT);
+		free(path);
+		return NULL;
+	}
+	s = schedule_load(path, err, errsz);
+	free(path);
+	return s;
+}
+
+/* 1 when s (its first len bytes) has the shape of a schedule's name: [a-z0-9-], 1-40. */
+static int
+is_name(const char *s, size_t len)
+{
+	return len > 0 && len <= 40 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") >= len;
+}
+
+struct schedule *
+schedule_open(const char *arg, char *err, size_t errsz)
+{
+	const char *base;
+	char name[48];
+	size_t len;
+
+	if (arg == NULL)
+		return load_named(SCHEDULE_DEFAULT, err, errsz);
+	if (access(arg, F_OK) == 0 || strcmp(arg, "-") == 0)
+		return schedule_load(arg, err, errsz);
+	if (is_name(arg, strlen(arg)))
+		return load_named(arg, err, errsz);
+	/* a shipped file by its old name (share/schedule/ofsted-2021.json) */
+	base = strrchr(arg, '/') != NULL ? strrchr(arg, '/') + 1 : arg;
+	len = strlen(base);
+	if (len > 5 && strcmp(base + len - 5, ".json") == 0 && is_name(base, len - 5)) {
+		memcpy(name, base, len - 5);
+		name[len - 5] = '\0';
+		if (strcmp(profile_canonical(name), name) != 0)
+			return load_named(name, err, errsz);
+	}
+	return schedule_load(arg, err, errsz);
+}
+
 struct schedule *
 schedule_load_default(char *err, size_t errsz)
 {
-	char *path = datadir_path("schedule/ofsted-2021.json");
-	struct schedule *s = schedule_load(path, err, errsz);
-
-	free(path);
-	return s;
+	return schedule_open(NULL, err, errsz);
 }
 
 void

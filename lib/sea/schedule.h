@@ -1,7 +1,8 @@
 /*
  * schedule.h: the evaluation schedule (handbook Annex E) as data:
- * share/schedule/ofsted-2021.json, or any file of that shape:
- *   {"name": "ofsted-2021",
+ * share/schedule/handbook-2014.json (the January 2014 handbook's Annex E),
+ * or any file of that shape:
+ *   {"name": "handbook-2014",
  *    "judgements": [{"id": "private-law", "title": "..."}, ...],
  *    "criteria": [{"number": 1, "judgement": "private-law",
  *                  "titles": ["Welfare safeguarded ...", ...]}, ...]}
@@ -27,10 +28,19 @@ struct schedule;
 
 /* Load from path; NULL with "PATH: reason" (or PATH:LINE:COL) in err. */
 struct schedule *schedule_load(const char *path, char *err, size_t errsz);
-/* Load share/schedule/ofsted-2021.json from the data folder. */
+/* The schedule shipped when none is named. */
+#define SCHEDULE_DEFAULT "handbook-2014"
+/* Load SCHEDULE_DEFAULT from the data folder. */
 struct schedule *schedule_load_default(char *err, size_t errsz);
+/*
+ * --schedule ARG: NULL (the default), a file, or the name of a shipped
+ * schedule (share/schedule/NAME.json). The old name ofsted-2021, as a name
+ * or as the old shipped file's path, is a deprecated alias of handbook-2014
+ * (warned about on stderr). NULL with err.
+ */
+struct schedule *schedule_open(const char *arg, char *err, size_t errsz);
 void schedule_free(struct schedule *);
-/* The name of the schedule ("ofsted-2021"). */
+/* The name of the schedule ("handbook-2014"). */
 const char *schedule_name(const struct schedule *);
 /* Judgements in schedule order. */
 size_t schedule_njudgements(const struct schedule *);

@@ -10,6 +10,7 @@
 #include "fuzz.h"
 #include "plan/planfile.h"
 #include "redact/redact.h"
+#include "regime/profile.h"
 #include "report/detailsfile.h"
 #include "report/judgementsfile.h"
 #include "report/letters.h"
@@ -17,6 +18,7 @@
 #include "sea/seafile.h"
 
 static struct redact *red;
+static struct profile *prof[2]; /* framework-2021 and handbook-2014: both judgement sets */
 
 /* The JSON routes: every typed reader of a document from the user, and what follows. */
 static void
@@ -38,11 +40,11 @@ fuzz_json(const uint8_t *data, size_t size)
 	fclose(fp);
 	if (doc == NULL)
 		return;
-	if (judgementsfile_read(doc, &j, err, sizeof err) == 0)
+	if (judgementsfile_read(doc, prof[size % 2], &j, err, sizeof err) == 0)
 		judgementsfile_free(&j);
 	plan = planfile_from_json(doc, "fuzz.json", err, sizeof err);
 	if (seafile_read(doc, &sea, err, sizeof err) == 0) {
-		if (report_sea_check(&sea, err, sizeof err) == 0) {
+		if (report_sea_check(&sea, prof[size % 2], err, sizeof err) == 0) {
 			report_add_people(red, &sea, plan);
 			if ((svg = report_coverage_svg(&sea)) != NULL)
 				free(svg);
@@ -70,7 +72,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (red == NULL) {
 		setenv("CAFCASS_INSPECT_DATA", "share", 0);
-		if ((red = redact_new(err, sizeof err)) == NULL)
+		if ((red = redact_new(err, sizeof err)) == NULL ||
+		    (prof[0] = profile_named("framework-2021", err, sizeof err)) == NULL ||
+		    (prof[1] = profile_named("handbook-2014", err, sizeof err)) == NULL)
 			abort();
 	}
 	fuzz_json(data, size);

@@ -42,7 +42,7 @@ make_fixtures() {
 	cp "$EX/judgements.json" "$T/ok/judgements.json"
 	cp "$EX/details.json" "$T/ok/details.json"
 	cp "$SHARE/holidays/bank-holidays.json" "$T/ok/holidays.json"
-	cp "$SHARE/schedule/ofsted-2021.json" "$T/ok/schedule.json"
+	cp "$SHARE/schedule/handbook-2014.json" "$T/ok/schedule.json"
 	cp "$EX/evidence/priya-raman.csv" "$T/ok/evidence.csv"
 	printf '%s\n' 'file,item' '1.01 Annual report.pdf,1.01' >"$T/ok/documents.csv"
 	awk -F, 'NR == 1 { print $0 ",stratum,quota,audit,supervision,seed"; next }

@@ -10,11 +10,34 @@
 
 #include "core/strbuf.h"
 #include "redact/redact.h"
+#include "regime/profile.h"
 #include "report/report.h"
 #include "report/reportdoc.h"
 #include "report/sections.h"
 
 Suite *make_suite_report(void);
+
+/* The judgement sets, loaded for each test (a checked fixture). */
+static struct profile *fw, *hb;
+
+static void
+load_profiles(void)
+{
+	char err[256];
+
+	fw = profile_named("framework-2021", err, sizeof err);
+	ck_assert_msg(fw != NULL, "%s", err);
+	hb = profile_named("handbook-2014", err, sizeof err);
+	ck_assert_msg(hb != NULL, "%s", err);
+}
+
+static void
+free_profiles(void)
+{
+	profile_free(fw);
+	profile_free(hb);
+	fw = hb = NULL;
+}
 
 static const char judgements_ok[] =
     "{\"private-law\": {\"grade\": \"good\"}, \"public-law\": {\"grade\": \"Outstanding\"},"
@@ -135,7 +158,7 @@ START_TEST(judgements_checked_key_by_key)
 		doc = json_loads(docs[i].json, 0, NULL);
 		ck_assert_msg(doc != NULL, "[%zu] fixture", i);
 		err[0] = '\0';
-		rc = judgementsfile_read(doc, &j, err, sizeof err);
+		rc = judgementsfile_read(doc, fw, &j, err, sizeof err);
 		if (docs[i].err == NULL) {
 			ck_assert_msg(rc == 0, "[%zu] %s", i, err);
 			ck_assert(j.children.n >= 1);
@@ -155,38 +178,47 @@ START_TEST(children_summary_split_into_paragraphs)
 	json_t *doc = json_loads(judgements_ok, 0, NULL);
 	char err[256];
 
-	ck_assert_int_eq(judgementsfile_read(doc, &j, err, sizeof err), 0);
+	ck_assert_int_eq(judgementsfile_read(doc, fw, &j, err, sizeof err), 0);
 	ck_assert_uint_eq(j.children.n, 2);
 	ck_assert_str_eq(j.children.v[1].text, "We met children.");
 	ck_assert_str_eq(j.children.v[1].origin, "summary_for_children (paragraph 2)");
-	ck_assert_int_eq(j.grade[REPORT_PUBLIC_LAW], REPORT_OUTSTANDING);
-	ck_assert_int_eq(j.grade[REPORT_LEADERSHIP], REPORT_REQUIRES_IMPROVEMENT);
+	ck_assert_int_eq(j.grade[1], REPORT_OUTSTANDING); /* public-law */
+	ck_assert_int_eq(j.grade[2], REPORT_REQUIRES_IMPROVEMENT); /* leadership */
 	judgementsfile_free(&j);
 	json_decref(doc);
 }
 END_TEST
 
-/* Parse a judgements document and an SEA into in; the caller frees j, sea. */
+/* Parse a judgements document under prof and an SEA into in; the caller frees j, sea. */
 static void
-setup(const char *jjson, struct judgementsfile *j, struct seafile *sea, struct report_input *in)
+setup_under(const struct profile *prof, const char *jjson, struct judgementsfile *j,
+            struct seafile *sea, struct report_input *in)
 {
 	json_t *doc = json_loads(jjson, 0, NULL);
 	char err[256];
 
-	ck_assert_int_eq(judgementsfile_read(doc, j, err, sizeof err), 0);
+	ck_assert_msg(judgementsfile_read(doc, prof, j, err, sizeof err) == 0, "%s", err);
 	json_decref(doc);
 	doc = json_loads(sea_json, 0, NULL);
 	ck_assert_ptr_nonnull(doc);
 	ck_assert_int_eq(seafile_read(doc, sea, err, sizeof err), 0);
 	json_decref(doc);
-	ck_assert_int_eq(report_sea_check(sea, err, sizeof err), 0);
+	ck_assert_int_eq(report_sea_check(sea, prof, err, sizeof err), 0);
 	memset(in, 0, sizeof *in);
+	in->profile = prof;
 	in->judgements_name = "j.json";
 	in->sea_name = "sea.json";
 	in->j = j;
 	in->sea = sea;
 	in->max_examples = 3;
 	in->audience = REPORT_TEAM;
+}
+
+/* The same under framework-2021. */
+static void
+setup(const char *jjson, struct judgementsfile *j, struct seafile *sea, struct report_input *in)
+{
+	setup_under(fw, jjson, j, sea, in);
 }
 
 static const struct {
@@ -278,11 +310,10 @@ START_TEST(sections_in_order_examples_once)
 	                                    "Summary of key findings",
 	                                    "What needs to improve",
 	                                    "Areas for priority action",
-	                                    "The quality and effectiveness of Cafcass private law "
-	                                    "practice with families",
-	                                    "The quality and effectiveness of Cafcass public law "
-	                                    "practice with families",
-	                                    "The effectiveness of leaders and managers",
+	                                    "The quality and effectiveness of private law practice",
+	                                    "The quality and effectiveness of public law practice",
+	                                    "The impact of leaders on practice with children and "
+	                                    "families",
 	                                    "How the inspection was done",
 	                                    "Gaps in the evidence",
 	                                    "Concerns referred back to Cafcass"};
@@ -458,9 +489,9 @@ START_TEST(sections_are_cleaned)
 	      "[Write this section: here.]\n",
 	      fp);
 	fclose(fp);
-	ck_assert_int_eq(sections_load(dir, &sec, err, sizeof err), 0);
+	ck_assert_int_eq(sections_load(dir, fw, &sec, err, sizeof err), 0);
 	ck_assert_ptr_null(sec.md[SECTIONS_KEY_FINDINGS]);
-	ck_assert_ptr_nonnull(sec.md[SECTIONS_JUDGEMENT + REPORT_PRIVATE_LAW]);
+	ck_assert_ptr_nonnull(sec.md[SECTIONS_JUDGEMENT + 0]); /* private-law */
 	ck_assert_ptr_null(strstr(sec.md[SECTIONS_JUDGEMENT], "Writer"));
 	ck_assert_ptr_null(strstr(sec.md[SECTIONS_JUDGEMENT], "<"));
 	ck_assert_ptr_null(strstr(sec.md[SECTIONS_JUDGEMENT], "javascript"));
@@ -476,12 +507,131 @@ START_TEST(sections_are_cleaned)
 }
 END_TEST
 
+/* The judgements file under handbook-2014: its five judgements, and nothing else. */
+static const struct {
+	const char *json;
+	const char *err; /* NULL: valid */
+} hb_docs[] = {
+    {"{\"overall\": \"good\", \"private-law\": \"good\", \"public-law\": \"outstanding\", "
+     "\"judgements\": {\"leadership-national\": \"good\", \"leadership-local\": "
+     "\"inadequate\"}, \"summary_for_children\": \"x\"}",
+     NULL},
+    {"{\"overall\": \"good\", \"private-law\": \"good\", \"public-law\": \"good\", "
+     "\"leadership\": \"good\", \"summary_for_children\": \"x\"}",
+     "unknown key leadership (see share/schemas/judgements.schema.json) (profile "
+     "handbook-2014 judges overall, private-law, public-law, leadership-national, "
+     "leadership-local)"},
+    {"{\"judgements\": {\"overal\": \"good\"}, \"summary_for_children\": \"x\"}",
+     "judgements: unknown judgement overal (profile handbook-2014 judges overall, "
+     "private-law, public-law, leadership-national, leadership-local; did you mean overall?)"},
+    {"{\"private-law\": \"good\", \"public-law\": \"good\", \"leadership-national\": "
+     "\"good\", \"leadership-local\": \"good\", \"summary_for_children\": \"x\"}",
+     "overall: no grade (profile handbook-2014: overall, private-law, public-law, "
+     "leadership-national, leadership-local each need one)"},
+    {"{\"overall\": \"good\", \"private-law\": \"good\", \"public-law\": \"good\", "
+     "\"leadership-national\": \"good\", \"leadership-local\": \"good\", "
+     "\"summary_for_children\": \"x\", \"priority_actions\": [{\"judgement\": "
+     "\"leadership\", \"action\": \"Leaders must act on every audit within a month.\"}]}",
+     "priority_actions[0]: expected a string or {\"judgement\": a judgement of the profile"},
+};
+
+START_TEST(handbook_judgements_read)
+{
+	struct judgementsfile j;
+	char err[512];
+	json_t *doc = json_loads(hb_docs[_i].json, 0, NULL);
+	int rc;
+
+	ck_assert_ptr_nonnull(doc);
+	err[0] = '\0';
+	rc = judgementsfile_read(doc, hb, &j, err, sizeof err);
+	if (hb_docs[_i].err == NULL) {
+		ck_assert_msg(rc == 0, "%s", err);
+		ck_assert_uint_eq(j.njudgements, 5);
+		ck_assert_int_eq(j.grade[0], REPORT_GOOD); /* overall */
+		ck_assert_int_eq(j.grade[2], REPORT_OUTSTANDING);
+		ck_assert_int_eq(j.grade[4], REPORT_INADEQUATE); /* leadership-local */
+		judgementsfile_free(&j);
+	} else {
+		ck_assert_int_eq(rc, -1);
+		ck_assert_msg(strstr(err, hb_docs[_i].err) != NULL, "%s", err);
+	}
+	json_decref(doc);
+}
+END_TEST
+
+/*
+ * Under handbook-2014: the five titles in the table, the public report's
+ * sections per graded judgement (none for the overall one), the gates per
+ * judgement (an inadequate leadership-local needs its action; the overall
+ * judgement needs no evidence area), and the team pack's shared area.
+ */
+START_TEST(handbook_gates_and_sections)
+{
+	static const char hb_json[] =
+	    "{\"overall\": \"requires-improvement\", \"private-law\": \"good\", "
+	    "\"public-law\": \"good\", \"leadership-national\": \"good\", "
+	    "\"leadership-local\": \"inadequate\", \"summary_for_children\": \"x\", "
+	    "\"areas_for_improvement\": [\"Risk.\"]}";
+	struct judgementsfile j;
+	struct report_input in;
+	struct redact *r, *plain;
+	struct rdoc *d;
+	struct strbuf msgs, md;
+	char err[256];
+	struct seafile sea;
+	size_t n;
+
+	setup_under(hb, hb_json, &j, &sea, &in);
+	in.draft = 1;
+	r = redact_new(err, sizeof err);
+	plain = redact_new(err, sizeof err);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_ptr_nonnull(plain);
+	redact_find_unlisted(plain, 0);
+	d = report_build(&in);
+	strbuf_init(&msgs);
+	n = report_gates(&in, d, r, plain, &msgs);
+	ck_assert_msg(n == 1, "%zu: %s", n, msgs.buf);
+	ck_assert_ptr_nonnull(strstr(msgs.buf, "j.json: leadership-local: graded inadequate but no "
+	                                       "area for priority action"));
+	strbuf_init(&md);
+	rdoc_md(d, 0, &md);
+	ck_assert_ptr_nonnull(strstr(md.buf, "Overall judgement"));
+	ck_assert_ptr_nonnull(strstr(md.buf,
+	                             "## DRAFT: The leadership and governance of the national "
+	                             "organisation"));
+	ck_assert_ptr_nonnull(
+	    strstr(md.buf, "## DRAFT: The leadership and management of local services"));
+	ck_assert_ptr_nonnull(strstr(md.buf, "it is set out under that judgement"));
+	ck_assert_ptr_nonnull(strstr(md.buf, "## DRAFT: Overall judgement")); /* the team pack's */
+	ck_assert_ptr_null(strstr(md.buf, "The impact of leaders"));
+	strbuf_free(&md);
+	rdoc_free(d);
+	in.audience = REPORT_PUBLIC;
+	d = report_build(&in);
+	strbuf_init(&md);
+	rdoc_md(d, 0, &md);
+	ck_assert_ptr_null(strstr(md.buf, "## DRAFT: Overall judgement")); /* the table says it */
+	ck_assert_ptr_nonnull(
+	    strstr(md.buf, "## DRAFT: The leadership and management of local services"));
+	strbuf_free(&md);
+	strbuf_free(&msgs);
+	rdoc_free(d);
+	redact_free(r);
+	redact_free(plain);
+	judgementsfile_free(&j);
+	seafile_free(&sea);
+}
+END_TEST
+
 Suite *
 make_suite_report(void)
 {
 	Suite *s = suite_create("report");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_checked_fixture(tc, load_profiles, free_profiles);
 	tcase_add_test(tc, grades_by_key_or_words);
 	tcase_add_test(tc, judgements_checked_key_by_key);
 	tcase_add_test(tc, children_summary_split_into_paragraphs);
@@ -492,6 +642,8 @@ make_suite_report(void)
 	tcase_add_test(tc, html_escapes_and_is_one_page);
 	tcase_add_test(tc, text_wraps_at_78);
 	tcase_add_test(tc, sections_are_cleaned);
+	tcase_add_loop_test(tc, handbook_judgements_read, 0, sizeof hb_docs / sizeof hb_docs[0]);
+	tcase_add_test(tc, handbook_gates_and_sections);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -33,7 +33,7 @@ START_TEST(test_default_schedule)
 	size_t i;
 
 	ck_assert_msg(s != NULL, "%s", err);
-	ck_assert_str_eq(schedule_name(s), "ofsted-2021");
+	ck_assert_str_eq(schedule_name(s), "handbook-2014");
 	ck_assert_uint_eq(schedule_count(s), 32);
 	ck_assert_uint_eq(schedule_judgement_count(s, "private-law"), 14);
 	ck_assert_uint_eq(schedule_judgement_count(s, "public-law"), 18);
@@ -82,7 +82,7 @@ START_TEST(test_titles)
 	struct schedule *s = schedule_load_default(err, sizeof(err));
 	const struct schedule_criterion *c;
 
-	ck_assert_ptr_nonnull(s);
+	ck_assert_msg(s != NULL, "%s", err);
 	c = schedule_get(s, (size_t)schedule_find(s, NULL, titled[_i].number));
 	ck_assert_uint_eq(c->ntitles, titled[_i].ntitles);
 	ck_assert_str_eq(c->titles[0], titled[_i].first);
@@ -149,6 +149,39 @@ START_TEST(test_custom_schedule)
 }
 END_TEST
 
+/* --schedule: a shipped name, the old name and the old file as aliases, nothing else. */
+START_TEST(test_schedule_open)
+{
+	static const struct {
+		const char *arg, *name; /* name NULL: refused */
+	} cases[] = {
+	    {"handbook-2014", "handbook-2014"},
+	    {"ofsted-2021", "handbook-2014"},
+	    {"/nowhere/share/cafcass-inspect/schedule/ofsted-2021.json", "handbook-2014"},
+	    {"framework-2021", NULL}, /* no source gives its criteria: no schedule */
+	    {"/nowhere/handbook-2015.json", NULL},
+	    {"nosuch", NULL},
+	};
+	char err[256];
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct schedule *s = schedule_open(cases[i].arg, err, sizeof(err));
+
+		if (cases[i].name == NULL) {
+			ck_assert_msg(s == NULL, "%s: loaded", cases[i].arg);
+			continue;
+		}
+		ck_assert_msg(s != NULL, "%s: %s", cases[i].arg, err);
+		ck_assert_str_eq(schedule_name(s), cases[i].name);
+		ck_assert_str_eq(schedule_judgement_title(s, 2),
+		                 "The leadership and governance of the national organisation; "
+		                 "the leadership and management of local services");
+		schedule_free(s);
+	}
+}
+END_TEST
+
 Suite *make_suite_schedule(void);
 
 Suite *
@@ -161,6 +194,7 @@ make_suite_schedule(void)
 	tcase_add_loop_test(tc, test_titles, 0, sizeof(titled) / sizeof(titled[0]));
 	tcase_add_loop_test(tc, test_bad_schedules, 0, sizeof(bad) / sizeof(bad[0]));
 	tcase_add_test(tc, test_custom_schedule);
+	tcase_add_test(tc, test_schedule_open);
 	suite_add_tcase(s, tc);
 	return s;
 }

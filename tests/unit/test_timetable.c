@@ -1,5 +1,5 @@
 /*
- * test_timetable.c: the ofsted-2021 and mcsi-2002 profiles over the shipped
+ * test_timetable.c: the handbook-2014 and mcsi-2002 profiles over the shipped
  * bank holidays: a plain start, Easter inside fieldwork, August and
  * Christmas blackouts with the suggested starts, a non-Friday start, every
  * Friday of 2026-2028 (no activity on a weekend or bank holiday), and the
