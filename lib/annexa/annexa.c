@@ -1099,9 +1099,10 @@ enum_findings(struct annexa *a)
 		if (l->total == 0)
 			continue;
 		strbuf_reset(&m);
-		strbuf_printf(&m, "%lu row%s with a value not one of: %s; %zu distinct (not quoted): ",
-		              l->total, l->total == 1 ? "" : "s", allowed(a, enum_vocab(a, k)),
-		              l->n + (l->rest > 0));
+		strbuf_printf(
+		    &m,
+		    "%lu row%s with a value not one of: %s; %zu distinct (not quoted): ", l->total,
+		    l->total == 1 ? "" : "s", allowed(a, enum_vocab(a, k)), l->n + (l->rest > 0));
 		for (i = 0; i < l->n && i < ENUM_LISTED; i++) {
 			strbuf_adds(&m, i ? "; " : "");
 			labels_describe(l, i, enum_vocab(a, k), 0, &m);
