@@ -43,49 +43,32 @@ struct options {
 	const char *redactions;
 	const char *schedule;
 	const char *profile;
-	const char *output;
+	struct cli_shared sh;
 	int require_complete;
 	enum format format;
-	unsigned csv_flags;
 };
 
-static void usage(int) __attribute__((noreturn));
-
-/* Print the usage: on stdout for 0, else on stderr; exit with status. */
-static void
-usage(int status)
-{
-	FILE *fp = status == 0 ? stdout : stderr;
-
-	fprintf(fp,
-	        "usage: %s [--identifiers FILE]... [--allow FILE]... [--redactions FILE]\n"
-	        "       [--schedule FILE|NAME] [--profile NAME] [--require-complete]\n"
-	        "       [--format json|csv|md] [--encoding cp1252] [--sheet NAME|N] [-o FILE]\n"
-	        "       [FILE...]\n",
-	        PROG);
-	if (status == 0)
-		fputs("Merge inspectors' evidence (CSV or NDJSON) into the summary of evidence and "
-		      "analysis.\n"
-		      "  --identifiers FILE  Annex A extract or names list: people whose names are "
-		      "redacted\n"
-		      "                      (names are found without it too)\n"
-		      "  --allow FILE        words and phrases never taken for a name, one a line\n"
-		      "  --redactions FILE   write the words removed only for being unknown (CSV)\n"
-		      "  --schedule FILE     evaluation schedule JSON, or a shipped one's name\n"
-		      "                      (default: " SCHEDULE_DEFAULT
-		      ", the 2014 handbook's Annex E)\n"
-		      "  --profile NAME      whose judgements (default " PROFILE_DEFAULT_JUDGEMENTS
-		      "; handbook-2014)\n"
-		      "  --require-complete  exit 1 while any criterion has no evidence\n"
-		      "  --format FMT        json (default), csv (flat redacted entries) or md\n"
-		      "  --encoding cp1252   read CSV input as Windows-1252\n"
-		      "  --sheet NAME|N      the sheet of an .xlsx input (default: the first "
-		      "visible)\n"
-		      "  -o, --output FILE   write to FILE atomically (mode 0600 when created)\n"
-		      "  -h, --help          show this help;  --version  show the version\n",
-		      fp);
-	exit(status);
-}
+static const struct cli_tool tool = {
+    PROG,
+    "usage: " PROG " [--identifiers FILE]... [--allow FILE]... [--redactions FILE]\n"
+    "       [--schedule FILE|NAME] [--profile NAME] [--require-complete]\n"
+    "       [--format json|csv|md] [--encoding cp1252] [--sheet NAME|N] [-o FILE]\n"
+    "       [FILE...]\n",
+    "Merge inspectors' evidence (CSV or NDJSON) into the summary of evidence and analysis.\n"
+    "  --identifiers FILE  Annex A extract or names list: people whose names are redacted\n"
+    "                      (names are found without it too)\n"
+    "  --allow FILE        words and phrases never taken for a name, one a line\n"
+    "  --redactions FILE   write the words removed only for being unknown (CSV)\n"
+    "  --schedule FILE     evaluation schedule JSON, or a shipped one's name\n"
+    "                      (default: " SCHEDULE_DEFAULT ", the 2014 handbook's Annex E)\n"
+    "  --profile NAME      whose judgements (default " PROFILE_DEFAULT_JUDGEMENTS
+    "; handbook-2014)\n"
+    "  --require-complete  exit 1 while any criterion has no evidence\n"
+    "  --format FMT        json (default), csv (flat redacted entries) or md\n"
+    "  --encoding cp1252   read CSV input as Windows-1252\n"
+    "  --sheet NAME|N      the sheet of an .xlsx input (default: the first visible)\n"
+    "  -o, --output FILE   write to FILE atomically (mode 0600 when created)\n"
+    "  -h, --help          show this help;  --version  show the version\n"};
 
 /* Parse the command line into o; returns the index of the first file. */
 static int
@@ -104,7 +87,7 @@ parse_options(int argc, char **argv, struct options *o)
 	    CLI_LONGOPTS_COMMON,
 	};
 	static const char *const formats[] = {"json", "csv", "md", NULL};
-	int ch, f;
+	int ch;
 
 	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -130,32 +113,10 @@ parse_options(int argc, char **argv, struct options *o)
 			o->require_complete = 1;
 			break;
 		case CLI_OPT_FORMAT:
-			if ((f = cli_choice(optarg, formats)) < 0) {
-				diag_note("--format: expected json, csv or md");
-				usage(EXIT_TROUBLE);
-			}
-			o->format = (enum format)f;
+			o->format = (enum format)cli_pick(&tool, "--format", optarg, formats);
 			break;
-		case CLI_OPT_RAW:
-			cli_raw();
-			break;
-		case CLI_OPT_SHEET:
-			cli_sheet(optarg);
-			break;
-		case CLI_OPT_ENCODING:
-			if (cli_encoding(optarg, &o->csv_flags) != 0)
-				usage(EXIT_TROUBLE);
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'h':
-			usage(EXIT_OK);
-		case CLI_OPT_VERSION:
-			cli_version(PROG);
-			exit(EXIT_OK);
 		default:
-			usage(EXIT_TROUBLE);
+			cli_take(&tool, ch, optarg, &o->sh);
 		}
 	}
 	return optind;
@@ -193,10 +154,10 @@ load_reference(const struct options *o, struct profile **prof, struct schedule *
 	for (i = 0; i < o->nidentifiers; i++)
 		output_input(o->identifiers[i]);
 	for (i = 0; i < o->nidentifiers; i++)
-		if (redact_add_identifiers(*red, o->identifiers[i], o->csv_flags, err,
+		if (redact_add_identifiers(*red, o->identifiers[i], o->sh.csv_flags, err,
 		                           sizeof(err)) == -1 ||
-		    caserefs_load(refs, o->identifiers[i], o->csv_flags, *red, err, sizeof(err)) ==
-		        -1) {
+		    caserefs_load(refs, o->identifiers[i], o->sh.csv_flags, *red, err,
+		                  sizeof(err)) == -1) {
 			diag_note("%s", err);
 			return -1;
 		}
@@ -244,7 +205,7 @@ read_evidence(const struct schedule *sched, const struct options *o, int nfiles,
 	}
 	for (i = 0; i < (nfiles > 0 ? nfiles : 1) && rc == 0; i++) {
 		output_input(nfiles > 0 ? files[i] : "-");
-		if ((rc = evidence_read(rd, nfiles > 0 ? files[i] : "-", o->csv_flags, set, err,
+		if ((rc = evidence_read(rd, nfiles > 0 ? files[i] : "-", o->sh.csv_flags, set, err,
 		                        sizeof(err))) == -1)
 			diag_note("%s", err);
 	}
@@ -256,12 +217,22 @@ read_evidence(const struct schedule *sched, const struct options *o, int nfiles,
 static void
 report_rejected(const struct evidence_set *set)
 {
+	const struct evidence_reject *r;
 	size_t i;
 
-	for (i = 0; i < set->nrej; i++)
-		diag_error(set->files[set->rej[i].file], set->rej[i].line, "rejected: %s%s%s%s",
-		           set->rej[i].rule, *set->rej[i].field != '\0' ? " (" : "",
-		           set->rej[i].field, *set->rej[i].field != '\0' ? ")" : "");
+	for (i = 0; i < set->nrej; i++) {
+		r = &set->rej[i];
+		if (r->why != NULL && r->column > 0)
+			diag_error(set->files[r->file], r->line, "rejected: %s (column %d: %s)",
+			           r->rule, r->column, r->why);
+		else if (r->why != NULL)
+			diag_error(set->files[r->file], r->line, "rejected: %s (%s)", r->rule,
+			           r->why);
+		else
+			diag_error(set->files[r->file], r->line, "rejected: %s%s%s%s", r->rule,
+			           *r->field != '\0' ? " (" : "", r->field,
+			           *r->field != '\0' ? ")" : "");
+	}
 }
 
 /* Write the SEA in the chosen format; -1 after a diagnostic. */
@@ -272,7 +243,7 @@ write_sea(const struct sea *sea, const struct options *o)
 	char err[512];
 	int rc;
 
-	if ((out = output_open(o->output, err, sizeof(err))) == NULL) {
+	if ((out = output_open(o->sh.output, err, sizeof(err))) == NULL) {
 		diag_note("%s", err);
 		return -1;
 	}
@@ -332,7 +303,7 @@ main(int argc, char **argv)
 	sea = sea_build(sched, red, &set);
 	sea_set_profile(sea, prof);
 	for (i = 0; i < o.nidentifiers; i++)
-		if (sea_teams_from(sea, o.identifiers[i], o.csv_flags, err, sizeof(err)) == -1) {
+		if (sea_teams_from(sea, o.identifiers[i], o.sh.csv_flags, err, sizeof(err)) == -1) {
 			diag_note("%s", err);
 			goto out;
 		}

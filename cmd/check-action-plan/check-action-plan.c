@@ -33,10 +33,10 @@ enum {
 enum format { FMT_TEXT, FMT_JSON, FMT_CSV };
 
 struct opts {
-	const char *recs, *plan, *output, *holidays;
+	const char *recs, *plan, *holidays;
 	date_t draft, received, inspection, final;
 	int letter, monitoring;
-	unsigned csv_flags;
+	struct cli_shared sh;
 	enum format format;
 };
 
@@ -55,36 +55,17 @@ static const struct option longopts[] = {
     CLI_LONGOPTS_COMMON,
 };
 
-static void usage(int) __attribute__((noreturn));
-
-static void
-usage(int status)
-{
-	FILE *fp = status == 0 ? stdout : stderr;
-
-	fprintf(fp,
-	        "usage: check-action-plan --recommendations FILE --plan FILE\n"
-	        "                         [--draft-sent DATE] [--received DATE] [--letter]\n"
-	        "                         [--format text|json|csv] [--encoding cp1252] [-o FILE]\n"
-	        "       check-action-plan --monitoring --inspection DATE [--final-meeting DATE]\n"
-	        "                         [--holidays FILE] [--format csv|json] [-o FILE]\n");
-	if (status == 0)
-		fputs(
-		    "Check that the action plan answers every recommendation (action, timetable,\n"
-		    "who is responsible, or the reason it is not agreed; 120 words at most; "
-		    "within\n"
-		    "four weeks of the draft), or write the timetable of monitoring it.\n"
-		    "Exit 1 on any finding.\n",
-		    fp);
-	exit(status);
-}
-
-static void
-take_date(const char *opt, const char *arg, date_t *d)
-{
-	if (cli_parse_date(opt, arg, d) != 0)
-		usage(EXIT_TROUBLE);
-}
+static const struct cli_tool tool = {
+    PROG,
+    "usage: check-action-plan --recommendations FILE --plan FILE\n"
+    "                         [--draft-sent DATE] [--received DATE] [--letter]\n"
+    "                         [--format text|json|csv] [--encoding cp1252] [-o FILE]\n"
+    "       check-action-plan --monitoring --inspection DATE [--final-meeting DATE]\n"
+    "                         [--holidays FILE] [--format csv|json] [-o FILE]\n",
+    "Check that the action plan answers every recommendation (action, timetable,\n"
+    "who is responsible, or the reason it is not agreed; 120 words at most; within\n"
+    "four weeks of the draft), or write the timetable of monitoring it.\n"
+    "Exit 1 on any finding.\n"};
 
 static void
 parse_options(int argc, char *argv[], struct opts *o)
@@ -101,16 +82,16 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->plan = optarg;
 			break;
 		case OPT_DRAFT:
-			take_date("--draft-sent", optarg, &o->draft);
+			o->draft = cli_date(&tool, "--draft-sent", optarg);
 			break;
 		case OPT_RECEIVED:
-			take_date("--received", optarg, &o->received);
+			o->received = cli_date(&tool, "--received", optarg);
 			break;
 		case OPT_INSPECTION:
-			take_date("--inspection", optarg, &o->inspection);
+			o->inspection = cli_date(&tool, "--inspection", optarg);
 			break;
 		case OPT_FINAL:
-			take_date("--final-meeting", optarg, &o->final);
+			o->final = cli_date(&tool, "--final-meeting", optarg);
 			break;
 		case OPT_LETTER:
 			o->letter = 1;
@@ -122,38 +103,22 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->holidays = optarg;
 			break;
 		case CLI_OPT_FORMAT:
-			if (cli_choice(optarg, formats) < 0) {
-				diag_note("--format: expected text, json or csv");
-				usage(EXIT_TROUBLE);
-			}
-			o->format = (enum format)cli_choice(optarg, formats);
+			o->format = (enum format)cli_pick(&tool, "--format", optarg, formats);
 			break;
-		case CLI_OPT_ENCODING:
-			if (cli_encoding(optarg, &o->csv_flags) != 0)
-				usage(EXIT_TROUBLE);
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'h':
-			usage(EXIT_OK);
-		case CLI_OPT_VERSION:
-			cli_version(PROG);
-			exit(EXIT_OK);
 		default:
-			usage(EXIT_TROUBLE);
+			cli_take(&tool, ch, optarg, &o->sh);
 		}
 	}
 	if (optind < argc) {
 		diag_note("no file operands: name the files with --recommendations and --plan");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if (o->monitoring ? o->inspection < 0 || o->recs != NULL || o->plan != NULL || o->letter
 	                  : o->recs == NULL || o->plan == NULL) {
 		diag_note(o->monitoring
 		              ? "--monitoring takes --inspection (and --final-meeting) only"
 		              : "--recommendations and --plan are required");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if (o->monitoring && o->format == FMT_TEXT)
 		o->format = FMT_CSV;
@@ -165,7 +130,7 @@ emit(const struct opts *o, const char *text, json_t *doc, void (*write)(const vo
      const void *arg)
 {
 	char err[512];
-	struct output *out = output_open(o->output, err, sizeof err);
+	struct output *out = output_open(o->sh.output, err, sizeof err);
 	int rc = 0;
 
 	if (out == NULL) {
@@ -258,8 +223,8 @@ run_check(const struct opts *o)
 	int rc;
 	size_t i;
 
-	if ((recs = actionplan_recs_read(o->recs, o->csv_flags, err, sizeof err)) == NULL ||
-	    (plan = actionplan_plan_read(o->plan, o->csv_flags, err, sizeof err)) == NULL) {
+	if ((recs = actionplan_recs_read(o->recs, o->sh.csv_flags, err, sizeof err)) == NULL ||
+	    (plan = actionplan_plan_read(o->plan, o->sh.csv_flags, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		actionplan_recs_free(recs);
 		return EXIT_TROUBLE;

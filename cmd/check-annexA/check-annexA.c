@@ -41,24 +41,18 @@ struct options {
 	enum findings_format format;
 	int xlsx; /* --format xlsx: the csv findings as a workbook */
 	const char *documents;
-	const char *output;
+	struct cli_shared sh;
 	const char *input; /* NULL: standard input */
 	int capped;
 	uint64_t max;
 };
 
-/* Print usage on stdout (status 0) or stderr, and exit with status. */
-static void __attribute__((noreturn)) usage(int status)
-{
-	FILE *fp = status == 0 ? stdout : stderr;
-
-	fprintf(fp,
-	        "usage: " PROG
-	        " [--as-of DATE] [--format text|json|csv|xlsx] [--documents MANIFEST]\n"
-	        "                    [--encoding utf-8|cp1252] [--id-pattern REGEX] [--map FILE]\n"
-	        "                    [--sheet NAME|N] [--max-findings N] [-o FILE] [FILE]\n");
-	exit(status);
-}
+static const struct cli_tool tool = {
+    PROG,
+    "usage: " PROG " [--as-of DATE] [--format text|json|csv|xlsx] [--documents MANIFEST]\n"
+    "                    [--encoding utf-8|cp1252] [--id-pattern REGEX] [--map FILE]\n"
+    "                    [--sheet NAME|N] [--max-findings N] [-o FILE] [FILE]\n",
+    NULL};
 
 /* Parse the command line into o. */
 static void
@@ -72,26 +66,12 @@ parse_options(int argc, char *argv[], struct options *o)
 	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case CLI_OPT_AS_OF:
-			if (cli_parse_date("--as-of", optarg, &o->cfg.as_of) != 0)
-				usage(EXIT_TROUBLE);
+			o->cfg.as_of = cli_date(&tool, "--as-of", optarg);
 			break;
 		case CLI_OPT_FORMAT:
-			if ((i = cli_choice(optarg, formats)) < 0) {
-				diag_note("--format: expected text, json, csv or xlsx");
-				usage(EXIT_TROUBLE);
-			}
+			i = cli_pick(&tool, "--format", optarg, formats);
 			o->xlsx = i == 3;
 			o->format = o->xlsx ? FINDINGS_CSV : (enum findings_format)i;
-			break;
-		case CLI_OPT_RAW:
-			cli_raw();
-			break;
-		case CLI_OPT_SHEET:
-			cli_sheet(optarg);
-			break;
-		case CLI_OPT_ENCODING:
-			if (cli_encoding(optarg, &o->cfg.csv_flags) != 0)
-				usage(EXIT_TROUBLE);
 			break;
 		case OPT_ID_PATTERN:
 			o->cfg.id_pattern = optarg;
@@ -105,26 +85,19 @@ parse_options(int argc, char *argv[], struct options *o)
 		case OPT_MAX_FINDINGS:
 			if (cli_parse_u64(optarg, 0, UINT64_MAX, &o->max) != 0) {
 				diag_note("--max-findings: expected a whole number");
-				usage(EXIT_TROUBLE);
+				cli_usage(&tool, EXIT_TROUBLE);
 			}
 			o->capped = 1;
 			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'h':
-			usage(EXIT_OK);
-		case CLI_OPT_VERSION:
-			cli_version(PROG);
-			exit(EXIT_OK);
 		default:
-			usage(EXIT_TROUBLE);
+			cli_take(&tool, ch, optarg, &o->sh);
 		}
 	}
+	o->cfg.csv_flags = o->sh.csv_flags;
 	argc -= optind;
 	argv += optind;
 	if (argc > 1)
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	if (argc == 1 && strcmp(argv[0], "-") != 0)
 		o->input = argv[0];
 }
@@ -201,14 +174,14 @@ main(int argc, char *argv[])
 	}
 	if (o.input != NULL) {
 		name = o.input;
-		if ((in = fopen(o.input, "rb")) == NULL) {
+		if ((in = output_input_open(o.input)) == NULL) {
 			diag_error(o.input, 0, "cannot open: %m");
 			return EXIT_TROUBLE;
 		}
 	}
 	output_input(o.input != NULL ? o.input : "-");
 	output_input(o.documents);
-	if ((out = output_open(o.output, err, sizeof err)) == NULL) {
+	if ((out = output_open(o.sh.output, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}

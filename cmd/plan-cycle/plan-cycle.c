@@ -39,7 +39,8 @@ enum {
 enum format { FMT_CSV, FMT_JSON, FMT_ICS };
 
 struct opts {
-	const char *profile, *holidays, *division, *output;
+	const char *profile, *holidays, *division;
+	struct cli_shared sh;
 	date_t last, as_of, annual_from;
 	int have_last, have_as_of, have_annual;
 	size_t ngrades, nvisits;
@@ -63,29 +64,16 @@ static const struct option longopts[] = {
     CLI_LONGOPTS_COMMON,
 };
 
-static void usage(int) __attribute__((noreturn));
-
-static void
-usage(int status)
-{
-	FILE *fp = status == 0 ? stdout : stderr;
-
-	fprintf(
-	    fp,
-	    "usage: plan-cycle --last DATE --grade JUDGEMENT=GRADE... [--visit DATE]...\n"
-	    "                  [--as-of DATE] [--annual-from DATE] [--monitoring-every MONTHS]\n"
-	    "                  [--profile framework-2021] [--holidays FILE]\n"
-	    "                  [--division england-and-wales] [--format csv|json|ics] [-o FILE]\n");
-	if (status == 0)
-		fputs(
-		    "Plan the inspection cycle after the last full inspection: the window for the\n"
-		    "next one, focused visits, annual self-evaluation and engagement meetings, "
-		    "and\n"
-		    "monitoring visits after an inadequate judgement, each date with its reason.\n"
-		    "Exit 1 when --as-of is past a deadline (overdue), naming it.\n",
-		    fp);
-	exit(status);
-}
+static const struct cli_tool tool = {
+    PROG,
+    "usage: plan-cycle --last DATE --grade JUDGEMENT=GRADE... [--visit DATE]...\n"
+    "                  [--as-of DATE] [--annual-from DATE] [--monitoring-every MONTHS]\n"
+    "                  [--profile framework-2021] [--holidays FILE]\n"
+    "                  [--division england-and-wales] [--format csv|json|ics] [-o FILE]\n",
+    "Plan the inspection cycle after the last full inspection: the window for the\n"
+    "next one, focused visits, annual self-evaluation and engagement meetings, and\n"
+    "monitoring visits after an inadequate judgement, each date with its reason.\n"
+    "Exit 1 when --as-of is past a deadline (overdue), naming it.\n"};
 
 /* --grade JUDGEMENT=GRADE into o; exits on a usage error. */
 static void
@@ -96,14 +84,14 @@ take_grade(struct opts *o, char *arg)
 
 	if (eq == NULL || eq == arg || o->ngrades == MAX_LIST) {
 		diag_note("--grade: expected JUDGEMENT=GRADE (private-law=good)");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	*eq = '\0';
 	if ((g = judgementsfile_grade_parse(eq + 1)) == REPORT_GRADE_NONE) {
 		diag_note(
 		    "--grade %s: expected outstanding, good, requires-improvement or inadequate",
 		    arg);
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	o->grades[o->ngrades].judgement = arg;
 	o->grades[o->ngrades].grade = judgementsfile_grade_words(g);
@@ -114,8 +102,7 @@ take_grade(struct opts *o, char *arg)
 static void
 take_date(const char *opt, const char *arg, date_t *d, int *have)
 {
-	if (cli_parse_date(opt, arg, d) != 0)
-		usage(EXIT_TROUBLE);
+	*d = cli_date(&tool, opt, arg);
 	if (have != NULL)
 		*have = 1;
 }
@@ -137,7 +124,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_VISIT:
 			if (o->nvisits == MAX_LIST)
-				usage(EXIT_TROUBLE);
+				cli_usage(&tool, EXIT_TROUBLE);
 			take_date("--visit", optarg, &o->visits[o->nvisits++], NULL);
 			break;
 		case CLI_OPT_AS_OF:
@@ -150,7 +137,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 			if (cli_parse_u64(optarg, 1, 36, &n) != 0) {
 				diag_note(
 				    "--monitoring-every: expected a number of months, 1 to 36");
-				usage(EXIT_TROUBLE);
+				cli_usage(&tool, EXIT_TROUBLE);
 			}
 			o->monitoring_months = (int)n;
 			break;
@@ -164,27 +151,15 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->division = optarg;
 			break;
 		case CLI_OPT_FORMAT:
-			if (cli_choice(optarg, formats) < 0) {
-				diag_note("--format: expected csv, json or ics");
-				usage(EXIT_TROUBLE);
-			}
-			o->format = (enum format)cli_choice(optarg, formats);
+			o->format = (enum format)cli_pick(&tool, "--format", optarg, formats);
 			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'h':
-			usage(EXIT_OK);
-		case CLI_OPT_VERSION:
-			cli_version(PROG);
-			exit(EXIT_OK);
 		default:
-			usage(EXIT_TROUBLE);
+			cli_take(&tool, ch, optarg, &o->sh);
 		}
 	}
 	if (optind < argc || !o->have_last) {
 		diag_note(optind < argc ? "no file operands" : "--last is required");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 }
 
@@ -222,7 +197,7 @@ emit(const struct opts *o, const struct cycle *c)
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
-	if ((out = output_open(o->output, err, sizeof err)) == NULL) {
+	if ((out = output_open(o->sh.output, err, sizeof err)) == NULL) {
 		free(text);
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;

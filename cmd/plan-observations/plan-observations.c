@@ -38,23 +38,17 @@ static const struct option longopts[] = {
     CLI_LONGOPTS_COMMON,
 };
 
-/* Print usage on stdout (status 0) or stderr, and exit with status. */
-static void
-usage(int status)
-{
-	FILE *fp = status == 0 ? stdout : stderr;
-
-	fprintf(
-	    fp,
-	    "usage: plan-observations --plan PLAN.json --opportunities FILE\n"
-	    "                         [--format csv|json|ics] [--max-travel MIN] [--per-day N]\n"
-	    "                         [--rejected FILE] [--sheet NAME|N] [-o FILE]\n");
-	exit(status);
-}
+static const struct cli_tool tool = {
+    "plan-observations",
+    "usage: plan-observations --plan PLAN.json --opportunities FILE\n"
+    "                         [--format csv|json|ics] [--max-travel MIN] [--per-day N]\n"
+    "                         [--rejected FILE] [--sheet NAME|N] [-o FILE]\n",
+    NULL};
 
 /* The run's inputs and options. */
 struct run {
-	const char *plan_path, *opps_path, *outpath, *rejected;
+	const char *plan_path, *opps_path, *rejected;
+	struct cli_shared sh;
 	int format;
 	struct observe_opts opts;
 	struct obsinput_plan plan;
@@ -96,9 +90,10 @@ static void
 parse_options(int argc, char *argv[], struct run *r)
 {
 	static const char *const formats[] = {"csv", "json", "ics", NULL};
-	uint64_t v;
+	char per_day[32];
 	int ch;
 
+	snprintf(per_day, sizeof per_day, "1 to %d", OBSERVE_MAX_PER_DAY);
 	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_PLAN:
@@ -110,48 +105,24 @@ parse_options(int argc, char *argv[], struct run *r)
 		case OPT_REJECTED:
 			r->rejected = optarg;
 			break;
-		case CLI_OPT_RAW:
-			cli_raw();
-			break;
-		case CLI_OPT_SHEET:
-			cli_sheet(optarg);
-			break;
 		case CLI_OPT_FORMAT:
-			if ((r->format = cli_choice(optarg, formats)) < 0) {
-				diag_note("--format: expected csv, json or ics");
-				usage(EXIT_TROUBLE);
-			}
+			r->format = cli_pick(&tool, "--format", optarg, formats);
 			break;
 		case OPT_MAX_TRAVEL:
-			if (cli_parse_u64(optarg, 0, 24 * 60, &v) != 0) {
-				diag_note("--max-travel: expected minutes, 0 to 1440");
-				usage(EXIT_TROUBLE);
-			}
-			r->opts.max_travel = (int)v;
+			r->opts.max_travel = (int)cli_number(&tool, "--max-travel", optarg, 0,
+			                                     24 * 60, "minutes, 0 to 1440");
 			break;
 		case OPT_PER_DAY:
-			if (cli_parse_u64(optarg, 1, OBSERVE_MAX_PER_DAY, &v) != 0) {
-				diag_note("--per-day: expected 1 to %d", OBSERVE_MAX_PER_DAY);
-				usage(EXIT_TROUBLE);
-			}
-			r->opts.per_day = (int)v;
+			r->opts.per_day = (int)cli_number(&tool, "--per-day", optarg, 1,
+			                                  OBSERVE_MAX_PER_DAY, per_day);
 			break;
-		case 'o':
-			r->outpath = optarg;
-			break;
-		case 'h':
-			usage(EXIT_OK);
-			break;
-		case CLI_OPT_VERSION:
-			cli_version("plan-observations");
-			exit(EXIT_OK);
 		default:
-			usage(EXIT_TROUBLE);
+			cli_take(&tool, ch, optarg, &r->sh);
 		}
 	}
 	if (argc > optind || r->plan_path == NULL || r->opps_path == NULL) {
 		diag_note("--plan and --opportunities are required");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 }
 
@@ -174,7 +145,7 @@ run(struct run *r)
 	output_input(r->opps_path);
 	if (r->rejected != NULL && (status = write_file(r, r->rejected, 1)) != EXIT_OK)
 		return status;
-	if ((status = write_file(r, r->outpath, 0)) != EXIT_OK)
+	if ((status = write_file(r, r->sh.output, 0)) != EXIT_OK)
 		return status;
 	obsout_unmet(stderr, &r->res, r->opps.opp, r->opps.n, r->plan.areas, r->plan.nareas);
 	if (r->res.nareas_court < r->res.nareas_visited || r->opps.near_misses > 0)

@@ -71,11 +71,11 @@ static const struct option longopts[] = {
 
 /* Everything the options say. */
 struct opts {
-	const char *start_arg, *profile, *areas, *team, *holidays, *division, *output;
+	const char *start_arg, *profile, *areas, *team, *holidays, *division;
+	struct cli_shared sh;
 	enum format format;
 	enum plan_view view;
 	int visits;
-	unsigned csv_flags;
 	const char **include, **exclude;
 	size_t ninclude, nexclude;
 	struct plan_pin *pins;
@@ -86,27 +86,19 @@ struct opts {
 	long sequence;
 };
 
-/* Print usage on stdout (status 0) or stderr, and exit with status. */
-static void
-usage(int status)
-{
-	FILE *fp = status == 0 ? stdout : stderr;
-
-	fprintf(
-	    fp,
-	    "usage: plan-weeks --start DATE [--profile handbook-2014|framework-2021|mcsi-2002]\n"
-	    "                  [--areas FILE] [--team FILE] [--visits 7|8]\n"
-	    "                  [--include AREA]... [--exclude AREA]...\n"
-	    "                  [--pin AREA=WEEK]... [--replace OLD=NEW[:CONFLICTS] --from "
-	    "DATE]...\n"
-	    "                  [--previous PLAN.json] [--as-of DATE] [--sequence N]\n"
-	    "                  [--per-inspector DIR]\n"
-	    "                  [--holidays FILE] [--division england-and-wales]\n"
-	    "                  [--format csv|json|ics|svg|html]\n"
-	    "                  [--view timeline|areas|deployment] [--encoding cp1252]\n"
-	    "                  [--sheet NAME|N] [-o FILE]\n");
-	exit(status);
-}
+static const struct cli_tool tool = {
+    "plan-weeks",
+    "usage: plan-weeks --start DATE [--profile handbook-2014|framework-2021|mcsi-2002]\n"
+    "                  [--areas FILE] [--team FILE] [--visits 7|8]\n"
+    "                  [--include AREA]... [--exclude AREA]...\n"
+    "                  [--pin AREA=WEEK]... [--replace OLD=NEW[:CONFLICTS] --from DATE]...\n"
+    "                  [--previous PLAN.json] [--as-of DATE] [--sequence N]\n"
+    "                  [--per-inspector DIR]\n"
+    "                  [--holidays FILE] [--division england-and-wales]\n"
+    "                  [--format csv|json|ics|svg|html]\n"
+    "                  [--view timeline|areas|deployment] [--encoding cp1252]\n"
+    "                  [--sheet NAME|N] [-o FILE]\n",
+    NULL};
 
 /* Append s to a growing list of strings. */
 static void
@@ -125,7 +117,7 @@ add_pin(struct opts *o, char *arg)
 
 	if (eq == NULL || eq == arg || cli_parse_u64(eq + 1, 1, 52, &week) != 0) {
 		diag_note("--pin: expected AREA=WEEK (e.g. \"Wessex=3\")");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	*eq = '\0';
 	o->pins = xreallocarray(o->pins, o->npins + 1, sizeof *o->pins);
@@ -142,7 +134,7 @@ add_replace(struct opts *o, char *arg)
 
 	if (eq == NULL || eq == arg || eq[1] == '\0' || eq[1] == ':') {
 		diag_note("--replace: expected OLD=NEW or OLD=NEW:CONFLICTS");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	*eq = '\0';
 	if ((colon = strchr(eq + 1, ':')) != NULL)
@@ -153,19 +145,6 @@ add_replace(struct opts *o, char *arg)
 	r->new_name = eq + 1;
 	r->new_conflicts = colon != NULL ? colon + 1 : NULL;
 	r->from = -1;
-}
-
-/* Handle one option that takes a choice; exits 2 on a bad value. */
-static int
-choice(const char *opt, const char *arg, const char *const *choices, const char *expected)
-{
-	int i = cli_choice(arg, choices);
-
-	if (i < 0) {
-		diag_note("%s: expected %s", opt, expected);
-		usage(EXIT_TROUBLE);
-	}
-	return i;
 }
 
 /* Read the command line into o. */
@@ -196,7 +175,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->team = optarg;
 			break;
 		case OPT_VISITS:
-			o->visits = 7 + choice("--visits", optarg, visits, "7 or 8");
+			o->visits = 7 + cli_pick(&tool, "--visits", optarg, visits);
 			break;
 		case OPT_HOLIDAYS:
 			o->holidays = optarg;
@@ -205,24 +184,16 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->division = optarg;
 			break;
 		case CLI_OPT_FORMAT:
-			o->format = (enum format)choice("--format", optarg, formats,
-			                                "csv, json, ics, svg or html");
+			o->format = (enum format)cli_pick(&tool, "--format", optarg, formats);
 			break;
 		case OPT_VIEW:
-			o->view = (enum plan_view)choice("--view", optarg, views,
-			                                 "timeline, areas or deployment");
+			o->view = (enum plan_view)cli_pick(&tool, "--view", optarg, views);
 			break;
 		case OPT_INCLUDE:
 			append(&o->include, &o->ninclude, optarg);
 			break;
 		case OPT_EXCLUDE:
 			append(&o->exclude, &o->nexclude, optarg);
-			break;
-		case CLI_OPT_RAW:
-			cli_raw();
-			break;
-		case CLI_OPT_SHEET:
-			cli_sheet(optarg);
 			break;
 		case OPT_PIN:
 			add_pin(o, optarg);
@@ -242,48 +213,29 @@ parse_options(int argc, char *argv[], struct opts *o)
 		case OPT_PER_INSPECTOR:
 			o->per_inspector = optarg;
 			break;
-		case OPT_SEQUENCE: {
-			uint64_t n;
-
-			if (cli_parse_u64(optarg, 1, 1000000, &n) != 0) {
-				diag_note("--sequence: expected a number, 1 to 1000000");
-				usage(EXIT_TROUBLE);
-			}
-			o->sequence = (long)n;
+		case OPT_SEQUENCE:
+			o->sequence = (long)cli_number(&tool, "--sequence", optarg, 1, 1000000,
+			                               "a number, 1 to 1000000");
 			break;
-		}
-		case CLI_OPT_ENCODING:
-			if (cli_encoding(optarg, &o->csv_flags) != 0)
-				usage(EXIT_TROUBLE);
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'h':
-			usage(EXIT_OK);
-			break;
-		case CLI_OPT_VERSION:
-			cli_version("plan-weeks");
-			exit(EXIT_OK);
 		default:
-			usage(EXIT_TROUBLE);
+			cli_take(&tool, ch, optarg, &o->sh);
 		}
 	}
 	if (optind < argc) {
 		diag_note("unexpected argument: %s", argv[optind]);
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if (o->start_arg == NULL) {
 		diag_note("--start is required");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if ((o->nreplace > 0) != (o->from_arg != NULL)) {
 		diag_note("--replace and --from go together");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if (o->as_of_arg != NULL && o->previous == NULL) {
 		diag_note("--as-of needs --previous (the plan whose earlier days it keeps)");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 }
 
@@ -328,7 +280,7 @@ load_team(const struct opts *o, const struct areas_list *areas, struct deploy_te
 		deploy_team_placeholder(team);
 		return 0;
 	}
-	if (deploy_read_team(o->team, o->csv_flags, team, err, sizeof err) == -1 ||
+	if (deploy_read_team(o->team, o->sh.csv_flags, team, err, sizeof err) == -1 ||
 	    (o->areas != NULL &&
 	     plan_check_conflicts(team, areas, o->areas, err, sizeof err) == -1)) {
 		diag_error(NULL, 0, "%s", err);
@@ -375,7 +327,8 @@ load_inputs(const struct opts *o, struct plan_input *in, struct timetable_profil
 		diag_error(NULL, 0, "%s", err);
 		return -1;
 	}
-	if (o->areas != NULL && areas_read(o->areas, o->csv_flags, areas, err, sizeof err) == -1) {
+	if (o->areas != NULL &&
+	    areas_read(o->areas, o->sh.csv_flags, areas, err, sizeof err) == -1) {
 		diag_error(NULL, 0, "%s", err);
 		return -1;
 	}
@@ -471,7 +424,7 @@ write_plan(const struct opts *o, const struct plan *p)
 	output_input(o->team);
 	output_input(o->holidays);
 	output_input(o->profile);
-	if ((out = output_open(o->output, err, sizeof err)) == NULL) {
+	if ((out = output_open(o->sh.output, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return -1;
 	}

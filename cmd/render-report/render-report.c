@@ -69,43 +69,33 @@ static const struct option longopts[] = {
 };
 
 struct opts {
-	const char *judgements, *plan, *sample, *letter, *details, *output, *sea, *area;
+	const char *judgements, *plan, *sample, *letter, *details, *sea, *area;
+	struct cli_shared sh;
 	const char *sections, *skeleton, *writers, *profile;
 	enum report_audience audience;
 	const char **identifiers;
 	size_t nidentifiers;
 	enum format format;
 	int draft;
-	unsigned csv_flags;
 	size_t max_examples;
 };
 
-/* Print usage on stdout (status 0) or stderr, and exit with status. */
-static void
-usage(int status)
-{
-	FILE *fp = status == 0 ? stdout : stderr;
-
-	fprintf(
-	    fp,
-	    "usage: render-report --judgements FILE [--profile NAME] [--audience public|team]\n"
-	    "                     [--sections DIR]\n"
-	    "                     [--plan FILE] [--sample FILE] [--format md|html|txt] [--draft]\n"
-	    "                     [--identifiers FILE]... [--max-examples N] [--encoding cp1252]\n"
-	    "                     [--sheet NAME|N] [-o FILE] [SEA]\n"
-	    "       render-report --judgements FILE --skeleton DIR [--writers FILE] [--plan FILE]\n"
-	    "                     [SEA]\n"
-	    "       render-report --letter ce-email|staff-info|family --details FILE\n"
-	    "                     [--plan FILE] [--area NAME] [--format md|html|txt] [-o FILE]\n");
-	if (status == 0)
-		fprintf(fp,
-		        "Render the published report (the team's prose sections) or the team's\n"
-		        "evidence pack from the judgements and the SEA of build-sea; write the\n"
-		        "skeleton of the sections to draft from; or fill in a letter of the\n"
-		        "handbook's Annexes B, C and D.\n"
-		        "Exit 1, writing nothing, when a gate refuses the report or a letter.\n");
-	exit(status);
-}
+static const struct cli_tool tool = {
+    "render-report",
+    "usage: render-report --judgements FILE [--profile NAME] [--audience public|team]\n"
+    "                     [--sections DIR]\n"
+    "                     [--plan FILE] [--sample FILE] [--format md|html|txt] [--draft]\n"
+    "                     [--identifiers FILE]... [--max-examples N] [--encoding cp1252]\n"
+    "                     [--sheet NAME|N] [-o FILE] [SEA]\n"
+    "       render-report --judgements FILE --skeleton DIR [--writers FILE] [--plan FILE]\n"
+    "                     [SEA]\n"
+    "       render-report --letter ce-email|staff-info|family --details FILE\n"
+    "                     [--plan FILE] [--area NAME] [--format md|html|txt] [-o FILE]\n",
+    "Render the published report (the team's prose sections) or the team's\n"
+    "evidence pack from the judgements and the SEA of build-sea; write the\n"
+    "skeleton of the sections to draft from; or fill in a letter of the\n"
+    "handbook's Annexes B, C and D.\n"
+    "Exit 1, writing nothing, when a gate refuses the report or a letter.\n"};
 
 /* Load a JSON file or stop with exit 2. */
 static json_t *
@@ -256,7 +246,7 @@ run_letter(const struct opts *o)
 	                                  : (strbuf_adds(&page, text.buf), 0))
 		diag_note("%s", err);
 	else
-		rc = emit(o->output, page.buf, page.len);
+		rc = emit(o->sh.output, page.buf, page.len);
 done:
 	redact_free(r);
 	strbuf_free(&text);
@@ -279,8 +269,8 @@ detectors(const struct opts *o, const struct seafile *sea, const struct planfile
 		return NULL;
 	}
 	for (i = 0; people && i < o->nidentifiers; i++)
-		if (redact_add_identifiers(r, o->identifiers[i], o->csv_flags, err, sizeof err) !=
-		    0) {
+		if (redact_add_identifiers(r, o->identifiers[i], o->sh.csv_flags, err,
+		                           sizeof err) != 0) {
 			diag_note("%s", err);
 			redact_free(r);
 			return NULL;
@@ -322,7 +312,7 @@ gate_and_render(const struct opts *o, const struct report_input *in, struct reda
 		else
 			rdoc_md(doc, 0, &out);
 		if (rc == EXIT_OK)
-			rc = emit(o->output, out.buf, out.len);
+			rc = emit(o->sh.output, out.buf, out.len);
 	}
 	strbuf_free(&msgs);
 	strbuf_free(&out);
@@ -357,7 +347,7 @@ run_skeleton(const struct opts *o, const struct report_input *in)
 	size_t kept = 0;
 	int k, rc = EXIT_OK;
 
-	if (sections_writers(o->writers, o->csv_flags, in, writers, err, sizeof err) != 0 ||
+	if (sections_writers(o->writers, o->sh.csv_flags, in, writers, err, sizeof err) != 0 ||
 	    sections_skeleton(o->skeleton, in, writers, &kept, err, sizeof err) != 0) {
 		diag_note("%s", err);
 		rc = EXIT_TROUBLE;
@@ -433,7 +423,7 @@ run_report(const struct opts *o)
 	}
 	plan = load_plan(o->plan);
 	if (o->sample != NULL &&
-	    (sample = table_read(o->sample, o->csv_flags, err, sizeof err)) == NULL) {
+	    (sample = table_read(o->sample, o->sh.csv_flags, err, sizeof err)) == NULL) {
 		diag_note("%s", err);
 		goto done;
 	}
@@ -482,7 +472,6 @@ parse_options(int argc, char *argv[], struct opts *o)
 {
 	static const char *const formats[] = {"md", "html", "txt", NULL};
 	static const char *const audiences[] = {"public", "team", NULL};
-	uint64_t n;
 	int ch;
 
 	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
@@ -500,10 +489,7 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->draft = 1;
 			break;
 		case OPT_LETTER:
-			if (cli_choice(optarg, letters_names) < 0) {
-				diag_note("--letter: expected ce-email, staff-info or family");
-				usage(EXIT_TROUBLE);
-			}
+			cli_pick(&tool, "--letter", optarg, letters_names);
 			o->letter = optarg;
 			break;
 		case OPT_DETAILS:
@@ -513,11 +499,9 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->area = optarg;
 			break;
 		case OPT_AUDIENCE:
-			if (cli_choice(optarg, audiences) < 0) {
-				diag_note("--audience: expected public or team");
-				usage(EXIT_TROUBLE);
-			}
-			o->audience = strcmp(optarg, "team") == 0 ? REPORT_TEAM : REPORT_PUBLIC;
+			o->audience = cli_pick(&tool, "--audience", optarg, audiences) == 1
+			                  ? REPORT_TEAM
+			                  : REPORT_PUBLIC;
 			break;
 		case OPT_SECTIONS:
 			o->sections = optarg;
@@ -537,37 +521,14 @@ parse_options(int argc, char *argv[], struct opts *o)
 			o->identifiers[o->nidentifiers++] = optarg;
 			break;
 		case OPT_EXAMPLES:
-			if (cli_parse_u64(optarg, 0, 1000, &n) != 0) {
-				diag_note("--max-examples: expected a number from 0 to 1000");
-				usage(EXIT_TROUBLE);
-			}
-			o->max_examples = (size_t)n;
-			break;
-		case CLI_OPT_SHEET:
-			cli_sheet(optarg);
-			break;
-		case CLI_OPT_ENCODING:
-			if (cli_encoding(optarg, &o->csv_flags) != 0)
-				usage(EXIT_TROUBLE);
+			o->max_examples = (size_t)cli_number(&tool, "--max-examples", optarg, 0,
+			                                     1000, "a number from 0 to 1000");
 			break;
 		case CLI_OPT_FORMAT:
-			if (cli_choice(optarg, formats) < 0) {
-				diag_note("--format: expected md, html or txt");
-				usage(EXIT_TROUBLE);
-			}
-			o->format = (enum format)cli_choice(optarg, formats);
+			o->format = (enum format)cli_pick(&tool, "--format", optarg, formats);
 			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'h':
-			usage(EXIT_OK);
-			break;
-		case CLI_OPT_VERSION:
-			cli_version("render-report");
-			exit(EXIT_OK);
 		default:
-			usage(EXIT_TROUBLE);
+			cli_take(&tool, ch, optarg, &o->sh);
 		}
 	}
 }
@@ -604,20 +565,20 @@ main(int argc, char *argv[])
 	if (o.letter != NULL ? o.details == NULL : o.judgements == NULL) {
 		diag_note(o.letter != NULL ? "--letter needs --details"
 		                           : "--judgements is required");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if (argc > 1 ||
 	    (o.letter != NULL && (argc > 0 || o.judgements != NULL || o.sample != NULL))) {
 		diag_note(o.letter != NULL ? "--letter takes no SEA, --judgements or --sample"
 		          : o.area != NULL ? "--area goes with --letter"
 		                           : "one SEA at most");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
-	if ((o.skeleton != NULL && (o.sections != NULL || o.output != NULL)) ||
+	if ((o.skeleton != NULL && (o.sections != NULL || o.sh.output != NULL)) ||
 	    (o.writers != NULL && o.skeleton == NULL)) {
 		diag_note(
 		    "--skeleton writes a folder (no -o, no --sections); --writers goes with it");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if (argc == 1)
 		o.sea = argv[0];

@@ -68,22 +68,15 @@ write_book(const char *mode, struct xlsxout_csv *list, FILE *out)
 	return -1;
 }
 
-/* Print usage on stdout (status 0) or stderr, and exit with status. */
-static void __attribute__((noreturn)) usage(int status)
-{
-	FILE *fp = status == 0 ? stdout : stderr;
-
-	fprintf(
-	    fp,
-	    "usage: %s national [--seed N] [--explain] [FILE]\n"
-	    "       %s local --area NAME [--closed FILE] [--exclude FILE]... [--seed N]\n"
-	    "                    [--as-of DATE] [--allow-old] [--explain] [FILE]\n"
-	    "       %s complaints [-n N] [--as-of DATE] [FILE]\n"
-	    "common options: [--map FILE] [-o FILE] [--encoding utf-8|cp1252] [--sheet NAME|N]\n"
-	    "                [-h] [--version]\n",
-	    PROG, PROG, PROG);
-	exit(status);
-}
+static const struct cli_tool tool = {
+    PROG,
+    "usage: " PROG " national [--seed N] [--explain] [FILE]\n"
+    "       " PROG " local --area NAME [--closed FILE] [--exclude FILE]... [--seed N]\n"
+    "                    [--as-of DATE] [--allow-old] [--explain] [FILE]\n"
+    "       " PROG " complaints [-n N] [--as-of DATE] [FILE]\n"
+    "common options: [--map FILE] [-o FILE] [--encoding utf-8|cp1252] [--sheet NAME|N]\n"
+    "                [-h] [--version]\n",
+    NULL};
 
 /* A seed from the operating system; 0 or -1. */
 static int
@@ -146,134 +139,132 @@ run(const char *mode, const struct casedraw_opts *o, const char *outpath, int xl
 	return status;
 }
 
-static int as_of_given;
-
-/* The options of the dated lists (--as-of, --allow-old); 0 when ch was one, else -1. */
-static int
-dated_option(int ch, const char *arg, struct casedraw_opts *o)
-{
-	if (ch == OPT_ALLOW_OLD)
-		o->allow_old = 1;
-	else if (ch != CLI_OPT_AS_OF)
-		return -1;
-	else if (cli_parse_date("--as-of", arg, &o->as_of) != 0)
-		usage(EXIT_TROUBLE);
-	else
-		as_of_given = 1;
-	return 0;
-}
-
 /* Check that the options given fit the mode; exit 2 when not. */
 static void
-check_mode(const char *mode, struct casedraw_opts *o, int seed_given, int n_given)
+check_mode(const char *mode, struct casedraw_opts *o, int seed_given, int n_given, int as_of_given)
 {
 	static const char *const modes[] = {"national", "local", "complaints", NULL};
 	int m = cli_choice(mode, modes);
 
 	if (m < 0) {
 		diag_error(NULL, 0, "unknown mode (national, local or complaints)");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if (m != 1 && (o->area || o->closed || o->nexclude)) {
 		diag_error(NULL, 0, "--area, --closed and --exclude are for the local mode");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if (m == 1 && o->area == NULL) {
 		diag_error(NULL, 0, "local: --area NAME is required");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if (m == 2 && (seed_given || o->explain)) {
 		diag_error(NULL, 0, "complaints: --seed and --explain do not apply");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if ((m == 0 && as_of_given) || (m != 1 && o->allow_old)) {
 		diag_error(NULL, 0,
 		           "--as-of is for the local and complaints modes, --allow-old for local");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
 	if (!as_of_given)
 		o->as_of = dates_today();
 	if (m != 2 && n_given) {
 		diag_error(NULL, 0, "-n is for the complaints mode");
-		usage(EXIT_TROUBLE);
+		cli_usage(&tool, EXIT_TROUBLE);
 	}
+}
+
+/* The run's options: the draw's, the shared ones and what was given. */
+struct options {
+	struct casedraw_opts draw;
+	struct cli_shared sh;
+	int seed_given, n_given, as_of_given, xlsx;
+};
+
+/* Read the options into o; returns the index of the mode operand. */
+static int
+parse_options(int argc, char **argv, struct options *o)
+{
+	static const char *const formats[] = {"csv", "xlsx", NULL};
+	uint64_t v;
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "hn:o:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			if (cli_parse_u64(optarg, 1, 1000000, &v) < 0) {
+				diag_error(NULL, 0, "-n: not a number from 1 to 1000000");
+				cli_usage(&tool, EXIT_TROUBLE);
+			}
+			o->draw.n = (unsigned long)v;
+			o->n_given = 1;
+			break;
+		case OPT_SEED:
+			if (cli_parse_u64(optarg, 0, UINT64_MAX, &o->draw.seed) < 0) {
+				diag_error(NULL, 0, "--seed: not an unsigned 64-bit number");
+				cli_usage(&tool, EXIT_TROUBLE);
+			}
+			o->seed_given = 1;
+			break;
+		case OPT_EXPLAIN:
+			o->draw.explain = 1;
+			break;
+		case OPT_AREA:
+			o->draw.area = optarg;
+			break;
+		case OPT_CLOSED:
+			o->draw.closed = optarg;
+			break;
+		case OPT_MAP:
+			o->draw.map = optarg;
+			break;
+		case OPT_EXCLUDE:
+			o->draw.exclude = xreallocarray(o->draw.exclude, o->draw.nexclude + 1,
+			                                sizeof *o->draw.exclude);
+			o->draw.exclude[o->draw.nexclude++] = optarg;
+			break;
+		case CLI_OPT_AS_OF:
+			o->draw.as_of = cli_date(&tool, "--as-of", optarg);
+			o->as_of_given = 1;
+			break;
+		case OPT_ALLOW_OLD:
+			o->draw.allow_old = 1;
+			break;
+		case CLI_OPT_FORMAT:
+			o->xlsx = cli_pick(&tool, "--format", optarg, formats) == 1;
+			break;
+		default:
+			cli_take(&tool, ch, optarg, &o->sh);
+		}
+	}
+	o->draw.csv_flags = o->sh.csv_flags;
+	return optind;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct casedraw_opts o;
-	const char *outpath = NULL;
-	int ch, seed_given = 0, n_given = 0, status, xlsx = 0;
-	uint64_t v;
+	struct options o;
+	int status;
 
 	diag_init(PROG);
 	memset(&o, 0, sizeof o);
-	o.n = 10;
-	while ((ch = getopt_long(argc, argv, "hn:o:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			usage(EXIT_OK);
-		case CLI_OPT_VERSION:
-			cli_version(PROG);
-			return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
-		case 'o':
-			outpath = optarg;
-			break;
-		case 'n':
-			if (cli_parse_u64(optarg, 1, 1000000, &v) < 0) {
-				diag_error(NULL, 0, "-n: not a number from 1 to 1000000");
-				usage(EXIT_TROUBLE);
-			}
-			o.n = (unsigned long)v;
-			n_given = 1;
-			break;
-		case CLI_OPT_ENCODING:
-			if (cli_encoding(optarg, &o.csv_flags) != 0)
-				usage(EXIT_TROUBLE);
-			break;
-		case OPT_SEED:
-			if (cli_parse_u64(optarg, 0, UINT64_MAX, &o.seed) < 0) {
-				diag_error(NULL, 0, "--seed: not an unsigned 64-bit number");
-				usage(EXIT_TROUBLE);
-			}
-			seed_given = 1;
-			break;
-		case OPT_EXPLAIN:
-			o.explain = 1;
-			break;
-		case OPT_AREA:
-			o.area = optarg;
-			break;
-		case OPT_CLOSED:
-			o.closed = optarg;
-			break;
-		case OPT_MAP:
-			o.map = optarg;
-			break;
-		case OPT_EXCLUDE:
-			o.exclude = xreallocarray(o.exclude, o.nexclude + 1, sizeof *o.exclude);
-			o.exclude[o.nexclude++] = optarg;
-			break;
-		default:
-			if (dated_option(ch, optarg, &o) != 0 && cli_common(ch, optarg, &xlsx) != 0)
-				usage(EXIT_TROUBLE);
-		}
-	}
-	argc -= optind;
+	o.draw.n = 10;
+	argc -= parse_options(argc, argv, &o);
 	argv += optind;
 	if (argc < 1 || argc > 2)
-		usage(EXIT_TROUBLE);
-	check_mode(argv[0], &o, seed_given, n_given);
-	o.input = argc == 2 ? argv[1] : NULL;
-	if (!seed_given && strcmp(argv[0], "complaints") != 0) {
-		if (os_seed(&o.seed) < 0) {
+		cli_usage(&tool, EXIT_TROUBLE);
+	check_mode(argv[0], &o.draw, o.seed_given, o.n_given, o.as_of_given);
+	o.draw.input = argc == 2 ? argv[1] : NULL;
+	if (!o.seed_given && strcmp(argv[0], "complaints") != 0) {
+		if (os_seed(&o.draw.seed) < 0) {
 			diag_error(NULL, 0, "getrandom: no seed from the operating system");
 			return EXIT_TROUBLE;
 		}
-		diag_note("seed %llu", (unsigned long long)o.seed);
+		diag_note("seed %llu", (unsigned long long)o.draw.seed);
 	}
-	status = run(argv[0], &o, outpath, xlsx);
-	free(o.exclude);
+	status = run(argv[0], &o.draw, o.sh.output, o.xlsx);
+	free(o.draw.exclude);
 	return status;
 }

@@ -12,6 +12,7 @@
 
 #include "actionplan/actionplan.h"
 #include "core/jsonio.h"
+#include "core/output.h"
 #include "core/strbuf.h"
 #include "core/table.h"
 #include "core/text.h"
@@ -23,7 +24,7 @@
 static char *
 slurp(const char *path, size_t *len, char *err, size_t errsz)
 {
-	FILE *fp = path == NULL || strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	FILE *fp = path == NULL || strcmp(path, "-") == 0 ? stdin : output_input_open(path);
 	struct strbuf b;
 	char buf[65536];
 	size_t n;

@@ -10,6 +10,7 @@
 #include "annexa/casename.h"
 #include "core/datadir.h"
 #include "core/memo.h"
+#include "core/output.h"
 #include "core/xalloc.h"
 
 #define CASENAME_MAX 256 /* longer names are not a person's name */
@@ -69,7 +70,7 @@ wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
 	char *line = NULL, *p, *e;
 	size_t cap = 0, alloc = 0, i;
 
-	if ((fp = fopen(path, "r")) == NULL) {
+	if ((fp = output_input_open(path)) == NULL) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return -1;
 	}

@@ -66,33 +66,6 @@ cli_encoding(const char *s, unsigned *csv_flags)
 	return 0;
 }
 
-int
-cli_common(int ch, const char *arg, int *xlsx)
-{
-	static const char *const formats[] = {"csv", "xlsx", NULL};
-	int i;
-
-	switch (ch) {
-	case CLI_OPT_SHEET:
-		cli_sheet(arg);
-		return 0;
-	case CLI_OPT_RAW:
-		cli_raw();
-		return 0;
-	case CLI_OPT_FORMAT:
-		if (xlsx == NULL)
-			return -1;
-		if ((i = cli_choice(arg, formats)) < 0) {
-			diag_note("--format: expected csv or xlsx");
-			return -1;
-		}
-		*xlsx = i == 1;
-		return 0;
-	default:
-		return -1;
-	}
-}
-
 void
 cli_raw(void)
 {
@@ -114,4 +87,86 @@ cli_choice(const char *s, const char *const *choices)
 		if (strcmp(s, choices[i]) == 0)
 			return i;
 	return -1;
+}
+
+void
+cli_usage(const struct cli_tool *t, int status)
+{
+	FILE *fp = status == 0 ? stdout : stderr;
+
+	fputs(t->synopsis, fp);
+	if (status == 0 && t->summary != NULL)
+		fputs(t->summary, fp);
+	exit(status);
+}
+
+void
+cli_take(const struct cli_tool *t, int ch, const char *arg, struct cli_shared *sh)
+{
+	switch (ch) {
+	case 'o':
+		sh->output = arg;
+		return;
+	case 'h':
+		cli_usage(t, EXIT_OK);
+	case CLI_OPT_VERSION:
+		cli_version(t->prog);
+		exit(EXIT_OK);
+	case CLI_OPT_ENCODING:
+		if (cli_encoding(arg, &sh->csv_flags) != 0)
+			break;
+		return;
+	case CLI_OPT_SHEET:
+		cli_sheet(arg);
+		return;
+	case CLI_OPT_RAW:
+		cli_raw();
+		return;
+	default:
+		break;
+	}
+	cli_usage(t, EXIT_TROUBLE);
+}
+
+int
+cli_pick(const struct cli_tool *t, const char *opt, const char *arg, const char *const *choices)
+{
+	int i = cli_choice(arg, choices);
+	char list[256];
+	size_t len = 0;
+
+	if (i >= 0)
+		return i;
+	list[0] = '\0';
+	for (i = 0; choices[i] != NULL && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		                        i == 0                   ? ""
+		                        : choices[i + 1] == NULL ? " or "
+		                                                 : ", ",
+		                        choices[i]);
+	diag_note("%s: expected %s", opt, list);
+	cli_usage(t, EXIT_TROUBLE);
+}
+
+date_t
+cli_date(const struct cli_tool *t, const char *opt, const char *arg)
+{
+	date_t d;
+
+	if (cli_parse_date(opt, arg, &d) != 0)
+		cli_usage(t, EXIT_TROUBLE);
+	return d;
+}
+
+uint64_t
+cli_number(const struct cli_tool *t, const char *opt, const char *arg, uint64_t min, uint64_t max,
+           const char *expected)
+{
+	uint64_t v;
+
+	if (cli_parse_u64(arg, min, max, &v) != 0) {
+		diag_note("%s: expected %s", opt, expected);
+		cli_usage(t, EXIT_TROUBLE);
+	}
+	return v;
 }

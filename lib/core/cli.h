@@ -56,13 +56,49 @@ void cli_raw(void);
 	{"encoding", required_argument, NULL, CLI_OPT_ENCODING}, \
 	{"sheet", required_argument, NULL, CLI_OPT_SHEET}
 /* clang-format on */
-/*
- * The options every tool shares, for a getopt switch's default: --sheet,
- * --raw, and --format csv|xlsx when xlsx is not NULL (*xlsx set to 1 for
- * xlsx). 0 when ch was one of them, else -1 (a bad --format is said).
- */
-int cli_common(int ch, const char *arg, int *xlsx);
 /* Return the index of s in the NULL-terminated list, or -1. */
 int cli_choice(const char *s, const char *const *choices);
+
+/* A tool's name and help text, for cli_usage(). */
+struct cli_tool {
+	const char *prog; /* the binary's name */
+	const char *synopsis; /* the "usage: ..." lines, each ending in a newline */
+	const char *summary; /* what --help adds after the synopsis */
+};
+
+/*
+ * The values of the options every tool shares: -o FILE (NULL for stdout)
+ * and --encoding's CSV flags.
+ */
+struct cli_shared {
+	const char *output;
+	unsigned csv_flags;
+};
+
+/*
+ * Print the synopsis (and for status 0 the summary) on stdout for status 0,
+ * else on stderr, and exit with status.
+ */
+void cli_usage(const struct cli_tool *t, int status) __attribute__((noreturn));
+/*
+ * The default of every tool's getopt switch: -o, -h, --version, --encoding,
+ * --sheet and --raw are taken into *sh (or acted on); anything else is a
+ * usage error. Returns only when the option was taken.
+ */
+void cli_take(const struct cli_tool *t, int ch, const char *arg, struct cli_shared *sh);
+/*
+ * The index of arg in the NULL-terminated choices of option opt; on none,
+ * say "OPT: expected a, b or c" and exit through cli_usage(t, 2).
+ */
+int cli_pick(const struct cli_tool *t, const char *opt, const char *arg,
+             const char *const *choices);
+/*
+ * A whole number option within [min, max]; on anything else say
+ * "OPT: expected EXPECTED" and cli_usage(t, 2).
+ */
+uint64_t cli_number(const struct cli_tool *t, const char *opt, const char *arg, uint64_t min,
+                    uint64_t max, const char *expected);
+/* A date option's value; on a bad date, say why and cli_usage(t, 2). */
+date_t cli_date(const struct cli_tool *t, const char *opt, const char *arg);
 
 #endif

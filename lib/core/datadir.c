@@ -75,3 +75,9 @@ datadir_path(const char *rel)
 {
 	return xasprintf("%s/%s", datadir(), rel);
 }
+
+char *
+datadir_named(const char *dir, const char *name, const char *ext)
+{
+	return xasprintf("%s/%s/%s.%s", datadir(), dir, name, ext);
+}

@@ -11,5 +11,7 @@
 const char *datadir(void);
 /* A new string: the data folder joined with rel ("vocab/gender.json"). */
 char *datadir_path(const char *rel);
+/* A new string: the data folder's DIR/NAME.EXT ("vocab", "gender", "json"). */
+char *datadir_named(const char *dir, const char *name, const char *ext);
 
 #endif

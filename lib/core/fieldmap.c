@@ -176,13 +176,10 @@ fieldmap_load(const char *path, char *err, size_t errsz)
 struct fieldmap *
 fieldmap_load_named(const char *name, char *err, size_t errsz)
 {
-	char *rel = xasprintf("fields/%s.json", name);
-	char *path = datadir_path(rel);
-	struct fieldmap *fm;
+	char *path = datadir_named("fields", name, "json");
+	struct fieldmap *fm = fieldmap_load(path, err, errsz);
 
-	fm = fieldmap_load(path, err, errsz);
 	free(path);
-	free(rel);
 	return fm;
 }
 

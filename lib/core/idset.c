@@ -59,36 +59,7 @@ struct idset {
 #define MAX_LOAD_NUM 4 /* at most 4/5 full */
 #define MAX_LOAD_DEN 5
 
-static struct keyhash_key run_key;
-static int run_key_set;
-
-/* Draw this run's hash key (getrandom(), else /dev/urandom, else the clock). */
-static void
-key_init(void)
-{
-	unsigned char b[16];
-	struct timespec ts;
-	ssize_t got = -1;
-	int fd;
-
-	do
-		got = getrandom(b, sizeof b, 0);
-	while (got < 0 && errno == EINTR);
-	if (got != (ssize_t)sizeof b && (fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) >= 0) {
-		got = read(fd, b, sizeof b);
-		close(fd);
-	}
-	if (got != (ssize_t)sizeof b) {
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		keyhash_from_seed((uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec << 30 ^
-		                      (uint64_t)getpid(),
-		                  &run_key);
-	} else {
-		memcpy(&run_key.k0, b, 8);
-		memcpy(&run_key.k1, b + 8, 8);
-	}
-	run_key_set = 1;
-}
+static const struct keyhash_key *run_key; /* keyhash_run_key(), taken at the first set */
 
 static uint64_t
 slot_key(const struct slot *sl)
@@ -139,14 +110,14 @@ key_hash(uint64_t key)
 {
 	if (key & OTHER)
 		return key << 1;
-	return keyhash_sip13_word(&run_key, key);
+	return keyhash_sip13_word(run_key, key);
 }
 
 /* The key of an ID of another form: OTHER and 63 bits of its hash. */
 static uint64_t
 other_key(const char *id, size_t len)
 {
-	return OTHER | keyhash_sip13(&run_key, id, len) >> 1;
+	return OTHER | keyhash_sip13(run_key, id, len) >> 1;
 }
 
 /* The home slot of hash h in a table of cap slots (a multiply-high: any cap). */
@@ -241,8 +212,8 @@ idset_new_sized(size_t n)
 {
 	struct idset *s = xcalloc(1, sizeof *s);
 
-	if (!run_key_set)
-		key_init();
+	if (run_key == NULL)
+		run_key = keyhash_run_key();
 	s->cap = 1024;
 	if (n / MAX_LOAD_NUM * MAX_LOAD_DEN > s->cap)
 		s->cap = n / MAX_LOAD_NUM * MAX_LOAD_DEN;

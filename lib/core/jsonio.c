@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/jsonio.h"
+#include "core/output.h"
 
 /*
  * The largest JSON document read (a plan, a SEA of 50,000 entries is a few
@@ -138,7 +139,7 @@ jsonio_load(const char *path, char *err, size_t errsz)
 
 	if (path == NULL || strcmp(path, "-") == 0)
 		return jsonio_loadf(stdin, "<stdin>", err, errsz);
-	if ((fp = fopen(path, "r")) == NULL) {
+	if ((fp = output_input_open(path)) == NULL) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return NULL;
 	}

@@ -1,7 +1,12 @@
 /*
  * keyhash.c: SipHash-2-4 and -1-3 and the splitmix64 seed expansion (see keyhash.h).
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/keyhash.h"
 
@@ -143,4 +148,45 @@ keyhash_fnv1a(uint64_t h, const void *p, size_t len)
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+/* Fill b with n random bytes; 0, or -1 when the system gives none. */
+static int
+random_bytes(unsigned char *b, size_t n)
+{
+	ssize_t got;
+	int fd;
+
+	do
+		got = getrandom(b, n, 0);
+	while (got < 0 && errno == EINTR);
+	if (got == (ssize_t)n)
+		return 0;
+	if ((fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	got = read(fd, b, n);
+	close(fd);
+	return got == (ssize_t)n ? 0 : -1;
+}
+
+const struct keyhash_key *
+keyhash_run_key(void)
+{
+	static struct keyhash_key key;
+	static int drawn;
+	unsigned char b[16];
+	struct timespec ts;
+
+	if (drawn)
+		return &key;
+	if (random_bytes(b, sizeof b) == 0) {
+		memcpy(&key.k0, b, 8);
+		memcpy(&key.k1, b + 8, 8);
+	} else {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		keyhash_from_seed(
+		    (uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec << 30 ^ (uint64_t)getpid(), &key);
+	}
+	drawn = 1;
+	return &key;
 }

@@ -30,6 +30,12 @@ uint64_t keyhash_sip(const struct keyhash_key *key, const void *p, size_t len);
 uint64_t keyhash_sip13(const struct keyhash_key *key, const void *p, size_t len);
 uint64_t keyhash_sip13_word(const struct keyhash_key *key, uint64_t w);
 
+/*
+ * This run's secret key for the hash tables of input keys (getrandom(), else
+ * /dev/urandom, else the clock and pid), drawn at the first call.
+ */
+const struct keyhash_key *keyhash_run_key(void);
+
 /* Where an FNV-1a hash starts. */
 #define KEYHASH_FNV_BASIS 14695981039346656037ULL
 /*

@@ -1,35 +1,42 @@
 /*
  * memo.c: an open-addressing table of strings and values, half empty at
- * most, hashed on the length and the first and last bytes of each string.
+ * most, hashed with SipHash-1-3 under the run's secret key (the strings come
+ * from input: a file of values chosen to collide must not make it slow).
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/keyhash.h"
 #include "core/memo.h"
 #include "core/xalloc.h"
 
 #define MEMO_LIMIT 4096
+#define MEMO_FRONT 64 /* slots of the front cache, a power of two */
 
 struct memo {
-	size_t slots; /* a power of two, at least twice max */
+	size_t slots; /* a power of two, at least twice n (it grows with n) */
 	size_t max, n;
+	const struct keyhash_key *key;
 	char **keys; /* NULL when the slot is empty */
 	size_t *lens;
 	long *vals;
+	uint32_t front[MEMO_FRONT]; /* slot + 1 of a string found lately, 0: none */
 };
 
-/* A cheap hash of a short value: its length and first and last 8 bytes. */
-static uint64_t
-hash_value(const char *s, size_t len)
+/*
+ * The front cache's index for a string: a cheap unkeyed hash (its length and
+ * first and last bytes). A string that input makes collide here costs one
+ * failed comparison more, never a longer probe: the table is keyed.
+ */
+static size_t
+front_of(const char *s, size_t len)
 {
-	uint64_t a = 0, b = 0, h;
+	size_t h = len;
 
-	memcpy(&a, s, len < 8 ? len : 8);
-	if (len > 8)
-		memcpy(&b, s + len - 8, 8);
-	h = (a ^ (b * 0x9E3779B97F4A7C15ULL) ^ len) * 0xff51afd7ed558ccdULL;
-	return h ^ (h >> 29);
+	if (len > 0)
+		h = h * 31 + (unsigned char)s[0] * 7 + (unsigned char)s[len - 1];
+	return (h ^ h >> 5) & (MEMO_FRONT - 1);
 }
 
 struct memo *
@@ -39,8 +46,7 @@ memo_new(size_t max)
 
 	m->max = max < MEMO_LIMIT ? max : MEMO_LIMIT;
 	m->slots = 16;
-	while (m->slots < 2 * m->max)
-		m->slots *= 2;
+	m->key = keyhash_run_key();
 	m->keys = xcalloc(m->slots, sizeof *m->keys);
 	m->lens = xcalloc(m->slots, sizeof *m->lens);
 	m->vals = xcalloc(m->slots, sizeof *m->vals);
@@ -48,14 +54,24 @@ memo_new(size_t max)
 }
 
 void
-memo_free(struct memo *m)
+memo_clear(struct memo *m)
 {
 	size_t i;
 
+	for (i = 0; i < m->slots; i++) {
+		free(m->keys[i]);
+		m->keys[i] = NULL;
+	}
+	memset(m->front, 0, sizeof m->front);
+	m->n = 0;
+}
+
+void
+memo_free(struct memo *m)
+{
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->slots; i++)
-		free(m->keys[i]);
+	memo_clear(m);
 	free(m->keys);
 	free(m->lens);
 	free(m->vals);
@@ -66,7 +82,7 @@ memo_free(struct memo *m)
 static size_t
 slot_of(const struct memo *m, const char *s, size_t len)
 {
-	size_t j = hash_value(s, len) & (m->slots - 1);
+	size_t j = (size_t)keyhash_sip13(m->key, s, len) & (m->slots - 1);
 
 	while (m->keys[j] != NULL && (m->lens[j] != len || memcmp(m->keys[j], s, len) != 0))
 		j = (j + 1) & (m->slots - 1);
@@ -76,12 +92,45 @@ slot_of(const struct memo *m, const char *s, size_t len)
 int
 memo_get(const struct memo *m, const char *s, size_t len, long *val)
 {
-	size_t j = slot_of(m, s, len);
+	struct memo *w = (struct memo *)m; /* the front cache changes; the contents do not */
+	size_t f = front_of(s, len), j = m->front[f];
 
+	if (j != 0 && m->lens[--j] == len && memcmp(m->keys[j], s, len) == 0) {
+		*val = m->vals[j];
+		return 1;
+	}
+	j = slot_of(m, s, len);
 	if (m->keys[j] == NULL)
 		return 0;
+	w->front[f] = (uint32_t)j + 1;
 	*val = m->vals[j];
 	return 1;
+}
+
+/* Double the table, moving every string to its new slot. */
+static void
+grow(struct memo *m)
+{
+	char **keys = m->keys;
+	size_t *lens = m->lens, i, j, old = m->slots;
+	long *vals = m->vals;
+
+	m->slots *= 2;
+	m->keys = xcalloc(m->slots, sizeof *m->keys);
+	m->lens = xcalloc(m->slots, sizeof *m->lens);
+	m->vals = xcalloc(m->slots, sizeof *m->vals);
+	for (i = 0; i < old; i++) {
+		if (keys[i] == NULL)
+			continue;
+		j = slot_of(m, keys[i], lens[i]);
+		m->keys[j] = keys[i];
+		m->lens[j] = lens[i];
+		m->vals[j] = vals[i];
+	}
+	memset(m->front, 0, sizeof m->front);
+	free(keys);
+	free(lens);
+	free(vals);
 }
 
 int
@@ -95,6 +144,10 @@ memo_put(struct memo *m, const char *s, size_t len, long val)
 	}
 	if (m->n >= m->max)
 		return -1;
+	if (2 * (m->n + 1) > m->slots) {
+		grow(m);
+		j = slot_of(m, s, len);
+	}
 	m->keys[j] = xstrndup(s, len);
 	m->lens[j] = len;
 	m->vals[j] = val;

@@ -1,7 +1,8 @@
 /*
  * memo.h: remember a small integer for each of a bounded number of short
  * strings (the few distinct values of a column: gender, case type, service
- * area), so a lookup repeated a million times costs one hash probe.
+ * area), so a lookup repeated a million times costs one hash probe. The
+ * hash is keyed per run (keyhash_run_key()): input cannot choose collisions.
  *
  * Ownership: the memo keeps its own copies of the strings.
  */
@@ -15,6 +16,8 @@ struct memo;
 /* A memo of at most max strings (at most 4096). */
 struct memo *memo_new(size_t max);
 void memo_free(struct memo *);
+/* Forget every string. */
+void memo_clear(struct memo *);
 /* 1 with *val when s[0..len) is remembered, else 0. */
 int memo_get(const struct memo *, const char *s, size_t len, long *val);
 /* Remember s[0..len) -> val: 0, or -1 when the memo is full (s not kept). */

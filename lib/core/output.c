@@ -147,6 +147,17 @@ forget_temp(struct output *o)
 	o->slot = -1;
 }
 
+/* Add the file of st to the run's inputs. */
+static void
+input_add(const struct stat *st)
+{
+	inputs = xreallocarray(inputs, ninputs + 1, sizeof *inputs);
+	inputs[ninputs].dev = st->st_dev;
+	inputs[ninputs].ino = st->st_ino;
+	ninputs++;
+	install_handlers(); /* for the atexit that frees the list */
+}
+
 void
 output_input(const char *path)
 {
@@ -159,11 +170,18 @@ output_input(const char *path)
 			return;
 	} else if (stat(path, &st) != 0)
 		return;
-	inputs = xreallocarray(inputs, ninputs + 1, sizeof *inputs);
-	inputs[ninputs].dev = st.st_dev;
-	inputs[ninputs].ino = st.st_ino;
-	ninputs++;
-	install_handlers(); /* for the atexit that frees the list */
+	input_add(&st);
+}
+
+FILE *
+output_input_open(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+
+	if (fp != NULL && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
+		input_add(&st);
+	return fp;
 }
 
 static int

@@ -33,6 +33,12 @@ struct output;
  * ignored here (the tool reports it when it opens it).
  */
 void output_input(const char *path);
+/*
+ * Open path for reading and register it as output_input() does (by the file
+ * opened, so a rename in between cannot dodge it); NULL with errno set. Every
+ * input file of every tool is opened through here.
+ */
+FILE *output_input_open(const char *path);
 /* path NULL or "-" means standard output. NULL on error, reason in err. */
 struct output *output_open(const char *path, char *err, size_t errsz);
 FILE *output_stream(struct output *);

@@ -1,8 +1,10 @@
 /*
  * rx.c: PCRE2 patterns for the parsers and the vocabularies. A pattern is
- * compiled once with UTF and UCP, JIT-compiled when the library can (a JIT
- * failure only means the interpreter runs instead), and keeps one match
- * data block, so matching allocates nothing.
+ * compiled once with UTF and UCP, and keeps one match data block, so
+ * matching allocates nothing. It is JIT-compiled when the library can (a JIT
+ * failure only means the interpreter runs instead), at its RX_JIT_AFTER-th
+ * match: most of a run's patterns match a few times or never, and JIT
+ * compiling them all would cost more than every match they make.
  *
  * A whole-subject pattern made of ASCII letters and digits and runs of \d
  * (the Case ID's "\bCA\d{8}\b") is also kept as a plain program, and
@@ -29,12 +31,16 @@ struct plain_el {
 	unsigned char min, max; /* the run's length bounds */
 };
 
+#define RX_JIT_AFTER 64 /* matches interpreted before the JIT compiles */
+
 struct rx {
 	struct plain_el plain[PLAIN_MAX];
 	size_t nplain; /* 0: no plain program */
 	pcre2_code *code;
 	pcre2_match_data *md;
 	int jit; /* JIT code is in place */
+	int want_jit; /* JIT-compile at the RX_JIT_AFTER-th match */
+	unsigned uses; /* matches so far, up to RX_JIT_AFTER */
 	int matched; /* the last search succeeded */
 	const char *checked; /* subject last found valid UTF-8... */
 	size_t checkedlen; /* ...and its length */
@@ -195,9 +201,7 @@ rx_new(const char *pattern, unsigned flags, char *err, size_t errsz)
 		return NULL;
 	}
 	/* CAFCASS_INSPECT_NO_JIT: valgrind cannot see into JIT code (tests/valgrind.sh). */
-	if (!(flags & RX_NOJIT) && getenv("CAFCASS_INSPECT_NO_JIT") == NULL &&
-	    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0)
-		rx->jit = 1;
+	rx->want_jit = !(flags & RX_NOJIT) && getenv("CAFCASS_INSPECT_NO_JIT") == NULL;
 	if ((flags & (RX_ANCHORED | RX_CASELESS | RX_NOPLAIN)) == RX_ANCHORED)
 		plain_compile(rx, pattern);
 	return rx;
@@ -220,6 +224,10 @@ match(struct rx *rx, const char *s, size_t len, size_t from, uint32_t opt)
 {
 	int rc;
 
+	if (rx->want_jit && ++rx->uses == RX_JIT_AFTER) {
+		rx->want_jit = 0;
+		rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
+	}
 	/* pcre2_match() chooses the JIT code by itself when it exists. */
 	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, from, opt, rx->md, NULL);
 	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)

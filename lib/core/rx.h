@@ -45,7 +45,10 @@ int rx_plain(const struct rx *);
  * when the group did not take part (or there is no such group or match).
  */
 int rx_group(const struct rx *, unsigned n, size_t *so, size_t *eo);
-/* 1 when the pattern runs JIT-compiled, 0 when interpreted. */
+/*
+ * 1 when the pattern runs JIT-compiled, 0 when interpreted (always until
+ * its 64th match: see rx.c).
+ */
 int rx_jit(const struct rx *);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/csvio.h"
+#include "core/output.h"
 #include "core/table.h"
 #include "core/xalloc.h"
 
@@ -106,7 +107,7 @@ table_read(const char *path, unsigned csv_flags, char *err, size_t errsz)
 	stdio = path == NULL || strcmp(path, "-") == 0;
 	if (stdio)
 		fp = stdin;
-	else if ((fp = fopen(path, "rb")) == NULL) {
+	else if ((fp = output_input_open(path)) == NULL) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return NULL;
 	}

@@ -14,6 +14,7 @@
 #include "core/datadir.h"
 #include "core/jsonio.h"
 #include "core/keyhash.h"
+#include "core/memo.h"
 #include "core/rx.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -36,19 +37,13 @@ struct vocab_pattern {
 };
 
 /* What the patterns answered for recent texts; emptied when half full. */
-#define VOCAB_MEMO_SLOTS 1024
+#define VOCAB_MEMO_MAX 512 /* texts remembered; the memo starts again when full */
 #define VOCAB_MEMO_MAXLEN 200
-
-struct vocab_memo {
-	char *text; /* trimmed text, NULL: empty slot */
-	long entry;
-};
 
 /* Lookup state: a vocab is const to its users but keeps these. */
 struct vocab_cache {
 	struct strbuf key;
-	struct vocab_memo *memo;
-	size_t nmemo;
+	struct memo *memo; /* trimmed text -> entry of the patterns, or -1 */
 };
 
 struct vocab {
@@ -63,13 +58,11 @@ struct vocab {
 	struct vocab_cache *cache;
 };
 
-static void memo_clear(struct vocab_cache *);
-
-/* FNV-1a hash of a key. */
+/* The hash of a key (keyed per run: --map files add keys from input). */
 static uint64_t
 hash_key(const char *s)
 {
-	return keyhash_fnv1a(KEYHASH_FNV_BASIS, s, strlen(s));
+	return keyhash_sip13(keyhash_run_key(), s, strlen(s));
 }
 
 /* The key of s: text_normkey(), also dropping no-break spaces (Excel's). */
@@ -285,13 +278,10 @@ fail:
 struct vocab *
 vocab_load_named(const char *name, char *err, size_t errsz)
 {
-	char *rel = xasprintf("vocab/%s.json", name);
-	char *path = datadir_path(rel);
-	struct vocab *v;
+	char *path = datadir_named("vocab", name, "json");
+	struct vocab *v = vocab_load(path, err, errsz);
 
-	v = vocab_load(path, err, errsz);
 	free(path);
-	free(rel);
 	return v;
 }
 
@@ -312,8 +302,7 @@ vocab_free(struct vocab *v)
 	free(v->patterns);
 	free(v->entries);
 	if (v->cache != NULL) {
-		memo_clear(v->cache);
-		free(v->cache->memo);
+		memo_free(v->cache->memo);
 		strbuf_free(&v->cache->key);
 		free(v->cache);
 	}
@@ -336,34 +325,6 @@ vocab_name(const struct vocab *v)
 	return v->name;
 }
 
-/* The memo slot for the len bytes of s, or the empty slot where they go. */
-static struct vocab_memo *
-memo_slot(struct vocab_cache *c, const char *s, size_t len)
-{
-	uint64_t h = keyhash_fnv1a(KEYHASH_FNV_BASIS, s, len);
-	size_t i, mask = VOCAB_MEMO_SLOTS - 1;
-
-	for (i = (size_t)h & mask; c->memo[i].text != NULL; i = (i + 1) & mask)
-		if (strncmp(c->memo[i].text, s, len) == 0 && c->memo[i].text[len] == '\0')
-			break;
-	return &c->memo[i];
-}
-
-/* Forget every memoised answer. */
-static void
-memo_clear(struct vocab_cache *c)
-{
-	size_t i;
-
-	if (c->memo == NULL)
-		return;
-	for (i = 0; i < VOCAB_MEMO_SLOTS; i++) {
-		free(c->memo[i].text);
-		c->memo[i].text = NULL;
-	}
-	c->nmemo = 0;
-}
-
 /* The first pattern (in file order) matching the len bytes of s. */
 static long
 run_patterns(const struct vocab *v, const char *s, size_t len)
@@ -381,7 +342,6 @@ static long
 find_by_pattern(const struct vocab *v, const char *s)
 {
 	struct vocab_cache *c = v->cache;
-	struct vocab_memo *m;
 	size_t len;
 	long e;
 
@@ -396,18 +356,14 @@ find_by_pattern(const struct vocab *v, const char *s)
 	if (len > VOCAB_MEMO_MAXLEN)
 		return run_patterns(v, s, len);
 	if (c->memo == NULL)
-		c->memo = xcalloc(VOCAB_MEMO_SLOTS, sizeof *c->memo);
-	m = memo_slot(c, s, len);
-	if (m->text != NULL)
-		return m->entry;
+		c->memo = memo_new(VOCAB_MEMO_MAX);
+	if (memo_get(c->memo, s, len, &e))
+		return e;
 	e = run_patterns(v, s, len);
-	if (c->nmemo >= VOCAB_MEMO_SLOTS / 2) {
-		memo_clear(c);
-		m = memo_slot(c, s, len);
+	if (memo_put(c->memo, s, len, e) != 0) {
+		memo_clear(c->memo);
+		(void)memo_put(c->memo, s, len, e);
 	}
-	m->text = xstrndup(s, len);
-	m->entry = e;
-	c->nmemo++;
 	return e;
 }
 
@@ -458,14 +414,12 @@ vocab_attr_int(const struct vocab *v, size_t i, const char *key, long dflt)
 struct rx *
 vocab_pattern_named(const char *name, unsigned flags, char *err, size_t errsz)
 {
-	char *rel = xasprintf("vocab/%s.json", name);
-	char *path = datadir_path(rel);
+	char *path = datadir_named("vocab", name, "json");
 	char rxerr[256];
 	const char *pattern;
 	struct rx *rx = NULL;
 	json_t *root;
 
-	free(rel);
 	if ((root = jsonio_load(path, err, errsz)) == NULL)
 		goto out;
 	if ((pattern = jsonio_str(root, "pattern", NULL)) == NULL)

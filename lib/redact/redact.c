@@ -23,6 +23,7 @@
 #include "core/datadir.h"
 #include "core/idset.h"
 #include "core/jsonio.h"
+#include "core/output.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
@@ -333,7 +334,7 @@ load_caseid(struct redact *r, char *err, size_t errsz)
 	char rxerr[256];
 
 	/* Until the vocabulary lands the contract's form is the default. */
-	if ((fp = fopen(path, "r")) != NULL) {
+	if ((fp = output_input_open(path)) != NULL) {
 		fclose(fp);
 		if ((root = jsonio_load(path, err, errsz)) == NULL) {
 			free(path);
@@ -354,15 +355,12 @@ redact_new(char *err, size_t errsz)
 {
 	struct redact *r = xcalloc(1, sizeof(*r));
 	json_t *words;
-	int here;
 
 	strbuf_init(&r->key);
 	strbuf_init(&r->key2);
 	strbuf_init(&r->norm);
-	/* a per-run key for the tables of words (names come from input) */
-	keyhash_from_seed((uint64_t)(uintptr_t)&here ^ ((uint64_t)getpid() << 32) ^
-	                      (uint64_t)(uintptr_t)r,
-	                  &r->hkey);
+	/* the run's secret key for the tables of words (names come from input) */
+	r->hkey = *keyhash_run_key();
 	r->allow_names = 1;
 	if (redact_load_patterns(r, err, errsz) == -1 || redact_load_ni(r, err, errsz) == -1 ||
 	    redact_load_vocab(r, err, errsz) == -1 || load_titles(r, err, errsz) == -1 ||

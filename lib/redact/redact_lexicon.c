@@ -10,6 +10,7 @@
 #include "core/csvio.h"
 #include "core/fieldmap.h"
 #include "core/keyhash.h"
+#include "core/output.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
@@ -440,7 +441,7 @@ redact_add_identifiers(struct redact *r, const char *path, unsigned csv_flags, c
 
 	if (path != NULL && strcmp(path, "-") != 0) {
 		name = path;
-		if ((fp = fopen(path, "r")) == NULL) {
+		if ((fp = output_input_open(path)) == NULL) {
 			snprintf(err, errsz, "%s: cannot open", path);
 			return -1;
 		}

@@ -16,6 +16,7 @@
 
 #include "core/datadir.h"
 #include "core/jsonio.h"
+#include "core/output.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
@@ -73,7 +74,7 @@ static int
 load_list(struct redact *r, const char *path, const char *name, unsigned flags, int kind, char *err,
           size_t errsz)
 {
-	FILE *fp = fopen(path, "r");
+	FILE *fp = output_input_open(path);
 	char line[VOCAB_LINE_MAX];
 	unsigned long lineno = 0;
 	size_t n, bad;
@@ -176,7 +177,7 @@ load_context(struct redact *r, char *err, size_t errsz)
 static char *
 slurp(const char *path, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = output_input_open(path);
 	struct strbuf sb;
 	char buf[65536];
 	size_t n;

@@ -115,16 +115,14 @@ profile_names(void)
 char *
 profile_path(const char *name, char *err, size_t errsz)
 {
-	char *rel, *path, *names;
+	char *path, *names;
 
 	if (name[0] == '\0' || strlen(name) > 40 || strpbrk(name, "/\\.") != NULL) {
 		snprintf(err, errsz, "not a profile name");
 		return NULL;
 	}
 	name = profile_resolve("profile", name);
-	rel = xasprintf("profiles/%s.json", name);
-	path = datadir_path(rel);
-	free(rel);
+	path = datadir_named("profiles", name, "json");
 	if (access(path, R_OK) != 0) {
 		names = profile_names();
 		snprintf(err, errsz, "%s: no such profile (the profiles are %s)", name, names);

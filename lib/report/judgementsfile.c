@@ -56,21 +56,27 @@ judgementsfile_judgement_of(const struct judgementsfile *j, const char *key)
 	return -1;
 }
 
-/* Append to err " (profile P judges A, B, C[; did you mean X?])" for key. */
+/*
+ * Append to err " (profile P judges A, B, C[; did you mean X?])" for key;
+ * X is the nearest of the judgements and of the nother keys in other.
+ */
 static void
-name_the_set(const struct judgementsfile *j, const char *key, char *err, size_t errsz)
+name_the_set(const struct judgementsfile *j, const char *key, const char *const *other,
+             size_t nother, char *err, size_t errsz)
 {
-	const char *ids[PROFILE_MAX_JUDGEMENTS];
+	const char *names[PROFILE_MAX_JUDGEMENTS + 16];
 	char *set = profile_judgement_list(j->profile);
-	size_t k, len = strlen(err);
+	size_t k, n = 0, len = strlen(err);
 	long near;
 
 	for (k = 0; k < j->njudgements; k++)
-		ids[k] = judgementsfile_id(j, k);
-	near = key != NULL ? text_nearest(key, ids, j->njudgements) : -1;
+		names[n++] = judgementsfile_id(j, k);
+	for (k = 0; k < nother && n < sizeof names / sizeof names[0]; k++)
+		names[n++] = other[k];
+	near = key != NULL ? text_nearest(key, names, n) : -1;
 	snprintf(err + len, errsz > len ? errsz - len : 0, " (profile %s judges %s%s%s%s)",
 	         j->profile->name, set, near >= 0 ? "; did you mean " : "",
-	         near >= 0 ? ids[near] : "", near >= 0 ? "?" : "");
+	         near >= 0 ? names[near] : "", near >= 0 ? "?" : "");
 	free(set);
 }
 
@@ -147,7 +153,7 @@ take_list(const struct judgementsfile *j, const json_t *v, const char *where,
 				             json_is_string(json_object_get(item, "judgement"))
 				                 ? jsonio_str(item, "judgement", NULL)
 				                 : NULL,
-				             err, errsz);
+				             NULL, 0, err, errsz);
 				return -1;
 			}
 			item = a;
@@ -220,7 +226,7 @@ take_judgements(const json_t *v, struct judgementsfile *j, char *err, size_t err
 			if ((jg = judgementsfile_judgement_of(j, key)) < 0) {
 				snprintf(err, errsz, "judgements: unknown judgement %s",
 				         jsonfields_shown_key(key));
-				name_the_set(j, key, err, errsz);
+				name_the_set(j, key, NULL, 0, err, errsz);
 				return -1;
 			}
 			if (take_judgement(val, jg, j, err, errsz) != 0)
@@ -244,7 +250,7 @@ take_judgements(const json_t *v, struct judgementsfile *j, char *err, size_t err
 			snprintf(err, errsz,
 			         "judgements[%zu]: expected {\"judgement\": id, \"grade\": ...}",
 			         i);
-			name_the_set(j, named, err, errsz);
+			name_the_set(j, named, NULL, 0, err, errsz);
 			return -1;
 		}
 		copy = json_deep_copy(val);
@@ -355,7 +361,8 @@ static const struct {
 static int
 take_member(const char *key, const json_t *v, struct judgementsfile *j, char *err, size_t errsz)
 {
-	size_t i;
+	const char *keys[sizeof members / sizeof members[0]];
+	size_t i, n = 0;
 	int jg;
 
 	if ((jg = judgementsfile_judgement_of(j, key)) >= 0)
@@ -363,9 +370,12 @@ take_member(const char *key, const json_t *v, struct judgementsfile *j, char *er
 	for (i = 0; members[i].key != NULL; i++)
 		if (strcmp(key, members[i].key) == 0)
 			return members[i].take != NULL ? members[i].take(v, j, err, errsz) : 0;
+	for (i = 0; members[i].key != NULL; i++)
+		if (members[i].key[0] != '$')
+			keys[n++] = members[i].key;
 	snprintf(err, errsz, "unknown key %s (see share/schemas/judgements.schema.json)",
 	         jsonfields_shown_key(key));
-	name_the_set(j, key, err, errsz);
+	name_the_set(j, key, keys, n, err, errsz);
 	return -1;
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/datadir.h"
 #include "core/dates.h"
+#include "core/output.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "plan/planfile.h"
@@ -458,14 +459,13 @@ letters_unfilled(const char *text)
 char *
 letters_template(const char *name, char *err, size_t errsz)
 {
-	char *rel = xasprintf("templates/%s.md", name), *path = datadir_path(rel), *ret;
+	char *path = datadir_named("templates", name, "md"), *ret;
 	struct strbuf sb;
 	char buf[4096];
 	size_t n;
 	FILE *fp;
 
-	free(rel);
-	if ((fp = fopen(path, "r")) == NULL) {
+	if ((fp = output_input_open(path)) == NULL) {
 		snprintf(err, errsz, "%s: cannot open the template", path);
 		free(path);
 		return NULL;

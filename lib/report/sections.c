@@ -65,7 +65,7 @@ slurp(const char *path, int *too_big)
 	struct strbuf sb;
 	char buf[8192];
 	size_t n;
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = output_input_open(path);
 
 	*too_big = 0;
 	if (fp == NULL)

@@ -15,6 +15,7 @@
 #include "core/jsonio.h"
 #include "core/keyhash.h"
 #include "core/memo.h"
+#include "core/output.h"
 #include "core/text.h"
 #include "core/topk.h"
 #include "core/xalloc.h"
@@ -158,7 +159,7 @@ casedraw_source_open(struct casedraw_source *src, const char *path, unsigned csv
 	if (path == NULL || strcmp(path, "-") == 0) {
 		src->name = "<stdin>";
 		src->fp = stdin;
-	} else if ((src->fp = fopen(path, "rb")) == NULL) {
+	} else if ((src->fp = output_input_open(path)) == NULL) {
 		diag_error(path, 0, "%s", strerror(errno));
 		return -1;
 	} else
@@ -383,6 +384,13 @@ feed_one(struct casedraw_ctx *c, struct casedraw_source *src, const struct csvio
 	if (st == SAMPLE_FULL) {
 		diag_error(src->name, rec->line,
 		           "too many rows for one draw (limits: 2^32 lines, 4 GiB of Case IDs)");
+		return -1;
+	}
+	if (st == SAMPLE_AREAS) {
+		diag_error(src->name, rec->line,
+		           "more than %d distinct service areas: is the Service area column "
+		           "the right one?",
+		           SAMPLE_MAX_AREAS);
 		return -1;
 	}
 	if (st == SAMPLE_EXCLUDED)

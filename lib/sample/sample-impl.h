@@ -8,7 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/idset.h"
 #include "core/keyhash.h"
+#include "core/memo.h"
 #include "core/strbuf.h"
 #include "core/topk.h"
 #include "sample/sample.h"
@@ -26,13 +28,7 @@ struct area {
 	struct cell *cells; /* one per slot */
 };
 
-struct spelling {
-	char *raw;
-	size_t area;
-	long next; /* next spelling in the same bucket, or -1 */
-};
-
-#define SPELL_BUCKETS 256
+#define SAMPLE_MAX_SPELLINGS 4096 /* spellings of area names remembered as seen */
 
 /*
  * One row added: what finding duplicate Case IDs at the end needs, in 32
@@ -50,12 +46,6 @@ struct ident {
 
 #define SLOT_TAINT UINT32_MAX
 
-/* An excluded Case ID, in a small open-addressing table. */
-struct excl {
-	uint64_t rank;
-	char *id; /* NULL: empty */
-};
-
 struct sample {
 	const struct strata_stratum *defs;
 	size_t ndefs;
@@ -64,14 +54,12 @@ struct sample {
 	struct keyhash_key key;
 	struct area *areas;
 	size_t nareas, areacap;
-	struct spelling *sp;
-	size_t nsp, spcap;
-	long spbucket[SPELL_BUCKETS]; /* first spelling of each bucket, or -1 */
+	struct memo *spellings; /* an area name as written -> its area */
+	struct memo *areakeys; /* an area's normalised name -> its area */
 	struct ident *rows; /* every row added; sample_finish() sorts them by rank */
 	size_t nrows, rowcap;
 	struct strbuf arena; /* their Case IDs, NUL-terminated */
-	struct excl *excl;
-	size_t exclcap, nexcl;
+	struct idset *excl; /* the excluded Case IDs */
 	struct strbuf scratch;
 	int finished; /* duplicates resolved */
 	unsigned long *repeated, *conflicting; /* lines, ascending */

@@ -26,8 +26,9 @@ sample_new(const struct strata_stratum *defs, size_t ndefs, uint64_t seed)
 		s->nslots += defs[i].nquotas + 1;
 	}
 	keyhash_from_seed(seed, &s->key);
-	for (i = 0; i < SPELL_BUCKETS; i++)
-		s->spbucket[i] = -1;
+	s->spellings = memo_new(SAMPLE_MAX_SPELLINGS);
+	s->areakeys = memo_new(SAMPLE_MAX_AREAS);
+	s->excl = idset_new();
 	strbuf_init(&s->arena);
 	strbuf_init(&s->scratch);
 	return s;
@@ -36,7 +37,7 @@ sample_new(const struct strata_stratum *defs, size_t ndefs, uint64_t seed)
 void
 sample_free(struct sample *s)
 {
-	size_t a, k, i;
+	size_t a, k;
 
 	if (s == NULL)
 		return;
@@ -47,14 +48,11 @@ sample_free(struct sample *s)
 		free(s->areas[a].key);
 		free(s->areas[a].name);
 	}
-	for (i = 0; i < s->nsp; i++)
-		free(s->sp[i].raw);
-	free(s->sp);
+	memo_free(s->spellings);
+	memo_free(s->areakeys);
 	free(s->areas);
 	free(s->rows);
-	for (i = 0; i < s->exclcap; i++)
-		free(s->excl[i].id);
-	free(s->excl);
+	idset_free(s->excl);
 	free(s->repeated);
 	free(s->conflicting);
 	free(s->slot0);
@@ -83,94 +81,52 @@ sample_conflicting(const struct sample *s, const unsigned long **lines)
 	return s->nconflicting;
 }
 
-/* The slot of a Case ID in the exclusion table: its entry or an empty one. */
-static size_t
-excl_slot(const struct sample *s, uint64_t rank, const char *id)
-{
-	size_t i = (size_t)rank & (s->exclcap - 1);
-
-	while (s->excl[i].id != NULL) {
-		if (s->excl[i].rank == rank && strcmp(s->excl[i].id, id) == 0)
-			return i;
-		i = (i + 1) & (s->exclcap - 1);
-	}
-	return i;
-}
-
-/* Double the exclusion table. */
-static void
-excl_grow(struct sample *s)
-{
-	struct excl *old = s->excl;
-	size_t i, j, oldcap = s->exclcap;
-
-	s->exclcap = oldcap ? 2 * oldcap : 64;
-	s->excl = xcalloc(s->exclcap, sizeof *s->excl);
-	for (i = 0; i < oldcap; i++) {
-		if (old[i].id == NULL)
-			continue;
-		j = excl_slot(s, old[i].rank, old[i].id);
-		s->excl[j] = old[i];
-	}
-	free(old);
-}
-
 void
 sample_exclude(struct sample *s, const char *case_id)
 {
-	uint64_t rank = sample_rank(s, case_id);
-	size_t i;
-
-	if (2 * (s->nexcl + 1) > s->exclcap)
-		excl_grow(s);
-	i = excl_slot(s, rank, case_id);
-	if (s->excl[i].id == NULL) {
-		s->excl[i].rank = rank;
-		s->excl[i].id = xstrdup(case_id);
-		s->nexcl++;
-	}
+	idset_add(s->excl, case_id, strlen(case_id), 1);
 }
 
-/* The area index of a service-area spelling, creating the area if new. */
+/* A new area of normalised name key, first spelt raw; its index. */
 static size_t
+area_new(struct sample *s, const char *key, const char *raw)
+{
+	struct area *a;
+
+	if (s->nareas == s->areacap) {
+		s->areacap = s->areacap ? 2 * s->areacap : 16;
+		s->areas = xreallocarray(s->areas, s->areacap, sizeof *s->areas);
+	}
+	a = &s->areas[s->nareas];
+	a->key = xstrdup(key);
+	a->name = xstrdup(raw);
+	a->tie = keyhash_sip(&s->key, a->key, strlen(a->key));
+	a->cells = xcalloc(s->nslots, sizeof *a->cells);
+	return s->nareas++;
+}
+
+/*
+ * The area index of a service-area spelling, creating the area if new; -1
+ * past SAMPLE_MAX_AREAS areas.
+ */
+static long
 area_of(struct sample *s, const char *raw)
 {
-	size_t k, len = strlen(raw);
-	size_t bucket =
-	    (len * 31 + (len ? (unsigned char)raw[0] * 7 + (unsigned char)raw[len - 1] : 0)) %
-	    SPELL_BUCKETS;
-	struct area *a;
-	long i;
+	size_t len = strlen(raw);
+	long k;
 
-	for (i = s->spbucket[bucket]; i >= 0; i = s->sp[i].next)
-		if (strcmp(s->sp[i].raw, raw) == 0)
-			return s->sp[i].area;
+	if (memo_get(s->spellings, raw, len, &k))
+		return k;
 	text_normkey(raw, &s->scratch);
-	for (k = 0; k < s->nareas; k++)
-		if (strcmp(s->areas[k].key, s->scratch.buf) == 0)
-			break;
-	if (k == s->nareas) {
-		if (s->nareas == s->areacap) {
-			s->areacap = s->areacap ? 2 * s->areacap : 16;
-			s->areas = xreallocarray(s->areas, s->areacap, sizeof *s->areas);
-		}
-		a = &s->areas[s->nareas++];
-		a->key = xstrdup(s->scratch.buf);
-		a->name = xstrdup(raw);
-		a->tie = keyhash_sip(&s->key, a->key, strlen(a->key));
-		a->cells = xcalloc(s->nslots, sizeof *a->cells);
+	if (!memo_get(s->areakeys, s->scratch.buf, s->scratch.len, &k)) {
+		if (memo_put(s->areakeys, s->scratch.buf, s->scratch.len, (long)s->nareas) != 0)
+			return -1;
+		k = (long)area_new(s, s->scratch.buf, raw);
 	} else if (strcmp(raw, s->areas[k].name) < 0) {
 		free(s->areas[k].name);
 		s->areas[k].name = xstrdup(raw);
 	}
-	if (s->nsp == s->spcap) {
-		s->spcap = s->spcap ? 2 * s->spcap : 16;
-		s->sp = xreallocarray(s->sp, s->spcap, sizeof *s->sp);
-	}
-	s->sp[s->nsp].raw = xstrdup(raw);
-	s->sp[s->nsp].area = k;
-	s->sp[s->nsp].next = s->spbucket[bucket];
-	s->spbucket[bucket] = (long)s->nsp++;
+	(void)memo_put(s->spellings, raw, len, k); /* when full, found by its key */
 	return k;
 }
 
@@ -233,15 +189,18 @@ sample_add_case(struct sample *s, const char *case_id, const char *area, size_t 
 	uint64_t rank = sample_rank(s, case_id);
 	size_t a, k, idlen = strlen(case_id);
 	struct ident *e;
+	long ai;
 
-	if (s->nexcl > 0 && s->excl[excl_slot(s, rank, case_id)].id != NULL)
+	if (idset_find(s->excl, case_id, idlen) != 0)
 		return SAMPLE_EXCLUDED;
 	if (line > UINT32_MAX || idlen >= UINT32_MAX - s->arena.len)
 		return SAMPLE_FULL;
+	if ((ai = area_of(s, area)) < 0)
+		return SAMPLE_AREAS;
+	a = (size_t)ai;
 	if (quota < 0 || (size_t)quota >= s->defs[stratum].nquotas)
 		quota = (long)s->defs[stratum].nquotas;
 	k = s->slot0[stratum] + (size_t)quota;
-	a = area_of(s, area);
 	e = ident_new(s, case_id, idlen, rank, line);
 	e->content = cases_row_hash(fields, lens, nfields);
 	e->casehash = casehash;

@@ -46,7 +46,10 @@ enum sample_add_status {
 	SAMPLE_ADDED = 0, /* duplicates are found by sample_draw() */
 	SAMPLE_EXCLUDED, /* the Case ID was excluded */
 	SAMPLE_FULL, /* past the limits below: not added */
+	SAMPLE_AREAS, /* a service area past SAMPLE_MAX_AREAS: not added */
 };
+
+#define SAMPLE_MAX_AREAS 1000 /* distinct service areas (Cafcass has 17) */
 
 struct sample;
 

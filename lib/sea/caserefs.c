@@ -10,6 +10,7 @@
 #include "core/diag.h"
 #include "core/fieldmap.h"
 #include "core/idset.h"
+#include "core/output.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -94,7 +95,7 @@ caserefs_load(struct caserefs *c, const char *path, unsigned csv_flags, struct r
 	long col = -1;
 	int rc;
 
-	if ((fp = fopen(path, "r")) == NULL) {
+	if ((fp = output_input_open(path)) == NULL) {
 		snprintf(err, errsz, "%s: cannot open", path);
 		return -1;
 	}

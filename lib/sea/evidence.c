@@ -16,6 +16,7 @@
 #include "sea/evidence.h"
 
 #include "core/jsonio.h"
+#include "core/output.h"
 #include "core/rx.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -126,6 +127,8 @@ reject(struct evidence_set *set, size_t file, unsigned long line, const char *ru
 	set->rej[set->nrej].file = file;
 	set->rej[set->nrej].line = line;
 	set->rej[set->nrej].rule = rule;
+	set->rej[set->nrej].why = NULL;
+	set->rej[set->nrej].column = 0;
 	set->rej[set->nrej++].field = field;
 }
 
@@ -595,6 +598,10 @@ read_ndjson(struct evidence_reader *rd, char *buf, size_t len, size_t file,
 			set->nread++;
 			set->nrejected++;
 			reject(set, file, line, "bad-json", "");
+			set->rej[set->nrej - 1].why = obj == NULL
+			                                  ? jsonio_error_kind(&je)
+			                                  : "a line that is not a JSON object";
+			set->rej[set->nrej - 1].column = obj == NULL ? je.column : 0;
 			json_decref(obj);
 			continue;
 		}
@@ -624,7 +631,7 @@ evidence_read(struct evidence_reader *rd, const char *path, unsigned csv_flags,
 	char *buf;
 	int rc = 0;
 
-	if (fp != NULL && strcmp(name, "<stdin>") != 0 && (fp = fopen(path, "rb")) == NULL) {
+	if (fp != NULL && strcmp(name, "<stdin>") != 0 && (fp = output_input_open(path)) == NULL) {
 		snprintf(err, errsz, "%s: %s", name, strerror(errno));
 		return -1;
 	}

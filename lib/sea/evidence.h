@@ -60,6 +60,8 @@ struct evidence_reject {
 	unsigned long line;
 	const char *rule; /* static: "bad-date", "unknown-criterion"... */
 	const char *field; /* static key name, or "" */
+	const char *why; /* bad-json: jsonio_error_kind()'s static phrase; else NULL */
+	int column; /* bad-json: where on the line (from 1), or 0 */
 };
 
 struct evidence_set {

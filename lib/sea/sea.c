@@ -9,6 +9,7 @@
 
 #include "core/csvio.h"
 #include "core/fieldmap.h"
+#include "core/output.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "redact/redact.h"
@@ -287,14 +288,12 @@ sea_build(const struct schedule *sched, struct redact *r, struct evidence_set *s
 	return s;
 }
 
-/* Free a tally's area list (the names are borrowed). */
+/* Free n tallies and their area lists (the names are borrowed). */
 static void
 sea_tally_free(struct sea_tally *t, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(t[i].areas);
+	while (n > 0)
+		free(t[--n].areas);
 	free(t);
 }
 
@@ -436,7 +435,7 @@ sea_teams_from(struct sea *s, const char *path, unsigned csv_flags, char *err, s
 
 	if (teamless(s) == 0)
 		return 0;
-	if ((fp = fopen(path, "r")) == NULL) {
+	if ((fp = output_input_open(path)) == NULL) {
 		snprintf(err, errsz, "%s: cannot open", path);
 		return -1;
 	}

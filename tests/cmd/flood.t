@@ -31,5 +31,23 @@ rc=0
 timeout "$LIMIT" "$ROOT/bin/sample-cases" national --seed 1 "$T/a.csv" >"$T/s.csv" 2>"$T/err" || rc=$?
 case $rc in 0 | 1) ;; *) bad "sample-cases exited $rc on colliding IDs (124: over ${LIMIT}s)" ;; esac
 [ "$(wc -l <"$T/s.csv")" = 151 ] || bad "sample-cases did not draw the 150 national cases"
-echo "flood: 5 checks, $fails failed"
+
+# Service areas chosen to collide in the column memos as they were before
+# they were keyed (the same length and the same first and last 8 bytes):
+# 200,000 distinct ones. check-annexA counts them within the limit;
+# sample-cases refuses more than 1,000 areas (exit 2, naming the limit)
+# instead of comparing each new one with all before it.
+head -n 1 "$ex" >"$T/areas.csv"
+awk 'BEGIN { for (i = 0; i < 200000; i++)
+	printf "CA%08d,Re A (A Child),Female,White: Irish,N,01/02/2015,C100,Private,s7,P Q,Team 1,Mid ABCD%06dWXYZ Area,,Family Court at Leeds,\n", i + 1, i }' >>"$T/areas.csv"
+rc=0
+timeout "$LIMIT" "$ROOT/bin/check-annexA" --as-of 2027-01-15 "$T/areas.csv" >"$T/out" 2>"$T/err" || rc=$?
+case $rc in 0 | 1) ;; *) bad "check-annexA exited $rc on colliding service areas (124: over ${LIMIT}s)" ;; esac
+grep -qx 'records: 200000' "$T/out" || bad "check-annexA did not read the 200,000 records"
+rc=0
+timeout "$LIMIT" "$ROOT/bin/sample-cases" national --seed 1 "$T/areas.csv" >"$T/s.csv" 2>"$T/err" || rc=$?
+[ "$rc" = 2 ] || bad "sample-cases exited $rc on 200,000 service areas, not 2 (124: over ${LIMIT}s)"
+grep -q 'more than 1000 distinct service areas' "$T/err" || bad "sample-cases did not name the limit of service areas"
+[ -s "$T/s.csv" ] && bad "sample-cases wrote a sample from a file it refused"
+echo "flood: 10 checks, $fails failed"
 [ "$fails" = 0 ]

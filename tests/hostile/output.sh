@@ -218,6 +218,27 @@ fresh && cp "$EX/annexa-national.csv" "$D/a.csv"
 timeout -k 5 "$TIMEOUT" "$BIN/check-annexA" --as-of 2027-01-15 -o "$D/a.csv" <"$D/a.csv" >"$T/out" 2>"$T/err"
 rc=$?
 refused check-annexA "-o the file on stdin" "$D/a.csv" "input"
+# -o naming a file read through an option other than the main input:
+# every input is registered where it is opened, so each is refused too.
+second() { # tool what [args...] (the file is $D/f; -o $D/f ends the line)
+	sc_tool=$1 sc_what=$2
+	shift 2
+	cp "$D/f" "$D/copy"
+	timeout -k 5 "$TIMEOUT" "$BIN/$sc_tool" "$@" -o "$D/f" </dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+	refused "$sc_tool" "$sc_what" "$D/f" "input"
+	cmp -s "$D/f" "$D/copy" || bad "$sc_tool [$sc_what]: the input changed"
+}
+fresh && printf 'label,term\nSpecial guardianship order,s8\n' >"$D/f"
+second check-annexA "-o its --map" --as-of 2027-01-15 --map "$D/f" "$EX/annexa-national.csv"
+fresh && printf 'label,term\nSpecial guardianship order,s8\n' >"$D/f"
+second sample-cases "-o its --map" national --seed 1 --map "$D/f" "$EX/annexa-national.csv"
+fresh && printf 'Wessex\n' >"$D/f"
+second build-sea "-o its --allow" --allow "$D/f" "$OK/evidence.csv"
+fresh && "$BIN/plan-weeks" --start 2027-01-15 --areas "$EX/areas.csv" --format json -o "$D/f" 2>/dev/null
+second plan-weeks "-o its --previous" --start 2027-01-15 --areas "$EX/areas.csv" --format json --previous "$D/f" --as-of 2027-01-19
+fresh && cp "$EX/action-plan.md" "$D/f"
+second check-action-plan "-o its --plan" --recommendations "$EX/recommendations.csv" --plan "$D/f"
 signals
 # A write error gives its reason (build-sea gave none): a file size limit,
 # with SIGXFSZ ignored so that the write fails with EFBIG instead of killing.

@@ -69,6 +69,42 @@ START_TEST(test_bound)
 }
 END_TEST
 
+/*
+ * Values that share their length and first and last bytes (one slot of the
+ * front cache) looked up in turn, updated and cleared: every answer right.
+ */
+START_TEST(test_front_and_clear)
+{
+	struct memo *m = memo_new(1000);
+	char key[32];
+	long i, v;
+
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "A%06ldZ", i);
+		ck_assert_int_eq(memo_put(m, key, strlen(key), i), 0);
+	}
+	for (i = 999; i >= 0; i--) {
+		snprintf(key, sizeof key, "A%06ldZ", i);
+		ck_assert_int_eq(memo_get(m, key, strlen(key), &v), 1);
+		ck_assert_int_eq(v, i);
+		ck_assert_int_eq(memo_get(m, key, strlen(key), &v), 1); /* from the front */
+		ck_assert_int_eq(v, i);
+	}
+	ck_assert_int_eq(memo_put(m, "A000007Z", 8, -7), 0);
+	ck_assert_int_eq(memo_get(m, "A000007Z", 8, &v), 1);
+	ck_assert_int_eq(v, -7);
+	ck_assert_int_eq(memo_get(m, "A000008Z", 8, &v), 1);
+	ck_assert_int_eq(v, 8);
+	memo_clear(m);
+	ck_assert_uint_eq(memo_count(m), 0);
+	ck_assert_int_eq(memo_get(m, "A000008Z", 8, &v), 0);
+	ck_assert_int_eq(memo_put(m, "B", 1, 3), 0);
+	ck_assert_int_eq(memo_get(m, "B", 1, &v), 1);
+	ck_assert_int_eq(v, 3);
+	memo_free(m);
+}
+END_TEST
+
 Suite *make_suite_memo(void);
 
 Suite *
@@ -79,6 +115,7 @@ make_suite_memo(void)
 
 	tcase_add_test(tc, test_get_put);
 	tcase_add_test(tc, test_bound);
+	tcase_add_test(tc, test_front_and_clear);
 	suite_add_tcase(s, tc);
 	return s;
 }

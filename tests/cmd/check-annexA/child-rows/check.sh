@@ -33,7 +33,7 @@ done
 # the conflicting cases and the case with an unclassifiable row are not drawn
 for l in 124 269 39; do
 	id=$(sed -n "${l}p" input.csv | cut -d, -f1)
-	! grep -q "^$id," "$TMP/s.csv"
+	if grep -q "^$id," "$TMP/s.csv"; then echo "child-rows: failed: line 36" >&2; exit 1; fi
 done
 # the same sample whatever the order of the rows
 { head -1 input.csv; tail -n +2 input.csv | sort -r; } >"$TMP/rev.csv"

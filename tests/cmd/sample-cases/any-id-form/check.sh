@@ -48,7 +48,7 @@ for expr in 's/\bCA([0-9]{8})\b/CAF-20\1/g' 's/\bCA([0-9]{8})\b/\1/g' 's/\bCA([0
 	n=$((n + 1))
 	d=$W/f$n
 	prepare "$d" "$expr"
-	! grep -q 'CA[0-9]\{8\}' "$d/annexa-national.csv"
+	if grep -q 'CA[0-9]\{8\}' "$d/annexa-national.csv"; then echo "any-id-form: failed: line 51" >&2; exit 1; fi
 	check_sum "$d" >"$d.check"
 	diff "$W/ca.check" "$d.check"
 	sample_sum "$d" >"$d.sample"
@@ -56,7 +56,7 @@ for expr in 's/\bCA([0-9]{8})\b/CAF-20\1/g' 's/\bCA([0-9]{8})\b/\1/g' 's/\bCA([0
 	sea_sum "$d" >"$d.sea"
 	diff "$W/ca.sea" "$d.sea"
 	# nothing dropped or rejected for its shape
-	! grep -q 'not eligible\|left out\|rejected\|not in the extract' "$d/nat.err" "$d/loc.err" "$d/sea.err"
+	if grep -q 'not eligible\|left out\|rejected\|not in the extract' "$d/nat.err" "$d/loc.err" "$d/sea.err"; then echo "any-id-form: failed: line 59" >&2; exit 1; fi
 	# the case references survive redaction in the SEA, whatever their form
 	ref=$(sed -n 2p "$d/evidence/catherine-ashdown.csv" | cut -d, -f5)
 	[ "$(grep -c "Case file $ref " "$d/sea.json")" -ge 1 ]
