@@ -8,9 +8,9 @@ ex=$SHARE/examples
 for mode in national local complaints; do
 	case $mode in
 	national) set -- national --seed 7 "$ex/annexa-national.csv"; extra=file_sent,audit_grade ;;
-	local) set -- local --area "London South" --closed "$ex/recent-closed.csv" --seed 7 \
+	local) set -- local --as-of 2027-01-15 --area "London South" --closed "$ex/recent-closed.csv" --seed 7 \
 		"$ex/recent-filed.csv"; extra=file_sent,audit_grade ;;
-	complaints) set -- complaints "$ex/complaints.csv"; extra=file_sent ;;
+	complaints) set -- complaints --as-of 2027-01-15 "$ex/complaints.csv"; extra=file_sent ;;
 	esac
 	"$TOOL" "$@" --raw >"$TMP/$mode.csv" 2>/dev/null || [ $? = 1 ]
 	"$TOOL" "$@" --format xlsx -o "$TMP/$mode.xlsx" 2>/dev/null || [ $? = 1 ]
@@ -25,7 +25,7 @@ for mode in national local complaints; do
 	if "$D" "$TMP/$mode.xlsx" | grep -q '[0-9][0-9]/[0-9][0-9]/[0-9]\{4\}'; then exit 1; fi
 done
 rc=0
-script -qec "$TOOL complaints --format xlsx $ex/complaints.csv" /dev/null >"$TMP/tty" 2>&1 || rc=$?
+script -qec "$TOOL complaints --as-of 2027-01-15 --format xlsx $ex/complaints.csv" /dev/null >"$TMP/tty" 2>&1 || rc=$?
 [ $rc = 2 ]
 grep -q 'sample-cases: a workbook is binary: not written to a terminal' "$TMP/tty"
 [ "$(wc -l <"$TMP/tty")" = 1 ]
