@@ -181,7 +181,8 @@ main(int argc, char *argv[])
 	}
 	output_input(o.input != NULL ? o.input : "-");
 	output_input(o.documents);
-	if ((out = output_open(o.sh.output, err, sizeof err)) == NULL) {
+	if ((o.xlsx && xlsxout_check_target(o.sh.output, err, sizeof err) == -1) ||
+	    (out = output_open(o.sh.output, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}

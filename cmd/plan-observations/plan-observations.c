@@ -14,6 +14,7 @@
 #include "core/cli.h"
 #include "core/diag.h"
 #include "core/output.h"
+#include "core/xlsxout.h"
 #include "plan/obsinput.h"
 #include "plan/observe.h"
 #include "plan/obsout.h"
@@ -41,7 +42,7 @@ static const struct option longopts[] = {
 static const struct cli_tool tool = {
     "plan-observations",
     "usage: plan-observations --plan PLAN.json --opportunities FILE\n"
-    "                         [--format csv|json|ics] [--max-travel MIN] [--per-day N]\n"
+    "                         [--format csv|json|ics|xlsx] [--max-travel MIN] [--per-day N]\n"
     "                         [--rejected FILE] [--sheet NAME|N] [-o FILE]\n",
     NULL};
 
@@ -64,17 +65,21 @@ write_file(const struct run *r, const char *path, int rejected)
 	char err[512];
 	int rc;
 
-	if ((out = output_open(path, err, sizeof err)) == NULL) {
+	if ((!rejected && r->format == OBSOUT_XLSX &&
+	     xlsxout_check_target(path, err, sizeof err) != 0) ||
+	    (out = output_open(path, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
 	errno = 0;
-	rc = rejected ? obsout_rejected(output_stream(out), &r->res, r->opps.opp, r->opps.n)
-	              : obsout_write(output_stream(out), r->format, &r->res, r->opps.opp,
-	                             r->plan.slots, r->plan.areas, r->plan.nareas);
+	if (rejected &&
+	    (rc = obsout_rejected(output_stream(out), &r->res, r->opps.opp, r->opps.n)) != 0)
+		snprintf(err, sizeof err, "write error: %s", strerror(errno ? errno : EIO));
+	else if (!rejected)
+		rc = obsout_write(output_stream(out), r->format, &r->res, r->opps.opp,
+		                  r->plan.slots, r->plan.areas, r->plan.nareas, err, sizeof err);
 	if (rc != 0) {
-		diag_error(NULL, 0, "%s: write error: %s", output_name(out),
-		           strerror(errno ? errno : EIO));
+		diag_error(NULL, 0, "%s: %s", output_name(out), err);
 		output_abort(out);
 		return EXIT_TROUBLE;
 	}
@@ -89,7 +94,7 @@ write_file(const struct run *r, const char *path, int rejected)
 static void
 parse_options(int argc, char *argv[], struct run *r)
 {
-	static const char *const formats[] = {"csv", "json", "ics", NULL};
+	static const char *const formats[] = {"csv", "json", "ics", "xlsx", NULL};
 	char per_day[32];
 	int ch;
 

@@ -17,10 +17,12 @@
 #include "core/jsonio.h"
 #include "core/output.h"
 #include "core/text.h"
+#include "core/xlsxout.h"
 #include "core/xalloc.h"
 #include "plan/gantt.h"
 #include "plan/ics.h"
 #include "plan/plan.h"
+#include "plan/planbook.h"
 #include "regime/profile.h"
 
 enum {
@@ -43,7 +45,7 @@ enum {
 	OPT_PER_INSPECTOR,
 };
 
-enum format { F_CSV, F_JSON, F_ICS, F_SVG, F_HTML };
+enum format { F_CSV, F_JSON, F_ICS, F_SVG, F_HTML, F_XLSX };
 
 static const struct option longopts[] = {
     {"start", required_argument, NULL, OPT_START},
@@ -95,7 +97,7 @@ static const struct cli_tool tool = {
     "                  [--previous PLAN.json] [--as-of DATE] [--sequence N]\n"
     "                  [--per-inspector DIR]\n"
     "                  [--holidays FILE] [--division england-and-wales]\n"
-    "                  [--format csv|json|ics|svg|html]\n"
+    "                  [--format csv|json|ics|svg|html|xlsx]\n"
     "                  [--view timeline|areas|deployment] [--encoding cp1252]\n"
     "                  [--sheet NAME|N] [-o FILE]\n",
     NULL};
@@ -151,7 +153,7 @@ add_replace(struct opts *o, char *arg)
 static void
 parse_options(int argc, char *argv[], struct opts *o)
 {
-	static const char *const formats[] = {"csv", "json", "ics", "svg", "html", NULL};
+	static const char *const formats[] = {"csv", "json", "ics", "svg", "html", "xlsx", NULL};
 	static const char *const views[] = {"timeline", "areas", "deployment", NULL};
 	static const char *const visits[] = {"7", "8", NULL};
 	int ch;
@@ -424,7 +426,8 @@ write_plan(const struct opts *o, const struct plan *p)
 	output_input(o->team);
 	output_input(o->holidays);
 	output_input(o->profile);
-	if ((out = output_open(o->sh.output, err, sizeof err)) == NULL) {
+	if ((o->format == F_XLSX && xlsxout_check_target(o->sh.output, err, sizeof err) == -1) ||
+	    (out = output_open(o->sh.output, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return -1;
 	}
@@ -434,14 +437,17 @@ write_plan(const struct opts *o, const struct plan *p)
 	else if (o->format == F_JSON) {
 		json_t *j = plan_to_json(p);
 
-		rc = jsonio_dump(j, fp);
+		if ((rc = jsonio_dump(j, fp)) == -1)
+			snprintf(err, sizeof err, "write error");
 		json_decref(j);
 	} else if (o->format == F_ICS)
 		rc = ics_write(p, NULL, fp, err, sizeof err);
+	else if (o->format == F_XLSX)
+		rc = planbook_write(p, fp, err, sizeof err);
 	else
 		gantt_write(p, o->format == F_HTML, fp);
 	if (rc == -1) {
-		diag_error(output_name(out), 0, "%s", o->format == F_ICS ? err : "write error");
+		diag_error(output_name(out), 0, "%s", err);
 		output_abort(out);
 		return -1;
 	}

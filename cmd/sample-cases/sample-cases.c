@@ -28,6 +28,7 @@ enum {
 	OPT_CLOSED,
 	OPT_EXCLUDE,
 	OPT_MAP,
+	OPT_ALLOW_OLD,
 };
 
 static const struct option longopts[] = {
@@ -40,6 +41,8 @@ static const struct option longopts[] = {
     {"closed", required_argument, NULL, OPT_CLOSED},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"map", required_argument, NULL, OPT_MAP},
+    {"as-of", required_argument, NULL, CLI_OPT_AS_OF},
+    {"allow-old", no_argument, NULL, OPT_ALLOW_OLD},
     CLI_LONGOPTS_COMMON,
 };
 
@@ -69,8 +72,8 @@ static const struct cli_tool tool = {
     PROG,
     "usage: " PROG " national [--seed N] [--explain] [FILE]\n"
     "       " PROG " local --area NAME [--closed FILE] [--exclude FILE]... [--seed N]\n"
-    "                    [--explain] [FILE]\n"
-    "       " PROG " complaints [-n N] [FILE]\n"
+    "                    [--as-of DATE] [--allow-old] [--explain] [FILE]\n"
+    "       " PROG " complaints [-n N] [--as-of DATE] [FILE]\n"
     "common options: [--map FILE] [-o FILE] [--encoding utf-8|cp1252] [--sheet NAME|N]\n"
     "                [-h] [--version]\n",
     NULL};
@@ -106,7 +109,8 @@ run(const char *mode, const struct casedraw_opts *o, const char *outpath, int xl
 	output_input(o->closed);
 	for (i = 0; i < o->nexclude; i++)
 		output_input(o->exclude[i]);
-	if ((out = output_open(outpath, err, sizeof err)) == NULL) {
+	if ((xlsx && xlsxout_check_target(outpath, err, sizeof err) == -1) ||
+	    (out = output_open(outpath, err, sizeof err)) == NULL) {
 		diag_error(NULL, 0, "%s", err);
 		return EXIT_TROUBLE;
 	}
@@ -138,7 +142,7 @@ run(const char *mode, const struct casedraw_opts *o, const char *outpath, int xl
 
 /* Check that the options given fit the mode; exit 2 when not. */
 static void
-check_mode(const char *mode, const struct casedraw_opts *o, int seed_given, int n_given)
+check_mode(const char *mode, struct casedraw_opts *o, int seed_given, int n_given, int as_of_given)
 {
 	static const char *const modes[] = {"national", "local", "complaints", NULL};
 	int m = cli_choice(mode, modes);
@@ -159,6 +163,13 @@ check_mode(const char *mode, const struct casedraw_opts *o, int seed_given, int 
 		diag_error(NULL, 0, "complaints: --seed and --explain do not apply");
 		cli_usage(&tool, EXIT_TROUBLE);
 	}
+	if ((m == 0 && as_of_given) || (m != 1 && o->allow_old)) {
+		diag_error(NULL, 0,
+		           "--as-of is for the local and complaints modes, --allow-old for local");
+		cli_usage(&tool, EXIT_TROUBLE);
+	}
+	if (!as_of_given)
+		o->as_of = dates_today();
 	if (m != 2 && n_given) {
 		diag_error(NULL, 0, "-n is for the complaints mode");
 		cli_usage(&tool, EXIT_TROUBLE);
@@ -169,7 +180,7 @@ check_mode(const char *mode, const struct casedraw_opts *o, int seed_given, int 
 struct options {
 	struct casedraw_opts draw;
 	struct cli_shared sh;
-	int seed_given, n_given, xlsx;
+	int seed_given, n_given, as_of_given, xlsx;
 };
 
 /* Read the options into o; returns the index of the mode operand. */
@@ -214,6 +225,13 @@ parse_options(int argc, char **argv, struct options *o)
 			                                sizeof *o->draw.exclude);
 			o->draw.exclude[o->draw.nexclude++] = optarg;
 			break;
+		case CLI_OPT_AS_OF:
+			o->draw.as_of = cli_date(&tool, "--as-of", optarg);
+			o->as_of_given = 1;
+			break;
+		case OPT_ALLOW_OLD:
+			o->draw.allow_old = 1;
+			break;
 		case CLI_OPT_FORMAT:
 			o->xlsx = cli_pick(&tool, "--format", optarg, formats) == 1;
 			break;
@@ -238,7 +256,7 @@ main(int argc, char **argv)
 	argv += optind;
 	if (argc < 1 || argc > 2)
 		cli_usage(&tool, EXIT_TROUBLE);
-	check_mode(argv[0], &o.draw, o.seed_given, o.n_given);
+	check_mode(argv[0], &o.draw, o.seed_given, o.n_given, o.as_of_given);
 	o.draw.input = argc == 2 ? argv[1] : NULL;
 	if (!o.seed_given && strcmp(argv[0], "complaints") != 0) {
 		if (os_seed(&o.draw.seed) < 0) {

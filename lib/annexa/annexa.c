@@ -111,6 +111,11 @@ static const char *const field_keys[F_NFIELDS] = {
     "seen_in_person", "s7_filed",  "audit",
 };
 
+/* The enumerated fields (enum rule), their unknown values tallied for one finding each. */
+static const enum field enum_fields[] = {F_GENDER, F_DISABILITY, F_LAW_TYPE, F_SEEN, F_S7, F_AUDIT};
+#define NENUMS (sizeof enum_fields / sizeof enum_fields[0])
+#define ENUM_LISTED 10 /* distinct unknown values described in a finding */
+
 /* The fields whose column alone says the file is in the 2025 form. */
 static const enum field form2025_fields[] = {F_CHILD_ID, F_SEEN, F_S7, F_AUDIT};
 
@@ -128,6 +133,7 @@ struct annexa {
 	struct idform *idform; /* the Case ID form, learnt or given */
 	struct labelmap *map; /* --map, or NULL */
 	struct labels unknown_case; /* unknown Case type labels */
+	struct labels unknown_enum[NENUMS]; /* unknown values of each enum_fields[] column */
 	struct cases *cases; /* the Case IDs and their case-level fields */
 	struct idset *children; /* 2025 form: Case ID, US, Child ID (upper case) -> line */
 	struct strbuf childkey;
@@ -240,6 +246,8 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	}
 	strata_set_map(a->strata, a->map);
 	labels_init(&a->unknown_case);
+	for (i = 0; i < NENUMS; i++)
+		labels_init(&a->unknown_enum[i]);
 	a->cases = cases_new(0);
 	a->law_attr = xcalloc(vocab_count(a->lawtype) + 1, sizeof *a->law_attr);
 	for (i = 0; i < vocab_count(a->lawtype); i++)
@@ -300,6 +308,8 @@ annexa_free(struct annexa *a)
 	idform_free(a->idform);
 	labelmap_free(a->map);
 	labels_free(&a->unknown_case);
+	for (i = 0; i < NENUMS; i++)
+		labels_free(&a->unknown_enum[i]);
 	casename_free(a->names);
 	strata_free(a->strata);
 	vocab_free(a->gender);
@@ -648,20 +658,25 @@ allowed(struct annexa *a, const struct vocab *v)
 	return a->tmp.buf;
 }
 
-/* Check an enumerated field; its vocabulary index, -1 unknown, -2 blank/absent. */
+/*
+ * Check an enumerated field; its vocabulary index, -1 unknown (tallied for
+ * one enum finding a column), -2 blank/absent.
+ */
 static long
 check_enum(struct annexa *a, const struct csvio_record *r, const unsigned char *bad, enum field f,
            struct memo *m, const struct vocab *v)
 {
 	const char *s;
-	size_t len = 0;
+	size_t len = 0, k;
 	long idx;
 
 	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
 		return -2;
-	if ((idx = memo_vocab(m, v, f == F_LAW_TYPE ? a->map : NULL, s, len)) < 0)
-		emit(a, r->line, colname(a, f), ANNEXA_ENUM, "value is not one of: %s",
-		     allowed(a, v));
+	if ((idx = memo_vocab(m, v, f == F_LAW_TYPE ? a->map : NULL, s, len)) < 0) {
+		for (k = 0; k < NENUMS && enum_fields[k] != f; k++)
+			;
+		labels_add(&a->unknown_enum[k], s, len, r->line);
+	}
 	return idx;
 }
 
@@ -1036,6 +1051,72 @@ window_finding(struct annexa *a)
 	strbuf_free(&lines);
 }
 
+/* The rows of the values an enum finding describes. */
+static unsigned long
+enum_listed_rows(const struct labels *l)
+{
+	unsigned long n = 0;
+	size_t i;
+
+	for (i = 0; i < l->n && i < ENUM_LISTED; i++)
+		n += l->v[i].n;
+	return n;
+}
+
+/* The vocabulary of enum_fields[k]. */
+static const struct vocab *
+enum_vocab(const struct annexa *a, size_t k)
+{
+	switch (enum_fields[k]) {
+	case F_GENDER:
+		return a->gender;
+	case F_DISABILITY:
+		return a->disability;
+	case F_LAW_TYPE:
+		return a->lawtype;
+	default:
+		return a->yesno;
+	}
+}
+
+/*
+ * Raise enum once for each column with values outside its vocabulary: how
+ * many rows, the allowed values, and each distinct value with its count,
+ * first lines and a "did you mean". The values are numbered, never printed:
+ * a value outside a column's vocabulary may be anything (a name or free text
+ * in the wrong column), so even Law type's are not quoted.
+ */
+static void
+enum_findings(struct annexa *a)
+{
+	const struct labels *l;
+	struct strbuf m;
+	size_t k, i;
+
+	strbuf_init(&m);
+	for (k = 0; k < NENUMS; k++) {
+		l = &a->unknown_enum[k];
+		if (l->total == 0)
+			continue;
+		strbuf_reset(&m);
+		strbuf_printf(
+		    &m,
+		    "%lu row%s with a value not one of: %s; %zu distinct (not quoted): ", l->total,
+		    l->total == 1 ? "" : "s", allowed(a, enum_vocab(a, k)), l->n + (l->rest > 0));
+		for (i = 0; i < l->n && i < ENUM_LISTED; i++) {
+			strbuf_adds(&m, i ? "; " : "");
+			labels_describe(l, i, enum_vocab(a, k), 0, &m);
+		}
+		if (l->n > ENUM_LISTED || l->rest > 0)
+			strbuf_printf(&m, "; and %lu more row%s with other values",
+			              l->total - enum_listed_rows(l),
+			              l->total - enum_listed_rows(l) == 1 ? "" : "s");
+		emit(a, l->n > 0 ? l->v[0].lines[0] : l->rest_line, colname(a, enum_fields[k]),
+		     ANNEXA_ENUM, "%s", m.buf);
+	}
+	strbuf_free(&m);
+}
+
 /* Raise unknown-case-type once for each distinct unknown label. */
 static void
 unknown_findings(struct annexa *a)
@@ -1047,7 +1128,7 @@ unknown_findings(struct annexa *a)
 	strbuf_init(&m);
 	for (i = 0; i < l->n; i++) {
 		strbuf_reset(&m);
-		labels_describe(l, i, strata_casetypes(a->strata), &m);
+		labels_describe(l, i, strata_casetypes(a->strata), 1, &m);
 		emit(a, l->v[i].lines[0], colname(a, F_CASE_TYPE), ANNEXA_UNKNOWN_CASE_TYPE,
 		     "case type not in the vocabulary, %s; those rows cannot be classified or "
 		     "sampled: map the label with --map",
@@ -1094,6 +1175,7 @@ annexa_finish(struct annexa *a, annexa_emit_fn fn, void *arg)
 	a->arg = arg;
 	id_form_finding(a);
 	window_finding(a);
+	enum_findings(a);
 	unknown_findings(a);
 	tally_summarise(a->tally, &a->sum);
 	for (i = 0; i < a->sum.nfeasible; i++)

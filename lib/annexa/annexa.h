@@ -7,7 +7,8 @@
  *
  * Findings never carry the value of a personal field: a message names the
  * rule, the column and what is wrong. Only unknown-case-type quotes the case
- * type labels (not personal), cleaned and cut short, once per distinct label;
+ * type labels (not personal), cleaned and cut short, once per distinct label
+ * (enum numbers the unknown values it counts, never printing one);
  * case-id-form gives the shape of the file's Case IDs ("AAA-9999"), never an ID.
  *
  * Ownership: a finding passed to the callback, and its strings, are valid

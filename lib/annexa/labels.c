@@ -85,15 +85,19 @@ labels_add(struct labels *l, const char *s, size_t len, unsigned long line)
 }
 
 void
-labels_describe(const struct labels *l, size_t i, const struct vocab *v, struct strbuf *out)
+labels_describe(const struct labels *l, size_t i, const struct vocab *v, int quote,
+                struct strbuf *out)
 {
 	const struct labels_entry *e = &l->v[i];
 	const char **names;
 	size_t k, nv = v != NULL ? vocab_count(v) : 0;
 	long near = -1;
 
-	strbuf_printf(out, "\"%s\": %lu row%s (line%s ", e->label, e->n, e->n == 1 ? "" : "s",
-	              e->n == 1 ? "" : "s");
+	if (quote)
+		strbuf_printf(out, "\"%s\": ", e->label);
+	else
+		strbuf_printf(out, "value %zu: ", i + 1);
+	strbuf_printf(out, "%lu row%s (line%s ", e->n, e->n == 1 ? "" : "s", e->n == 1 ? "" : "s");
 	for (k = 0; k < e->nlines; k++)
 		strbuf_printf(out, "%s%lu", k ? ", " : "", e->lines[k]);
 	strbuf_adds(out, e->n > e->nlines ? ", ...)" : ")");

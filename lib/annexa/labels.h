@@ -52,8 +52,11 @@ void labels_add(struct labels *, const char *s, size_t len, unsigned long line);
 /*
  * Describe entry i for a message into out: "\"LABEL\": N rows (lines a, b,
  * ...)" and, when one vocabulary value is near, "; did you mean \"X\"?".
+ * Without quote the label is never printed: "value I: N rows (...)" (I from
+ * 1), for a column whose values may be personal.
  */
-void labels_describe(const struct labels *, size_t i, const struct vocab *, struct strbuf *out);
+void labels_describe(const struct labels *, size_t i, const struct vocab *, int quote,
+                     struct strbuf *out);
 
 struct labelmap;
 

@@ -812,10 +812,13 @@ needs_quotes(const char *s, size_t len)
 
 static int raw_out; /* csvio_set_raw() */
 
-void
+int
 csvio_set_raw(int raw)
 {
+	int was = raw_out;
+
 	raw_out = raw;
+	return was;
 }
 
 /* A plain number: sign, digits, a decimal part, an exponent. */

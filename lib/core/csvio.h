@@ -81,7 +81,7 @@ void csvio_close(struct csvio_reader *);
  * least 2 bytes long and not a plain number (-12, +3.5, -1E5 are numbers,
  * never formulas). Raw is off by default; tools turn it on with --raw.
  */
-void csvio_set_raw(int raw);
+int csvio_set_raw(int raw); /* the setting it replaces */
 /* Would a spreadsheet take this cell for a formula (the rule above)? */
 int csvio_formula_like(const char *s, size_t len);
 /* Write one field, quoted only where needed (comma, quote, CR, LF, edge space). */

@@ -53,6 +53,32 @@ diag_sheet_of(const char *file)
 	return NULL;
 }
 
+const char *
+diag_where(const char *file, unsigned long line, char *buf, size_t bufsz)
+{
+	const char *sheet = line > 0 ? diag_sheet_of(file) : NULL;
+
+	if (sheet != NULL)
+		snprintf(buf, bufsz, "%s:%s!A%lu", file, sheet, line);
+	else if (line > 0)
+		snprintf(buf, bufsz, "%s:%lu", file, line);
+	else
+		snprintf(buf, bufsz, "%s", file != NULL ? file : "");
+	return buf;
+}
+
+const char *
+diag_line_ref(const char *file, unsigned long line, char *buf, size_t bufsz)
+{
+	const char *sheet = diag_sheet_of(file);
+
+	if (sheet != NULL)
+		snprintf(buf, bufsz, "%s!A%lu", sheet, line);
+	else
+		snprintf(buf, bufsz, "line %lu", line);
+	return buf;
+}
+
 void
 diag_init(const char *progname)
 {

@@ -6,6 +6,8 @@
 #ifndef DIAG_H
 #define DIAG_H
 
+#include <stddef.h>
+
 /* Exit statuses shared by every tool (contract section 1). */
 enum exit_status {
 	EXIT_OK = 0, /* success */
@@ -37,6 +39,16 @@ void diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void diag_sheet(const char *file, const char *sheet);
 /* The sheet (as a reference writes it) whose rows are file's lines, or NULL. */
 const char *diag_sheet_of(const char *file);
+/*
+ * Where a line of file is, for a message built in a buffer: "FILE:LINE", or
+ * "FILE:Sheet!A12" when file was read as a workbook's sheet (diag_sheet()),
+ * or "FILE" for line 0. Written into buf (bufsz bytes); returns buf.
+ */
+const char *diag_where(const char *file, unsigned long line, char *buf, size_t bufsz);
+/* Another line of the same file named in a message: "line 12" or "Sheet!A12". */
+const char *diag_line_ref(const char *file, unsigned long line, char *buf, size_t bufsz);
+/* Enough for diag_where() with any path and sheet name. */
+#define DIAG_WHERE_MAX 4352
 /* Count of diag_error calls so far. */
 unsigned long diag_errors(void);
 

@@ -2,7 +2,8 @@
  * table.c: read a whole small CSV file into memory through csvio, strictly:
  * the first non-blank record is the header, every other non-blank record must
  * have as many fields as the header, be valid UTF-8 and well quoted. Messages
- * name the file, line and column, never a cell's value.
+ * name the file and line (a workbook's sheet and row: "book.xlsx:Team!A7")
+ * and the column, never a cell's value.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "core/csvio.h"
+#include "core/diag.h"
 #include "core/output.h"
 #include "core/table.h"
 #include "core/xalloc.h"
@@ -37,17 +39,18 @@ cells_copy(const struct csvio_record *rec)
 static int
 record_check(const struct table *t, const struct csvio_record *rec, char *err, size_t errsz)
 {
+	char w[DIAG_WHERE_MAX];
+
+	diag_where(t->name, rec->line, w, sizeof w);
 	if (rec->flags & CSVIO_UNTERMINATED)
-		snprintf(err, errsz, "%s:%lu: quoted field not closed at end of file", t->name,
-		         rec->line);
+		snprintf(err, errsz, "%s: quoted field not closed at end of file", w);
 	else if (rec->flags & CSVIO_MALFORMED)
-		snprintf(err, errsz, "%s:%lu: malformed CSV: stray quote", t->name, rec->line);
+		snprintf(err, errsz, "%s: malformed CSV: stray quote", w);
 	else if (rec->flags & CSVIO_BAD_UTF8)
-		snprintf(err, errsz, "%s:%lu: invalid UTF-8 in column %zu", t->name, rec->line,
-		         rec->bad_field + 1);
+		snprintf(err, errsz, "%s: invalid UTF-8 in column %zu", w, rec->bad_field + 1);
 	else if (t->header != NULL && rec->nfields != t->ncols)
-		snprintf(err, errsz, "%s:%lu: ragged row: %zu field%s, header has %zu", t->name,
-		         rec->line, rec->nfields, rec->nfields == 1 ? "" : "s", t->ncols);
+		snprintf(err, errsz, "%s: ragged row: %zu field%s, header has %zu", w, rec->nfields,
+		         rec->nfields == 1 ? "" : "s", t->ncols);
 	else
 		return 0;
 	return -1;

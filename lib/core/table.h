@@ -2,7 +2,9 @@
  * table.h: a whole small CSV file in memory (areas, team, opportunities,
  * evidence, exclusion lists): the header and every row with its line.
  * Strict: a ragged row, invalid UTF-8 or a malformed quote is an error
- * "FILE:LINE: what" naming the line, never the value. Blank rows are skipped.
+ * "FILE:LINE: what" naming the line ("FILE:Sheet!A12: what" for a workbook's
+ * row, as diag_where() writes it), never the value. Blank rows are skipped.
+ * The users' own messages about a row name it the same way (diag_where()).
  * Bind columns with fieldmap_bind(fm, (const char *const *)t->header, t->ncols, &b).
  */
 #ifndef TABLE_H

@@ -9,6 +9,14 @@
  * strings (held as one block of text and an offset each). The chosen sheet
  * is then inflated a chunk at a time into expat, which is suspended at each
  * row end so that xlsx_next() returns one row at a time.
+ *
+ * The rows themselves, the bulk of a sheet, are read faster: at <sheetData>
+ * expat is set aside and core/xlsxscan tokenizes row after row of the narrow
+ * grammar rows use, giving the same handlers the same events. At
+ * </sheetData>, or at the start of a row it does not take (a comment, rich
+ * text, a carriage return...), a new expat parser takes the rest, primed
+ * with the root and <sheetData> tags, so that it checks and reads the rest
+ * of the part as the first one would have.
  */
 #include <errno.h>
 #include <expat.h>
@@ -26,6 +34,7 @@
 #include "core/diag.h"
 #include "core/xalloc.h"
 #include "core/xlsx.h"
+#include "core/xlsxscan.h"
 
 #define CHUNK ((size_t)64 << 10)
 #define MAX_SMALL_PART ((zip_uint64_t)64 << 20) /* workbook, rels, styles */
@@ -39,8 +48,10 @@
 #define MAX_XF ((size_t)1 << 20)
 #define MAX_SHEETS 4096
 #define MAX_MERGES_NAMED 1
+#define MAX_PENDING ((size_t)1 << 20) /* a row the scanner holds whole; past it, expat */
 
 static const char *selected; /* --sheet, or NULL */
+static int scanner_off; /* xlsx_use_scanner(0): expat reads every row */
 
 enum kind { K_PLAIN, K_DATE, K_DATETIME, K_TIME };
 enum ctype { T_NUM, T_SST, T_BOOL, T_ERR, T_STR, T_INLINE, T_ISO };
@@ -103,6 +114,14 @@ struct xlsx_reader {
 	unsigned long nmerges;
 	char merge[32];
 	struct csvio_record rec;
+
+	/* the row scanner (see the top): the bytes after <sheetData> not yet read */
+	struct xlsxscan scan;
+	int scanning, scan_done, switch_req, not_utf8;
+	char *root; /* the sheet's root element's name */
+	char *pend;
+	size_t plen, ppos, pcap;
+	unsigned long line_base; /* the part's line where the new parser's line 1 is */
 };
 
 static int fail(struct xlsx_reader *, const char *, ...) __attribute__((format(printf, 2, 3)));
@@ -111,6 +130,12 @@ void
 xlsx_select_sheet(const char *spec)
 {
 	selected = spec;
+}
+
+void
+xlsx_use_scanner(int on)
+{
+	scanner_off = !on;
 }
 
 int
@@ -246,6 +271,8 @@ part_close(struct xlsx_reader *x)
 		XML_ParserFree(x->xp);
 	x->xp = NULL;
 	x->suspended = x->fed_last = 0;
+	x->scanning = x->switch_req = 0;
+	x->plen = x->ppos = 0;
 }
 
 /* Refuse a DTD: no entity is ever defined, so none is ever expanded. */
@@ -260,6 +287,33 @@ on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid, const XML_Char
 	(void)pubid;
 	(void)internal;
 	fail(x, "%s: a document type declaration (entities) is not allowed in a workbook", x->path);
+}
+
+/* A part's encoding, when it declares one: the row scanner reads UTF-8 only. */
+static void
+on_decl(void *ud, const XML_Char *version, const XML_Char *encoding, int standalone)
+{
+	struct xlsx_reader *x = ud;
+
+	(void)version;
+	(void)standalone;
+	if (encoding != NULL && strcasecmp(encoding, "UTF-8") != 0)
+		x->not_utf8 = 1;
+}
+
+/* A new expat parser for the open part, with the handlers given: 1, or -1. */
+static int
+parser_new(struct xlsx_reader *x, XML_StartElementHandler start, XML_EndElementHandler end,
+           XML_CharacterDataHandler text)
+{
+	if ((x->xp = XML_ParserCreate(NULL)) == NULL)
+		return fail(x, "out of memory");
+	XML_SetUserData(x->xp, x);
+	XML_SetStartDoctypeDeclHandler(x->xp, on_doctype);
+	XML_SetXmlDeclHandler(x->xp, on_decl);
+	XML_SetElementHandler(x->xp, start, end);
+	XML_SetCharacterDataHandler(x->xp, text);
+	return 1;
 }
 
 /*
@@ -298,27 +352,187 @@ part_open(struct xlsx_reader *x, const char *path, zip_uint64_t max, int require
 		return fail(x, "%s: %s", path, zip_strerror(x->zip));
 	x->declared = st.size;
 	x->got = 0;
-	if ((x->xp = XML_ParserCreate(NULL)) == NULL)
-		return fail(x, "out of memory");
-	XML_SetUserData(x->xp, x);
-	XML_SetStartDoctypeDeclHandler(x->xp, on_doctype);
-	XML_SetElementHandler(x->xp, start, end);
-	XML_SetCharacterDataHandler(x->xp, text);
-	return 1;
+	x->not_utf8 = x->scan_done = 0;
+	x->line_base = 0;
+	return parser_new(x, start, end, text);
+}
+
+/* Read up to n bytes of the open part into buf: how many (0 at its end), or -1. */
+static zip_int64_t
+part_read(struct xlsx_reader *x, void *buf, size_t n)
+{
+	zip_int64_t k = zip_fread(x->zf, buf, n);
+
+	if (k < 0)
+		return fail(x, "%s: %s", x->path, zip_file_strerror(x->zf));
+	if (x->got == 0 && k >= 2) {
+		const unsigned char *b = buf; /* UTF-16, with or without its mark */
+		if ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) || b[0] == 0 ||
+		    b[1] == 0)
+			x->not_utf8 = 1;
+	}
+	x->got += (zip_uint64_t)k;
+	x->xmlbytes += (uint64_t)k;
+	if (x->got > x->declared)
+		return fail(x, "%s: larger than the archive says (a ZIP bomb?): refused", x->path);
+	x->fed_last = k == 0;
+	return k;
+}
+
+static unsigned long
+newlines(const char *s, size_t n)
+{
+	unsigned long k = 0;
+	const char *end = s + n;
+
+	while (s < end && (s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		k++;
+		s++;
+	}
+	return k;
 }
 
 /*
- * Go on parsing the open part: 1 when the parser was suspended (a row is
- * ready), 0 at the end of the part, -1 on error.
+ * At <sheetData>: keep the bytes expat holds after the tag, and stop it so
+ * that part_run() hands the rows to the scanner.
+ */
+static void
+want_scanner(struct xlsx_reader *x)
+{
+	int off = 0, size = 0, count = XML_GetCurrentByteCount(x->xp);
+	const char *ctx = XML_GetInputContext(x->xp, &off, &size);
+	size_t rest;
+
+	x->scan_done = 1; /* once a part */
+	if (ctx == NULL || count < 2 || off < 0 || off + count > size ||
+	    ctx[off + count - 2] == '/')
+		return;
+	rest = (size_t)(size - off - count);
+	if (x->pcap < rest + CHUNK) {
+		x->pcap = rest + CHUNK;
+		x->pend = xrealloc(x->pend, x->pcap);
+	}
+	memcpy(x->pend, ctx + off + count, rest);
+	x->plen = rest;
+	x->ppos = 0;
+	x->line_base =
+	    (unsigned long)XML_GetCurrentLineNumber(x->xp) + newlines(ctx + off, (size_t)count);
+	x->switch_req = 1;
+	XML_StopParser(x->xp, XML_TRUE);
+}
+
+/* What expat said: 1 when a row is ready, 0 to go on, -1 on error. */
+static int
+parsed(struct xlsx_reader *x, enum XML_Status st)
+{
+	if (x->fatal)
+		return -1;
+	if (st == XML_STATUS_ERROR)
+		return fail(x, "%s:%lu: bad XML: %s", x->path,
+		            (unsigned long)XML_GetCurrentLineNumber(x->xp) +
+		                (x->line_base > 0 ? x->line_base - 1 : 0),
+		            XML_ErrorString(XML_GetErrorCode(x->xp)));
+	if (st != XML_STATUS_SUSPENDED)
+		return 0;
+	if (x->switch_req) {
+		x->switch_req = 0;
+		XML_ParserFree(x->xp);
+		x->xp = NULL;
+		x->scanning = 1;
+		return 0;
+	}
+	x->suspended = 1;
+	return 1;
+}
+
+static void sheet_start(void *, const XML_Char *, const XML_Char **);
+static void sheet_end(void *, const XML_Char *);
+static void scan_start(void *, const char *, const char **);
+static void scan_end(void *, const char *);
+static void cell_text(void *, const XML_Char *, int);
+
+/*
+ * The scanner stops: a new expat parser, primed with the root and
+ * <sheetData> tags, reads the rest of the part from the bytes held.
+ */
+static int
+to_expat(struct xlsx_reader *x)
+{
+	char *prime = xasprintf("<%s><sheetData>", x->root != NULL ? x->root : "worksheet");
+	size_t n = x->plen - x->ppos;
+	enum XML_Status st;
+	void *buf;
+
+	x->scanning = 0;
+	if (parser_new(x, sheet_start, sheet_end, cell_text) < 0) {
+		free(prime);
+		return -1;
+	}
+	st = XML_Parse(x->xp, prime, (int)strlen(prime), XML_FALSE);
+	free(prime);
+	if (st != XML_STATUS_OK)
+		return parsed(x, st);
+	if ((buf = XML_GetBuffer(x->xp, (int)(n > 0 ? n : 1))) == NULL)
+		return fail(x, "out of memory");
+	memcpy(buf, x->pend + x->ppos, n);
+	x->plen = x->ppos = 0;
+	return parsed(x, XML_ParseBuffer(x->xp, (int)n, x->fed_last));
+}
+
+/* Rows through the scanner: 1 when one is ready, 0 when expat has taken over, -1. */
+static int
+scan_rows(struct xlsx_reader *x)
+{
+	const struct xlsxscan_events ev = {x, scan_start, scan_end, cell_text};
+
+	for (;;) {
+		size_t used;
+		enum xlsxscan_status st =
+		    xlsxscan_row(&x->scan, x->pend + x->ppos, x->plen - x->ppos, &used, &ev);
+		zip_int64_t k;
+
+		x->line_base += newlines(x->pend + x->ppos, used);
+		x->ppos += used;
+		if (x->fatal)
+			return -1;
+		if (st == XLSXSCAN_ROW) {
+			if (x->row_ready)
+				return 1;
+			continue;
+		}
+		if (st != XLSXSCAN_MORE || x->fed_last || x->plen - x->ppos > MAX_PENDING)
+			return to_expat(x);
+		memmove(x->pend, x->pend + x->ppos, x->plen - x->ppos);
+		x->plen -= x->ppos;
+		x->ppos = 0;
+		if (x->pcap < x->plen + CHUNK) {
+			x->pcap = 2 * (x->plen + CHUNK);
+			x->pend = xrealloc(x->pend, x->pcap);
+		}
+		if ((k = part_read(x, x->pend + x->plen, CHUNK)) < 0)
+			return -1;
+		x->plen += (size_t)k;
+	}
+}
+
+/*
+ * Go on parsing the open part: 1 when a row is ready (expat suspended, or
+ * the scanner gave one), 0 at the end of the part, -1 on error.
  */
 static int
 part_run(struct xlsx_reader *x)
 {
 	enum XML_Status st;
+	int r;
 
 	for (;;) {
 		if (x->fatal)
 			return -1;
+		if (x->scanning) {
+			if ((r = scan_rows(x)) != 0)
+				return r;
+			continue;
+		}
 		if (x->suspended) {
 			x->suspended = 0;
 			st = XML_ResumeParser(x->xp);
@@ -330,27 +544,12 @@ part_run(struct xlsx_reader *x)
 
 			if (buf == NULL)
 				return fail(x, "out of memory");
-			if ((n = zip_fread(x->zf, buf, CHUNK)) < 0)
-				return fail(x, "%s: %s", x->path, zip_file_strerror(x->zf));
-			x->got += (zip_uint64_t)n;
-			x->xmlbytes += (uint64_t)n;
-			if (x->got > x->declared)
-				return fail(
-				    x, "%s: larger than the archive says (a ZIP bomb?): refused",
-				    x->path);
-			x->fed_last = n == 0;
+			if ((n = part_read(x, buf, CHUNK)) < 0)
+				return -1;
 			st = XML_ParseBuffer(x->xp, (int)n, n == 0);
 		}
-		if (x->fatal)
-			return -1;
-		if (st == XML_STATUS_ERROR)
-			return fail(x, "%s:%lu: bad XML: %s", x->path,
-			            (unsigned long)XML_GetCurrentLineNumber(x->xp),
-			            XML_ErrorString(XML_GetErrorCode(x->xp)));
-		if (st == XML_STATUS_SUSPENDED) {
-			x->suspended = 1;
-			return 1;
-		}
+		if ((r = parsed(x, st)) != 0)
+			return r;
 	}
 }
 
@@ -1110,14 +1309,17 @@ row_end(struct xlsx_reader *x)
 	x->rec.lines = 1;
 	x->rec.bad_field = 0;
 	x->row_ready = 1;
-	XML_StopParser(x->xp, XML_TRUE);
+	if (x->xp != NULL)
+		XML_StopParser(x->xp, XML_TRUE);
 }
 
-/* An element of the sheet opens (atts given) or closes (atts NULL). */
+/*
+ * An element of the sheet opens (atts given) or closes (atts NULL): n is its
+ * local name, plain when it has no prefix.
+ */
 static void
-sheet_tag(struct xlsx_reader *x, const char *name, const XML_Char **atts)
+sheet_elem(struct xlsx_reader *x, const char *n, const XML_Char **atts, int plain)
 {
-	const char *n = strchr(name, ':') != NULL ? local(name) : name;
 	int open = atts != NULL;
 
 	switch (n[0]) {
@@ -1148,8 +1350,12 @@ sheet_tag(struct xlsx_reader *x, const char *name, const XML_Char **atts)
 			x->in_rph = open;
 		break;
 	case 's':
-		if (strcmp(n, "sheetData") == 0)
+		if (strcmp(n, "sheetData") == 0) {
 			x->in_data = open;
+			if (open && plain && x->xp != NULL && !x->scan_done && !x->not_utf8 &&
+			    !scanner_off)
+				want_scanner(x);
+		}
 		break;
 	case 'm':
 		if (open && strcmp(n, "mergeCell") == 0) {
@@ -1164,8 +1370,33 @@ sheet_tag(struct xlsx_reader *x, const char *name, const XML_Char **atts)
 }
 
 static void
+sheet_tag(struct xlsx_reader *x, const char *name, const XML_Char **atts)
+{
+	const char *n = strchr(name, ':') != NULL ? local(name) : name;
+
+	sheet_elem(x, n, atts, n == name);
+}
+
+/* The scanner's events: names without a prefix, of the elements of rows. */
+static void
+scan_start(void *ud, const char *name, const char **atts)
+{
+	sheet_elem(ud, name, atts, 1);
+}
+
+static void
+scan_end(void *ud, const char *name)
+{
+	sheet_elem(ud, name, NULL, 1);
+}
+
+static void
 sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
+	struct xlsx_reader *x = ud;
+
+	if (x->root == NULL)
+		x->root = xstrdup(name);
 	sheet_tag(ud, name, atts);
 }
 
@@ -1296,6 +1527,7 @@ xlsx_sniff(FILE *fp, const char *name, struct xlsx_reader **xl, FILE **replay)
 	strbuf_init(&x->err);
 	strbuf_init(&x->cell);
 	strbuf_init(&x->sst);
+	xlsxscan_init(&x->scan);
 	*xl = x;
 	if (sig == 2) {
 		fail(x,
@@ -1420,5 +1652,8 @@ xlsx_close(struct xlsx_reader *x)
 	free(x->rec.lens);
 	strbuf_free(&x->err);
 	strbuf_free(&x->cell);
+	xlsxscan_free(&x->scan);
+	free(x->pend);
+	free(x->root);
 	free(x);
 }

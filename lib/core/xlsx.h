@@ -39,6 +39,12 @@ struct xlsx_reader;
 void xlsx_select_sheet(const char *spec);
 
 /*
+ * Whether rows are read by the fast row scanner (core/xlsxscan, the
+ * default) or by expat alone (0): for the tests that compare the two.
+ */
+void xlsx_use_scanner(int on);
+
+/*
  * Look at the first bytes of fp. Text (CSV): returns 0 and sets *replay to
  * NULL when fp was rewound, or to a stream to read instead (the bytes looked
  * at, then the rest of fp), which the caller closes. A workbook, or an

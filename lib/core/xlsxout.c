@@ -400,35 +400,64 @@ xlsxout_csv_open(struct xlsxout_csv *c)
 {
 	c->buf = NULL;
 	c->len = 0;
-	c->fp = open_memstream(&c->buf, &c->len);
+	c->raw_was = csvio_set_raw(1);
+	if ((c->fp = open_memstream(&c->buf, &c->len)) == NULL)
+		csvio_set_raw(c->raw_was);
 	return c->fp;
 }
 
 void
 xlsxout_csv_discard(struct xlsxout_csv *c)
 {
+	csvio_set_raw(c->raw_was);
 	fclose(c->fp);
 	free(c->buf);
 	c->buf = NULL;
 }
 
 int
-xlsxout_write_csv(struct xlsxout_csv *c, FILE *out, const char *sheet,
-                  const struct xlsxout_input *inputs, size_t n, char *err, size_t errsz)
+xlsxout_add_csv(struct xlsxout *x, struct xlsxout_csv *c, const char *sheet,
+                const struct xlsxout_input *inputs, size_t n, char *err, size_t errsz)
 {
 	int bad = ferror(c->fp);
-	struct xlsxout *x;
 	int rc = -1;
 
+	csvio_set_raw(c->raw_was);
 	if (fclose(c->fp) != 0 || bad)
 		snprintf(err, errsz, "cannot hold the list in memory");
-	else if ((x = xlsxout_new(err, errsz)) != NULL) {
-		if (xlsxout_sheet(x, sheet, c->buf, c->len, inputs, n, err, errsz) == 0)
-			rc = xlsxout_finish(x, out, err, errsz);
-		else
-			xlsxout_abort(x);
-	}
+	else
+		rc = xlsxout_sheet(x, sheet, c->buf, c->len, inputs, n, err, errsz);
 	free(c->buf);
 	c->buf = NULL;
 	return rc;
+}
+
+int
+xlsxout_write_csv(struct xlsxout_csv *c, FILE *out, const char *sheet,
+                  const struct xlsxout_input *inputs, size_t n, char *err, size_t errsz)
+{
+	struct xlsxout *x = xlsxout_new(err, errsz);
+
+	if (x == NULL) {
+		xlsxout_csv_discard(c);
+		return -1;
+	}
+	if (xlsxout_add_csv(x, c, sheet, inputs, n, err, errsz) != 0) {
+		xlsxout_abort(x);
+		return -1;
+	}
+	return xlsxout_finish(x, out, err, errsz);
+}
+
+int
+xlsxout_check_target(const char *path, char *err, size_t errsz)
+{
+	if ((path == NULL || strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0) &&
+	    isatty(STDOUT_FILENO)) {
+		snprintf(err, errsz,
+		         "a workbook is binary: not written to a terminal (give -o FILE.xlsx "
+		         "or redirect standard output)");
+		return -1;
+	}
+	return 0;
 }

@@ -41,22 +41,37 @@ int xlsxout_finish(struct xlsxout *, FILE *out, char *err, size_t errsz);
 void xlsxout_abort(struct xlsxout *);
 
 /*
- * A stream that collects CSV for xlsxout_sheet(): open it, write to it,
- * then take the text (which the caller frees).
+ * A stream that collects CSV for a sheet: open it, write the list to it (the
+ * CSV writer is raw meanwhile: a workbook's text cells are never formulas,
+ * so no quote is put before "=1+1"), then hand it to xlsxout_add_csv() or
+ * xlsxout_write_csv(), or discard it; each of these restores the writer's
+ * setting and frees the text.
  */
 struct xlsxout_csv {
 	char *buf;
 	size_t len;
 	FILE *fp;
+	int raw_was;
 };
 FILE *xlsxout_csv_open(struct xlsxout_csv *);
+/* Close c and add its CSV to x as a sheet (inputs as for xlsxout_sheet()). 0, or -1 with err set.
+ */
+int xlsxout_add_csv(struct xlsxout *x, struct xlsxout_csv *c, const char *sheet,
+                    const struct xlsxout_input *inputs, size_t n, char *err, size_t errsz);
 /*
  * Close c and write its CSV to out as a workbook of one sheet (inputs as for
- * xlsxout_sheet()); c's text is freed either way. 0, or -1 with err set.
+ * xlsxout_sheet()). 0, or -1 with err set.
  */
 int xlsxout_write_csv(struct xlsxout_csv *c, FILE *out, const char *sheet,
                       const struct xlsxout_input *inputs, size_t n, char *err, size_t errsz);
 /* Close c and free its text, writing nothing. */
 void xlsxout_csv_discard(struct xlsxout_csv *c);
+
+/*
+ * A workbook is binary: refused to standard output when that is a terminal
+ * (path NULL, "-" or "/dev/stdout", as output_open() takes them). 0, or -1
+ * with err saying to use -o FILE or a redirection.
+ */
+int xlsxout_check_target(const char *path, char *err, size_t errsz);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diag.h"
 #include "core/fieldmap.h"
 #include "core/memo.h"
 #include "core/strbuf.h"
@@ -138,6 +139,7 @@ read_aliases(struct areas_list *out, const char *cell, const char *file, unsigne
              char *err, size_t errsz)
 {
 	const char *s = cell;
+	char w[DIAG_WHERE_MAX];
 
 	while (*s != '\0') {
 		size_t len = strcspn(s, ";,|");
@@ -147,12 +149,12 @@ read_aliases(struct areas_list *out, const char *cell, const char *file, unsigne
 		free(one);
 		if (*trimmed != '\0') {
 			if (out->items[out->n - 1].naliases >= AREAS_MAX_ALIASES) {
-				snprintf(err, errsz, "%s:%lu: aliases: more than %d", file, line,
-				         AREAS_MAX_ALIASES);
+				snprintf(err, errsz, "%s: aliases: more than %d",
+				         diag_where(file, line, w, sizeof w), AREAS_MAX_ALIASES);
 				rc = -1;
 			} else if (areas_add_alias(out, trimmed) != 0) {
-				snprintf(err, errsz, "%s:%lu: aliases: '%s' names another area",
-				         file, line, trimmed);
+				snprintf(err, errsz, "%s: aliases: '%s' names another area",
+				         diag_where(file, line, w, sizeof w), trimmed);
 				rc = -1;
 			}
 		}
@@ -188,38 +190,39 @@ read_row(const struct table *t, size_t r, const long *col, struct areas_list *ou
 	double perf, vol, intel = 0;
 	date_t last = -1;
 	unsigned long line = t->rows[r].line;
-	char *name;
+	char *name, w[DIAG_WHERE_MAX], ref[128];
 	long dup;
+
+	diag_where(t->name, line, w, sizeof w);
 
 	for (int f = 0; f < F_COUNT; f++)
 		v[f] = table_cell(t, r, col[f]);
 	if (text_blank(v[F_AREA])) {
-		snprintf(err, errsz, "%s:%lu: service_area: blank", t->name, line);
+		snprintf(err, errsz, "%s: service_area: blank", w);
 		return -1;
 	}
 	if (parse_number(v[F_PERFORMANCE], &perf) == -1) {
-		snprintf(err, errsz, "%s:%lu: performance: not a number", t->name, line);
+		snprintf(err, errsz, "%s: performance: not a number", w);
 		return -1;
 	}
 	if (parse_number(v[F_VOLUME], &vol) == -1 || vol < 0) {
-		snprintf(err, errsz, "%s:%lu: volume: not a number of 0 or more", t->name, line);
+		snprintf(err, errsz, "%s: volume: not a number of 0 or more", w);
 		return -1;
 	}
 	if (!text_blank(v[F_LAST]) && strcmp(v[F_LAST], "never") != 0 &&
 	    dates_parse(v[F_LAST], &last) == -1) {
-		snprintf(err, errsz,
-		         "%s:%lu: last_inspected: not a date (YYYY-MM-DD or DD/MM/YYYY)", t->name,
-		         line);
+		snprintf(err, errsz, "%s: last_inspected: not a date (YYYY-MM-DD or DD/MM/YYYY)",
+		         w);
 		return -1;
 	}
 	if (!text_blank(v[F_INTELLIGENCE]) &&
 	    (parse_number(v[F_INTELLIGENCE], &intel) == -1 || intel < 0 || intel != floor(intel))) {
-		snprintf(err, errsz, "%s:%lu: intelligence: not a count", t->name, line);
+		snprintf(err, errsz, "%s: intelligence: not a count", w);
 		return -1;
 	}
 	if ((dup = areas_find(out, v[F_AREA])) != -1) {
-		snprintf(err, errsz, "%s:%lu: service_area: the same area as line %lu", t->name,
-		         line, out->items[dup].line);
+		snprintf(err, errsz, "%s: service_area: the same area as %s", w,
+		         diag_line_ref(t->name, out->items[dup].line, ref, sizeof ref));
 		return -1;
 	}
 	name = text_trimdup(v[F_AREA]);

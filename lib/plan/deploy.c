@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diag.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -241,11 +242,14 @@ explain_person(const struct deploy_team *t, const struct deploy_week *w, char *e
 		for (size_t a = 0; a < w->nareas; a++)
 			bad += (size_t)deploy_conflicts(&t->people[i], w->areas[a]);
 		if (bad == w->nareas) {
+			char where[DIAG_WHERE_MAX];
+
 			snprintf(err, errsz,
-			         "%s:%lu: week %d: the %s on this line has a conflict of interest "
+			         "%s: week %d: the %s on this line has a conflict of interest "
 			         "with every area of the week",
-			         t->file ? t->file : "team", t->people[i].line, w->week,
-			         deploy_role_name(t->people[i].role));
+			         diag_where(t->file ? t->file : "team", t->people[i].line, where,
+			                    sizeof where),
+			         w->week, deploy_role_name(t->people[i].role));
 			return -1;
 		}
 	}

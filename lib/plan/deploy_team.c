@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diag.h"
 #include "core/fieldmap.h"
 #include "core/memo.h"
 #include "core/strbuf.h"
@@ -222,21 +223,22 @@ read_person(const struct table *tb, size_t r, const long *col, struct deploy_tea
 	unsigned long line = tb->rows[r].line;
 	const char *name = table_cell(tb, r, col[0]);
 	int role = deploy_role_parse(table_cell(tb, r, col[1]));
-	char *trimmed;
+	char *trimmed, w[DIAG_WHERE_MAX], ref[128];
 
+	diag_where(tb->name, line, w, sizeof w);
 	if (text_blank(name)) {
-		snprintf(err, errsz, "%s:%lu: name: blank", tb->name, line);
+		snprintf(err, errsz, "%s: name: blank", w);
 		return -1;
 	}
 	if (role == -1) {
-		snprintf(err, errsz, "%s:%lu: role: not lead, deputy or inspector", tb->name, line);
+		snprintf(err, errsz, "%s: role: not lead, deputy or inspector", w);
 		return -1;
 	}
 	strbuf_init(&key);
 	text_labelkey(name, &key);
 	if (memo_get(seen, key.buf, key.len, &other)) {
-		snprintf(err, errsz, "%s:%lu: name: the same person as line %lu", tb->name, line,
-		         t->people[other].line);
+		snprintf(err, errsz, "%s: name: the same person as %s", w,
+		         diag_line_ref(tb->name, t->people[other].line, ref, sizeof ref));
 		strbuf_free(&key);
 		return -1;
 	}

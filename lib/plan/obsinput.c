@@ -147,8 +147,10 @@ duplicate_ids(const struct obsinput_opps *o)
 	qsort(v, o->n, sizeof *v, cmp_opp_id);
 	for (i = 1; i < o->n && !dup; i++)
 		if (strcmp(v[i - 1]->id, v[i]->id) == 0) {
-			diag_error(o->t->name, v[i]->line, "id: the same id as line %lu",
-			           v[i - 1]->line);
+			char ref[128];
+
+			diag_error(o->t->name, v[i]->line, "id: the same id as %s",
+			           diag_line_ref(o->t->name, v[i - 1]->line, ref, sizeof ref));
 			dup = 1;
 		}
 	free(v);

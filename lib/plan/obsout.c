@@ -2,6 +2,7 @@
  * obsout.c: plan-observations' output formats and its list of what could
  * not be met.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "core/jsonio.h"
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/xlsxout.h"
 #include "plan/obsics.h"
 #include "plan/obsout.h"
 
@@ -156,18 +158,45 @@ write_json(FILE *fp, const struct observe_result *r, const struct observe_opp *o
 	return rc;
 }
 
+/* The assignments as a workbook of one sheet, Observations. */
+static int
+write_book(FILE *fp, const struct observe_result *r, const struct observe_opp *opps,
+           const struct observe_slot *slots, char *err, size_t errsz)
+{
+	struct xlsxout_csv list;
+
+	if (xlsxout_csv_open(&list) == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	write_csv(list.fp, r, opps, slots);
+	return xlsxout_write_csv(&list, fp, "Observations", NULL, 0, err, errsz);
+}
+
 int
 obsout_write(FILE *fp, int format, const struct observe_result *r, const struct observe_opp *opps,
-             const struct observe_slot *slots, const char *const *areas, size_t nareas)
+             const struct observe_slot *slots, const char *const *areas, size_t nareas, char *err,
+             size_t errsz)
 {
+	int rc;
+
+	errno = 0;
 	switch (format) {
 	case OBSOUT_CSV:
-		return write_csv(fp, r, opps, slots);
+		rc = write_csv(fp, r, opps, slots);
+		break;
 	case OBSOUT_JSON:
-		return write_json(fp, r, opps, slots, areas, nareas);
+		rc = write_json(fp, r, opps, slots, areas, nareas);
+		break;
+	case OBSOUT_XLSX:
+		return write_book(fp, r, opps, slots, err, errsz);
 	default:
-		return obsics_write(fp, r, opps, slots);
+		rc = obsics_write(fp, r, opps, slots);
+		break;
 	}
+	if (rc != 0)
+		snprintf(err, errsz, "write error: %s", strerror(errno ? errno : EIO));
+	return rc;
 }
 
 void

@@ -10,11 +10,15 @@
 
 #include "plan/observe.h"
 
-enum obsout_format { OBSOUT_CSV, OBSOUT_JSON, OBSOUT_ICS };
+enum obsout_format { OBSOUT_CSV, OBSOUT_JSON, OBSOUT_ICS, OBSOUT_XLSX };
 
-/* Write the result in format; 0, or -1 on a write error. */
+/*
+ * Write the result in format (xlsx: a workbook whose one sheet, Observations,
+ * holds the CSV's cells); 0, or -1 with err set.
+ */
 int obsout_write(FILE *, int format, const struct observe_result *, const struct observe_opp *,
-                 const struct observe_slot *, const char *const *areas, size_t nareas);
+                 const struct observe_slot *, const char *const *areas, size_t nareas, char *err,
+                 size_t errsz);
 /* One line per unmet aim: areas with no court duty, inspector-days unobserved. */
 void obsout_unmet(FILE *, const struct observe_result *, const struct observe_opp *, size_t nopps,
                   const char *const *areas, size_t nareas);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/csvio.h"
+#include "core/diag.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -954,7 +955,7 @@ plan_check_conflicts(struct deploy_team *t, const struct areas_list *areas, cons
 
 		for (size_t c = 0; c < pp->nconflicts; c++) {
 			long k = areas_find(areas, pp->conflicts[c]);
-			char hint[512];
+			char hint[512], w[DIAG_WHERE_MAX];
 
 			if (k >= 0) {
 				free(pp->conflicts[c]);
@@ -962,10 +963,9 @@ plan_check_conflicts(struct deploy_team *t, const struct areas_list *areas, cons
 				continue;
 			}
 			areas_suggest(areas, pp->conflicts[c], hint, sizeof hint);
-			snprintf(err, errsz,
-			         "%s:%lu: conflicts: '%s' is not a service area in %s; %s",
-			         t->file ? t->file : "team", pp->line, pp->conflicts[c], areas_file,
-			         hint);
+			snprintf(err, errsz, "%s: conflicts: '%s' is not a service area in %s; %s",
+			         diag_where(t->file ? t->file : "team", pp->line, w, sizeof w),
+			         pp->conflicts[c], areas_file, hint);
 			return -1;
 		}
 	}

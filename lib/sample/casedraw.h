@@ -16,6 +16,7 @@ struct memo;
 #include "annexa/labels.h"
 #include "annexa/strata.h"
 #include "core/csvio.h"
+#include "core/dates.h"
 #include "core/fieldmap.h"
 #include "core/strbuf.h"
 #include "core/vocab.h"
@@ -32,7 +33,12 @@ struct casedraw_opts {
 	int explain;
 	unsigned csv_flags; /* for csvio_open() */
 	const char *map; /* --map FILE of local labels, or NULL */
+	date_t as_of; /* local, complaints: "today" (--as-of, default the real date) */
+	int allow_old; /* local: draw cases that are not recent, flagged */
 };
+
+/* Local lists: a case is recent when dated at most this many days before --as-of. */
+#define CASEDRAW_RECENT_DAYS 14
 
 int casedraw_national(const struct casedraw_opts *, FILE *out);
 int casedraw_local(const struct casedraw_opts *, FILE *out);
@@ -66,6 +72,9 @@ enum casedraw_reason {
 	CASEDRAW_R_REPEATED,
 	CASEDRAW_R_CONFLICT,
 	CASEDRAW_R_EXCLUDED,
+	CASEDRAW_R_OLD, /* local: dated more than two weeks before --as-of */
+	CASEDRAW_R_FUTURE, /* local: dated after --as-of */
+	CASEDRAW_R_UNDATED, /* local: the date blank or not a date */
 	CASEDRAW_R_NREASONS
 };
 
@@ -75,6 +84,7 @@ struct casedraw_tally {
 	unsigned long count[CASEDRAW_R_NREASONS];
 	unsigned long lines[CASEDRAW_R_NREASONS][CASEDRAW_MAXLINES];
 	unsigned long other_areas; /* local: rows of other areas, ignored */
+	int allow_old; /* the recency reasons were drawn, not left out (--allow-old) */
 	struct labels law, ctype; /* the unknown Law type and Case type labels */
 };
 
@@ -94,6 +104,8 @@ struct casedraw_ctx {
 	struct labelmap *map; /* --map, or NULL */
 	struct casedraw_lookup lawmemo, typememo;
 	struct strbuf key;
+	date_t as_of; /* local: recency is counted back from it */
+	int allow_old; /* local: cases not recent are drawn, flagged */
 };
 
 /* An open Annex A style input: its header and the columns bound. */
@@ -104,6 +116,7 @@ struct casedraw_source {
 	size_t ncols;
 	char **header;
 	long col[CASEDRAW_NCOLS];
+	long date_col; /* local: the Date filed or Date closed column, or -1 (national: -1) */
 };
 
 /* How rows become cases. */

@@ -65,24 +65,51 @@ done_cmp(const void *pa, const void *pb)
 	return a->row < b->row ? -1 : a->row > b->row;
 }
 
-/* The completed rows of t, sorted; their count in *n. */
+/*
+ * 1 when row r's date in column col (if any) is after --as-of: an error, the
+ * row left out (a complaint "completed" in 2099 is not the latest).
+ */
+static int
+after_as_of(const struct table *t, size_t r, long col, date_t as_of)
+{
+	char iso[DATES_ISO_LEN];
+	date_t d;
+
+	if (col < 0 || dates_parse(table_cell(t, r, col), &d) < 0 || d <= as_of)
+		return 0;
+	diag_error(t->name, t->rows[r].line,
+	           "column \"%s\": dated after %s (--as-of); row left out", t->header[col],
+	           dates_format(as_of, iso));
+	return 1;
+}
+
+/*
+ * The completed rows of t, sorted; their count in *n, and in *out the rows
+ * left out (a completion date that is not a date, or a date after --as-of).
+ */
 static struct done *
-completed_rows(const struct table *t, long idcol, long donecol, size_t *n)
+completed_rows(const struct table *t, long idcol, long donecol, long recvcol, date_t as_of,
+               size_t *n, size_t *out)
 {
 	struct done *v = xcalloc(t->nrows + 1, sizeof *v);
 	const char *cell;
 	size_t r;
 
-	*n = 0;
+	*n = *out = 0;
 	for (r = 0; r < t->nrows; r++) {
 		cell = table_cell(t, r, donecol);
 		if (text_blank(cell))
 			continue;
 		if (dates_parse(cell, &v[*n].completed) < 0) {
-			diag_warn(
+			diag_error(
 			    t->name, t->rows[r].line,
 			    "column \"%s\": not a date (YYYY-MM-DD or DD/MM/YYYY); row left out",
 			    t->header[donecol]);
+			(*out)++;
+			continue;
+		}
+		if (after_as_of(t, r, donecol, as_of) || after_as_of(t, r, recvcol, as_of)) {
+			(*out)++;
 			continue;
 		}
 		v[*n].id = table_cell(t, r, idcol);
@@ -120,8 +147,8 @@ casedraw_complaints(const struct casedraw_opts *o, FILE *out)
 	struct table *t = NULL;
 	struct done *v;
 	char err[512];
-	long idcol, donecol;
-	size_t n, take;
+	long idcol, donecol, recvcol;
+	size_t n, take, out_rows;
 	int status = EXIT_TROUBLE;
 
 	if ((fm = fieldmap_load_named("complaints", err, sizeof err)) == NULL ||
@@ -133,15 +160,20 @@ casedraw_complaints(const struct casedraw_opts *o, FILE *out)
 	fieldmap_bind(fm, (const char *const *)t->header, t->ncols, &b);
 	idcol = b.column[fieldmap_index(fm, "id")];
 	donecol = b.column[fieldmap_index(fm, "completed")];
+	recvcol = b.column[fieldmap_index(fm, "received")];
 	fieldmap_unbind(&b);
 	if (idcol < 0 || donecol < 0) {
 		diag_error(t->name, 1, "missing column \"%s\"", idcol < 0 ? "ID" : "Completed");
 		goto done;
 	}
-	v = completed_rows(t, idcol, donecol, &n);
+	v = completed_rows(t, idcol, donecol, recvcol, o->as_of, &n, &out_rows);
 	take = n < o->n ? n : o->n;
 	write_rows(out, t, v, take);
-	status = EXIT_OK;
+	status = out_rows > 0 ? EXIT_FINDINGS : EXIT_OK;
+	if (out_rows > 0)
+		diag_error(t->name, 0,
+		           "%zu row%s left out (named above): the last %lu are of the rest",
+		           out_rows, out_rows == 1 ? "" : "s", o->n);
 	if (take < o->n) {
 		diag_warn(t->name, 0,
 		          "shortfall: %zu completed complaints investigations, %lu required", take,

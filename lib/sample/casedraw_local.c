@@ -104,6 +104,37 @@ exclude_file(const struct casedraw_ctx *c, const char *path, unsigned csv_flags,
 	return 0;
 }
 
+/*
+ * Bind a local list's date column (Date filed, the 2025 form's Case start
+ * date, for the filed list; Date closed, Case end date, for the closed list).
+ * Without one the cases' recency cannot be told: said, and 1 (exit 1) unless
+ * --allow-old.
+ */
+static int
+bind_date(const struct casedraw_ctx *c, struct casedraw_source *src, enum casedraw_kind kind)
+{
+	struct fieldmap_binding b;
+	long f =
+	    fieldmap_index(c->annexa, kind == CASEDRAW_FILED ? "case_start_date" : "case_end_date");
+
+	fieldmap_bind(c->annexa, (const char *const *)src->header, src->ncols, &b);
+	src->date_col = f < 0 ? -1 : b.column[f];
+	fieldmap_unbind(&b);
+	if (src->date_col >= 0)
+		return 0;
+	if (c->allow_old) {
+		diag_note("%s: no %s column: the cases' recency is not checked (--allow-old)",
+		          src->name, kind == CASEDRAW_FILED ? "Date filed" : "Date closed");
+		return 0;
+	}
+	diag_warn(src->name, 1,
+	          "no %s column (or %s): the cases' recency cannot be checked, all drawn as "
+	          "recent; --allow-old accepts that",
+	          kind == CASEDRAW_FILED ? "Date filed" : "Date closed",
+	          kind == CASEDRAW_FILED ? "Case start date" : "Case end date");
+	return 1;
+}
+
 /* A draw of one local stratum from one file. */
 struct local_draw {
 	struct casedraw_source src;
@@ -111,7 +142,8 @@ struct local_draw {
 	struct sample_result *res;
 	struct casedraw_tally t;
 	size_t *map; /* source column -> output column */
-	int loud; /* rows left out that could not be classified */
+	int loud; /* rows left out that could not be classified, or recency unchecked */
+	int undated; /* no date column: recency not checked */
 };
 
 /* Read path into a draw of def, excluding the --exclude files and extra picks. */
@@ -133,6 +165,8 @@ local_read(struct casedraw_ctx *c, const struct casedraw_opts *o, const char *pa
 		sample_exclude(d->s, also->picks[i].case_id);
 	if (casedraw_source_open(&d->src, path, o->csv_flags, c, 0) < 0)
 		return -1;
+	d->undated = bind_date(c, &d->src, kind);
+	d->t.allow_old = o->allow_old;
 	text_normkey(o->area, &c->key);
 	{
 		char *areakey = xstrdup(c->key.buf);
@@ -146,7 +180,7 @@ local_read(struct casedraw_ctx *c, const struct casedraw_opts *o, const char *pa
 		diag_error(d->src.name, 0, "%s", err);
 		return -1;
 	}
-	d->loud = casedraw_tally_report(&d->t, d->s, c, d->src.name);
+	d->loud = casedraw_tally_report(&d->t, d->s, c, d->src.name) | d->undated;
 	if (d->res->strata[0].eligible == 0)
 		diag_warn(d->src.name, 0, "no eligible cases of service area \"%s\"", o->area);
 	return 0;
@@ -243,6 +277,8 @@ casedraw_local(const struct casedraw_opts *o, FILE *out)
 		json_decref(ld.root);
 		return EXIT_TROUBLE;
 	}
+	c.as_of = o->as_of;
+	c.allow_old = o->allow_old;
 	if (local_read(&c, o, o->input, CASEDRAW_FILED, &ld.def[0], NULL, &f) < 0)
 		goto done;
 	if (o->closed != NULL) {

@@ -35,7 +35,17 @@ static const char *const reason_text[CASEDRAW_R_NREASONS] = {
     [CASEDRAW_R_CONFLICT] = "of a case whose rows disagree on a case-level field or include a "
                             "row that cannot be drawn (the whole case left out)",
     [CASEDRAW_R_EXCLUDED] = "with an excluded Case ID",
+    [CASEDRAW_R_OLD] = "dated more than two weeks before",
+    [CASEDRAW_R_FUTURE] = "dated after",
+    [CASEDRAW_R_UNDATED] = "whose date is blank or not a date (YYYY-MM-DD or DD/MM/YYYY)",
 };
+
+/* 1 for the reasons of a local list's recency. */
+static int
+reason_recency(enum casedraw_reason r)
+{
+	return r == CASEDRAW_R_OLD || r == CASEDRAW_R_FUTURE || r == CASEDRAW_R_UNDATED;
+}
 
 int
 casedraw_ctx_load(struct casedraw_ctx *c, int need_strata, const char *map, unsigned csv_flags)
@@ -145,6 +155,7 @@ casedraw_source_open(struct casedraw_source *src, const char *path, unsigned csv
 	int rc;
 
 	memset(src, 0, sizeof *src);
+	src->date_col = -1;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		src->name = "<stdin>";
 		src->fp = stdin;
@@ -159,8 +170,10 @@ casedraw_source_open(struct casedraw_source *src, const char *path, unsigned csv
 		return -1;
 	}
 	if (rec->flags & (CSVIO_BAD_UTF8 | CSVIO_MALFORMED | CSVIO_UNTERMINATED)) {
-		diag_error(src->name, rec->line,
-		           "header: malformed CSV or bytes that are not UTF-8");
+		diag_error(src->name, rec->line, "%s",
+		           rec->flags & CSVIO_BAD_UTF8
+		               ? "header: bytes that are not UTF-8 (try --encoding cp1252)"
+		               : "header: malformed CSV");
 		return -1;
 	}
 	src->ncols = rec->nfields;
@@ -270,6 +283,35 @@ classify(struct casedraw_ctx *c, const struct casedraw_source *src, const struct
 	return -1;
 }
 
+/* Why a local list's row is not recent (a reason), or -1 when it is. */
+static int
+recency(const struct casedraw_ctx *c, const struct casedraw_source *src,
+        const struct csvio_record *rec)
+{
+	const char *s = rec->fields[src->date_col];
+	date_t d;
+
+	if (text_blank(s) || dates_parse(s, &d) == -1)
+		return CASEDRAW_R_UNDATED;
+	if (d > c->as_of)
+		return CASEDRAW_R_FUTURE;
+	return d < c->as_of - CASEDRAW_RECENT_DAYS ? CASEDRAW_R_OLD : -1;
+}
+
+/* 1 when the row's Case type is not in the vocabulary (nor mapped). */
+static int
+unknown_case_type(struct casedraw_ctx *c, const struct casedraw_source *src,
+                  const struct csvio_record *rec)
+{
+	struct strata_class cls = {-1, NULL, -1, -1};
+	long col = src->col[CASEDRAW_CASE_TYPE];
+
+	if (col < 0 || c->strata == NULL || text_blank(rec->fields[col]))
+		return 0;
+	class_of(c, rec->fields[col], &cls);
+	return cls.casetype < 0;
+}
+
 /* Check one record and add it to the draw; -1 on malformed input. */
 static int
 feed_one(struct casedraw_ctx *c, struct casedraw_source *src, const struct csvio_record *rec,
@@ -313,12 +355,24 @@ feed_one(struct casedraw_ctx *c, struct casedraw_source *src, const struct csvio
 		r = CASEDRAW_R_NO_AREA;
 	else
 		r = classify(c, src, rec, kind, def, &stratum, &quota, &casehash);
-	if (r == CASEDRAW_R_LAW_TYPE)
+	if (r == CASEDRAW_R_LAW_TYPE) {
 		labels_add(&t->law, rec->fields[src->col[CASEDRAW_LAW_TYPE]],
 		           rec->lens[src->col[CASEDRAW_LAW_TYPE]], rec->line);
-	else if (r == CASEDRAW_R_CASE_TYPE)
+		/* its case type too, so that one run names every label to map */
+		if (kind == CASEDRAW_NATIONAL && unknown_case_type(c, src, rec))
+			labels_add(&t->ctype, rec->fields[src->col[CASEDRAW_CASE_TYPE]],
+			           rec->lens[src->col[CASEDRAW_CASE_TYPE]], rec->line);
+	} else if (r == CASEDRAW_R_CASE_TYPE)
 		labels_add(&t->ctype, rec->fields[src->col[CASEDRAW_CASE_TYPE]],
 		           rec->lens[src->col[CASEDRAW_CASE_TYPE]], rec->line);
+	if (r < 0 && src->date_col >= 0 && (r = recency(c, src, rec)) >= 0) {
+		casedraw_count(t, (enum casedraw_reason)r, rec->line);
+		r = c->allow_old ? -1 : r; /* --allow-old: flagged, and drawn */
+		if (r >= 0) {
+			sample_taint(s, id, rec->line);
+			return 0;
+		}
+	}
 	if (r >= 0) {
 		casedraw_count(t, (enum casedraw_reason)r, rec->line);
 		if (r != CASEDRAW_R_NO_ID)
@@ -401,7 +455,7 @@ report_labels(const struct labels *l, const char *column, const struct vocab *v,
 	strbuf_init(&m);
 	for (i = 0; i < l->n; i++) {
 		strbuf_reset(&m);
-		labels_describe(l, i, v, &m);
+		labels_describe(l, i, v, 1, &m);
 		diag_error(file, 0,
 		           "%s not in the vocabulary, %s; not drawn: map the label with --map",
 		           column, m.buf);
@@ -418,6 +472,36 @@ static int
 reason_loud(enum casedraw_reason r)
 {
 	return r != CASEDRAW_R_REPEATED && r != CASEDRAW_R_EXCLUDED && r != CASEDRAW_R_NO_STRATUM;
+}
+
+/*
+ * Name the rows of a local list that are not recent: left out (1), or with
+ * --allow-old drawn and flagged (0).
+ */
+static int
+report_recency(const struct casedraw_tally *t, enum casedraw_reason r, date_t as_of,
+               const char *lines, const char *file)
+{
+	char asof[DATES_ISO_LEN], from[DATES_ISO_LEN], why[160];
+	unsigned long n = t->count[r];
+
+	dates_format(as_of, asof);
+	dates_format(as_of - CASEDRAW_RECENT_DAYS, from);
+	if (r == CASEDRAW_R_UNDATED)
+		snprintf(why, sizeof why, "%s", reason_text[r]);
+	else
+		snprintf(why, sizeof why, "%s %s (--as-of; recent is %s to %s)", reason_text[r],
+		         asof, from, asof);
+	if (t->allow_old) {
+		diag_warn(file, 0,
+		          "%lu row%s drawn although not recent: %s (line%s %s; --allow-old)", n,
+		          n == 1 ? "" : "s", why, n == 1 ? "" : "s", lines);
+		return 0;
+	}
+	diag_error(file, 0,
+	           "%lu row%s left out, not recent: %s (line%s %s); --allow-old draws them", n,
+	           n == 1 ? "" : "s", why, n == 1 ? "" : "s", lines);
+	return 1;
 }
 
 int
@@ -443,6 +527,10 @@ casedraw_tally_report(const struct casedraw_tally *t0, const struct sample *s,
 			strbuf_printf(&b, "%s%lu", i ? ", " : "", t.lines[r][i]);
 		if (t.count[r] > CASEDRAW_MAXLINES)
 			strbuf_adds(&b, ", ...");
+		if (reason_recency((enum casedraw_reason)r)) {
+			loud |= report_recency(&t, (enum casedraw_reason)r, c->as_of, b.buf, file);
+			continue;
+		}
 		if (reason_loud((enum casedraw_reason)r)) {
 			loud = 1;
 			diag_error(file, 0, "%lu row%s left out: %s (line%s %s)", t.count[r],

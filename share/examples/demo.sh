@@ -15,6 +15,7 @@ umask 077 # the folder and the log are private too, as every tool's output is
 mkdir -p "$OUT"
 START=2027-01-15 # day 1: the Friday the lead inspector notifies Cafcass
 SEED=20270115    # recorded, so anyone can draw the same sample again
+LOCAL=2027-01-25 # the local samples are drawn the working day before week 3 on site
 
 step() { # description, then the command
 	what=$1
@@ -41,7 +42,7 @@ step "sample-cases national: 150 cases, 60 to audit" \
 	sample-cases national --seed $SEED -o "$OUT/sample-national.csv" "$EX/annexa-national.csv"
 # Week 2: the last 10 completed complaints investigations, for the NBC.
 step "sample-cases complaints: the last 10" \
-	sample-cases complaints -o "$OUT/complaints-last10.csv" "$EX/complaints.csv"
+	sample-cases complaints --as-of $START -o "$OUT/complaints-last10.csv" "$EX/complaints.csv"
 # The nine weeks: timetable, areas, team; calendar and picture.
 step "plan-weeks: the plan (JSON)" plan --format json -o "$OUT/plan.json"
 step "plan-weeks: the timetable" plan --view timeline -o "$OUT/timeline.csv"
@@ -55,7 +56,7 @@ tail -n +2 "$OUT/areas-chosen.csv" | cut -d, -f1 | while read -r area; do
 	file=$(echo "$area" | tr 'A-Z ' 'a-z-')
 	step "sample-cases local: $area" \
 		sample-cases local --area "$area" --closed "$EX/recent-closed.csv" \
-		--exclude "$OUT/sample-national.csv" --seed $SEED \
+		--exclude "$OUT/sample-national.csv" --seed $SEED --as-of $LOCAL \
 		-o "$OUT/sample-local-$file.csv" "$EX/recent-filed.csv"
 done
 # The practice observations, and the inspectors' calendar of them.

@@ -11,6 +11,7 @@ SEA_MIN=100000 # build-sea, records per CPU second (one core)
 SEA_MEM=2      # build-sea's peak memory, at most this many times its input
 DEMO_MAX=0.3   # the demo end to end, CPU seconds
 START_MAX=0.005 # check-annexA on a one-row file, CPU seconds
+XLSX_MAX=3.0   # check-annexA on 1M rows as .xlsx: CPU s / the same rows as CSV (#20)
 # Time linear in rows: the time per row at 1M at most SCALE_MAX times that at
 # 100k (10k is mostly start-up, so it is shown, not judged). A fixed cost only
 # makes 1M's per-row time smaller; 1.15 leaves room for a shared machine's
@@ -38,6 +39,8 @@ label() {
 	check) echo "\`check-annexA --as-of $AS_OF --format csv\`" ;;
 	sample) echo '`sample-cases national --seed 1`' ;;
 	check_pipe) echo "\`check-annexA\`, through a pipe" ;;
+	check_csv) echo "\`check-annexA --as-of $AS_OF --format csv\`, the CSV" ;;
+	check_xlsx) echo "\`check-annexA --as-of $AS_OF --format csv\`, the same rows as .xlsx" ;;
 	sample_pipe) echo '`sample-cases national`, through a pipe' ;;
 	bare_p) echo "bare libcsv parse, few quoted" ;;
 	check_p) echo "\`check-annexA\`, few quoted" ;;
@@ -252,6 +255,26 @@ scaling_table() {
 	echo
 }
 
+# xlsx_table: check-annexA on the same rows as CSV and as a workbook.
+xlsx_table() {
+	[ -s "$W/xlsx.rows" ] || return 0
+	x_n=$(cat "$W/xlsx.rows")
+	echo "## $(commas "$x_n") rows as an Excel workbook ($(cat "$W/mb.xlsx") MB .xlsx)"
+	echo
+	echo "The extract written by \`build/gen/gen-xlsx\` as Excel saves one (shared strings," \
+	    "dates as serial numbers in a date style, deflated), read by check-annexA against the" \
+	    "same rows as CSV, in interleaved rounds; both give the same findings."
+	echo
+	echo "| command | runs | CPU s | x the CSV (CPU) | seconds | peak MiB |"
+	echo "|---|---:|---:|---:|---:|---:|"
+	for k in check_csv check_xlsx; do
+		read -r t_wall t_cpu t_rss t_runs <"$W/s.xlsx.$k"
+		echo "| $(label "$k") | $t_runs | $(printf %.3f "$t_cpu") |" \
+		    "$(ratio xlsx "$k" check_csv) | $(printf %.3f "$t_wall") | $t_rss |"
+	done
+	echo
+}
+
 # judge OK TEXT: one target's line; a failure counts when the run is judged.
 judge() {
 	if [ "$1" = 1 ]; then j_v=PASS; else j_v=FAIL; fi
@@ -293,6 +316,13 @@ targets() {
 		done
 	else
 		echo "- not judged: the 4,000,000-row memory targets (not in BENCH_SIZES)"
+	fi
+	if [ -s "$W/xlsx.rows" ] && [ "$(cat "$W/xlsx.rows")" = 1000000 ]; then
+		g_x=$(ratio xlsx check_xlsx check_csv)
+		judge "$(within "$g_x" "<=" $XLSX_MAX)" \
+		    "check-annexA on 1,000,000 rows as .xlsx: $g_x x the CPU seconds of the same rows as CSV (at most $XLSX_MAX)"
+	else
+		echo "- not judged: check-annexA on a 1,000,000-row workbook (1000000 not in BENCH_SIZES)"
 	fi
 	g_o=$(printf %.4f "$(fig "$W/s.one" 2)")
 	judge "$(within "$g_o" "<=" $START_MAX)" "check-annexA on a one-row file: $g_o CPU s (at most $START_MAX)"
@@ -343,6 +373,7 @@ report() {
 	machine
 	method
 	for n in $SIZES; do size_table "$n"; done
+	xlsx_table
 	pipeline_table
 	scaling_table
 	targets

@@ -11,8 +11,11 @@
 # csv module (pycsv.py), or says they are not installed (sh scripts/deps.sh
 # --bench installs them). Every command runs pinned to one core (taskset,
 # BENCH_CORE): the figures judged are CPU seconds (user + system), beside
-# wall time. Then build-sea with redaction on a generated evidence set, and
-# the demo pipeline end to end. It prints the median seconds, rows per
+# wall time. Then check-annexA on an Excel workbook (.xlsx, shaped as Excel
+# saves one: shared strings, dates as serial numbers; build/gen/gen-xlsx) of
+# the largest extract Excel can hold (at most 1,048,575 rows), against the
+# same rows as CSV, interleaved. Then build-sea with redaction on a
+# generated evidence set, and the demo pipeline end to end. It prints the median seconds, rows per
 # second, the ratio to the bare parse and the peak memory of each, judges the
 # targets (report.sh says which and why), and writes it all with the
 # machine's description to tests/bench/RESULTS.md.
@@ -47,6 +50,7 @@ BUILD=${BENCH_BUILD:-"not recorded (run outside make)"}
 CC=${CC:-cc}
 TIMER=/usr/bin/time
 GEN=build/gen/gen-examples
+GENX=build/gen/gen-xlsx
 COMMANDS="bare wc cat check sample check_pipe sample_pipe bare_p check_p sample_p mlr csvclean pycsv"
 PIN=""
 PINNED="not pinned (no taskset)"
@@ -87,6 +91,7 @@ preflight() {
 		[ -x "bin/$t" ] || trouble "bin/$t is not built (make first)"
 	done
 	[ -x "$GEN" ] || trouble "$GEN is not built (make first)"
+	[ -x "$GENX" ] || trouble "$GENX is not built (make first)"
 	"$CC" -O2 -o "$W/csvparse" tests/bench/csvparse.c -lcsv ||
 		trouble "cannot build tests/bench/csvparse.c with $CC and libcsv"
 	"$CC" -O2 -o "$WALL" tests/bench/wall.c || trouble "cannot build tests/bench/wall.c with $CC"
@@ -188,6 +193,38 @@ bench_size() {
 	rm -f "$f" "$FP"
 }
 
+# bench_xlsx: the largest size a sheet holds, as CSV and as a workbook:
+# check-annexA on each, in RUNS interleaved rounds; leaves $W/s.xlsx.KEY
+# (check_csv, check_xlsx) and the size in $W/xlsx.rows (none: no size fits).
+bench_xlsx() {
+	x_n=0
+	for n in $SIZES; do
+		[ "$n" -le 1048575 ] && [ "$n" -gt "$x_n" ] && x_n=$n
+	done
+	[ "$x_n" -gt 0 ] || return 0
+	echo "$x_n" >"$W/xlsx.rows"
+	echo "bench: generating $x_n rows as CSV and as a workbook" >&2
+	"$GEN" --rows "$x_n" annexa -o "$W/x.csv" || trouble "$GEN --rows $x_n annexa failed"
+	"$GENX" "$W/x.csv" "$W/x.xlsx" || trouble "$GENX failed"
+	awk -v b="$(wc -c <"$W/x.xlsx")" 'BEGIN { printf "%.1f\n", b / 1048576 }' >"$W/mb.xlsx"
+	# the same findings from both
+	bin/check-annexA --as-of $AS_OF --format csv "$W/x.csv" >"$W/x.a" || [ $? = 1 ] ||
+		trouble "check-annexA failed on the CSV"
+	bin/check-annexA --as-of $AS_OF --format csv "$W/x.xlsx" >"$W/x.b" || [ $? = 1 ] ||
+		trouble "check-annexA failed on the workbook"
+	cmp -s "$W/x.a" "$W/x.b" || trouble "check-annexA's findings differ between CSV and workbook"
+	r=1
+	while [ "$r" -le "$RUNS" ]; do
+		echo "bench: $x_n rows as a workbook, round $r of $RUNS" >&2
+		measure "$W/t.xlsx.check_csv" bin/check-annexA --as-of $AS_OF --format csv "$W/x.csv"
+		measure "$W/t.xlsx.check_xlsx" bin/check-annexA --as-of $AS_OF --format csv "$W/x.xlsx"
+		r=$((r + 1))
+	done
+	summarise "$W/t.xlsx.check_csv" >"$W/s.xlsx.check_csv"
+	summarise "$W/t.xlsx.check_xlsx" >"$W/s.xlsx.check_xlsx"
+	rm -f "$W/x.csv" "$W/x.xlsx"
+}
+
 # bench_pipeline: build-sea with redaction on RECORDS generated evidence
 # records, and the demo end to end, interleaved; leaves $W/s.sea, $W/s.demo.
 bench_pipeline() {
@@ -226,6 +263,7 @@ while [ "$i" -lt "$RUNS" ]; do
 	i=$((i + 1))
 done
 for n in $SIZES; do bench_size "$n"; done
+bench_xlsx
 bench_pipeline
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 FAILED=0

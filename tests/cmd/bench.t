@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench.t: a small run of the benchmark harness (tests/bench/run.sh), so that
 # `make bench` cannot rot between real runs: 1,000 rows, one run, no peers.
-# It checks the table has a row for every command, that the peers left out
+# It checks the table has a row for every command (the workbook's too), that the peers left out
 # say so, that build-sea read every generated record, that nothing is judged
 # on one run, and that tests/bench/RESULTS.md is left alone.
 set -u
@@ -23,6 +23,8 @@ done
 for peer in Miller csvkit Python; do
 	grep "^| $peer" "$T/r.md" | grep -q 'left out (BENCH_PEERS=0)' || bad "$peer not said to be left out"
 done
+grep -F 'the same rows as .xlsx' "$T/r.md" | grep -q '| 1 |' || bad "no timed row for the workbook"
+grep -q '^## 1,000 rows as an Excel workbook' "$T/r.md" || bad "no workbook section"
 grep -q '^## Targets' "$T/r.md" || bad "no targets section"
 grep -q '1,000 records read, 0 rejected' "$T/r.md" || bad "build-sea did not read the 1,000 records"
 grep -q 'PASS\*\*\|FAIL\*\*' "$T/r.md" && bad "a target judged on one run"

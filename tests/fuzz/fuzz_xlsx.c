@@ -4,11 +4,14 @@
  * split at "\n~~~~\n" into the sheet XML, the shared strings, the styles and
  * the workbook XML, packed (stored, so that the fuzzer reaches the XML) into
  * a workbook in a temporary file. Every record is read to the end and must
- * be consistent: rows in order, fields NUL-terminated at their length.
+ * be consistent: rows in order, fields NUL-terminated at their length; and
+ * it is read twice, with the row scanner (core/xlsxscan) and with expat
+ * alone, which must give the same records and the same error.
  */
 #include <zip.h>
 
 #include "core/csvio.h"
+#include "core/strbuf.h"
 #include "core/xlsx.h"
 #include "fuzz.h"
 
@@ -65,15 +68,41 @@ pack(const char *path, const uint8_t *data, size_t size)
 		abort();
 }
 
+/* Read every record of fp (checking each) into out, then the error: the last rc. */
+static int
+read_all(FILE *fp, struct strbuf *out)
+{
+	struct csvio_reader *r = csvio_open(fp, "fuzz.xlsx", 0);
+	struct csvio_record *rec;
+	unsigned long last = 0;
+	size_t i;
+	int rc;
+
+	while ((rc = csvio_next(r, &rec)) == 1) {
+		if (rec->line <= last || rec->nfields == 0)
+			abort();
+		last = rec->line;
+		strbuf_printf(out, "%lu:", rec->line);
+		for (i = 0; i < rec->nfields; i++) {
+			if (rec->fields[i][rec->lens[i]] != '\0' ||
+			    strlen(rec->fields[i]) != rec->lens[i])
+				abort();
+			strbuf_add(out, rec->fields[i], rec->lens[i] + 1);
+		}
+	}
+	if (rc < 0)
+		strbuf_printf(out, "error: %s", csvio_error(r));
+	csvio_close(r);
+	return rc;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char path[64];
 	FILE *fp;
-	struct csvio_reader *r;
-	struct csvio_record *rec;
-	unsigned long last = 0;
-	size_t i;
+	struct strbuf a, b;
+	int ra, rb;
 
 	if (xlsx_signature(data, size) != 0) {
 		fp = fmemopen((void *)data, size, "r");
@@ -85,17 +114,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (fp == NULL)
 		abort();
-	r = csvio_open(fp, "fuzz.xlsx", 0);
-	while (csvio_next(r, &rec) == 1) {
-		if (rec->line <= last || rec->nfields == 0)
-			abort();
-		last = rec->line;
-		for (i = 0; i < rec->nfields; i++)
-			if (rec->fields[i][rec->lens[i]] != '\0' ||
-			    strlen(rec->fields[i]) != rec->lens[i])
-				abort();
-	}
-	csvio_close(r);
+	/* the row scanner and expat alone give the same records and errors */
+	strbuf_init(&a);
+	strbuf_init(&b);
+	ra = read_all(fp, &a);
+	rewind(fp);
+	xlsx_use_scanner(0);
+	rb = read_all(fp, &b);
+	xlsx_use_scanner(1);
+	if (ra != rb || a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0)
+		abort();
+	strbuf_free(&a);
+	strbuf_free(&b);
 	fclose(fp);
 	return 0;
 }

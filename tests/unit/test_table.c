@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "core/csvio.h"
+#include "core/diag.h"
 #include "core/table.h"
+#include "core/xlsxout.h"
 
 /* Write len bytes of s to a new temporary file; its path goes to path. */
 static void
@@ -165,6 +167,40 @@ START_TEST(test_stdin)
 }
 END_TEST
 
+/* A workbook's rows are named as cells: a ragged row, and diag_where() for the users' messages. */
+START_TEST(test_workbook_cells)
+{
+	static const char csv[] = "a,b,c\n1,2,3\n4,5,6,Jane Doe\n";
+	char path[64], err[256], want[320], w[DIAG_WHERE_MAX];
+	struct xlsxout *x = xlsxout_new(err, sizeof err);
+	struct table *t;
+	FILE *fp;
+
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_eq(
+	    xlsxout_sheet(x, "Team list", csv, sizeof csv - 1, NULL, 0, err, sizeof err), 0);
+	snprintf(path, sizeof path, "/tmp/test_table_XXXXXX");
+	ck_assert_int_ge(mkstemp(path), 0);
+	ck_assert_ptr_nonnull(fp = fopen(path, "wb"));
+	ck_assert_int_eq(xlsxout_finish(x, fp, err, sizeof err), 0);
+	fclose(fp);
+	t = table_read(path, 0, err, sizeof err);
+	ck_assert_ptr_null(t);
+	snprintf(want, sizeof want, "%s:'Team list'!A3: ragged row: 4 fields, header has 3", path);
+	ck_assert_str_eq(err, want);
+	ck_assert_ptr_null(strstr(err, "Jane"));
+	/* the loaders' own messages name rows the same way */
+	snprintf(want, sizeof want, "%s:'Team list'!A7", path);
+	ck_assert_str_eq(diag_where(path, 7, w, sizeof w), want);
+	ck_assert_str_eq(diag_line_ref(path, 2, w, sizeof w), "'Team list'!A2");
+	ck_assert_str_eq(diag_where(path, 0, w, sizeof w), path);
+	/* a CSV file's lines stay lines */
+	ck_assert_str_eq(diag_where("areas.csv", 7, w, sizeof w), "areas.csv:7");
+	ck_assert_str_eq(diag_line_ref("areas.csv", 2, w, sizeof w), "line 2");
+	unlink(path);
+}
+END_TEST
+
 Suite *make_suite_table(void);
 
 /* The table suite. */
@@ -181,6 +217,7 @@ make_suite_table(void)
 	                    (int)(sizeof(error_cases) / sizeof(error_cases[0])));
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_stdin);
+	tcase_add_test(tc, test_workbook_cells);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -281,6 +281,156 @@ START_TEST(test_max_rows)
 }
 END_TEST
 
+/* Every record of fp, and the error, as text; the rc of the last read. */
+static int
+read_text(FILE *fp, struct strbuf *out)
+{
+	struct csvio_reader *r = csvio_open(fp, "t.xlsx", 0);
+	struct csvio_record *rec;
+	int rc;
+
+	while ((rc = csvio_next(r, &rec)) > 0) {
+		strbuf_printf(out, "%lu%s:", rec->line, rec->flags & CSVIO_BLANK ? "B" : "");
+		for (size_t i = 0; i < rec->nfields; i++) {
+			strbuf_add(out, rec->fields[i], rec->lens[i]);
+			strbuf_addch(out, '|');
+		}
+		strbuf_addch(out, '\n');
+	}
+	if (rc < 0)
+		strbuf_printf(out, "error: %s\n", csvio_error(r));
+	csvio_close(r);
+	return rc;
+}
+
+/* Sheets the row scanner takes, and sheets it hands back to expat, whole or in part. */
+static const char *const scan_sheets[] = {
+    "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a&amp;b &lt;&gt;"
+    "&quot;&apos; &#233;&#x1F600; \xc3\xa9\xe2\x82\xac</t></is></c><c r=\"B1\"><v>1.5</v></c>"
+    "<c r=\"D1\" t=\"b\"><v>1</v></c></row><row r=\"3\"><c r=\"C3\" t=\"str\"><f>A1</f><v>x"
+    "</v></c></row></sheetData></worksheet>",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"ns\" "
+    "xmlns:x14ac=\"x\"><dimension ref=\"A1:B2\"/><sheetData>\n<row r='1' spans='1:2' "
+    "x14ac:dyDescent='0.25' ><c r='A1' t='inlineStr' ><is><t xml:space='preserve'> a b </t>"
+    "</is></c ><c r='B1' s='0'/></row >\n<row r='2'/>\n<row r='4'><c r='B4'><v/></c><c "
+    "r='C4'><f t='shared' si='0'/><v>2</v></c></row></sheetData><pageMargins left='0.7'/>"
+    "</worksheet>",
+    /* a comment between rows, then one in a cell, CDATA, rich text, a carriage return */
+    "<worksheet><sheetData><row><c><v>1</v></c></row><!-- x --><row><c><v>2</v></c></row>"
+    "<row><c><v>3<!-- y --></v></c></row><row><c t=\"inlineStr\"><is><r><t>a</t></r><r><t>b"
+    "</t></r></is></c></row><row><c t=\"str\"><v><![CDATA[<z>]]></v></c></row><row><c "
+    "t=\"inlineStr\"><is><t>p\r\nq\rr</t></is></c></row><row><c><v>9</v></c></row>"
+    "</sheetData></worksheet>",
+    "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&nbsp;</t></is></c></row>"
+    "</sheetData></worksheet>",
+    "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>a\xff</t></is></c></row>"
+    "</sheetData></worksheet>",
+    "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>a]]>b</t></is></c></row>"
+    "</sheetData></worksheet>",
+    "<worksheet><sheetData><row><c r=\"A1\" r=\"B1\"><v>1</v></c></row></sheetData>"
+    "</worksheet>",
+    "<worksheet><sheetData><row><c><v>1</v></row></sheetData></worksheet>",
+    "<worksheet><sheetData/></worksheet>",
+    "<x:worksheet xmlns:x=\"ns\"><x:sheetData><x:row r=\"1\"><x:c r=\"A1\"><x:v>1</x:v></x:c>"
+    "</x:row></x:sheetData></x:worksheet>",
+    "<worksheet><sheetData><row><c><v>1</v></c></row>",
+    "<worksheet><sheetData><row><c><v>1</v></c><c><v>2</v></c></row></sheetData><mergeCells "
+    "count=\"1\"><mergeCell ref=\"A1:B1\"/></mergeCells></worksheet>",
+    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet><sheetData><row><c "
+    "t=\"inlineStr\"><is><t>caf\xe9</t></is></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData>junk<row><c><v>1</v></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row><c r=\"A1\" s=\"0\n\"><v>1</v></c><c r=\"B1\" a=\"x>y\"><v>2"
+    "</v></c></row></sheetData></worksheet>",
+    "<worksheet>\n<sheetData>\n<row>\n<c>\n<v>1</v>\n</c>\n</row>\n<row>\n<c>\n<v>2</v>\n</c>\n"
+    "</row>\n<row>\n<c t=\"inlineStr\"><is><t>&bogus;</t></is></c></row></sheetData>"
+    "</worksheet>",
+    "<worksheet><sheetData><row><c><v>&#0;</v></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row><c r=\"A1\"t=\"b\"><v>1</v></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row><c\xc3\xa9><v>1</v></c\xc3\xa9></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>trailing",
+    "<worksheet><sheetData><row><c><v>1</v></c></row></sheetData><sheetData><row><c><v>2</v>"
+    "</c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row r=\"2\"><c><v>1</v></c></row><row r=\"2\"><c><v>1</v></c></row>"
+    "</sheetData></worksheet>",
+    "<worksheet><sheetData><row><c><v>\xed\xa0\x80</v></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row><c><v>\xef\xbf\xbe</v></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row><c><v>\x01</v></c></row></sheetData></worksheet>",
+};
+
+/* The same records and errors with the row scanner and with expat alone. */
+START_TEST(test_scanner_same)
+{
+	struct strbuf a, b, xml;
+	const char *sheet = scan_sheets[_i];
+	FILE *fp;
+	int ra, rb;
+
+	strbuf_init(&a);
+	strbuf_init(&b);
+	strbuf_init(&xml);
+	strbuf_adds(&xml, sheet);
+	fp = book(xml.buf, xml.len);
+	ra = read_text(fp, &a);
+	rewind(fp);
+	xlsx_use_scanner(0);
+	rb = read_text(fp, &b);
+	xlsx_use_scanner(1);
+	fclose(fp);
+	ck_assert_int_eq(ra, rb);
+	ck_assert_msg(strcmp(a.buf, b.buf) == 0, "sheet %d:\nscanner:\n%s\nexpat:\n%s", _i, a.buf,
+	              b.buf);
+	strbuf_free(&a);
+	strbuf_free(&b);
+	strbuf_free(&xml);
+}
+END_TEST
+
+/*
+ * Many rows, and rows longer than a chunk, cut anywhere by the chunks: the
+ * same records both ways, with an error at the end to check its line.
+ */
+START_TEST(test_scanner_chunks)
+{
+	struct strbuf a, b, xml;
+	FILE *fp;
+	int r, k;
+
+	strbuf_init(&a);
+	strbuf_init(&b);
+	strbuf_init(&xml);
+	strbuf_adds(&xml, "<worksheet><sheetData>");
+	for (r = 1; r <= 30000; r++) {
+		strbuf_printf(&xml,
+		              "<row r=\"%d\"><c r=\"A%d\" t=\"inlineStr\"><is><t>n&amp;%d</t></is>"
+		              "</c><c r=\"C%d\"><v>%d.25</v></c></row>%s",
+		              r, r, r, r, r, r % 7 == 0 ? "\n" : "");
+		if (r % 5000 == 0) {
+			strbuf_printf(&xml, "<row r=\"%d\">", ++r);
+			for (k = 0; k < 3000; k++)
+				strbuf_printf(&xml,
+				              "<c t=\"inlineStr\"><is><t>%d \xc3\xa9 long text</t>"
+				              "</is></c>",
+				              k);
+			strbuf_adds(&xml, "</row>\n");
+		}
+	}
+	strbuf_adds(&xml, "<row r=\"40000\"><c><v>&bad;</v></c></row></sheetData></worksheet>");
+	fp = book(xml.buf, xml.len);
+	ck_assert_int_eq(read_text(fp, &a), -1);
+	rewind(fp);
+	xlsx_use_scanner(0);
+	ck_assert_int_eq(read_text(fp, &b), -1);
+	xlsx_use_scanner(1);
+	fclose(fp);
+	ck_assert_uint_eq(a.len, b.len);
+	ck_assert(memcmp(a.buf, b.buf, a.len) == 0);
+	ck_assert_msg(strstr(a.buf, "29999:n&29999|") != NULL, "%.200s", a.buf);
+	strbuf_free(&a);
+	strbuf_free(&b);
+	strbuf_free(&xml);
+}
+END_TEST
+
 Suite *make_suite_xlsx(void);
 
 /* The xlsx suite. */
@@ -297,6 +447,9 @@ make_suite_xlsx(void)
 	tcase_add_test(tc, test_no_such_sheet);
 	tcase_add_test(tc, test_pipe);
 	tcase_add_test(tc, test_arena);
+	tcase_add_loop_test(tc, test_scanner_same, 0,
+	                    (int)(sizeof(scan_sheets) / sizeof(scan_sheets[0])));
+	tcase_add_test(big, test_scanner_chunks);
 	suite_add_tcase(s, tc);
 	tcase_add_test(big, test_max_rows);
 	tcase_set_timeout(big, 120);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <zip.h>
 
 #include "core/csvio.h"
 #include "core/dates.h"
@@ -102,6 +104,80 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/* A part of a workbook file, NUL-terminated (free it). */
+static char *
+part(const char *path, const char *name)
+{
+	int err;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+	zip_stat_t st;
+	zip_file_t *f;
+	char *buf;
+
+	ck_assert_ptr_nonnull(z);
+	ck_assert_int_eq(zip_stat(z, name, 0, &st), 0);
+	buf = malloc(st.size + 1);
+	ck_assert_ptr_nonnull(f = zip_fopen(z, name, 0));
+	ck_assert_int_eq(zip_fread(f, buf, st.size), (zip_int64_t)st.size);
+	buf[st.size] = '\0';
+	zip_fclose(f);
+	zip_close(z);
+	return buf;
+}
+
+/*
+ * The conventions of every workbook written: a bold header row, frozen, with
+ * a filter over the list; column widths; dates as real dates (numbers in a
+ * date style), numbers as numbers, IDs and codes as text even when digits
+ * ("007", a "Case ID" of digits), formula-like text as text.
+ */
+START_TEST(test_conventions)
+{
+	static const char csv[] = "Case ID,date,n,note\n"
+	                          "007,2027-01-15,12,=1+1\n"
+	                          "123,15/02/2027,3.5,plain\n";
+	char err[256], path[] = "/tmp/test_xlsxout.XXXXXX";
+	struct xlsxout *x = xlsxout_new(err, sizeof err);
+	FILE *fp;
+	char *sheet, *styles, *strings;
+
+	ck_assert_ptr_nonnull(x);
+	ck_assert_int_eq(xlsxout_sheet(x, "List", csv, sizeof csv - 1, NULL, 0, err, sizeof err),
+	                 0);
+	ck_assert_int_ge(mkstemp(path), 0);
+	ck_assert_ptr_nonnull(fp = fopen(path, "wb"));
+	ck_assert_int_eq(xlsxout_finish(x, fp, err, sizeof err), 0);
+	fclose(fp);
+	sheet = part(path, "xl/worksheets/sheet1.xml");
+	styles = part(path, "xl/styles.xml");
+	strings = part(path, "xl/sharedStrings.xml");
+	unlink(path);
+	/* frozen under the header, a filter over the four columns and three rows */
+	ck_assert_ptr_nonnull(strstr(sheet, "ySplit=\"1\""));
+	ck_assert_ptr_nonnull(strstr(sheet, "state=\"frozen\""));
+	ck_assert_ptr_nonnull(strstr(sheet, "<autoFilter ref=\"A1:D3\"/>"));
+	ck_assert_ptr_nonnull(strstr(sheet, "<col min=\"1\" max=\"1\" width="));
+	/* the header bold: its cells have a style whose font is bold */
+	ck_assert_ptr_nonnull(strstr(sheet, "<c r=\"A1\" s=\"1\" t=\"s\">"));
+	ck_assert_ptr_nonnull(strstr(styles, "<b/>"));
+	/* the IDs are text; the dates numbers in a date style; numbers numbers */
+	ck_assert_ptr_nonnull(strstr(sheet, "<c r=\"A2\" t=\"s\">"));
+	ck_assert_ptr_nonnull(strstr(sheet, "<c r=\"A3\" t=\"s\">"));
+	ck_assert_ptr_nonnull(strstr(strings, "<t>007</t>"));
+	ck_assert_ptr_nonnull(strstr(sheet, "<c r=\"B2\" s=\"2\"><v>46402</v></c>"));
+	ck_assert_ptr_nonnull(strstr(sheet, "<c r=\"B3\" s=\"2\"><v>46433</v></c>"));
+	ck_assert_ptr_nonnull(strstr(styles, "numFmtId=\"164\" formatCode=\"dd/mm/yyyy\""));
+	ck_assert_ptr_nonnull(strstr(sheet, "<c r=\"C2\"><v>12</v></c>"));
+	ck_assert_ptr_nonnull(strstr(sheet, "<c r=\"C3\"><v>3.5</v></c>"));
+	/* formula-like text is a string, exactly, never a formula */
+	ck_assert_ptr_null(strstr(sheet, "<f>"));
+	ck_assert_ptr_nonnull(strstr(strings, "<t>=1+1</t>"));
+	free(sheet);
+	free(styles);
+	free(strings);
+}
+END_TEST
+
 static const struct {
 	const char *in, *out;
 } neutral[] = {
@@ -152,6 +228,7 @@ make_suite_xlsxout(void)
 
 	tcase_add_loop_test(tc, test_round_trip, 0, (int)(sizeof(examples) / sizeof(examples[0])));
 	tcase_add_loop_test(tc, test_neutralise, 0, (int)(sizeof(neutral) / sizeof(neutral[0])));
+	tcase_add_test(tc, test_conventions);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -11,6 +11,6 @@ jq -e '
 	(.summary.by_rule.enum == 3 and .summary.by_rule["document-missing"] == 7) and
 	((.findings | length) == .summary.findings and .summary.findings == .summary.findings_listed) and
 	(.findings[0] == {"line": 5, "column": "Gender", "rule": "enum", "severity": "error",
-		"message": "value is not one of: female, male, not known, unknown, other, indeterminate, not stated"}) and
+		"message": "1 row with a value not one of: female, male, not known, unknown, other, indeterminate, not stated; 1 distinct (not quoted): value 1: 1 row (line 5)"}) and
 	(.findings[3].line == null and .findings[3].rule == "sample-shortfall") and
 	(.summary.documents.items[0].status == "supplied")' "$TMP/o.json" >/dev/null

@@ -19,7 +19,7 @@ sample_sum() { # dir
 	# strata and quotas, and the audit flags by stratum (which cases, by rank, may differ)
 	tail -n +2 "$1/nat.csv" | awk -F, '{print $(NF-4), $(NF-3)}' | sort | uniq -c
 	tail -n +2 "$1/nat.csv" | awk -F, '{print $(NF-4), $(NF-2)}' | sort | uniq -c
-	"$BIN/sample-cases" local --area "West Yorkshire" --seed 7 --closed "$1/recent-closed.csv" \
+	"$BIN/sample-cases" local --area "West Yorkshire" --seed 7 --as-of 2027-01-25 --closed "$1/recent-closed.csv" \
 		--exclude "$1/nat.csv" "$1/recent-filed.csv" >"$1/loc.csv" 2>"$1/loc.err" && echo "exit 0" || echo "exit $?"
 	tail -n +2 "$1/loc.csv" | awk -F, '{print $(NF-4), $(NF-2), $(NF-1)}' | sort | uniq -c
 }

@@ -15,7 +15,7 @@ n() { awk -F, "$1" "$TMP/rows" | wc -l; }
 head -1 "$OUT" | grep -q ',Date filed,Date closed,stratum,quota,audit,supervision,seed$' || fail header
 # with the national sample and this draw excluded, none of them comes back
 "$TOOL" national --seed 1 "$ex/annexa-national.csv" >"$TMP/national.csv"
-"$TOOL" local --area "West Yorkshire" --seed 20270115 --closed "$ex/recent-closed.csv" \
+"$TOOL" local --area "West Yorkshire" --seed 20270115 --as-of 2027-01-25 --closed "$ex/recent-closed.csv" \
 	--exclude "$TMP/national.csv" --exclude "$OUT" "$ex/recent-filed.csv" >"$TMP/again.csv" 2>"$TMP/err" || true
 cut -d, -f1 "$TMP/again.csv" | tail -n +2 >"$TMP/ids2"
 cut -d, -f1 "$TMP/rows" >"$TMP/ids1"

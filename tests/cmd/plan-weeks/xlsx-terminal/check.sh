@@ -1,0 +1,11 @@
+# A workbook is binary: with standard output a terminal (script(1) gives one)
+# it is refused before any work, exit 2, and nothing but the message reaches
+# the terminal; redirected, it is written.
+set -eu
+rc=0
+script -qec "$TOOL --start 2027-01-15 --format xlsx" /dev/null >"$TMP/tty" 2>&1 || rc=$?
+[ $rc = 2 ]
+grep -q 'plan-weeks: a workbook is binary: not written to a terminal' "$TMP/tty"
+if grep -q 'PK' "$TMP/tty"; then exit 1; fi
+[ "$(wc -l <"$TMP/tty")" = 1 ]
+[ "$(head -c 2 "$OUT")" = PK ]
