@@ -68,7 +68,7 @@ $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 
 $(B)/gen/%: $(B)/tests/gen/%.o $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(DEP_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(DEP_LIBS) $(TEST_LIBS)
 
 # The unit runner calls make_suite_<name>() for every tests/unit/test_<name>.c.
 $(B)/tests/unit/suites.h: $(UNIT_SRC) Makefile
@@ -85,7 +85,7 @@ $(B)/tests/unit/test_%.o: tests/unit/test_%.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/unit-tests: $(UNIT_OBJ) $(LIBCORE)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBCORE) $(CHECK_LIBS) $(DEP_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBCORE) $(CHECK_LIBS) $(DEP_LIBS) $(TEST_LIBS)
 
 # Every test: unit suites, per-tool data-driven cases, the README's examples, formatting.
 check: all $(B)/unit-tests
@@ -125,7 +125,7 @@ $(B)/fuzz/cmd/%.o: cmd/%.c
 
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(DEP_LIBS)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(DEP_LIBS) $(TEST_LIBS)
 
 # A main-path harness links its tool's main (fuzz_main_plan_weeks: cmd/plan-weeks),
 # with exit() wrapped so that an early stop returns to the harness.
