@@ -12,7 +12,10 @@
  *
  * The rows themselves, the bulk of a sheet, are read faster: at <sheetData>
  * expat is set aside and core/xlsxscan tokenizes row after row of the narrow
- * grammar rows use, giving the same handlers the same events. At
+ * grammar rows use, giving the same handlers the same events. A plain row
+ * (cells of <v> or <is><t> only, as Excel writes them) comes as a list of
+ * cells instead (xlsxscan_cells), each read straight into the record by
+ * cell_open() and cell_value(), with no event, attribute list or copy. At
  * </sheetData>, or at the start of a row it does not take (a comment, rich
  * text, a carriage return...), a new expat parser takes the rest, primed
  * with the root and <sheetData> tags, so that it checks and reads the rest
@@ -446,6 +449,12 @@ static void sheet_end(void *, const XML_Char *);
 static void scan_start(void *, const char *, const char **);
 static void scan_end(void *, const char *);
 static void cell_text(void *, const XML_Char *, int);
+static void row_begin(struct xlsx_reader *, const XML_Char **);
+static void row_end(struct xlsx_reader *);
+static void cell_open(struct xlsx_reader *, const char *, size_t, const char *, size_t,
+                      const char *, size_t);
+static void cell_value(struct xlsx_reader *, const char *, size_t, int);
+static void cell_end(struct xlsx_reader *);
 
 /*
  * The scanner stops: a new expat parser, primed with the root and
@@ -475,6 +484,53 @@ to_expat(struct xlsx_reader *x)
 	return parsed(x, XML_ParseBuffer(x->xp, (int)n, x->fed_last));
 }
 
+/* A NUL-terminated copy of a short attribute value (at most XLSXSCAN_MAX_ATT - 1 bytes). */
+static const char *
+att_copy(char *buf, const char *v, size_t n)
+{
+	memcpy(buf, v, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/*
+ * A plain row from xlsxscan_cells(), given to the handlers as the events
+ * of the same row would be: the row, then each cell's start, value text and
+ * end.
+ */
+static void
+plain_row(struct xlsx_reader *x, const struct xlsxscan_row *row)
+{
+	char rb[XLSXSCAN_MAX_ATT];
+	const char *atts[3];
+	size_t i;
+
+	atts[0] = NULL;
+	if (row->r != NULL) {
+		atts[0] = "r";
+		atts[1] = att_copy(rb, row->r, row->rlen);
+		atts[2] = NULL;
+	}
+	row_begin(x, atts);
+	for (i = 0; i < row->ncells && !x->fatal; i++) {
+		const struct xlsxscan_cell *c = &row->cells[i];
+		cell_open(x, c->r, c->rlen, c->t, c->tlen, c->s, c->slen);
+		if (!x->in_cell)
+			continue;
+		if (c->vlen > XLSX_MAX_CELL_CHARS) { /* cell_text() counts and refuses */
+			x->in_v = 1;
+			cell_text(x, c->v, (int)c->vlen);
+			x->in_v = 0;
+			if (!x->fatal)
+				cell_end(x);
+		} else {
+			cell_value(x, c->v, c->vlen, 0);
+		}
+	}
+	if (!x->fatal)
+		row_end(x);
+}
+
 /* Rows through the scanner: 1 when one is ready, 0 when expat has taken over, -1. */
 static int
 scan_rows(struct xlsx_reader *x)
@@ -483,10 +539,16 @@ scan_rows(struct xlsx_reader *x)
 
 	for (;;) {
 		size_t used;
+		struct xlsxscan_row row;
 		enum xlsxscan_status st =
-		    xlsxscan_row(&x->scan, x->pend + x->ppos, x->plen - x->ppos, &used, &ev);
+		    xlsxscan_cells(&x->scan, x->pend + x->ppos, x->plen - x->ppos, &used, &row);
 		long long k;
 
+		if (st == XLSXSCAN_ROW)
+			plain_row(x, &row);
+		else if (st == XLSXSCAN_OTHER)
+			st = xlsxscan_row(&x->scan, x->pend + x->ppos, x->plen - x->ppos, &used,
+			                  &ev);
 		x->line_base += newlines(x->pend + x->ppos, used);
 		x->ppos += used;
 		if (x->fatal)
@@ -1038,8 +1100,11 @@ row_add(struct xlsx_reader *x, const char *s, size_t len)
 {
 	row_grow(x);
 	x->offs[x->nf++] = x->dst->len;
-	strbuf_add(x->dst, s, len);
-	strbuf_addch(x->dst, '\0');
+	strbuf_grow(x->dst, len + 1);
+	memcpy(x->dst->buf + x->dst->len, s, len);
+	x->dst->len += len + 1;
+	x->dst->buf[x->dst->len - 1] = '\0';
+	x->dst->buf[x->dst->len] = '\0';
 	if (len > 0) {
 		x->last = x->nf;
 		x->last_end = x->dst->len;
@@ -1048,25 +1113,26 @@ row_add(struct xlsx_reader *x, const char *s, size_t len)
 
 /* Parse a cell reference "AB12": 0 and the column, or -1. */
 static int
-parse_ref(const char *s, unsigned long *col, unsigned long *row)
+parse_ref(const char *s, size_t n, unsigned long *col, unsigned long *row)
 {
 	unsigned long c = 0, r = 0;
+	const char *end = s + n;
 
-	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+	if (s == end || !((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
 		return -1;
-	for (; (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'); s++) {
+	for (; s < end && ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')); s++) {
 		c = c * 26 + (unsigned long)((*s | 0x20) - 'a' + 1);
 		if (c > XLSX_MAX_COLS)
 			return -1;
 	}
-	if (*s < '1' || *s > '9')
+	if (s == end || *s < '1' || *s > '9')
 		return -1;
-	for (; *s >= '0' && *s <= '9'; s++) {
+	for (; s < end && *s >= '0' && *s <= '9'; s++) {
 		r = r * 10 + (unsigned long)(*s - '0');
 		if (r > XLSX_MAX_ROWS)
 			return -1;
 	}
-	if (*s != '\0')
+	if (s != end)
 		return -1;
 	*col = c - 1;
 	*row = r;
@@ -1102,23 +1168,42 @@ row_begin(struct xlsx_reader *x, const XML_Char **atts)
 	x->nf = x->last = 0;
 }
 
-static void
-cell_begin(struct xlsx_reader *x, const XML_Char **atts)
-{
-	const char *ref = NULL, *t = NULL, *s = NULL;
-	unsigned long col = x->nf, row;
-	const XML_Char **a;
+static char none[1]; /* strtoul()'s end when it is not called */
 
-	for (a = atts; a[0] != NULL; a += 2) {
-		if (a[0][0] == 'r' && a[0][1] == '\0')
-			ref = a[1];
-		else if (a[0][0] == 't' && a[0][1] == '\0')
-			t = a[1];
-		else if (a[0][0] == 's' && a[0][1] == '\0')
-			s = a[1];
+/* Digits only (at most 9): their value; else -1. */
+static long
+digits(const char *s, size_t n)
+{
+	long v = 0;
+	size_t i;
+
+	if (n == 0 || n > 9)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
 	}
+	return v;
+}
+
+/* Is t[0..n) the text w? */
+static int
+is(const char *t, size_t n, const char *w)
+{
+	return strlen(w) == n && memcmp(t, w, n) == 0;
+}
+
+/* A cell opens: its r, t and s attributes (NULL when absent) and their lengths. */
+static void
+cell_open(struct xlsx_reader *x, const char *ref, size_t rlen, const char *t, size_t tlen,
+          const char *s, size_t slen)
+{
+	unsigned long col = x->nf, row;
+	long style;
+
 	if (ref != NULL) {
-		if (parse_ref(ref, &col, &row) != 0 || row != x->row) {
+		if (parse_ref(ref, rlen, &col, &row) != 0 || row != x->row) {
 			fail_cell(x, x->nf,
 			          "a cell reference is not in its row or beyond column XFD");
 			return;
@@ -1134,22 +1219,71 @@ cell_begin(struct xlsx_reader *x, const XML_Char **atts)
 	x->col = col;
 	x->ct = T_NUM;
 	if (t != NULL) {
-		if (strcmp(t, "s") == 0)
+		if (is(t, tlen, "s"))
 			x->ct = T_SST;
-		else if (strcmp(t, "b") == 0)
+		else if (is(t, tlen, "b"))
 			x->ct = T_BOOL;
-		else if (strcmp(t, "e") == 0)
+		else if (is(t, tlen, "e"))
 			x->ct = T_ERR;
-		else if (strcmp(t, "str") == 0)
+		else if (is(t, tlen, "str"))
 			x->ct = T_STR;
-		else if (strcmp(t, "inlineStr") == 0)
+		else if (is(t, tlen, "inlineStr"))
 			x->ct = T_INLINE;
-		else if (strcmp(t, "d") == 0)
+		else if (is(t, tlen, "d"))
 			x->ct = T_ISO;
 	}
-	x->style = s != NULL ? (unsigned)strtoul(s, NULL, 10) : 0;
+	x->style = 0;
+	if (s != NULL && (style = digits(s, slen)) >= 0) {
+		x->style = (unsigned)style;
+	} else if (s != NULL) { /* as strtoul() reads it */
+		char *z = xstrndup(s, slen);
+		x->style = (unsigned)strtoul(z, NULL, 10);
+		free(z);
+	}
 	x->in_cell = 1;
 	strbuf_reset(&x->cell);
+}
+
+static void
+cell_begin(struct xlsx_reader *x, const XML_Char **atts)
+{
+	const char *ref = NULL, *t = NULL, *s = NULL;
+	const XML_Char **a;
+
+	for (a = atts; a[0] != NULL; a += 2) {
+		if (a[0][0] == 'r' && a[0][1] == '\0')
+			ref = a[1];
+		else if (a[0][0] == 't' && a[0][1] == '\0')
+			t = a[1];
+		else if (a[0][0] == 's' && a[0][1] == '\0')
+			s = a[1];
+	}
+	cell_open(x, ref, ref != NULL ? strlen(ref) : 0, t, t != NULL ? strlen(t) : 0, s,
+	          s != NULL ? strlen(s) : 0);
+}
+
+/* dates_format() without printf: a sheet may hold a million dates. */
+static void
+iso_date(date_t t, char iso[DATES_ISO_LEN])
+{
+	int y, m, d;
+
+	dates_to_ymd(t, &y, &m, &d);
+	if (y < 0 || y > 9999) {
+		dates_format(t, iso);
+		return;
+	}
+	iso[0] = (char)('0' + y / 1000);
+	iso[1] = (char)('0' + y / 100 % 10);
+	iso[2] = (char)('0' + y / 10 % 10);
+	iso[3] = (char)('0' + y % 10);
+	iso[4] = '-';
+	iso[5] = (char)('0' + m / 10);
+	iso[6] = (char)('0' + m % 10);
+	iso[7] = '-';
+	iso[8] = (char)('0' + d / 10);
+	iso[9] = (char)('0' + d % 10);
+	iso[10] = '\0';
 }
 
 /* Write a serial day number shown as kind into buf; 0, or -1 if no date. */
@@ -1183,8 +1317,10 @@ serial_text(const struct xlsx_reader *x, double v, enum kind kind, char *buf, si
 		return 0;
 	} else
 		d -= d < 60 ? 25568 : 25569;
-	dates_format((date_t)d, iso);
-	if (kind == K_DATE || secs == 0)
+	iso_date((date_t)d, iso);
+	if ((kind == K_DATE || secs == 0) && sz >= DATES_ISO_LEN)
+		memcpy(buf, iso, DATES_ISO_LEN);
+	else if (kind == K_DATE || secs == 0)
 		snprintf(buf, sz, "%s", iso);
 	else if (secs % 60)
 		snprintf(buf, sz, "%s %02ld:%02ld:%02ld", iso, secs / 3600, secs / 60 % 60,
@@ -1194,23 +1330,35 @@ serial_text(const struct xlsx_reader *x, double v, enum kind kind, char *buf, si
 	return 0;
 }
 
-/* The cell's value as text, into the record. */
+/*
+ * The cell's value, s[0..len) (NUL-terminated when nul), as text into the
+ * record.
+ */
 static void
-cell_end(struct xlsx_reader *x)
+cell_value(struct xlsx_reader *x, const char *s, size_t len, int nul)
 {
-	const char *s = x->cell.buf;
-	size_t len = x->cell.len;
 	char buf[64];
 	unsigned long i;
+	long d;
 
 	x->in_cell = 0;
+	d = digits(s, len);
+	if (len > 0 && !nul && d < 0 && (x->ct == T_SST || x->ct == T_NUM)) {
+		/* strtoul() and strtod() below want the NUL */
+		strbuf_reset(&x->cell);
+		strbuf_add(&x->cell, s, len);
+		s = x->cell.buf;
+	}
 	if (len > 0) {
 		switch (x->ct) {
 		case T_SST: {
-			char *end;
+			char *end = none;
 			unsigned long k;
 			errno = 0;
-			k = strtoul(s, &end, 10);
+			if (d >= 0)
+				k = (unsigned long)d;
+			else
+				k = strtoul(s, &end, 10);
 			if (errno != 0 || *end != '\0' || k >= x->nsst) {
 				fail_cell(x, x->col, "refers to a shared string that is not there");
 				return;
@@ -1220,13 +1368,13 @@ cell_end(struct xlsx_reader *x)
 			break;
 		}
 		case T_BOOL:
-			s = strcmp(s, "0") == 0 ? "FALSE" : "TRUE";
+			s = is(s, len, "0") ? "FALSE" : "TRUE";
 			len = strlen(s);
 			break;
 		case T_NUM: {
 			enum kind k = x->style < x->nxf ? (enum kind)x->xfkind[x->style] : K_PLAIN;
-			char *end;
-			double v = strtod(s, &end);
+			char *end = none;
+			double v = d >= 0 ? (double)d : strtod(s, &end);
 			if (*end != '\0' || end == s) {
 				fail_cell(x, x->col, "a number cell holds no number");
 				return;
@@ -1234,7 +1382,8 @@ cell_end(struct xlsx_reader *x)
 			if (k != K_PLAIN && serial_text(x, v, k, buf, sizeof buf) == 0) {
 				s = buf;
 				len = strlen(buf);
-			} else if (strpbrk(s, "eE") != NULL && fabs(v) < 1e15 && v == floor(v)) {
+			} else if (d < 0 && strpbrk(s, "eE") != NULL && fabs(v) < 1e15 &&
+			           v == floor(v)) {
 				snprintf(buf, sizeof buf, "%.0f", v); /* 1.23E+11 as digits */
 				s = buf;
 				len = strlen(buf);
@@ -1243,7 +1392,8 @@ cell_end(struct xlsx_reader *x)
 		}
 		case T_ISO: /* 2015-03-01T00:00:00 */
 			if (len >= 10 && len < sizeof buf) {
-				memcpy(buf, s, len + 1);
+				memcpy(buf, s, len);
+				buf[len] = '\0';
 				if (len >= 16 && buf[10] == 'T')
 					buf[10] = ' ';
 				if (len >= 19 && strcmp(buf + 10, " 00:00:00") == 0)
@@ -1270,6 +1420,12 @@ cell_end(struct xlsx_reader *x)
 	row_add(x, s, len);
 	if (x->dst->len - x->base > x->max_record)
 		fail_cell(x, x->col, "row larger than the record limit");
+}
+
+static void
+cell_end(struct xlsx_reader *x)
+{
+	cell_value(x, x->cell.buf, x->cell.len, 1);
 }
 
 static void

@@ -59,6 +59,7 @@ xlsxscan_free(struct xlsxscan *sc)
 	free(sc->aoff);
 	free(sc->ev);
 	free(sc->atts);
+	free(sc->cells);
 	memset(sc, 0, sizeof *sc);
 }
 
@@ -234,17 +235,17 @@ utf8_seq(struct scan *st, const unsigned char *p)
 }
 
 /*
- * Character data up to the next '<' (not consumed) as a text event; 0, or
- * -1 when it holds what the scanner does not take.
+ * Character data up to the next '<' (not consumed): *out and *len are the
+ * text, in the input or (when it held a reference) rebuilt in buf; 0, or -1
+ * when it holds what the scanner does not take.
  */
 static int
-text(struct scan *st, int elem)
+scan_text(struct scan *st, const char **out, size_t *len)
 {
 	struct strbuf *b = &st->sc->buf;
 	const char *p = st->p, *run = p;
 	size_t start = b->len;
 	int copying = 0; /* an entity was met: the text is rebuilt in buf */
-	struct xlsxscan_ev *e;
 
 	while (p < st->end && *p != '<') {
 		unsigned char c = (unsigned char)*p;
@@ -277,18 +278,36 @@ text(struct scan *st, int elem)
 		st->incomplete = 1;
 		return -1;
 	}
-	if (p > st->p) {
-		e = ev_add(st->sc, EV_TEXT, elem);
-		if (copying) {
-			row_put(b, run, (size_t)(p - run));
-			e->off = start;
-			e->len = b->len - start;
-		} else {
-			e->src = st->p;
-			e->len = (size_t)(p - st->p);
-		}
+	if (copying) {
+		row_put(b, run, (size_t)(p - run));
+		*out = b->buf + start;
+		*len = b->len - start;
+	} else {
+		*out = st->p;
+		*len = (size_t)(p - st->p);
 	}
 	st->p = p;
+	return 0;
+}
+
+/* Character data up to the next '<' as a text event: 0, or -1. */
+static int
+text(struct scan *st, int elem)
+{
+	const char *t, *from = st->p;
+	size_t len;
+	struct xlsxscan_ev *e;
+
+	if (scan_text(st, &t, &len) != 0)
+		return -1;
+	if (st->p > from) {
+		e = ev_add(st->sc, EV_TEXT, elem);
+		e->len = len;
+		if (t == from)
+			e->src = t;
+		else
+			e->off = (size_t)(t - st->sc->buf.buf);
+	}
 	return 0;
 }
 
@@ -551,6 +570,18 @@ dispatch(struct xlsxscan *sc, const struct xlsxscan_events *h)
 	}
 }
 
+/* A scan of s[0..len), past its leading whitespace. */
+static void
+scan_begin(struct scan *st, struct xlsxscan *sc, const char *s, size_t len)
+{
+	memset(st, 0, sizeof *st);
+	st->sc = sc;
+	st->p = s;
+	st->end = s + len;
+	while (st->p < st->end && space((unsigned char)*st->p))
+		st->p++;
+}
+
 enum xlsxscan_status
 xlsxscan_row(struct xlsxscan *sc, const char *s, size_t len, size_t *used,
              const struct xlsxscan_events *h)
@@ -560,12 +591,7 @@ xlsxscan_row(struct xlsxscan *sc, const char *s, size_t len, size_t *used,
 	const char *row;
 	enum xlsxscan_status status = XLSXSCAN_OTHER;
 
-	memset(&st, 0, sizeof st);
-	st.sc = sc;
-	st.p = s;
-	st.end = s + len;
-	while (st.p < st.end && space((unsigned char)*st.p))
-		st.p++;
+	scan_begin(&st, sc, s, len);
 	*used = (size_t)(st.p - s);
 	if (st.p >= st.end)
 		return XLSXSCAN_MORE;
@@ -594,4 +620,353 @@ xlsxscan_row(struct xlsxscan *sc, const char *s, size_t len, size_t *used,
 		*used = (size_t)(row - s);
 	}
 	return status;
+}
+
+/* ------------------------------------------------ the cells of a plain row */
+
+/* An attribute of a start tag in the input: its name and its value. */
+struct fattr {
+	const char *name, *val;
+	size_t nlen, vlen;
+};
+
+/*
+ * Byte classes for plain start tags, as space(), name_start() and
+ * name_char() say: 1 whitespace, 2 a name's first byte, 4 a name's byte,
+ * 8 a plain attribute value's byte (printable ASCII but & < " '), 16 a
+ * plain text byte (printable ASCII but & < >), 32 a letter or a digit.
+ */
+static const unsigned char cls[256] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  1,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  25, 24, 16, 24, 24, 24, 0,  16, 24, 24, 24, 24, 24, 28, 28, 24,
+    60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 30, 24, 0,  24, 8,  24, 24, 62, 62, 62, 62, 62, 62, 62,
+    62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 24, 24, 24, 24, 30,
+    24, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62,
+    62, 62, 62, 24, 24, 24, 24, 24, 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+};
+
+/*
+ * The attributes of a start tag up to and including '>' or "/>", into a
+ * (at most MAX_ATTS): their count, with *empty set for "/>"; -1 when the
+ * tag is anything but plain (a value with a reference, a byte over 0x7F,
+ * a name given twice...), -2 when the buffer ends in it.
+ */
+static int
+fast_attrs(struct scan *st, struct fattr *a, int *empty)
+{
+	const unsigned char *p = (const unsigned char *)st->p;
+	const unsigned char *end = (const unsigned char *)st->end;
+	int n = 0, i;
+	unsigned char q;
+
+	for (;;) {
+		int sp = 0;
+		while (p < end && (cls[*p] & 1)) {
+			p++;
+			sp = 1;
+		}
+		if (p >= end)
+			return -2;
+		if (*p == '>' || *p == '/') {
+			*empty = *p == '/';
+			if (*empty) {
+				if (p + 1 >= end)
+					return -2;
+				if (p[1] != '>')
+					return -1;
+				p++;
+			}
+			st->p = (const char *)p + 1;
+			return n;
+		}
+		if (!sp || n == MAX_ATTS || !(cls[*p] & 2))
+			return -1;
+		a[n].name = (const char *)p;
+		while (p < end && (cls[*p] & 4))
+			p++;
+		if (p >= end)
+			return -2;
+		a[n].nlen = (size_t)((const char *)p - a[n].name);
+		for (i = 0; i < n; i++)
+			if (a[i].nlen == a[n].nlen && a[i].name[0] == a[n].name[0] &&
+			    memcmp(a[i].name, a[n].name, a[n].nlen) == 0)
+				return -1;
+		while (p < end && (cls[*p] & 1))
+			p++;
+		if (p >= end)
+			return -2;
+		if (*p++ != '=')
+			return -1;
+		while (p < end && (cls[*p] & 1))
+			p++;
+		if (p >= end)
+			return -2;
+		if (*p != '"' && *p != '\'')
+			return -1;
+		q = *p++;
+		a[n].val = (const char *)p;
+		for (;;) {
+			while (p < end && (cls[*p] & 8))
+				p++;
+			if (p >= end)
+				return -2;
+			if (*p == q)
+				break;
+			if (*p != '"' && *p != '\'')
+				return -1;
+			p++; /* the other quote */
+		}
+		a[n].vlen = (size_t)((const char *)p - a[n].val);
+		p++;
+		n++;
+	}
+}
+
+/* Is the tag at p (after '<') the element name of length n, followed by what ends a name? */
+static int
+is_tag(const char *p, const char *end, const char *name, size_t n)
+{
+	return (size_t)(end - p) > n && memcmp(p, name, n) == 0 &&
+	       (space((unsigned char)p[n]) || p[n] == '>' || p[n] == '/');
+}
+
+/* "</name>" at p (no space before '>'): the byte after it; end when the buffer ends in it; NULL. */
+static const char *
+end_tag(const char *p, const char *end, const char *name, size_t n)
+{
+	size_t k = (size_t)(end - p);
+
+	if (k < n + 3) { /* cut: does what there is begin "</name>"? */
+		size_t i;
+		for (i = 0; i < k; i++)
+			if (p[i] != (i < 2 ? "</"[i] : i < n + 2 ? name[i - 2] : '>'))
+				return NULL;
+		return end;
+	}
+	if (p[0] != '<' || p[1] != '/' || p[2] != name[0] || p[n + 2] != '>' ||
+	    (n > 1 && memcmp(p + 3, name + 1, n - 1) != 0))
+		return NULL;
+	return p + n + 3;
+}
+
+/* The value of <v> or <t> at st->p, up to its end tag: 0, -1 other, -2 cut. */
+static int
+fast_value(struct scan *st, struct xlsxscan_cell *c, const char *name)
+{
+	const unsigned char *p = (const unsigned char *)st->p;
+	const unsigned char *end = (const unsigned char *)st->end;
+	const char *q;
+
+	while (p < end && (cls[*p] & 16))
+		p++;
+	if (p < end && *p == '<') { /* plain text */
+		c->v = st->p;
+		c->vlen = (size_t)((const char *)p - st->p);
+		st->p = (const char *)p;
+	} else if (scan_text(st, &c->v, &c->vlen) != 0) {
+		return st->incomplete ? -2 : -1;
+	}
+	if ((q = end_tag(st->p, st->end, name, 1)) == NULL)
+		return -1;
+	if (q == st->end)
+		return -2;
+	st->p = q;
+	return 0;
+}
+
+/*
+ * The attributes of <c> as Excel writes them, at p (after "<c"): ' r="A1"'
+ * then ' s="..."' and ' t="..."' in either order, then '>' or "/>". The
+ * byte after the tag, with *empty set; NULL for any other shape.
+ */
+static const char *
+excel_cell(const unsigned char *p, struct xlsxscan_cell *c, int *empty)
+{
+	const unsigned char *v;
+	int k;
+
+	if (p[0] != ' ' || p[1] != 'r' || p[2] != '=' || p[3] != '"')
+		return NULL;
+	for (v = p += 4; p - v < XLSXSCAN_MAX_ATT && (cls[*p] & 32); p++)
+		;
+	if (*p != '"' || p - v >= XLSXSCAN_MAX_ATT)
+		return NULL;
+	c->r = (const char *)v;
+	c->rlen = (size_t)(p - v);
+	p++;
+	for (k = 0;
+	     k < 2 && p[0] == ' ' && (p[1] == 's' || p[1] == 't') && p[2] == '=' && p[3] == '"';
+	     k++) {
+		const char **val = p[1] == 's' ? &c->s : &c->t;
+		size_t *len = p[1] == 's' ? &c->slen : &c->tlen;
+		if (*val != NULL)
+			return NULL;
+		for (v = p += 4; p - v < XLSXSCAN_MAX_ATT && (cls[*p] & 8); p++)
+			;
+		if (*p != '"' || p - v >= XLSXSCAN_MAX_ATT)
+			return NULL;
+		*val = (const char *)v;
+		*len = (size_t)(p - v);
+		p++;
+	}
+	*empty = p[0] == '/';
+	if (*empty)
+		return p[1] == '>' ? (const char *)p + 2 : NULL;
+	return p[0] == '>' ? (const char *)p + 1 : NULL;
+}
+
+/* excel_cell() reads at most this far (three attributes of XLSXSCAN_MAX_ATT and their names). */
+#define EXCEL_CELL_TAG 128
+
+/* One <c> at st->p (after "<c"): 0, -1 other, -2 cut. */
+static int
+fast_cell(struct scan *st, struct xlsxscan_cell *c)
+{
+	struct fattr a[MAX_ATTS];
+	const char *q;
+	int n = 0, i, empty, r;
+
+	memset(c, 0, sizeof *c);
+	if (st->end - st->p > EXCEL_CELL_TAG &&
+	    (q = excel_cell((const unsigned char *)st->p, c, &empty)) != NULL) {
+		st->p = q;
+	} else {
+		memset(c, 0, sizeof *c);
+		if ((n = fast_attrs(st, a, &empty)) < 0)
+			return n;
+	}
+	for (i = 0; i < n; i++) {
+		if (a[i].nlen != 1 || a[i].vlen >= XLSXSCAN_MAX_ATT)
+			continue;
+		if (a[i].name[0] == 'r')
+			c->r = a[i].val, c->rlen = a[i].vlen;
+		else if (a[i].name[0] == 't')
+			c->t = a[i].val, c->tlen = a[i].vlen;
+		else if (a[i].name[0] == 's')
+			c->s = a[i].val, c->slen = a[i].vlen;
+	}
+	for (i = 0; i < n; i++) /* a long r, t or s: the full path */
+		if (a[i].nlen == 1 && a[i].vlen >= XLSXSCAN_MAX_ATT &&
+		    (a[i].name[0] == 'r' || a[i].name[0] == 't' || a[i].name[0] == 's'))
+			return -1;
+	if (empty)
+		return 0;
+	if (st->end - st->p < 4)
+		return -2;
+	if (memcmp(st->p, "<v>", 3) == 0) {
+		st->p += 3;
+		if ((r = fast_value(st, c, "v")) != 0)
+			return r;
+	} else if (memcmp(st->p, "<is>", 4) == 0) {
+		st->p += 4;
+		if (st->end - st->p < 3)
+			return -2;
+		if (!is_tag(st->p + 1, st->end, "t", 1) || *st->p != '<')
+			return -1;
+		st->p += 2;
+		if ((n = fast_attrs(st, a, &empty)) < 0)
+			return n;
+		if (empty)
+			return -1;
+		if ((r = fast_value(st, c, "t")) != 0)
+			return r;
+		if ((q = end_tag(st->p, st->end, "is", 2)) == NULL)
+			return -1;
+		if (q == st->end)
+			return -2;
+		st->p = q;
+	}
+	c->has_value = c->v != NULL;
+	if ((q = end_tag(st->p, st->end, "c", 1)) == NULL)
+		return -1;
+	if (q == st->end)
+		return -2;
+	st->p = q;
+	return 0;
+}
+
+enum xlsxscan_status
+xlsxscan_cells(struct xlsxscan *sc, const char *s, size_t len, size_t *used,
+               struct xlsxscan_row *row)
+{
+	struct scan st;
+	struct fattr a[MAX_ATTS];
+	const char *begin, *q;
+	int n, i, empty;
+
+	scan_begin(&st, sc, s, len);
+	*used = (size_t)(st.p - s);
+	begin = st.p;
+	if (st.end - st.p < 5)
+		return XLSXSCAN_MORE;
+	if (st.p[0] != '<' || !is_tag(st.p + 1, st.end, "row", 3))
+		return XLSXSCAN_OTHER;
+	strbuf_reset(&sc->buf);
+	strbuf_grow(&sc->buf, len);
+	st.p += 4;
+	if ((n = fast_attrs(&st, a, &empty)) < 0)
+		goto out;
+	row->r = NULL;
+	row->rlen = 0;
+	row->ncells = 0;
+	for (i = 0; i < n; i++) { /* the first whose local name is r, as expat's reader takes it */
+		const char *c = memchr(a[i].name, ':', a[i].nlen);
+		const char *l = a[i].name, *e = a[i].name + a[i].nlen;
+		while (c != NULL) {
+			l = c + 1;
+			c = memchr(l, ':', (size_t)(e - l));
+		}
+		if (e - l == 1 && *l == 'r') {
+			if (a[i].vlen >= XLSXSCAN_MAX_ATT)
+				return XLSXSCAN_OTHER;
+			row->r = a[i].val;
+			row->rlen = a[i].vlen;
+			break;
+		}
+	}
+	while (!empty) {
+		while (st.p < st.end && space((unsigned char)*st.p))
+			st.p++;
+		if (st.end - st.p < 3) {
+			n = -2;
+			goto out;
+		}
+		if (st.p[0] != '<')
+			return XLSXSCAN_OTHER;
+		if (st.p[1] == 'c' &&
+		    (space((unsigned char)st.p[2]) || st.p[2] == '>' || st.p[2] == '/')) {
+			if (row->ncells == XLSXSCAN_MAX_CELLS)
+				return XLSXSCAN_OTHER;
+			if (row->ncells == sc->cellcap) {
+				sc->cellcap = sc->cellcap ? 2 * sc->cellcap : 64;
+				sc->cells =
+				    xreallocarray(sc->cells, sc->cellcap, sizeof *sc->cells);
+			}
+			row->cells = sc->cells;
+			st.p += 2;
+			if ((n = fast_cell(&st, &sc->cells[row->ncells])) < 0)
+				goto out;
+			row->ncells++;
+			continue;
+		}
+		if ((q = end_tag(st.p, st.end, "row", 3)) == NULL)
+			return XLSXSCAN_OTHER;
+		if (q == st.end) {
+			n = -2;
+			goto out;
+		}
+		st.p = q;
+		break;
+	}
+	row->cells = sc->cells;
+	*used = (size_t)(st.p - s);
+	return XLSXSCAN_ROW;
+out:
+	*used = (size_t)(begin - s);
+	return n == -2 ? XLSXSCAN_MORE : XLSXSCAN_OTHER;
 }

@@ -36,6 +36,24 @@ struct xlsxscan_events {
 	void (*text)(void *ud, const char *s, int len);
 };
 
+/* A cell of a plain row (xlsxscan_cells): its r, t and s attributes and its value as they are in
+ * the input (or decoded in the scanner's buffer), NULL when absent. */
+struct xlsxscan_cell {
+	const char *r, *t, *s, *v;
+	size_t rlen, tlen, slen, vlen;
+	int has_value;
+};
+
+#define XLSXSCAN_MAX_ATT 32 /* longer r, t and s values: the event scanner */
+#define XLSXSCAN_MAX_CELLS 16384
+
+struct xlsxscan_row {
+	const char *r; /* the row's r attribute, or NULL */
+	size_t rlen;
+	struct xlsxscan_cell *cells;
+	size_t ncells;
+};
+
 struct xlsxscan {
 	struct strbuf buf; /* decoded text and attribute values of the row */
 	struct xlsxscan_ev *ev; /* the row's events */
@@ -44,6 +62,8 @@ struct xlsxscan {
 	size_t attcap;
 	size_t *aoff; /* offsets in buf of the row's attribute names and values */
 	size_t aoffcap;
+	struct xlsxscan_cell *cells; /* xlsxscan_cells' row */
+	size_t cellcap;
 };
 
 void xlsxscan_init(struct xlsxscan *);
@@ -56,5 +76,14 @@ void xlsxscan_free(struct xlsxscan *);
  */
 enum xlsxscan_status xlsxscan_row(struct xlsxscan *, const char *s, size_t len, size_t *used,
                                   const struct xlsxscan_events *);
+/*
+ * The same for a plain row only: <row> holding only <c> elements, each empty
+ * or holding one <v> or one <is><t>, whitespace only between cells, every
+ * attribute value of printable ASCII. The row is given as a list of cells
+ * (valid until the next call) instead of events: ROW; MORE when the buffer
+ * ends first; OTHER when the row is not plain, for xlsxscan_row() to read.
+ */
+enum xlsxscan_status xlsxscan_cells(struct xlsxscan *, const char *s, size_t len, size_t *used,
+                                    struct xlsxscan_row *);
 
 #endif

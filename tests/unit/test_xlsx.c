@@ -355,6 +355,45 @@ static const char *const scan_sheets[] = {
     "<worksheet><sheetData><row><c><v>\xed\xa0\x80</v></c></row></sheetData></worksheet>",
     "<worksheet><sheetData><row><c><v>\xef\xbf\xbe</v></c></row></sheetData></worksheet>",
     "<worksheet><sheetData><row><c><v>\x01</v></c></row></sheetData></worksheet>",
+    /* plain rows (core/xlsxscan's cell list) and their edges */
+    "<worksheet><sheetData><row r=\"1\" x14ac:dyDescent=\"0.25\"><c r=\"A1\"/><c r=\"B1\">"
+    "</c><c r=\"C1\"><v></v></c><c r=\"D1\" s=\"1x\" t=\"n\"><v>1&#48;</v></c> \t\n<c "
+    "r=\"F1\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> &lt;x&gt; </t></is></c><c "
+    "t='s' s='-1'><v>0</v></c></row><row x:r=\"3\"><c><v>5</v></c></row><row><c "
+    "r=\"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ4\"><v>1</v></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" s=\"a&amp;b\"><v>1</v></c><c r=\"B1\">"
+    "<v>2</v> </c><c r=\"C1\" t=\"inlineStr\"><is><t/></is></c><c r=\"D1\" "
+    "t=\"inlineStr\"><is><t>a</t><rPh><t>b</t></rPh></is></c></row><row r=\"2\" r=\"3\"/>"
+    "</sheetData></worksheet>",
+    "<worksheet><sheetData><row r=\"0\"><c><v>1</v></c></row></sheetData></worksheet>",
+    /* cells as Excel writes them, each followed by enough bytes for its fast path */
+    "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" s=\"1\" t=\"s\"><v>0</v></c><c r=\"B1\" "
+    "t=\"b\" s=\"0\"><v>1</v></c><c r=\"C1\"/><c r=\"D1\" t=\"str\"><v>a b</v></c><c "
+    "r=\"E1\" t=\"n\"><v>1.5E+3</v></c><c r=\"F1\" s=\"7\"/><c r=\"G1\" t='s'><v>0</v></c>"
+    "<c r=\"H1\" s=\"12345678901234567890123456789012345\"><v>1</v></c>"
+    "<c r=\"I1\" t=\"inlineStr\"><is><t>x&gt;y</t></is></c><c r=\"Z1\" "
+    "t=\"inlineStr\"><is><t>padding padding padding padding padding padding padding padding "
+    "padding padding padding padding padding padding padding padding padding padding padding "
+    "padding </t></is></c></row><row r=\"2\"><c "
+    "r=\"A2\" s=\"1\" s=\"2\"><v>1</v></c><c r=\"Z1\" t=\"inlineStr\"><is><t>padding padding "
+    "padding padding padding padding padding padding padding padding padding padding padding "
+    "padding padding padding padding padding padding padding "
+    "</t></is></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\" t=\"s\"><v>0</v></c><c r=\"Z1\" "
+    "t=\"inlineStr\"><is><t>padding padding padding padding padding padding padding padding "
+    "padding padding padding padding padding padding padding padding padding padding padding "
+    "padding </t></is></c></row>"
+    "</sheetData></worksheet>",
+    "<worksheet><sheetData><row r=\"1\"><c r=\"a1\"><v>1</v></c><c r=\"B1\"><v>1</v>"
+    "</c ><c r=\"C1\" ><v>2</v></c><c r=\"Z1\" t=\"inlineStr\"><is><t>padding padding padding "
+    "padding padding padding padding padding padding padding padding padding padding padding "
+    "padding padding padding padding padding padding </t></is></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row><c t=\"S\"><v>1</v></c><c t=\"b\"><v>0</v></c><c "
+    "t=\"e\"><v>#N/A</v></c><c t=\"d\"><v>2015-03-01T00:00:00</v></c><c "
+    "r=\"A1\"><v>2</v></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row><c><v>1</v></c><c><v>2</v></c><c\n/><c\t><v>1e3</v></c></row>"
+    "<row><c><v>]]></v></c></row></sheetData></worksheet>",
+    "<worksheet><sheetData><row><c r=\"A1\"><v>1</v></c></ro></sheetData></worksheet>",
 };
 
 /* The same records and errors with the row scanner and with expat alone. */
