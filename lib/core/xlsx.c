@@ -531,6 +531,25 @@ plain_row(struct xlsx_reader *x, const struct xlsxscan_row *row)
 		row_end(x);
 }
 
+/* The bytes held not yet read, then a chunk more of the part: 0, or -1. */
+static int
+pend_more(struct xlsx_reader *x)
+{
+	long long k;
+
+	memmove(x->pend, x->pend + x->ppos, x->plen - x->ppos);
+	x->plen -= x->ppos;
+	x->ppos = 0;
+	if (x->pcap < x->plen + CHUNK) {
+		x->pcap = 2 * (x->plen + CHUNK);
+		x->pend = xrealloc(x->pend, x->pcap);
+	}
+	if ((k = part_read(x, x->pend + x->plen, CHUNK)) < 0)
+		return -1;
+	x->plen += (size_t)k;
+	return 0;
+}
+
 /* Rows through the scanner: 1 when one is ready, 0 when expat has taken over, -1. */
 static int
 scan_rows(struct xlsx_reader *x)
@@ -542,7 +561,6 @@ scan_rows(struct xlsx_reader *x)
 		struct xlsxscan_row row;
 		enum xlsxscan_status st =
 		    xlsxscan_cells(&x->scan, x->pend + x->ppos, x->plen - x->ppos, &used, &row);
-		long long k;
 
 		if (st == XLSXSCAN_ROW)
 			plain_row(x, &row);
@@ -560,16 +578,8 @@ scan_rows(struct xlsx_reader *x)
 		}
 		if (st != XLSXSCAN_MORE || x->fed_last || x->plen - x->ppos > MAX_PENDING)
 			return to_expat(x);
-		memmove(x->pend, x->pend + x->ppos, x->plen - x->ppos);
-		x->plen -= x->ppos;
-		x->ppos = 0;
-		if (x->pcap < x->plen + CHUNK) {
-			x->pcap = 2 * (x->plen + CHUNK);
-			x->pend = xrealloc(x->pend, x->pcap);
-		}
-		if ((k = part_read(x, x->pend + x->plen, CHUNK)) < 0)
+		if (pend_more(x) < 0)
 			return -1;
-		x->plen += (size_t)k;
 	}
 }
 
@@ -924,6 +934,25 @@ cell_text(void *ud, const XML_Char *s, int len)
 	}
 }
 
+/* One shared string more. */
+static void
+sst_add(struct xlsx_reader *x, const char *s, size_t len)
+{
+	if (x->nsst >= MAX_SST_COUNT || x->sst.len + len > XLSX_MAX_SST) {
+		fail(x,
+		     "%s: shared strings over %zu MiB or %zu strings: save the sheet as CSV UTF-8",
+		     x->path, XLSX_MAX_SST >> 20, MAX_SST_COUNT);
+		return;
+	}
+	if (x->nsst + 2 > x->sstcap) {
+		x->sstcap = x->sstcap ? 2 * x->sstcap : 1024;
+		x->sst_off = xreallocarray(x->sst_off, x->sstcap, sizeof(*x->sst_off));
+	}
+	x->sst_off[x->nsst] = (uint32_t)x->sst.len;
+	strbuf_add(&x->sst, s, len);
+	x->sst_off[++x->nsst] = (uint32_t)x->sst.len;
+}
+
 static void
 sst_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
@@ -953,21 +982,66 @@ sst_end(void *ud, const XML_Char *name)
 		x->in_rph = 0;
 	} else if (strcmp(n, "si") == 0) {
 		x->in_si = 0;
-		if (x->nsst >= MAX_SST_COUNT || x->sst.len + x->cell.len > XLSX_MAX_SST) {
-			fail(x,
-			     "%s: shared strings over %zu MiB or %zu strings: save the sheet as "
-			     "CSV UTF-8",
-			     x->path, XLSX_MAX_SST >> 20, MAX_SST_COUNT);
-			return;
-		}
-		if (x->nsst + 2 > x->sstcap) {
-			x->sstcap = x->sstcap ? 2 * x->sstcap : 1024;
-			x->sst_off = xreallocarray(x->sst_off, x->sstcap, sizeof(*x->sst_off));
-		}
-		x->sst_off[x->nsst] = (uint32_t)x->sst.len;
-		strbuf_add(&x->sst, x->cell.buf, x->cell.len);
-		x->sst_off[++x->nsst] = (uint32_t)x->sst.len;
+		sst_add(x, x->cell.buf, x->cell.len);
 	}
+}
+
+/*
+ * The shared strings as Excel writes them (xlsxscan_sst_head, xlsxscan_si),
+ * without expat: 1 when read whole (or absent), 0 when the part is not
+ * plain (nothing of it kept: expat reads it again), -1 on error.
+ */
+static int
+sst_plain(struct xlsx_reader *x, const char *path)
+{
+	uint64_t xmlbytes = x->xmlbytes;
+	int rc = part_open(x, path, MAX_SST_PART, 0, sst_start, sst_end, cell_text), head = 0;
+
+	x->plen = x->ppos = 0;
+	while (rc > 0 && !x->fatal) {
+		size_t used = 0, tlen = 0;
+		const char *text = NULL, *e, *end = x->pend + x->plen;
+		enum xlsxscan_status st =
+		    head ? xlsxscan_si(&x->scan, x->pend + x->ppos, x->plen - x->ppos, &used, &text,
+		                       &tlen)
+		         : xlsxscan_sst_head(x->pend + x->ppos, x->plen - x->ppos, &used);
+
+		x->ppos += used;
+		if (st == XLSXSCAN_ROW) {
+			if (!head)
+				head = 1;
+			else if (tlen <= XLSX_MAX_CELL_CHARS)
+				sst_add(x, text, tlen);
+			else
+				rc = 0; /* expat says which and how long */
+			continue;
+		}
+		if (st == XLSXSCAN_OTHER || x->fed_last) {
+			/* plain only if "</sst>" and whitespace end the part */
+			e = x->pend + x->ppos;
+			if (!head || end - e < 6 || memcmp(e, "</sst>", 6) != 0)
+				rc = 0;
+			for (e += 6; rc > 0 && e < end; e++)
+				if (!(*e == ' ' || *e == '\t' || *e == '\n' || *e == '\r'))
+					rc = 0;
+			if (rc == 0 || x->fed_last)
+				break;
+		}
+		if (x->plen - x->ppos > MAX_PENDING) {
+			rc = 0;
+			break;
+		}
+		if (pend_more(x) < 0)
+			rc = -1;
+	}
+	part_close(x);
+	if (rc == 0 && !x->fatal) { /* start again with expat */
+		x->nsst = 0;
+		strbuf_reset(&x->sst);
+		x->xmlbytes = xmlbytes;
+		return 0;
+	}
+	return x->fatal ? -1 : 1;
 }
 
 /* ------------------------------------------------------------------- open */
@@ -1064,7 +1138,9 @@ open_book(struct xlsx_reader *x)
 	}
 	if ((r = rel_by_type(x, "/sharedStrings")) != NULL) {
 		part = resolve(book, r->target);
-		if (part_parse(x, part, MAX_SST_PART, 0, sst_start, sst_end, cell_text) < 0)
+		if ((i = scanner_off ? 0 : sst_plain(x, part)) < 0 ||
+		    (i == 0 &&
+		     part_parse(x, part, MAX_SST_PART, 0, sst_start, sst_end, cell_text) < 0))
 			goto out;
 	}
 	rc = 0;

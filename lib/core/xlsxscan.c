@@ -970,3 +970,78 @@ out:
 	*used = (size_t)(begin - s);
 	return n == -2 ? XLSXSCAN_MORE : XLSXSCAN_OTHER;
 }
+
+/* ------------------------------------------- the shared strings, when plain */
+
+enum xlsxscan_status
+xlsxscan_sst_head(const char *s, size_t len, size_t *used)
+{
+	static const char *const decls[] = {
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>",
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+	};
+	struct scan st;
+	struct fattr a[MAX_ATTS];
+	size_t i, n;
+	int empty, k;
+
+	memset(&st, 0, sizeof st);
+	st.p = s;
+	st.end = s + len;
+	for (i = 0; i < sizeof decls / sizeof decls[0]; i++) {
+		n = strlen(decls[i]);
+		if (len < n + 8)
+			return XLSXSCAN_MORE;
+		if (memcmp(s, decls[i], n) == 0)
+			break;
+	}
+	if (i == sizeof decls / sizeof decls[0])
+		return XLSXSCAN_OTHER;
+	st.p += n;
+	while (st.p < st.end && (space((unsigned char)*st.p) || *st.p == '\r'))
+		st.p++;
+	if (st.end - st.p < 5)
+		return XLSXSCAN_MORE;
+	if (st.p[0] != '<' || !is_tag(st.p + 1, st.end, "sst", 3))
+		return XLSXSCAN_OTHER;
+	st.p += 4;
+	if ((k = fast_attrs(&st, a, &empty)) < 0 || empty)
+		return k == -2 ? XLSXSCAN_MORE : XLSXSCAN_OTHER;
+	*used = (size_t)(st.p - s);
+	return XLSXSCAN_ROW;
+}
+
+enum xlsxscan_status
+xlsxscan_si(struct xlsxscan *sc, const char *s, size_t len, size_t *used, const char **text,
+            size_t *tlen)
+{
+	struct scan st;
+	struct fattr a[MAX_ATTS];
+	struct xlsxscan_cell c;
+	const char *q;
+	int k, empty;
+
+	scan_begin(&st, sc, s, len);
+	*used = (size_t)(st.p - s);
+	if (st.end - st.p < 8)
+		return XLSXSCAN_MORE;
+	if (memcmp(st.p, "<si><t", 6) != 0 ||
+	    !(space((unsigned char)st.p[6]) || st.p[6] == '>' || st.p[6] == '/'))
+		return XLSXSCAN_OTHER;
+	strbuf_reset(&sc->buf);
+	strbuf_grow(&sc->buf, len);
+	st.p += 6;
+	if ((k = fast_attrs(&st, a, &empty)) < 0 || empty)
+		return k == -2 ? XLSXSCAN_MORE : XLSXSCAN_OTHER;
+	memset(&c, 0, sizeof c);
+	if ((k = fast_value(&st, &c, "t")) != 0)
+		return k == -2 ? XLSXSCAN_MORE : XLSXSCAN_OTHER;
+	if ((q = end_tag(st.p, st.end, "si", 2)) == NULL)
+		return XLSXSCAN_OTHER;
+	if (q == st.end)
+		return XLSXSCAN_MORE;
+	*text = c.v;
+	*tlen = c.vlen;
+	*used = (size_t)(q - s);
+	return XLSXSCAN_ROW;
+}

@@ -85,5 +85,16 @@ enum xlsxscan_status xlsxscan_row(struct xlsxscan *, const char *s, size_t len, 
  */
 enum xlsxscan_status xlsxscan_cells(struct xlsxscan *, const char *s, size_t len, size_t *used,
                                     struct xlsxscan_row *);
+/*
+ * The shared strings part as Excel writes it, read without events: first
+ * its head (an XML declaration of UTF-8, then the <sst> start tag), then
+ * one <si><t>text</t></si> at a time, *text and *tlen its text (in s, or
+ * decoded in the scanner's buffer until the next call). ROW when read;
+ * MORE when the buffer ends first; OTHER when not plain (the caller then
+ * reads the part with a full parser).
+ */
+enum xlsxscan_status xlsxscan_sst_head(const char *s, size_t len, size_t *used);
+enum xlsxscan_status xlsxscan_si(struct xlsxscan *, const char *s, size_t len, size_t *used,
+                                 const char **text, size_t *tlen);
 
 #endif

@@ -205,8 +205,9 @@ START_TEST(test_arena)
 END_TEST
 
 /* A workbook of one sheet from its XML (stored, not compressed), in a temporary file. */
+/* A workbook of one sheet and, when sst is not NULL, shared strings. */
 static FILE *
-book(const char *sheet_xml, size_t len)
+book_sst(const char *sheet_xml, size_t len, const char *sst)
 {
 	static const char rels[] =
 	    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -219,7 +220,8 @@ book(const char *sheet_xml, size_t len)
 	static const char wbrels[] =
 	    "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
 	    "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-	    "</Relationships>";
+	    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+	    "2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>";
 	char path[] = "/tmp/test_xlsx.XXXXXX";
 	int fd = mkstemp(path), err;
 	zip_int64_t idx;
@@ -241,11 +243,21 @@ book(const char *sheet_xml, size_t len)
 	    zip_file_add(z, "xl/worksheets/sheet1.xml", zip_source_buffer(z, sheet_xml, len, 0), 0);
 	ck_assert_int_ge(idx, 0);
 	ck_assert_int_eq(zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_STORE, 0), 0);
+	if (sst != NULL)
+		ck_assert_int_ge(zip_file_add(z, "xl/sharedStrings.xml",
+		                              zip_source_buffer(z, sst, strlen(sst), 0), 0),
+		                 0);
 	ck_assert_int_eq(zip_close(z), 0);
 	fp = fopen(path, "rb");
 	unlink(path);
 	ck_assert_ptr_nonnull(fp);
 	return fp;
+}
+
+static FILE *
+book(const char *sheet_xml, size_t len)
+{
+	return book_sst(sheet_xml, len, NULL);
 }
 
 /* Excel's 1,048,576 rows are streamed; a row beyond is refused. */
@@ -301,6 +313,22 @@ read_text(FILE *fp, struct strbuf *out)
 		strbuf_printf(out, "error: %s\n", csvio_error(r));
 	csvio_close(r);
 	return rc;
+}
+
+/* Read fp with the scanners (into a) and with expat alone (into b): the same, and fp closed. */
+static void
+both_ways(FILE *fp, struct strbuf *a, struct strbuf *b, const char *what, int i)
+{
+	int ra = read_text(fp, a), rb;
+
+	rewind(fp);
+	xlsx_use_scanner(0);
+	rb = read_text(fp, b);
+	xlsx_use_scanner(1);
+	fclose(fp);
+	ck_assert_int_eq(ra, rb);
+	ck_assert_msg(strcmp(a->buf, b->buf) == 0, "%s %d:\nscanner:\n%s\nexpat:\n%s", what, i,
+	              a->buf, b->buf);
 }
 
 /* Sheets the row scanner takes, and sheets it hands back to expat, whole or in part. */
@@ -401,26 +429,74 @@ START_TEST(test_scanner_same)
 {
 	struct strbuf a, b, xml;
 	const char *sheet = scan_sheets[_i];
-	FILE *fp;
-	int ra, rb;
 
 	strbuf_init(&a);
 	strbuf_init(&b);
 	strbuf_init(&xml);
 	strbuf_adds(&xml, sheet);
-	fp = book(xml.buf, xml.len);
-	ra = read_text(fp, &a);
-	rewind(fp);
-	xlsx_use_scanner(0);
-	rb = read_text(fp, &b);
-	xlsx_use_scanner(1);
-	fclose(fp);
-	ck_assert_int_eq(ra, rb);
-	ck_assert_msg(strcmp(a.buf, b.buf) == 0, "sheet %d:\nscanner:\n%s\nexpat:\n%s", _i, a.buf,
-	              b.buf);
+	both_ways(book(xml.buf, xml.len), &a, &b, "sheet", _i);
 	strbuf_free(&a);
 	strbuf_free(&b);
 	strbuf_free(&xml);
+}
+END_TEST
+
+#define SST_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+#define SST_ROOT "<sst xmlns=\"ns\" count=\"3\" uniqueCount=\"3\">"
+
+/* Shared strings read plain (xlsxscan_si) and handed back to expat. */
+static const char *const sst_docs[] = {
+    SST_DECL SST_ROOT "<si><t>a &amp; b</t></si><si><t xml:space=\"preserve\"> x </t></si>"
+                      "<si><t>caf\xc3\xa9 &#x1F600;</t></si></sst>\r\n ",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n" SST_ROOT
+    "<si><t>one</t></si><si><t></t></si><si><t>three</t></si></sst>",
+    SST_DECL SST_ROOT "<si><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></si><si><t>2</t></si>"
+                      "<si><t>3</t></si></sst>",
+    SST_DECL SST_ROOT "<si><t>a</t><rPh sb=\"0\" eb=\"1\"><t>A</t></rPh></si><si><t>2</t></si>"
+                      "<si><t>3</t></si></sst>",
+    SST_ROOT "<si><t>1</t></si><si><t>2</t></si><si><t>3</t></si></sst>",
+    SST_DECL SST_ROOT "<si><t/></si><si><t>2</t></si><si><t>3</t></si></sst>",
+    SST_DECL SST_ROOT "<si><t>1</t></si><si><t>2</t></si><si><t>3</t></si></sst><!-- c -->",
+    SST_DECL SST_ROOT "<si><t>1</t></si><si><t>2</t></si><si><t>3</t></si></sst>junk",
+    SST_DECL SST_ROOT "<si><t>1</t></si><si><t>2</t></si><si><t>3</t></si>",
+    SST_DECL SST_ROOT "<si><t>1</t></si><si><t>2</t></si></sst>",
+    SST_DECL "<sst/>",
+    SST_DECL SST_ROOT "<si><t>1\r2</t></si><si><t>&bad;</t></si><si><t>3</t></si></sst>",
+    SST_DECL SST_ROOT "<si><t>1</t></si> <si><t>2</t></si>\n<si><t>3</t></si></sst>",
+};
+
+/* The same records and errors with the shared strings read plain and by expat. */
+START_TEST(test_sst_same)
+{
+	static const char sheet[] = "<worksheet><sheetData><row><c t=\"s\"><v>0</v></c><c "
+	                            "t=\"s\"><v>1</v></c><c t=\"s\"><v>2</v></c></row>"
+	                            "</sheetData></worksheet>";
+	struct strbuf a, b, sst;
+	int i;
+
+	strbuf_init(&a);
+	strbuf_init(&b);
+	strbuf_init(&sst);
+	if (_i < (int)(sizeof sst_docs / sizeof sst_docs[0])) {
+		strbuf_adds(&sst, sst_docs[_i]);
+	} else { /* strings over many chunks, then one over Excel's limit */
+		strbuf_adds(&sst, SST_DECL SST_ROOT);
+		for (i = 0; i < 40000; i++)
+			strbuf_printf(&sst, "<si><t>string &lt;%d&gt; \xc3\xa9</t></si>", i);
+		if (_i > (int)(sizeof sst_docs / sizeof sst_docs[0])) {
+			strbuf_adds(&sst, "<si><t>");
+			for (i = 0; i < 33000; i++)
+				strbuf_addch(&sst, 'x');
+			strbuf_adds(&sst, "</t></si>");
+		}
+		strbuf_adds(&sst, "</sst>");
+	}
+	both_ways(book_sst(sheet, strlen(sheet), sst.buf), &a, &b, "sst", _i);
+	if (_i == 0)
+		ck_assert_str_eq(a.buf, "1:a & b| x |caf\xc3\xa9 \xf0\x9f\x98\x80|\n");
+	strbuf_free(&a);
+	strbuf_free(&b);
+	strbuf_free(&sst);
 }
 END_TEST
 
@@ -488,6 +564,8 @@ make_suite_xlsx(void)
 	tcase_add_test(tc, test_arena);
 	tcase_add_loop_test(tc, test_scanner_same, 0,
 	                    (int)(sizeof(scan_sheets) / sizeof(scan_sheets[0])));
+	tcase_add_loop_test(tc, test_sst_same, 0,
+	                    (int)(sizeof(sst_docs) / sizeof(sst_docs[0])) + 2);
 	tcase_add_test(big, test_scanner_chunks);
 	suite_add_tcase(s, tc);
 	tcase_add_test(big, test_max_rows);
