@@ -61,7 +61,13 @@ redact_word_find(const struct redact *r, const char *key)
 	return redact_word_findn(r, key, strlen(key));
 }
 
-/* Resize the table to cap slots (a power of two, over twice the words). */
+/*
+ * The most words a table of cap slots holds: five eighths (linear probing
+ * stays short; the 280,000 words of the English lists fit 2^19 slots, 12 MiB).
+ */
+#define WORDS_MAX(cap) ((cap) / 8 * 5)
+
+/* Resize the table to cap slots (a power of two, more than WORDS_MAX of the words). */
 static void
 word_resize(struct redact *r, size_t cap)
 {
@@ -92,7 +98,7 @@ redact_words_reserve(struct redact *r, size_t n)
 {
 	size_t cap = r->wcap == 0 ? 1024 : r->wcap;
 
-	while ((r->wcount + n + 1) * 2 > cap)
+	while (r->wcount + n + 1 > WORDS_MAX(cap))
 		cap *= 2;
 	if (cap != r->wcap)
 		word_resize(r, cap);
@@ -105,7 +111,7 @@ word_get_n(struct redact *r, char *key, size_t len, int keep, int *added)
 	struct redact_word *w;
 	uint32_t h = word_hash(r, key, len);
 
-	if ((r->wcount + 1) * 2 > r->wcap)
+	if (r->wcount + 1 > WORDS_MAX(r->wcap))
 		word_grow(r);
 	w = word_slot_h(r, key, len, h);
 	*added = w->key == NULL;
