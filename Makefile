@@ -36,7 +36,7 @@ WARN_CFLAGS = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-pro
 ALL_CPPFLAGS = -Ilib -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
 	-DDATADIR='"$(datadir)/cafcass-inspect"' $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN_CFLAGS) $(SAN_FLAGS) $(DEP_CFLAGS) $(CFLAGS)
-ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+ALL_LDFLAGS = -Wl,--as-needed $(SAN_FLAGS) $(LDFLAGS)
 
 B = build
 LIB_SRC = $(sort $(wildcard lib/*/*.c))
@@ -94,6 +94,7 @@ check: all $(B)/unit-tests
 	sh tests/cmd/run.sh
 	sh tests/readme.sh
 	sh tests/layout.sh
+	sh tests/linkage.sh
 	sh tests/format.sh
 
 unit: $(B)/unit-tests
