@@ -932,16 +932,23 @@ unreadable(const struct annexa *a, const struct csvio_record *r)
 	return 0;
 }
 
-/* Size the Case ID set for a regular file, at about 200 bytes a record. */
+/*
+ * Size the Case ID set for a regular file from its size and the length of
+ * the lines read ahead (a row an ID, and a tenth more), so that it need not
+ * grow (each growth moves every ID); about 200 bytes a row when no whole
+ * line is at hand.
+ */
 static void
-size_ids(struct annexa *a, FILE *fp)
+size_ids(struct annexa *a, FILE *fp, const struct csvio_reader *rd)
 {
 	struct stat st;
+	size_t per = csvio_line_bytes(rd), n;
 
 	if (cases_count(a->cases) > 0 || fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode))
 		return;
+	n = (size_t)st.st_size / (per > 0 ? per : 200);
 	cases_free(a->cases);
-	a->cases = cases_new((size_t)(st.st_size / 200));
+	a->cases = cases_new(n + n / 10);
 }
 
 int
@@ -971,7 +978,7 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	}
 	bind_header(a, r);
 	bad = xcalloc(a->ncols + 1, 1);
-	size_ids(a, fp);
+	size_ids(a, fp, rd);
 	cb = csvbatch_start(rd);
 	while ((rc = csvbatch_next(cb, &r)) == 1) {
 		/* Case IDs hash all over a large table: load a slot ahead of need. */
