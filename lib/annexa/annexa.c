@@ -135,6 +135,7 @@ struct annexa {
 	struct labels unknown_case; /* unknown Case type labels */
 	struct labels unknown_enum[NENUMS]; /* unknown values of each enum_fields[] column */
 	struct cases *cases; /* the Case IDs and their case-level fields */
+	struct cases_vcache *vcache; /* the hashes of their values */
 	struct idset *children; /* 2025 form: Case ID, US, Child ID (upper case) -> line */
 	struct strbuf childkey;
 	long yes; /* the yes-no vocabulary's entry for Y */
@@ -249,6 +250,7 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	for (i = 0; i < NENUMS; i++)
 		labels_init(&a->unknown_enum[i]);
 	a->cases = cases_new(0);
+	a->vcache = cases_vcache_new();
 	a->law_attr = xcalloc(vocab_count(a->lawtype) + 1, sizeof *a->law_attr);
 	for (i = 0; i < vocab_count(a->lawtype); i++)
 		a->law_attr[i] = vocab_attr(a->lawtype, i, "law_type");
@@ -304,6 +306,7 @@ annexa_free(struct annexa *a)
 	free(a->classes);
 	tally_free(a->tally);
 	cases_free(a->cases);
+	cases_vcache_free(a->vcache);
 	free(a->law_attr);
 	idform_free(a->idform);
 	labelmap_free(a->map);
@@ -589,7 +592,7 @@ check_case(struct annexa *a, const struct csvio_record *r, const unsigned char *
 			s = trim(s, &len);
 		h[f] = f == CASES_LAW_TYPE    ? cases_entry_hash(law, s, len)
 		       : f == CASES_CASE_TYPE ? cases_entry_hash(c ? c->casetype : -1, s, len)
-		       : s != NULL            ? cases_value_hash(s, len)
+		       : s != NULL            ? cases_vcache_hash(a->vcache, f, s, len)
 		                              : 0;
 	}
 	if (strata_eligible(c, law >= 0 ? a->law_attr[law] : NULL) == STRATA_ELIGIBLE &&
