@@ -40,20 +40,17 @@ struct opts {
 	enum format format;
 };
 
+/* clang-format off */
 static const struct option longopts[] = {
-    {"recommendations", required_argument, NULL, OPT_RECS},
-    {"plan", required_argument, NULL, OPT_PLAN},
-    {"draft-sent", required_argument, NULL, OPT_DRAFT},
-    {"received", required_argument, NULL, OPT_RECEIVED},
-    {"letter", no_argument, NULL, OPT_LETTER},
-    {"monitoring", no_argument, NULL, OPT_MONITORING},
-    {"inspection", required_argument, NULL, OPT_INSPECTION},
-    {"final-meeting", required_argument, NULL, OPT_FINAL},
-    {"holidays", required_argument, NULL, OPT_HOLIDAYS},
-    {"format", required_argument, NULL, CLI_OPT_FORMAT},
-    {"encoding", required_argument, NULL, CLI_OPT_ENCODING},
+    CLI_ARG("recommendations", OPT_RECS), CLI_ARG("plan", OPT_PLAN),
+    CLI_ARG("draft-sent", OPT_DRAFT), CLI_ARG("received", OPT_RECEIVED),
+    CLI_FLAG("letter", OPT_LETTER), CLI_FLAG("monitoring", OPT_MONITORING),
+    CLI_ARG("inspection", OPT_INSPECTION), CLI_ARG("final-meeting", OPT_FINAL),
+    CLI_ARG("holidays", OPT_HOLIDAYS), CLI_ARG("format", CLI_OPT_FORMAT),
+    CLI_ARG("encoding", CLI_OPT_ENCODING),
     CLI_LONGOPTS_COMMON,
 };
+/* clang-format on */
 
 static const struct cli_tool tool = {
     PROG,

@@ -24,17 +24,16 @@
 
 enum { OPT_DOCUMENTS = CLI_OPT_FIRST_TOOL_OPT, OPT_MAX_FINDINGS, OPT_ID_PATTERN, OPT_MAP };
 
+/* clang-format off */
 static const struct option longopts[] = {
-    {"as-of", required_argument, NULL, CLI_OPT_AS_OF},
-    {"format", required_argument, NULL, CLI_OPT_FORMAT},
-    {"documents", required_argument, NULL, OPT_DOCUMENTS},
+    CLI_ARG("as-of", CLI_OPT_AS_OF), CLI_ARG("format", CLI_OPT_FORMAT),
+    CLI_ARG("documents", OPT_DOCUMENTS),
     CLI_LONGOPTS_INPUT,
-    {"raw", no_argument, NULL, CLI_OPT_RAW},
-    {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
-    {"id-pattern", required_argument, NULL, OPT_ID_PATTERN},
-    {"map", required_argument, NULL, OPT_MAP},
+    CLI_FLAG("raw", CLI_OPT_RAW), CLI_ARG("max-findings", OPT_MAX_FINDINGS),
+    CLI_ARG("id-pattern", OPT_ID_PATTERN), CLI_ARG("map", OPT_MAP),
     CLI_LONGOPTS_COMMON,
 };
+/* clang-format on */
 
 struct options {
 	struct annexa_config cfg;

@@ -50,19 +50,16 @@ struct opts {
 	enum format format;
 };
 
+/* clang-format off */
 static const struct option longopts[] = {
-    {"last", required_argument, NULL, OPT_LAST},
-    {"grade", required_argument, NULL, OPT_GRADE},
-    {"visit", required_argument, NULL, OPT_VISIT},
-    {"as-of", required_argument, NULL, CLI_OPT_AS_OF},
-    {"annual-from", required_argument, NULL, OPT_ANNUAL_FROM},
-    {"monitoring-every", required_argument, NULL, OPT_MONITORING},
-    {"profile", required_argument, NULL, OPT_PROFILE},
-    {"holidays", required_argument, NULL, OPT_HOLIDAYS},
-    {"division", required_argument, NULL, OPT_DIVISION},
-    {"format", required_argument, NULL, CLI_OPT_FORMAT},
+    CLI_ARG("last", OPT_LAST), CLI_ARG("grade", OPT_GRADE), CLI_ARG("visit", OPT_VISIT),
+    CLI_ARG("as-of", CLI_OPT_AS_OF), CLI_ARG("annual-from", OPT_ANNUAL_FROM),
+    CLI_ARG("monitoring-every", OPT_MONITORING), CLI_ARG("profile", OPT_PROFILE),
+    CLI_ARG("holidays", OPT_HOLIDAYS), CLI_ARG("division", OPT_DIVISION),
+    CLI_ARG("format", CLI_OPT_FORMAT),
     CLI_LONGOPTS_COMMON,
 };
+/* clang-format on */
 
 static const struct cli_tool tool = {
     PROG,

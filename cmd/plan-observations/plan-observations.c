@@ -27,17 +27,15 @@ enum {
 	OPT_REJECTED
 };
 
+/* clang-format off */
 static const struct option longopts[] = {
-    {"plan", required_argument, NULL, OPT_PLAN},
-    {"opportunities", required_argument, NULL, OPT_OPPORTUNITIES},
-    {"sheet", required_argument, NULL, CLI_OPT_SHEET},
-    {"raw", no_argument, NULL, CLI_OPT_RAW},
-    {"format", required_argument, NULL, CLI_OPT_FORMAT},
-    {"max-travel", required_argument, NULL, OPT_MAX_TRAVEL},
-    {"per-day", required_argument, NULL, OPT_PER_DAY},
-    {"rejected", required_argument, NULL, OPT_REJECTED},
+    CLI_ARG("plan", OPT_PLAN), CLI_ARG("opportunities", OPT_OPPORTUNITIES),
+    CLI_ARG("sheet", CLI_OPT_SHEET), CLI_FLAG("raw", CLI_OPT_RAW),
+    CLI_ARG("format", CLI_OPT_FORMAT), CLI_ARG("max-travel", OPT_MAX_TRAVEL),
+    CLI_ARG("per-day", OPT_PER_DAY), CLI_ARG("rejected", OPT_REJECTED),
     CLI_LONGOPTS_COMMON,
 };
+/* clang-format on */
 
 static const struct cli_tool tool = {
     "plan-observations",

@@ -47,29 +47,20 @@ enum {
 
 enum format { F_CSV, F_JSON, F_ICS, F_SVG, F_HTML, F_XLSX };
 
+/* clang-format off */
 static const struct option longopts[] = {
-    {"start", required_argument, NULL, OPT_START},
-    {"profile", required_argument, NULL, OPT_PROFILE},
-    {"areas", required_argument, NULL, OPT_AREAS},
-    {"team", required_argument, NULL, OPT_TEAM},
-    {"visits", required_argument, NULL, OPT_VISITS},
-    {"holidays", required_argument, NULL, OPT_HOLIDAYS},
-    {"division", required_argument, NULL, OPT_DIVISION},
-    {"format", required_argument, NULL, CLI_OPT_FORMAT},
-    {"view", required_argument, NULL, OPT_VIEW},
-    {"include", required_argument, NULL, OPT_INCLUDE},
-    {"exclude", required_argument, NULL, OPT_EXCLUDE},
-    {"pin", required_argument, NULL, OPT_PIN},
-    {"replace", required_argument, NULL, OPT_REPLACE},
-    {"from", required_argument, NULL, OPT_FROM},
-    {"as-of", required_argument, NULL, OPT_AS_OF},
-    {"previous", required_argument, NULL, OPT_PREVIOUS},
-    {"sequence", required_argument, NULL, OPT_SEQUENCE},
-    {"per-inspector", required_argument, NULL, OPT_PER_INSPECTOR},
+    CLI_ARG("start", OPT_START), CLI_ARG("profile", OPT_PROFILE), CLI_ARG("areas", OPT_AREAS),
+    CLI_ARG("team", OPT_TEAM), CLI_ARG("visits", OPT_VISITS), CLI_ARG("holidays", OPT_HOLIDAYS),
+    CLI_ARG("division", OPT_DIVISION), CLI_ARG("format", CLI_OPT_FORMAT),
+    CLI_ARG("view", OPT_VIEW), CLI_ARG("include", OPT_INCLUDE), CLI_ARG("exclude", OPT_EXCLUDE),
+    CLI_ARG("pin", OPT_PIN), CLI_ARG("replace", OPT_REPLACE), CLI_ARG("from", OPT_FROM),
+    CLI_ARG("as-of", OPT_AS_OF), CLI_ARG("previous", OPT_PREVIOUS),
+    CLI_ARG("sequence", OPT_SEQUENCE), CLI_ARG("per-inspector", OPT_PER_INSPECTOR),
     CLI_LONGOPTS_INPUT,
-    {"raw", no_argument, NULL, CLI_OPT_RAW},
+    CLI_FLAG("raw", CLI_OPT_RAW),
     CLI_LONGOPTS_COMMON,
 };
+/* clang-format on */
 
 /* Everything the options say. */
 struct opts {

@@ -48,25 +48,19 @@ enum {
 
 enum format { FMT_MD, FMT_HTML, FMT_TXT };
 
+/* clang-format off */
 static const struct option longopts[] = {
-    {"judgements", required_argument, NULL, OPT_JUDGEMENTS},
-    {"plan", required_argument, NULL, OPT_PLAN},
-    {"sample", required_argument, NULL, OPT_SAMPLE},
-    {"format", required_argument, NULL, CLI_OPT_FORMAT},
-    {"draft", no_argument, NULL, OPT_DRAFT},
-    {"letter", required_argument, NULL, OPT_LETTER},
-    {"details", required_argument, NULL, OPT_DETAILS},
-    {"identifiers", required_argument, NULL, OPT_IDENTIFIERS},
-    {"max-examples", required_argument, NULL, OPT_EXAMPLES},
-    {"area", required_argument, NULL, OPT_AREA},
-    {"audience", required_argument, NULL, OPT_AUDIENCE},
-    {"sections", required_argument, NULL, OPT_SECTIONS},
-    {"skeleton", required_argument, NULL, OPT_SKELETON},
-    {"writers", required_argument, NULL, OPT_WRITERS},
-    {"profile", required_argument, NULL, OPT_PROFILE},
+    CLI_ARG("judgements", OPT_JUDGEMENTS), CLI_ARG("plan", OPT_PLAN),
+    CLI_ARG("sample", OPT_SAMPLE), CLI_ARG("format", CLI_OPT_FORMAT),
+    CLI_FLAG("draft", OPT_DRAFT), CLI_ARG("letter", OPT_LETTER), CLI_ARG("details", OPT_DETAILS),
+    CLI_ARG("identifiers", OPT_IDENTIFIERS), CLI_ARG("max-examples", OPT_EXAMPLES),
+    CLI_ARG("area", OPT_AREA), CLI_ARG("audience", OPT_AUDIENCE),
+    CLI_ARG("sections", OPT_SECTIONS), CLI_ARG("skeleton", OPT_SKELETON),
+    CLI_ARG("writers", OPT_WRITERS), CLI_ARG("profile", OPT_PROFILE),
     CLI_LONGOPTS_INPUT,
     CLI_LONGOPTS_COMMON,
 };
+/* clang-format on */
 
 struct opts {
 	const char *judgements, *plan, *sample, *letter, *details, *sea, *area;

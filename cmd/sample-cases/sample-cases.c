@@ -31,20 +31,16 @@ enum {
 	OPT_ALLOW_OLD,
 };
 
+/* clang-format off */
 static const struct option longopts[] = {
     CLI_LONGOPTS_INPUT,
-    {"format", required_argument, NULL, CLI_OPT_FORMAT},
-    {"raw", no_argument, NULL, CLI_OPT_RAW},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"explain", no_argument, NULL, OPT_EXPLAIN},
-    {"area", required_argument, NULL, OPT_AREA},
-    {"closed", required_argument, NULL, OPT_CLOSED},
-    {"exclude", required_argument, NULL, OPT_EXCLUDE},
-    {"map", required_argument, NULL, OPT_MAP},
-    {"as-of", required_argument, NULL, CLI_OPT_AS_OF},
-    {"allow-old", no_argument, NULL, OPT_ALLOW_OLD},
+    CLI_ARG("format", CLI_OPT_FORMAT), CLI_FLAG("raw", CLI_OPT_RAW), CLI_ARG("seed", OPT_SEED),
+    CLI_FLAG("explain", OPT_EXPLAIN), CLI_ARG("area", OPT_AREA), CLI_ARG("closed", OPT_CLOSED),
+    CLI_ARG("exclude", OPT_EXCLUDE), CLI_ARG("map", OPT_MAP), CLI_ARG("as-of", CLI_OPT_AS_OF),
+    CLI_FLAG("allow-old", OPT_ALLOW_OLD),
     CLI_LONGOPTS_COMMON,
 };
+/* clang-format on */
 
 /*
  * The list as a workbook: the columns Cafcass fills in are unlocked with a

@@ -51,6 +51,9 @@ void cli_raw(void);
 	{"help", no_argument, NULL, 'h'}, \
 	{"version", no_argument, NULL, CLI_OPT_VERSION}, \
 	{NULL, 0, NULL, 0}
+/* One long option taking a value, and one without. */
+#define CLI_ARG(name, code) {name, required_argument, NULL, code}
+#define CLI_FLAG(name, code) {name, no_argument, NULL, code}
 /* The long options of a tool that reads CSV or workbooks. */
 #define CLI_LONGOPTS_INPUT \
 	{"encoding", required_argument, NULL, CLI_OPT_ENCODING}, \

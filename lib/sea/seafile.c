@@ -26,26 +26,24 @@
 		key, kind, offsetof(struct type, member), offsetof(struct type, count), flags      \
 	}
 
+/* clang-format off */
 static const struct jsonfields_spec entry_keys[] = {
-    S(seafile_entry, "inspector", inspector, OPT),
-    S(seafile_entry, "date", date, OPT),
-    S(seafile_entry, "time", time, OPT),
-    S(seafile_entry, "source", source, REQ | OPT),
+    S(seafile_entry, "inspector", inspector, OPT), S(seafile_entry, "date", date, OPT),
+    S(seafile_entry, "time", time, OPT), S(seafile_entry, "source", source, REQ | OPT),
     S(seafile_entry, "case_ref", case_ref, OPT),
     S(seafile_entry, "service_area", service_area, OPT),
     S(seafile_entry, "judgement", judgement, REQ),
     L(JSONFIELDS_INTS, seafile_entry, "criteria", criteria, ncriteria, OPT),
-    S(seafile_entry, "finding", finding, REQ),
-    S(seafile_entry, "summary", summary, REQ),
+    S(seafile_entry, "finding", finding, REQ), S(seafile_entry, "summary", summary, REQ),
     {NULL, 0, 0, 0, 0},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct jsonfields_spec coverage_keys[] = {
     S(seafile_coverage, "judgement", judgement, REQ),
-    I(seafile_coverage, "criterion", criterion, REQ),
-    S(seafile_coverage, "title", title, OPT),
-    I(seafile_coverage, "entries", entries, OPT),
-    I(seafile_coverage, "strengths", strengths, OPT),
+    I(seafile_coverage, "criterion", criterion, REQ), S(seafile_coverage, "title", title, OPT),
+    I(seafile_coverage, "entries", entries, OPT), I(seafile_coverage, "strengths", strengths, OPT),
     I(seafile_coverage, "improvements", improvements, OPT),
     I(seafile_coverage, "concerns", concerns, OPT),
     L(JSONFIELDS_STRINGS, seafile_coverage, "sources", sources, nsources, OPT),
@@ -53,6 +51,7 @@ static const struct jsonfields_spec coverage_keys[] = {
     {"triangulated", JSONFIELDS_BOOL, offsetof(struct seafile_coverage, triangulated), 0, OPT},
     {NULL, 0, 0, 0, 0},
 };
+/* clang-format on */
 
 static const struct jsonfields_spec judgement_keys[] = {
     S(seafile_judgement, "judgement", judgement, REQ),
@@ -70,20 +69,18 @@ static const struct jsonfields_spec gap_keys[] = {
     {NULL, 0, 0, 0, 0},
 };
 
+/* clang-format off */
 static const struct jsonfields_spec concern_keys[] = {
-    S(seafile_concern, "case", case_ref, OPT),
-    S(seafile_concern, "inspector", inspector, OPT),
-    S(seafile_concern, "date", date, OPT),
-    S(seafile_concern, "team", team, OPT),
+    S(seafile_concern, "case", case_ref, OPT), S(seafile_concern, "inspector", inspector, OPT),
+    S(seafile_concern, "date", date, OPT), S(seafile_concern, "team", team, OPT),
     S(seafile_concern, "service_area", service_area, OPT),
-    S(seafile_concern, "judgement", judgement, OPT),
-    S(seafile_concern, "issue", issue, OPT),
+    S(seafile_concern, "judgement", judgement, OPT), S(seafile_concern, "issue", issue, OPT),
     {"responded", JSONFIELDS_BOOL, offsetof(struct seafile_concern, responded), 0, OPT},
     S(seafile_concern, "response", response, OPT),
-    S(seafile_concern, "response_date", response_date, OPT),
-    S(seafile_concern, "view", view, OPT),
+    S(seafile_concern, "response_date", response_date, OPT), S(seafile_concern, "view", view, OPT),
     {NULL, 0, 0, 0, 0},
 };
+/* clang-format on */
 
 /* The arrays of the SEA: key, its item table, item size, where they go in struct seafile. */
 static const struct {

@@ -470,9 +470,12 @@ START_TEST(test_read_error)
 }
 END_TEST
 
-/* Read s and check the record count and the line of each record. */
-static void
-expect_lines(const struct strbuf *sb, const unsigned long *lines, size_t n, const char *what)
+/*
+ * Read s, checking the line of each record against lines (n of them at most);
+ * return how many records were read.
+ */
+static size_t
+lines_read(const struct strbuf *sb, const unsigned long *lines, size_t n, const char *what)
 {
 	FILE *fp = input(sb->buf, sb->len);
 	struct csvio_reader *r = csvio_open(fp, "edge.csv", 0);
@@ -486,9 +489,9 @@ expect_lines(const struct strbuf *sb, const unsigned long *lines, size_t n, cons
 		ck_assert_msg(rec->flags == 0, "%s: record %zu flags %u", what, i, rec->flags);
 		i++;
 	}
-	ck_assert_msg(i == n, "%s: %zu records, want %zu", what, i, n);
 	csvio_close(r);
 	fclose(fp);
+	return i;
 }
 
 /* CRLF and bare CR with the CR as the last byte of a 64 KiB chunk (and around it). */
@@ -507,16 +510,16 @@ START_TEST(test_chunk_crlf)
 			strbuf_addch(&sb, 'x');
 		strbuf_adds(&sb, "\r\nb\r\n");
 		snprintf(what, sizeof(what), "crlf at %zu", len);
-		expect_lines(&sb, two, 2, what);
+		ck_assert_msg(lines_read(&sb, two, 2, what) == 2, "%s: a record lost", what);
 		sb.len = len;
 		strbuf_adds(&sb, "\rb\r");
 		snprintf(what, sizeof(what), "cr at %zu", len);
-		expect_lines(&sb, two, 2, what);
+		ck_assert_msg(lines_read(&sb, two, 2, what) == 2, "%s: a record lost", what);
 		/* the file ends with that CR */
 		sb.len = len;
 		strbuf_adds(&sb, "\r");
 		snprintf(what, sizeof(what), "final cr at %zu", len);
-		expect_lines(&sb, two, 1, what);
+		ck_assert_msg(lines_read(&sb, two, 1, what) == 1, "%s: a record lost", what);
 	}
 	strbuf_free(&sb);
 }
