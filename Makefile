@@ -36,7 +36,7 @@ WARN_CFLAGS = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-pro
 ALL_CPPFLAGS = -Ilib -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
 	-DDATADIR='"$(datadir)/cafcass-inspect"' $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN_CFLAGS) $(SAN_FLAGS) $(DEP_CFLAGS) $(CFLAGS)
-ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+ALL_LDFLAGS = -Wl,--as-needed $(SAN_FLAGS) $(LDFLAGS)
 
 B = build
 LIB_SRC = $(sort $(wildcard lib/*/*.c))
@@ -68,7 +68,7 @@ $(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 
 $(B)/gen/%: $(B)/tests/gen/%.o $(LIBCORE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(DEP_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBCORE) $(DEP_LIBS) $(TEST_LIBS)
 
 # The unit runner calls make_suite_<name>() for every tests/unit/test_<name>.c.
 $(B)/tests/unit/suites.h: $(UNIT_SRC) Makefile
@@ -85,7 +85,7 @@ $(B)/tests/unit/test_%.o: tests/unit/test_%.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/unit-tests: $(UNIT_OBJ) $(LIBCORE)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBCORE) $(CHECK_LIBS) $(DEP_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBCORE) $(CHECK_LIBS) $(DEP_LIBS) $(TEST_LIBS)
 
 # Every test: unit suites, per-tool data-driven cases, the README's examples, formatting.
 check: all $(B)/unit-tests
@@ -94,6 +94,7 @@ check: all $(B)/unit-tests
 	sh tests/cmd/run.sh
 	sh tests/readme.sh
 	sh tests/layout.sh
+	sh tests/linkage.sh
 	sh tests/format.sh
 
 unit: $(B)/unit-tests
@@ -125,7 +126,7 @@ $(B)/fuzz/cmd/%.o: cmd/%.c
 
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_LIB_OBJ)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(DEP_LIBS)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(DEP_LIBS) $(TEST_LIBS)
 
 # A main-path harness links its tool's main (fuzz_main_plan_weeks: cmd/plan-weeks),
 # with exit() wrapped so that an early stop returns to the harness.

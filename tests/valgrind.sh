@@ -29,7 +29,7 @@ done
 start=$(date +%s)
 # shellcheck disable=SC2016
 xargs -P "$JOBS" -I{} sh -c '
-	TOOL_WRAPPER="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+	JOBS=1 TOOL_WRAPPER="valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 		--show-leak-kinds=definite -q
 		--log-file=$1/{}/vg.%p" CASES=/tests/cmd/{}/ sh "$2/tests/cmd/run.sh" >"$1/{}.out" 2>&1
 	echo $? >"$1/{}.rc"' sh "$T" "$ROOT" <"$T/tools"

@@ -32,109 +32,121 @@ keyhash_from_seed(uint64_t seed, struct keyhash_key *out)
 	out->k1 = keyhash_splitmix64(&state);
 }
 
-/* Read 8 bytes as a little-endian 64-bit number. */
-static uint64_t
+/* Read 8 bytes as a little-endian 64-bit number (one load on a little-endian machine). */
+static inline uint64_t
 load_le64(const unsigned char *p)
 {
-	uint64_t v = 0;
+	uint64_t v;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(&v, p, 8);
+#else
 	int i;
 
+	v = 0;
 	for (i = 7; i >= 0; i--)
 		v = (v << 8) | p[i];
+#endif
 	return v;
 }
 
-/* One SipRound over the four state words. */
-static void
-sipround(uint64_t v[4])
-{
-	v[0] += v[1];
-	v[1] = ROTL(v[1], 13);
-	v[1] ^= v[0];
-	v[0] = ROTL(v[0], 32);
-	v[2] += v[3];
-	v[3] = ROTL(v[3], 16);
-	v[3] ^= v[2];
-	v[0] += v[3];
-	v[3] = ROTL(v[3], 21);
-	v[3] ^= v[0];
-	v[2] += v[1];
-	v[1] = ROTL(v[1], 17);
-	v[1] ^= v[2];
-	v[2] = ROTL(v[2], 32);
-}
+/*
+ * One SipRound over the state words v0..v3 (a macro on locals, so that the
+ * compiler keeps them in registers: the hash tables hash every key they see).
+ */
+#define SIPROUND                                                                                   \
+	do {                                                                                       \
+		v0 += v1;                                                                          \
+		v1 = ROTL(v1, 13);                                                                 \
+		v1 ^= v0;                                                                          \
+		v0 = ROTL(v0, 32);                                                                 \
+		v2 += v3;                                                                          \
+		v3 = ROTL(v3, 16);                                                                 \
+		v3 ^= v2;                                                                          \
+		v0 += v3;                                                                          \
+		v3 = ROTL(v3, 21);                                                                 \
+		v3 ^= v0;                                                                          \
+		v2 += v1;                                                                          \
+		v1 = ROTL(v1, 17);                                                                 \
+		v1 ^= v2;                                                                          \
+		v2 = ROTL(v2, 32);                                                                 \
+	} while (0)
 
-/* The state of SipHash under key, before the first block. */
-static void
-sip_init(const struct keyhash_key *key, uint64_t v[4])
-{
-	v[0] = key->k0 ^ UINT64_C(0x736f6d6570736575);
-	v[1] = key->k1 ^ UINT64_C(0x646f72616e646f6d);
-	v[2] = key->k0 ^ UINT64_C(0x6c7967656e657261);
-	v[3] = key->k1 ^ UINT64_C(0x7465646279746573);
-}
-
-/* Compress one block m with c SipRounds. */
-static void
-sip_block(uint64_t v[4], uint64_t m, int c)
-{
-	v[3] ^= m;
-	while (c-- > 0)
-		sipround(v);
-	v[0] ^= m;
-}
-
-/* Finish with d SipRounds. */
-static uint64_t
-sip_final(uint64_t v[4], int d)
-{
-	v[2] ^= 0xff;
-	while (d-- > 0)
-		sipround(v);
-	return v[0] ^ v[1] ^ v[2] ^ v[3];
-}
-
-/* SipHash-c-d of len bytes at p under key. */
-static uint64_t
-sip(const struct keyhash_key *key, const void *p, size_t len, int c, int d)
+/*
+ * SipHash-c-d of len bytes at p under key, and (with p NULL) of the 8 bytes
+ * of w: inlined into each caller with c and d constant.
+ */
+static inline __attribute__((always_inline)) uint64_t
+sip(const struct keyhash_key *key, const void *p, size_t len, uint64_t w, int c, int d)
 {
 	const unsigned char *in = p;
-	unsigned char last[8];
-	uint64_t v[4];
+	uint64_t v0 = key->k0 ^ UINT64_C(0x736f6d6570736575);
+	uint64_t v1 = key->k1 ^ UINT64_C(0x646f72616e646f6d);
+	uint64_t v2 = key->k0 ^ UINT64_C(0x6c7967656e657261);
+	uint64_t v3 = key->k1 ^ UINT64_C(0x7465646279746573);
+	uint64_t m;
 	size_t i, full = len - len % 8;
+	int r;
 
-	sip_init(key, v);
-	for (i = 0; i < full; i += 8)
-		sip_block(v, load_le64(in + i), c);
-	memset(last, 0, sizeof last);
-	if (len > full)
-		memcpy(last, in + full, len - full);
-	last[7] = (unsigned char)len;
-	sip_block(v, load_le64(last), c);
-	return sip_final(v, d);
+	for (i = 0; i < full; i += 8) {
+		m = p != NULL ? load_le64(in + i) : w;
+		v3 ^= m;
+		for (r = 0; r < c; r++)
+			SIPROUND;
+		v0 ^= m;
+	}
+	m = (uint64_t)len << 56;
+	switch (len - full) { /* the last bytes, little-endian, under the length */
+	case 7:
+		m |= (uint64_t)in[full + 6] << 48;
+		/* fall through */
+	case 6:
+		m |= (uint64_t)in[full + 5] << 40;
+		/* fall through */
+	case 5:
+		m |= (uint64_t)in[full + 4] << 32;
+		/* fall through */
+	case 4:
+		m |= (uint64_t)in[full + 3] << 24;
+		/* fall through */
+	case 3:
+		m |= (uint64_t)in[full + 2] << 16;
+		/* fall through */
+	case 2:
+		m |= (uint64_t)in[full + 1] << 8;
+		/* fall through */
+	case 1:
+		m |= (uint64_t)in[full];
+		break;
+	default:
+		break;
+	}
+	v3 ^= m;
+	for (r = 0; r < c; r++)
+		SIPROUND;
+	v0 ^= m;
+	v2 ^= 0xff;
+	for (r = 0; r < d; r++)
+		SIPROUND;
+	return v0 ^ v1 ^ v2 ^ v3;
 }
 
 uint64_t
 keyhash_sip(const struct keyhash_key *key, const void *p, size_t len)
 {
-	return sip(key, p, len, 2, 4);
+	return sip(key, p, len, 0, 2, 4);
 }
 
 uint64_t
 keyhash_sip13(const struct keyhash_key *key, const void *p, size_t len)
 {
-	return sip(key, p, len, 1, 3);
+	return sip(key, p, len, 0, 1, 3);
 }
 
 uint64_t
 keyhash_sip13_word(const struct keyhash_key *key, uint64_t w)
 {
-	uint64_t v[4];
-
-	sip_init(key, v);
-	sip_block(v, w, 1);
-	sip_block(v, (uint64_t)8 << 56, 1);
-	return sip_final(v, 3);
+	return sip(key, NULL, 8, w, 1, 3);
 }
 
 uint64_t

@@ -34,8 +34,8 @@ strbuf_reset(struct strbuf *sb)
 		sb->buf[0] = '\0';
 }
 
-void
-strbuf_grow(struct strbuf *sb, size_t extra)
+/* Room for extra more bytes and the terminator, found the slow way (see strbuf_grow). */
+static void __attribute__((noinline)) grow_slow(struct strbuf *sb, size_t extra)
 {
 	size_t need;
 
@@ -55,10 +55,24 @@ strbuf_grow(struct strbuf *sb, size_t extra)
 	sb->buf = xrealloc(sb->buf, sb->cap);
 }
 
+/* The common case, that the room is there, decided without a call. */
+static inline void
+room(struct strbuf *sb, size_t extra)
+{
+	if (extra >= sb->cap || sb->len + extra + 1 > sb->cap)
+		grow_slow(sb, extra);
+}
+
+void
+strbuf_grow(struct strbuf *sb, size_t extra)
+{
+	room(sb, extra);
+}
+
 void
 strbuf_add(struct strbuf *sb, const void *p, size_t n)
 {
-	strbuf_grow(sb, n);
+	room(sb, n);
 	memcpy(sb->buf + sb->len, p, n);
 	sb->len += n;
 	sb->buf[sb->len] = '\0';
@@ -73,7 +87,7 @@ strbuf_adds(struct strbuf *sb, const char *s)
 void
 strbuf_addch(struct strbuf *sb, int c)
 {
-	strbuf_grow(sb, 1);
+	room(sb, 1);
 	sb->buf[sb->len++] = (char)c;
 	sb->buf[sb->len] = '\0';
 }

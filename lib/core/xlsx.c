@@ -1,6 +1,6 @@
 /*
- * xlsx.c: an Excel workbook read as CSV records (libzip for the container,
- * expat for the XML, streamed).
+ * xlsx.c: an Excel workbook read as CSV records (core/xlsxzip for the
+ * container, expat for the XML, streamed).
  *
  * Opening reads the small parts whole: the package relationships (where the
  * workbook is), the workbook (its sheets, the 1900/1904 date system), the
@@ -28,20 +28,20 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include "core/dates.h"
 #include "core/diag.h"
 #include "core/xalloc.h"
 #include "core/xlsx.h"
 #include "core/xlsxscan.h"
+#include "core/xlsxzip.h"
 
 #define CHUNK ((size_t)64 << 10)
-#define MAX_SMALL_PART ((zip_uint64_t)64 << 20) /* workbook, rels, styles */
-#define MAX_SST_PART ((zip_uint64_t)1 << 30) /* sharedStrings.xml uncompressed */
-#define MAX_SHEET_PART ((zip_uint64_t)8 << 30)
+#define MAX_SMALL_PART ((uint64_t)64 << 20) /* workbook, rels, styles */
+#define MAX_SST_PART ((uint64_t)1 << 30) /* sharedStrings.xml uncompressed */
+#define MAX_SHEET_PART ((uint64_t)8 << 30)
 #define MAX_SPOOL ((uint64_t)2 << 30) /* a workbook read from a pipe */
-#define BOMB_SIZE ((zip_uint64_t)64 << 20) /* over this, the ratio is checked */
+#define BOMB_SIZE ((uint64_t)64 << 20) /* over this, the ratio is checked */
 #define BOMB_RATIO 250
 #define MAX_CELL_BYTES (4 * XLSX_MAX_CELL_CHARS)
 #define MAX_SST_COUNT ((size_t)1 << 26)
@@ -67,9 +67,9 @@ struct rel {
 
 struct xlsx_reader {
 	char *name;
-	zip_t *zip;
+	struct xlsxzip *zip;
 	int fatal, done;
-	struct strbuf err;
+	struct strbuf err, zerr; /* the message; the container's reason */
 	char *path; /* the part being read, for messages */
 
 	/* workbook */
@@ -90,8 +90,8 @@ struct xlsx_reader {
 
 	/* the part being parsed */
 	XML_Parser xp;
-	zip_file_t *zf;
-	zip_uint64_t declared, got;
+	struct xlsxzip_file *zf;
+	uint64_t declared, got;
 	int suspended, fed_last;
 	void (*end_of_part)(struct xlsx_reader *);
 
@@ -265,7 +265,7 @@ static void
 part_close(struct xlsx_reader *x)
 {
 	if (x->zf != NULL)
-		zip_fclose(x->zf);
+		xlsxzip_fclose(x->zf);
 	x->zf = NULL;
 	if (x->xp != NULL)
 		XML_ParserFree(x->xp);
@@ -321,35 +321,31 @@ parser_new(struct xlsx_reader *x, XML_StartElementHandler start, XML_EndElementH
  * absent (and !required), -1 on error.
  */
 static int
-part_open(struct xlsx_reader *x, const char *path, zip_uint64_t max, int required,
+part_open(struct xlsx_reader *x, const char *path, uint64_t max, int required,
           XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text)
 {
-	zip_stat_t st;
-	zip_int64_t idx;
+	struct xlsxzip_stat st;
+	long idx;
 
 	free(x->path);
 	x->path = xstrdup(path);
-	idx = zip_name_locate(x->zip, path, ZIP_FL_NOCASE);
+	idx = xlsxzip_find(x->zip, path, 1);
 	if (idx < 0) {
 		if (required)
 			return fail(x, "not an Excel workbook: part %s is missing", path);
 		return 0;
 	}
-	zip_stat_init(&st);
-	if (zip_stat_index(x->zip, (zip_uint64_t)idx, 0, &st) != 0)
-		return fail(x, "%s: %s", path, zip_strerror(x->zip));
-	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+	xlsxzip_stat(x->zip, idx, &st);
+	if (st.encrypted)
 		return fail(x, "%s: encrypted: save the workbook without a password", path);
-	if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
-		return fail(x, "%s: the archive does not say its size", path);
 	if (st.size > max)
 		return fail(x, "%s: %llu bytes uncompressed, over the limit of %llu MiB", path,
 		            (unsigned long long)st.size, (unsigned long long)(max >> 20));
 	if (st.size > BOMB_SIZE && st.size / (st.comp_size > 0 ? st.comp_size : 1) > BOMB_RATIO)
 		return fail(x, "%s: compressed %llu times (a ZIP bomb?): refused", path,
 		            (unsigned long long)(st.size / (st.comp_size > 0 ? st.comp_size : 1)));
-	if ((x->zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0)) == NULL)
-		return fail(x, "%s: %s", path, zip_strerror(x->zip));
+	if ((x->zf = xlsxzip_fopen(x->zip, idx, &x->zerr)) == NULL)
+		return fail(x, "%s: %s", path, x->zerr.buf);
 	x->declared = st.size;
 	x->got = 0;
 	x->not_utf8 = x->scan_done = 0;
@@ -358,20 +354,20 @@ part_open(struct xlsx_reader *x, const char *path, zip_uint64_t max, int require
 }
 
 /* Read up to n bytes of the open part into buf: how many (0 at its end), or -1. */
-static zip_int64_t
+static long long
 part_read(struct xlsx_reader *x, void *buf, size_t n)
 {
-	zip_int64_t k = zip_fread(x->zf, buf, n);
+	long long k = xlsxzip_fread(x->zf, buf, n, &x->zerr);
 
 	if (k < 0)
-		return fail(x, "%s: %s", x->path, zip_file_strerror(x->zf));
+		return fail(x, "%s: %s", x->path, x->zerr.buf);
 	if (x->got == 0 && k >= 2) {
 		const unsigned char *b = buf; /* UTF-16, with or without its mark */
 		if ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) || b[0] == 0 ||
 		    b[1] == 0)
 			x->not_utf8 = 1;
 	}
-	x->got += (zip_uint64_t)k;
+	x->got += (uint64_t)k;
 	x->xmlbytes += (uint64_t)k;
 	if (x->got > x->declared)
 		return fail(x, "%s: larger than the archive says (a ZIP bomb?): refused", x->path);
@@ -489,7 +485,7 @@ scan_rows(struct xlsx_reader *x)
 		size_t used;
 		enum xlsxscan_status st =
 		    xlsxscan_row(&x->scan, x->pend + x->ppos, x->plen - x->ppos, &used, &ev);
-		zip_int64_t k;
+		long long k;
 
 		x->line_base += newlines(x->pend + x->ppos, used);
 		x->ppos += used;
@@ -540,7 +536,7 @@ part_run(struct xlsx_reader *x)
 			return 0;
 		} else {
 			void *buf = XML_GetBuffer(x->xp, (int)CHUNK);
-			zip_int64_t n;
+			long long n;
 
 			if (buf == NULL)
 				return fail(x, "out of memory");
@@ -555,7 +551,7 @@ part_run(struct xlsx_reader *x)
 
 /* Parse a whole part (suspension is not used). */
 static int
-part_parse(struct xlsx_reader *x, const char *path, zip_uint64_t max, int required,
+part_parse(struct xlsx_reader *x, const char *path, uint64_t max, int required,
            XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text)
 {
 	int rc = part_open(x, path, max, required, start, end, text);
@@ -968,8 +964,8 @@ open_book(struct xlsx_reader *x)
 	r = rel_by_type(x, "/officeDocument");
 	book = resolve(NULL, r != NULL ? r->target : "xl/workbook.xml");
 	free_rels(x);
-	if (zip_name_locate(x->zip, book, ZIP_FL_NOCASE) < 0) {
-		if (zip_name_locate(x->zip, "content.xml", 0) >= 0)
+	if (xlsxzip_find(x->zip, book, 1) < 0) {
+		if (xlsxzip_find(x->zip, "content.xml", 0) >= 0)
 			fail(x, "an OpenDocument spreadsheet (.ods), not .xlsx: save it as Excel "
 			        "2007-365 (.xlsx) or CSV UTF-8");
 		else
@@ -1408,25 +1404,13 @@ sheet_end(void *ud, const XML_Char *name)
 
 /* ------------------------------------------------------------------ API */
 
-static zip_t *
-zip_from(struct xlsx_reader *x, FILE *fp, zip_uint64_t start)
+static struct xlsxzip *
+zip_from(struct xlsx_reader *x, FILE *fp, uint64_t start)
 {
-	zip_error_t ze;
-	zip_source_t *src;
-	zip_t *z;
+	struct xlsxzip *z = xlsxzip_open(fp, start, &x->zerr);
 
-	zip_error_init(&ze);
-	if ((src = zip_source_filep_create(fp, start, -1, &ze)) == NULL) {
-		fclose(fp);
-		fail(x, "%s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		return NULL;
-	}
-	if ((z = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
-		zip_source_free(src);
-		fail(x, "not a readable workbook: %s", zip_error_strerror(&ze));
-	}
-	zip_error_fini(&ze);
+	if (z == NULL)
+		fail(x, "not a readable workbook: %s", x->zerr.buf);
 	return z;
 }
 
@@ -1525,6 +1509,7 @@ xlsx_sniff(FILE *fp, const char *name, struct xlsx_reader **xl, FILE **replay)
 	x = xcalloc(1, sizeof(*x));
 	x->name = xstrdup(name != NULL ? name : "<stdin>");
 	strbuf_init(&x->err);
+	strbuf_init(&x->zerr);
 	strbuf_init(&x->cell);
 	strbuf_init(&x->sst);
 	xlsxscan_init(&x->scan);
@@ -1549,7 +1534,7 @@ xlsx_sniff(FILE *fp, const char *name, struct xlsx_reader **xl, FILE **replay)
 	} else {
 		pos = 0;
 	}
-	if ((x->zip = zip_from(x, zf, (zip_uint64_t)pos)) == NULL)
+	if ((x->zip = zip_from(x, zf, (uint64_t)pos)) == NULL)
 		return 1;
 	if (open_book(x) == 0) {
 		const char *target = NULL;
@@ -1632,7 +1617,7 @@ xlsx_close(struct xlsx_reader *x)
 		return;
 	part_close(x);
 	if (x->zip != NULL)
-		zip_discard(x->zip);
+		xlsxzip_close(x->zip);
 	free_rels(x);
 	for (i = 0; i < x->nsheets; i++) {
 		free(x->sheets[i].name);
@@ -1651,6 +1636,7 @@ xlsx_close(struct xlsx_reader *x)
 	free(x->rec.fields);
 	free(x->rec.lens);
 	strbuf_free(&x->err);
+	strbuf_free(&x->zerr);
 	strbuf_free(&x->cell);
 	xlsxscan_free(&x->scan);
 	free(x->pend);

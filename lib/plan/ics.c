@@ -307,10 +307,12 @@ ics_calendar(const char *tool)
 	if ((tz = icalparser_parse_string(vtimezone)) == NULL)
 		return NULL;
 	prodid = xasprintf("-//cafcass-inspect//%s//EN", tool);
-	cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
-	                          icalproperty_new_prodid(prodid),
-	                          icalproperty_new_calscale("GREGORIAN"),
-	                          icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
+	/* icalcomponent_vanew() would do, but a variadic function has no stub (core/dynlib) */
+	cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(cal, icalproperty_new_prodid(prodid));
+	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
 	free(prodid);
 	icalcomponent_add_component(cal, tz);
 	return cal;

@@ -110,7 +110,8 @@ struct redact {
 	struct keyhash_key hkey;
 	struct redact_word *words; /* open addressing, size a power of two */
 	size_t wcap, wcount;
-	char *dict, *dict2; /* the word lists' text, keys point into them */
+	char *dict, *dict2; /* the word lists' text, keys point into them (core/pages) */
+	size_t dictcap, dict2cap; /* their sizes for pages_free() */
 	size_t nnames;
 	int allow_names; /* the allow-list detector runs (always, unless turned off) */
 
@@ -180,6 +181,11 @@ struct redact_word *redact_add_word(struct redact *r, const char *key, unsigned 
 void redact_words_reserve(struct redact *r, size_t n);
 /* Add a word whose key lives as long as r (not copied). */
 struct redact_word *redact_add_word_static(struct redact *r, char *key, unsigned flags);
+/*
+ * Add key[0..len) (key[len] == '\0', living as long as r, not copied) with
+ * flags when it is not in the table yet: 1; else leave the entry as it is: 0.
+ */
+int redact_add_word_new(struct redact *r, char *key, size_t len, unsigned flags);
 
 /* redact_vocab.c */
 

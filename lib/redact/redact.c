@@ -24,6 +24,7 @@
 #include "core/idset.h"
 #include "core/jsonio.h"
 #include "core/output.h"
+#include "core/pages.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
@@ -394,9 +395,9 @@ redact_free(struct redact *r)
 	for (i = 0; i < r->wcap; i++)
 		if (r->words[i].owned)
 			free(r->words[i].key);
-	free(r->words);
-	free(r->dict);
-	free(r->dict2);
+	pages_free(r->words, r->wcap, sizeof(*r->words));
+	pages_free(r->dict, r->dictcap, 1);
+	pages_free(r->dict2, r->dict2cap, 1);
 	redact_review_free(r);
 	free(r->spans);
 	free(r->prot);

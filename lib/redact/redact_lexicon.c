@@ -11,6 +11,7 @@
 #include "core/fieldmap.h"
 #include "core/keyhash.h"
 #include "core/output.h"
+#include "core/pages.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
@@ -32,7 +33,7 @@ word_slot_h(const struct redact *r, const char *key, size_t len, uint32_t h)
 static uint32_t
 word_hash(const struct redact *r, const char *key, size_t len)
 {
-	return (uint32_t)keyhash_sip(&r->hkey, key, len);
+	return (uint32_t)keyhash_sip13(&r->hkey, key, len);
 }
 
 /* The slot of key[0..len): its entry, or the empty slot where it would go. */
@@ -60,7 +61,13 @@ redact_word_find(const struct redact *r, const char *key)
 	return redact_word_findn(r, key, strlen(key));
 }
 
-/* Resize the table to cap slots (a power of two, over twice the words). */
+/*
+ * The most words a table of cap slots holds: five eighths (linear probing
+ * stays short; the 280,000 words of the English lists fit 2^19 slots, 12 MiB).
+ */
+#define WORDS_MAX(cap) ((cap) / 8 * 5)
+
+/* Resize the table to cap slots (a power of two, more than WORDS_MAX of the words). */
 static void
 word_resize(struct redact *r, size_t cap)
 {
@@ -68,7 +75,7 @@ word_resize(struct redact *r, size_t cap)
 	size_t i, k, oldcap = r->wcap;
 
 	r->wcap = cap;
-	r->words = xcalloc(r->wcap, sizeof(*r->words));
+	r->words = pages_alloc(r->wcap, sizeof(*r->words));
 	for (i = 0; i < oldcap; i++)
 		if (old[i].key != NULL) {
 			for (k = old[i].hash & (r->wcap - 1); r->words[k].key != NULL;
@@ -76,7 +83,7 @@ word_resize(struct redact *r, size_t cap)
 				;
 			r->words[k] = old[i];
 		}
-	free(old);
+	pages_free(old, oldcap, sizeof(*old));
 }
 
 /* Double the table. */
@@ -91,30 +98,39 @@ redact_words_reserve(struct redact *r, size_t n)
 {
 	size_t cap = r->wcap == 0 ? 1024 : r->wcap;
 
-	while ((r->wcount + n + 1) * 2 > cap)
+	while (r->wcount + n + 1 > WORDS_MAX(cap))
 		cap *= 2;
 	if (cap != r->wcap)
 		word_resize(r, cap);
 }
 
-/* The entry of key, created when absent (key copied unless keep). */
+/* The entry of key[0..len), created when absent (key copied unless keep); *added set then. */
 static struct redact_word *
-word_get(struct redact *r, char *key, int keep)
+word_get_n(struct redact *r, char *key, size_t len, int keep, int *added)
 {
 	struct redact_word *w;
-	size_t len = strlen(key);
 	uint32_t h = word_hash(r, key, len);
 
-	if ((r->wcount + 1) * 2 > r->wcap)
+	if (r->wcount + 1 > WORDS_MAX(r->wcap))
 		word_grow(r);
 	w = word_slot_h(r, key, len, h);
-	if (w->key == NULL) {
+	*added = w->key == NULL;
+	if (*added) {
 		w->key = keep ? key : xstrdup(key);
 		w->owned = !keep;
 		w->hash = h;
 		r->wcount++;
 	}
 	return w;
+}
+
+/* The entry of key, created when absent (key copied unless keep). */
+static struct redact_word *
+word_get(struct redact *r, char *key, int keep)
+{
+	int added;
+
+	return word_get_n(r, key, strlen(key), keep, &added);
 }
 
 /* Add a word of the vocabulary with flags. */
@@ -135,6 +151,17 @@ redact_add_word_static(struct redact *r, char *key, unsigned flags)
 
 	w->flags |= flags;
 	return w;
+}
+
+int
+redact_add_word_new(struct redact *r, char *key, size_t len, unsigned flags)
+{
+	int added;
+	struct redact_word *w = word_get_n(r, key, len, 1, &added);
+
+	if (added)
+		w->flags = flags;
+	return added;
 }
 
 /* Add a full name made of n lowered words: its joined key, and its length under its first word. */

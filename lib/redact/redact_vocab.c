@@ -13,10 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/datadir.h"
 #include "core/jsonio.h"
 #include "core/output.h"
+#include "core/pages.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
@@ -173,36 +175,50 @@ load_context(struct redact *r, char *err, size_t errsz)
 	return 0;
 }
 
-/* Read the whole of a file into a new string; NULL when it cannot be read. */
+/*
+ * Read the whole of a file into a new block of *cap bytes from pages_alloc()
+ * (free it with pages_free(p, *cap, 1)), its length in *len; NULL when it
+ * cannot be read. A word list is megabytes: read at once, on huge pages.
+ */
 static char *
-slurp(const char *path, size_t *len)
+slurp(const char *path, size_t *len, size_t *cap)
 {
 	FILE *fp = output_input_open(path);
-	struct strbuf sb;
-	char buf[65536];
+	struct stat st;
 	size_t n;
+	char *text;
 
 	if (fp == NULL)
 		return NULL;
-	strbuf_init(&sb);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		strbuf_add(&sb, buf, n);
+	*cap = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+	text = pages_alloc(*cap, 1);
+	for (*len = 0; (n = fread(text + *len, 1, *cap - 1 - *len, fp)) > 0;) {
+		*len += n;
+		if (*len == *cap - 1) { /* grown since fstat(), or not a regular file */
+			char *more = pages_alloc(*cap * 2, 1);
+
+			memcpy(more, text, *len);
+			pages_free(text, *cap, 1);
+			text = more;
+			*cap *= 2;
+		}
+	}
 	fclose(fp);
-	*len = sb.len;
-	return strbuf_steal(&sb);
+	text[*len] = '\0';
+	return text;
 }
 
 /* Read the first file of the array under key of root that exists; NULL when none does. */
 static char *
-first_file(json_t *root, const char *key, size_t *len)
+first_file(json_t *root, const char *key, size_t *len, size_t *cap)
 {
 	json_t *v;
 	size_t i;
 	char *text;
 
 	json_array_foreach(json_object_get(root, key), i,
-	                   v) if (json_is_string(v) &&
-	                          (text = slurp(json_string_value(v), len)) != NULL) return text;
+	                   v) if (json_is_string(v) && (text = slurp(json_string_value(v), len,
+	                                                             cap)) != NULL) return text;
 	return NULL;
 }
 
@@ -231,14 +247,26 @@ add_word_list(struct redact *r, char *text, size_t len, int rare)
 		for (i = 0; i < n; i++)
 			if (p[i] >= 'A' && p[i] <= 'Z')
 				p[i] = (char)(p[i] - 'A' + 'a');
-		if (rare) {
-			if (redact_word_findn(r, p, n) != NULL)
-				continue;
-			if (flags == W_SAFE)
-				flags |= W_RARE;
-		}
-		redact_add_word_static(r, p, flags);
+		if (rare)
+			(void)redact_add_word_new(r, p, n,
+			                          flags == W_SAFE ? flags | W_RARE : flags);
+		else
+			redact_add_word_static(r, p, flags);
 	}
+}
+
+/* The newlines in text[0..len). */
+static size_t
+count_lines(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	size_t n = 0;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
 }
 
 /* Load the English word lists of share/redact/lexicon.json. */
@@ -250,8 +278,8 @@ load_dictionary(struct redact *r, char *err, size_t errsz)
 
 	if ((root = redact_load_data("redact/lexicon.json", err, errsz)) == NULL)
 		return -1;
-	r->dict = first_file(root, "dictionaries", &len);
-	r->dict2 = first_file(root, "rare_dictionaries", &len2);
+	r->dict = first_file(root, "dictionaries", &len, &r->dictcap);
+	r->dict2 = first_file(root, "rare_dictionaries", &len2, &r->dict2cap);
 	json_decref(root);
 	if (r->dict == NULL || r->dict2 == NULL) {
 		snprintf(err, errsz,
@@ -259,15 +287,7 @@ load_dictionary(struct redact *r, char *err, size_t errsz)
 		         "wbritish and wbritish-large: apt-get install wbritish wbritish-large)");
 		return -1;
 	}
-	{
-		size_t n = 0, i;
-
-		for (i = 0; i < len; i++)
-			n += r->dict[i] == '\n';
-		for (i = 0; i < len2; i++)
-			n += r->dict2[i] == '\n';
-		redact_words_reserve(r, n);
-	}
+	redact_words_reserve(r, count_lines(r->dict, len) + count_lines(r->dict2, len2));
 	add_word_list(r, r->dict, len, 0);
 	add_word_list(r, r->dict2, len2, 1);
 	return 0;

@@ -269,15 +269,25 @@ sea_build(const struct schedule *sched, struct redact *r, struct evidence_set *s
 	s->nread = set->nread;
 	s->nrejected = set->nrejected;
 	s->n = set->nrec;
-	s->e = xcalloc(s->n + 1, sizeof(*s->e));
-	for (i = 0; i < s->n; i++) {
-		s->e[i].r = set->rec[i];
+	/*
+	 * The entries take the records' place: the array is extended (moved by
+	 * the kernel when it is large, not copied beside the old one) and each
+	 * record becomes its entry from the last down, an entry never lying over
+	 * a record not yet moved (entries are larger than records).
+	 */
+	s->e = xreallocarray(set->rec, s->n + 1, sizeof(*s->e));
+	memset(&s->e[s->n], 0, sizeof(*s->e));
+	for (i = s->n; i-- > 0;) {
+		struct evidence_record rec;
+
+		memcpy(&rec, (char *)s->e + i * sizeof(rec), sizeof(rec));
+		memset(&s->e[i], 0, sizeof(s->e[i]));
+		s->e[i].r = rec;
 		s->e[i].from = xmalloc(sizeof(*s->e[i].from));
-		s->e[i].from[0].file = s->files[set->rec[i].file];
-		s->e[i].from[0].line = set->rec[i].line;
+		s->e[i].from[0].file = s->files[rec.file];
+		s->e[i].from[0].line = rec.line;
 		s->e[i].nfrom = 1;
 	}
-	free(set->rec);
 	memset(set, 0, sizeof(*set));
 	merge(s);
 	sort_rejections(s);

@@ -7,7 +7,8 @@
 # goes on; a step that fails (exit 2) stops it. Messages go to OUTDIR/demo.log.
 set -eu
 OUT=${1:-demo-out}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+case $0 in */*) HERE=${0%/*} ;; *) HERE=. ;; esac
+ROOT=$(cd "$HERE/../.." && pwd)
 EX=$ROOT/share/examples
 [ -x "$ROOT/bin/check-annexA" ] && PATH=$ROOT/bin:$PATH
 export PATH
@@ -28,7 +29,6 @@ step() { # description, then the command
 	*) echo "FAILED   $what (exit $rc)"; cat "$OUT/.stderr" >&2; exit "$rc" ;;
 	esac
 	{ [ -s "$OUT/.stderr" ] && echo "== $what" && cat "$OUT/.stderr"; } >>"$OUT/demo.log" || true
-	rm -f "$OUT/.stderr"
 }
 
 plan() { plan-weeks --start $START --areas "$EX/areas.csv" --team "$EX/team.csv" "$@"; }
@@ -52,8 +52,9 @@ step "plan-weeks: the calendar" plan --format ics -o "$OUT/plan.ics"
 step "plan-weeks: the Gantt picture" plan --format svg -o "$OUT/plan.svg"
 step "plan-weeks: the Gantt page" plan --format html -o "$OUT/plan.html"
 # Each on-site week: 10 recently filed and 5 closed cases per area, never a national one.
-tail -n +2 "$OUT/areas-chosen.csv" | cut -d, -f1 | while read -r area; do
-	file=$(echo "$area" | tr 'A-Z ' 'a-z-')
+# (one sed gives each area, its first column, after its file name: lower case, - for space)
+sed -n '2,$ { s/,.*//; h; y/ABCDEFGHIJKLMNOPQRSTUVWXYZ /abcdefghijklmnopqrstuvwxyz-/; G; s/\n/,/; p; }' \
+	"$OUT/areas-chosen.csv" | while IFS=, read -r file area; do
 	step "sample-cases local: $area" \
 		sample-cases local --area "$area" --closed "$EX/recent-closed.csv" \
 		--exclude "$OUT/sample-national.csv" --seed $SEED --as-of $LOCAL \
@@ -95,7 +96,7 @@ step "render-report: letter to the Chief Executive (Annex B)" \
 	render-report --letter ce-email --details "$EX/details.json" --plan "$OUT/plan.json" \
 	-o "$OUT/letter-ce-email.md"
 # The staff information and the families' letter go to each area visited.
-first=$(sed -n 2p "$OUT/areas-chosen.csv" | cut -d, -f1)
+first=$(sed -n '2 { s/,.*//; p; }' "$OUT/areas-chosen.csv")
 for letter in staff-info family; do
 	step "render-report: letter $letter for $first" \
 		render-report --letter $letter --details "$EX/details.json" --plan "$OUT/plan.json" \
@@ -110,4 +111,5 @@ step "check-action-plan: the plan against the recommendations, and the letter" \
 	--draft-sent 2027-04-06 --received 2027-05-03 --letter -o "$OUT/action-plan-letter.md"
 step "check-action-plan: the timetable of monitoring the plan" \
 	check-action-plan --monitoring --inspection 2027-02-16 -o "$OUT/action-plan-monitoring.csv"
+rm -f "$OUT/.stderr"
 echo "demo: every artefact is in $OUT/"

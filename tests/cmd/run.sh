@@ -116,16 +116,60 @@ run_case() { # dir
 	rm -rf "$TMP"
 }
 
-for dir in "$ROOT"/tests/cmd/*/*/; do
-	[ -d "$dir" ] || continue
-	case $dir in */data/) continue ;; esac # shared fixtures, not a case
-	case $dir in *${CASES:-}*) ;; *) continue ;; esac
-	run_case "${dir%/}"
-done
-[ -n "${CASES:-}" ] && { echo "shell: $pass passed, $fail failed ($schemas JSON outputs valid against their schema)"; [ $fail = 0 ]; exit; }
-for t in "$ROOT"/tests/cmd/*.t; do
-	[ -f "$t" ] || continue
-	if sh "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); failed="$failed ${t#$ROOT/}"; echo "FAIL ${t#$ROOT/}"; fi
-done
+# One case (a folder) or one suite (a .t script), for the pool below: its
+# report lines, then "result pass|fail SCHEMAS".
+if [ "${1:-}" = --one ]; then
+	case $2 in
+	*.t)
+		if sh "$2"; then pass=1; else fail=1; echo "FAIL ${2#$ROOT/}"; fi ;;
+	*) run_case "$2" ;;
+	esac
+	[ "$fail" = 0 ] && echo "result pass $schemas" || echo "result fail $schemas"
+	exit 0
+fi
+
+# Without CASES, every suite (tests/cmd/*.t, the longest first, so that the
+# pool ends evenly); then every case folder matching $CASES (a folder named
+# data/ holds shared fixtures, not a case).
+items() {
+	if [ -z "${CASES:-}" ]; then
+		for t in hostile privacy output; do echo "$ROOT/tests/cmd/$t.t"; done
+		for t in "$ROOT"/tests/cmd/*.t; do
+			case $t in */hostile.t | */privacy.t | */output.t) ;; *) [ -f "$t" ] && echo "$t" ;; esac
+		done
+	fi
+	for dir in "$ROOT"/tests/cmd/*/*/; do
+		[ -d "$dir" ] || continue
+		case $dir in */data/) continue ;; esac
+		case $dir in *${CASES:-}*) ;; *) continue ;; esac
+		echo "${dir%/}"
+	done
+}
+
+# Run them $JOBS at a time (default: the CPUs online), each one's report kept
+# in its own file and printed in the order above.
+JOBS=${JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
+R=$(mktemp -d "${TMPDIR:-/tmp}/cmd-run.XXXXXX") || exit 2
+trap 'rm -rf "$R"' EXIT INT TERM
+export R
+items | awk '{ print NR " " $0 }' >"$R/items"
+# shellcheck disable=SC2016
+xargs -P "$JOBS" -I{} sh -c 'sh "$0" --one "${1#* }" >"$R/${1%% *}.out" 2>&1' \
+	"$ROOT/tests/cmd/run.sh" {} <"$R/items"
+while read -r n item; do
+	grep -v '^result ' "$R/$n.out"
+	res=$(sed -n 's/^result //p' "$R/$n.out" | tail -n 1)
+	case $res in
+	"pass "*) pass=$((pass + 1)) ;;
+	*)
+		fail=$((fail + 1))
+		failed="$failed ${item#$ROOT/}"
+		[ -n "$res" ] || echo "FAIL ${item#$ROOT/}: it ended without a result"
+		;;
+	esac
+	n=${res#* }
+	case $n in '' | *[!0-9]*) n=0 ;; esac
+	schemas=$((schemas + n))
+done <"$R/items"
 echo "shell: $pass passed, $fail failed ($schemas JSON outputs valid against their schema)"
-[ $fail = 0 ]
+[ $fail = 0 ] || { echo "shell: failed:$failed"; exit 1; }

@@ -1,0 +1,31 @@
+#!/bin/sh
+# linkage.sh: what every tool maps at start (make check). libical (with ICU
+# and libstdc++) and libxlsxwriter (with libcrypto) are loaded on first use
+# through lib/core/dynlib, so no tool may name them among its needed
+# libraries: a new call into either library without a stub in
+# lib/core/dynlib_ical.c or dynlib_xlsxwriter.c links it again and fails here.
+# The Makefile links with -Wl,--as-needed, so a library no call needs is not
+# named (gcc leaves the flag out by default when sanitizing; the Makefile does not).
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 2
+fail=0
+n=0
+for dir in cmd/*/; do
+	tool=$(basename "$dir")
+	[ -x "bin/$tool" ] || { echo "linkage: bin/$tool is not built"; fail=1; continue; }
+	needed=$(readelf -d "bin/$tool" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p') ||
+		{ echo "linkage: readelf failed on bin/$tool"; fail=1; continue; }
+	[ -n "$needed" ] || { echo "linkage: bin/$tool: no needed library read"; fail=1; continue; }
+	for lib in $needed; do
+		case $lib in
+		libical* | libxlsxwriter* | libcrypto* | libicu* | libstdc++*)
+			echo "linkage: bin/$tool links $lib at start (load it through lib/core/dynlib)"
+			fail=1
+			;;
+		esac
+	done
+	n=$((n + 1))
+done
+[ "$fail" = 0 ] && echo "linkage: $n tools, none links libical or libxlsxwriter at start"
+exit "$fail"
