@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "annexa/cases.h"
-#include "core/hugemem.h"
 #include "core/idset.h"
 #include "core/memo.h"
+#include "core/pages.h"
 #include "core/xalloc.h"
 
 const char *const cases_field_keys[CASES_NFIELDS] = {
@@ -232,7 +232,7 @@ cases_free(struct cases *c)
 		return;
 	idset_free(c->ids);
 	idset_free(c->rows);
-	hugemem_free(c->v, c->cap * sizeof *c->v);
+	pages_free(c->v, c->cap, sizeof *c->v);
 	free(c);
 }
 
@@ -244,7 +244,7 @@ recs_grow(struct cases *c)
 
 	if (cap > SIZE_MAX / 2 / sizeof *c->v)
 		xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */
-	c->v = hugemem_resize(c->v, c->cap * sizeof *c->v, cap * sizeof *c->v);
+	c->v = pages_resize(c->v, c->cap, cap, sizeof *c->v);
 	c->cap = cap;
 }
 

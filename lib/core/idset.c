@@ -29,9 +29,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/hugemem.h"
 #include "core/idset.h"
 #include "core/keyhash.h"
+#include "core/pages.h"
 #include "core/xalloc.h"
 
 /* A slot: key (0 = empty) in two halves, so that a slot is 12 bytes; line or entry index. */
@@ -136,14 +136,14 @@ slots_alloc(size_t n, int *mapped)
 	*mapped = bytes >= MAP_MIN;
 	if (!*mapped)
 		return xcalloc(n, sizeof(struct slot));
-	return hugemem_resize(NULL, 0, bytes);
+	return pages_alloc(n, sizeof(struct slot));
 }
 
 static void
 slots_free(struct slot *t, size_t n, int mapped)
 {
 	if (mapped)
-		hugemem_free(t, n * sizeof(struct slot));
+		pages_free(t, n, sizeof(struct slot));
 	else
 		free(t);
 }
@@ -161,7 +161,7 @@ slots_extend(struct idset *s, size_t n)
 	int mapped;
 
 	if (s->mapped)
-		s->t = hugemem_resize(s->t, old, bytes);
+		s->t = pages_resize(s->t, s->alloc, n, sizeof(struct slot));
 	else if (bytes < MAP_MIN) {
 		s->t = xreallocarray(s->t, n, sizeof(struct slot));
 		memset(s->t + s->alloc, 0, bytes - old);

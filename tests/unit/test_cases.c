@@ -2,15 +2,15 @@
  * test_cases.c: the case-level value hashes: the cache of them gives the
  * hash itself, for values that share their first and last bytes, values
  * that crowd one set, long values and empty ones; values the same but for
- * case, spaces and punctuation hash the same. And hugemem arrays keep their
- * contents as they grow.
+ * case, spaces and punctuation hash the same. And pages_resize() keeps an
+ * array's contents as it grows, from calloc() to mapped pages.
  */
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "annexa/cases.h"
-#include "core/hugemem.h"
+#include "core/pages.h"
 
 START_TEST(test_vcache_same)
 {
@@ -55,23 +55,23 @@ START_TEST(test_value_normalised)
 }
 END_TEST
 
-START_TEST(test_hugemem_grows)
+START_TEST(test_pages_resize)
 {
 	size_t n = 1024, i;
-	unsigned *v = hugemem_resize(NULL, 0, n * sizeof *v);
+	unsigned *v = pages_resize(NULL, 0, n, sizeof *v);
 
 	for (i = 0; i < n; i++)
 		ck_assert_uint_eq(v[i], 0);
 	for (; n < ((size_t)1 << 22); n *= 2) {
 		for (i = n / 2; i < n; i++)
 			v[i] = (unsigned)i * 2654435761u;
-		v = hugemem_resize(v, n * sizeof *v, 2 * n * sizeof *v);
+		v = pages_resize(v, n, 2 * n, sizeof *v);
 		for (i = n; i < 2 * n; i++)
 			ck_assert_uint_eq(v[i], 0);
 	}
 	for (i = 512; i < n / 2; i += 4099)
 		ck_assert_uint_eq(v[i], (unsigned)i * 2654435761u);
-	hugemem_free(v, n * sizeof *v);
+	pages_free(v, n, sizeof *v);
 }
 END_TEST
 
@@ -85,7 +85,7 @@ make_suite_cases(void)
 
 	tcase_add_test(tc, test_vcache_same);
 	tcase_add_test(tc, test_value_normalised);
-	tcase_add_test(tc, test_hugemem_grows);
+	tcase_add_test(tc, test_pages_resize);
 	suite_add_tcase(s, tc);
 	return s;
 }
