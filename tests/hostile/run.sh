@@ -20,7 +20,7 @@
 set -u
 SUITE=hostile
 . "$(dirname "$0")/common.sh"
-TIMEOUT=${HOSTILE_TIMEOUT:-20}
+TIMEOUT=${HOSTILE_TIMEOUT:-60}
 GIGA=${HOSTILE_GIGA:-1073741824}
 
 # The inputs of every tool: "tool kind giga args", @IN@ the hostile input,
