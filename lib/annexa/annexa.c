@@ -135,6 +135,7 @@ struct annexa {
 	struct labels unknown_case; /* unknown Case type labels */
 	struct labels unknown_enum[NENUMS]; /* unknown values of each enum_fields[] column */
 	struct cases *cases; /* the Case IDs and their case-level fields */
+	struct cases_vcache *vcache; /* the hashes of their values */
 	struct idset *children; /* 2025 form: Case ID, US, Child ID (upper case) -> line */
 	struct strbuf childkey;
 	long yes; /* the yes-no vocabulary's entry for Y */
@@ -249,6 +250,7 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	for (i = 0; i < NENUMS; i++)
 		labels_init(&a->unknown_enum[i]);
 	a->cases = cases_new(0);
+	a->vcache = cases_vcache_new();
 	a->law_attr = xcalloc(vocab_count(a->lawtype) + 1, sizeof *a->law_attr);
 	for (i = 0; i < vocab_count(a->lawtype); i++)
 		a->law_attr[i] = vocab_attr(a->lawtype, i, "law_type");
@@ -304,6 +306,7 @@ annexa_free(struct annexa *a)
 	free(a->classes);
 	tally_free(a->tally);
 	cases_free(a->cases);
+	cases_vcache_free(a->vcache);
 	free(a->law_attr);
 	idform_free(a->idform);
 	labelmap_free(a->map);
@@ -589,7 +592,7 @@ check_case(struct annexa *a, const struct csvio_record *r, const unsigned char *
 			s = trim(s, &len);
 		h[f] = f == CASES_LAW_TYPE    ? cases_entry_hash(law, s, len)
 		       : f == CASES_CASE_TYPE ? cases_entry_hash(c ? c->casetype : -1, s, len)
-		       : s != NULL            ? cases_value_hash(s, len)
+		       : s != NULL            ? cases_vcache_hash(a->vcache, f, s, len)
 		                              : 0;
 	}
 	if (strata_eligible(c, law >= 0 ? a->law_attr[law] : NULL) == STRATA_ELIGIBLE &&
@@ -932,16 +935,23 @@ unreadable(const struct annexa *a, const struct csvio_record *r)
 	return 0;
 }
 
-/* Size the Case ID set for a regular file, at about 200 bytes a record. */
+/*
+ * Size the Case ID set for a regular file from its size and the length of
+ * the lines read ahead (a row an ID, and a tenth more), so that it need not
+ * grow (each growth moves every ID); about 200 bytes a row when no whole
+ * line is at hand.
+ */
 static void
-size_ids(struct annexa *a, FILE *fp)
+size_ids(struct annexa *a, FILE *fp, const struct csvio_reader *rd)
 {
 	struct stat st;
+	size_t per = csvio_line_bytes(rd), n;
 
 	if (cases_count(a->cases) > 0 || fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode))
 		return;
+	n = (size_t)st.st_size / (per > 0 ? per : 200);
 	cases_free(a->cases);
-	a->cases = cases_new((size_t)(st.st_size / 200));
+	a->cases = cases_new(n + n / 10);
 }
 
 int
@@ -971,7 +981,7 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	}
 	bind_header(a, r);
 	bad = xcalloc(a->ncols + 1, 1);
-	size_ids(a, fp);
+	size_ids(a, fp, rd);
 	cb = csvbatch_start(rd);
 	while ((rc = csvbatch_next(cb, &r)) == 1) {
 		/* Case IDs hash all over a large table: load a slot ahead of need. */

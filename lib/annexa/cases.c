@@ -8,6 +8,8 @@
 
 #include "annexa/cases.h"
 #include "core/idset.h"
+#include "core/memo.h"
+#include "core/pages.h"
 #include "core/xalloc.h"
 
 const char *const cases_field_keys[CASES_NFIELDS] = {
@@ -26,7 +28,7 @@ struct rec {
 
 struct cases {
 	struct idset *ids; /* Case ID -> line of the first row */
-	struct rec *v; /* by first line, ascending */
+	struct rec *v; /* by first line, ascending (mapped: recs_grow()) */
 	size_t n, cap;
 	struct idset *rows; /* row hashes (hex) of cases with several rows -> line */
 };
@@ -48,6 +50,65 @@ cases_value_hash(const char *s, size_t len)
 		h = (h ^ c) * 16777619u;
 	}
 	return h;
+}
+
+#define VC_SETS 256 /* sets of two slots a field (the top 8 bits of a hash) */
+#define VC_TEXT 43 /* bytes of a value kept: longer ones are not cached */
+
+/* A remembered value: its hash, length (0: empty slot) and bytes. */
+struct vslot {
+	uint32_t hash;
+	unsigned char len;
+	char text[VC_TEXT];
+};
+
+struct cases_vcache {
+	struct vslot s[CASES_NFIELDS][VC_SETS][2]; /* the last used first in each set */
+};
+
+struct cases_vcache *
+cases_vcache_new(void)
+{
+	return xcalloc(1, sizeof(struct cases_vcache));
+}
+
+void
+cases_vcache_free(struct cases_vcache *vc)
+{
+	free(vc);
+}
+
+/*
+ * The set of a value. Values chosen to share a set only make the cache miss
+ * (each lookup is still two slots), so the hash needs no key.
+ */
+static size_t
+vc_set(const char *s, size_t len)
+{
+	return (size_t)(memo_quick_hash(s, len) >> 56) & (VC_SETS - 1);
+}
+
+uint32_t
+cases_vcache_hash(struct cases_vcache *vc, enum cases_field f, const char *s, size_t len)
+{
+	struct vslot *w, t;
+
+	if (len == 0 || len > VC_TEXT)
+		return cases_value_hash(s, len);
+	w = vc->s[f][vc_set(s, len)];
+	if (w[0].len == len && memcmp(w[0].text, s, len) == 0)
+		return w[0].hash;
+	if (w[1].len == len && memcmp(w[1].text, s, len) == 0) {
+		t = w[0];
+		w[0] = w[1];
+		w[1] = t;
+		return w[0].hash;
+	}
+	w[1] = w[0];
+	w[0].hash = cases_value_hash(s, len);
+	w[0].len = (unsigned char)len;
+	memcpy(w[0].text, s, len);
+	return w[0].hash;
 }
 
 uint32_t
@@ -171,8 +232,20 @@ cases_free(struct cases *c)
 		return;
 	idset_free(c->ids);
 	idset_free(c->rows);
-	free(c->v);
+	pages_free(c->v, c->cap, sizeof *c->v);
 	free(c);
+}
+
+/* Make room for twice the cases (mapped: faulted in huge pages, grown without a copy). */
+static void
+recs_grow(struct cases *c)
+{
+	size_t cap = c->cap ? 2 * c->cap : 1024;
+
+	if (cap > SIZE_MAX / 2 / sizeof *c->v)
+		xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */
+	c->v = pages_resize(c->v, c->cap, cap, sizeof *c->v);
+	c->cap = cap;
 }
 
 /* The case whose first row is on line. */
@@ -214,10 +287,8 @@ cases_add(struct cases *c, const char *id, size_t len, unsigned long line,
 	memset(out, 0, sizeof *out);
 	out->slot = -1;
 	if (first == 0) {
-		if (c->n == c->cap) {
-			c->cap = c->cap ? 2 * c->cap : 1024;
-			c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
-		}
+		if (c->n == c->cap)
+			recs_grow(c);
 		r = &c->v[c->n++];
 		memset(r, 0, sizeof *r);
 		r->rowhash = rowhash;

@@ -43,6 +43,17 @@ extern const char *const cases_field_keys[CASES_NFIELDS];
 
 /* The hash of a case-level value s[0..len): ASCII case, spaces and punctuation ignored. */
 uint32_t cases_value_hash(const char *s, size_t len);
+/*
+ * cases_value_hash() remembered for the values of each case-level field (a
+ * column holds few distinct values, and each row repeats one): a small
+ * direct-mapped cache of the exact bytes, held inline (no pointer to chase),
+ * each lookup one slot pair whatever the input; the answer is always the
+ * same as cases_value_hash()'s.
+ */
+struct cases_vcache;
+struct cases_vcache *cases_vcache_new(void);
+void cases_vcache_free(struct cases_vcache *);
+uint32_t cases_vcache_hash(struct cases_vcache *, enum cases_field f, const char *s, size_t len);
 /* The hash of a vocabulary entry (law type, case type), or of the text when entry < 0. */
 uint32_t cases_entry_hash(long entry, const char *s, size_t len);
 /* The case-level hash of a row from its field hashes. */

@@ -5,6 +5,7 @@
  * touched by one thread at a time.
  */
 #include <pthread.h>
+#include <sched.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #define NBATCH 4
 #define BATCH_RECORDS 2048
 #define BATCH_BYTES ((size_t)1 << 20)
+#define INLINE_RECORDS 64 /* a batch read in the caller's thread: small, so it stays in cache */
 
 /* A record of a batch; its fields lie end to end in data, each NUL-terminated. */
 struct brec {
@@ -45,6 +47,7 @@ struct batch {
 struct csvbatch {
 	struct csvio_reader *rd;
 	int threaded;
+	size_t limit; /* records a batch */
 	pthread_t th;
 	pthread_mutex_t mu;
 	pthread_cond_t cv_full, cv_free;
@@ -115,7 +118,7 @@ batch_fill(struct csvbatch *cb, struct batch *b)
 	b->last = 0;
 	strbuf_reset(&b->data);
 	csvio_set_arena(cb->rd, &b->data); /* the reader writes the batch's bytes in place */
-	while (b->n < BATCH_RECORDS && b->data.len < BATCH_BYTES) {
+	while (b->n < cb->limit && b->data.len < BATCH_BYTES) {
 		if ((rc = csvio_next(cb->rd, &r)) <= 0) {
 			b->last = 1;
 			b->rc = rc;
@@ -155,6 +158,17 @@ producer(void *arg)
 	}
 }
 
+/* The CPUs this process may run on (1 when that cannot be told). */
+static int
+cpus(void)
+{
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof set, &set) != 0)
+		return 1;
+	return CPU_COUNT(&set);
+}
+
 struct csvbatch *
 csvbatch_start(struct csvio_reader *rd)
 {
@@ -167,7 +181,12 @@ csvbatch_start(struct csvio_reader *rd)
 	pthread_mutex_init(&cb->mu, NULL);
 	pthread_cond_init(&cb->cv_full, NULL);
 	pthread_cond_init(&cb->cv_free, NULL);
-	cb->threaded = pthread_create(&cb->th, NULL, producer, cb) == 0;
+	/*
+	 * On one core a second thread only adds switches between the two:
+	 * then the caller's thread reads small batches itself.
+	 */
+	cb->threaded = cpus() > 1 && pthread_create(&cb->th, NULL, producer, cb) == 0;
+	cb->limit = cb->threaded ? BATCH_RECORDS : INLINE_RECORDS;
 	return cb;
 }
 
@@ -213,14 +232,20 @@ view(struct csvbatch *cb)
 int
 csvbatch_next(struct csvbatch *cb, struct csvio_record **rec)
 {
-	if (!cb->threaded) {
-		if ((cb->rc = csvio_next(cb->rd, rec)) == -1)
-			snprintf(cb->err, sizeof cb->err, "%s", csvio_error(cb->rd));
-		return cb->rc;
-	}
 	if (cb->done)
 		return cb->rc;
 	while (cb->cur == NULL || cb->pos == cb->cur->n) {
+		if (!cb->threaded) {
+			if (cb->cur != NULL && cb->cur->last) {
+				cb->done = 1;
+				cb->rc = cb->cur->rc;
+				return cb->rc;
+			}
+			cb->cur = &cb->b[0];
+			cb->pos = 0;
+			batch_fill(cb, cb->cur);
+			continue;
+		}
 		if (cb->cur != NULL) {
 			if (cb->cur->last) {
 				cb->done = 1;
@@ -246,7 +271,7 @@ csvbatch_peek(const struct csvbatch *cb, size_t ahead, size_t col, size_t *len)
 {
 	const struct brec *br;
 
-	if (!cb->threaded || cb->cur == NULL || cb->pos + ahead > cb->cur->n || ahead == 0)
+	if (cb->cur == NULL || cb->pos + ahead > cb->cur->n || ahead == 0)
 		return NULL;
 	br = &cb->cur->recs[cb->pos + ahead - 1];
 	if (col >= br->nfields)
@@ -274,8 +299,8 @@ csvbatch_stop(struct csvbatch *cb)
 		pthread_cond_broadcast(&cb->cv_free);
 		pthread_mutex_unlock(&cb->mu);
 		pthread_join(cb->th, NULL);
-		csvio_set_arena(cb->rd, NULL);
 	}
+	csvio_set_arena(cb->rd, NULL);
 	pthread_mutex_destroy(&cb->mu);
 	pthread_cond_destroy(&cb->cv_full);
 	pthread_cond_destroy(&cb->cv_free);

@@ -3,7 +3,9 @@
  * from a csvio reader and hands them over in batches (a few of them in
  * flight), so parsing and checking run side by side on two cores; the
  * caller sees csvio records one at a time, in order, as csvio_next() would
- * give them. When no thread can be made it reads in the caller's thread.
+ * give them. When the process may run on one CPU only (taskset, a cgroup)
+ * or no thread can be made, the caller's thread reads small batches itself:
+ * on one core a second thread only adds switches.
  *
  * Ownership: the csvbatch borrows the csvio reader, which nobody else may use
  * until csvbatch_stop(). A record returned by csvbatch_next() is valid until

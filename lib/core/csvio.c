@@ -173,6 +173,19 @@ csvio_error(const struct csvio_reader *r)
 	return r->err.buf;
 }
 
+size_t
+csvio_line_bytes(const struct csvio_reader *r)
+{
+	const unsigned char *p = r->buf + r->pos, *end = r->buf + r->len, *q;
+	size_t lines = 0;
+
+	if (r->xl != NULL)
+		return 0;
+	for (q = p; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+		lines++;
+	return lines > 0 ? (r->len - r->pos) / lines : 0;
+}
+
 unsigned long
 csvio_lines(const struct csvio_reader *r)
 {

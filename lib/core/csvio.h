@@ -70,6 +70,12 @@ const char *csvio_error(const struct csvio_reader *);
 void csvio_set_arena(struct csvio_reader *, struct strbuf *arena);
 /* Lower the record size limit (default CSVIO_MAX_RECORD), for tests. */
 void csvio_set_max_record(struct csvio_reader *, size_t max);
+/*
+ * The average bytes a line of the input read ahead but not yet handed out
+ * (a chunk of up to 64 KiB), or 0 when it holds no whole line: an estimate
+ * of the rows of a file from its size, for sizing tables before reading on.
+ */
+size_t csvio_line_bytes(const struct csvio_reader *);
 /* Physical lines read so far. */
 unsigned long csvio_lines(const struct csvio_reader *);
 void csvio_close(struct csvio_reader *);

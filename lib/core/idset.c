@@ -25,13 +25,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/idset.h"
 #include "core/keyhash.h"
+#include "core/pages.h"
 #include "core/xalloc.h"
 
 /* A slot: key (0 = empty) in two halves, so that a slot is 12 bytes; line or entry index. */
@@ -132,25 +132,18 @@ static struct slot *
 slots_alloc(size_t n, int *mapped)
 {
 	size_t bytes = n * sizeof(struct slot);
-	void *p;
 
 	*mapped = bytes >= MAP_MIN;
 	if (!*mapped)
 		return xcalloc(n, sizeof(struct slot));
-	p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		return xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */
-#ifdef MADV_HUGEPAGE
-	madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-	return p;
+	return pages_alloc(n, sizeof(struct slot));
 }
 
 static void
 slots_free(struct slot *t, size_t n, int mapped)
 {
 	if (mapped)
-		munmap(t, n * sizeof(struct slot));
+		pages_free(t, n, sizeof(struct slot));
 	else
 		free(t);
 }
@@ -166,17 +159,10 @@ slots_extend(struct idset *s, size_t n)
 	size_t old = s->alloc * sizeof(struct slot), bytes = n * sizeof(struct slot);
 	struct slot *t;
 	int mapped;
-	void *p;
 
-	if (s->mapped) {
-		p = mremap(s->t, old, bytes, MREMAP_MAYMOVE);
-		if (p == MAP_FAILED)
-			p = xmalloc((size_t)-1);
-#ifdef MADV_HUGEPAGE
-		madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-		s->t = p;
-	} else if (bytes < MAP_MIN) {
+	if (s->mapped)
+		s->t = pages_resize(s->t, s->alloc, n, sizeof(struct slot));
+	else if (bytes < MAP_MIN) {
 		s->t = xreallocarray(s->t, n, sizeof(struct slot));
 		memset(s->t + s->alloc, 0, bytes - old);
 	} else {

@@ -12,7 +12,7 @@
 #include "core/xalloc.h"
 
 #define MEMO_LIMIT 4096
-#define MEMO_FRONT 64 /* slots of the front cache, a power of two */
+#define MEMO_FRONT 256 /* slots of the front cache, a power of two up to 256 */
 
 struct memo {
 	size_t slots; /* a power of two, at least twice n (it grows with n) */
@@ -24,19 +24,31 @@ struct memo {
 	uint32_t front[MEMO_FRONT]; /* slot + 1 of a string found lately, 0: none */
 };
 
+uint64_t
+memo_quick_hash(const char *s, size_t len)
+{
+	uint64_t a = len, b = 0;
+
+	if (len >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + len - 8, 8);
+		b ^= len;
+	} else if (len > 0)
+		a = a << 24 | (uint64_t)(unsigned char)s[0] << 16 |
+		    (uint64_t)(unsigned char)s[len / 2] << 8 | (unsigned char)s[len - 1];
+	return a * UINT64_C(0x9e3779b97f4a7c15) ^ b * UINT64_C(0xc2b2ae3d27d4eb4f);
+}
+
 /*
- * The front cache's index for a string: a cheap unkeyed hash (its length and
- * first and last bytes). A string that input makes collide here costs one
- * failed comparison more, never a longer probe: the table is keyed.
+ * The front cache's index for a string (values of a column often share
+ * their first and last bytes: "Re W (A Child)"). A string that input makes
+ * collide here costs one failed comparison more, never a longer probe: the
+ * table is keyed.
  */
 static size_t
 front_of(const char *s, size_t len)
 {
-	size_t h = len;
-
-	if (len > 0)
-		h = h * 31 + (unsigned char)s[0] * 7 + (unsigned char)s[len - 1];
-	return (h ^ h >> 5) & (MEMO_FRONT - 1);
+	return (size_t)(memo_quick_hash(s, len) >> 56) & (MEMO_FRONT - 1);
 }
 
 struct memo *

@@ -10,6 +10,7 @@
 #define MEMO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct memo;
 
@@ -23,5 +24,10 @@ int memo_get(const struct memo *, const char *s, size_t len, long *val);
 /* Remember s[0..len) -> val: 0, or -1 when the memo is full (s not kept). */
 int memo_put(struct memo *, const char *s, size_t len, long val);
 size_t memo_count(const struct memo *);
+/*
+ * An unkeyed hash of s[0..len)'s length and first and last 8 bytes, for
+ * picking a cache slot where a collision costs a miss, never a longer probe.
+ */
+uint64_t memo_quick_hash(const char *s, size_t len);
 
 #endif

@@ -3,6 +3,7 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "core/pages.h"
@@ -41,6 +42,38 @@ pages_alloc(size_t n, size_t size)
 		munmap(p, lead);
 	if (tail > 0)
 		munmap(q + len, tail);
+#ifdef MADV_HUGEPAGE
+	madvise(q, len, MADV_HUGEPAGE);
+#endif
+	return q;
+}
+
+void *
+pages_resize(void *p, size_t oldn, size_t n, size_t size)
+{
+	size_t old = oldn * size, bytes = bytes_of(n, size), len;
+	char *q;
+
+	if (p == NULL || n <= oldn) {
+		if (p == NULL)
+			return pages_alloc(n, size);
+		return p;
+	}
+	if (bytes < PAGES_MIN) {
+		q = xreallocarray(p, n, size);
+		memset(q + old, 0, bytes - old);
+		return q;
+	}
+	if (old < PAGES_MIN) {
+		q = pages_alloc(n, size);
+		memcpy(q, p, old);
+		free(p);
+		return q;
+	}
+	len = (bytes + HUGE_ALIGN - 1) & ~(HUGE_ALIGN - 1);
+	q = mremap(p, (old + HUGE_ALIGN - 1) & ~(HUGE_ALIGN - 1), len, MREMAP_MAYMOVE);
+	if (q == MAP_FAILED)
+		return xmalloc(SIZE_MAX);
 #ifdef MADV_HUGEPAGE
 	madvise(q, len, MADV_HUGEPAGE);
 #endif

@@ -17,6 +17,13 @@
 
 /* n * size zeroed bytes (stops as out of memory when they cannot be had). */
 void *pages_alloc(size_t n, size_t size);
+/*
+ * Grow a block of pages_alloc(oldn, size) (NULL and 0: a new one) to n *
+ * size bytes (n >= oldn), keeping its contents, the bytes added zero. A mapped block is
+ * moved by the kernel (mremap: pages, not bytes), never copied, so a
+ * growing array never holds two copies at once.
+ */
+void *pages_resize(void *p, size_t oldn, size_t n, size_t size);
 /* Release a block of pages_alloc(n, size) (NULL is ignored). */
 void pages_free(void *p, size_t n, size_t size);
 

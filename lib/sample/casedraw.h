@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 struct memo;
+struct cases_vcache;
 
 #include "annexa/labels.h"
 #include "annexa/strata.h"
@@ -103,6 +104,7 @@ struct casedraw_ctx {
 	struct strata *strata;
 	struct labelmap *map; /* --map, or NULL */
 	struct casedraw_lookup lawmemo, typememo;
+	struct cases_vcache *vcache; /* the hashes of case-level values */
 	struct strbuf key;
 	date_t as_of; /* local: recency is counted back from it */
 	int allow_old; /* local: cases not recent are drawn, flagged */

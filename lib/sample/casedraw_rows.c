@@ -54,6 +54,7 @@ casedraw_ctx_load(struct casedraw_ctx *c, int need_strata, const char *map, unsi
 
 	memset(c, 0, sizeof *c);
 	strbuf_init(&c->key);
+	c->vcache = cases_vcache_new();
 	err[0] = '\0';
 	if ((c->annexa = fieldmap_load_named("annexa", err, sizeof err)) == NULL ||
 	    (c->lawtype = vocab_load_named("law-type", err, sizeof err)) == NULL ||
@@ -85,6 +86,7 @@ casedraw_ctx_free(struct casedraw_ctx *c)
 	labelmap_free(c->map);
 	casedraw_lookup_free(&c->lawmemo);
 	casedraw_lookup_free(&c->typememo);
+	cases_vcache_free(c->vcache);
 	strbuf_free(&c->key);
 }
 
@@ -221,13 +223,14 @@ casedraw_count(struct casedraw_tally *t, enum casedraw_reason r, unsigned long l
 	t->count[r]++;
 }
 
-/* The hash of the case-level value in column col of rec (0 when there is no such column). */
+/* The hash of case-level field f in column col of rec (0 when there is no such column). */
 static uint32_t
-value_hash(const struct casedraw_source *src, const struct csvio_record *rec, int col)
+value_hash(struct casedraw_ctx *c, const struct casedraw_source *src,
+           const struct csvio_record *rec, enum cases_field f, int col)
 {
 	long k = src->col[col];
 
-	return k < 0 ? 0 : cases_value_hash(rec->fields[k], rec->lens[k]);
+	return k < 0 ? 0 : cases_vcache_hash(c->vcache, f, rec->fields[k], rec->lens[k]);
 }
 
 /*
@@ -256,7 +259,7 @@ classify(struct casedraw_ctx *c, const struct casedraw_source *src, const struct
 	if (ctcol >= 0 && c->strata != NULL)
 		class_of(c, rec->fields[ctcol], &cls);
 	for (f = CASES_SERVICE_AREA; f < CASES_NFIELDS; f++)
-		h[f] = value_hash(src, rec, cols[f]);
+		h[f] = value_hash(c, src, rec, (enum cases_field)f, cols[f]);
 	h[CASES_LAW_TYPE] = cases_entry_hash(entry, rec->fields[lawcol], rec->lens[lawcol]);
 	h[CASES_CASE_TYPE] =
 	    ctcol < 0 ? 0 : cases_entry_hash(cls.casetype, rec->fields[ctcol], rec->lens[ctcol]);

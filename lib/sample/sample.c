@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "annexa/cases.h"
+#include "core/pages.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "sample/sample-impl.h"
@@ -51,7 +52,7 @@ sample_free(struct sample *s)
 	memo_free(s->spellings);
 	memo_free(s->areakeys);
 	free(s->areas);
-	free(s->rows);
+	pages_free(s->rows, s->rowcap, sizeof *s->rows);
 	idset_free(s->excl);
 	free(s->repeated);
 	free(s->conflicting);
@@ -160,8 +161,10 @@ ident_new(struct sample *s, const char *case_id, size_t idlen, uint64_t rank, un
 	if (line > UINT32_MAX || idlen >= UINT32_MAX - s->arena.len)
 		return NULL;
 	if (s->nrows == s->rowcap) {
+		/* mapped: faulted in huge pages, grown without a copy */
+		s->rows = pages_resize(s->rows, s->rowcap, s->rowcap ? 2 * s->rowcap : 1024,
+		                       sizeof *s->rows);
 		s->rowcap = s->rowcap ? 2 * s->rowcap : 1024;
-		s->rows = xreallocarray(s->rows, s->rowcap, sizeof *s->rows);
 	}
 	e = &s->rows[s->nrows++];
 	memset(e, 0, sizeof *e);

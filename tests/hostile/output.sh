@@ -14,7 +14,7 @@
 set -u
 SUITE=output
 . "$(dirname "$0")/common.sh"
-TIMEOUT=${HOSTILE_TIMEOUT:-20}
+TIMEOUT=${HOSTILE_TIMEOUT:-60}
 
 # A run of each tool that succeeds (exit 0 or 1); @IN@ is its main input.
 run_args() {

@@ -10,7 +10,7 @@
 set -u
 SUITE=redact-hostile
 . "$(dirname "$0")/common.sh"
-TIMEOUT=${HOSTILE_TIMEOUT:-30}
+TIMEOUT=${HOSTILE_TIMEOUT:-60}
 H=inspector,date,time,source,case_ref,service_area,judgement,criteria,finding,summary
 
 # One evidence record whose summary is the file $1 (quoted CSV field).

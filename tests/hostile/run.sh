@@ -20,7 +20,7 @@
 set -u
 SUITE=hostile
 . "$(dirname "$0")/common.sh"
-TIMEOUT=${HOSTILE_TIMEOUT:-20}
+TIMEOUT=${HOSTILE_TIMEOUT:-60}
 GIGA=${HOSTILE_GIGA:-1073741824}
 
 # The inputs of every tool: "tool kind giga args", @IN@ the hostile input,
@@ -304,7 +304,10 @@ if [ -z "$ONLY" ] || [ "$ONLY" = check-annexA ]; then
 		rc=$?
 		judge check-annexA "check-annexA /dev/urandom ($enc)" $rc "$T/out" "$T/err" /dev/urandom 1
 		[ $rc = 2 ] || bad "check-annexA /dev/urandom ($enc): exit $rc, want 2"
-		grep -q -a "^check-annexA: /dev/urandom:[0-9]*: 1000 records could not be read" "$T/err" ||
+		# Mostly the records cannot be read; now and then (under 1%) the
+		# stream's first line is blank, and there is no header to read.
+		grep -q -a -e "^check-annexA: /dev/urandom:[0-9]*: 1000 records could not be read" \
+			-e "^check-annexA: /dev/urandom:[0-9]*: no header row" "$T/err" ||
 			bad "check-annexA /dev/urandom ($enc): no clear message: $(head -c 200 "$T/err")"
 	done
 fi
