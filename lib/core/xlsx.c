@@ -479,7 +479,8 @@ to_expat(struct xlsx_reader *x)
 		return parsed(x, st);
 	if ((buf = XML_GetBuffer(x->xp, (int)(n > 0 ? n : 1))) == NULL)
 		return fail(x, "out of memory");
-	memcpy(buf, x->pend + x->ppos, n);
+	if (n > 0)
+		memcpy(buf, x->pend + x->ppos, n);
 	x->plen = x->ppos = 0;
 	return parsed(x, XML_ParseBuffer(x->xp, (int)n, x->fed_last));
 }
@@ -537,9 +538,11 @@ pend_more(struct xlsx_reader *x)
 {
 	long long k;
 
-	memmove(x->pend, x->pend + x->ppos, x->plen - x->ppos);
-	x->plen -= x->ppos;
-	x->ppos = 0;
+	if (x->ppos > 0) {
+		memmove(x->pend, x->pend + x->ppos, x->plen - x->ppos);
+		x->plen -= x->ppos;
+		x->ppos = 0;
+	}
 	if (x->pcap < x->plen + CHUNK) {
 		x->pcap = 2 * (x->plen + CHUNK);
 		x->pend = xrealloc(x->pend, x->pcap);
@@ -1177,7 +1180,8 @@ row_add(struct xlsx_reader *x, const char *s, size_t len)
 	row_grow(x);
 	x->offs[x->nf++] = x->dst->len;
 	strbuf_grow(x->dst, len + 1);
-	memcpy(x->dst->buf + x->dst->len, s, len);
+	if (len > 0)
+		memcpy(x->dst->buf + x->dst->len, s, len);
 	x->dst->len += len + 1;
 	x->dst->buf[x->dst->len - 1] = '\0';
 	x->dst->buf[x->dst->len] = '\0';
