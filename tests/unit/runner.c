@@ -200,8 +200,12 @@ runner_parallel(int jobs)
 	close(queue[0]);
 	for (i = 0; i < jobs; i++)
 		if (runner_collect(pid[i], report[i], tally[i], &sum) < 0)
-			bad = 1;
+			bad++;
 	runner_summary(&sum);
+	if (bad > 0)
+		printf("unit-tests: FAILED: %d of %d workers ended abnormally (their reports are "
+		       "above; their checks are not counted)\n",
+		       bad, jobs);
 	return bad || sum.failures + sum.errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
