@@ -11,6 +11,31 @@
 
 #define HUGE_ALIGN ((size_t)2 << 20)
 
+/*
+ * Under AddressSanitizer, a mapped block is a root region of the leak
+ * checker: it scans the block for pointers as it scans the heap, so that
+ * memory a block points to (the redaction words' text) is not taken for
+ * leaked. Registered and unregistered with the same start and length.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define PAGES_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PAGES_LSAN 1
+#endif
+#endif
+#ifdef PAGES_LSAN
+#include <sanitizer/lsan_interface.h>
+#define pages_root(p, len) __lsan_register_root_region((p), (len))
+#define pages_unroot(p, len) __lsan_unregister_root_region((p), (len))
+#else
+#define pages_root(p, len) ((void)(p), (void)(len))
+#define pages_unroot(p, len) ((void)(p), (void)(len))
+#endif
+
+/* A block's mapped length: whole huge pages. */
+#define PAGES_LEN(bytes) (((bytes) + HUGE_ALIGN - 1) & ~(HUGE_ALIGN - 1))
+
 /* The bytes of n * size, stopping as out of memory when they overflow. */
 static size_t
 bytes_of(size_t n, size_t size)
@@ -29,7 +54,7 @@ pages_alloc(size_t n, size_t size)
 	if (bytes < PAGES_MIN)
 		return xcalloc(n, size);
 	/* whole huge pages: a mapping shorter than 2 MiB cannot hold one */
-	len = (bytes + HUGE_ALIGN - 1) & ~(HUGE_ALIGN - 1);
+	len = PAGES_LEN(bytes);
 	/* map 2 MiB more, then unmap the ends so that the block starts on a boundary */
 	p = mmap(NULL, len + HUGE_ALIGN, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
 	         0);
@@ -45,6 +70,7 @@ pages_alloc(size_t n, size_t size)
 #ifdef MADV_HUGEPAGE
 	madvise(q, len, MADV_HUGEPAGE);
 #endif
+	pages_root(q, len);
 	return q;
 }
 
@@ -70,13 +96,15 @@ pages_resize(void *p, size_t oldn, size_t n, size_t size)
 		free(p);
 		return q;
 	}
-	len = (bytes + HUGE_ALIGN - 1) & ~(HUGE_ALIGN - 1);
-	q = mremap(p, (old + HUGE_ALIGN - 1) & ~(HUGE_ALIGN - 1), len, MREMAP_MAYMOVE);
+	len = PAGES_LEN(bytes);
+	pages_unroot(p, PAGES_LEN(old));
+	q = mremap(p, PAGES_LEN(old), len, MREMAP_MAYMOVE);
 	if (q == MAP_FAILED)
 		return xmalloc(SIZE_MAX);
 #ifdef MADV_HUGEPAGE
 	madvise(q, len, MADV_HUGEPAGE);
 #endif
+	pages_root(q, len);
 	return q;
 }
 
@@ -87,6 +115,8 @@ pages_free(void *p, size_t n, size_t size)
 		return;
 	if (n * size < PAGES_MIN)
 		free(p);
-	else
-		munmap(p, (n * size + HUGE_ALIGN - 1) & ~(HUGE_ALIGN - 1));
+	else {
+		pages_unroot(p, PAGES_LEN(n * size));
+		munmap(p, PAGES_LEN(n * size));
+	}
 }
