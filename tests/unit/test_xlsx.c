@@ -435,6 +435,7 @@ START_TEST(test_scanner_same)
 	strbuf_init(&xml);
 	strbuf_adds(&xml, sheet);
 	both_ways(book(xml.buf, xml.len), &a, &b, "sheet", _i);
+	ck_assert_uint_eq(a.len, b.len);
 	strbuf_free(&a);
 	strbuf_free(&b);
 	strbuf_free(&xml);
