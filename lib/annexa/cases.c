@@ -8,7 +8,7 @@
 
 #include "annexa/cases.h"
 #include "core/idset.h"
-#include "core/keyhash.h"
+#include "core/intern.h"
 #include "core/memo.h"
 #include "core/pages.h"
 #include "core/xalloc.h"
@@ -33,39 +33,15 @@ struct rec {
 #define TUP_MULTI (1u << 30) /* its row hashes are in the row set */
 #define TUP_INDEX (TUP_MULTI - 1)
 
-/* A case-level tuple: the field hashes and the frame slot of a first row. */
-struct tuple {
-	uint32_t h[CASES_NFIELDS];
-	int32_t slot; /* frame slot, or -1 */
-};
+/* A case-level tuple, interned: the field hashes and the frame slot of a first row. */
+#define TUPLE_WORDS (CASES_NFIELDS + 1)
+#define TUPLE_SLOT CASES_NFIELDS /* the word of the slot (-1: none) */
 
 /*
- * The distinct tuples, interned: an array of them and an open-addressing
- * index (entry + 1, 0 empty) at most half full, probed from a hash keyed
- * for the run (NH over the eight words, then a keyed multiply): field
- * hashes chosen to collide under one key do not under the next.
- */
-struct tuples {
-	struct tuple *v;
-	size_t n, cap;
-	uint32_t *idx;
-	size_t slots; /* a power of two, 2^(64 - shift) */
-	int shift;
-	uint64_t key[9];
-};
-
-/*
- * New cases whose tuples are not yet interned: looking a tuple up misses
- * the cache twice (index, then entry), so the lookups of PENDING new cases
- * are made together, their loads started before any is waited for.
+ * New cases whose tuples are not yet interned: their lookups are made
+ * PENDING at a time (intern_put_many()), so that their cache misses overlap.
  */
 #define PENDING 32
-
-struct pending {
-	struct tuple u;
-	uint32_t rec; /* its record, whose TUP_INDEX is filled in */
-	uint32_t home;
-};
 
 /*
  * The lines where a case starts, as a bitmap (a bit a line, up to line
@@ -88,8 +64,9 @@ struct cases {
 	struct rec *v; /* by first line, ascending (mapped: recs_grow()) */
 	size_t n, cap;
 	struct firsts first; /* the first lines of the records */
-	struct tuples tup;
-	struct pending pend[PENDING];
+	struct intern *tup; /* the distinct tuples */
+	uint32_t pend[PENDING][TUPLE_WORDS]; /* the tuples of the last new cases */
+	uint32_t pendrec[PENDING]; /* their records */
 	size_t npend;
 	struct idset *rows; /* row hashes (hex) of cases with several rows -> line */
 };
@@ -321,94 +298,16 @@ cases_row_hash(const char *const *fields, const size_t *lens, size_t nfields)
 	return h;
 }
 
-/* The index slot of a tuple: NH of its words under the key, mapped by a keyed multiply. */
-static size_t
-tuple_home(const struct tuples *t, const struct tuple *u)
-{
-	uint32_t w[CASES_NFIELDS + 1];
-	uint64_t a = 0;
-	int i;
-
-	memcpy(w, u->h, sizeof u->h);
-	w[CASES_NFIELDS] = (uint32_t)u->slot;
-	for (i = 0; i < CASES_NFIELDS + 1; i += 2)
-		a += (uint64_t)(uint32_t)(w[i] + (uint32_t)t->key[i]) *
-		     (uint32_t)(w[i + 1] + (uint32_t)t->key[i + 1]);
-	return (size_t)(((a ^ a >> 32) * (t->key[8] | 1)) >> t->shift);
-}
-
-static int
-tuple_same(const struct tuple *x, const struct tuple *y)
-{
-	return memcmp(x->h, y->h, sizeof x->h) == 0 && x->slot == y->slot;
-}
-
-/* The slot holding u, or the empty one where it would go. */
-static size_t
-tuple_slot(const struct tuples *t, const struct tuple *u)
-{
-	size_t j = tuple_home(t, u);
-
-	while (t->idx[j] != 0 && !tuple_same(&t->v[t->idx[j] - 1], u))
-		j = (j + 1) & (t->slots - 1);
-	return j;
-}
-
-/* Double the index and place every tuple again (the index is 4 bytes a slot: small). */
-static void
-tuples_rehash(struct tuples *t)
-{
-	size_t i;
-
-	free(t->idx);
-	t->slots = t->slots ? 2 * t->slots : 1024;
-	t->shift = t->shift ? t->shift - 1 : 64 - 10;
-	t->idx = xcalloc(t->slots, sizeof *t->idx);
-	for (i = 0; i < t->n; i++)
-		t->idx[tuple_slot(t, &t->v[i])] = (uint32_t)i + 1;
-}
-
-/* The index of tuple u, added when new. */
-static uint32_t
-tuples_intern(struct tuples *t, const struct tuple *u)
-{
-	size_t j = tuple_slot(t, u), cap;
-
-	if (t->idx[j] != 0)
-		return t->idx[j] - 1;
-	if (t->n >= TUP_INDEX)
-		xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */
-	if (t->n == t->cap) {
-		cap = t->cap ? 2 * t->cap : 256;
-		t->v = xreallocarray(t->v, cap, sizeof *t->v);
-		t->cap = cap;
-	}
-	t->v[t->n] = *u;
-	if (2 * ++t->n > t->slots)
-		tuples_rehash(t);
-	else
-		t->idx[j] = (uint32_t)t->n;
-	return (uint32_t)(t->n - 1);
-}
-
-/* Intern the pending tuples: every index load started, then every entry load, then each looked up.
- */
+/* Intern the pending tuples, their indexes into their records. */
 static void
 flush(struct cases *c)
 {
-	struct tuples *t = &c->tup;
+	uint32_t ids[PENDING];
 	size_t i;
-	uint32_t e;
 
-	for (i = 0; i < c->npend; i++) {
-		c->pend[i].home = (uint32_t)tuple_home(t, &c->pend[i].u);
-		__builtin_prefetch(&t->idx[c->pend[i].home]);
-	}
+	intern_put_many(c->tup, &c->pend[0][0], c->npend, ids);
 	for (i = 0; i < c->npend; i++)
-		if ((e = t->idx[c->pend[i].home]) != 0)
-			__builtin_prefetch(&t->v[e - 1]);
-	for (i = 0; i < c->npend; i++)
-		c->v[c->pend[i].rec].tup |= tuples_intern(t, &c->pend[i].u);
+		c->v[c->pendrec[i]].tup |= ids[i];
 	c->npend = 0;
 }
 
@@ -416,12 +315,8 @@ struct cases *
 cases_new(size_t hint)
 {
 	struct cases *c = xcalloc(1, sizeof *c);
-	const struct keyhash_key *k = keyhash_run_key();
-	size_t j;
 
-	for (j = 0; j < 9; j++)
-		c->tup.key[j] = keyhash_sip13_word(k, UINT64_C(0x7475706c65) + j);
-	tuples_rehash(&c->tup);
+	c->tup = intern_new(TUPLE_WORDS);
 
 	c->ids = hint > 0 ? idset_new_sized(hint) : idset_new();
 	return c;
@@ -436,8 +331,7 @@ cases_free(struct cases *c)
 	idset_free(c->rows);
 	pages_free(c->v, c->cap, sizeof *c->v);
 	firsts_free(&c->first);
-	free(c->tup.v);
-	free(c->tup.idx);
+	intern_free(c->tup);
 	free(c);
 }
 
@@ -470,8 +364,7 @@ cases_add(struct cases *c, const char *id, size_t len, unsigned long line,
           const uint32_t h[CASES_NFIELDS], uint64_t rowhash, long slot, struct cases_verdict *out)
 {
 	unsigned long at = idset_add(c->ids, id, len, line), same;
-	const struct tuple *first;
-	struct pending *p;
+	const uint32_t *first;
 	struct rec *r;
 	long k;
 	int f;
@@ -487,10 +380,9 @@ cases_add(struct cases *c, const char *id, size_t len, unsigned long line,
 			recs_grow(c);
 		if (c->npend == PENDING)
 			flush(c);
-		p = &c->pend[c->npend++];
-		memcpy(p->u.h, h, sizeof p->u.h);
-		p->u.slot = (int32_t)slot;
-		p->rec = (uint32_t)c->n;
+		memcpy(c->pend[c->npend], h, CASES_NFIELDS * sizeof *h);
+		c->pend[c->npend][TUPLE_SLOT] = (uint32_t)slot;
+		c->pendrec[c->npend++] = (uint32_t)c->n;
 		firsts_add(&c->first, line);
 		r = &c->v[c->n++];
 		r->lo = (uint32_t)rowhash;
@@ -514,16 +406,16 @@ cases_add(struct cases *c, const char *id, size_t len, unsigned long line,
 		out->other = same;
 		return;
 	}
-	first = &c->tup.v[r->tup & TUP_INDEX];
+	first = intern_get(c->tup, r->tup & TUP_INDEX);
 	for (f = 0; f < CASES_NFIELDS; f++)
-		if (h[f] != first->h[f])
+		if (h[f] != first[f])
 			out->differ |= 1u << f;
 	out->kind = out->differ ? CASES_CONFLICT : CASES_SIBLING;
 	out->other = at;
 	if ((out->differ || slot < 0) && (r->tup & TUP_COUNTED)) {
 		r->tup &= ~TUP_COUNTED;
 		out->uncount = 1;
-		out->slot = first->slot;
+		out->slot = (int32_t)first[TUPLE_SLOT];
 	}
 }
 
@@ -538,8 +430,7 @@ cases_bytes(const struct cases *c)
 {
 	return idset_bytes(c->ids) + (c->rows ? idset_bytes(c->rows) : 0) + c->cap * sizeof *c->v +
 	       c->first.words * sizeof *c->first.bits +
-	       c->first.words / RANK_WORDS * sizeof *c->first.before +
-	       c->tup.cap * sizeof *c->tup.v + c->tup.slots * sizeof *c->tup.idx;
+	       c->first.words / RANK_WORDS * sizeof *c->first.before + intern_bytes(c->tup);
 }
 
 void
