@@ -22,6 +22,7 @@
 #include "core/rx.h"
 #include "core/strbuf.h"
 #include "redact/redact.h"
+#include "redact/redact_index.h"
 
 /* Flags of a word of the table (keys are lowered words, or phrases of lowered words). */
 #define W_SURNAME 0x1 /* a listed person's name word: written with a capital alone, a name */
@@ -57,14 +58,31 @@
 /* Kinds of protected spans. */
 enum { PROT_CASEID, PROT_TITLE, PROT_PLACE, PROT_BODY };
 
+/*
+ * What the table knows of a word: what a look-up gives. The same four
+ * words in a slot of the run's table and of the prebuilt index
+ * (redact_index.c), so a look-up returns a pointer into either.
+ */
 struct redact_word {
-	char *key; /* lowered word or phrase */
-	unsigned flags;
+	uint32_t flags;
 	unsigned char maxfull; /* most words of a listed full name starting with this word */
 	unsigned char maxphrase; /* most words of a phrase starting with this word */
 	unsigned char phrasekind; /* PROT_* of a W_PHRASE key */
-	unsigned char owned; /* key was allocated by the table */
+	unsigned char owned; /* run's table: key was allocated by the table; index: unused (0) */
+};
+
+/* A slot of the run's table (open addressing, keyed by the run's secret key). */
+struct redact_slot {
+	char *key; /* lowered word or phrase; NULL: empty */
 	uint32_t hash; /* the low bits of the key's hash */
+	struct redact_word w;
+};
+
+/* A file the word table was built from (redact_index_source()). */
+struct redact_source {
+	char *path;
+	int relative; /* under the data folder */
+	int present; /* 0: a candidate list that did not exist */
 };
 
 struct detector {
@@ -137,7 +155,16 @@ struct redact {
 	size_t nni_invalid;
 
 	struct keyhash_key hkey;
-	struct redact_word *words; /* open addressing, size a power of two */
+	/*
+	 * The words: the run's table (open addressing, size a power of two),
+	 * looked up first, then the prebuilt index of the word lists when one
+	 * was opened (index != NULL: the table holds only the words the run
+	 * added or changed, each with the index's entry folded in).
+	 */
+	struct redact_slot *words;
+	struct redact_index *index;
+	struct redact_source *src; /* the files the table was built from, when built */
+	size_t nsrc;
 	size_t wcap, wcount;
 	char *dict, *dict2; /* the word lists' text, keys point into them (core/pages) */
 	size_t dictcap, dict2cap; /* their sizes for pages_free() */

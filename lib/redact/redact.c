@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "core/datadir.h"
+#include "core/diag.h"
 #include "core/idset.h"
 #include "core/jsonio.h"
 #include "core/keyhash.h"
@@ -347,6 +348,7 @@ load_titles(struct redact *r, char *err, size_t errsz)
 
 	if ((root = redact_load_data("redact/job-titles.json", err, errsz)) == NULL)
 		return -1;
+	redact_index_source(r, "redact/job-titles.json", 1, 1);
 	json_array_foreach(json_object_get(root, "titles"), i, v) if (json_is_string(v))
 	    redact_add_phrase(r, json_string_value(v), PROT_TITLE);
 	json_decref(root);
@@ -380,11 +382,31 @@ load_caseid(struct redact *r, char *err, size_t errsz)
 	return r->caseid == NULL ? -1 : 0;
 }
 
+/*
+ * Build the word table from the lists: the vocabulary, the job titles and
+ * the words of share/redact/words.json (what the index holds). -1 with err set.
+ */
+static int
+build_words(struct redact *r, char *err, size_t errsz)
+{
+	json_t *words;
+
+	if (redact_load_vocab(r, err, errsz) == -1 || load_titles(r, err, errsz) == -1 ||
+	    (words = redact_load_data("redact/words.json", err, errsz)) == NULL)
+		return -1;
+	redact_index_source(r, "redact/words.json", 1, 1);
+	redact_add_words_json(r, words, "org_words", W_ORG);
+	redact_add_words_json(r, words, "skip_words", W_SKIP);
+	redact_add_words_json(r, words, "honorifics", W_HONORIFIC);
+	redact_add_words_json(r, words, "common_words", W_COMMON);
+	json_decref(words);
+	return 0;
+}
+
 struct redact *
-redact_new(char *err, size_t errsz)
+redact_new_index(const char *index, char *why, size_t whysz, char *err, size_t errsz)
 {
 	struct redact *r = xcalloc(1, sizeof(*r));
-	json_t *words;
 
 	strbuf_init(&r->key);
 	strbuf_init(&r->key2);
@@ -393,19 +415,39 @@ redact_new(char *err, size_t errsz)
 	/* the run's secret key for the tables of words (names come from input) */
 	r->hkey = *keyhash_run_key();
 	r->allow_names = 1;
+	if (why != NULL && whysz > 0)
+		why[0] = '\0';
+	if (index != NULL)
+		r->index = redact_index_open(index, why, whysz);
 	if (redact_load_patterns(r, err, errsz) == -1 || redact_load_ni(r, err, errsz) == -1 ||
-	    redact_load_vocab(r, err, errsz) == -1 || load_titles(r, err, errsz) == -1 ||
 	    load_caseid(r, err, errsz) == -1 ||
-	    (words = redact_load_data("redact/words.json", err, errsz)) == NULL) {
+	    (r->index == NULL && build_words(r, err, errsz) == -1)) {
 		redact_free(r);
 		return NULL;
 	}
-	redact_add_words_json(r, words, "org_words", W_ORG);
-	redact_add_words_json(r, words, "skip_words", W_SKIP);
-	redact_add_words_json(r, words, "honorifics", W_HONORIFIC);
-	redact_add_words_json(r, words, "common_words", W_COMMON);
-	json_decref(words);
 	return r;
+}
+
+struct redact *
+redact_new(char *err, size_t errsz)
+{
+	static int noted;
+	char *index = datadir_path(REDACT_INDEX_FILE), why[512];
+	struct redact *r = redact_new_index(index, why, sizeof(why), err, errsz);
+
+	/* a stale or damaged index costs time, never an answer: said once */
+	if (r != NULL && why[0] != '\0' && !noted++)
+		diag_note("note: the word index %s is %s; the word table was built from the lists "
+		          "instead (slower, same results); `make` rebuilds the index",
+		          REDACT_INDEX_FILE, why);
+	free(index);
+	return r;
+}
+
+int
+redact_indexed(const struct redact *r)
+{
+	return r->index != NULL;
 }
 
 void
@@ -423,9 +465,13 @@ redact_free(struct redact *r)
 	idset_free(r->keep);
 	free(r->ni_invalid);
 	for (i = 0; i < r->wcap; i++)
-		if (r->words[i].owned)
+		if (r->words[i].w.owned)
 			free(r->words[i].key);
 	pages_free(r->words, r->wcap, sizeof(*r->words));
+	redact_index_close(r->index);
+	for (i = 0; i < r->nsrc; i++)
+		free(r->src[i].path);
+	free(r->src);
 	pages_free(r->dict, r->dictcap, 1);
 	pages_free(r->dict2, r->dict2cap, 1);
 	redact_review_free(r);
