@@ -191,7 +191,7 @@ struct redact {
 	size_t ntoks, tokcap;
 	struct strbuf low; /* the tokens lowered, each NUL-ended (struct token's key) */
 	struct wcache_slot *wcache; /* WCACHE_SLOTS, allocated at the first lookup */
-	const struct redact_word *wc_words; /* the table the cache was filled from... */
+	const void *wc_words; /* the run's table the cache was filled from... */
 	size_t wc_wcap, wc_wcount; /* ...its size and count then */
 	uint64_t *keepbloom; /* KEEP_BLOOM_BITS: the kept references' hashes, or NULL */
 	uint64_t keeplens; /* bit n - 1: a kept reference is n bytes long */
