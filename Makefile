@@ -48,7 +48,17 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(B)/%.o) $(B)/tests/unit/runner.o
 GEN_SRC = $(sort $(wildcard tests/gen/*.c))
 GEN_BINS = $(GEN_SRC:tests/gen/%.c=$(B)/gen/%)
 
-all: $(BINS) $(GEN_BINS)
+# The prebuilt word index of the redaction detector (lib/redact/redact_index.h):
+# written again when its generator changes (the code that builds the table),
+# else only when a word list it was built from changed (--if-stale).
+LEXIDX = share/redact/lexicon.idx
+
+all: $(BINS) $(GEN_BINS) $(LEXIDX)
+
+$(LEXIDX): $(B)/gen/lexicon-index FORCE
+	CAFCASS_INSPECT_DATA=share $(B)/gen/lexicon-index $(if $(filter $<,$?),,--if-stale) $@
+
+FORCE:
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -158,13 +168,13 @@ uninstall:
 	rm -rf $(DESTDIR)$(datadir)/cafcass-inspect
 
 clean:
-	rm -rf $(B) bin demo-out
+	rm -rf $(B) bin demo-out $(LEXIDX)
 
 distclean: clean
 	rm -rf config.mk config.log config.status configure autom4te.cache aclocal.m4
 
 .SECONDARY: $(GEN_SRC:%.c=$(B)/%.o) $(FUZZ_LIB_OBJ)
-.PHONY: all check unit demo bench fuzz format install uninstall clean distclean
+.PHONY: all check unit demo bench fuzz format install uninstall clean distclean FORCE
 
 -include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(wildcard $(B)/cmd/*/*.d) $(wildcard $(B)/tests/gen/*.d)
 

@@ -21,8 +21,10 @@
 #include <unistd.h>
 
 #include "core/datadir.h"
+#include "core/diag.h"
 #include "core/idset.h"
 #include "core/jsonio.h"
+#include "core/keyhash.h"
 #include "core/output.h"
 #include "core/pages.h"
 #include "core/text.h"
@@ -111,11 +113,28 @@ ref_byte(unsigned char c)
 	       c == '-' || c == '/' || c == '_' || c == '.';
 }
 
-/* Protect (kind 0) the words of s that are case references kept by redact_keep(). */
+/* The two bits of the kept references' filter a hash sets. */
+#define KEEP_BIT1(h) ((h) & (KEEP_BLOOM_BITS - 1))
+#define KEEP_BIT2(h) (((h) >> 32) & (KEEP_BLOOM_BITS - 1))
+
+/* 1 when bit b of the filter is set. */
+static int
+keep_bit(const struct redact *r, uint64_t b)
+{
+	return (r->keepbloom[b / 64] >> (b % 64)) & 1;
+}
+
+/*
+ * Protect (kind 0) the words of s that are case references kept by
+ * redact_keep(). A word is looked up only when its length is one of theirs
+ * and the filter of their hashes (FNV-1a of the upper-cased bytes) holds it.
+ */
 static void
 protect_kept(struct redact *r, const char *s, size_t len)
 {
 	size_t so, eo, i;
+	char up[64];
+	uint64_t h;
 
 	for (so = 0; so < len; so = eo + 1) {
 		while (so < len && !ref_byte((unsigned char)s[so]))
@@ -126,12 +145,15 @@ protect_kept(struct redact *r, const char *s, size_t len)
 			eo--; /* a full stop or dash after the reference */
 		if (eo == so || eo - so > 64)
 			continue;
-		strbuf_reset(&r->key);
-		for (i = so; i < eo; i++)
-			strbuf_addch(&r->key, (char)toupper((unsigned char)s[i]));
-		if (idset_find(r->keep, r->key.buf, r->key.len) != 0 &&
-		    !redact_protected(r, so, eo, 0))
-			redact_push_span(&r->prot, &r->nprot, &r->protcap, so, eo, 0, 0);
+		if ((r->keeplens >> (eo - so - 1)) & 1) {
+			for (i = so; i < eo; i++)
+				up[i - so] = (char)toupper((unsigned char)s[i]);
+			h = keyhash_fnv1a(KEYHASH_FNV_BASIS, up, eo - so);
+			if (keep_bit(r, KEEP_BIT1(h)) && keep_bit(r, KEEP_BIT2(h)) &&
+			    idset_find(r->keep, up, eo - so) != 0 &&
+			    !redact_protected(r, so, eo, 0))
+				redact_push_span(&r->prot, &r->nprot, &r->protcap, so, eo, 0, 0);
+		}
 		while (eo < len && ref_byte((unsigned char)s[eo]))
 			eo++;
 	}
@@ -143,15 +165,22 @@ redact_keep(struct redact *r, const char *ref)
 	size_t len;
 	const char *p = text_trim(ref, &len);
 	size_t i;
+	uint64_t h;
 
 	if (len == 0 || len > 64)
 		return;
-	if (r->keep == NULL)
+	if (r->keep == NULL) {
 		r->keep = idset_new();
+		r->keepbloom = xcalloc(KEEP_BLOOM_BITS / 64, sizeof(*r->keepbloom));
+	}
 	strbuf_reset(&r->key);
 	for (i = 0; i < len; i++)
 		strbuf_addch(&r->key, (char)toupper((unsigned char)p[i]));
 	idset_add(r->keep, r->key.buf, r->key.len, 1);
+	h = keyhash_fnv1a(KEYHASH_FNV_BASIS, r->key.buf, r->key.len);
+	r->keepbloom[KEEP_BIT1(h) / 64] |= (uint64_t)1 << (KEEP_BIT1(h) % 64);
+	r->keepbloom[KEEP_BIT2(h) / 64] |= (uint64_t)1 << (KEEP_BIT2(h) % 64);
+	r->keeplens |= (uint64_t)1 << (len - 1);
 }
 
 /* The ASCII digits in s[so..eo). */
@@ -207,6 +236,7 @@ find_spans(struct redact *r, const char *s, size_t len)
 
 	r->nspans = 0;
 	r->nprot = 0;
+	redact_lookup_check(r);
 	digits = count_digits(s, 0, len);
 	has_at = memchr(s, '@', len) != NULL;
 	if (digits > 0)
@@ -318,6 +348,7 @@ load_titles(struct redact *r, char *err, size_t errsz)
 
 	if ((root = redact_load_data("redact/job-titles.json", err, errsz)) == NULL)
 		return -1;
+	redact_index_source(r, "redact/job-titles.json", 1, 1);
 	json_array_foreach(json_object_get(root, "titles"), i, v) if (json_is_string(v))
 	    redact_add_phrase(r, json_string_value(v), PROT_TITLE);
 	json_decref(root);
@@ -351,31 +382,72 @@ load_caseid(struct redact *r, char *err, size_t errsz)
 	return r->caseid == NULL ? -1 : 0;
 }
 
-struct redact *
-redact_new(char *err, size_t errsz)
+/*
+ * Build the word table from the lists: the vocabulary, the job titles and
+ * the words of share/redact/words.json (what the index holds). -1 with err set.
+ */
+static int
+build_words(struct redact *r, char *err, size_t errsz)
 {
-	struct redact *r = xcalloc(1, sizeof(*r));
 	json_t *words;
 
-	strbuf_init(&r->key);
-	strbuf_init(&r->key2);
-	strbuf_init(&r->norm);
-	/* the run's secret key for the tables of words (names come from input) */
-	r->hkey = *keyhash_run_key();
-	r->allow_names = 1;
-	if (redact_load_patterns(r, err, errsz) == -1 || redact_load_ni(r, err, errsz) == -1 ||
-	    redact_load_vocab(r, err, errsz) == -1 || load_titles(r, err, errsz) == -1 ||
-	    load_caseid(r, err, errsz) == -1 ||
-	    (words = redact_load_data("redact/words.json", err, errsz)) == NULL) {
-		redact_free(r);
-		return NULL;
-	}
+	if (redact_load_vocab(r, err, errsz) == -1 || load_titles(r, err, errsz) == -1 ||
+	    (words = redact_load_data("redact/words.json", err, errsz)) == NULL)
+		return -1;
+	redact_index_source(r, "redact/words.json", 1, 1);
 	redact_add_words_json(r, words, "org_words", W_ORG);
 	redact_add_words_json(r, words, "skip_words", W_SKIP);
 	redact_add_words_json(r, words, "honorifics", W_HONORIFIC);
 	redact_add_words_json(r, words, "common_words", W_COMMON);
 	json_decref(words);
+	return 0;
+}
+
+struct redact *
+redact_new_index(const char *index, char *why, size_t whysz, char *err, size_t errsz)
+{
+	struct redact *r = xcalloc(1, sizeof(*r));
+
+	strbuf_init(&r->key);
+	strbuf_init(&r->key2);
+	strbuf_init(&r->norm);
+	strbuf_init(&r->low);
+	/* the run's secret key for the tables of words (names come from input) */
+	r->hkey = *keyhash_run_key();
+	r->allow_names = 1;
+	if (why != NULL && whysz > 0)
+		why[0] = '\0';
+	if (index != NULL)
+		r->index = redact_index_open(index, why, whysz);
+	if (redact_load_patterns(r, err, errsz) == -1 || redact_load_ni(r, err, errsz) == -1 ||
+	    load_caseid(r, err, errsz) == -1 ||
+	    (r->index == NULL && build_words(r, err, errsz) == -1)) {
+		redact_free(r);
+		return NULL;
+	}
 	return r;
+}
+
+struct redact *
+redact_new(char *err, size_t errsz)
+{
+	static int noted;
+	char *index = datadir_path(REDACT_INDEX_FILE), why[512];
+	struct redact *r = redact_new_index(index, why, sizeof(why), err, errsz);
+
+	/* a stale or damaged index costs time, never an answer: said once */
+	if (r != NULL && why[0] != '\0' && !noted++)
+		diag_note("note: the word index %s is %s; the word table was built from the lists "
+		          "instead (slower, same results); `make` rebuilds the index",
+		          REDACT_INDEX_FILE, why);
+	free(index);
+	return r;
+}
+
+int
+redact_indexed(const struct redact *r)
+{
+	return r->index != NULL;
 }
 
 void
@@ -393,9 +465,13 @@ redact_free(struct redact *r)
 	idset_free(r->keep);
 	free(r->ni_invalid);
 	for (i = 0; i < r->wcap; i++)
-		if (r->words[i].owned)
+		if (r->words[i].w.owned)
 			free(r->words[i].key);
 	pages_free(r->words, r->wcap, sizeof(*r->words));
+	redact_index_close(r->index);
+	for (i = 0; i < r->nsrc; i++)
+		free(r->src[i].path);
+	free(r->src);
 	pages_free(r->dict, r->dictcap, 1);
 	pages_free(r->dict2, r->dict2cap, 1);
 	redact_review_free(r);
@@ -408,5 +484,8 @@ redact_free(struct redact *r)
 	strbuf_free(&r->key);
 	strbuf_free(&r->key2);
 	strbuf_free(&r->norm);
+	strbuf_free(&r->low);
+	free(r->wcache);
+	free(r->keepbloom);
 	free(r);
 }

@@ -47,8 +47,23 @@ enum redact_type {
 
 struct redact;
 
-/* Load the detectors from the data folder; NULL with the reason in err. */
+/*
+ * Load the detectors from the data folder; NULL with the reason in err. The
+ * words of the word lists come from the prebuilt index of the data folder
+ * (redact/lexicon.idx, see redact_index.h) when it is there and up to date;
+ * else the table is built from the lists (a stale or damaged index is said
+ * once on stderr). Either way the results are the same.
+ */
 struct redact *redact_new(char *err, size_t errsz);
+/*
+ * redact_new() with the index at index (NULL: none, the table is built from
+ * the lists); why (may be NULL) gets why an index that exists was not used
+ * (empty when it was, or was missing).
+ */
+struct redact *redact_new_index(const char *index, char *why, size_t whysz, char *err,
+                                size_t errsz);
+/* 1 when r's words come from a prebuilt index. */
+int redact_indexed(const struct redact *);
 void redact_free(struct redact *);
 
 /*

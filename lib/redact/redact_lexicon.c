@@ -16,8 +16,8 @@
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
 
-/* The slot of key[0..len): its entry, or the empty slot where it would go. */
-static struct redact_word *
+/* The slot of key[0..len) in the run's table: its entry, or the empty slot where it would go. */
+static struct redact_slot *
 word_slot_h(const struct redact *r, const char *key, size_t len, uint32_t h)
 {
 	size_t i = h & (r->wcap - 1);
@@ -36,22 +36,19 @@ word_hash(const struct redact *r, const char *key, size_t len)
 	return (uint32_t)keyhash_sip13(&r->hkey, key, len);
 }
 
-/* The slot of key[0..len): its entry, or the empty slot where it would go. */
-static struct redact_word *
-word_slot(const struct redact *r, const char *key, size_t len)
-{
-	return word_slot_h(r, key, len, word_hash(r, key, len));
-}
-
+/*
+ * The run's table first (the words the run added or changed), then the
+ * prebuilt index of the word lists, if one is open.
+ */
 struct redact_word *
 redact_word_findn(const struct redact *r, const char *key, size_t len)
 {
-	struct redact_word *w;
+	struct redact_slot *w;
 
-	if (r->wcount == 0)
-		return NULL;
-	w = word_slot(r, key, len);
-	return w->key != NULL ? w : NULL;
+	if (r->wcount > 0 && (w = word_slot_h(r, key, len, word_hash(r, key, len)))->key != NULL)
+		return &w->w;
+	return r->index != NULL ? (struct redact_word *)redact_index_find(r->index, key, len)
+	                        : NULL;
 }
 
 /* The entry of key, or NULL. */
@@ -71,7 +68,7 @@ redact_word_find(const struct redact *r, const char *key)
 static void
 word_resize(struct redact *r, size_t cap)
 {
-	struct redact_word *old = r->words;
+	struct redact_slot *old = r->words;
 	size_t i, k, oldcap = r->wcap;
 
 	r->wcap = cap;
@@ -104,11 +101,17 @@ redact_words_reserve(struct redact *r, size_t n)
 		word_resize(r, cap);
 }
 
-/* The entry of key[0..len), created when absent (key copied unless keep); *added set then. */
+/*
+ * The entry of key[0..len) in the run's table, created when absent (key
+ * copied unless keep); *added set then, unless the index knew the word: a
+ * new entry starts as the index's, so that a word the run changes reads
+ * the same as in a table built whole.
+ */
 static struct redact_word *
 word_get_n(struct redact *r, char *key, size_t len, int keep, int *added)
 {
-	struct redact_word *w;
+	struct redact_slot *w;
+	const struct redact_word *known;
 	uint32_t h = word_hash(r, key, len);
 
 	if (r->wcount + 1 > WORDS_MAX(r->wcap))
@@ -117,11 +120,18 @@ word_get_n(struct redact *r, char *key, size_t len, int keep, int *added)
 	*added = w->key == NULL;
 	if (*added) {
 		w->key = keep ? key : xstrdup(key);
-		w->owned = !keep;
+		w->w.owned = !keep;
 		w->hash = h;
 		r->wcount++;
+		if (r->index != NULL && (known = redact_index_find(r->index, key, len)) != NULL) {
+			w->w.flags = known->flags;
+			w->w.maxfull = known->maxfull;
+			w->w.maxphrase = known->maxphrase;
+			w->w.phrasekind = known->phrasekind;
+			*added = 0;
+		}
 	}
-	return w;
+	return &w->w;
 }
 
 /* The entry of key, created when absent (key copied unless keep). */

@@ -122,6 +122,8 @@ load_share_list(struct redact *r, const char *rel, unsigned flags, int kind, cha
 	char *path = datadir_path(rel);
 	int rc = load_list(r, path, rel, flags, kind, err, errsz);
 
+	redact_index_source(r, rel, 1, 1);
+
 	free(path);
 	return rc;
 }
@@ -167,6 +169,7 @@ load_context(struct redact *r, char *err, size_t errsz)
 
 	if ((root = redact_load_data("redact/context.json", err, errsz)) == NULL)
 		return -1;
+	redact_index_source(r, "redact/context.json", 1, 1);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		redact_add_words_json(r, root, lists[i].key, lists[i].flags);
 	json_array_foreach(json_object_get(root, "court_suffixes"), i, v) if (json_is_string(v))
@@ -208,17 +211,26 @@ slurp(const char *path, size_t *len, size_t *cap)
 	return text;
 }
 
-/* Read the first file of the array under key of root that exists; NULL when none does. */
+/*
+ * Read the first file of the array under key of root that exists; NULL when
+ * none does. Each candidate tried is a source of the table.
+ */
 static char *
-first_file(json_t *root, const char *key, size_t *len, size_t *cap)
+first_file(struct redact *r, json_t *root, const char *key, size_t *len, size_t *cap)
 {
 	json_t *v;
 	size_t i;
 	char *text;
 
-	json_array_foreach(json_object_get(root, key), i,
-	                   v) if (json_is_string(v) && (text = slurp(json_string_value(v), len,
-	                                                             cap)) != NULL) return text;
+	json_array_foreach(json_object_get(root, key), i, v)
+	{
+		if (!json_is_string(v))
+			continue;
+		text = slurp(json_string_value(v), len, cap);
+		redact_index_source(r, json_string_value(v), 0, text != NULL);
+		if (text != NULL)
+			return text;
+	}
 	return NULL;
 }
 
@@ -278,8 +290,9 @@ load_dictionary(struct redact *r, char *err, size_t errsz)
 
 	if ((root = redact_load_data("redact/lexicon.json", err, errsz)) == NULL)
 		return -1;
-	r->dict = first_file(root, "dictionaries", &len, &r->dictcap);
-	r->dict2 = first_file(root, "rare_dictionaries", &len2, &r->dict2cap);
+	redact_index_source(r, "redact/lexicon.json", 1, 1);
+	r->dict = first_file(r, root, "dictionaries", &len, &r->dictcap);
+	r->dict2 = first_file(r, root, "rare_dictionaries", &len2, &r->dict2cap);
 	json_decref(root);
 	if (r->dict == NULL || r->dict2 == NULL) {
 		snprintf(err, errsz,
