@@ -101,8 +101,37 @@ struct span {
 	int prio;
 };
 
+/*
+ * A word token of the text, with what the detectors ask of it again and
+ * again, found once when the text is cut (redact_tokenize).
+ */
 struct token {
 	size_t so, eo;
+	size_t key; /* offset in r->low of the lowered token (apostrophes as '), NUL-ended */
+	size_t klen; /* its length; without a possessive ending: klen - 2 when pl > 0 */
+	uint64_t hfull, hbase; /* FNV-1a of the lowered token, and of it without the possessive */
+	unsigned char pl; /* bytes of a possessive ending ('s, U+2019 s), or 0 */
+	unsigned char cap; /* the first letter is a capital (redact_capitalised) */
+	unsigned char ascii; /* every byte is ASCII */
+};
+
+/*
+ * The run's cache of word lookups: a direct-mapped table of recent keys and
+ * the entry each found (or NULL), in front of the word table. Hashed with
+ * FNV-1a: a key that collides only takes its slot, so a text built to
+ * collide costs the table's own lookup, no more. Emptied whenever the word
+ * table changes (its slots, size or count).
+ */
+#define WCACHE_SLOTS 4096
+#define WCACHE_KEY 40 /* longer keys go to the table */
+
+#define KEEP_BLOOM_BITS 65536 /* the filter in front of the kept references (redact_keep) */
+
+struct wcache_slot {
+	uint64_t hash;
+	const struct redact_word *w;
+	uint32_t len; /* key length + 1; 0: empty */
+	char key[WCACHE_KEY];
 };
 
 /* Why a word was taken for a name (the review list holds the REASON_UNKNOWN ones). */
@@ -160,6 +189,12 @@ struct redact {
 	size_t nprot, protcap;
 	struct token *toks;
 	size_t ntoks, tokcap;
+	struct strbuf low; /* the tokens lowered, each NUL-ended (struct token's key) */
+	struct wcache_slot *wcache; /* WCACHE_SLOTS, allocated at the first lookup */
+	const void *wc_words; /* the run's table the cache was filled from... */
+	size_t wc_wcap, wc_wcount; /* ...its size and count then */
+	uint64_t *keepbloom; /* KEEP_BLOOM_BITS: the kept references' hashes, or NULL */
+	uint64_t keeplens; /* bit n - 1: a kept reference is n bytes long */
 	unsigned char *tokstate; /* per token: TS_* */
 	const struct redact_word **tokword; /* per token: its word's entry (NULL: none), cached */
 	size_t tokstatecap;
@@ -225,8 +260,17 @@ void redact_add_phrase(struct redact *r, const char *phrase, int kind);
 
 /* redact_match.c */
 
-/* Cut s into word tokens (letters, with inner apostrophes and hyphens). */
+/*
+ * Cut s into word tokens (letters, with inner apostrophes and hyphens), each
+ * with its lowered key, hashes, possessive ending and capital.
+ */
 void redact_tokenize(struct redact *r, const char *s, size_t len);
+/* The entry of key[0..len) through the run's lookup cache, or NULL. */
+const struct redact_word *redact_lookup(struct redact *r, const char *key, size_t len);
+/* The entry of token i's lowered word whole (base 0) or without its possessive (base 1). */
+const struct redact_word *redact_tok_lookup(struct redact *r, size_t i, int base);
+/* Empty the lookup cache when the word table changed since it was filled. */
+void redact_lookup_check(struct redact *r);
 /* Lower s[so..eo) into out, apostrophes as '. */
 void redact_lower_word(const char *s, size_t so, size_t eo, struct strbuf *out);
 /* 1 when the token's first letter is a capital. */

@@ -24,6 +24,7 @@
 #include "core/diag.h"
 #include "core/idset.h"
 #include "core/jsonio.h"
+#include "core/keyhash.h"
 #include "core/output.h"
 #include "core/pages.h"
 #include "core/text.h"
@@ -112,11 +113,28 @@ ref_byte(unsigned char c)
 	       c == '-' || c == '/' || c == '_' || c == '.';
 }
 
-/* Protect (kind 0) the words of s that are case references kept by redact_keep(). */
+/* The two bits of the kept references' filter a hash sets. */
+#define KEEP_BIT1(h) ((h) & (KEEP_BLOOM_BITS - 1))
+#define KEEP_BIT2(h) (((h) >> 32) & (KEEP_BLOOM_BITS - 1))
+
+/* 1 when bit b of the filter is set. */
+static int
+keep_bit(const struct redact *r, uint64_t b)
+{
+	return (r->keepbloom[b / 64] >> (b % 64)) & 1;
+}
+
+/*
+ * Protect (kind 0) the words of s that are case references kept by
+ * redact_keep(). A word is looked up only when its length is one of theirs
+ * and the filter of their hashes (FNV-1a of the upper-cased bytes) holds it.
+ */
 static void
 protect_kept(struct redact *r, const char *s, size_t len)
 {
 	size_t so, eo, i;
+	char up[64];
+	uint64_t h;
 
 	for (so = 0; so < len; so = eo + 1) {
 		while (so < len && !ref_byte((unsigned char)s[so]))
@@ -127,12 +145,15 @@ protect_kept(struct redact *r, const char *s, size_t len)
 			eo--; /* a full stop or dash after the reference */
 		if (eo == so || eo - so > 64)
 			continue;
-		strbuf_reset(&r->key);
-		for (i = so; i < eo; i++)
-			strbuf_addch(&r->key, (char)toupper((unsigned char)s[i]));
-		if (idset_find(r->keep, r->key.buf, r->key.len) != 0 &&
-		    !redact_protected(r, so, eo, 0))
-			redact_push_span(&r->prot, &r->nprot, &r->protcap, so, eo, 0, 0);
+		if ((r->keeplens >> (eo - so - 1)) & 1) {
+			for (i = so; i < eo; i++)
+				up[i - so] = (char)toupper((unsigned char)s[i]);
+			h = keyhash_fnv1a(KEYHASH_FNV_BASIS, up, eo - so);
+			if (keep_bit(r, KEEP_BIT1(h)) && keep_bit(r, KEEP_BIT2(h)) &&
+			    idset_find(r->keep, up, eo - so) != 0 &&
+			    !redact_protected(r, so, eo, 0))
+				redact_push_span(&r->prot, &r->nprot, &r->protcap, so, eo, 0, 0);
+		}
 		while (eo < len && ref_byte((unsigned char)s[eo]))
 			eo++;
 	}
@@ -144,15 +165,22 @@ redact_keep(struct redact *r, const char *ref)
 	size_t len;
 	const char *p = text_trim(ref, &len);
 	size_t i;
+	uint64_t h;
 
 	if (len == 0 || len > 64)
 		return;
-	if (r->keep == NULL)
+	if (r->keep == NULL) {
 		r->keep = idset_new();
+		r->keepbloom = xcalloc(KEEP_BLOOM_BITS / 64, sizeof(*r->keepbloom));
+	}
 	strbuf_reset(&r->key);
 	for (i = 0; i < len; i++)
 		strbuf_addch(&r->key, (char)toupper((unsigned char)p[i]));
 	idset_add(r->keep, r->key.buf, r->key.len, 1);
+	h = keyhash_fnv1a(KEYHASH_FNV_BASIS, r->key.buf, r->key.len);
+	r->keepbloom[KEEP_BIT1(h) / 64] |= (uint64_t)1 << (KEEP_BIT1(h) % 64);
+	r->keepbloom[KEEP_BIT2(h) / 64] |= (uint64_t)1 << (KEEP_BIT2(h) % 64);
+	r->keeplens |= (uint64_t)1 << (len - 1);
 }
 
 /* The ASCII digits in s[so..eo). */
@@ -208,6 +236,7 @@ find_spans(struct redact *r, const char *s, size_t len)
 
 	r->nspans = 0;
 	r->nprot = 0;
+	redact_lookup_check(r);
 	digits = count_digits(s, 0, len);
 	has_at = memchr(s, '@', len) != NULL;
 	if (digits > 0)
@@ -382,6 +411,7 @@ redact_new_index(const char *index, char *why, size_t whysz, char *err, size_t e
 	strbuf_init(&r->key);
 	strbuf_init(&r->key2);
 	strbuf_init(&r->norm);
+	strbuf_init(&r->low);
 	/* the run's secret key for the tables of words (names come from input) */
 	r->hkey = *keyhash_run_key();
 	r->allow_names = 1;
@@ -454,5 +484,8 @@ redact_free(struct redact *r)
 	strbuf_free(&r->key);
 	strbuf_free(&r->key2);
 	strbuf_free(&r->norm);
+	strbuf_free(&r->low);
+	free(r->wcache);
+	free(r->keepbloom);
 	free(r);
 }

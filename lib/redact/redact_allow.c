@@ -71,18 +71,32 @@ cp_at(const char *s, size_t len, size_t i, utf8proc_int32_t *cp)
 
 static const struct redact_word *tok_word(struct redact *r, const char *s, size_t i);
 
-/* Facts of token t: flags of the lowered word (or its hyphen parts), capitals. */
-static void
-tok_info(struct redact *r, const char *s, const struct token *t, struct tokinfo *ti)
+/* Count the letters and capitals of t before its possessive (ti->letters, ti->cap); the capitals.
+ */
+static int
+tok_letters(const char *s, const struct token *t, struct tokinfo *ti)
 {
-	const struct redact_word *w;
-	size_t i, n, pl = redact_possessive_len(s, t), start;
+	size_t i, n, end = t->eo - t->pl;
 	utf8proc_int32_t cp;
 	int upper = 0;
 
-	memset(ti, 0, sizeof(*ti));
-	ti->poss = pl > 0;
-	for (i = t->so; i < t->eo - pl; i += n) {
+	if (t->ascii) {
+		/* letters, apostrophes and hyphens only */
+		for (i = t->so; i < end; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+				ti->letters++;
+				if (c <= 'Z') {
+					upper++;
+					if (ti->letters == 1)
+						ti->cap = 1;
+				}
+			}
+		}
+		return upper;
+	}
+	for (i = t->so; i < end; i += n) {
 		n = cp_at(s, t->eo, i, &cp);
 		if (utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO && cp != '\'' && cp != '-') {
 			ti->letters++;
@@ -93,6 +107,20 @@ tok_info(struct redact *r, const char *s, const struct token *t, struct tokinfo 
 			}
 		}
 	}
+	return upper;
+}
+
+/* Facts of token t: flags of the lowered word (or its hyphen parts), capitals. */
+static void
+tok_info(struct redact *r, const char *s, const struct token *t, struct tokinfo *ti)
+{
+	const struct redact_word *w;
+	size_t i, pl = t->pl, start;
+	int upper;
+
+	memset(ti, 0, sizeof(*ti));
+	ti->poss = pl > 0;
+	upper = tok_letters(s, t, ti);
 	ti->allcaps = ti->letters > 0 && upper == ti->letters;
 	if ((w = tok_word(r, s, (size_t)(t - r->toks))) != NULL) {
 		ti->flags = w->flags;
@@ -101,9 +129,6 @@ tok_info(struct redact *r, const char *s, const struct token *t, struct tokinfo 
 	}
 	if (ti->found && (ti->flags & (W_SAFE | W_KEEPCAP | W_PROPER)))
 		return;
-	if (pl == 0 && ti->found == 0) {
-		/* "children's" style words: the dictionary may hold the possessive only */
-	}
 	if (memchr(s + t->so, '-', t->eo - t->so) == NULL)
 		return;
 	/* A hyphenated word: the flags of its parts; safe when every part is. */
@@ -113,7 +138,7 @@ tok_info(struct redact *r, const char *s, const struct token *t, struct tokinfo 
 			continue;
 		if (i > start) {
 			redact_lower_word(s, start, i, &r->key);
-			w = redact_word_findn(r, r->key.buf, r->key.len);
+			w = redact_lookup(r, r->key.buf, r->key.len);
 			if (w == NULL || !(w->flags & (W_SAFE | W_KEEPCAP)))
 				ti->allsafe = 0;
 			if (w != NULL)
@@ -130,12 +155,9 @@ tok_info(struct redact *r, const char *s, const struct token *t, struct tokinfo 
 static const struct redact_word *
 tok_word(struct redact *r, const char *s, size_t i)
 {
-	const struct token *t = &r->toks[i];
-
-	if (r->tokword[i] == (const struct redact_word *)r) {
-		redact_lower_word(s, t->so, t->eo - redact_possessive_len(s, t), &r->key);
-		r->tokword[i] = redact_word_findn(r, r->key.buf, r->key.len);
-	}
+	(void)s;
+	if (r->tokword[i] == (const struct redact_word *)r)
+		r->tokword[i] = redact_tok_lookup(r, i, 1);
 	return r->tokword[i];
 }
 
@@ -199,7 +221,7 @@ after_title(struct redact *r, const char *s, size_t i)
 
 	if (i == 0 || !((f = tok_flags(r, s, i - 1)) & W_HONORIFIC))
 		return 0;
-	if (!redact_capitalised(s, &r->toks[i]) &&
+	if (!r->toks[i].cap &&
 	    (!(f & W_FORMAL) ||
 	     (tok_flags(r, s, i) & (W_NEVER | W_SPEECH | W_FOLLOWER | W_DET | W_RELATION))))
 		return 0;
@@ -267,7 +289,7 @@ after_relation(struct redact *r, const char *s, size_t i)
 		return 0;
 	so = r->toks[i - 1].eo;
 	eo = r->toks[i].so;
-	if (redact_possessive_len(s, &r->toks[i - 1]) > 0)
+	if (r->toks[i - 1].pl > 0)
 		return 0; /* "mum's Court hearing" */
 	for (k = so; k < eo; k++)
 		if (s[k] != ' ' && s[k] != ',')
@@ -305,6 +327,8 @@ phrase_at(struct redact *r, const char *s, size_t i, size_t n)
 {
 	size_t k;
 
+	if (n == 1)
+		return tok_word(r, s, i);
 	strbuf_reset(&r->key2);
 	for (k = 0; k < n; k++) {
 		const struct token *t = &r->toks[i + k];
@@ -314,11 +338,10 @@ phrase_at(struct redact *r, const char *s, size_t i, size_t n)
 				return NULL;
 			strbuf_addch(&r->key2, ' ');
 		}
-		redact_lower_word(s, t->so, t->eo - (k == n - 1 ? redact_possessive_len(s, t) : 0),
-		                  &r->key);
-		strbuf_add(&r->key2, r->key.buf, r->key.len);
+		strbuf_add(&r->key2, r->low.buf + t->key,
+		           t->klen - (k == n - 1 && t->pl > 0 ? 2 : 0));
 	}
-	return redact_word_findn(r, r->key2.buf, r->key2.len);
+	return redact_lookup(r, r->key2.buf, r->key2.len);
 }
 
 /* Protect the capitalised words before token i that name a body ("Preston" Family Court). */
@@ -328,7 +351,7 @@ protect_before(struct redact *r, const char *s, size_t i)
 	size_t k = i;
 
 	while (k > 0 && i - k < 5 && space_gap(r, s, k - 1) && r->tokstate[k - 1] == TS_FREE &&
-	       redact_capitalised(s, &r->toks[k - 1]) &&
+	       r->toks[k - 1].cap &&
 	       !(tok_flags(r, s, k - 1) & (W_HONORIFIC | W_NEVER | W_RELATION)))
 		k--;
 	if (k > 0 && k < i && after_title(r, s, k))
@@ -364,9 +387,8 @@ redact_protect_phrases(struct redact *r, const char *s, size_t len)
 				continue;
 			}
 		}
-		if ((w->flags & W_ORGSUFFIX) && redact_capitalised(s, &r->toks[i]) && i > 0 &&
-		    r->tokstate[i - 1] == TS_FREE && space_gap(r, s, i - 1) &&
-		    redact_capitalised(s, &r->toks[i - 1])) {
+		if ((w->flags & W_ORGSUFFIX) && r->toks[i].cap && i > 0 &&
+		    r->tokstate[i - 1] == TS_FREE && space_gap(r, s, i - 1) && r->toks[i - 1].cap) {
 			protect_before(r, s, i);
 			if (r->tokstate[i - 1] == TS_BODY)
 				protect_tokens(r, i, i + 1, PROT_BODY);
@@ -426,7 +448,7 @@ unit_before(struct redact *r, const char *s, size_t i, size_t start)
 		return start;
 	k = token_starting(r, i, q);
 	if (k > 0 && r->toks[k - 1].eo < q && (tok_flags(r, s, k - 1) & W_UNIT) &&
-	    redact_capitalised(s, &r->toks[k - 1]) && q - r->toks[k - 1].eo <= 2)
+	    r->toks[k - 1].cap && q - r->toks[k - 1].eo <= 2)
 		return r->toks[k - 1].so;
 	return start;
 }
@@ -455,7 +477,7 @@ find_addresses(struct redact *r, const char *s, size_t len, int prio)
 			/* "Flat 3" */
 			size_t p = r->toks[j].eo, q;
 
-			if (!redact_capitalised(s, &r->toks[j]) || p + 1 >= len || s[p] != ' ')
+			if (!r->toks[j].cap || p + 1 >= len || s[p] != ' ')
 				continue;
 			for (q = p + 1; q < len && s[q] >= '0' && s[q] <= '9'; q++)
 				;
@@ -472,7 +494,7 @@ find_addresses(struct redact *r, const char *s, size_t len, int prio)
 		}
 		for (i = j, allcap = 1; i > 0 && j - i < 4 && space_gap(r, s, i - 1); i--) {
 			unsigned g = tok_flags(r, s, i - 1);
-			int c = redact_capitalised(s, &r->toks[i - 1]);
+			int c = r->toks[i - 1].cap;
 
 			if (!avail(r->tokstate[i - 1]) || (g & (W_HONORIFIC | W_RELATION)) ||
 			    (!c && (g & W_NEVER)))
@@ -483,8 +505,7 @@ find_addresses(struct redact *r, const char *s, size_t len, int prio)
 			continue;
 		start = house_number(s, r->toks[i].so);
 		numbered = start != r->toks[i].so;
-		if (!numbered &&
-		    (!(f & W_STREET) || !allcap || !redact_capitalised(s, &r->toks[j])))
+		if (!numbered && (!(f & W_STREET) || !allcap || !r->toks[j].cap))
 			continue;
 		if (numbered)
 			start = unit_before(r, s, i, start);
@@ -504,17 +525,15 @@ find_schools(struct redact *r, const char *s, int prio)
 	for (j = 0; j < r->ntoks; j++) {
 		unsigned f = tok_flags(r, s, j);
 
-		if (!avail(r->tokstate[j]) || !(f & W_SCHOOL) ||
-		    !redact_capitalised(s, &r->toks[j]))
+		if (!avail(r->tokstate[j]) || !(f & W_SCHOOL) || !r->toks[j].cap)
 			continue;
 		/* the longest run: go on over following school words */
 		while (j + 1 < r->ntoks && space_gap(r, s, j) && avail(r->tokstate[j + 1]) &&
-		       (tok_flags(r, s, j + 1) & W_SCHOOL) &&
-		       redact_capitalised(s, &r->toks[j + 1]))
+		       (tok_flags(r, s, j + 1) & W_SCHOOL) && r->toks[j + 1].cap)
 			j++;
 		for (i = j, naming = 0, first = j + 1; i > 0 && j - i < 7; i--) {
 			unsigned g = tok_flags(r, s, i - 1);
-			int c = redact_capitalised(s, &r->toks[i - 1]);
+			int c = r->toks[i - 1].cap;
 			size_t gap = r->toks[i].so - r->toks[i - 1].eo, q;
 			int ok_gap = gap >= 1 && gap <= 3;
 
@@ -529,7 +548,7 @@ find_schools(struct redact *r, const char *s, int prio)
 				first = i - 1;
 		}
 		/* drop lower-case connectors at the start */
-		while (first <= j && !redact_capitalised(s, &r->toks[first]))
+		while (first <= j && !r->toks[first].cap)
 			first++;
 		if (!naming || first > j)
 			continue;
@@ -545,7 +564,7 @@ find_schools(struct redact *r, const char *s, int prio)
  * of four letters or more, is a safe word.
  */
 static int
-derived_safe(struct redact *r, const char *s, const struct token *t, int capital)
+derived_safe(struct redact *r, const struct token *t, int capital)
 {
 	static const char *const prefixes[] = {
 	    "un",    "non",     "re",  "pre",  "over", "under", "mis",  "dis", "co", "sub", "multi",
@@ -559,15 +578,14 @@ derived_safe(struct redact *r, const char *s, const struct token *t, int capital
 
 	if (n >= sizeof(word) || n < 6)
 		return 0;
-	redact_lower_word(s, t->so, t->eo, &r->key);
-	memcpy(word, r->key.buf, r->key.len + 1);
-	n = r->key.len;
+	memcpy(word, r->low.buf + t->key, t->klen + 1);
+	n = t->klen;
 	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
 		k = strlen(prefixes[i]);
 		if (n >= k + 4 && strncmp(word, prefixes[i], k) == 0) {
 			const char *rest = word + k + (word[k] == '-');
 
-			if ((w = redact_word_findn(r, rest, strlen(rest))) != NULL &&
+			if ((w = redact_lookup(r, rest, strlen(rest))) != NULL &&
 			    (w->flags & W_SAFE))
 				return 1;
 		}
@@ -578,7 +596,7 @@ derived_safe(struct redact *r, const char *s, const struct token *t, int capital
 			continue;
 		k = strlen(suffixes[i]);
 		if (n >= k + 4 && strcmp(word + n - k, suffixes[i]) == 0 &&
-		    (w = redact_word_findn(r, word, n - k)) != NULL && (w->flags & W_SAFE))
+		    (w = redact_lookup(r, word, n - k)) != NULL && (w->flags & W_SAFE))
 			return 1;
 	}
 	return 0;
@@ -613,13 +631,12 @@ lone_capital(struct redact *r, const char *s, size_t len, size_t i, const struct
 
 	if (ti->flags & (W_ORGSUFFIX | W_STREET | W_SCHOOL | W_UNIT | W_DET))
 		return 0;
-	if (i > 0 && (redact_capitalised(s, &r->toks[i - 1]) ||
-	              (tok_flags(r, s, i - 1) & (W_DET | W_PLACEPREP))))
+	if (i > 0 && (r->toks[i - 1].cap || (tok_flags(r, s, i - 1) & (W_DET | W_PLACEPREP))))
 		return 0;
-	if (i + 1 < r->ntoks && space_gap(r, s, i) && redact_capitalised(s, &r->toks[i + 1]))
+	if (i + 1 < r->ntoks && space_gap(r, s, i) && r->toks[i + 1].cap)
 		return 0;
-	if (i > 1 && redact_capitalised(s, &r->toks[i - 2]) && space_gap(r, s, i - 2) &&
-	    space_gap(r, s, i - 1) && title_connector(s, &r->toks[i - 1]))
+	if (i > 1 && r->toks[i - 2].cap && space_gap(r, s, i - 2) && space_gap(r, s, i - 1) &&
+	    title_connector(s, &r->toks[i - 1]))
 		return 0; /* a title of words: "Date of Birth", "Head of Service" */
 	for (p = t->eo; p < len && s[p] == ' '; p++)
 		;
@@ -694,8 +711,8 @@ decide(struct redact *r, const char *s, size_t len, size_t i)
 		if (!(ti.flags & W_PROPER) &&
 		    (ti.cap
 		         ? opens_sentence(r, s, i) && !next_has(r, s, i, W_SPEECH | W_FOLLOWER) &&
-		               derived_safe(r, s, &r->toks[i], 1)
-		         : derived_safe(r, s, &r->toks[i], 0)))
+		               derived_safe(r, &r->toks[i], 1)
+		         : derived_safe(r, &r->toks[i], 0)))
 			return TS_KEEP; /* "unallocated"; "Handovers between teams" */
 		return ti.flags & W_PROPER ? TS_NAME : TS_UNKNOWN;
 	}
@@ -704,8 +721,7 @@ decide(struct redact *r, const char *s, size_t len, size_t i)
 	if (ti.flags & W_NEVER)
 		return TS_KEEP;
 	if (ti.flags & W_KEEPCAP)
-		return i + 1 < r->ntoks && space_gap(r, s, i) &&
-		               redact_capitalised(s, &r->toks[i + 1])
+		return i + 1 < r->ntoks && space_gap(r, s, i) && r->toks[i + 1].cap
 		           ? TS_CAND
 		           : TS_KEEP; /* "June Pickersgill" if Pickersgill is a name */
 	start = opens_sentence(r, s, i);
@@ -746,9 +762,10 @@ list_gap(struct redact *r, const char *s, size_t i, size_t k)
 
 	if (k == i + 2) {
 		/* "A and B", "A or B" */
-		redact_lower_word(s, r->toks[i + 1].so, r->toks[i + 1].eo, &r->key);
-		if ((strcmp(r->key.buf, "and") != 0 && strcmp(r->key.buf, "or") != 0) ||
-		    !space_gap(r, s, i) || !space_gap(r, s, i + 1))
+		const char *w = r->low.buf + r->toks[i + 1].key;
+
+		if ((strcmp(w, "and") != 0 && strcmp(w, "or") != 0) || !space_gap(r, s, i) ||
+		    !space_gap(r, s, i + 1))
 			return 0;
 		return 1;
 	}
@@ -779,7 +796,7 @@ static int
 list_item(struct redact *r, const char *s, size_t i)
 {
 	return (tok_flags(r, s, i) & (W_PROPER | W_NAMEWORD)) ||
-	       name_shaped(s, &r->toks[i], redact_possessive_len(s, &r->toks[i]) > 0);
+	       name_shaped(s, &r->toks[i], r->toks[i].pl > 0);
 }
 
 /* Promote candidates and particles beside names; loop until nothing changes (bounded). */
@@ -806,7 +823,7 @@ spread(struct redact *r, const char *s)
 				changed = 1;
 			} else if (st == TS_KEEP && (tok_flags(r, s, i) & W_PARTICLE) && right &&
 			           space_gap(r, s, i) &&
-			           (left || redact_capitalised(s, &r->toks[i]) ||
+			           (left || r->toks[i].cap ||
 			            (i > 0 &&
 			             (tok_flags(r, s, i - 1) & (W_HONORIFIC | W_PARTICLE))))) {
 				r->tokstate[i] = TS_NAME;
@@ -816,11 +833,12 @@ spread(struct redact *r, const char *s)
 	}
 }
 
-/* Lowered word of token i (possessive stripped) into out. */
+/* Lowered word of token t (possessive stripped) into out. */
 static void
-tok_key(const char *s, const struct token *t, struct strbuf *out)
+tok_key(const struct redact *r, const struct token *t, struct strbuf *out)
 {
-	redact_lower_word(s, t->so, t->eo - redact_possessive_len(s, t), out);
+	strbuf_reset(out);
+	strbuf_add(out, r->low.buf + t->key, t->klen - (t->pl > 0 ? 2 : 0));
 }
 
 /*
@@ -832,7 +850,7 @@ static int
 common_use(struct redact *r, const char *s, size_t i)
 {
 	if (!(tok_flags(r, s, i) & W_SAFE) || !opens_sentence(r, s, i) || i + 1 >= r->ntoks ||
-	    !space_gap(r, s, i) || redact_capitalised(s, &r->toks[i + 1]))
+	    !space_gap(r, s, i) || r->toks[i + 1].cap)
 		return 0;
 	return !(tok_flags(r, s, i + 1) & (W_SPEECH | W_FOLLOWER | W_MODAL));
 }
@@ -882,25 +900,25 @@ consistency(struct redact *r, const char *s)
 	size_t i, n = 0;
 
 	for (i = 0; i < r->ntoks; i++)
-		n += is_name(r, i) && redact_capitalised(s, &r->toks[i]);
+		n += is_name(r, i) && r->toks[i].cap;
 	if (n == 0)
 		return;
 	strbuf_init(&ks.buf);
 	ks.off = xcalloc(n, sizeof(*ks.off));
 	ks.n = 0;
 	for (i = 0; i < r->ntoks; i++)
-		if (is_name(r, i) && redact_capitalised(s, &r->toks[i])) {
-			tok_key(s, &r->toks[i], &r->key);
+		if (is_name(r, i) && r->toks[i].cap) {
+			tok_key(r, &r->toks[i], &r->key);
 			ks.off[ks.n++] = ks.buf.len;
 			strbuf_add(&ks.buf, r->key.buf, r->key.len + 1);
 		}
 	qsort_r(ks.off, ks.n, sizeof(*ks.off), key_cmp, ks.buf.buf);
 	for (i = 0; i < r->ntoks; i++) {
-		if ((r->tokstate[i] != TS_CAND && r->tokstate[i] != TS_KEEP) ||
-		    !redact_capitalised(s, &r->toks[i]) || common_use(r, s, i) ||
+		if ((r->tokstate[i] != TS_CAND && r->tokstate[i] != TS_KEEP) || !r->toks[i].cap ||
+		    common_use(r, s, i) ||
 		    (tok_flags(r, s, i) & (W_NEVER | W_RELATION | W_HONORIFIC | W_PARTICLE)))
 			continue;
-		tok_key(s, &r->toks[i], &r->key2);
+		tok_key(r, &r->toks[i], &r->key2);
 		if (keyset_has(&ks, r->key2.buf))
 			r->tokstate[i] = TS_NAME;
 	}
@@ -937,13 +955,11 @@ emit_names(struct redact *r, const char *s, int prio)
 
 			for (k = i; k <= j; k++)
 				if (r->tokstate[k] == TS_UNKNOWN)
-					redact_review_note(
-					    r, s + r->toks[k].so,
-					    r->toks[k].eo - r->toks[k].so -
-					        redact_possessive_len(s, &r->toks[k]));
+					redact_review_note(r, s + r->toks[k].so,
+					                   r->toks[k].eo - r->toks[k].so -
+					                       r->toks[k].pl);
 		}
-		propose(r, r->toks[i].so, r->toks[j].eo - redact_possessive_len(s, &r->toks[j]),
-		        REDACT_NAME, prio);
+		propose(r, r->toks[i].so, r->toks[j].eo - r->toks[j].pl, REDACT_NAME, prio);
 		i = j + 1;
 	}
 }

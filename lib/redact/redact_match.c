@@ -8,6 +8,7 @@
 
 #include <utf8proc.h>
 
+#include "core/keyhash.h"
 #include "core/xalloc.h"
 #include "redact/redact-impl.h"
 
@@ -57,6 +58,45 @@ letter_at(const char *s, size_t len, size_t i)
 	return n;
 }
 
+#define FNV_PRIME 1099511628211ULL
+
+/* Lower token t of s into r->low with its hashes, ASCII flag, possessive and capital. */
+static void
+tok_lower(struct redact *r, const char *s, struct token *t)
+{
+	size_t i, n;
+	uint64_t h = KEYHASH_FNV_BASIS;
+	unsigned char any = 0;
+	char *d;
+
+	t->pl = (unsigned char)redact_possessive_len(s, t);
+	strbuf_grow(&r->low, t->eo - t->so + 1);
+	t->key = r->low.len;
+	d = r->low.buf + r->low.len;
+	for (i = t->so; i < t->eo; i += n) {
+		unsigned char c = (unsigned char)s[i];
+
+		any |= c;
+		if ((n = apostrophe_at(s, t->eo, i)) > 0) {
+			c = '\'';
+		} else {
+			n = 1;
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c - 'A' + 'a');
+		}
+		*d++ = (char)c;
+		h = (h ^ c) * FNV_PRIME;
+	}
+	*d = '\0';
+	t->klen = (size_t)(d - (r->low.buf + t->key));
+	r->low.len += t->klen + 1;
+	t->hfull = h;
+	t->hbase =
+	    t->pl > 0 ? keyhash_fnv1a(KEYHASH_FNV_BASIS, r->low.buf + t->key, t->klen - 2) : h;
+	t->ascii = any < 0x80;
+	t->cap = (unsigned char)redact_capitalised(s, t);
+}
+
 /* Cut s into word tokens (letters, with inner apostrophes and hyphens). */
 void
 redact_tokenize(struct redact *r, const char *s, size_t len)
@@ -64,6 +104,7 @@ redact_tokenize(struct redact *r, const char *s, size_t len)
 	size_t i = 0, n, so;
 
 	r->ntoks = 0;
+	strbuf_reset(&r->low);
 	while (i < len) {
 		if ((n = letter_at(s, len, i)) == 0) {
 			i++;
@@ -84,8 +125,61 @@ redact_tokenize(struct redact *r, const char *s, size_t len)
 			r->toks = xreallocarray(r->toks, r->tokcap, sizeof(*r->toks));
 		}
 		r->toks[r->ntoks].so = so;
-		r->toks[r->ntoks++].eo = i;
+		r->toks[r->ntoks].eo = i;
+		tok_lower(r, s, &r->toks[r->ntoks++]);
 	}
+}
+
+void
+redact_lookup_check(struct redact *r)
+{
+	if (r->wcache == NULL ||
+	    (r->wc_words == r->words && r->wc_wcap == r->wcap && r->wc_wcount == r->wcount))
+		return;
+	memset(r->wcache, 0, WCACHE_SLOTS * sizeof(*r->wcache));
+	r->wc_words = r->words;
+	r->wc_wcap = r->wcap;
+	r->wc_wcount = r->wcount;
+}
+
+/* The entry of key[0..len) whose FNV-1a is hash, through the cache. */
+static const struct redact_word *
+lookup_h(struct redact *r, const char *key, size_t len, uint64_t hash)
+{
+	struct wcache_slot *c;
+
+	if (len >= WCACHE_KEY)
+		return redact_word_findn(r, key, len);
+	if (r->wcache == NULL) {
+		r->wcache = xcalloc(WCACHE_SLOTS, sizeof(*r->wcache));
+		r->wc_words = r->words;
+		r->wc_wcap = r->wcap;
+		r->wc_wcount = r->wcount;
+	}
+	c = &r->wcache[(hash ^ (hash >> 29)) & (WCACHE_SLOTS - 1)];
+	if (c->len == len + 1 && c->hash == hash && memcmp(c->key, key, len) == 0)
+		return c->w;
+	c->w = redact_word_findn(r, key, len);
+	c->hash = hash;
+	c->len = (uint32_t)len + 1;
+	memcpy(c->key, key, len);
+	return c->w;
+}
+
+const struct redact_word *
+redact_lookup(struct redact *r, const char *key, size_t len)
+{
+	return lookup_h(r, key, len, keyhash_fnv1a(KEYHASH_FNV_BASIS, key, len));
+}
+
+const struct redact_word *
+redact_tok_lookup(struct redact *r, size_t i, int base)
+{
+	const struct token *t = &r->toks[i];
+
+	if (base && t->pl > 0)
+		return lookup_h(r, r->low.buf + t->key, t->klen - 2, t->hbase);
+	return lookup_h(r, r->low.buf + t->key, t->klen, t->hfull);
 }
 
 /* Lower s[so..eo) into out, apostrophes as '. */
@@ -176,21 +270,21 @@ match_full(struct redact *r, const char *s, size_t i, const struct redact_word *
 	for (n = j; n >= 2; n--) {
 		for (pl = 0; pl <= 1; pl++) {
 			const struct token *t = &r->toks[i + n - 1];
-			size_t cut = pl ? redact_possessive_len(s, t) : 0;
+			size_t cut = pl ? t->pl : 0;
 
 			if (pl && cut == 0)
 				continue;
 			strbuf_reset(&r->key2);
 			for (k = 0; k < n; k++) {
-				size_t end = r->toks[i + k].eo - (k == n - 1 ? cut : 0);
+				const struct token *p = &r->toks[i + k];
 
-				redact_lower_word(s, r->toks[i + k].so, end, &r->key);
 				if (k > 0)
 					strbuf_addch(&r->key2, ' ');
-				strbuf_add(&r->key2, r->key.buf, r->key.len);
+				strbuf_add(&r->key2, r->low.buf + p->key,
+				           p->klen - (k == n - 1 && cut > 0 ? 2 : 0));
 			}
-			if ((f = redact_word_findn(r, r->key2.buf, r->key2.len)) != NULL &&
-			    (f->flags & W_FULL)) {
+			f = redact_lookup(r, r->key2.buf, r->key2.len);
+			if (f != NULL && (f->flags & W_FULL)) {
 				*eo = t->eo - cut;
 				return n;
 			}
@@ -206,11 +300,8 @@ sentence_start(struct redact *r, const char *s, size_t i)
 	size_t p = r->toks[i].so;
 	const struct redact_word *w;
 
-	if (i > 0) {
-		redact_lower_word(s, r->toks[i - 1].so, r->toks[i - 1].eo, &r->key);
-		if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_HONORIFIC))
-			return 0;
-	}
+	if (i > 0 && (w = redact_tok_lookup(r, i - 1, 0)) != NULL && (w->flags & W_HONORIFIC))
+		return 0;
 	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\n' ||
 	                 s[p - 1] == '"' || s[p - 1] == '(' || s[p - 1] == '\''))
 		p--;
@@ -223,16 +314,12 @@ surname_at(struct redact *r, const char *s, size_t i)
 {
 	const struct token *t = &r->toks[i];
 	const struct redact_word *w;
-	size_t pl = redact_possessive_len(s, t), k, start;
+	size_t pl = t->pl, k, start;
 
-	redact_lower_word(s, t->so, t->eo, &r->key);
-	if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_SURNAME))
+	if ((w = redact_tok_lookup(r, i, 0)) != NULL && (w->flags & W_SURNAME))
 		return w;
-	if (pl > 0) {
-		redact_lower_word(s, t->so, t->eo - pl, &r->key);
-		if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_SURNAME))
-			return w;
-	}
+	if (pl > 0 && (w = redact_tok_lookup(r, i, 1)) != NULL && (w->flags & W_SURNAME))
+		return w;
 	/* A hyphenated name holding a surname: "Smith-Jones". */
 	if (memchr(s + t->so, '-', t->eo - t->so) == NULL)
 		return NULL;
@@ -243,7 +330,8 @@ surname_at(struct redact *r, const char *s, size_t i)
 			continue;
 		if (end > start) {
 			redact_lower_word(s, start, end, &r->key);
-			if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_SURNAME))
+			w = redact_lookup(r, r->key.buf, r->key.len);
+			if (w != NULL && (w->flags & W_SURNAME))
 				return w;
 		}
 		start = k + 1;
@@ -265,8 +353,7 @@ redact_run_names(struct redact *r, const char *s, size_t len, int prio)
 		const struct token *t = &r->toks[i];
 
 		n = 1;
-		redact_lower_word(s, t->so, t->eo, &r->key);
-		w = redact_word_find(r, r->key.buf);
+		w = redact_tok_lookup(r, i, 0);
 		if (w != NULL && w->maxfull > 1 && (nt = match_full(r, s, i, w, &eo)) > 0) {
 			if (!redact_protected(r, t->so, eo, 0)) {
 				redact_push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo,
@@ -275,17 +362,14 @@ redact_run_names(struct redact *r, const char *s, size_t len, int prio)
 			}
 			continue;
 		}
-		if (!redact_capitalised(s, t) || (w = surname_at(r, s, i)) == NULL)
+		if (!t->cap || (w = surname_at(r, s, i)) == NULL)
 			continue;
 		if ((w->flags & (W_COMMON | W_KEEPCAP)) && sentence_start(r, s, i))
 			continue;
 		eo = t->eo;
-		if (redact_possessive_len(s, t) > 0 &&
-		    memchr(s + t->so, '-', t->eo - t->so) == NULL) {
-			redact_lower_word(s, t->so, t->eo, &r->key);
-			if (redact_word_find(r, r->key.buf) != w)
-				eo -= redact_possessive_len(s, t);
-		}
+		if (t->pl > 0 && memchr(s + t->so, '-', t->eo - t->so) == NULL &&
+		    redact_tok_lookup(r, i, 0) != w)
+			eo -= t->pl;
 		if (!redact_protected(r, t->so, eo, 0))
 			redact_push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo, REDACT_NAME,
 			                 prio);

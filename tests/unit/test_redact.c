@@ -442,6 +442,150 @@ START_TEST(test_corpus)
 }
 END_TEST
 
+/*
+ * The run's cache of word lookups never answers from a stale table: a word
+ * listed, or allowed, after texts were redacted counts for the next text.
+ */
+START_TEST(test_lookup_cache_follows_table)
+{
+	char err[256], path[] = "/tmp/test_redact_XXXXXX";
+	struct redact *r = new_redact();
+	FILE *fp;
+	char *got;
+	int fd;
+
+	redact_find_unlisted(r, 0);
+	got = apply(r, "Quorne visited; anna quorne wrote.", NULL);
+	ck_assert_str_eq(got, "Quorne visited; anna quorne wrote.");
+	free(got);
+	redact_add_person(r, "Anna Quorne");
+	got = apply(r, "Quorne visited; anna quorne wrote.", NULL);
+	ck_assert_str_eq(got, "[name] visited; [name] wrote.");
+	free(got);
+	redact_find_unlisted(r, 1);
+	got = apply(r, "Zorblat met Wexcombe staff.", NULL);
+	ck_assert_str_eq(got, "[name] met [name] staff.");
+	free(got);
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	fp = fdopen(fd, "w");
+	fputs("zorblat\nwexcombe\n", fp);
+	fclose(fp);
+	ck_assert_int_eq(redact_allow_file(r, path, err, sizeof(err)), 0);
+	remove(path);
+	got = apply(r, "Zorblat met Wexcombe staff.", NULL);
+	ck_assert_str_eq(got, "Zorblat met Wexcombe staff.");
+	free(got);
+	redact_free(r);
+}
+END_TEST
+
+/*
+ * The same text gets the same redaction whatever the cache holds: the
+ * corpus redacted with a cache warmed on it (forwards, then backwards)
+ * and line by line with a cold one, and 9,000 made-up words (more than
+ * the cache's slots, so that they collide) between.
+ */
+START_TEST(test_lookup_cache_same)
+{
+	struct redact *warm = new_redact(), *cold;
+	struct corpus_line c;
+	char line[4096], **in = NULL, **first = NULL;
+	size_t n = 0, i, cap = 0;
+	FILE *fp = fopen(CORPUS, "r");
+	char *got;
+
+	ck_assert_ptr_nonnull(fp);
+	strbuf_init(&c.in);
+	strbuf_init(&c.want);
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		parse_line(line, &c);
+		for (i = 0; i < c.nitems; i++)
+			free(c.item[i]);
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			in = realloc(in, cap * sizeof(*in));
+			first = realloc(first, cap * sizeof(*first));
+			ck_assert(in != NULL && first != NULL);
+		}
+		in[n] = strdup(c.in.buf);
+		first[n++] = apply(warm, c.in.buf, NULL);
+	}
+	fclose(fp);
+	ck_assert_uint_gt(n, 50);
+	for (i = 0; i < 9000; i++) {
+		char w[32];
+
+		snprintf(w, sizeof(w), "%s Qz%05zuk", i % 2 ? "and" : "the", i * 7919 % 100000);
+		got = apply(warm, w, NULL);
+		ck_assert_ptr_nonnull(strstr(got, "[name]"));
+		free(got);
+	}
+	/* the corpus again, last line first, and a cold redactor every 40 lines */
+	for (i = n; i-- > 0;) {
+		got = apply(warm, in[i], NULL);
+		ck_assert_str_eq(got, first[i]);
+		free(got);
+		if (i % 40 == 0) {
+			cold = new_redact();
+			got = apply(cold, in[i], NULL);
+			ck_assert_str_eq(got, first[i]);
+			free(got);
+			redact_free(cold);
+		}
+		free(in[i]);
+		free(first[i]);
+	}
+	free(in);
+	free(first);
+	strbuf_free(&c.in);
+	strbuf_free(&c.want);
+	redact_free(warm);
+}
+END_TEST
+
+/*
+ * Kept case references survive in any case and beside punctuation, among
+ * thousands kept (the filter in front of them full), and of every length
+ * up to 64 bytes; a reference not kept is still taken for what it looks like.
+ */
+START_TEST(test_keep_many)
+{
+	struct redact *r = new_redact();
+	char ref[80], text[200];
+	char *got;
+	size_t i, len;
+
+	for (i = 0; i < 6000; i++) {
+		snprintf(ref, sizeof(ref), "AB%06zuC", i * 37 % 1000000);
+		redact_keep(r, ref);
+	}
+	for (i = 0; i < 6000; i += 97) {
+		snprintf(ref, sizeof(ref), "ab%06zuc", i * 37 % 1000000);
+		snprintf(text, sizeof(text), "Ref %s, then (%s).", ref, ref);
+		got = apply(r, text, NULL);
+		ck_assert_str_eq(got, text);
+		free(got);
+	}
+	got = apply(r, "Ref AB999999C here.", NULL);
+	ck_assert_str_eq(got, "Ref [NI number] here.");
+	free(got);
+	for (len = 1; len <= 64; len++) {
+		for (i = 0; i < len; i++)
+			ref[i] = i == 0 ? 'Q' : (char)('0' + (i * 7 + len) % 10);
+		ref[len] = '\0';
+		redact_keep(r, ref);
+		snprintf(text, sizeof(text), "Zorblat %s.", ref);
+		got = apply(r, text, NULL);
+		ck_assert_ptr_nonnull(strstr(got, ref));
+		free(got);
+	}
+	redact_free(r);
+}
+END_TEST
+
 Suite *make_suite_redact(void);
 
 Suite *
@@ -460,6 +604,9 @@ make_suite_redact(void)
 	tcase_add_test(tc, test_scan_and_counts);
 	tcase_add_test(tc, test_identifiers_files);
 	tcase_add_test(tc, test_corpus);
+	tcase_add_test(tc, test_lookup_cache_follows_table);
+	tcase_add_test(tc, test_lookup_cache_same);
+	tcase_add_test(tc, test_keep_many);
 	suite_add_tcase(s, tc);
 	return s;
 }
