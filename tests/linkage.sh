@@ -1,9 +1,10 @@
 #!/bin/sh
 # linkage.sh: what every tool maps at start (make check). libical (with ICU
-# and libstdc++) and libxlsxwriter (with libcrypto) are loaded on first use
-# through lib/core/dynlib, so no tool may name them among its needed
-# libraries: a new call into either library without a stub in
-# lib/core/dynlib_ical.c or dynlib_xlsxwriter.c links it again and fails here.
+# and libstdc++), libxlsxwriter (with libcrypto), and zlib and expat (which
+# only read workbooks) are loaded on first use through lib/core/dynlib, so no
+# tool may name them among its needed libraries: a new call into one of them
+# without a stub in lib/core/dynlib_*.c links it again and fails here. Nor
+# may a tool need libm (every library mapped costs each run's start-up).
 # The Makefile links with -Wl,--as-needed, so a library no call needs is not
 # named (gcc leaves the flag out by default when sanitizing; the Makefile does not).
 set -u
@@ -19,7 +20,7 @@ for dir in cmd/*/; do
 	[ -n "$needed" ] || { echo "linkage: bin/$tool: no needed library read"; fail=1; continue; }
 	for lib in $needed; do
 		case $lib in
-		libical* | libxlsxwriter* | libcrypto* | libicu* | libstdc++*)
+		libical* | libxlsxwriter* | libcrypto* | libicu* | libstdc++* | libz.* | libexpat* | libm.*)
 			echo "linkage: bin/$tool links $lib at start (load it through lib/core/dynlib)"
 			fail=1
 			;;
@@ -27,5 +28,5 @@ for dir in cmd/*/; do
 	done
 	n=$((n + 1))
 done
-[ "$fail" = 0 ] && echo "linkage: $n tools, none links libical or libxlsxwriter at start"
+[ "$fail" = 0 ] && echo "linkage: $n tools, none links libical, libxlsxwriter, zlib, expat or libm at start"
 exit "$fail"

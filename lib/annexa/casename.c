@@ -17,7 +17,7 @@
 #define MAX_WORDS 32
 
 struct wordlist {
-	char **words; /* sorted */
+	char **words; /* sorted when there is no set */
 	size_t n;
 	struct memo *set; /* the same words hashed, when there are few enough */
 };
@@ -62,7 +62,7 @@ wordlist_free(struct wordlist *wl)
 	wl->n = 0;
 }
 
-/* Read one lower-cased word a line from path, skip blanks and '#'; sort. */
+/* Read one lower-cased word a line from path, skip blanks and '#'; hash or sort. */
 static int
 wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
 {
@@ -98,13 +98,13 @@ wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
 		return -1;
 	}
 	fclose(fp);
-	if (wl->n > 1)
+	if (wl->n > 4096) {
 		qsort(wl->words, wl->n, sizeof *wl->words, cmp_str);
-	if (wl->n <= 4096) {
-		wl->set = memo_new(wl->n);
-		for (i = 0; i < wl->n; i++)
-			memo_put(wl->set, wl->words[i], strlen(wl->words[i]), 1);
+		return 0;
 	}
+	wl->set = memo_new(wl->n);
+	for (i = 0; i < wl->n; i++)
+		memo_put(wl->set, wl->words[i], strlen(wl->words[i]), 1);
 	return 0;
 }
 

@@ -25,8 +25,8 @@ struct idform {
 	struct rx *rx; /* the user's pattern, or NULL */
 	char *pattern;
 	struct memo *memo; /* shape -> index */
-	struct shape *shapes; /* the last is the overflow */
-	size_t nshapes;
+	struct shape *shapes; /* grown as shapes are met, up to IDFORM_MAX_SHAPES */
+	size_t nshapes, shapecap;
 	struct shape other, misfit; /* shapes past the cap; with rx: the misfits */
 	unsigned long ids;
 	struct strbuf tmp;
@@ -47,7 +47,6 @@ idform_new(const char *pattern, char *err, size_t errsz)
 		f->pattern = xstrdup(pattern);
 	}
 	f->memo = memo_new(IDFORM_MAX_SHAPES);
-	f->shapes = xcalloc(IDFORM_MAX_SHAPES + 1, sizeof *f->shapes);
 	return f;
 }
 
@@ -129,7 +128,12 @@ idform_add(struct idform *f, const char *id, size_t len, unsigned long line)
 			note_line(&f->other, line);
 			return;
 		}
+		if (f->nshapes == f->shapecap) {
+			f->shapecap = f->shapecap == 0 ? 4 : f->shapecap * 2;
+			f->shapes = xreallocarray(f->shapes, f->shapecap, sizeof *f->shapes);
+		}
 		f->nshapes++;
+		memset(&f->shapes[i], 0, sizeof f->shapes[i]);
 		f->shapes[i].text = xstrdup(shape);
 	}
 	note_line(&f->shapes[i], line);

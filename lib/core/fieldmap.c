@@ -2,8 +2,8 @@
  * fieldmap.c: the columns a tool expects (share/fields/NAME.json) and their
  * binding to the header of a CSV file. Each field knows the normalised
  * forms of its name, key and aliases; a header name maps to the one field
- * holding its normalised form. Headers are short and few, so a linear scan
- * is enough.
+ * holding its normalised form, found in one hash probe (a memo of every
+ * form: a field list holds hundreds, and a header is matched against each).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 #include "core/datadir.h"
 #include "core/fieldmap.h"
 #include "core/jsonio.h"
+#include "core/memo.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -21,14 +22,13 @@ struct fieldmap_field {
 	const char *name;
 	int required;
 	int personal;
-	char **forms; /* normalised name, key and aliases */
-	size_t nforms;
 };
 
 struct fieldmap {
 	json_t *root;
 	struct fieldmap_field *fields;
 	size_t nfields;
+	struct memo *forms; /* normalised name, key and alias -> its field */
 };
 
 /* Normalise a header name: also drop a byte-order mark and no-break spaces. */
@@ -59,14 +59,12 @@ header_key(const char *s, struct strbuf *out)
 static long
 find_form(const struct fieldmap *fm, const char *k)
 {
-	size_t i, j;
+	long f;
 
-	for (i = 0; i < fm->nfields; i++)
-		for (j = 0; j < fm->fields[i].nforms; j++)
-			if (strcmp(fm->fields[i].forms[j], k) == 0)
-				return (long)i;
-	return -1;
+	return memo_get(fm->forms, k, strlen(k), &f) ? f : -1;
 }
+
+#define FORMS_MAX ((size_t)4096) /* names of every field together (a memo's most) */
 
 /* Give field f the form of text; -1 with a message if another field has it. */
 static int
@@ -87,9 +85,10 @@ add_form(struct fieldmap *fm, size_t f, const char *text, const char *path, char
 		snprintf(err, errsz, "%s: fields \"%s\" and \"%s\" both answer to \"%s\"", path,
 		         fm->fields[other].key, fd->key, text);
 		rc = -1;
-	} else if (other < 0) {
-		fd->forms = xreallocarray(fd->forms, fd->nforms + 1, sizeof *fd->forms);
-		fd->forms[fd->nforms++] = strbuf_steal(&k);
+	} else if (other < 0 && memo_put(fm->forms, k.buf, k.len, (long)f) == -1) {
+		snprintf(err, errsz, "%s: field \"%s\": more than %zu names in the list", path,
+		         fd->key, FORMS_MAX);
+		rc = -1;
 	}
 	strbuf_free(&k);
 	return rc;
@@ -160,6 +159,7 @@ fieldmap_load(const char *path, char *err, size_t errsz)
 	}
 	fm = xcalloc(1, sizeof *fm);
 	fm->root = root;
+	fm->forms = memo_new(FORMS_MAX);
 	fm->fields = xcalloc(json_array_size(fields) + 1, sizeof *fm->fields);
 	json_array_foreach(fields, i, obj)
 	{
@@ -187,15 +187,9 @@ fieldmap_load_named(const char *name, char *err, size_t errsz)
 void
 fieldmap_free(struct fieldmap *fm)
 {
-	size_t i, j;
-
 	if (fm == NULL)
 		return;
-	for (i = 0; i < fm->nfields; i++) {
-		for (j = 0; j < fm->fields[i].nforms; j++)
-			free(fm->fields[i].forms[j]);
-		free(fm->fields[i].forms);
-	}
+	memo_free(fm->forms);
 	free(fm->fields);
 	json_decref(fm->root);
 	free(fm);

@@ -12,6 +12,7 @@
 #include "core/xalloc.h"
 
 #define MEMO_LIMIT 4096
+#define MEMO_PRESIZED 512 /* a memo of at most this many strings never grows */
 #define MEMO_FRONT 256 /* slots of the front cache, a power of two up to 256 */
 
 struct memo {
@@ -57,7 +58,9 @@ memo_new(size_t max)
 	struct memo *m = xcalloc(1, sizeof *m);
 
 	m->max = max < MEMO_LIMIT ? max : MEMO_LIMIT;
-	m->slots = 16;
+	/* A small memo is sized for its most at once; a large one grows as it fills. */
+	for (m->slots = 16; m->max <= MEMO_PRESIZED && m->slots < 2 * m->max; m->slots *= 2)
+		;
 	m->key = keyhash_run_key();
 	m->keys = xcalloc(m->slots, sizeof *m->keys);
 	m->lens = xcalloc(m->slots, sizeof *m->lens);

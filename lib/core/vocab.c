@@ -2,9 +2,10 @@
  * vocab.c: controlled vocabularies (genders, law types, case types...) read
  * from share/vocab/NAME.json. Lookup runs once per row of files with millions
  * of rows, so the normalised keys of every value and alias go into an
- * open-addressing hash table at load; the patterns, slower, are tried only
- * when the key lookup misses, and what they answered for a text is memoised
- * (the same few odd spellings come back row after row).
+ * open-addressing hash table at load; the patterns, slower, are compiled
+ * when first needed and tried only when the key lookup misses, and what they
+ * answered for a text is memoised (the same few odd spellings come back row
+ * after row). A run whose values all match by key never compiles a pattern.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "core/datadir.h"
+#include "core/diag.h"
 #include "core/jsonio.h"
 #include "core/keyhash.h"
 #include "core/memo.h"
@@ -32,8 +34,10 @@ struct vocab_slot {
 };
 
 struct vocab_pattern {
-	struct rx *rx;
+	struct rx *rx; /* NULL until first needed */
+	const char *source; /* owned by root */
 	size_t entry;
+	size_t nth; /* the entry's nth pattern, from 1 (for messages) */
 };
 
 /* What the patterns answered for recent texts; emptied when half full. */
@@ -48,6 +52,7 @@ struct vocab_cache {
 
 struct vocab {
 	char *name;
+	char *path; /* for messages */
 	json_t *root;
 	struct vocab_entry *entries;
 	size_t nentries;
@@ -183,13 +188,11 @@ read_entries(struct vocab *v, const json_t *values, const char *path, size_t *nk
 	return 0;
 }
 
-/* Index entry e's value and aliases, compile its patterns. */
+/* Index entry e's value and aliases, note its patterns. */
 static int
 index_entry(struct vocab *v, size_t e, const char *path, char *err, size_t errsz)
 {
 	const json_t *obj = v->entries[e].obj, *a, *x;
-	char rxerr[256];
-	struct rx *rx;
 	size_t i;
 
 	if (add_key(v, path, e, v->entries[e].value, err, errsz) < 0)
@@ -209,16 +212,39 @@ index_entry(struct vocab *v, size_t e, const char *path, char *err, size_t errsz
 		return -1;
 	json_array_foreach(a, i, x)
 	{
-		rx = rx_new(json_string_value(x), RX_CASELESS, rxerr, sizeof rxerr);
-		if (rx == NULL) {
-			snprintf(err, errsz, "%s: entry %zu (\"%s\"): pattern %zu: %s", path, e + 1,
-			         v->entries[e].value, i + 1, rxerr);
-			return -1;
-		}
-		v->patterns[v->npatterns].rx = rx;
+		v->patterns[v->npatterns].source = json_string_value(x);
 		v->patterns[v->npatterns].entry = e;
+		v->patterns[v->npatterns].nth = i + 1;
 		v->npatterns++;
 	}
+	return 0;
+}
+
+/* Compile pattern p; -1 with a message naming the file, the entry and the pattern. */
+static int
+pattern_compile(const struct vocab *v, struct vocab_pattern *p, char *err, size_t errsz)
+{
+	char rxerr[256];
+
+	if (p->rx != NULL)
+		return 0;
+	p->rx = rx_new(p->source, RX_CASELESS, rxerr, sizeof rxerr);
+	if (p->rx == NULL) {
+		snprintf(err, errsz, "%s: entry %zu (\"%s\"): pattern %zu: %s", v->path,
+		         p->entry + 1, v->entries[p->entry].value, p->nth, rxerr);
+		return -1;
+	}
+	return 0;
+}
+
+int
+vocab_compile(struct vocab *v, char *err, size_t errsz)
+{
+	size_t i;
+
+	for (i = 0; i < v->npatterns; i++)
+		if (pattern_compile(v, &v->patterns[i], err, errsz) == -1)
+			return -1;
 	return 0;
 }
 
@@ -259,6 +285,7 @@ vocab_load(const char *path, char *err, size_t errsz)
 	v = xcalloc(1, sizeof *v);
 	v->root = root;
 	v->name = vocab_default_name(root, path);
+	v->path = xstrdup(path);
 	v->cache = xcalloc(1, sizeof *v->cache);
 	strbuf_init(&v->cache->key);
 	if (read_entries(v, values, path, &nkeys, &npats, err, errsz) < 0)
@@ -307,6 +334,7 @@ vocab_free(struct vocab *v)
 		free(v->cache);
 	}
 	free(v->name);
+	free(v->path);
 	json_decref(v->root);
 	free(v);
 }
@@ -325,15 +353,24 @@ vocab_name(const struct vocab *v)
 	return v->name;
 }
 
-/* The first pattern (in file order) matching the len bytes of s. */
+/*
+ * The first pattern (in file order) matching the len bytes of s. A pattern
+ * of the data folder that does not compile stops the run (exit 2, as at load).
+ */
 static long
 run_patterns(const struct vocab *v, const char *s, size_t len)
 {
+	char err[512];
 	size_t i;
 
-	for (i = 0; i < v->npatterns; i++)
+	for (i = 0; i < v->npatterns; i++) {
+		if (pattern_compile(v, &v->patterns[i], err, sizeof err) == -1) {
+			fprintf(stderr, "%s: %s\n", diag_prog(), err);
+			exit(EXIT_TROUBLE);
+		}
 		if (rx_search(v->patterns[i].rx, s, len, 0, NULL, NULL) == 1)
 			return (long)v->patterns[i].entry;
+	}
 	return -1;
 }
 

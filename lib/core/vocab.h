@@ -25,6 +25,12 @@ struct vocab *vocab_load(const char *path, char *err, size_t errsz);
 /* Load share/vocab/NAME.json from the data folder. */
 struct vocab *vocab_load_named(const char *name, char *err, size_t errsz);
 void vocab_free(struct vocab *);
+/*
+ * Compile every pattern now (they are compiled when first needed otherwise,
+ * and one that does not compile then stops the run with exit status 2):
+ * 0, or -1 with a message naming the file, the entry and the pattern.
+ */
+int vocab_compile(struct vocab *, char *err, size_t errsz);
 size_t vocab_count(const struct vocab *);
 /* The vocabulary's "name" (or its file name without .json). */
 const char *vocab_name(const struct vocab *);

@@ -1367,6 +1367,15 @@ iso_date(date_t t, char iso[DATES_ISO_LEN])
 }
 
 /* Write a serial day number shown as kind into buf; 0, or -1 if no date. */
+/* s (0 <= s < 86400) rounded to the nearest whole second, halves up (lround without libm). */
+static long
+round_seconds(double s)
+{
+	long whole = (long)s;
+
+	return s - (double)whole >= 0.5 ? whole + 1 : whole;
+}
+
 static int
 serial_text(const struct xlsx_reader *x, double v, enum kind kind, char *buf, size_t sz)
 {
@@ -1376,7 +1385,7 @@ serial_text(const struct xlsx_reader *x, double v, enum kind kind, char *buf, si
 
 	if (!isfinite(v) || v < 0 || v >= 2958466.0)
 		return -1;
-	secs = lround((v - days) * 86400.0);
+	secs = round_seconds((v - days) * 86400.0);
 	d = (long)days;
 	if (secs >= 86400) {
 		secs -= 86400;

@@ -9,6 +9,7 @@
 
 #include "core/csvio.h"
 #include "core/fieldmap.h"
+#include "core/idset.h"
 #include "core/keyhash.h"
 #include "core/output.h"
 #include "core/pages.h"
@@ -407,18 +408,37 @@ name_column(const struct csvio_record *h)
 	return col;
 }
 
+/*
+ * The names already fed to the deny-list from an identifiers file: adding a
+ * name or a Case name again changes nothing (each addition only sets flags
+ * and keeps maxima), and an extract repeats them (a practitioner holds
+ * many cases, a Case name like "Re W (A Child)" recurs), so each distinct
+ * one is added once.
+ */
+struct seen_names {
+	struct idset *cases, *people;
+};
+
+/* 1 the first time s is met in set. */
+static int
+first_time(struct idset *set, const char *s)
+{
+	return idset_add(set, s, strlen(s), 1) == 0;
+}
+
 /* Feed the names of one record to the deny-list. */
 static void
 add_record(struct redact *r, const struct csvio_record *rec, long cname, long prac, long ncol,
-           long cid)
+           long cid, struct seen_names *seen)
 {
 	if (cid >= 0 && (size_t)cid < rec->nfields)
 		redact_keep(r, rec->fields[cid]);
-	if (cname >= 0 && (size_t)cname < rec->nfields)
+	if (cname >= 0 && (size_t)cname < rec->nfields &&
+	    first_time(seen->cases, rec->fields[cname]))
 		redact_add_case_name(r, rec->fields[cname]);
-	if (prac >= 0 && (size_t)prac < rec->nfields)
+	if (prac >= 0 && (size_t)prac < rec->nfields && first_time(seen->people, rec->fields[prac]))
 		redact_add_person(r, rec->fields[prac]);
-	if (ncol >= 0 && (size_t)ncol < rec->nfields)
+	if (ncol >= 0 && (size_t)ncol < rec->nfields && first_time(seen->people, rec->fields[ncol]))
 		redact_add_person(r, rec->fields[ncol]);
 }
 
@@ -433,11 +453,14 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 	long cname = -1, prac = -1, ncol = -1, cid = -1;
 	int rc;
 	char fmerr[256];
+	struct seen_names seen;
 
 	if ((fm = fieldmap_load_named("annexa", fmerr, sizeof(fmerr))) == NULL) {
 		snprintf(err, errsz, "%s", fmerr);
 		return -1;
 	}
+	seen.cases = idset_new();
+	seen.people = idset_new();
 	if ((rc = csvio_next(rd, &rec)) == 1) {
 		fieldmap_bind(fm, (const char *const *)rec->fields, rec->nfields, &b);
 		if (fieldmap_index(fm, "case_name") >= 0)
@@ -449,7 +472,7 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 		fieldmap_unbind(&b);
 		if (cname < 0 && prac < 0 && (ncol = name_column(rec)) < 0) {
 			ncol = 0; /* a plain list: the first line is a name too */
-			add_record(r, rec, -1, -1, 0, -1);
+			add_record(r, rec, -1, -1, 0, -1, &seen);
 		}
 	}
 	while (rc == 1 && (rc = csvio_next(rd, &rec)) == 1) {
@@ -459,8 +482,10 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 			rc = -2;
 			break;
 		}
-		add_record(r, rec, cname, prac, ncol, cid);
+		add_record(r, rec, cname, prac, ncol, cid, &seen);
 	}
+	idset_free(seen.cases);
+	idset_free(seen.people);
 	if (rc == -1)
 		snprintf(err, errsz, "%s: %s", name, csvio_error(rd));
 	fieldmap_free(fm);

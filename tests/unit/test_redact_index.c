@@ -8,7 +8,8 @@
  * the table built instead, with the same results; a changed time alone is
  * not staleness (the contents are compared); and an index whose slots and
  * keys are garbage behind a valid header cannot make a look-up read
- * outside the file (run under ASan in the CI's sanitizer pass).
+ * outside the file (run under ASan in the CI's sanitizer pass). An
+ * identifiers file whose names recur gives the table it gives once.
  *
  * The offsets patched below are the file's layout (redact_index.c): the
  * header is 128 bytes, then 320 bytes a source.
@@ -361,6 +362,48 @@ START_TEST(test_hostile_slots)
 }
 END_TEST
 
+/* An identifiers file of the rows given, each n times; its path. */
+static const char *
+identifiers(const char *rows, int n)
+{
+	static char path[128];
+	FILE *fp;
+	int i;
+
+	snprintf(path, sizeof(path), "%s/ids.csv", dir);
+	fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("Case ID,Case name,Practitioner\n", fp);
+	for (i = 0; i < n; i++)
+		fputs(rows, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+	return path;
+}
+
+START_TEST(test_identifiers_repeated)
+{
+	static const char rows[] = "CA00000001,Re Sarah Khan,Hope Grace Bath\n"
+	                           "CA00000002,Jones v Jones (Children),\"Khan, Mark\"\n"
+	                           "CA00000003,Re W (A Child),Hope Grace Bath\n";
+	char err[512];
+	struct redact *once = redact_new(err, sizeof(err)), *many = redact_new(err, sizeof(err));
+
+	ck_assert_ptr_nonnull(once);
+	ck_assert_ptr_nonnull(many);
+	ck_assert_msg(redact_add_identifiers(once, identifiers(rows, 1), 0, err, sizeof(err)) == 0,
+	              "%s", err);
+	/* a name or Case name met again is added once: the same table */
+	ck_assert_msg(redact_add_identifiers(many, identifiers(rows, 50), 0, err, sizeof(err)) == 0,
+	              "%s", err);
+	ck_assert_uint_gt(redact_names(once), 0);
+	ck_assert_uint_eq(redact_names(once), redact_names(many));
+	ck_assert_uint_eq(redact_index_verify(once, many), 0);
+	same_redactions(once, many);
+	redact_free(once);
+	redact_free(many);
+}
+END_TEST
+
 Suite *make_suite_redact_index(void);
 
 Suite *
@@ -378,6 +421,7 @@ make_suite_redact_index(void)
 	tcase_add_test(tc, test_stale);
 	tcase_add_test(tc, test_fallback_same);
 	tcase_add_test(tc, test_hostile_slots);
+	tcase_add_test(tc, test_identifiers_repeated);
 	suite_add_tcase(s, tc);
 	return s;
 }

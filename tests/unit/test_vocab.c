@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/datadir.h"
+#include "core/diag.h"
 #include "core/jsonio.h"
 #include "core/rx.h"
 #include "core/vocab.h"
@@ -237,13 +239,56 @@ START_TEST(test_vocab_bad)
 {
 	char *path = write_temp(bad[_i].json);
 	char err[512] = "";
+	struct vocab *v;
 	size_t k;
 
-	ck_assert_ptr_null(vocab_load(path, err, sizeof err));
+	v = vocab_load(path, err, sizeof err);
+	if (v != NULL) { /* a pattern: its error comes when it is compiled */
+		ck_assert_int_eq(vocab_compile(v, err, sizeof err), -1);
+		vocab_free(v);
+	}
 	ck_assert_msg(strncmp(err, path, strlen(path)) == 0, "\"%s\" does not name the file", err);
 	for (k = 0; k < 3 && bad[_i].want[k] != NULL; k++)
 		ck_assert_msg(strstr(err + strlen(path), bad[_i].want[k]) != NULL,
 		              "\"%s\" lacks \"%s\"", err, bad[_i].want[k]);
+	unlink(path);
+	free(path);
+}
+END_TEST
+
+/* A pattern is compiled when a lookup first needs it; one that does not compile stops the run. */
+START_TEST(test_vocab_bad_pattern_at_use)
+{
+	char *path = write_temp("{\"values\": [{\"value\": \"a\", \"patterns\": [\"(b\"]}]}");
+	char err[512] = "", buf[1024];
+	struct vocab *v = vocab_load(path, err, sizeof err);
+	int fds[2], status;
+	ssize_t n;
+	pid_t pid;
+
+	ck_assert_msg(v != NULL, "%s", err);
+	ck_assert_int_eq(vocab_find(v, "A"), 0); /* by key: no pattern needed */
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	ck_assert_int_ne(pid, -1);
+	if (pid == 0) {
+		dup2(fds[1], STDERR_FILENO);
+		close(fds[0]);
+		diag_init("check-annexA");
+		(void)vocab_find(v, "zzz");
+		_exit(0);
+	}
+	close(fds[1]);
+	n = read(fds[0], buf, sizeof buf - 1);
+	close(fds[0]);
+	buf[n > 0 ? n : 0] = '\0';
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 2);
+	ck_assert_msg(strncmp(buf, "check-annexA: ", 14) == 0 && strstr(buf, path) != NULL &&
+	                  strstr(buf, ": entry 1 (\"a\"): pattern 1: offset 2: ") != NULL,
+	              "%s", buf);
+	vocab_free(v);
 	unlink(path);
 	free(path);
 }
@@ -364,6 +409,7 @@ START_TEST(test_vocab_every_shipped_file)
 			v = vocab_load_named(name, err, sizeof err);
 			ck_assert_msg(v != NULL, "%s", err);
 			ck_assert_uint_gt(vocab_count(v), 0);
+			ck_assert_msg(vocab_compile(v, err, sizeof err) == 0, "%s", err);
 			vocab_free(v);
 		} else {
 			rx = vocab_pattern_named(name, 0, err, sizeof err);
@@ -394,6 +440,7 @@ make_suite_vocab(void)
 	tcase_add_test(tc, test_vocab_attrs_and_patterns);
 	tcase_add_test(tc, test_vocab_name_from_file);
 	tcase_add_loop_test(tc, test_vocab_bad, 0, sizeof bad / sizeof bad[0]);
+	tcase_add_test(tc, test_vocab_bad_pattern_at_use);
 	tcase_add_test(tc, test_vocab_missing_file);
 	tcase_add_test(tc, test_vocab_case_id);
 	tcase_add_test(tc, test_vocab_many);
