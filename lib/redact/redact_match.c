@@ -60,30 +60,36 @@ letter_at(const char *s, size_t len, size_t i)
 
 #define FNV_PRIME 1099511628211ULL
 
+/* 1 when c is an ASCII letter. */
+#define ASCII_LETTER(c) (((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
+
 /* Lower token t of s into r->low with its hashes, ASCII flag, possessive and capital. */
 static void
 tok_lower(struct redact *r, const char *s, struct token *t)
 {
-	size_t i, n;
+	size_t i, n, base;
 	uint64_t h = KEYHASH_FNV_BASIS;
 	unsigned char any = 0;
 	char *d;
 
 	t->pl = (unsigned char)redact_possessive_len(s, t);
+	base = t->eo - t->pl;
 	strbuf_grow(&r->low, t->eo - t->so + 1);
 	t->key = r->low.len;
+	t->hbase = h;
 	d = r->low.buf + r->low.len;
 	for (i = t->so; i < t->eo; i += n) {
 		unsigned char c = (unsigned char)s[i];
 
+		if (i == base)
+			t->hbase = h;
 		any |= c;
-		if ((n = apostrophe_at(s, t->eo, i)) > 0) {
+		n = 1;
+		if (c == 0xE2 && (n = apostrophe_at(s, t->eo, i)) > 0)
 			c = '\'';
-		} else {
-			n = 1;
-			if (c >= 'A' && c <= 'Z')
-				c = (unsigned char)(c - 'A' + 'a');
-		}
+		else if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		n += n == 0;
 		*d++ = (char)c;
 		h = (h ^ c) * FNV_PRIME;
 	}
@@ -91,10 +97,11 @@ tok_lower(struct redact *r, const char *s, struct token *t)
 	t->klen = (size_t)(d - (r->low.buf + t->key));
 	r->low.len += t->klen + 1;
 	t->hfull = h;
-	t->hbase =
-	    t->pl > 0 ? keyhash_fnv1a(KEYHASH_FNV_BASIS, r->low.buf + t->key, t->klen - 2) : h;
+	if (t->pl == 0)
+		t->hbase = h;
 	t->ascii = any < 0x80;
-	t->cap = (unsigned char)redact_capitalised(s, t);
+	t->cap =
+	    t->ascii ? s[t->so] >= 'A' && s[t->so] <= 'Z' : (unsigned char)redact_capitalised(s, t);
 }
 
 /* Cut s into word tokens (letters, with inner apostrophes and hyphens). */
@@ -106,14 +113,23 @@ redact_tokenize(struct redact *r, const char *s, size_t len)
 	r->ntoks = 0;
 	strbuf_reset(&r->low);
 	while (i < len) {
-		if ((n = letter_at(s, len, i)) == 0) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80 ? !ASCII_LETTER(c) : (n = letter_at(s, len, i)) == 0) {
 			i++;
 			continue;
 		}
 		so = i;
 		for (;;) {
-			while (i < len && (n = letter_at(s, len, i)) > 0)
-				i += n;
+			while (i < len) {
+				c = (unsigned char)s[i];
+				if (c < 0x80 && ASCII_LETTER(c))
+					i++;
+				else if (c >= 0x80 && (n = letter_at(s, len, i)) > 0)
+					i += n;
+				else
+					break;
+			}
 			if (i < len && (n = apostrophe_at(s, len, i)) == 0 && s[i] == '-')
 				n = 1;
 			if (i >= len || n == 0 || i + n >= len || letter_at(s, len, i + n) == 0)

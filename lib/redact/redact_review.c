@@ -80,7 +80,7 @@ void
 redact_review_record(struct redact *r, const char *key)
 {
 	free(r->review_key);
-	r->review_key = key != NULL ? xstrdup(key) : NULL;
+	r->review_key = key != NULL && r->review ? xstrdup(key) : NULL;
 }
 
 /* Most removed first, then by word. */

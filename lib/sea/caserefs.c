@@ -146,7 +146,8 @@ caserefs_check(const struct caserefs *c, const struct evidence_set *set)
 
 	strbuf_init(&ref);
 	for (i = 0; i < set->nrec; i++)
-		for (k = 1, p = set->rec[i].v[EV_CASE_REF]; *p != '\0'; p = *q ? q + 1 : q, k++) {
+		for (k = 1, p = evidence_value(set, &set->rec[i], EV_CASE_REF); *p != '\0';
+		     p = *q ? q + 1 : q, k++) {
 			if ((q = strchr(p, ';')) == NULL)
 				q = p + strlen(p);
 			strbuf_reset(&ref);

@@ -3,6 +3,7 @@
  * their values and checking them against the evaluation schedule.
  */
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "core/datadir.h"
 #include "core/dates.h"
 #include "core/fieldmap.h"
+#include "core/idset.h"
 #include "sea/evidence.h"
 
 #include "core/jsonio.h"
@@ -23,13 +25,11 @@
 #include "core/xalloc.h"
 #include "sea/schedule.h"
 
-/* The largest evidence file read (it is held whole): beyond it, an error. */
-
 struct evidence_reader {
 	const struct schedule *sched;
 	struct fieldmap *fm;
 	long key_field[EV_NKEYS]; /* fieldmap index of each key */
-	struct strbuf tmp, norm;
+	struct strbuf tmp, norm, val;
 };
 
 static const char *const key_names[EV_NKEYS] = {
@@ -48,56 +48,121 @@ evidence_key_name(enum evidence_key k)
 	return k >= 0 && k < EV_NKEYS ? key_names[k] : "";
 }
 
+/* Where each key's value is: a shared value's slot in val[] (>= 0), or -1 - its text index. */
+static const signed char key_slot[EV_NKEYS] = {0, 1, 2, 3, -1, 4, 5, 6, 7, -2, 8, -3, 9, -4};
+
+#define EV_NTEXT 4 /* case_ref, summary, response, view */
+#define ARENA_CHUNK ((size_t)256 << 10) /* bytes of a block of the text arena */
+#define RAW_MAX 65536 /* raw values remembered with their normal form (then computed) */
+
+/* A value of the set's table: its text (in the arena) and, for criteria, the numbers. */
+struct shared_value {
+	const char *s;
+	long *crit; /* criterion numbers when the value was read as criteria, or NULL */
+	size_t ncrit;
+};
+
+struct evidence_store {
+	struct idset *ids; /* value -> id + 1 (id 0 is "", not in the set) */
+	struct shared_value *v;
+	size_t nv, vcap;
+	struct idset *raw; /* key byte + raw value -> normal form's id + 2, or 1: invalid */
+	size_t nraw;
+	char **blocks; /* the arena */
+	size_t nblocks;
+	char *at; /* free space of the last block */
+	size_t left;
+	struct strbuf key;
+};
+
 void
 evidence_set_init(struct evidence_set *set)
 {
 	memset(set, 0, sizeof(*set));
 }
 
-void
-evidence_record_free(struct evidence_record *rec)
+/* The set's store, made at the first record. */
+static struct evidence_store *
+store_of(struct evidence_set *set)
 {
-	int k;
+	struct evidence_store *st = set->store;
 
-	for (k = 0; k < EV_NKEYS; k++)
-		if (rec->owned & (1u << k))
-			free(rec->v[k]);
-	free(rec->block);
-	free(rec->crit);
-	memset(rec, 0, sizeof(*rec));
+	if (st != NULL)
+		return st;
+	st = set->store = xcalloc(1, sizeof(*st));
+	st->ids = idset_new();
+	st->raw = idset_new();
+	st->vcap = 64;
+	st->v = xcalloc(st->vcap, sizeof(*st->v));
+	st->v[0].s = "";
+	st->nv = 1;
+	strbuf_init(&st->key);
+	return st;
 }
 
-void
-evidence_record_set(struct evidence_record *rec, enum evidence_key k, char *value)
-{
-	if (rec->owned & (1u << k))
-		free(rec->v[k]);
-	rec->v[k] = value;
-	rec->owned |= 1u << k;
-}
-
-/* Fill rec's values with trimmed copies of v (NULL: "") in one block. */
 static void
-record_values(struct evidence_record *rec, const char *const *v)
+store_free(struct evidence_store *st)
 {
-	const char *start[EV_NKEYS];
-	size_t len[EV_NKEYS], total = 0;
-	char *p;
-	int k;
+	size_t i;
 
-	for (k = 0; k < EV_NKEYS; k++) {
-		start[k] = v[k] != NULL ? text_trim(v[k], &len[k]) : "";
-		if (v[k] == NULL)
-			len[k] = 0;
-		total += len[k] + 1;
+	if (st == NULL)
+		return;
+	idset_free(st->ids);
+	idset_free(st->raw);
+	for (i = 0; i < st->nv; i++)
+		free(st->v[i].crit);
+	free(st->v);
+	for (i = 0; i < st->nblocks; i++)
+		free(st->blocks[i]);
+	free(st->blocks);
+	strbuf_free(&st->key);
+	free(st);
+}
+
+/* Room for n bytes in the arena. */
+static char *
+arena_take(struct evidence_store *st, size_t n)
+{
+	char *p;
+
+	if (n > st->left) {
+		size_t size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
+
+		st->blocks = xreallocarray(st->blocks, st->nblocks + 1, sizeof(char *));
+		p = st->blocks[st->nblocks++] = xmalloc(size);
+		if (size != ARENA_CHUNK)
+			return p; /* a large value has its own block; the last one stays open */
+		st->at = p;
+		st->left = size;
 	}
-	p = rec->block = xmalloc(total);
-	for (k = 0; k < EV_NKEYS; k++) {
-		memcpy(p, start[k], len[k]);
-		p[len[k]] = '\0';
-		rec->v[k] = p;
-		p += len[k] + 1;
+	p = st->at;
+	st->at += n;
+	st->left -= n;
+	return p;
+}
+
+/* The id of value s[0..len), added to the table when new. */
+static uint32_t
+intern(struct evidence_store *st, const char *s, size_t len)
+{
+	unsigned long id;
+	char *copy;
+
+	if (len == 0)
+		return 0;
+	if ((id = idset_find(st->ids, s, len)) != 0)
+		return (uint32_t)(id - 1);
+	if (st->nv == st->vcap) {
+		st->vcap *= 2;
+		st->v = xreallocarray(st->v, st->vcap, sizeof(*st->v));
 	}
+	copy = arena_take(st, len + 1);
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	memset(&st->v[st->nv], 0, sizeof(st->v[st->nv]));
+	st->v[st->nv].s = copy;
+	idset_add(st->ids, s, len, st->nv + 1);
+	return (uint32_t)st->nv++;
 }
 
 void
@@ -105,14 +170,109 @@ evidence_set_free(struct evidence_set *set)
 {
 	size_t i;
 
-	for (i = 0; i < set->nrec; i++)
-		evidence_record_free(&set->rec[i]);
 	free(set->rec);
 	free(set->rej);
 	for (i = 0; i < set->nfiles; i++)
 		free(set->files[i]);
 	free(set->files);
+	store_free(set->store);
 	memset(set, 0, sizeof(*set));
+}
+
+/* The start of text value t (0: case_ref ... 3: view) of rec. */
+static const char *
+text_at(const struct evidence_record *rec, int t)
+{
+	const char *p = rec->text;
+
+	for (; t > 0; t--)
+		p += strlen(p) + 1;
+	return p;
+}
+
+const char *
+evidence_value(const struct evidence_set *set, const struct evidence_record *rec,
+               enum evidence_key k)
+{
+	int slot = key_slot[k];
+
+	if (slot >= 0)
+		return set->store->v[rec->val[slot]].s;
+	return text_at(rec, -1 - slot);
+}
+
+const long *
+evidence_criteria(const struct evidence_set *set, const struct evidence_record *rec, size_t *n)
+{
+	const struct shared_value *v = &set->store->v[rec->val[key_slot[EV_CRITERIA]]];
+
+	*n = v->ncrit;
+	return v->crit;
+}
+
+const char *
+evidence_shared(const struct evidence_set *set, uint32_t id)
+{
+	return set->store->v[id].s;
+}
+
+/* Order value ids by their text (base: the values). */
+static int
+id_cmp(const void *a, const void *b, void *base)
+{
+	const struct shared_value *v = base;
+
+	return strcmp(v[*(const uint32_t *)a].s, v[*(const uint32_t *)b].s);
+}
+
+size_t
+evidence_ranks(const struct evidence_set *set, uint32_t **rank)
+{
+	size_t n = set->store != NULL ? set->store->nv : 0, i;
+	uint32_t *order = xcalloc(n + 1, sizeof(*order));
+
+	*rank = xcalloc(n + 1, sizeof(**rank));
+	for (i = 0; i < n; i++)
+		order[i] = (uint32_t)i;
+	if (n > 1)
+		qsort_r(order, n, sizeof(*order), id_cmp, set->store->v);
+	for (i = 0; i < n; i++)
+		(*rank)[order[i]] = (uint32_t)i;
+	free(order);
+	return n;
+}
+
+/* Lay out the texts t[0..EV_NTEXT) (lengths n) one after another in the arena. */
+static const char *
+texts_put(struct evidence_store *st, const char *const *t, const size_t *n)
+{
+	size_t total = 0, k;
+	char *p, *block;
+
+	for (k = 0; k < EV_NTEXT; k++)
+		total += n[k] + 1;
+	p = block = arena_take(st, total);
+	for (k = 0; k < EV_NTEXT; k++) {
+		memcpy(p, t[k], n[k]);
+		p[n[k]] = '\0';
+		p += n[k] + 1;
+	}
+	return block;
+}
+
+void
+evidence_replace(struct evidence_set *set, struct evidence_record *rec, enum evidence_key k,
+                 const char *s)
+{
+	const char *t[EV_NTEXT];
+	size_t n[EV_NTEXT];
+	int i;
+
+	for (i = 0; i < EV_NTEXT; i++) {
+		t[i] = i == -1 - key_slot[k] ? s : text_at(rec, i);
+		n[i] = strlen(t[i]);
+	}
+	rec->text = texts_put(set->store, t, n);
 }
 
 /* Record a rejection of (file, line). */
@@ -141,6 +301,7 @@ evidence_reader_new(const struct schedule *sched, char *err, size_t errsz)
 	rd->sched = sched;
 	strbuf_init(&rd->tmp);
 	strbuf_init(&rd->norm);
+	strbuf_init(&rd->val);
 	if ((rd->fm = fieldmap_load_named("evidence", err, errsz)) == NULL) {
 		evidence_reader_free(rd);
 		return NULL;
@@ -162,6 +323,7 @@ evidence_reader_free(struct evidence_reader *rd)
 	fieldmap_free(rd->fm);
 	strbuf_free(&rd->tmp);
 	strbuf_free(&rd->norm);
+	strbuf_free(&rd->val);
 	free(rd);
 }
 
@@ -199,16 +361,21 @@ long_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Parse "1; 7;9" into rec->crit; the rule broken, or NULL. */
-static const char *
-parse_criteria(struct evidence_reader *rd, const char *s, const char *judgement,
-               struct evidence_record *rec)
+/*
+ * Parse "1; 7;9" into the numbers, ascending without repeats (*crit, *n,
+ * to free) and their normal form "1;7;9" (out); -1 when it is not a list
+ * of numbers ("bad-criteria").
+ */
+static int
+criteria_parse(const char *s, long **crit, size_t *n, struct strbuf *out)
 {
 	const char *p = s;
 	size_t i, k;
 
+	*crit = NULL;
+	*n = 0;
 	while (*p != '\0') {
-		long n = 0;
+		long v = 0;
 		size_t digits = 0;
 
 		if (is_sep((unsigned char)*p)) {
@@ -216,98 +383,66 @@ parse_criteria(struct evidence_reader *rd, const char *s, const char *judgement,
 			continue;
 		}
 		for (; *p >= '0' && *p <= '9'; p++, digits++)
-			if (n < 100000)
-				n = n * 10 + (*p - '0');
-		if (digits == 0 || (*p != '\0' && !is_sep((unsigned char)*p)))
-			return "bad-criteria";
-		rec->crit = xreallocarray(rec->crit, rec->ncrit + 1, sizeof(long));
-		rec->crit[rec->ncrit++] = n;
+			if (v < 100000)
+				v = v * 10 + (*p - '0');
+		if (digits == 0 || (*p != '\0' && !is_sep((unsigned char)*p))) {
+			free(*crit);
+			*crit = NULL;
+			*n = 0;
+			return -1;
+		}
+		*crit = xreallocarray(*crit, *n + 1, sizeof(long));
+		(*crit)[(*n)++] = v;
 	}
-	if (rec->ncrit > 1)
-		qsort(rec->crit, rec->ncrit, sizeof(long), long_cmp);
-	for (i = 0, k = 0; i < rec->ncrit; i++)
-		if (k == 0 || rec->crit[k - 1] != rec->crit[i])
-			rec->crit[k++] = rec->crit[i];
-	rec->ncrit = k;
-	for (i = 0; i < rec->ncrit; i++)
-		if (schedule_find(rd->sched, judgement, rec->crit[i]) < 0)
+	if (*n > 1)
+		qsort(*crit, *n, sizeof(long), long_cmp);
+	for (i = 0, k = 0; i < *n; i++)
+		if (k == 0 || (*crit)[k - 1] != (*crit)[i])
+			(*crit)[k++] = (*crit)[i];
+	*n = k;
+	strbuf_reset(out);
+	for (i = 0; i < *n; i++)
+		strbuf_printf(out, "%s%ld", i > 0 ? ";" : "", (*crit)[i]);
+	return 0;
+}
+
+/* The rule the criteria of id break under judgement, or NULL. */
+static const char *
+criteria_rule(const struct evidence_reader *rd, const struct shared_value *c, const char *judgement)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncrit; i++)
+		if (schedule_find(rd->sched, judgement, c->crit[i]) < 0)
 			return "unknown-criterion";
-	if (rec->ncrit == 0 && schedule_judgement_count(rd->sched, judgement) > 0)
+	if (c->ncrit == 0 && schedule_judgement_count(rd->sched, judgement) > 0)
 		return "missing-criteria";
-	strbuf_reset(&rd->tmp);
-	for (i = 0; i < rec->ncrit; i++)
-		strbuf_printf(&rd->tmp, "%s%ld", i > 0 ? ";" : "", rec->crit[i]);
-	evidence_record_set(rec, EV_CRITERIA, xstrdup(rd->tmp.buf));
 	return NULL;
 }
 
 /*
- * Normalise "CA1; CA2" into rec. Any form of reference is taken: the
- * handbook gives none (build-sea --identifiers checks them against the extract).
+ * Normalise "CA1; CA2" into out ("CA1;CA2"). Any form of reference is
+ * taken: the handbook gives none (build-sea --identifiers checks them
+ * against the extract).
  */
 static void
-parse_case_refs(const char *s, struct evidence_record *rec)
+case_refs_normal(const char *s, size_t len, struct strbuf *out)
 {
-	struct strbuf out;
-	const char *p = s, *q;
+	const char *p = s, *q, *end = s + len;
 
-	strbuf_init(&out);
-	while (*p != '\0') {
+	strbuf_reset(out);
+	while (p < end) {
 		if (is_sep((unsigned char)*p)) {
 			p++;
 			continue;
 		}
-		for (q = p; *q != '\0' && !is_sep((unsigned char)*q); q++)
+		for (q = p; q < end && !is_sep((unsigned char)*q); q++)
 			;
-		if (out.len > 0)
-			strbuf_addch(&out, ';');
-		strbuf_add(&out, p, (size_t)(q - p));
+		if (out->len > 0)
+			strbuf_addch(out, ';');
+		strbuf_add(out, p, (size_t)(q - p));
 		p = q;
 	}
-	evidence_record_set(rec, EV_CASE_REF, strbuf_steal(&out));
-	strbuf_free(&out);
-}
-
-/* Normalise the date of key k to ISO; 0, or -1 when it is not a date. */
-static int
-norm_date(struct evidence_record *rec, enum evidence_key k)
-{
-	date_t d;
-	char iso[DATES_ISO_LEN];
-
-	if (*rec->v[k] == '\0')
-		return 0;
-	if (dates_parse(rec->v[k], &d) == -1)
-		return -1;
-	evidence_record_set(rec, k, xstrdup(dates_format(d, iso)));
-	return 0;
-}
-
-/* Normalise the time to HH:MM; 0, or -1 when it is not a time. */
-static int
-norm_time(struct evidence_record *rec)
-{
-	int m;
-
-	if (*rec->v[EV_TIME] == '\0')
-		return 0;
-	if ((m = dates_parse_time(rec->v[EV_TIME])) < 0)
-		return -1;
-	evidence_record_set(rec, EV_TIME, xasprintf("%02d:%02d", m / 60, m % 60));
-	return 0;
-}
-
-/* Replace value k by its canonical form in list; -1 when it has none. */
-static int
-norm_choice(struct evidence_reader *rd, struct evidence_record *rec, enum evidence_key k,
-            const char *const *list)
-{
-	const char *c;
-
-	if ((c = canonical(rd, rec->v[k], list)) == NULL)
-		return -1;
-	evidence_record_set(rec, k, xstrdup(c));
-	return 0;
 }
 
 /* The schedule's judgements as a NULL-terminated list (into buf). */
@@ -324,48 +459,152 @@ judgement_list(const struct schedule *s, const char **buf, size_t max)
 	return buf;
 }
 
+/* The id of the normal form of raw value s under tag (see norm), or -1 when it has none. */
+static long
+normal_form(struct evidence_reader *rd, struct evidence_store *st, char tag, const char *s)
+{
+	const char *jl[16], *c = NULL;
+	char iso[DATES_ISO_LEN], hm[32];
+	date_t d;
+	long *crit;
+	size_t ncrit;
+	uint32_t id;
+	int m;
+
+	switch (tag) {
+	case 'd':
+		if (dates_parse(s, &d) == -1)
+			return -1;
+		c = dates_format(d, iso);
+		break;
+	case 't':
+		if ((m = dates_parse_time(s)) < 0)
+			return -1;
+		snprintf(hm, sizeof(hm), "%02d:%02d", m / 60, m % 60);
+		c = hm;
+		break;
+	case 's':
+		c = canonical(rd, s, evidence_sources);
+		break;
+	case 'f':
+		c = canonical(rd, s, evidence_findings);
+		break;
+	case 'j':
+		c = canonical(rd, s, judgement_list(rd->sched, jl, 16));
+		break;
+	default: /* 'c' */
+		if (criteria_parse(s, &crit, &ncrit, &rd->tmp) == -1)
+			return -1;
+		id = intern(st, rd->tmp.buf, rd->tmp.len);
+		if (id != 0 && st->v[id].crit == NULL) {
+			st->v[id].crit = crit;
+			st->v[id].ncrit = ncrit;
+		} else
+			free(crit);
+		return id;
+	}
+	return c != NULL ? (long)intern(st, c, strlen(c)) : -1;
+}
+
+/*
+ * The id of the normal form of raw value s[0..len) of a kind (tag: d date,
+ * t time, s source, f finding, j judgement, c criteria), or -1 when it has
+ * none. The raw values met are remembered (up to RAW_MAX): a team's
+ * records repeat a few dates, times and lists.
+ */
+static long
+norm(struct evidence_reader *rd, struct evidence_store *st, char tag, const char *s, size_t len)
+{
+	unsigned long got;
+	long id;
+
+	strbuf_reset(&st->key);
+	strbuf_addch(&st->key, tag);
+	strbuf_add(&st->key, s, len);
+	if ((got = idset_find(st->raw, st->key.buf, st->key.len)) != 0)
+		return got == 1 ? -1 : (long)(got - 2);
+	strbuf_reset(&rd->val);
+	strbuf_add(&rd->val, s, len);
+	id = normal_form(rd, st, tag, rd->val.buf);
+	if (st->nraw < RAW_MAX) {
+		idset_add(st->raw, st->key.buf, st->key.len, id < 0 ? 1 : (unsigned long)id + 2);
+		st->nraw++;
+	}
+	return id;
+}
+
 int
 evidence_check(struct evidence_reader *rd, const char *const *v, size_t file, unsigned long line,
                struct evidence_set *set, struct evidence_record *rec)
 {
 	static const enum evidence_key required[] = {EV_INSPECTOR, EV_DATE,    EV_SOURCE,
 	                                             EV_JUDGEMENT, EV_FINDING, EV_SUMMARY};
-	const char *jl[16], *rule;
-	size_t before = set->nrej, i;
-	int judgement_ok;
+	static const struct {
+		enum evidence_key k;
+		char tag;
+		const char *rule;
+	} normal[] = {
+	    {EV_DATE, 'd', "bad-date"},       {EV_RESPONSE_DATE, 'd', "bad-date"},
+	    {EV_TIME, 't', "bad-time"},       {EV_SOURCE, 's', "bad-source"},
+	    {EV_FINDING, 'f', "bad-finding"}, {EV_JUDGEMENT, 'j', "bad-judgement"},
+	};
+	static const enum evidence_key as_read[] = {EV_INSPECTOR, EV_SERVICE_AREA, EV_TEAM};
+	struct evidence_store *st = store_of(set);
+	const char *t[EV_NKEYS], *text[EV_NTEXT], *rule;
+	size_t n[EV_NKEYS], tn[EV_NTEXT], before = set->nrej, i;
+	long id;
+	int k, judgement_ok = 0;
 
 	memset(rec, 0, sizeof(*rec));
-	rec->file = file;
-	rec->line = line;
-	record_values(rec, v);
+	rec->file = (uint32_t)file;
+	rec->line = (uint32_t)line;
+	for (k = 0; k < EV_NKEYS; k++) {
+		t[k] = v[k] != NULL ? text_trim(v[k], &n[k]) : "";
+		if (v[k] == NULL)
+			n[k] = 0;
+	}
 	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
-		if (*rec->v[required[i]] == '\0')
+		if (n[required[i]] == 0)
 			reject(set, file, line, "required", key_names[required[i]]);
-	if (norm_date(rec, EV_DATE) == -1)
-		reject(set, file, line, "bad-date", key_names[EV_DATE]);
-	if (norm_date(rec, EV_RESPONSE_DATE) == -1)
-		reject(set, file, line, "bad-date", key_names[EV_RESPONSE_DATE]);
-	if (norm_time(rec) == -1)
-		reject(set, file, line, "bad-time", key_names[EV_TIME]);
-	if (*rec->v[EV_SOURCE] != '\0' && norm_choice(rd, rec, EV_SOURCE, evidence_sources) == -1)
-		reject(set, file, line, "bad-source", key_names[EV_SOURCE]);
-	if (*rec->v[EV_FINDING] != '\0' &&
-	    norm_choice(rd, rec, EV_FINDING, evidence_findings) == -1)
-		reject(set, file, line, "bad-finding", key_names[EV_FINDING]);
-	judgement_ok = *rec->v[EV_JUDGEMENT] != '\0' &&
-	               norm_choice(rd, rec, EV_JUDGEMENT, judgement_list(rd->sched, jl, 16)) == 0;
-	if (*rec->v[EV_JUDGEMENT] != '\0' && !judgement_ok)
-		reject(set, file, line, "bad-judgement", key_names[EV_JUDGEMENT]);
-	if (judgement_ok &&
-	    (rule = parse_criteria(rd, rec->v[EV_CRITERIA], rec->v[EV_JUDGEMENT], rec)) != NULL)
-		reject(set, file, line, rule, key_names[EV_CRITERIA]);
-	parse_case_refs(rec->v[EV_CASE_REF], rec);
+	for (i = 0; i < sizeof(normal) / sizeof(normal[0]); i++) {
+		k = normal[i].k;
+		if (n[k] == 0)
+			continue;
+		if ((id = norm(rd, st, normal[i].tag, t[k], n[k])) < 0)
+			reject(set, file, line, normal[i].rule, key_names[k]);
+		else
+			rec->val[key_slot[k]] = (uint32_t)id;
+		judgement_ok |= k == EV_JUDGEMENT && id >= 0;
+	}
+	if (judgement_ok) {
+		const char *j = st->v[rec->val[key_slot[EV_JUDGEMENT]]].s;
+
+		if ((id = norm(rd, st, 'c', t[EV_CRITERIA], n[EV_CRITERIA])) < 0)
+			reject(set, file, line, "bad-criteria", key_names[EV_CRITERIA]);
+		else if ((rule = criteria_rule(rd, &st->v[id], j)) != NULL)
+			reject(set, file, line, rule, key_names[EV_CRITERIA]);
+		else
+			rec->val[key_slot[EV_CRITERIA]] = (uint32_t)id;
+	}
 	set->nread++;
-	if (set->nrej == before)
-		return 0;
-	set->nrejected++;
-	evidence_record_free(rec);
-	return -1;
+	if (set->nrej != before) {
+		set->nrejected++;
+		return -1;
+	}
+	for (i = 0; i < sizeof(as_read) / sizeof(as_read[0]); i++)
+		rec->val[key_slot[as_read[i]]] = intern(st, t[as_read[i]], n[as_read[i]]);
+	case_refs_normal(t[EV_CASE_REF], n[EV_CASE_REF], &rd->tmp);
+	text[0] = rd->tmp.buf;
+	tn[0] = rd->tmp.len;
+	for (k = 1; k < EV_NTEXT; k++) {
+		static const enum evidence_key texts[] = {EV_CASE_REF, EV_SUMMARY, EV_RESPONSE,
+		                                          EV_VIEW};
+
+		text[k] = t[texts[k]];
+		tn[k] = n[texts[k]];
+	}
+	rec->text = texts_put(st, text, tn);
+	return 0;
 }
 
 /* Keep a checked record. */
@@ -391,52 +630,84 @@ check_keep(struct evidence_reader *rd, const char *const *v, size_t file, unsign
 }
 
 /*
- * The whole of fp in a new buffer; NULL on a read error or when the file is
- * larger than EVIDENCE_MAX_INPUT (*len is then that limit).
+ * An evidence file read as a stream: the bytes looked at first (to tell
+ * NDJSON from CSV) given back before the rest, and the whole counted
+ * against EVIDENCE_MAX_INPUT. Records are kept as they are read; the file
+ * itself is never held.
  */
-static char *
-slurp(FILE *fp, size_t *len)
+struct source {
+	FILE *fp;
+	struct strbuf head; /* the bytes read first */
+	size_t at; /* of head, given back so far */
+	size_t total; /* bytes read */
+	int too_large, failed;
+};
+
+/* Read for the stream of a source: head first, then fp. */
+static ssize_t
+source_read(void *cookie, char *buf, size_t size)
 {
-	struct strbuf sb;
-	char buf[65536], *buf2;
+	struct source *src = cookie;
 	size_t n;
 
-	*len = 0;
-	strbuf_init(&sb);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-		if (sb.len + n > EVIDENCE_MAX_INPUT) {
-			strbuf_free(&sb);
-			*len = EVIDENCE_MAX_INPUT;
-			return NULL;
-		}
-		strbuf_add(&sb, buf, n);
+	if (src->at < src->head.len) {
+		n = src->head.len - src->at < size ? src->head.len - src->at : size;
+		memcpy(buf, src->head.buf + src->at, n);
+		src->at += n;
+		return (ssize_t)n;
 	}
-	if (ferror(fp)) {
-		strbuf_free(&sb);
-		return NULL;
+	if (src->too_large || src->failed)
+		return -1;
+	n = fread(buf, 1, size, src->fp);
+	if (n == 0 && ferror(src->fp)) {
+		src->failed = 1;
+		return -1;
 	}
-	*len = sb.len;
-	buf2 = strbuf_steal(&sb);
-	strbuf_free(&sb);
-	return buf2;
+	if ((src->total += n) > EVIDENCE_MAX_INPUT) {
+		src->too_large = 1;
+		return -1;
+	}
+	return (ssize_t)n;
 }
 
-/* 1 when the input is NDJSON: by its name, else by its first byte. */
+/*
+ * Read the head of src up to its first byte that is not a byte order mark
+ * or white space; 1 when the input is NDJSON: by its name, else by that
+ * byte ("{"). -1 on a read error or a head beyond the limit.
+ */
 static int
-is_ndjson(const char *name, const char *buf, size_t len)
+source_start(struct source *src, const char *name)
 {
-	size_t n = strlen(name), i = 0;
 	static const char *const ext[] = {".ndjson", ".jsonl", ".json"};
-	size_t k;
+	size_t n = strlen(name), i = 0, got, k;
+	int json = 0;
+	char buf[4096];
 
 	for (k = 0; k < 3; k++)
 		if (n > strlen(ext[k]) && strcmp(name + n - strlen(ext[k]), ext[k]) == 0)
-			return 1;
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
-		i++;
-	return i < len && buf[i] == '{';
+			json = 1;
+	for (;;) {
+		const char *h = src->head.buf;
+
+		i = src->head.len >= 3 && memcmp(h, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+		while (i < src->head.len &&
+		       (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' || h[i] == '\n'))
+			i++;
+		if (i < src->head.len && (src->head.len >= 3 || (unsigned char)h[0] != 0xEF))
+			break; /* a byte mark could still be on its way */
+		if ((got = fread(buf, 1, sizeof(buf), src->fp)) == 0)
+			break;
+		strbuf_add(&src->head, buf, got);
+		if ((src->total += got) > EVIDENCE_MAX_INPUT) {
+			src->too_large = 1;
+			return -1;
+		}
+	}
+	if (ferror(src->fp)) {
+		src->failed = 1;
+		return -1;
+	}
+	return json || (i < src->head.len && src->head.buf[i] == '{');
 }
 
 /* The key of the evidence field a header or JSON key maps to, or -1. */
@@ -451,9 +722,9 @@ key_of(const struct evidence_reader *rd, long field)
 	return -1;
 }
 
-/* Read the records of a CSV held in buf. */
+/* Read the records of a CSV from fp (a source's stream, not empty). */
 static int
-read_csv(struct evidence_reader *rd, char *buf, size_t len, size_t file, unsigned flags,
+read_csv(struct evidence_reader *rd, FILE *fp, size_t file, unsigned flags,
          struct evidence_set *set, char *err, size_t errsz)
 {
 	const char *name = set->files[file];
@@ -462,13 +733,8 @@ read_csv(struct evidence_reader *rd, char *buf, size_t len, size_t file, unsigne
 	struct fieldmap_binding b;
 	long col[EV_NKEYS];
 	const char *v[EV_NKEYS];
-	FILE *fp;
 	int rc, k, ret = -1;
 
-	if (len == 0 || (fp = fmemopen(buf, len, "r")) == NULL) {
-		snprintf(err, errsz, "%s:1: no header row", name);
-		return -1;
-	}
 	cr = csvio_open(fp, name, flags);
 	if ((rc = csvio_next(cr, &rec)) != 1) {
 		snprintf(err, errsz, "%s:1: %s", name, rc == 0 ? "no header row" : csvio_error(cr));
@@ -522,7 +788,6 @@ read_csv(struct evidence_reader *rd, char *buf, size_t len, size_t file, unsigne
 		ret = 0;
 out:
 	csvio_close(cr);
-	fclose(fp);
 	return ret;
 }
 
@@ -569,28 +834,28 @@ json_values(struct evidence_reader *rd, json_t *obj, const char **v, char **vals
 	return bad;
 }
 
-/* Read the records of an NDJSON document held in buf. */
+/* Read the records of an NDJSON document from fp (a source's stream). */
 static void
-read_ndjson(struct evidence_reader *rd, char *buf, size_t len, size_t file,
-            struct evidence_set *set)
+read_ndjson(struct evidence_reader *rd, FILE *fp, size_t file, struct evidence_set *set)
 {
 	unsigned long line = 0;
-	char *p = buf, *end = buf + len, *nl;
+	char *p, *buf = NULL;
+	size_t cap = 0;
+	ssize_t got;
 	const char *v[EV_NKEYS], *bad;
 	char *vals[EV_NKEYS];
 	json_error_t je;
 	json_t *obj;
 	int k;
 
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		p += 3;
-	for (; p < end; p = nl + 1) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		line++;
-		*nl = '\0'; /* buf has a NUL after its last byte */
-		if (nl > p && nl[-1] == '\r')
-			nl[-1] = '\0';
+	while ((got = getline(&buf, &cap, fp)) > 0) {
+		p = buf;
+		if (line++ == 0 && got >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+			p += 3;
+		if (got > 0 && buf[got - 1] == '\n')
+			buf[--got] = '\0';
+		if (got > 0 && buf[got - 1] == '\r' && buf + got - 1 >= p)
+			buf[got - 1] = '\0';
 		if (text_blank(p))
 			continue;
 		obj = json_loadb(p, strlen(p), JSON_REJECT_DUPLICATES, &je);
@@ -619,41 +884,55 @@ read_ndjson(struct evidence_reader *rd, char *buf, size_t len, size_t file,
 			free(vals[k]);
 		json_decref(obj);
 	}
+	free(buf);
 }
 
 int
 evidence_read(struct evidence_reader *rd, const char *path, unsigned csv_flags,
               struct evidence_set *set, char *err, size_t errsz)
 {
+	static const cookie_io_functions_t io = {.read = source_read};
 	const char *name = path == NULL || strcmp(path, "-") == 0 ? "<stdin>" : path;
-	FILE *fp = stdin;
-	size_t len = 0, file;
-	char *buf;
-	int rc = 0;
+	struct source src;
+	struct stat st;
+	FILE *stream = NULL;
+	size_t file;
+	int rc = 0, json;
 
-	if (fp != NULL && strcmp(name, "<stdin>") != 0 && (fp = output_input_open(path)) == NULL) {
+	memset(&src, 0, sizeof(src));
+	src.fp = stdin;
+	if (strcmp(name, "<stdin>") != 0 && (src.fp = output_input_open(path)) == NULL) {
 		snprintf(err, errsz, "%s: %s", name, strerror(errno));
 		return -1;
 	}
-	buf = slurp(fp, &len);
-	if (fp != stdin)
-		fclose(fp);
-	if (buf == NULL && len == EVIDENCE_MAX_INPUT) {
+	strbuf_init(&src.head);
+	if (fstat(fileno(src.fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > EVIDENCE_MAX_INPUT)
+		src.too_large = 1; /* refused before reading */
+	else if ((json = source_start(&src, name)) != -1) {
+		set->files = xreallocarray(set->files, set->nfiles + 1, sizeof(char *));
+		file = set->nfiles;
+		set->files[set->nfiles++] = xstrdup(name);
+		if (!json && src.head.len == 0) {
+			snprintf(err, errsz, "%s:1: no header row", name);
+			rc = -1;
+		} else if ((stream = fopencookie(&src, "r", io)) == NULL) {
+			snprintf(err, errsz, "%s: %s", name, strerror(errno));
+			rc = -1;
+		} else if (json)
+			read_ndjson(rd, stream, file, set);
+		else
+			rc = read_csv(rd, stream, file, csv_flags, set, err, errsz);
+	}
+	if (stream != NULL)
+		fclose(stream);
+	if (src.fp != stdin)
+		fclose(src.fp);
+	strbuf_free(&src.head);
+	if (src.too_large)
 		snprintf(err, errsz, "%s: larger than the %zu MB limit for one evidence file", name,
 		         EVIDENCE_MAX_INPUT >> 20);
-		return -1;
-	}
-	if (buf == NULL) {
+	else if (src.failed)
 		snprintf(err, errsz, "%s: read error", name);
-		return -1;
-	}
-	set->files = xreallocarray(set->files, set->nfiles + 1, sizeof(char *));
-	file = set->nfiles;
-	set->files[set->nfiles++] = xstrdup(name);
-	if (is_ndjson(name, buf, len))
-		read_ndjson(rd, buf, len, file, set);
-	else
-		rc = read_csv(rd, buf, len, file, csv_flags, set, err, errsz);
-	free(buf);
-	return rc;
+	return src.too_large || src.failed ? -1 : rc;
 }

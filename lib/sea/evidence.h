@@ -7,13 +7,14 @@
  * never the value. An input file larger than EVIDENCE_MAX_INPUT (128 MB) is
  * refused with a message naming it.
  *
- * Ownership: an evidence_set owns its records, rejections and file names;
- * evidence_set_free() releases them. The reader borrows the schedule.
+ * Ownership: an evidence_set owns its records, their values, rejections
+ * and file names; evidence_set_free() releases them. The reader borrows the schedule.
  */
 #ifndef EVIDENCE_H
 #define EVIDENCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define EVIDENCE_MAX_INPUT ((size_t)128 << 20) /* bytes in one evidence file */
 
@@ -41,19 +42,22 @@ enum evidence_key {
 #define EV_NCONTRACT (EV_SUMMARY + 1) /* keys the contract fixes */
 
 /*
- * The values live in one block allocated with the record; a value replaced
- * later (normalised, redacted) is its own allocation, marked in owned. Set
- * values with evidence_record_set() only.
+ * A record is small: its own text (case_ref, summary, response, view) lies
+ * in the set's arena, one value after another, and every other value is an
+ * id in the set's table of values, where each distinct value is kept once
+ * (an inspection has few inspectors, dates, areas, judgements...). Read
+ * values with evidence_value(); replace free text with evidence_replace().
  */
+#define EV_NSHARED 10 /* keys whose values are ids in the set's table */
+
 struct evidence_record {
-	char *v[EV_NKEYS]; /* normalised values, "" when absent */
-	char *block; /* the values as read, trimmed */
-	unsigned owned; /* bit k: v[k] is a separate allocation */
-	long *crit; /* criterion numbers, ascending, no repeats */
-	size_t ncrit;
-	size_t file; /* index into the set's files */
-	unsigned long line; /* physical line where the record starts */
+	const char *text; /* case_ref, summary, response, view: each NUL-ended, in turn */
+	uint32_t val[EV_NSHARED]; /* the other keys' value ids, in key order */
+	uint32_t file; /* index into the set's files */
+	uint32_t line; /* physical line where the record starts */
 };
+
+struct evidence_store;
 
 struct evidence_reject {
 	size_t file;
@@ -73,6 +77,7 @@ struct evidence_set {
 	size_t nrej, rejcap;
 	size_t nrejected; /* records rejected (a record may break several rules) */
 	size_t nread; /* records read, kept or not */
+	struct evidence_store *store; /* the records' values (NULL before the first) */
 };
 
 struct evidence_reader;
@@ -97,7 +102,7 @@ int evidence_read(struct evidence_reader *, const char *path, unsigned csv_flags
                   struct evidence_set *set, char *err, size_t errsz);
 /*
  * Normalise and check one record whose raw values are in v (NULL = absent);
- * on success fill rec (which takes copies) and return 0; else return -1
+ * on success fill rec (its values kept in set) and return 0; else return -1
  * and add each problem to set as a rejection of (file, line).
  */
 int evidence_check(struct evidence_reader *, const char *const *v, size_t file, unsigned long line,
@@ -105,8 +110,22 @@ int evidence_check(struct evidence_reader *, const char *const *v, size_t file, 
 
 void evidence_set_init(struct evidence_set *);
 void evidence_set_free(struct evidence_set *);
-void evidence_record_free(struct evidence_record *);
-/* Replace value k of rec with value (which the record takes, from malloc). */
-void evidence_record_set(struct evidence_record *, enum evidence_key k, char *value);
+/* Value k of a record of set ("" when absent). */
+const char *evidence_value(const struct evidence_set *, const struct evidence_record *,
+                           enum evidence_key k);
+/* The criterion numbers of a record of set, ascending, no repeats; their count in *n. */
+const long *evidence_criteria(const struct evidence_set *, const struct evidence_record *,
+                              size_t *n);
+/* Replace free-text value k (case_ref, summary, response, view) of a record of set with s. */
+void evidence_replace(struct evidence_set *, struct evidence_record *, enum evidence_key k,
+                      const char *s);
+/*
+ * The number of distinct values in set's table, and each one's place in
+ * strcmp order (*rank, n entries, to free): records compare by the ranks of
+ * their shared values as by the values.
+ */
+size_t evidence_ranks(const struct evidence_set *, uint32_t **rank);
+/* The value of id in set's table. */
+const char *evidence_shared(const struct evidence_set *, uint32_t id);
 
 #endif

@@ -7,6 +7,7 @@
 #define SEA_IMPL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "redact/redact.h"
 #include "sea/evidence.h"
@@ -18,10 +19,9 @@ struct origin {
 };
 
 struct sea_entry {
-	struct evidence_record r;
-	long jidx; /* the judgement's place in the schedule, for sorting */
-	struct origin *from;
-	size_t nfrom;
+	struct evidence_record r; /* its values in the sea's ev */
+	uint32_t nfrom; /* the records merged into it: 1, or more for duplicates */
+	uint32_t from; /* nfrom > 1: the first of its origins in the sea's orig */
 };
 
 struct sea_tally {
@@ -42,8 +42,11 @@ struct sea {
 	const struct profile *prof; /* NULL: the schedule's titles */
 	char **files;
 	size_t nfiles;
+	struct evidence_set ev; /* holds the entries' values (its store alone) */
 	struct sea_entry *e;
 	size_t n;
+	struct origin *orig; /* the origins of merged duplicates, by entry */
+	size_t norig;
 	size_t ndup, nread, nrejected;
 	struct evidence_reject *rej;
 	size_t nrej;
@@ -53,5 +56,10 @@ struct sea {
 	struct concern *conc;
 	size_t nconc;
 };
+
+/* Value k of entry i. */
+const char *sea_value(const struct sea *, size_t i, enum evidence_key k);
+/* Origin j (< nfrom) of entry i. */
+struct origin sea_origin(const struct sea *, size_t i, size_t j);
 
 #endif

@@ -19,21 +19,78 @@
 #include "sea/sea-impl.h"
 #include "sea/sea.h"
 
-/* Order records: judgement, first criterion, date, time, then every key. */
-static int
-record_cmp(const void *a, const void *b)
+const char *
+sea_value(const struct sea *s, size_t i, enum evidence_key k)
 {
-	const struct sea_entry *x = a, *y = b;
-	long cx = x->r.ncrit > 0 ? x->r.crit[0] : 0, cy = y->r.ncrit > 0 ? y->r.crit[0] : 0;
-	int k, c;
+	return evidence_value(&s->ev, &s->e[i].r, k);
+}
 
-	if (x->jidx != y->jidx)
-		return x->jidx < y->jidx ? -1 : 1;
+struct origin
+sea_origin(const struct sea *s, size_t i, size_t j)
+{
+	struct origin o;
+
+	if (s->e[i].nfrom > 1)
+		return s->orig[s->e[i].from + j];
+	o.file = s->files[s->e[i].r.file];
+	o.line = s->e[i].r.line;
+	return o;
+}
+
+/* What the order of records needs of each value id of the sea's table. */
+struct order {
+	uint32_t *rank; /* the value's place in strcmp order */
+	long *jidx; /* as a judgement: its place in the schedule (-1: none) */
+	long *crit0; /* as criteria: the first criterion (0: none) */
+};
+
+/*
+ * After judgement and first criterion, records compare by every key in
+ * order (inspector, date, time, source, case_ref, service_area, judgement,
+ * criteria, finding, summary, team, response, response_date, view): the
+ * slot in val[] of each (-1: the record's next text value).
+ */
+static const signed char order_slot[] = {0, 1, 2, 3, -1, 4, 5, 6, 7, -1, 8, -1, 9, -1};
+
+#define SLOT_JUDGEMENT 5
+#define SLOT_CRITERIA 6
+
+/* Order records: judgement, first criterion, then every key (inspector, date, time...). */
+static int
+record_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct evidence_record *x = &((const struct sea_entry *)a)->r,
+	                             *y = &((const struct sea_entry *)b)->r;
+	const struct order *o = ctx;
+	const char *tx = x->text, *ty = y->text;
+	long cx, cy;
+	size_t k;
+	int c;
+
+	cx = o->jidx[x->val[SLOT_JUDGEMENT]];
+	cy = o->jidx[y->val[SLOT_JUDGEMENT]];
 	if (cx != cy)
 		return cx < cy ? -1 : 1;
-	for (k = 0; k < EV_NKEYS; k++)
-		if ((c = strcmp(x->r.v[k], y->r.v[k])) != 0)
+	cx = o->crit0[x->val[SLOT_CRITERIA]];
+	cy = o->crit0[y->val[SLOT_CRITERIA]];
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	for (k = 0; k < sizeof(order_slot); k++) {
+		int slot = order_slot[k];
+
+		if (slot >= 0) {
+			uint32_t rx = o->rank[x->val[slot]], ry = o->rank[y->val[slot]];
+
+			if (rx != ry)
+				return rx < ry ? -1 : 1;
+			continue;
+		}
+		if ((c = strcmp(tx, ty)) != 0)
 			return c;
+		c = (int)strlen(tx) + 1; /* equal: the same length */
+		tx += c;
+		ty += c;
+	}
 	return 0;
 }
 
@@ -49,41 +106,87 @@ origin_cmp(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
+/* The order's tables for the values of s. */
+static void
+order_new(struct sea *s, struct order *o)
+{
+	size_t n = evidence_ranks(&s->ev, &o->rank), i, nc;
+	const long *c;
+	struct evidence_record probe;
+
+	o->jidx = xcalloc(n + 1, sizeof(*o->jidx));
+	o->crit0 = xcalloc(n + 1, sizeof(*o->crit0));
+	memset(&probe, 0, sizeof(probe));
+	for (i = 0; i < n; i++) {
+		o->jidx[i] =
+		    schedule_judgement_index(s->sched, evidence_shared(&s->ev, (uint32_t)i));
+		probe.val[SLOT_CRITERIA] = (uint32_t)i;
+		c = evidence_criteria(&s->ev, &probe, &nc);
+		o->crit0[i] = nc > 0 ? c[0] : 0;
+	}
+}
+
 /* Sort the entries and merge exact duplicates into the first. */
 static void
 merge(struct sea *s)
 {
-	size_t i, k;
+	struct order o;
+	struct origin *run = NULL;
+	size_t i, j, k, m, runcap = 0;
 
-	for (i = 0; i < s->n; i++)
-		s->e[i].jidx = schedule_judgement_index(s->sched, s->e[i].r.v[EV_JUDGEMENT]);
-	qsort(s->e, s->n, sizeof(*s->e), record_cmp);
-	for (i = 0, k = 0; i < s->n; i++) {
-		if (k > 0 && record_cmp(&s->e[k - 1], &s->e[i]) == 0) {
-			struct sea_entry *d = &s->e[k - 1];
-
-			d->from =
-			    xreallocarray(d->from, d->nfrom + s->e[i].nfrom, sizeof(*d->from));
-			memcpy(d->from + d->nfrom, s->e[i].from, s->e[i].nfrom * sizeof(*d->from));
-			d->nfrom += s->e[i].nfrom;
-			free(s->e[i].from);
-			evidence_record_free(&s->e[i].r);
-			s->ndup++;
-			continue;
+	order_new(s, &o);
+	qsort_r(s->e, s->n, sizeof(*s->e), record_cmp, &o);
+	for (i = 0, k = 0; i < s->n; i = j) {
+		for (j = i + 1; j < s->n && record_cmp(&s->e[i], &s->e[j], &o) == 0; j++)
+			;
+		s->e[k] = s->e[i];
+		s->e[k].nfrom = 1;
+		if (j - i > 1) {
+			if (j - i > runcap) {
+				runcap = j - i;
+				run = xreallocarray(run, runcap, sizeof(*run));
+			}
+			for (m = 0; m < j - i; m++) {
+				run[m].file = s->files[s->e[i + m].r.file];
+				run[m].line = s->e[i + m].r.line;
+			}
+			qsort(run, j - i, sizeof(*run), origin_cmp);
+			for (m = 1, s->e[k].nfrom = 1; m < j - i; m++)
+				if (origin_cmp(&run[s->e[k].nfrom - 1], &run[m]) != 0)
+					run[s->e[k].nfrom++] = run[m];
+			s->ndup += j - i - 1;
+			if (s->e[k].nfrom > 1) {
+				s->e[k].from = (uint32_t)s->norig;
+				s->orig = xreallocarray(s->orig, s->norig + s->e[k].nfrom,
+				                        sizeof(*s->orig));
+				memcpy(s->orig + s->norig, run, s->e[k].nfrom * sizeof(*run));
+				s->norig += s->e[k].nfrom;
+			}
 		}
-		s->e[k++] = s->e[i];
+		k++;
 	}
 	s->n = k;
-	for (i = 0; i < s->n; i++) {
-		struct sea_entry *e = &s->e[i];
-		size_t j, m;
+	free(run);
+	free(o.rank);
+	free(o.jidx);
+	free(o.crit0);
+}
 
-		qsort(e->from, e->nfrom, sizeof(*e->from), origin_cmp);
-		for (j = 0, m = 0; j < e->nfrom; j++)
-			if (m == 0 || origin_cmp(&e->from[m - 1], &e->from[j]) != 0)
-				e->from[m++] = e->from[j];
-		e->nfrom = m;
-	}
+/* Append "file:line" of the first origin of entry i to sb. */
+static void
+origin_key(const struct sea *s, size_t i, struct strbuf *sb)
+{
+	struct origin o = sea_origin(s, i, 0);
+	char d[24];
+	size_t n = sizeof(d);
+	unsigned long line = o.line;
+
+	strbuf_adds(sb, o.file);
+	strbuf_addch(sb, ':');
+	do
+		d[--n] = (char)('0' + line % 10);
+	while ((line /= 10) > 0);
+	strbuf_add(sb, d + n, sizeof(d) - n);
 }
 
 /* Replace the free text of every entry by its redaction. */
@@ -98,17 +201,16 @@ redact_entries(struct sea *s, struct redact *r)
 	for (i = 0; i < s->n; i++) {
 		/* the record's key for the review list: its file and line */
 		strbuf_reset(&sb);
-		if (s->e[i].nfrom > 0)
-			strbuf_printf(&sb, "%s:%lu", s->e[i].from[0].file, s->e[i].from[0].line);
-		redact_review_record(r, s->e[i].nfrom > 0 ? sb.buf : NULL);
+		origin_key(s, i, &sb);
+		redact_review_record(r, sb.buf);
 		for (k = 0; k < sizeof(free_text) / sizeof(free_text[0]); k++) {
-			const char *v = s->e[i].r.v[free_text[k]];
+			const char *v = sea_value(s, i, free_text[k]);
 
 			if (*v == '\0')
 				continue;
 			strbuf_reset(&sb);
 			if (redact_text(r, v, strlen(v), &sb, s->counts) > 0)
-				evidence_record_set(&s->e[i].r, free_text[k], xstrdup(sb.buf));
+				evidence_replace(&s->ev, &s->e[i].r, free_text[k], sb.buf);
 		}
 	}
 	redact_review_record(r, NULL);
@@ -141,37 +243,39 @@ add_area(struct sea_tally *t, const char *area)
 
 /* Count one entry into a tally. */
 static void
-tally_add(struct sea_tally *t, const struct evidence_record *r)
+tally_add(struct sea_tally *t, const struct sea *s, size_t e)
 {
+	const char *finding = sea_value(s, e, EV_FINDING), *source = sea_value(s, e, EV_SOURCE);
 	size_t i;
 
 	t->entries++;
-	t->strengths += strcmp(r->v[EV_FINDING], "strength") == 0;
-	t->improvements += strcmp(r->v[EV_FINDING], "improvement") == 0;
-	t->concerns += strcmp(r->v[EV_FINDING], "concern") == 0;
+	t->strengths += strcmp(finding, "strength") == 0;
+	t->improvements += strcmp(finding, "improvement") == 0;
+	t->concerns += strcmp(finding, "concern") == 0;
 	for (i = 0; evidence_sources[i] != NULL; i++)
-		if (strcmp(r->v[EV_SOURCE], evidence_sources[i]) == 0)
+		if (strcmp(source, evidence_sources[i]) == 0)
 			t->sources |= 1u << i;
-	add_area(t, r->v[EV_SERVICE_AREA]);
+	add_area(t, sea_value(s, e, EV_SERVICE_AREA));
 }
 
 /* Tally coverage by criterion and by judgement. */
 static void
 cover(struct sea *s)
 {
-	size_t i, k;
+	size_t i, k, ncrit;
 	long idx;
 
 	s->crit = xcalloc(schedule_count(s->sched) + 1, sizeof(*s->crit));
 	s->judg = xcalloc(schedule_njudgements(s->sched) + 1, sizeof(*s->judg));
 	for (i = 0; i < s->n; i++) {
-		const struct evidence_record *r = &s->e[i].r;
+		const char *judgement = sea_value(s, i, EV_JUDGEMENT);
+		const long *crit = evidence_criteria(&s->ev, &s->e[i].r, &ncrit);
 
-		if ((idx = schedule_judgement_index(s->sched, r->v[EV_JUDGEMENT])) >= 0)
-			tally_add(&s->judg[idx], r);
-		for (k = 0; k < r->ncrit; k++)
-			if ((idx = schedule_find(s->sched, r->v[EV_JUDGEMENT], r->crit[k])) >= 0)
-				tally_add(&s->crit[idx], r);
+		if ((idx = schedule_judgement_index(s->sched, judgement)) >= 0)
+			tally_add(&s->judg[idx], s, i);
+		for (k = 0; k < ncrit; k++)
+			if ((idx = schedule_find(s->sched, judgement, crit[k])) >= 0)
+				tally_add(&s->crit[idx], s, i);
 	}
 }
 
@@ -179,11 +283,9 @@ cover(struct sea *s)
 static long
 find_answer(const struct sea *s, size_t c, struct answers *resp)
 {
-	const struct evidence_record *cr = &s->e[c].r;
-
-	if (*cr->v[EV_RESPONSE] != '\0')
+	if (*sea_value(s, c, EV_RESPONSE) != '\0')
 		return (long)c;
-	return answers_find(resp, cr->v[EV_CASE_REF], cr->v[EV_DATE]);
+	return answers_find(resp, sea_value(s, c, EV_CASE_REF), sea_value(s, c, EV_DATE));
 }
 
 /* Build the Annex F register from the concern entries. */
@@ -193,16 +295,14 @@ register_concerns(struct sea *s)
 	struct answers *resp = answers_new();
 	size_t i, cap = 0;
 
-	for (i = 0; i < s->n; i++) {
-		const struct evidence_record *r = &s->e[i].r;
-
-		if (*r->v[EV_RESPONSE] != '\0')
-			answers_add(resp, r->v[EV_CASE_REF], r->v[EV_DATE], r->v[EV_TIME], i);
-	}
+	for (i = 0; i < s->n; i++)
+		if (*sea_value(s, i, EV_RESPONSE) != '\0')
+			answers_add(resp, sea_value(s, i, EV_CASE_REF), sea_value(s, i, EV_DATE),
+			            sea_value(s, i, EV_TIME), i);
 	for (i = 0; i < s->n; i++) {
 		struct concern *c;
 
-		if (strcmp(s->e[i].r.v[EV_FINDING], "concern") != 0)
+		if (strcmp(sea_value(s, i, EV_FINDING), "concern") != 0)
 			continue;
 		if (s->nconc == cap) {
 			cap = cap ? 2 * cap : 16;
@@ -211,7 +311,8 @@ register_concerns(struct sea *s)
 		c = &s->conc[s->nconc++];
 		c->entry = i;
 		c->answer = find_answer(s, i, resp);
-		c->team = *s->e[i].r.v[EV_TEAM] != '\0' ? xstrdup(s->e[i].r.v[EV_TEAM]) : NULL;
+		c->team =
+		    *sea_value(s, i, EV_TEAM) != '\0' ? xstrdup(sea_value(s, i, EV_TEAM)) : NULL;
 	}
 	answers_free(resp);
 }
@@ -283,11 +384,9 @@ sea_build(const struct schedule *sched, struct redact *r, struct evidence_set *s
 		memcpy(&rec, (char *)s->e + i * sizeof(rec), sizeof(rec));
 		memset(&s->e[i], 0, sizeof(s->e[i]));
 		s->e[i].r = rec;
-		s->e[i].from = xmalloc(sizeof(*s->e[i].from));
-		s->e[i].from[0].file = s->files[rec.file];
-		s->e[i].from[0].line = rec.line;
 		s->e[i].nfrom = 1;
 	}
+	s->ev.store = set->store;
 	memset(set, 0, sizeof(*set));
 	merge(s);
 	sort_rejections(s);
@@ -319,10 +418,8 @@ sea_free(struct sea *s)
 	for (i = 0; i < s->nconc; i++)
 		free(s->conc[i].team);
 	free(s->conc);
-	for (i = 0; i < s->n; i++) {
-		evidence_record_free(&s->e[i].r);
-		free(s->e[i].from);
-	}
+	evidence_set_free(&s->ev);
+	free(s->orig);
 	free(s->e);
 	free(s->rej);
 	for (i = 0; i < s->nfiles; i++)
@@ -353,7 +450,7 @@ teamless_index(const struct sea *s, size_t *n)
 
 	*n = 0;
 	for (i = 0; i < s->nconc; i++) {
-		const char *p = s->e[s->conc[i].entry].r.v[EV_CASE_REF], *q;
+		const char *p = sea_value(s, s->conc[i].entry, EV_CASE_REF), *q;
 
 		if (s->conc[i].team != NULL)
 			continue;
@@ -396,7 +493,8 @@ teamless(const struct sea *s)
 	size_t i, n = 0;
 
 	for (i = 0; i < s->nconc; i++)
-		n += s->conc[i].team == NULL && *s->e[s->conc[i].entry].r.v[EV_CASE_REF] != '\0';
+		n +=
+		    s->conc[i].team == NULL && *sea_value(s, s->conc[i].entry, EV_CASE_REF) != '\0';
 	return n;
 }
 

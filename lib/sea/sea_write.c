@@ -3,6 +3,7 @@
  * entries streamed, the rest through Jansson, indented alike), the flat
  * CSV of redacted entries, and Markdown for the team meeting.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,9 @@
 #include "sea/schedule.h"
 #include "sea/sea-impl.h"
 #include "sea/sea.h"
+
+/* Value k of record r of the sea s in scope. */
+#define V(r, k) evidence_value(&s->ev, (r), (k))
 
 /* Number of bits set. */
 static unsigned
@@ -36,21 +40,48 @@ str_or_null(const char *v)
 	return *v != '\0' ? json_string(v) : json_null();
 }
 
+#define BYTES(c) ((uint64_t)(c)*0x0101010101010101ULL)
+#define HIGHS BYTES(0x80)
+/* The high bits of a word that is not 0 exactly when a byte of x is below n (n <= 0x80). */
+#define BELOW(x, n) (((x)-BYTES(n)) & ~(x)&HIGHS)
+
+/*
+ * The length of the run at p (n bytes) that JSON writes as it is: no
+ * control character, quote or backslash. Eight bytes at a time, each
+ * test exact for whether the word holds such a byte.
+ */
+static size_t
+json_plain(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	uint64_t x;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, p + i, 8);
+		if (BELOW(x, 0x20) | BELOW(x ^ BYTES('"'), 1) | BELOW(x ^ BYTES('\\'), 1))
+			break;
+	}
+	for (; i < n && p[i] >= 0x20 && p[i] != '"' && p[i] != '\\'; i++)
+		;
+	return i;
+}
+
 /* Append s as a JSON string to b (UTF-8 kept, as Jansson writes it). */
 static void
 json_str(struct strbuf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p, *run;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), run;
 
 	strbuf_addch(b, '"');
-	for (run = p = (const unsigned char *)s;; p++) {
-		if (*p >= 0x20 && *p != '"' && *p != '\\')
-			continue;
-		strbuf_add(b, run, (size_t)(p - run));
-		run = p + 1;
-		if (*p == '\0')
+	for (;;) {
+		run = json_plain(p, n);
+		strbuf_add(b, p, run);
+		if (run == n)
 			break;
+		p += run;
+		n -= run;
 		strbuf_addch(b, '\\');
 		switch (*p) {
 		case '"':
@@ -77,6 +108,8 @@ json_str(struct strbuf *b, const char *s)
 			strbuf_addch(b, hex[*p >> 4]);
 			strbuf_addch(b, hex[*p & 15]);
 		}
+		p++;
+		n--;
 	}
 	strbuf_addch(b, '"');
 }
@@ -120,37 +153,41 @@ json_member(struct strbuf *b, const char *key, const char *v, int nullable)
 
 /* Append one entry, indented as Jansson indents the rest of the document. */
 static void
-entry_write(struct strbuf *b, const struct sea_entry *e)
+entry_write(struct strbuf *b, const struct sea *s, size_t at)
 {
+	const struct sea_entry *e = &s->e[at];
 	const struct evidence_record *r = &e->r;
-	size_t i;
+	size_t i, ncrit;
+	const long *crit = evidence_criteria(&s->ev, r, &ncrit);
 	int k;
 
 	strbuf_adds(b, "    {\n      \"inspector\": ");
-	json_str(b, r->v[EV_INSPECTOR]);
+	json_str(b, V(r, EV_INSPECTOR));
 	for (k = EV_INSPECTOR + 1; k < EV_NCONTRACT; k++) {
 		if (k != EV_CRITERIA) {
-			json_member(b, evidence_key_name(k), r->v[k],
+			json_member(b, evidence_key_name(k), V(r, k),
 			            k == EV_TIME || k == EV_CASE_REF || k == EV_SERVICE_AREA);
 			continue;
 		}
 		strbuf_adds(b, ",\n      \"criteria\": [");
-		for (i = 0; i < r->ncrit; i++) {
+		for (i = 0; i < ncrit; i++) {
 			strbuf_adds(b, i > 0 ? ",\n        " : "\n        ");
-			json_int(b, r->crit[i]);
+			json_int(b, crit[i]);
 		}
-		strbuf_adds(b, r->ncrit > 0 ? "\n      ]" : "]");
+		strbuf_adds(b, ncrit > 0 ? "\n      ]" : "]");
 	}
 	for (k = EV_NCONTRACT; k < EV_NKEYS; k++)
-		if (*r->v[k] != '\0')
-			json_member(b, evidence_key_name(k), r->v[k], 0);
+		if (*V(r, k) != '\0')
+			json_member(b, evidence_key_name(k), V(r, k), 0);
 	strbuf_adds(b, ",\n      \"from\": [");
 	for (i = 0; i < e->nfrom; i++) {
+		struct origin o = sea_origin(s, at, i);
+
 		strbuf_adds(b, i > 0 ? ",\n        {\n          \"file\": "
 		                     : "\n        {\n          \"file\": ");
-		json_str(b, e->from[i].file);
+		json_str(b, o.file);
 		strbuf_adds(b, ",\n          \"line\": ");
-		json_uint(b, e->from[i].line);
+		json_uint(b, o.line);
 		strbuf_adds(b, "\n        }");
 	}
 	strbuf_adds(b, e->nfrom > 0 ? "\n      ]\n    }" : "]\n    }");
@@ -302,24 +339,24 @@ concerns_json(const struct sea *s)
 		const struct evidence_record *ans = c->answer >= 0 ? &s->e[c->answer].r : NULL;
 
 		o = json_object();
-		json_object_set_new(o, "case", str_or_null(r->v[EV_CASE_REF]));
-		json_object_set_new(o, "inspector", json_string(r->v[EV_INSPECTOR]));
-		json_object_set_new(o, "date", json_string(r->v[EV_DATE]));
+		json_object_set_new(o, "case", str_or_null(V(r, EV_CASE_REF)));
+		json_object_set_new(o, "inspector", json_string(V(r, EV_INSPECTOR)));
+		json_object_set_new(o, "date", json_string(V(r, EV_DATE)));
 		json_object_set_new(o, "team",
 		                    c->team != NULL ? json_string(c->team) : json_null());
-		json_object_set_new(o, "service_area", str_or_null(r->v[EV_SERVICE_AREA]));
-		json_object_set_new(o, "judgement", json_string(r->v[EV_JUDGEMENT]));
-		json_object_set_new(o, "issue", json_string(r->v[EV_SUMMARY]));
+		json_object_set_new(o, "service_area", str_or_null(V(r, EV_SERVICE_AREA)));
+		json_object_set_new(o, "judgement", json_string(V(r, EV_JUDGEMENT)));
+		json_object_set_new(o, "issue", json_string(V(r, EV_SUMMARY)));
 		json_object_set_new(o, "responded", json_boolean(ans != NULL));
 		json_object_set_new(o, "response",
-		                    ans != NULL ? json_string(ans->v[EV_RESPONSE]) : json_null());
+		                    ans != NULL ? json_string(V(ans, EV_RESPONSE)) : json_null());
 		json_object_set_new(o, "response_date",
 		                    ans == NULL ? json_null()
-		                    : *ans->v[EV_RESPONSE_DATE] != '\0'
-		                        ? json_string(ans->v[EV_RESPONSE_DATE])
-		                        : json_string(ans->v[EV_DATE]));
+		                    : *V(ans, EV_RESPONSE_DATE) != '\0'
+		                        ? json_string(V(ans, EV_RESPONSE_DATE))
+		                        : json_string(V(ans, EV_DATE)));
 		json_object_set_new(o, "view",
-		                    ans != NULL ? str_or_null(ans->v[EV_VIEW]) : json_null());
+		                    ans != NULL ? str_or_null(V(ans, EV_VIEW)) : json_null());
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -412,7 +449,7 @@ sea_write_json(const struct sea *s, FILE *fp)
 	strbuf_init(&b);
 	for (i = 0; i < s->n; i++) {
 		strbuf_adds(&b, i > 0 ? ",\n" : "\n");
-		entry_write(&b, &s->e[i]);
+		entry_write(&b, s, i);
 		if (b.len >= 65536 || i + 1 == s->n) {
 			fwrite(b.buf, 1, b.len, fp);
 			strbuf_reset(&b);
@@ -442,7 +479,7 @@ sea_write_csv(const struct sea *s, FILE *fp)
 	csvio_write_row(fp, row, EV_NKEYS);
 	for (i = 0; i < s->n; i++) {
 		for (k = 0; k < EV_NKEYS; k++)
-			row[k] = s->e[i].r.v[k];
+			row[k] = V(&s->e[i].r, k);
 		csvio_write_row(fp, row, EV_NKEYS);
 	}
 	return ferror(fp) ? -1 : 0;
@@ -543,43 +580,43 @@ md_concerns(const struct sea *s, FILE *fp)
 		const struct evidence_record *ans = c->answer >= 0 ? &s->e[c->answer].r : NULL;
 
 		fputs("| ", fp);
-		md_text(fp, r->v[EV_CASE_REF]);
+		md_text(fp, V(r, EV_CASE_REF));
 		fputs(" | ", fp);
-		md_text(fp, r->v[EV_INSPECTOR]);
-		fprintf(fp, " | %s | ", r->v[EV_DATE]);
+		md_text(fp, V(r, EV_INSPECTOR));
+		fprintf(fp, " | %s | ", V(r, EV_DATE));
 		md_text(fp, c->team != NULL ? c->team : "");
 		fputs(" | ", fp);
-		md_text(fp, r->v[EV_SUMMARY]);
+		md_text(fp, V(r, EV_SUMMARY));
 		fputs(" | ", fp);
 		if (ans == NULL)
 			fputs("**awaiting response**", fp);
 		else {
 			fprintf(fp, "%s: ",
-			        *ans->v[EV_RESPONSE_DATE] != '\0' ? ans->v[EV_RESPONSE_DATE]
-			                                          : ans->v[EV_DATE]);
-			md_text(fp, ans->v[EV_RESPONSE]);
+			        *V(ans, EV_RESPONSE_DATE) != '\0' ? V(ans, EV_RESPONSE_DATE)
+			                                          : V(ans, EV_DATE));
+			md_text(fp, V(ans, EV_RESPONSE));
 		}
 		fputs(" | ", fp);
-		md_text(fp, ans != NULL ? ans->v[EV_VIEW] : "");
+		md_text(fp, ans != NULL ? V(ans, EV_VIEW) : "");
 		fputs(" |\n", fp);
 	}
 }
 
 /* One entry as a Markdown list item. */
 static void
-md_entry(FILE *fp, const struct evidence_record *r)
+md_entry(FILE *fp, const struct sea *s, const struct evidence_record *r)
 {
-	fprintf(fp, "- %s%s%s, ", r->v[EV_DATE], *r->v[EV_TIME] != '\0' ? " " : "", r->v[EV_TIME]);
-	md_text(fp, r->v[EV_INSPECTOR]);
-	fprintf(fp, ", %s", r->v[EV_SOURCE]);
-	if (*r->v[EV_CASE_REF] != '\0')
-		fprintf(fp, ", %s", r->v[EV_CASE_REF]);
-	if (*r->v[EV_SERVICE_AREA] != '\0') {
+	fprintf(fp, "- %s%s%s, ", V(r, EV_DATE), *V(r, EV_TIME) != '\0' ? " " : "", V(r, EV_TIME));
+	md_text(fp, V(r, EV_INSPECTOR));
+	fprintf(fp, ", %s", V(r, EV_SOURCE));
+	if (*V(r, EV_CASE_REF) != '\0')
+		fprintf(fp, ", %s", V(r, EV_CASE_REF));
+	if (*V(r, EV_SERVICE_AREA) != '\0') {
 		fputs(", ", fp);
-		md_text(fp, r->v[EV_SERVICE_AREA]);
+		md_text(fp, V(r, EV_SERVICE_AREA));
 	}
-	fprintf(fp, ": **%s**. ", r->v[EV_FINDING]);
-	md_text(fp, r->v[EV_SUMMARY]);
+	fprintf(fp, ": **%s**. ", V(r, EV_FINDING));
+	md_text(fp, V(r, EV_SUMMARY));
 	fputc('\n', fp);
 }
 
@@ -587,23 +624,25 @@ md_entry(FILE *fp, const struct evidence_record *r)
 static void
 md_uncoded(const struct sea *s, FILE *fp, const char *judgement)
 {
-	size_t i;
+	size_t i, ncrit;
 	int head = 0;
 
-	for (i = 0; i < s->n; i++)
-		if (s->e[i].r.ncrit == 0 && strcmp(s->e[i].r.v[EV_JUDGEMENT], judgement) == 0) {
-			if (!head++)
-				fprintf(fp, "\n### %s: no criterion\n\n",
-				        judgement_label(judgement));
-			md_entry(fp, &s->e[i].r);
-		}
+	for (i = 0; i < s->n; i++) {
+		(void)evidence_criteria(&s->ev, &s->e[i].r, &ncrit);
+		if (ncrit > 0 || strcmp(V(&s->e[i].r, EV_JUDGEMENT), judgement) != 0)
+			continue;
+		if (!head++)
+			fprintf(fp, "\n### %s: no criterion\n\n", judgement_label(judgement));
+		md_entry(fp, s, &s->e[i].r);
+	}
 }
 
 /* The entries by judgement and criterion. */
 static void
 md_entries(const struct sea *s, FILE *fp)
 {
-	size_t i, j, c, k;
+	size_t i, j, c, k, ncrit;
+	const long *crit;
 
 	fprintf(fp, "\n## Entries by judgement and criterion\n");
 	for (j = 0; j < schedule_njudgements(s->sched); j++) {
@@ -619,10 +658,11 @@ md_entries(const struct sea *s, FILE *fp)
 			md_text(fp, sc->title);
 			fputs("\n\n", fp);
 			for (i = 0; i < s->n; i++)
-				for (k = 0; k < s->e[i].r.ncrit; k++)
-					if (s->e[i].r.crit[k] == sc->number &&
-					    strcmp(s->e[i].r.v[EV_JUDGEMENT], id) == 0)
-						md_entry(fp, &s->e[i].r);
+				for (crit = evidence_criteria(&s->ev, &s->e[i].r, &ncrit), k = 0;
+				     k < ncrit; k++)
+					if (crit[k] == sc->number &&
+					    strcmp(V(&s->e[i].r, EV_JUDGEMENT), id) == 0)
+						md_entry(fp, s, &s->e[i].r);
 		}
 		md_uncoded(s, fp, id);
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/strbuf.h"
 #include "sea/evidence.h"
 #include "sea/schedule.h"
 
@@ -189,15 +190,14 @@ START_TEST(test_check)
 	if (checks[_i].rule == NULL) {
 		ck_assert_int_eq(rc, 0);
 		ck_assert_uint_eq(set.nrej, 0);
-		ck_assert_str_eq(rec.v[EV_DATE], checks[_i].date);
-		ck_assert_str_eq(rec.v[EV_TIME], checks[_i].time);
-		ck_assert_str_eq(rec.v[EV_CRITERIA], checks[_i].criteria);
-		ck_assert_str_eq(rec.v[EV_CASE_REF], checks[_i].case_ref);
+		ck_assert_str_eq(evidence_value(&set, &rec, EV_DATE), checks[_i].date);
+		ck_assert_str_eq(evidence_value(&set, &rec, EV_TIME), checks[_i].time);
+		ck_assert_str_eq(evidence_value(&set, &rec, EV_CRITERIA), checks[_i].criteria);
+		ck_assert_str_eq(evidence_value(&set, &rec, EV_CASE_REF), checks[_i].case_ref);
 		ck_assert_ptr_nonnull(
 		    strstr("case-file observation interview meeting document audit survey",
-		           rec.v[EV_SOURCE]));
+		           evidence_value(&set, &rec, EV_SOURCE)));
 		ck_assert_uint_eq(rec.line, 7);
-		evidence_record_free(&rec);
 	} else {
 		ck_assert_int_eq(rc, -1);
 		ck_assert_uint_eq(set.nrejected, 1);
@@ -249,7 +249,7 @@ START_TEST(test_read_csv)
 	ck_assert_str_eq(set.files[0], path);
 	ck_assert_uint_eq(set.nread, 4);
 	ck_assert_uint_eq(set.nrec, 2);
-	ck_assert_str_eq(set.rec[0].v[EV_SUMMARY], "Two\nlines, quoted");
+	ck_assert_str_eq(evidence_value(&set, &set.rec[0], EV_SUMMARY), "Two\nlines, quoted");
 	ck_assert_uint_eq(set.rec[0].line, 2);
 	ck_assert_uint_eq(set.rec[1].line, 7);
 	ck_assert_uint_eq(set.nrejected, 2);
@@ -286,10 +286,10 @@ START_TEST(test_read_ndjson)
 	ck_assert_int_eq(evidence_read(rd, path, 0, &set, err, sizeof(err)), 0);
 	ck_assert_uint_eq(set.nread, 5);
 	ck_assert_uint_eq(set.nrec, 2);
-	ck_assert_str_eq(set.rec[0].v[EV_CRITERIA], "15;16");
-	ck_assert_str_eq(set.rec[0].v[EV_RESPONSE], "r");
+	ck_assert_str_eq(evidence_value(&set, &set.rec[0], EV_CRITERIA), "15;16");
+	ck_assert_str_eq(evidence_value(&set, &set.rec[0], EV_RESPONSE), "r");
 	ck_assert_uint_eq(set.rec[1].line, 5);
-	ck_assert_str_eq(set.rec[1].v[EV_CRITERIA], "17");
+	ck_assert_str_eq(evidence_value(&set, &set.rec[1], EV_CRITERIA), "17");
 	ck_assert_uint_eq(set.nrej, 3);
 	ck_assert_str_eq(set.rej[0].rule, "bad-json");
 	ck_assert_uint_eq(set.rej[0].line, 3);
@@ -314,6 +314,129 @@ static const struct {
     {"inspector,date,source,judgement,criteria,finding,summary,Inspector name\n", ".csv",
      "repeats"},
 };
+
+/*
+ * The records' values: a value several records share is kept once (the
+ * same string), every key reads back as written (trimmed, normalised),
+ * free text replaced stays the record's own, and the ranks of the values
+ * order them as strcmp does.
+ */
+START_TEST(test_values_shared)
+{
+	struct evidence_set set;
+	char err[256];
+	char *path = temp_file(
+	    "inspector,date,time,source,case_ref,service_area,judgement,criteria,finding,summary,"
+	    "team,response,response_date,view\n"
+	    "HMI A, 26/01/2027 ,9:05,Case File,CA1 ; CA2,North,private-law,9; 1,strength,one,"
+	    "Team 1,resp,2027-01-27,said\n"
+	    "HMI A,2027-01-26,09:05,case-file,,North,private-law,1 ;9,improvement,two,,,,\n"
+	    "HMI B,2027-01-25,,audit,CA3,,leadership,,concern,three,,,,\n",
+	    ".csv");
+	static const char *const want[3][EV_NKEYS] = {
+	    {"HMI A", "2027-01-26", "09:05", "case-file", "CA1;CA2", "North", "private-law", "1;9",
+	     "strength", "one", "Team 1", "resp", "2027-01-27", "said"},
+	    {"HMI A", "2027-01-26", "09:05", "case-file", "", "North", "private-law", "1;9",
+	     "improvement", "two", "", "", "", ""},
+	    {"HMI B", "2027-01-25", "", "audit", "CA3", "", "leadership", "", "concern", "three",
+	     "", "", "", ""},
+	};
+	uint32_t *rank;
+	size_t i, n, nc;
+	const long *crit;
+	int k;
+
+	evidence_set_init(&set);
+	ck_assert_int_eq(evidence_read(rd, path, 0, &set, err, sizeof(err)), 0);
+	ck_assert_uint_eq(set.nrec, 3);
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < EV_NKEYS; k++)
+			ck_assert_str_eq(evidence_value(&set, &set.rec[i], k), want[i][k]);
+	ck_assert_ptr_eq(evidence_value(&set, &set.rec[0], EV_DATE),
+	                 evidence_value(&set, &set.rec[1], EV_DATE));
+	ck_assert_ptr_eq(evidence_value(&set, &set.rec[0], EV_CRITERIA),
+	                 evidence_value(&set, &set.rec[1], EV_CRITERIA));
+	crit = evidence_criteria(&set, &set.rec[1], &nc);
+	ck_assert_uint_eq(nc, 2);
+	ck_assert_int_eq(crit[0], 1);
+	ck_assert_int_eq(crit[1], 9);
+	(void)evidence_criteria(&set, &set.rec[2], &nc);
+	ck_assert_uint_eq(nc, 0);
+	evidence_replace(&set, &set.rec[0], EV_SUMMARY, "[name] one");
+	evidence_replace(&set, &set.rec[0], EV_VIEW, "");
+	for (k = 0; k < EV_NKEYS; k++)
+		ck_assert_str_eq(evidence_value(&set, &set.rec[0], k), k == EV_SUMMARY
+		                                                           ? "[name] one"
+		                                                       : k == EV_VIEW ? ""
+		                                                                      : want[0][k]);
+	n = evidence_ranks(&set, &rank);
+	ck_assert_uint_ge(n, 10);
+	for (i = 0; i < n; i++)
+		for (k = 0; (size_t)k < n; k++) {
+			int c = strcmp(evidence_shared(&set, (uint32_t)i),
+			               evidence_shared(&set, (uint32_t)k));
+
+			ck_assert_int_eq(c < 0, rank[i] < rank[k]);
+			ck_assert_int_eq(c == 0, rank[i] == rank[k]);
+		}
+	free(rank);
+	evidence_set_free(&set);
+	unlink(path);
+	free(path);
+}
+END_TEST
+
+/*
+ * The file is read as a stream: NDJSON is told by its first byte after a
+ * byte order mark and more white space than one read brings, a CSV after
+ * a byte order mark keeps its first header, and a file beyond the limit
+ * is refused by its size before it is read.
+ */
+START_TEST(test_stream_start)
+{
+	struct evidence_set set;
+	struct strbuf sb;
+	char err[256], *path;
+	FILE *fp;
+	size_t i;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "\xEF\xBB\xBF");
+	for (i = 0; i < 10000; i++)
+		strbuf_adds(&sb, i % 50 ? " " : "\r\n");
+	strbuf_adds(&sb, "{\"inspector\": \"HMI B\", \"date\": \"2027-02-02\", \"source\": "
+	                 "\"audit\", \"judgement\": \"leadership\", \"finding\": \"concern\", "
+	                 "\"summary\": \"s\"}\n");
+	path = temp_file(sb.buf, ".txt");
+	evidence_set_init(&set);
+	ck_assert_int_eq(evidence_read(rd, path, 0, &set, err, sizeof(err)), 0);
+	ck_assert_uint_eq(set.nrec, 1);
+	ck_assert_uint_eq(set.rec[0].line, 201);
+	evidence_set_free(&set);
+	unlink(path);
+	free(path);
+	path = temp_file("\xEF\xBB\xBFinspector,date,source,judgement,criteria,finding,summary\n"
+	                 "HMI C,2027-01-02,audit,leadership,,strength,ok\n",
+	                 ".csv");
+	evidence_set_init(&set);
+	ck_assert_int_eq(evidence_read(rd, path, 0, &set, err, sizeof(err)), 0);
+	ck_assert_uint_eq(set.nrec, 1);
+	ck_assert_str_eq(evidence_value(&set, &set.rec[0], EV_INSPECTOR), "HMI C");
+	evidence_set_free(&set);
+	fp = fopen(path, "r+");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(ftruncate(fileno(fp), (off_t)EVIDENCE_MAX_INPUT + 1), 0);
+	fclose(fp);
+	evidence_set_init(&set);
+	ck_assert_int_eq(evidence_read(rd, path, 0, &set, err, sizeof(err)), -1);
+	ck_assert_ptr_nonnull(strstr(err, "larger than the 128 MB limit"));
+	ck_assert_uint_eq(set.nread, 0);
+	evidence_set_free(&set);
+	unlink(path);
+	free(path);
+	strbuf_free(&sb);
+}
+END_TEST
 
 START_TEST(test_fatal)
 {
@@ -346,6 +469,8 @@ make_suite_evidence(void)
 	tcase_add_loop_test(tc, test_check, 0, sizeof(checks) / sizeof(checks[0]));
 	tcase_add_test(tc, test_read_csv);
 	tcase_add_test(tc, test_read_ndjson);
+	tcase_add_test(tc, test_values_shared);
+	tcase_add_test(tc, test_stream_start);
 	tcase_add_loop_test(tc, test_fatal, 0, sizeof(fatal) / sizeof(fatal[0]));
 	suite_add_tcase(s, tc);
 	return s;

@@ -301,6 +301,83 @@ START_TEST(test_seafile_refuses_by_key)
 }
 END_TEST
 
+/*
+ * Every byte JSON must escape, at every offset of a word, is written as
+ * Jansson reads it back; entries that differ only in inspector or summary
+ * come out in strcmp order of those values.
+ */
+START_TEST(test_json_strings_and_order)
+{
+	static const char *const inspectors[] = {"b", "a", "B", "ab", "a b", "\xC3\xA9"};
+	struct evidence_set set;
+	struct evidence_record rec;
+	const char *v[EV_NKEYS] = {0};
+	char summary[64][40];
+	size_t i, n = 0, k;
+	json_t *root, *entries;
+	char *json;
+	struct sea *s;
+
+	evidence_set_init(&set);
+	for (i = 0; i < 64; i++) {
+		size_t at = i % 17;
+
+		memset(summary[i], 'o', 24);
+		summary[i][24] = '\0';
+		summary[i][at] = i < 31 ? (char)(i + 1) : i < 40 ? '"' : i < 50 ? '\\' : '\xC3';
+		if (summary[i][at] == '\xC3')
+			summary[i][at + 1] = '\xA9';
+		v[EV_INSPECTOR] = inspectors[i % 6];
+		v[EV_DATE] = "2027-01-20";
+		v[EV_SOURCE] = "audit";
+		v[EV_JUDGEMENT] = "leadership";
+		v[EV_FINDING] = "strength";
+		v[EV_SUMMARY] = summary[i];
+		if (summary[i][0] == ' ' || summary[i][0] == '\t' || summary[i][0] == '\n' ||
+		    summary[i][0] == '\r' || summary[i][0] == '\v' || summary[i][0] == '\f')
+			continue; /* trimmed when read */
+		ck_assert_int_eq(evidence_check(rd, v, 0, i + 2, &set, &rec), 0);
+		set.rec = realloc(set.rec, (set.nrec + 1) * sizeof(rec));
+		set.rec[set.nrec++] = rec;
+		n++;
+	}
+	set.files = malloc(sizeof(char *));
+	set.files[0] = strdup("strings.csv");
+	set.nfiles = 1;
+	s = sea_build(sched, NULL, &set);
+	json = written(s, sea_write_json);
+	root = json_loads(json, 0, NULL);
+	ck_assert_ptr_nonnull(root);
+	entries = json_object_get(root, "entries");
+	ck_assert_uint_eq(json_array_size(entries), n);
+	for (i = 0; i < n; i++) {
+		json_t *e = json_array_get(entries, i);
+		const char *got = json_string_value(json_object_get(e, "summary"));
+		long line = (long)json_integer_value(
+		    json_object_get(json_array_get(json_object_get(e, "from"), 0), "line"));
+
+		ck_assert_ptr_nonnull(got);
+		ck_assert_str_eq(got, summary[line - 2]);
+		if (i > 0) {
+			json_t *p = json_array_get(entries, i - 1);
+			int c = strcmp(json_string_value(json_object_get(p, "inspector")),
+			               json_string_value(json_object_get(e, "inspector")));
+
+			ck_assert_int_le(c, 0);
+			if (c == 0)
+				ck_assert_int_lt(
+				    strcmp(json_string_value(json_object_get(p, "summary")), got),
+				    0);
+		}
+	}
+	for (k = 0; k < 6; k++)
+		ck_assert_ptr_nonnull(strstr(json, inspectors[k]));
+	json_decref(root);
+	free(json);
+	sea_free(s);
+}
+END_TEST
+
 Suite *make_suite_sea(void);
 
 Suite *
@@ -313,6 +390,7 @@ make_suite_sea(void)
 	tcase_add_loop_test(tc, test_order_independent, 0, 2);
 	tcase_add_test(tc, test_merge_and_counts);
 	tcase_add_test(tc, test_json);
+	tcase_add_test(tc, test_json_strings_and_order);
 	tcase_add_test(tc, test_csv_and_md);
 	tcase_add_test(tc, test_seafile_round_trip);
 	tcase_add_test(tc, test_seafile_refuses_by_key);
