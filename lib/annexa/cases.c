@@ -8,6 +8,7 @@
 
 #include "annexa/cases.h"
 #include "core/idset.h"
+#include "core/intern.h"
 #include "core/memo.h"
 #include "core/pages.h"
 #include "core/xalloc.h"
@@ -16,22 +17,103 @@ const char *const cases_field_keys[CASES_NFIELDS] = {
     "law_type", "case_type", "service_area", "practitioner", "team", "court", "local_authority",
 };
 
-/* A case seen: its first row and what its rows must repeat. */
+/*
+ * A case seen, 12 bytes: its first row's hash, and what its rows must
+ * repeat as an index into the table of distinct case-level tuples (cases of
+ * one practitioner, court and type share one), with two flags. The line of
+ * its first row is the Case ID set's; the record is found from that line by
+ * its rank among the first lines (struct firsts).
+ */
 struct rec {
-	uint64_t rowhash; /* of the first row */
-	uint32_t line; /* of the first row */
-	int32_t slot; /* frame slot of the first row, or -1 */
-	uint32_t h[CASES_NFIELDS];
-	unsigned char counted; /* in the frame */
-	unsigned char multi; /* its row hashes are in the row set */
+	uint32_t lo, hi; /* the first row's hash, in halves (so that a record is 12 bytes) */
+	uint32_t tup; /* TUP_INDEX: the tuple; TUP_COUNTED, TUP_MULTI */
+};
+
+#define TUP_COUNTED (1u << 31) /* in the frame */
+#define TUP_MULTI (1u << 30) /* its row hashes are in the row set */
+#define TUP_INDEX (TUP_MULTI - 1)
+
+/* A case-level tuple, interned: the field hashes and the frame slot of a first row. */
+#define TUPLE_WORDS (CASES_NFIELDS + 1)
+#define TUPLE_SLOT CASES_NFIELDS /* the word of the slot (-1: none) */
+
+/*
+ * New cases whose tuples are not yet interned: their lookups are made
+ * PENDING at a time (intern_put_many()), so that their cache misses overlap.
+ */
+#define PENDING 32
+
+/*
+ * The lines where a case starts, as a bitmap (a bit a line, up to line
+ * UINT32_MAX) with the number of bits set before each block of RANK_WORDS
+ * words, so that the rank of a line (the index of its case's record) costs
+ * a block's popcounts. Lines are added in increasing order.
+ */
+#define RANK_WORDS 8
+
+struct firsts {
+	uint64_t *bits;
+	uint32_t *before; /* bits set before each block */
+	size_t words; /* allocated: a multiple of RANK_WORDS */
+	size_t blocks; /* blocks whose before[] is set */
+	uint32_t n; /* bits set */
 };
 
 struct cases {
-	struct idset *ids; /* Case ID -> line of the first row */
+	struct idset *ids; /* Case ID -> line of its first row */
 	struct rec *v; /* by first line, ascending (mapped: recs_grow()) */
 	size_t n, cap;
+	struct firsts first; /* the first lines of the records */
+	struct intern *tup; /* the distinct tuples */
+	uint32_t pend[PENDING][TUPLE_WORDS]; /* the tuples of the last new cases */
+	uint32_t pendrec[PENDING]; /* their records */
+	size_t npend;
 	struct idset *rows; /* row hashes (hex) of cases with several rows -> line */
 };
+
+/* Note line (above every line noted before, at most UINT32_MAX) as the next record's. */
+static void
+firsts_add(struct firsts *f, unsigned long line)
+{
+	size_t w = (size_t)(line / 64), b = w / RANK_WORDS, words;
+
+	if (w >= f->words) {
+		words = f->words ? f->words : 1024;
+		while (w >= words)
+			words *= 2;
+		f->bits = pages_resize(f->bits, f->words, words, sizeof *f->bits);
+		f->before = pages_resize(f->before, f->words / RANK_WORDS, words / RANK_WORDS,
+		                         sizeof *f->before);
+		f->words = words;
+	}
+	while (f->blocks <= b)
+		f->before[f->blocks++] = f->n;
+	f->bits[w] |= (uint64_t)1 << (line % 64);
+	f->n++;
+}
+
+/* The rank of line among the lines noted (its record's index), or -1 when not noted. */
+static long
+firsts_rank(const struct firsts *f, unsigned long line)
+{
+	size_t w = (size_t)(line / 64), b = w / RANK_WORDS, i;
+	uint64_t bit = (uint64_t)1 << (line % 64);
+	unsigned long r;
+
+	if (w >= f->words || b >= f->blocks || !(f->bits[w] & bit))
+		return -1;
+	r = f->before[b];
+	for (i = b * RANK_WORDS; i < w; i++)
+		r += (unsigned long)__builtin_popcountll(f->bits[i]);
+	return (long)(r + (unsigned long)__builtin_popcountll(f->bits[w] & (bit - 1)));
+}
+
+static void
+firsts_free(struct firsts *f)
+{
+	pages_free(f->bits, f->words, sizeof *f->bits);
+	pages_free(f->before, f->words / RANK_WORDS, sizeof *f->before);
+}
 
 uint32_t
 cases_value_hash(const char *s, size_t len)
@@ -216,10 +298,25 @@ cases_row_hash(const char *const *fields, const size_t *lens, size_t nfields)
 	return h;
 }
 
+/* Intern the pending tuples, their indexes into their records. */
+static void
+flush(struct cases *c)
+{
+	uint32_t ids[PENDING];
+	size_t i;
+
+	intern_put_many(c->tup, &c->pend[0][0], c->npend, ids);
+	for (i = 0; i < c->npend; i++)
+		c->v[c->pendrec[i]].tup |= ids[i];
+	c->npend = 0;
+}
+
 struct cases *
 cases_new(size_t hint)
 {
 	struct cases *c = xcalloc(1, sizeof *c);
+
+	c->tup = intern_new(TUPLE_WORDS);
 
 	c->ids = hint > 0 ? idset_new_sized(hint) : idset_new();
 	return c;
@@ -233,6 +330,8 @@ cases_free(struct cases *c)
 	idset_free(c->ids);
 	idset_free(c->rows);
 	pages_free(c->v, c->cap, sizeof *c->v);
+	firsts_free(&c->first);
+	intern_free(c->tup);
 	free(c);
 }
 
@@ -246,22 +345,6 @@ recs_grow(struct cases *c)
 		xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */
 	c->v = pages_resize(c->v, c->cap, cap, sizeof *c->v);
 	c->cap = cap;
-}
-
-/* The case whose first row is on line. */
-static struct rec *
-find(struct cases *c, unsigned long line)
-{
-	size_t lo = 0, hi = c->n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (c->v[mid].line < line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->n && c->v[lo].line == line ? &c->v[lo] : NULL;
 }
 
 /* Add a row hash of a case with several rows: 0, or the line of an identical row. */
@@ -280,48 +363,59 @@ void
 cases_add(struct cases *c, const char *id, size_t len, unsigned long line,
           const uint32_t h[CASES_NFIELDS], uint64_t rowhash, long slot, struct cases_verdict *out)
 {
-	unsigned long first = idset_add(c->ids, id, len, line), same;
+	unsigned long at = idset_add(c->ids, id, len, line), same;
+	const uint32_t *first;
 	struct rec *r;
+	long k;
 	int f;
 
 	memset(out, 0, sizeof *out);
 	out->slot = -1;
-	if (first == 0) {
-		if (c->n == c->cap)
-			recs_grow(c);
-		r = &c->v[c->n++];
-		memset(r, 0, sizeof *r);
-		r->rowhash = rowhash;
-		r->line = (uint32_t)line;
-		r->slot = (int32_t)slot;
-		memcpy(r->h, h, sizeof r->h);
-		r->counted = slot >= 0;
+	if (at == 0) {
 		out->kind = CASES_NEW;
 		out->slot = slot;
+		if (line > UINT32_MAX)
+			return; /* no record: its further rows count as siblings */
+		if (c->n == c->cap)
+			recs_grow(c);
+		if (c->npend == PENDING)
+			flush(c);
+		memcpy(c->pend[c->npend], h, CASES_NFIELDS * sizeof *h);
+		c->pend[c->npend][TUPLE_SLOT] = (uint32_t)slot;
+		c->pendrec[c->npend++] = (uint32_t)c->n;
+		firsts_add(&c->first, line);
+		r = &c->v[c->n++];
+		r->lo = (uint32_t)rowhash;
+		r->hi = (uint32_t)(rowhash >> 32);
+		r->tup = slot >= 0 ? TUP_COUNTED : 0;
 		return;
 	}
-	if ((r = find(c, first)) == NULL) { /* a line past 2^32: count it as a sibling */
+	if ((k = firsts_rank(&c->first, at)) < 0) { /* a line past 2^32: count it as a sibling */
 		out->kind = CASES_SIBLING;
 		return;
 	}
-	if (!r->multi) {
-		r->multi = 1;
-		row_seen(c, r->rowhash, r->line);
+	if (c->npend > 0)
+		flush(c);
+	r = &c->v[k];
+	if (!(r->tup & TUP_MULTI)) {
+		r->tup |= TUP_MULTI;
+		row_seen(c, (uint64_t)r->hi << 32 | r->lo, at);
 	}
 	if ((same = row_seen(c, rowhash, line)) != 0) {
 		out->kind = CASES_REPEAT;
 		out->other = same;
 		return;
 	}
+	first = intern_get(c->tup, r->tup & TUP_INDEX);
 	for (f = 0; f < CASES_NFIELDS; f++)
-		if (h[f] != r->h[f])
+		if (h[f] != first[f])
 			out->differ |= 1u << f;
 	out->kind = out->differ ? CASES_CONFLICT : CASES_SIBLING;
-	out->other = first;
-	if ((out->differ || slot < 0) && r->counted) {
-		r->counted = 0;
+	out->other = at;
+	if ((out->differ || slot < 0) && (r->tup & TUP_COUNTED)) {
+		r->tup &= ~TUP_COUNTED;
 		out->uncount = 1;
-		out->slot = r->slot;
+		out->slot = (int32_t)first[TUPLE_SLOT];
 	}
 }
 
@@ -334,7 +428,9 @@ cases_count(const struct cases *c)
 size_t
 cases_bytes(const struct cases *c)
 {
-	return idset_bytes(c->ids) + (c->rows ? idset_bytes(c->rows) : 0) + c->cap * sizeof *c->v;
+	return idset_bytes(c->ids) + (c->rows ? idset_bytes(c->rows) : 0) + c->cap * sizeof *c->v +
+	       c->first.words * sizeof *c->first.bits +
+	       c->first.words / RANK_WORDS * sizeof *c->first.before + intern_bytes(c->tup);
 }
 
 void

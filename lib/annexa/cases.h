@@ -15,9 +15,11 @@
  *   - rows identical in every field are one row repeated, not two children.
  *
  * struct cases follows the cases of a stream for check-annexA: per Case ID
- * about 48 bytes (the line of its first row, the hash of each case-level
- * field and of the first row), in the order first seen, found again by that
- * line (binary search) through the Case ID set.
+ * a 12-byte record (the hash of its first row, and its case-level fields as
+ * an index into a table of the distinct tuples of field hashes, which cases
+ * share), in the order first seen, found again from the line of its first
+ * row (the Case ID set's) by that line's rank in a bitmap of first lines:
+ * about 30 bytes a case with the Case ID set.
  *
  * Ownership: the struct owns everything it keeps.
  */

@@ -79,8 +79,8 @@ slot_set(struct slot *sl, uint64_t key, uint32_t word)
  * Pack an ID of 1 to 12 characters from A-Z, 0-9 and '-' into a key that is
  * the ID itself (each character a base-38 digit 1..37); 0 for another form.
  */
-static uint64_t
-pack_id(const char *id, size_t len)
+uint64_t
+idset_pack(const char *id, size_t len)
 {
 	uint64_t v = 0;
 	size_t i;
@@ -102,6 +102,23 @@ pack_id(const char *id, size_t len)
 		v = v * 38 + d;
 	}
 	return v;
+}
+
+size_t
+idset_unpack(uint64_t key, char *buf)
+{
+	static const char digit[] = "?ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
+	char rev[12];
+	size_t n = 0, i;
+
+	while (key != 0 && n < sizeof rev) {
+		rev[n++] = digit[key % 38];
+		key /= 38;
+	}
+	for (i = 0; i < n; i++)
+		buf[i] = rev[n - 1 - i];
+	buf[n] = '\0';
+	return n;
 }
 
 /* The hash a key is probed from: SipHash of a packed ID's key; an OTHER key is one. */
@@ -358,7 +375,7 @@ lookup(const struct idset *s, const char *id, size_t len, uint64_t key, size_t *
 unsigned long
 idset_add(struct idset *s, const char *id, size_t len, unsigned long line)
 {
-	uint64_t key = pack_id(id, len), okey;
+	uint64_t key = idset_pack(id, len), okey;
 	unsigned long first;
 	size_t j = 0;
 
@@ -381,13 +398,13 @@ idset_find(const struct idset *s, const char *id, size_t len)
 {
 	size_t j;
 
-	return lookup(s, id, len, pack_id(id, len), &j);
+	return lookup(s, id, len, idset_pack(id, len), &j);
 }
 
 void
 idset_prefetch(const struct idset *s, const char *id, size_t len)
 {
-	uint64_t key = pack_id(id, len);
+	uint64_t key = idset_pack(id, len);
 
 	__builtin_prefetch(&s->t[home(key != 0 ? key_hash(key) : other_key(id, len) << 1, s->cap)],
 	                   1);

@@ -13,6 +13,7 @@
 #define IDSET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct idset;
 
@@ -30,6 +31,13 @@ unsigned long idset_find(const struct idset *, const char *id, size_t len);
 /* Start loading the slot where id would go (a hint, for IDs met soon). */
 void idset_prefetch(const struct idset *, const char *id, size_t len);
 size_t idset_count(const struct idset *);
+/*
+ * An ID of 1 to 12 upper-case letters, digits and hyphens as a 64-bit key
+ * that is the ID itself (never 0, below 2^63), or 0 for another form; and
+ * back: idset_unpack() writes the ID and its NUL into buf (13 bytes), its length.
+ */
+uint64_t idset_pack(const char *id, size_t len);
+size_t idset_unpack(uint64_t key, char *buf);
 /* Bytes the set holds (table and arena), for the benchmark's figures. */
 size_t idset_bytes(const struct idset *);
 

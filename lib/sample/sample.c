@@ -30,6 +30,8 @@ sample_new(const struct strata_stratum *defs, size_t ndefs, uint64_t seed)
 	s->spellings = memo_new(SAMPLE_MAX_SPELLINGS);
 	s->areakeys = memo_new(SAMPLE_MAX_AREAS);
 	s->excl = idset_new();
+	s->tuples = intern_new(TUP_WORDS);
+	s->others = idset_new();
 	strbuf_init(&s->arena);
 	strbuf_init(&s->scratch);
 	return s;
@@ -54,6 +56,9 @@ sample_free(struct sample *s)
 	free(s->areas);
 	pages_free(s->rows, s->rowcap, sizeof *s->rows);
 	idset_free(s->excl);
+	intern_free(s->tuples);
+	idset_free(s->others);
+	free(s->otheroff);
 	free(s->repeated);
 	free(s->conflicting);
 	free(s->slot0);
@@ -152,14 +157,36 @@ sample_add(struct sample *s, const char *case_id, const char *area, size_t strat
 	                       cases_row_hash(fields, lens, nfields), fields, lens, nfields, line);
 }
 
-/* Append an ident; NULL past the limits. */
-static struct ident *
-ident_new(struct sample *s, const char *case_id, size_t idlen, uint64_t rank, unsigned long line)
+/* A packed Case ID times this (odd: a bijection) is a key whose bytes are even for the sort. */
+#define KEY_MIX UINT64_C(0x9e3779b97f4a7c15)
+
+/* The inverse of KEY_MIX modulo 2^64 (Newton's iteration: each step doubles the bits right). */
+static uint64_t
+key_unmix(void)
 {
+	uint64_t inv = KEY_MIX;
+	int i;
+
+	for (i = 0; i < 5; i++)
+		inv *= 2 - KEY_MIX * inv;
+	return inv;
+}
+
+/* Can a row of this Case ID on this line be kept (the limits: 2^32 lines, 4 GiB of other IDs)? */
+static int
+fits(const struct sample *s, size_t idlen, unsigned long line)
+{
+	return line <= UINT32_MAX && idlen < UINT32_MAX - s->arena.len;
+}
+
+/* Append an ident for a row that fits(). */
+static struct ident *
+ident_new(struct sample *s, const char *case_id, size_t idlen, unsigned long line)
+{
+	uint64_t key = idset_pack(case_id, idlen);
+	unsigned long n;
 	struct ident *e;
 
-	if (line > UINT32_MAX || idlen >= UINT32_MAX - s->arena.len)
-		return NULL;
 	if (s->nrows == s->rowcap) {
 		/* mapped: faulted in huge pages, grown without a copy */
 		s->rows = pages_resize(s->rows, s->rowcap, s->rowcap ? 2 * s->rowcap : 1024,
@@ -168,20 +195,55 @@ ident_new(struct sample *s, const char *case_id, size_t idlen, uint64_t rank, un
 	}
 	e = &s->rows[s->nrows++];
 	memset(e, 0, sizeof *e);
-	e->rank = rank;
 	e->line = (uint32_t)line;
-	e->idoff = (uint32_t)s->arena.len;
-	strbuf_add(&s->arena, case_id, idlen + 1);
+	if (key != 0) {
+		e->key = key * KEY_MIX;
+		return e;
+	}
+	if ((n = idset_add(s->others, case_id, idlen, s->nothers + 1)) == 0) {
+		if (s->nothers == s->othercap) {
+			s->othercap = s->othercap ? 2 * s->othercap : 64;
+			s->otheroff = xreallocarray(s->otheroff, s->othercap, sizeof *s->otheroff);
+		}
+		s->otheroff[s->nothers] = (uint32_t)s->arena.len;
+		strbuf_add(&s->arena, case_id, idlen + 1);
+		n = ++s->nothers;
+	}
+	e->key = n - 1;
+	e->tup = IDENT_OTHER;
 	return e;
+}
+
+/* The Case ID of a row: in buf (13 bytes) when packed, else in the arena. */
+static const char *
+id_of(const struct sample *s, const struct ident *e, char *buf)
+{
+	if (e->tup & IDENT_OTHER)
+		return s->arena.buf + s->otheroff[e->key];
+	idset_unpack(e->key * key_unmix(), buf);
+	return buf;
 }
 
 void
 sample_taint(struct sample *s, const char *case_id, unsigned long line)
 {
-	struct ident *e = ident_new(s, case_id, strlen(case_id), sample_rank(s, case_id), line);
+	size_t idlen = strlen(case_id);
 
-	if (e != NULL)
-		e->slot = SLOT_TAINT;
+	if (fits(s, idlen, line))
+		ident_new(s, case_id, idlen, line)->tup |= IDENT_TAINT;
+}
+
+/* Intern the tuples of the pending rows. */
+static void
+flush(struct sample *s)
+{
+	uint32_t ids[SAMPLE_PENDING];
+	size_t i;
+
+	intern_put_many(s->tuples, &s->pend[0][0], s->npend, ids);
+	for (i = 0; i < s->npend; i++)
+		s->rows[s->pendrow[i]].tup |= ids[i];
+	s->npend = 0;
 }
 
 enum sample_add_status
@@ -192,11 +254,12 @@ sample_add_case(struct sample *s, const char *case_id, const char *area, size_t 
 	uint64_t rank = sample_rank(s, case_id);
 	size_t a, k, idlen = strlen(case_id);
 	struct ident *e;
+	uint32_t *t;
 	long ai;
 
 	if (idset_find(s->excl, case_id, idlen) != 0)
 		return SAMPLE_EXCLUDED;
-	if (line > UINT32_MAX || idlen >= UINT32_MAX - s->arena.len)
+	if (!fits(s, idlen, line))
 		return SAMPLE_FULL;
 	if ((ai = area_of(s, area)) < 0)
 		return SAMPLE_AREAS;
@@ -204,20 +267,25 @@ sample_add_case(struct sample *s, const char *case_id, const char *area, size_t 
 	if (quota < 0 || (size_t)quota >= s->defs[stratum].nquotas)
 		quota = (long)s->defs[stratum].nquotas;
 	k = s->slot0[stratum] + (size_t)quota;
-	e = ident_new(s, case_id, idlen, rank, line);
+	if (s->npend == SAMPLE_PENDING)
+		flush(s);
+	e = ident_new(s, case_id, idlen, line);
 	e->content = cases_row_hash(fields, lens, nfields);
-	e->casehash = casehash;
-	e->area = (uint32_t)a;
-	e->slot = (uint32_t)k;
+	t = s->pend[s->npend];
+	t[TUP_HASH_LO] = (uint32_t)casehash;
+	t[TUP_HASH_HI] = (uint32_t)(casehash >> 32);
+	t[TUP_AREA] = (uint32_t)a;
+	t[TUP_SLOT] = (uint32_t)k;
+	s->pendrow[s->npend++] = (uint32_t)(s->nrows - 1);
 	cell_at(s, a, k, stratum)->count++;
 	topk_offer(&s->areas[a].cells[k].top, rank, case_id, fields, nfields, line);
 	return SAMPLE_ADDED;
 }
 
-/* The byte of a row's rank at shift. */
-#define RANK_DIGIT(e, shift) ((unsigned)((e)->rank >> (shift)) & 0xff)
+/* The byte of a row's key at shift. */
+#define KEY_DIGIT(e, shift) ((unsigned)((e)->key >> (shift)) & 0xff)
 
-/* Sort a few rows by rank (insertion sort: linear on equal ranks). */
+/* Sort a few rows by key (insertion sort: linear on equal keys). */
 static void
 insertion_sort(struct ident *v, size_t n)
 {
@@ -226,17 +294,18 @@ insertion_sort(struct ident *v, size_t n)
 
 	for (i = 1; i < n; i++) {
 		t = v[i];
-		for (j = i; j > 0 && t.rank < v[j - 1].rank; j--)
+		for (j = i; j > 0 && t.key < v[j - 1].key; j--)
 			v[j] = v[j - 1];
 		v[j] = t;
 	}
 }
 
 /*
- * Sort rows by rank in place, most significant byte first (American flag
+ * Sort rows by key in place, most significant byte first (American flag
  * sort): one counting pass and one pass of swaps per byte, no second copy of
- * the rows. Ranks are keyed hashes, so the buckets are even and the
- * recursion stops within a few bytes.
+ * the rows. Packed keys are spread by KEY_MIX, so the buckets are even and
+ * the recursion stops within a few bytes; it is at most 8 deep whatever
+ * the keys.
  */
 static void
 radix_sort(struct ident *v, size_t n, int shift)
@@ -250,7 +319,7 @@ radix_sort(struct ident *v, size_t n, int shift)
 		return;
 	}
 	for (i = 0; i < n; i++)
-		count[RANK_DIGIT(&v[i], shift)]++;
+		count[KEY_DIGIT(&v[i], shift)]++;
 	for (b = 0; b < 256; b++) {
 		next[b] = sum;
 		sum += count[b];
@@ -259,7 +328,7 @@ radix_sort(struct ident *v, size_t n, int shift)
 	for (b = 0; b < 256; b++)
 		while (next[b] < end[b]) {
 			e = v[next[b]];
-			while ((d = RANK_DIGIT(&e, shift)) != b) {
+			while ((d = KEY_DIGIT(&e, shift)) != b) {
 				t = v[next[d]];
 				v[next[d]++] = e;
 				e = t;
@@ -301,34 +370,41 @@ resolve_group(struct sample *s, const struct ident *g, size_t m)
 {
 	uint32_t minline = UINT32_MAX;
 	size_t i, j, keep = m, one = 1;
+	const uint32_t *t, *tk = NULL;
+	char buf[16];
 
 	for (i = 0; i < m; i++) {
-		if (g[i].slot == SLOT_TAINT) {
+		if (g[i].tup & IDENT_TAINT) {
 			one = 0;
 			continue;
 		}
+		t = intern_get(s->tuples, g[i].tup & IDENT_TUPLE);
 		if (keep == m)
-			keep = i;
-		one &= g[i].casehash == g[keep].casehash;
-		if (g[i].line < minline) {
+			tk = t;
+		one &= t[TUP_HASH_LO] == tk[TUP_HASH_LO] && t[TUP_HASH_HI] == tk[TUP_HASH_HI];
+		if (keep == m || g[i].line < minline) {
 			minline = g[i].line;
 			keep = i;
 		}
 	}
 	for (i = 0; i < m; i++) {
 		const struct ident *e = &g[i];
+		const char *id;
+		struct cell *c;
 
-		if (e->slot == SLOT_TAINT || (one && i == keep))
+		if ((e->tup & IDENT_TAINT) || (one && i == keep))
 			continue;
-		s->areas[e->area].cells[e->slot].count--;
+		t = intern_get(s->tuples, e->tup & IDENT_TUPLE);
+		c = &s->areas[t[TUP_AREA]].cells[t[TUP_SLOT]];
+		c->count--;
 		if (!one) {
 			lines_add(&s->conflicting, &s->nconflicting, &s->confcap, e->line);
-			topk_remove(&s->areas[e->area].cells[e->slot].top, e->rank,
-			            s->arena.buf + e->idoff);
+			id = id_of(s, e, buf);
+			topk_remove(&c->top, sample_rank(s, id), id);
 			continue;
 		}
 		for (j = 0; j < m; j++)
-			if (g[j].slot != SLOT_TAINT && g[j].content == e->content &&
+			if (!(g[j].tup & IDENT_TAINT) && g[j].content == e->content &&
 			    g[j].line < e->line)
 				break;
 		if (j < m)
@@ -336,32 +412,25 @@ resolve_group(struct sample *s, const struct ident *g, size_t m)
 	}
 }
 
-/* The Case ID of a row. */
-static const char *
-id_of(const struct sample *s, const struct ident *e)
-{
-	return s->arena.buf + e->idoff;
-}
-
 /*
- * Resolve the rows v[0..n) of one rank: ordered by Case ID (insertion sort:
- * a run of one rank is one Case ID but for a 2^-64 chance), each Case ID on
- * several rows is one group.
+ * Resolve the rows v[0..n) of one key: a packed Case ID's rows first, then
+ * the rows of the other form's ID of that number (the two kinds of key may
+ * meet); each Case ID on several rows is one group.
  */
 static void
-resolve_rank(struct sample *s, struct ident *v, size_t n)
+resolve_key(struct sample *s, struct ident *v, size_t n)
 {
 	struct ident t;
 	size_t a, b;
 
 	for (a = 1; a < n; a++) {
 		t = v[a];
-		for (b = a; b > 0 && strcmp(id_of(s, &t), id_of(s, &v[b - 1])) < 0; b--)
+		for (b = a; b > 0 && (t.tup & IDENT_OTHER) < (v[b - 1].tup & IDENT_OTHER); b--)
 			v[b] = v[b - 1];
 		v[b] = t;
 	}
 	for (a = 0; a < n; a = b) {
-		for (b = a + 1; b < n && strcmp(id_of(s, &v[a]), id_of(s, &v[b])) == 0; b++)
+		for (b = a + 1; b < n && (v[a].tup & IDENT_OTHER) == (v[b].tup & IDENT_OTHER); b++)
 			;
 		if (b - a > 1)
 			resolve_group(s, v + a, b - a);
@@ -373,12 +442,14 @@ sample_finish(struct sample *s)
 {
 	size_t i, j;
 
+	if (s->npend > 0)
+		flush(s);
 	radix_sort(s->rows, s->nrows, 56);
 	for (i = 0; i < s->nrows; i = j) {
-		for (j = i + 1; j < s->nrows && s->rows[j].rank == s->rows[i].rank; j++)
+		for (j = i + 1; j < s->nrows && s->rows[j].key == s->rows[i].key; j++)
 			;
 		if (j - i > 1)
-			resolve_rank(s, s->rows + i, j - i);
+			resolve_key(s, s->rows + i, j - i);
 	}
 	if (s->nrepeated > 1)
 		qsort(s->repeated, s->nrepeated, sizeof *s->repeated, line_cmp);

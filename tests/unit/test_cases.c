@@ -4,9 +4,17 @@
  * that crowd one set, long values and empty ones; values the same but for
  * case, spaces and punctuation hash the same. And pages_resize() keeps an
  * array's contents as it grows, from calloc() to mapped pages.
+ *
+ * struct cases against a plain model of what it must say (every case kept
+ * whole, found by a linear search): streams with new cases, siblings, rows
+ * repeated and conflicts, thousands of distinct case-level tuples (so that
+ * the tuple table grows), tuples that differ in one word only, first lines
+ * far apart and past 2^32.
  */
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "annexa/cases.h"
@@ -75,6 +83,154 @@ START_TEST(test_pages_resize)
 }
 END_TEST
 
+/* The model: a case as the first row left it. */
+struct model_case {
+	char id[16];
+	unsigned long line;
+	uint32_t h[CASES_NFIELDS];
+	uint64_t rowhash;
+	long slot;
+	int counted, multi;
+};
+
+struct model {
+	struct model_case *c;
+	size_t n;
+	uint64_t *rowh; /* the row set: hash and first line */
+	unsigned long *rowl;
+	size_t nrows;
+};
+
+static unsigned long
+model_row(struct model *m, uint64_t h, unsigned long line)
+{
+	size_t i;
+
+	for (i = 0; i < m->nrows; i++)
+		if (m->rowh[i] == h)
+			return m->rowl[i];
+	m->rowh[m->nrows] = h;
+	m->rowl[m->nrows++] = line;
+	return 0;
+}
+
+static void
+model_add(struct model *m, const char *id, unsigned long line, const uint32_t h[CASES_NFIELDS],
+          uint64_t rowhash, long slot, struct cases_verdict *out)
+{
+	struct model_case *r = NULL;
+	size_t i;
+	int f;
+
+	memset(out, 0, sizeof *out);
+	out->slot = -1;
+	for (i = 0; i < m->n && r == NULL; i++)
+		if (strcmp(m->c[i].id, id) == 0)
+			r = &m->c[i];
+	if (r == NULL) {
+		r = &m->c[m->n++];
+		snprintf(r->id, sizeof r->id, "%s", id);
+		r->line = line;
+		memcpy(r->h, h, sizeof r->h);
+		r->rowhash = rowhash;
+		r->slot = slot;
+		r->counted = slot >= 0;
+		r->multi = 0;
+		out->kind = CASES_NEW;
+		out->slot = slot;
+		return;
+	}
+	if (r->line > UINT32_MAX) {
+		out->kind = CASES_SIBLING;
+		return;
+	}
+	if (!r->multi) {
+		r->multi = 1;
+		model_row(m, r->rowhash, r->line);
+	}
+	if ((out->other = model_row(m, rowhash, line)) != 0) {
+		out->kind = CASES_REPEAT;
+		return;
+	}
+	for (f = 0; f < CASES_NFIELDS; f++)
+		if (h[f] != r->h[f])
+			out->differ |= 1u << f;
+	out->kind = out->differ ? CASES_CONFLICT : CASES_SIBLING;
+	out->other = r->line;
+	if ((out->differ || slot < 0) && r->counted) {
+		r->counted = 0;
+		out->uncount = 1;
+		out->slot = r->slot;
+	}
+}
+
+/* A small deterministic generator (xorshift64*). */
+static uint64_t
+rnd(uint64_t *st)
+{
+	*st ^= *st >> 12;
+	*st ^= *st << 25;
+	*st ^= *st >> 27;
+	return *st * UINT64_C(2685821657736338717);
+}
+
+START_TEST(test_cases_model)
+{
+	enum { ROWS = 6000, IDS = 2600 };
+	struct model m = {0};
+	struct cases *c = cases_new(_i ? 0 : 100);
+	struct cases_verdict got, want;
+	uint32_t h[CASES_NFIELDS];
+	uint64_t st = 0x9e3779b97f4a7c15u + (uint64_t)_i, rowhash, x;
+	unsigned long line = 1;
+	char id[16];
+	size_t i, k;
+	long slot;
+	int f;
+
+	m.c = calloc(ROWS, sizeof *m.c);
+	m.rowh = calloc(2 * ROWS, sizeof *m.rowh);
+	m.rowl = calloc(2 * ROWS, sizeof *m.rowl);
+	ck_assert_ptr_nonnull(m.c);
+	ck_assert_ptr_nonnull(m.rowh);
+	ck_assert_ptr_nonnull(m.rowl);
+	for (i = 0; i < ROWS; i++) {
+		x = rnd(&st);
+		/* first lines far apart at times: the bitmap of first lines spans many blocks */
+		line += 1 + (x % 7 == 0 ? x % 3000 : x % 3);
+		if (_i == 1 && i == ROWS - 40)
+			line = (unsigned long)UINT32_MAX + 7; /* the last rows past 2^32 */
+		/* Case IDs: new ones, and earlier ones again; some not of the packed form */
+		k = (size_t)(rnd(&st) % IDS);
+		snprintf(id, sizeof id, k % 11 == 0 ? "ca-%zu.x" : "CA%08zu", k);
+		x = rnd(&st);
+		/* tuples: thousands of distinct ones, many shared, some a word apart */
+		for (f = 0; f < CASES_NFIELDS; f++)
+			h[f] = (uint32_t)(f < 2 ? x % 3 : (x >> (8 * f)) % (f == 3 ? 400 : 5));
+		if (x % 13 == 0)
+			h[x % CASES_NFIELDS] ^= 1u
+			                        << 31; /* differs from another tuple in one word */
+		slot = (long)(x >> 40) % 6 - 1;
+		/* the row: repeated whole now and then */
+		rowhash = x % 5 == 0 ? k * 31u : rnd(&st);
+		cases_add(c, id, strlen(id), line, h, rowhash, slot, &got);
+		model_add(&m, id, line, h, rowhash, slot, &want);
+		ck_assert_int_eq(got.kind, want.kind);
+		ck_assert_uint_eq(got.other, want.other);
+		ck_assert_uint_eq(got.differ, want.differ);
+		ck_assert_int_eq(got.uncount, want.uncount);
+		ck_assert_int_eq(got.slot, want.slot);
+	}
+	ck_assert_uint_eq(cases_count(c), m.n);
+	ck_assert_uint_gt(m.n,
+	                  2000); /* most IDs met, so most rows after the first ones are siblings */
+	cases_free(c);
+	free(m.c);
+	free(m.rowh);
+	free(m.rowl);
+}
+END_TEST
+
 Suite *make_suite_cases(void);
 
 Suite *
@@ -86,6 +242,7 @@ make_suite_cases(void)
 	tcase_add_test(tc, test_vcache_same);
 	tcase_add_test(tc, test_value_normalised);
 	tcase_add_test(tc, test_pages_resize);
+	tcase_add_loop_test(tc, test_cases_model, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,9 +1,11 @@
 /*
  * test_idset.c: the compact Case ID set: first-seen lines, growth past the
  * initial table (in place, many times over, IDs in random order), long IDs
- * and IDs that differ only late, the packed forms, lines past 2^32.
+ * and IDs that differ only late, the packed forms, lines past 2^32; an ID
+ * packed and unpacked is itself, and only the packed form packs.
  */
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -184,6 +186,41 @@ START_TEST(test_far_lines)
 }
 END_TEST
 
+START_TEST(test_pack_round_trip)
+{
+	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
+	static const char *const others[] = {"",
+	                                     "ca00000001",
+	                                     "CA 1",
+	                                     "CA0000000001X",
+	                                     "CA/1",
+	                                     "CA\xc3\x89"
+	                                     "1"};
+	uint64_t g = 88172645463325252ULL, k;
+	char id[16], back[16];
+	size_t i, j, len;
+
+	for (i = 0; i < 20000; i++) {
+		g ^= g << 13;
+		g ^= g >> 7;
+		g ^= g << 17;
+		len = 1 + g % 12;
+		for (j = 0; j < len; j++)
+			id[j] = alphabet[(g >> (5 * j % 60)) % 37];
+		id[len] = '\0';
+		k = idset_pack(id, len);
+		ck_assert_uint_ne(k, 0);
+		ck_assert_uint_lt(k, (uint64_t)1 << 63);
+		ck_assert_uint_eq(idset_unpack(k, back), len);
+		ck_assert_str_eq(back, id);
+	}
+	ck_assert_uint_eq(idset_unpack(idset_pack("------------", 12), back), 12);
+	ck_assert_str_eq(back, "------------");
+	for (i = 0; i < sizeof others / sizeof *others; i++)
+		ck_assert_uint_eq(idset_pack(others[i], strlen(others[i])), 0);
+}
+END_TEST
+
 Suite *make_suite_idset(void);
 
 Suite *
@@ -198,6 +235,7 @@ make_suite_idset(void)
 	tcase_add_loop_test(tc, test_growth, 0, 3);
 	tcase_add_test(tc, test_forms);
 	tcase_add_test(tc, test_far_lines);
+	tcase_add_test(tc, test_pack_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }

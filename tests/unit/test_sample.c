@@ -411,7 +411,10 @@ START_TEST(test_duplicates)
 }
 END_TEST
 
-/* Many duplicates and conflicts among a large population draw as without them. */
+/*
+ * Many duplicates and conflicts among a large population draw as without
+ * them, Case IDs of the packed form or not.
+ */
 START_TEST(test_duplicates_random)
 {
 	uint64_t g = 0xfeedULL + (uint64_t)_i;
@@ -424,6 +427,10 @@ START_TEST(test_duplicates_random)
 	do
 		pop_make(&p, &g);
 	while (p.n < 400 && (free(p.rows), 1));
+	/* every other round, a fifth of the Case IDs of another form than CA00000000 */
+	for (i = 0; _i % 2 == 1 && i < p.n; i++)
+		if (rnd(&g) % 5 == 0)
+			p.rows[i].id[0] = 'c';
 	/* q: p plus exact repeats of some rows, plus conflicting copies of others */
 	extra = p.n / 5;
 	q.n = p.n + 2 * extra;

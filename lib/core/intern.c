@@ -1,0 +1,165 @@
+/*
+ * intern.c: distinct fixed-size records and their dense indexes (see
+ * intern.h). The records lie end to end in one array; an open-addressing
+ * index of (record + 1, 0 empty), at most half full and linearly probed,
+ * finds them. The home slot is NH (Black et al., UMAC) of the record's words
+ * under a key drawn from the run's key, an almost-universal hash, mapped
+ * onto the index by a keyed multiply-shift.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intern.h"
+#include "core/keyhash.h"
+#include "core/xalloc.h"
+
+#define FIRST_SLOTS 1024
+
+struct intern {
+	size_t words; /* in a record */
+	uint32_t *v; /* n records of words words */
+	size_t n, cap;
+	uint32_t *idx; /* slots entries: record + 1, 0 empty */
+	size_t slots; /* a power of two, 2^(64 - shift) */
+	int shift;
+	uint64_t key[INTERN_MAX_WORDS + 2]; /* NH words, then the multiplier */
+};
+
+/* The home slot of rec. */
+static size_t
+home(const struct intern *t, const uint32_t *rec)
+{
+	uint64_t a = 0;
+	size_t i;
+
+	for (i = 0; i + 1 < t->words; i += 2)
+		a += (uint64_t)(uint32_t)(rec[i] + (uint32_t)t->key[i]) *
+		     (uint32_t)(rec[i + 1] + (uint32_t)t->key[i + 1]);
+	if (i < t->words)
+		a += (uint64_t)(uint32_t)(rec[i] + (uint32_t)t->key[i]) * (uint32_t)t->key[i + 1];
+	return (size_t)(((a ^ a >> 32) * (t->key[INTERN_MAX_WORDS + 1] | 1)) >> t->shift);
+}
+
+/* The slot holding rec, or the empty one where it would go, from slot j on. */
+static size_t
+find(const struct intern *t, size_t j, const uint32_t *rec)
+{
+	size_t bytes = t->words * sizeof *rec;
+
+	while (t->idx[j] != 0 && memcmp(&t->v[(t->idx[j] - 1) * t->words], rec, bytes) != 0)
+		j = (j + 1) & (t->slots - 1);
+	return j;
+}
+
+/* Double the index and place every record again (4 bytes a slot: it stays small). */
+static void
+rehash(struct intern *t)
+{
+	size_t i;
+
+	free(t->idx);
+	t->slots = t->slots ? 2 * t->slots : FIRST_SLOTS;
+	t->shift = t->shift ? t->shift - 1 : 64 - 10;
+	t->idx = xcalloc(t->slots, sizeof *t->idx);
+	for (i = 0; i < t->n; i++)
+		t->idx[find(t, home(t, &t->v[i * t->words]), &t->v[i * t->words])] =
+		    (uint32_t)i + 1;
+}
+
+struct intern *
+intern_new(size_t words)
+{
+	struct intern *t = xcalloc(1, sizeof *t);
+	const struct keyhash_key *k = keyhash_run_key();
+	size_t i;
+
+	if (words == 0 || words > INTERN_MAX_WORDS)
+		abort();
+	t->words = words;
+	for (i = 0; i < INTERN_MAX_WORDS + 2; i++)
+		t->key[i] = keyhash_sip13_word(k, UINT64_C(0x696e7465726e) + i);
+	rehash(t);
+	return t;
+}
+
+void
+intern_free(struct intern *t)
+{
+	if (t == NULL)
+		return;
+	free(t->v);
+	free(t->idx);
+	free(t);
+}
+
+/* The index of rec, whose lookup starts at slot j. */
+static uint32_t
+put_at(struct intern *t, size_t j, const uint32_t *rec)
+{
+	j = find(t, j, rec);
+	if (t->idx[j] != 0)
+		return t->idx[j] - 1;
+	if (t->n >= INTERN_MAX_COUNT)
+		xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->v = xreallocarray(t->v, t->cap, t->words * sizeof *t->v);
+	}
+	memcpy(&t->v[t->n * t->words], rec, t->words * sizeof *rec);
+	if (2 * ++t->n > t->slots)
+		rehash(t);
+	else
+		t->idx[j] = (uint32_t)t->n;
+	return (uint32_t)(t->n - 1);
+}
+
+uint32_t
+intern_put(struct intern *t, const uint32_t *rec)
+{
+	return put_at(t, home(t, rec), rec);
+}
+
+void
+intern_put_many(struct intern *t, const uint32_t *recs, size_t n, uint32_t *ids)
+{
+	size_t i;
+	uint32_t e;
+
+	/* ids[] holds the home slots meanwhile: every index load started, then every record load */
+	for (i = 0; i < n; i++) {
+		ids[i] = (uint32_t)home(t, &recs[i * t->words]);
+		__builtin_prefetch(&t->idx[ids[i]]);
+	}
+	for (i = 0; i < n; i++)
+		if ((e = t->idx[ids[i]]) != 0)
+			__builtin_prefetch(&t->v[(e - 1) * t->words]);
+	for (i = 0; i < n; i++) {
+		/* a rehash on the way moves the homes: look the rest up afresh */
+		size_t slots = t->slots;
+
+		ids[i] = put_at(t, ids[i], &recs[i * t->words]);
+		if (t->slots != slots) {
+			for (i++; i < n; i++)
+				ids[i] = intern_put(t, &recs[i * t->words]);
+			break;
+		}
+	}
+}
+
+const uint32_t *
+intern_get(const struct intern *t, uint32_t i)
+{
+	return &t->v[(size_t)i * t->words];
+}
+
+size_t
+intern_count(const struct intern *t)
+{
+	return t->n;
+}
+
+size_t
+intern_bytes(const struct intern *t)
+{
+	return t->cap * t->words * sizeof *t->v + t->slots * sizeof *t->idx;
+}
