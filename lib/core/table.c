@@ -41,6 +41,9 @@ record_check(const struct table *t, const struct csvio_record *rec, char *err, s
 {
 	char w[DIAG_WHERE_MAX];
 
+	if (!(rec->flags & (CSVIO_UNTERMINATED | CSVIO_MALFORMED | CSVIO_BAD_UTF8)) &&
+	    (t->header == NULL || rec->nfields == t->ncols))
+		return 0;
 	diag_where(t->name, rec->line, w, sizeof w);
 	if (rec->flags & CSVIO_UNTERMINATED)
 		snprintf(err, errsz, "%s: quoted field not closed at end of file", w);

@@ -11,14 +11,19 @@ void
 text_normkey(const char *s, struct strbuf *out)
 {
 	const unsigned char *p;
+	char *q;
 
 	strbuf_reset(out);
+	strbuf_grow(out, strlen(s)); /* the key is never longer than s */
+	q = out->buf;
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
 		if (*p >= 'A' && *p <= 'Z')
-			strbuf_addch(out, *p - 'A' + 'a');
+			*q++ = (char)(*p - 'A' + 'a');
 		else if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p >= 0x80)
-			strbuf_addch(out, *p);
+			*q++ = (char)*p;
 	}
+	*q = '\0';
+	out->len = (size_t)(q - out->buf);
 }
 
 /* 1 when a and b have the same key under keyfn. */

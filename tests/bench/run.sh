@@ -95,6 +95,9 @@ preflight() {
 	"$CC" -O2 -o "$W/csvparse" tests/bench/csvparse.c -lcsv ||
 		trouble "cannot build tests/bench/csvparse.c with $CC and libcsv"
 	"$CC" -O2 -o "$WALL" tests/bench/wall.c || trouble "cannot build tests/bench/wall.c with $CC"
+	# The exec floor beside the one-row run: a C program that does nothing (libc only).
+	printf 'int main(void) { return 0; }\n' >"$W/nothing.c"
+	"$CC" -O2 -o "$W/nothing" "$W/nothing.c" || trouble "cannot build an empty program with $CC"
 	PY=""
 	if command -v python3 >/dev/null 2>&1; then
 		# The interpreter itself, not a version manager's shim in front of it.
@@ -240,11 +243,13 @@ bench_pipeline() {
 		rm -rf "$W/demo"
 		measure "$W/t.demo" sh share/examples/demo.sh "$W/demo"
 		measure "$W/t.one" bin/check-annexA --as-of $AS_OF "$W/one.csv"
+		measure "$W/t.exec" "$W/nothing"
 		r=$((r + 1))
 	done
 	summarise "$W/t.sea" >"$W/s.sea"
 	summarise "$W/t.demo" >"$W/s.demo"
 	summarise "$W/t.one" >"$W/s.one"
+	summarise "$W/t.exec" >"$W/s.exec"
 	# What build-sea did, from its summary: records read, rejected, redacted.
 	awk -F'[:,] *' '/"records_read"|"records_rejected"|"redactions"/ && !seen[$1]++ {
 	    gsub(/[^0-9]/, "", $2); printf "%s ", $2 } END { print "" }' "$W/sea.json" >"$W/sea.summary"
