@@ -91,6 +91,10 @@ struct detector {
 	unsigned group;
 	int check; /* CHECK_* */
 	size_t min_digits; /* a match holds at least this many digits */
+	size_t run,
+	    gap; /* run > 0: a match holds run digits, each at most gap bytes after the last */
+	char **needs; /* NULL, or shapes one of which a match holds (redact_shape_in) */
+	size_t nneeds;
 };
 
 enum { CHECK_NONE, CHECK_NHS, CHECK_NI };
@@ -222,8 +226,14 @@ size_t redact_orig(const struct redact *r, size_t i);
 
 /* redact_detect.c */
 
-/* Propose the spans of every pattern detector. */
+/*
+ * Propose the spans of every pattern detector. A detector is not run on an
+ * ASCII text that lacks what each of its matches holds (its digit run or
+ * one of its shapes, declared beside the pattern).
+ */
 void redact_run_patterns(struct redact *r, const char *s, size_t len, size_t digits, int has_at);
+/* 1 when detector d's declared needs allow a match in the ASCII text s[0..len). */
+int redact_may_match(const struct detector *d, const char *s, size_t len);
 /* Propose a date of birth for each full date in brackets right after a name found. */
 void redact_run_bracket_dates(struct redact *r, const char *s, size_t len);
 /* Compile the detectors of share/redact/patterns.json. */

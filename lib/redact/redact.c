@@ -457,8 +457,14 @@ redact_free(struct redact *r)
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->ndet; i++)
+	for (i = 0; i < r->ndet; i++) {
+		size_t k;
+
 		rx_free(r->det[i].rx);
+		for (k = 0; k < r->det[i].nneeds; k++)
+			free(r->det[i].needs[k]);
+		free(r->det[i].needs);
+	}
 	free(r->det);
 	rx_free(r->caseid);
 	rx_free(r->bdate);

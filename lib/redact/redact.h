@@ -127,6 +127,16 @@ void redact_review_record(struct redact *, const char *key);
  */
 size_t redact_review_write(struct redact *, FILE *fp);
 
+/*
+ * For tests: the pattern detectors that find a match in the ASCII text
+ * s[0..len) although what their matches hold (share/redact/patterns.json:
+ * digit_run, needs) says they cannot, so that they would not be run on it;
+ * 0 when the declarations hold for s. *skipped gains the detectors that
+ * would not be run on s, *found those that find a match.
+ */
+size_t redact_prefilter_misses(struct redact *, const char *s, size_t len, size_t *skipped,
+                               size_t *found);
+
 /* "name", "email", "phone", "postcode", "ni_number", "nhs_number", "date_of_birth", "address",
  * "school". */
 const char *redact_type_key(enum redact_type);

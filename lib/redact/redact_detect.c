@@ -72,16 +72,93 @@ check_match(const struct redact *r, const struct detector *d, const char *s, siz
 	}
 }
 
-/* Propose the spans of every pattern detector. */
+/* The most ASCII digits in one run of s, a digit at most gap bytes after the one before. */
+static size_t
+digit_run(const char *s, size_t len, size_t gap)
+{
+	size_t i, last = 0, run = 0, best = 0;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9') {
+			run = run > 0 && i - last <= gap ? run + 1 : 1;
+			last = i;
+			if (run > best)
+				best = run;
+		}
+	return best;
+}
+
+/* c lowered when it is an ASCII capital. */
+static unsigned char
+ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* 1 when byte c stands for shape byte x (# an ASCII digit, & an ASCII letter, else x in any case).
+ */
+static int
+shape_byte(unsigned char c, unsigned char x)
+{
+	if (x == '#')
+		return c >= '0' && c <= '9';
+	if (x == '&')
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	return ascii_lower(c) == ascii_lower(x);
+}
+
+/* 1 when shape (# an ASCII digit, & an ASCII letter, else the byte in any case) is at s[i]. */
+static int
+shape_at(const char *s, size_t len, size_t i, const char *shape)
+{
+	for (; *shape != '\0'; shape++, i++) {
+		unsigned char c;
+
+		if (i >= len)
+			return 0;
+		c = (unsigned char)s[i];
+		if (!shape_byte(c, (unsigned char)*shape))
+			return 0;
+	}
+	return 1;
+}
+
+int
+redact_may_match(const struct detector *d, const char *s, size_t len)
+{
+	size_t i, k;
+
+	if (d->run > 0 && digit_run(s, len, d->gap) < d->run)
+		return 0;
+	for (k = 0; k < d->nneeds; k++) {
+		unsigned char x = (unsigned char)d->needs[k][0], lo = ascii_lower(x),
+		              up = lo >= 'a' && lo <= 'z' ? (unsigned char)(lo - 'a' + 'A') : lo;
+
+		for (i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if ((x == '#' || x == '&' ? shape_byte(c, x) : c == lo || c == up) &&
+			    shape_at(s, len, i, d->needs[k]))
+				return 1;
+		}
+	}
+	return d->nneeds == 0;
+}
+
 void
 redact_run_patterns(struct redact *r, const char *s, size_t len, size_t digits, int has_at)
 {
 	size_t i, from, so, eo, gso, geo;
+	int ascii = 1;
 
+	for (i = 0; i < len && ascii; i++)
+		ascii = (unsigned char)s[i] < 0x80;
 	for (i = 0; i < r->ndet; i++) {
 		const struct detector *d = &r->det[i];
 
 		if (d->type == REDACT_EMAIL ? !has_at : digits == 0 || digits < d->min_digits)
+			continue;
+		if (ascii && !redact_may_match(d, s, len))
 			continue;
 		for (from = 0; from < len && rx_search(d->rx, s, len, from, &so, &eo) == 1;) {
 			gso = so;
@@ -95,6 +172,66 @@ redact_run_patterns(struct redact *r, const char *s, size_t len, size_t digits, 
 			from = eo > so ? eo : so + 1;
 		}
 	}
+}
+
+/*
+ * Read what every match of pattern i holds ("digit_run": [run, gap];
+ * "needs": shapes, one of which is in each match) into d; -1 with err set
+ * when the declaration is malformed.
+ */
+static int
+load_needs(struct detector *d, json_t *p, size_t i, char *err, size_t errsz)
+{
+	json_t *run = json_object_get(p, "digit_run"), *needs = json_object_get(p, "needs"), *v;
+	size_t k;
+
+	if (run != NULL) {
+		if (!json_is_array(run) || json_array_size(run) != 2 ||
+		    !json_is_integer(json_array_get(run, 0)) ||
+		    !json_is_integer(json_array_get(run, 1)) ||
+		    json_integer_value(json_array_get(run, 0)) < 1 ||
+		    json_integer_value(json_array_get(run, 1)) < 1) {
+			snprintf(err, errsz,
+			         "redact/patterns.json: pattern %zu: digit_run: not [run, gap]",
+			         i + 1);
+			return -1;
+		}
+		d->run = (size_t)json_integer_value(json_array_get(run, 0));
+		d->gap = (size_t)json_integer_value(json_array_get(run, 1));
+	}
+	if (needs == NULL)
+		return 0;
+	if (!json_is_array(needs) || json_array_size(needs) == 0) {
+		snprintf(err, errsz, "redact/patterns.json: pattern %zu: needs: not a list", i + 1);
+		return -1;
+	}
+	d->needs = xcalloc(json_array_size(needs), sizeof(char *));
+	json_array_foreach(needs, k, v)
+	{
+		if (!json_is_string(v) || *json_string_value(v) == '\0') {
+			snprintf(err, errsz,
+			         "redact/patterns.json: pattern %zu: needs: not a shape", i + 1);
+			return -1;
+		}
+		d->needs[d->nneeds++] = xstrdup(json_string_value(v));
+	}
+	return 0;
+}
+
+size_t
+redact_prefilter_misses(struct redact *r, const char *s, size_t len, size_t *skipped, size_t *found)
+{
+	size_t i, misses = 0, so, eo;
+
+	for (i = 0; i < r->ndet; i++) {
+		int may = redact_may_match(&r->det[i], s, len),
+		    hit = rx_search(r->det[i].rx, s, len, 0, &so, &eo) == 1;
+
+		*skipped += !may;
+		*found += hit;
+		misses += hit && !may;
+	}
+	return misses;
 }
 
 /* Compile the detectors of share/redact/patterns.json. */
@@ -129,12 +266,16 @@ redact_load_patterns(struct redact *r, char *err, size_t errsz)
 			json_decref(root);
 			return -1;
 		}
+		r->ndet++; /* freed with r from here on */
 		d->group = (unsigned)jsonio_int(p, "group", 0);
 		d->min_digits = (size_t)jsonio_int(p, "min_digits", 0);
 		d->check = strcmp(check, "nhs") == 0  ? CHECK_NHS
 		           : strcmp(check, "ni") == 0 ? CHECK_NI
 		                                      : CHECK_NONE;
-		r->ndet++;
+		if (load_needs(d, p, i, err, errsz) == -1) {
+			json_decref(root);
+			return -1;
+		}
 	}
 	p = json_object_get(root, "bracket_date");
 	if (p != NULL && (r->bdate = rx_new(jsonio_str(p, "pattern", ""), RX_CASELESS, rxerr,

@@ -18,6 +18,7 @@
 #include "sea/evidence.h"
 
 #include "core/jsonio.h"
+#include "core/memo.h"
 #include "core/output.h"
 #include "core/rx.h"
 #include "core/strbuf.h"
@@ -54,6 +55,19 @@ static const signed char key_slot[EV_NKEYS] = {0, 1, 2, 3, -1, 4, 5, 6, 7, -2, 8
 #define EV_NTEXT 4 /* case_ref, summary, response, view */
 #define ARENA_CHUNK ((size_t)256 << 10) /* bytes of a block of the text arena */
 #define RAW_MAX 65536 /* raw values remembered with their normal form (then computed) */
+#define FRONT_SLOTS 1024 /* the raw values last met, before the table of them */
+#define FRONT_KEY 40 /* longer raw values go to the table */
+
+/*
+ * A raw value met lately (its kind first) and its normal form's id (-1:
+ * none). Slots are picked by an unkeyed hash: a value that collides only
+ * takes the slot, and is looked up in the keyed table as before.
+ */
+struct front_slot {
+	uint32_t len; /* key length + 1; 0: empty */
+	int32_t id;
+	char key[FRONT_KEY];
+};
 
 /* A value of the set's table: its text (in the arena) and, for criteria, the numbers. */
 struct shared_value {
@@ -68,6 +82,7 @@ struct evidence_store {
 	size_t nv, vcap;
 	struct idset *raw; /* key byte + raw value -> normal form's id + 2, or 1: invalid */
 	size_t nraw;
+	struct front_slot *front; /* FRONT_SLOTS */
 	char **blocks; /* the arena */
 	size_t nblocks;
 	char *at; /* free space of the last block */
@@ -96,6 +111,7 @@ store_of(struct evidence_set *set)
 	st->v = xcalloc(st->vcap, sizeof(*st->v));
 	st->v[0].s = "";
 	st->nv = 1;
+	st->front = xcalloc(FRONT_SLOTS, sizeof(*st->front));
 	strbuf_init(&st->key);
 	return st;
 }
@@ -112,6 +128,7 @@ store_free(struct evidence_store *st)
 	for (i = 0; i < st->nv; i++)
 		free(st->v[i].crit);
 	free(st->v);
+	free(st->front);
 	for (i = 0; i < st->nblocks; i++)
 		free(st->blocks[i]);
 	free(st->blocks);
@@ -492,6 +509,8 @@ normal_form(struct evidence_reader *rd, struct evidence_store *st, char tag, con
 	case 'j':
 		c = canonical(rd, s, judgement_list(rd->sched, jl, 16));
 		break;
+	case 'i':
+		return (long)intern(st, s, strlen(s));
 	default: /* 'c' */
 		if (criteria_parse(s, &crit, &ncrit, &rd->tmp) == -1)
 			return -1;
@@ -508,27 +527,40 @@ normal_form(struct evidence_reader *rd, struct evidence_store *st, char tag, con
 
 /*
  * The id of the normal form of raw value s[0..len) of a kind (tag: d date,
- * t time, s source, f finding, j judgement, c criteria), or -1 when it has
- * none. The raw values met are remembered (up to RAW_MAX): a team's
- * records repeat a few dates, times and lists.
+ * t time, s source, f finding, j judgement, c criteria, i a value kept as
+ * it is), or -1 when it has none. The raw values met are remembered (up to
+ * RAW_MAX), the last ones in front: a team's records repeat a few dates,
+ * times, lists, inspectors and areas.
  */
 static long
 norm(struct evidence_reader *rd, struct evidence_store *st, char tag, const char *s, size_t len)
 {
+	struct front_slot *f;
 	unsigned long got;
 	long id;
 
 	strbuf_reset(&st->key);
 	strbuf_addch(&st->key, tag);
 	strbuf_add(&st->key, s, len);
-	if ((got = idset_find(st->raw, st->key.buf, st->key.len)) != 0)
-		return got == 1 ? -1 : (long)(got - 2);
+	f = &st->front[(memo_quick_hash(st->key.buf, st->key.len) >> 54) & (FRONT_SLOTS - 1)];
+	if (f->len == st->key.len + 1 && memcmp(f->key, st->key.buf, st->key.len) == 0)
+		return f->id;
+	if ((got = idset_find(st->raw, st->key.buf, st->key.len)) != 0) {
+		id = got == 1 ? -1 : (long)(got - 2);
+		goto front;
+	}
 	strbuf_reset(&rd->val);
 	strbuf_add(&rd->val, s, len);
 	id = normal_form(rd, st, tag, rd->val.buf);
 	if (st->nraw < RAW_MAX) {
 		idset_add(st->raw, st->key.buf, st->key.len, id < 0 ? 1 : (unsigned long)id + 2);
 		st->nraw++;
+	}
+front:
+	if (st->key.len < FRONT_KEY) {
+		f->len = (uint32_t)st->key.len + 1;
+		f->id = (int32_t)id;
+		memcpy(f->key, st->key.buf, st->key.len);
 	}
 	return id;
 }
@@ -592,7 +624,9 @@ evidence_check(struct evidence_reader *rd, const char *const *v, size_t file, un
 		return -1;
 	}
 	for (i = 0; i < sizeof(as_read) / sizeof(as_read[0]); i++)
-		rec->val[key_slot[as_read[i]]] = intern(st, t[as_read[i]], n[as_read[i]]);
+		if (n[as_read[i]] > 0)
+			rec->val[key_slot[as_read[i]]] =
+			    (uint32_t)norm(rd, st, 'i', t[as_read[i]], n[as_read[i]]);
 	case_refs_normal(t[EV_CASE_REF], n[EV_CASE_REF], &rd->tmp);
 	text[0] = rd->tmp.buf;
 	tn[0] = rd->tmp.len;

@@ -138,15 +138,31 @@ json_int(struct strbuf *b, long n)
 		json_uint(b, (unsigned long)n);
 }
 
+/* Append the literal string lit to b. */
+#define ADD_LIT(b, lit) strbuf_add((b), (lit), sizeof(lit) - 1)
+
+/* What goes before the value of each key of an entry: ",\n      \"key\": ". */
+#define MEMBER(key)                                                                                \
+	{                                                                                          \
+		",\n      \"" key "\": ", sizeof(",\n      \"" key "\": ") - 1                     \
+	}
+static const struct {
+	const char *s;
+	size_t n;
+} member_head[EV_NKEYS] = {
+    MEMBER("inspector"),     MEMBER("date"),         MEMBER("time"),      MEMBER("source"),
+    MEMBER("case_ref"),      MEMBER("service_area"), MEMBER("judgement"), MEMBER("criteria"),
+    MEMBER("finding"),       MEMBER("summary"),      MEMBER("team"),      MEMBER("response"),
+    MEMBER("response_date"), MEMBER("view"),
+};
+
 /* Append one member "key": value of an entry ("" as null where nullable). */
 static void
-json_member(struct strbuf *b, const char *key, const char *v, int nullable)
+json_member(struct strbuf *b, int k, const char *v, int nullable)
 {
-	strbuf_adds(b, ",\n      \"");
-	strbuf_adds(b, key);
-	strbuf_adds(b, "\": ");
+	strbuf_add(b, member_head[k].s, member_head[k].n);
 	if (nullable && *v == '\0')
-		strbuf_adds(b, "null");
+		ADD_LIT(b, "null");
 	else
 		json_str(b, v);
 }
@@ -161,36 +177,47 @@ entry_write(struct strbuf *b, const struct sea *s, size_t at)
 	const long *crit = evidence_criteria(&s->ev, r, &ncrit);
 	int k;
 
-	strbuf_adds(b, "    {\n      \"inspector\": ");
+	ADD_LIT(b, "    {\n      \"inspector\": ");
 	json_str(b, V(r, EV_INSPECTOR));
 	for (k = EV_INSPECTOR + 1; k < EV_NCONTRACT; k++) {
 		if (k != EV_CRITERIA) {
-			json_member(b, evidence_key_name(k), V(r, k),
+			json_member(b, k, V(r, k),
 			            k == EV_TIME || k == EV_CASE_REF || k == EV_SERVICE_AREA);
 			continue;
 		}
-		strbuf_adds(b, ",\n      \"criteria\": [");
+		ADD_LIT(b, ",\n      \"criteria\": [");
 		for (i = 0; i < ncrit; i++) {
-			strbuf_adds(b, i > 0 ? ",\n        " : "\n        ");
+			if (i > 0)
+				ADD_LIT(b, ",\n        ");
+			else
+				ADD_LIT(b, "\n        ");
 			json_int(b, crit[i]);
 		}
-		strbuf_adds(b, ncrit > 0 ? "\n      ]" : "]");
+		if (ncrit > 0)
+			ADD_LIT(b, "\n      ]");
+		else
+			ADD_LIT(b, "]");
 	}
 	for (k = EV_NCONTRACT; k < EV_NKEYS; k++)
 		if (*V(r, k) != '\0')
-			json_member(b, evidence_key_name(k), V(r, k), 0);
-	strbuf_adds(b, ",\n      \"from\": [");
+			json_member(b, k, V(r, k), 0);
+	ADD_LIT(b, ",\n      \"from\": [");
 	for (i = 0; i < e->nfrom; i++) {
 		struct origin o = sea_origin(s, at, i);
 
-		strbuf_adds(b, i > 0 ? ",\n        {\n          \"file\": "
-		                     : "\n        {\n          \"file\": ");
+		if (i > 0)
+			ADD_LIT(b, ",\n        {\n          \"file\": ");
+		else
+			ADD_LIT(b, "\n        {\n          \"file\": ");
 		json_str(b, o.file);
-		strbuf_adds(b, ",\n          \"line\": ");
+		ADD_LIT(b, ",\n          \"line\": ");
 		json_uint(b, o.line);
-		strbuf_adds(b, "\n        }");
+		ADD_LIT(b, "\n        }");
 	}
-	strbuf_adds(b, e->nfrom > 0 ? "\n      ]\n    }" : "]\n    }");
+	if (e->nfrom > 0)
+		ADD_LIT(b, "\n      ]\n    }");
+	else
+		ADD_LIT(b, "]\n    }");
 }
 
 /* The distinct sources of a tally as a JSON array. */

@@ -586,6 +586,127 @@ START_TEST(test_keep_many)
 }
 END_TEST
 
+/*
+ * What share/redact/patterns.json declares every match of a pattern holds
+ * (a run of digits, one of some shapes) is true of every match over the
+ * corpora of tests/redact and 40,000 texts made of the pieces the patterns
+ * look for (digit runs with separators, letters, words of birth, titles of
+ * NI numbers, dialling codes, postcodes), so a text the declarations skip
+ * never holds a match; and they do skip texts.
+ */
+START_TEST(test_prefilter_sound)
+{
+	static const char *const corpora[] = {"../redact/corpus.txt", "../redact/notes.txt",
+	                                      "../redact/prose.txt"};
+	static const char *const pieces[] = {
+	    "born",
+	    "b.",
+	    "Born on",
+	    "dob",
+	    "D.O.B.",
+	    "d.o.b:",
+	    "date of birth",
+	    "Birthday",
+	    "birth date",
+	    "NI",
+	    "N.I. No.",
+	    "National Insurance number",
+	    "+44",
+	    "(0)",
+	    "0044",
+	    "(+44)",
+	    "SW1A 1AA",
+	    "GIR 0AA",
+	    "m1 1ae",
+	    "3rd",
+	    "March",
+	    "of",
+	    "the",
+	    "jan",
+	    "Sept.",
+	    "aged",
+	    "on",
+	    "was",
+	    "is",
+	    "a@b.co",
+	    "tel",
+	    "NHS",
+	    "AB",
+	    "qq",
+	    "C",
+	    "d",
+	    "x",
+	};
+	static const char seps[] = " .-()+/,:";
+	struct redact *r = new_redact();
+	struct strbuf t;
+	char line[4096];
+	size_t i, k, skipped = 0, found = 0;
+	unsigned long x = 20270115;
+	FILE *fp;
+
+	strbuf_init(&t);
+	for (i = 0; i < sizeof(corpora) / sizeof(corpora[0]); i++) {
+		fp = fopen(corpora[i], "r");
+		ck_assert_ptr_nonnull(fp);
+		while (fgets(line, sizeof(line), fp) != NULL) {
+			size_t n = strcspn(line, "\n");
+
+			for (k = 0; k < n && (unsigned char)line[k] < 0x80; k++)
+				;
+			if (k == n)
+				ck_assert_uint_eq(
+				    redact_prefilter_misses(r, line, n, &skipped, &found), 0);
+		}
+		fclose(fp);
+	}
+	for (i = 0; i < 40000; i++) {
+		size_t parts = 1 + i % 9;
+
+		strbuf_reset(&t);
+		for (k = 0; k < parts; k++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			switch ((x >> 33) % 5) {
+			case 0:
+			case 1: { /* a run of digits, maybe broken by separators */
+				size_t d, nd = 1 + (x >> 40) % 12;
+
+				for (d = 0; d < nd; d++) {
+					x = x * 6364136223846793005UL + 1442695040888963407UL;
+					strbuf_addch(&t, '0' + (int)((x >> 35) % 10));
+					if ((x >> 45) % 4 == 0)
+						strbuf_addch(&t,
+						             seps[(x >> 50) % (sizeof(seps) - 1)]);
+					if ((x >> 47) % 8 == 0)
+						strbuf_addch(&t, seps[(x >> 53) % 3]);
+				}
+				break;
+			}
+			case 2: /* letters */
+				strbuf_addch(&t, "ABDEGHKNPQRSTWXYZabdeghknp"[(x >> 40) % 26]);
+				if ((x >> 50) % 2)
+					strbuf_addch(&t, "ABDEGHJLNPUWZabd"[(x >> 45) % 16]);
+				break;
+			default:
+				strbuf_adds(
+				    &t, pieces[(x >> 40) % (sizeof(pieces) / sizeof(pieces[0]))]);
+			}
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			if ((x >> 40) % 3 != 0)
+				strbuf_addch(
+				    &t, (x >> 42) % 4 ? ' ' : seps[(x >> 44) % (sizeof(seps) - 1)]);
+		}
+		ck_assert_msg(redact_prefilter_misses(r, t.buf, t.len, &skipped, &found) == 0,
+		              "a declaration of patterns.json is false for: %s", t.buf);
+	}
+	printf("prefilters: %zu detector runs skipped, %zu matches found\n", skipped, found);
+	ck_assert_uint_gt(skipped, 10000);
+	ck_assert_uint_gt(found, 5000);
+	strbuf_free(&t);
+	redact_free(r);
+}
+END_TEST
+
 Suite *make_suite_redact(void);
 
 Suite *
@@ -607,6 +728,7 @@ make_suite_redact(void)
 	tcase_add_test(tc, test_lookup_cache_follows_table);
 	tcase_add_test(tc, test_lookup_cache_same);
 	tcase_add_test(tc, test_keep_many);
+	tcase_add_test(tc, test_prefilter_sound);
 	suite_add_tcase(s, tc);
 	return s;
 }
