@@ -2,7 +2,6 @@
  * cases.c: what makes rows one case (see cases.h): the case-level hashes
  * and the cases of a stream.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -353,16 +352,25 @@ recs_grow(struct cases *c)
 	c->cap = cap;
 }
 
-/* Add a row hash of a case with several rows: 0, or the line of an identical row. */
+/*
+ * Add a row hash of a case with several rows: 0, or the line of an
+ * identical row. The set takes 62 bits of the hash written as 12 of the
+ * characters it packs into a slot's key (37 of them: 37^12 > 2^62), so that
+ * a row hash costs a slot, not a slot and an entry.
+ */
 static unsigned long
 row_seen(struct cases *c, uint64_t rowhash, unsigned long line)
 {
-	char hex[17];
+	static const char digit[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
+	uint64_t v = rowhash >> 2;
+	char key[12];
+	size_t i;
 
-	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)rowhash);
+	for (i = 0; i < sizeof key; i++, v /= 37)
+		key[i] = digit[v % 37];
 	if (c->rows == NULL)
 		c->rows = idset_new();
-	return idset_add(c->rows, hex, 16, line);
+	return idset_add(c->rows, key, sizeof key, line);
 }
 
 void

@@ -231,6 +231,32 @@ START_TEST(test_cases_model)
 }
 END_TEST
 
+/*
+ * Cases of two rows each: the row hashes of a case with several rows cost a
+ * slot of the row set each (about 12 to 23 bytes), not a slot and an entry
+ * of their text (over 50): the whole stays under 40 bytes a row (86 with the text kept).
+ */
+START_TEST(test_cases_siblings_small)
+{
+	enum { CASES = 100000 };
+	struct cases *c = cases_new(0);
+	struct cases_verdict v;
+	uint32_t h[CASES_NFIELDS] = {1, 2, 3, 4, 5, 6, 7};
+	uint64_t st = 0x853c49e6748fea9bULL;
+	char id[16];
+	size_t i;
+
+	for (i = 0; i < 2 * CASES; i++) {
+		snprintf(id, sizeof id, "CA%08zu", i / 2);
+		cases_add(c, id, strlen(id), i + 2, h, rnd(&st), 0, &v);
+		ck_assert_int_eq(v.kind, i % 2 ? CASES_SIBLING : CASES_NEW);
+	}
+	ck_assert_uint_eq(cases_count(c), CASES);
+	ck_assert_uint_lt(cases_bytes(c), (size_t)40 * 2 * CASES);
+	cases_free(c);
+}
+END_TEST
+
 Suite *make_suite_cases(void);
 
 Suite *
@@ -243,6 +269,7 @@ make_suite_cases(void)
 	tcase_add_test(tc, test_value_normalised);
 	tcase_add_test(tc, test_pages_resize);
 	tcase_add_loop_test(tc, test_cases_model, 0, 2);
+	tcase_add_test(tc, test_cases_siblings_small);
 	suite_add_tcase(s, tc);
 	return s;
 }
