@@ -841,7 +841,8 @@ check_case_name(struct annexa *a, const struct csvio_record *r, const unsigned c
 	/* Court references repeat ("Re A (A Child)"): remember the verdicts. */
 	if (!memo_get(a->m_name, s, len, &hit)) {
 		hit = casename_identifying(a->names, s);
-		memo_put(a->m_name, s, len, hit);
+		if (memo_count(a->m_name) < MEMO_MAX) /* else it cannot be kept: spare the probe */
+			memo_put(a->m_name, s, len, hit);
 	}
 	if (hit)
 		emit(a, r->line, colname(a, F_CASE_NAME), ANNEXA_IDENTIFYING_CASE_NAME,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "annexa/cases.h"
+#include "core/bytes.h"
 #include "core/idset.h"
 #include "core/intern.h"
 #include "core/memo.h"
@@ -38,10 +39,14 @@ struct rec {
 #define TUPLE_SLOT CASES_NFIELDS /* the word of the slot (-1: none) */
 
 /*
- * New cases whose tuples are not yet interned: their lookups are made
- * PENDING at a time (intern_put_many()), so that their cache misses overlap.
+ * New cases whose tuples are not yet interned: a tuple's lookup misses the
+ * cache twice (index slot, then record), so it is started when the case is
+ * added (intern_start()), advanced LAG new cases later (intern_advance())
+ * and finished when PENDING have gathered: each load has had the work of a
+ * few rows to arrive.
  */
 #define PENDING 32
+#define LAG 8
 
 /*
  * The lines where a case starts, as a bitmap (a bit a line, up to line
@@ -67,6 +72,7 @@ struct cases {
 	struct intern *tup; /* the distinct tuples */
 	uint32_t pend[PENDING][TUPLE_WORDS]; /* the tuples of the last new cases */
 	uint32_t pendrec[PENDING]; /* their records */
+	uint64_t ticket[PENDING]; /* their lookups, started */
 	size_t npend;
 	struct idset *rows; /* row hashes (hex) of cases with several rows -> line */
 };
@@ -178,9 +184,9 @@ cases_vcache_hash(struct cases_vcache *vc, enum cases_field f, const char *s, si
 	if (len == 0 || len > VC_TEXT)
 		return cases_value_hash(s, len);
 	w = vc->s[f][vc_set(s, len)];
-	if (w[0].len == len && memcmp(w[0].text, s, len) == 0)
+	if (w[0].len == len && bytes_same(w[0].text, s, len))
 		return w[0].hash;
-	if (w[1].len == len && memcmp(w[1].text, s, len) == 0) {
+	if (w[1].len == len && bytes_same(w[1].text, s, len)) {
 		t = w[0];
 		w[0] = w[1];
 		w[1] = t;
@@ -302,12 +308,12 @@ cases_row_hash(const char *const *fields, const size_t *lens, size_t nfields)
 static void
 flush(struct cases *c)
 {
-	uint32_t ids[PENDING];
 	size_t i;
 
-	intern_put_many(c->tup, &c->pend[0][0], c->npend, ids);
+	for (i = c->npend > LAG ? c->npend - LAG : 0; i < c->npend; i++)
+		intern_advance(c->tup, c->ticket[i]);
 	for (i = 0; i < c->npend; i++)
-		c->v[c->pendrec[i]].tup |= ids[i];
+		c->v[c->pendrec[i]].tup |= intern_finish(c->tup, c->ticket[i], c->pend[i]);
 	c->npend = 0;
 }
 
@@ -382,6 +388,9 @@ cases_add(struct cases *c, const char *id, size_t len, unsigned long line,
 			flush(c);
 		memcpy(c->pend[c->npend], h, CASES_NFIELDS * sizeof *h);
 		c->pend[c->npend][TUPLE_SLOT] = (uint32_t)slot;
+		c->ticket[c->npend] = intern_start(c->tup, c->pend[c->npend]);
+		if (c->npend >= LAG)
+			intern_advance(c->tup, c->ticket[c->npend - LAG]);
 		c->pendrec[c->npend++] = (uint32_t)c->n;
 		firsts_add(&c->first, line);
 		r = &c->v[c->n++];

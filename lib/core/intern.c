@@ -22,6 +22,7 @@ struct intern {
 	uint32_t *idx; /* slots entries: record + 1, 0 empty */
 	size_t slots; /* a power of two, 2^(64 - shift) */
 	int shift;
+	uint32_t gen; /* rehashes so far: a ticket's home holds while gen does */
 	uint64_t key[INTERN_MAX_WORDS + 2]; /* NH words, then the multiplier */
 };
 
@@ -40,13 +41,24 @@ home(const struct intern *t, const uint32_t *rec)
 	return (size_t)(((a ^ a >> 32) * (t->key[INTERN_MAX_WORDS + 1] | 1)) >> t->shift);
 }
 
+/* Whether record e holds rec. */
+static int
+same(const struct intern *t, uint32_t e, const uint32_t *rec)
+{
+	const uint32_t *v = &t->v[(size_t)e * t->words];
+	size_t i;
+
+	for (i = 0; i < t->words; i++)
+		if (v[i] != rec[i])
+			return 0;
+	return 1;
+}
+
 /* The slot holding rec, or the empty one where it would go, from slot j on. */
 static size_t
 find(const struct intern *t, size_t j, const uint32_t *rec)
 {
-	size_t bytes = t->words * sizeof *rec;
-
-	while (t->idx[j] != 0 && memcmp(&t->v[(t->idx[j] - 1) * t->words], rec, bytes) != 0)
+	while (t->idx[j] != 0 && !same(t, t->idx[j] - 1, rec))
 		j = (j + 1) & (t->slots - 1);
 	return j;
 }
@@ -58,6 +70,7 @@ rehash(struct intern *t)
 	size_t i;
 
 	free(t->idx);
+	t->gen++;
 	t->slots = t->slots ? 2 * t->slots : FIRST_SLOTS;
 	t->shift = t->shift ? t->shift - 1 : 64 - 10;
 	t->idx = xcalloc(t->slots, sizeof *t->idx);
@@ -119,30 +132,47 @@ intern_put(struct intern *t, const uint32_t *rec)
 	return put_at(t, home(t, rec), rec);
 }
 
+uint64_t
+intern_start(const struct intern *t, const uint32_t *rec)
+{
+	size_t j = home(t, rec);
+
+	__builtin_prefetch(&t->idx[j]);
+	return (uint64_t)t->gen << 32 | j;
+}
+
+void
+intern_advance(const struct intern *t, uint64_t ticket)
+{
+	uint32_t e;
+
+	if ((uint32_t)(ticket >> 32) == t->gen && (e = t->idx[(uint32_t)ticket]) != 0)
+		__builtin_prefetch(&t->v[(e - 1) * t->words]);
+}
+
+uint32_t
+intern_finish(struct intern *t, uint64_t ticket, const uint32_t *rec)
+{
+	if ((uint32_t)(ticket >> 32) != t->gen)
+		return intern_put(t, rec);
+	return put_at(t, (uint32_t)ticket, rec);
+}
+
 void
 intern_put_many(struct intern *t, const uint32_t *recs, size_t n, uint32_t *ids)
 {
-	size_t i;
-	uint32_t e;
+	uint64_t tickets[64];
+	size_t i, m;
 
-	/* ids[] holds the home slots meanwhile: every index load started, then every record load */
-	for (i = 0; i < n; i++) {
-		ids[i] = (uint32_t)home(t, &recs[i * t->words]);
-		__builtin_prefetch(&t->idx[ids[i]]);
-	}
-	for (i = 0; i < n; i++)
-		if ((e = t->idx[ids[i]]) != 0)
-			__builtin_prefetch(&t->v[(e - 1) * t->words]);
-	for (i = 0; i < n; i++) {
-		/* a rehash on the way moves the homes: look the rest up afresh */
-		size_t slots = t->slots;
-
-		ids[i] = put_at(t, ids[i], &recs[i * t->words]);
-		if (t->slots != slots) {
-			for (i++; i < n; i++)
-				ids[i] = intern_put(t, &recs[i * t->words]);
-			break;
-		}
+	/* in runs of 64: every index load started, then every record load, then each put */
+	for (; n > 0; n -= m, recs += m * t->words, ids += m) {
+		m = n < 64 ? n : 64;
+		for (i = 0; i < m; i++)
+			tickets[i] = intern_start(t, &recs[i * t->words]);
+		for (i = 0; i < m; i++)
+			intern_advance(t, tickets[i]);
+		for (i = 0; i < m; i++)
+			ids[i] = intern_finish(t, tickets[i], &recs[i * t->words]);
 	}
 }
 

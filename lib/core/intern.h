@@ -30,6 +30,17 @@ void intern_free(struct intern *);
 uint32_t intern_put(struct intern *, const uint32_t *rec);
 /* intern_put() of n records end to end at recs, into ids[0..n): the same indexes, faster. */
 void intern_put_many(struct intern *, const uint32_t *recs, size_t n, uint32_t *ids);
+/*
+ * intern_put() in three steps, for a caller that spreads them over its
+ * work so that each load has arrived when it is needed: intern_start()
+ * starts loading rec's index slot and gives a ticket; intern_advance(),
+ * some time later, starts loading the record the slot names; intern_finish()
+ * (the record unchanged) gives what intern_put() would. A ticket outlives
+ * puts in between (a stale one costs a fresh lookup).
+ */
+uint64_t intern_start(const struct intern *, const uint32_t *rec);
+void intern_advance(const struct intern *, uint64_t ticket);
+uint32_t intern_finish(struct intern *, uint64_t ticket, const uint32_t *rec);
 /* The record of index i (valid until the next put). */
 const uint32_t *intern_get(const struct intern *, uint32_t i);
 size_t intern_count(const struct intern *);

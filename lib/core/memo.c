@@ -2,11 +2,15 @@
  * memo.c: an open-addressing table of strings and values, half empty at
  * most, hashed with SipHash-1-3 under the run's secret key (the strings come
  * from input: a file of values chosen to collide must not make it slow).
+ * In front of it, a direct-mapped cache of strings found lately holds their
+ * bytes and value inline, so that a repeated lookup reads one 40-byte entry
+ * and chases no pointer.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bytes.h"
 #include "core/keyhash.h"
 #include "core/memo.h"
 #include "core/xalloc.h"
@@ -14,6 +18,16 @@
 #define MEMO_LIMIT 4096
 #define MEMO_PRESIZED 512 /* a memo of at most this many strings never grows */
 #define MEMO_FRONT 256 /* slots of the front cache, a power of two up to 256 */
+#define FRONT_TEXT 31 /* bytes of a string the front cache holds: longer ones are not kept */
+
+/* A string found lately, held inline (no pointer to chase), and its value. */
+struct front {
+	long val;
+	unsigned char len; /* FRONT_NONE: empty */
+	char text[FRONT_TEXT];
+};
+
+#define FRONT_NONE 0xff
 
 struct memo {
 	size_t slots; /* a power of two, at least twice n (it grows with n) */
@@ -22,7 +36,7 @@ struct memo {
 	char **keys; /* NULL when the slot is empty */
 	size_t *lens;
 	long *vals;
-	uint32_t front[MEMO_FRONT]; /* slot + 1 of a string found lately, 0: none */
+	struct front front[MEMO_FRONT];
 };
 
 uint64_t
@@ -52,6 +66,15 @@ front_of(const char *s, size_t len)
 	return (size_t)(memo_quick_hash(s, len) >> 56) & (MEMO_FRONT - 1);
 }
 
+static void
+front_clear(struct memo *m)
+{
+	size_t i;
+
+	for (i = 0; i < MEMO_FRONT; i++)
+		m->front[i].len = FRONT_NONE;
+}
+
 struct memo *
 memo_new(size_t max)
 {
@@ -65,6 +88,7 @@ memo_new(size_t max)
 	m->keys = xcalloc(m->slots, sizeof *m->keys);
 	m->lens = xcalloc(m->slots, sizeof *m->lens);
 	m->vals = xcalloc(m->slots, sizeof *m->vals);
+	front_clear(m);
 	return m;
 }
 
@@ -77,7 +101,7 @@ memo_clear(struct memo *m)
 		free(m->keys[i]);
 		m->keys[i] = NULL;
 	}
-	memset(m->front, 0, sizeof m->front);
+	front_clear(m);
 	m->n = 0;
 }
 
@@ -99,7 +123,7 @@ slot_of(const struct memo *m, const char *s, size_t len)
 {
 	size_t j = (size_t)keyhash_sip13(m->key, s, len) & (m->slots - 1);
 
-	while (m->keys[j] != NULL && (m->lens[j] != len || memcmp(m->keys[j], s, len) != 0))
+	while (m->keys[j] != NULL && (m->lens[j] != len || !bytes_same(m->keys[j], s, len)))
 		j = (j + 1) & (m->slots - 1);
 	return j;
 }
@@ -108,16 +132,21 @@ int
 memo_get(const struct memo *m, const char *s, size_t len, long *val)
 {
 	struct memo *w = (struct memo *)m; /* the front cache changes; the contents do not */
-	size_t f = front_of(s, len), j = m->front[f];
+	struct front *f = &w->front[front_of(s, len)];
+	size_t j;
 
-	if (j != 0 && m->lens[--j] == len && memcmp(m->keys[j], s, len) == 0) {
-		*val = m->vals[j];
+	if (len <= FRONT_TEXT && f->len == len && bytes_same(f->text, s, len)) {
+		*val = f->val;
 		return 1;
 	}
 	j = slot_of(m, s, len);
 	if (m->keys[j] == NULL)
 		return 0;
-	w->front[f] = (uint32_t)j + 1;
+	if (len <= FRONT_TEXT) {
+		f->val = m->vals[j];
+		f->len = (unsigned char)len;
+		memcpy(f->text, s, len);
+	}
 	*val = m->vals[j];
 	return 1;
 }
@@ -142,7 +171,6 @@ grow(struct memo *m)
 		m->lens[j] = lens[i];
 		m->vals[j] = vals[i];
 	}
-	memset(m->front, 0, sizeof m->front);
 	free(keys);
 	free(lens);
 	free(vals);
@@ -155,6 +183,7 @@ memo_put(struct memo *m, const char *s, size_t len, long val)
 
 	if (m->keys[j] != NULL) {
 		m->vals[j] = val;
+		m->front[front_of(s, len)].len = FRONT_NONE; /* it may hold the old value */
 		return 0;
 	}
 	if (m->n >= m->max)

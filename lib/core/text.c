@@ -7,80 +7,115 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 
-void
-text_normkey(const char *s, struct strbuf *out)
-{
+/*
+ * The bytes of a key, one at a time, without building it: a key keeps
+ * letters (lowered), digits and every byte of a non-ASCII character, and
+ * drops the rest; a label key also reads '&' as "and".
+ */
+struct text_keys {
 	const unsigned char *p;
+	const char *pending; /* the rest of an "and" being read */
+	int label;
+};
+
+/* The next byte of the key, or 0 at its end. */
+static int
+text_keys_next(struct text_keys *k)
+{
+	int c;
+
+	if (k->pending != NULL && *k->pending != '\0')
+		return *k->pending++;
+	for (; (c = *k->p) != '\0'; k->p++) {
+		if (c >= 'A' && c <= 'Z') {
+			k->p++;
+			return c - 'A' + 'a';
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+			k->p++;
+			return c;
+		}
+		if (c == '&' && k->label) {
+			k->p++;
+			k->pending = "nd";
+			return 'a';
+		}
+	}
+	return 0;
+}
+
+/* The key of s into out (label: '&' read as "and"). */
+static void
+text_key(const char *s, int label, struct strbuf *out)
+{
+	struct text_keys k = {(const unsigned char *)s, NULL, label};
+	size_t n = strlen(s);
 	char *q;
+	int c;
 
 	strbuf_reset(out);
-	strbuf_grow(out, strlen(s)); /* the key is never longer than s */
+	strbuf_grow(out, label ? 3 * n : n); /* "&" grows to "and" */
 	q = out->buf;
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p >= 'A' && *p <= 'Z')
-			*q++ = (char)(*p - 'A' + 'a');
-		else if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p >= 0x80)
-			*q++ = (char)*p;
-	}
+	while ((c = text_keys_next(&k)) != 0)
+		*q++ = (char)c;
 	*q = '\0';
 	out->len = (size_t)(q - out->buf);
 }
 
-/* 1 when a and b have the same key under keyfn. */
-static int
-text_same_key(const char *a, const char *b, void (*keyfn)(const char *, struct strbuf *))
+void
+text_normkey(const char *s, struct strbuf *out)
 {
-	struct strbuf ka, kb;
-	int same;
+	text_key(s, 0, out);
+}
 
-	strbuf_init(&ka);
-	strbuf_init(&kb);
-	keyfn(a, &ka);
-	keyfn(b, &kb);
-	same = strcmp(ka.buf, kb.buf) == 0;
-	strbuf_free(&ka);
-	strbuf_free(&kb);
-	return same;
+/* 1 when a and b have the same key (label: '&' read as "and"). */
+static int
+text_same_key(const char *a, const char *b, int label)
+{
+	struct text_keys ka = {(const unsigned char *)a, NULL, label};
+	struct text_keys kb = {(const unsigned char *)b, NULL, label};
+	int c;
+
+	do {
+		c = text_keys_next(&ka);
+		if (c != text_keys_next(&kb))
+			return 0;
+	} while (c != 0);
+	return 1;
 }
 
 int
 text_same(const char *a, const char *b)
 {
-	return text_same_key(a, b, text_normkey);
+	return text_same_key(a, b, 0);
 }
 
 void
 text_labelkey(const char *s, struct strbuf *out)
 {
-	struct strbuf t;
-
-	strbuf_init(&t);
-	for (; *s != '\0'; s++) {
-		if (*s == '&')
-			strbuf_add(&t, " and ", 5);
-		else
-			strbuf_addch(&t, *s);
-	}
-	text_normkey(t.buf != NULL ? t.buf : "", out);
-	strbuf_free(&t);
+	text_key(s, 1, out);
 }
 
 int
 text_label_same(const char *a, const char *b)
 {
-	return text_same_key(a, b, text_labelkey);
+	return text_same_key(a, b, 1);
 }
+
+#define TEXT_DISTANCE_SMALL 64 /* keys this long or shorter are compared on the stack */
 
 /* Edit distance of a and b (optimal string alignment), or max + 1 when over max. */
 static size_t
 text_distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
 {
-	size_t *row[3], i, j, d, best;
+	size_t small[3][TEXT_DISTANCE_SMALL + 1], *row[3], i, j, d, best;
+	int heap = lb > TEXT_DISTANCE_SMALL;
 
 	if ((la > lb ? la - lb : lb - la) > max)
 		return max + 1;
 	for (i = 0; i < 3; i++)
-		row[i] = xcalloc(lb + 1, sizeof *row[i]);
+		row[i] =
+		    heap ? xcalloc(lb + 1, sizeof *row[i]) : memset(small[i], 0, sizeof small[i]);
 	for (j = 0; j <= lb; j++)
 		row[1][j] = j;
 	for (i = 1; i <= la; i++) {
@@ -108,7 +143,7 @@ text_distance(const char *a, size_t la, const char *b, size_t lb, size_t max)
 			break;
 	}
 	d = i > la ? row[1][lb] : max + 1;
-	for (i = 0; i < 3; i++)
+	for (i = 0; heap && i < 3; i++)
 		free(row[i]);
 	return d;
 }

@@ -8,6 +8,7 @@
 #include "core/cli.h"
 #include "core/diag.h"
 #include "core/fieldmap.h"
+#include "core/memo.h"
 #include "core/table.h"
 #include "core/text.h"
 #include "core/vocab.h"
@@ -177,22 +178,32 @@ opps_bind(const struct table *t, struct fieldmap *fm, long *col)
 	return rc;
 }
 
+#define NEAR_MEMO_MAX 4096 /* distinct areas of the opportunities remembered */
+
 /* Warn about areas not visited whose names are near a visited one. */
 static void
 near_misses(const struct obsinput_plan *p, struct obsinput_opps *o)
 {
+	struct memo *seen = memo_new(NEAR_MEMO_MAX); /* area -> k, or -2: visited */
+	const char *area;
 	long k;
 
 	for (size_t i = 0; i < o->n; i++) {
-		if (planfile_is_area(p->pf, o->opp[i].area))
-			continue;
-		if ((k = text_nearest(o->opp[i].area, p->areas, p->nareas)) < 0)
+		area = o->opp[i].area;
+		if (!memo_get(seen, area, strlen(area), &k)) {
+			k = planfile_is_area(p->pf, area) ? -2
+			                                  : text_nearest(area, p->areas, p->nareas);
+			(void)memo_put(seen, area, strlen(area),
+			               k); /* full: found again next time */
+		}
+		if (k < 0)
 			continue;
 		diag_warn(o->t->name, o->opp[i].line,
 		          "service_area: not an area the plan visits; did you mean '%s'?",
 		          p->areas[k]);
 		o->near_misses++;
 	}
+	memo_free(seen);
 }
 
 int

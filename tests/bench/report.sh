@@ -68,7 +68,7 @@ name() {
 ratio() {
 	r_base=${3:-bare}
 	case $2 in *_p) [ -n "${3:-}" ] || r_base=bare_p ;; esac
-	[ -s "$W/t.$1.$r_base" ] || { echo "-"; return; }
+	{ [ -s "$W/t.$1.$r_base" ] && [ -s "$W/t.$1.$2" ]; } || { echo "-"; return; }
 	paste -d' ' "$W/t.$1.$2" "$W/t.$1.$r_base" |
 	    awk -v f="${4:-2}" 'NF >= 6 && $(f + 3) > 0 { print $f / $(f + 3) }' | median |
 	    awk '{ printf "%.2f", $1 }'
@@ -142,8 +142,8 @@ method() {
 	    "detector runs, as in the demo. Its summary: $(commas "$m_read") records read," \
 	    "$m_rejected rejected, $(commas "$m_redactions") redactions."
 	echo "The demo is \`sh share/examples/demo.sh DIR\`, every step, into an empty folder." \
-	    "A peer whose run takes over $SLOW s (BENCH_SLOW) is not run again at that size; its" \
-	    "runs column says so."
+	    "A peer whose run takes over $SLOW s (BENCH_SLOW) is not run again at that size nor at a" \
+	    "larger one; its runs column says so."
 	echo
 }
 
@@ -157,6 +157,10 @@ size_table() {
 	for k in $COMMANDS; do
 		if [ -s "$W/why.$k" ]; then
 			echo "| $(label "$k") | $(cat "$W/why.$k") | | | | | | |"
+			continue
+		fi
+		if [ ! -s "$W/s.$t_n.$k" ]; then
+			echo "| $(label "$k") | not run (over $SLOW s a run at $(commas "$(cat "$W/slowfrom.$k")") rows) | | | | | | |"
 			continue
 		fi
 		read -r t_wall t_cpu t_rss t_runs <"$W/s.$t_n.$k"
@@ -246,7 +250,11 @@ scaling_table() {
 		[ -s "$W/why.$k" ] && continue
 		s_line="| $(label "$k") |"
 		for n in $SIZES; do
-			s_line="$s_line $(per_row "$n" "$k") | $(fig "$W/s.$n.$k" 3) |"
+			if [ -s "$W/s.$n.$k" ]; then
+				s_line="$s_line $(per_row "$n" "$k") | $(fig "$W/s.$n.$k" 3) |"
+			else
+				s_line="$s_line - | - |"
+			fi
 		done
 		if has 100000 && has 1000000; then
 			s_line="$s_line $(awk -v a="$(per_row 100000 "$k")" -v b="$(per_row 1000000 "$k")" \

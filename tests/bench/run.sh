@@ -28,7 +28,8 @@
 #   BENCH_RECORDS  evidence records for build-sea (default 100000)
 #   BENCH_PEERS    0 leaves the peers (Miller, csvkit, Python) out (default 1)
 #   BENCH_SLOW     seconds: a peer whose run takes longer is not run again at
-#                  that size, and RESULTS.md says so (default 60)
+#                  that size nor at any larger one, and RESULTS.md says so
+#                  (default 60)
 #   BENCH_OUT      where the results go (default tests/bench/RESULTS.md)
 #   CC             compiles csvparse.c with -O2 (default cc; make passes its own)
 #   BENCH_BUILD    how the tools were built, for the record (make passes CFLAGS)
@@ -121,9 +122,11 @@ why() {
 	fi
 }
 
-# runnable KEY ROWS: true when KEY runs at this size (installed, not too slow).
+# runnable KEY ROWS: true when KEY runs at this size (installed, not too slow
+# here, nor at a smaller size: a peer over BENCH_SLOW a run is not run larger).
 runnable() {
-	[ ! -s "$W/why.$1" ] && [ ! -e "$W/slow.$2.$1" ]
+	[ ! -s "$W/why.$1" ] && [ ! -e "$W/slow.$2.$1" ] &&
+		{ [ ! -s "$W/slowfrom.$1" ] || [ "$(cat "$W/slowfrom.$1")" -ge "$2" ]; }
 }
 
 # run_one KEY FILE: time command KEY once on FILE.
@@ -183,8 +186,10 @@ bench_size() {
 			runnable "$k" "$n" || continue
 			run_one "$k" "$f"
 			case $k in mlr | csvclean | pycsv)
-				tail -n 1 "$W/t.$n.$k" | awk -v s="$SLOW" '{ exit !($1 > s * 1e6) }' &&
+				if tail -n 1 "$W/t.$n.$k" | awk -v s="$SLOW" '{ exit !($1 > s * 1e6) }'; then
 					: >"$W/slow.$n.$k"
+					[ -s "$W/slowfrom.$k" ] || echo "$n" >"$W/slowfrom.$k"
+				fi
 				;;
 			esac
 		done

@@ -1,11 +1,17 @@
 /*
  * test_memo.c: the memo of column values: lookups, updates, the bound, and
- * strings that share a hash prefix and suffix.
+ * strings that share a hash prefix and suffix; and against a plain list,
+ * under random gets, puts, updates of a value just read (the front cache
+ * must not give the old one), clears, short strings, strings of 31 and 32
+ * bytes and longer, through growth and up to the bound. And bytes_same(),
+ * the inlined comparison the memo uses.
  */
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/bytes.h"
 #include "core/memo.h"
 
 static const struct {
@@ -105,6 +111,81 @@ START_TEST(test_front_and_clear)
 }
 END_TEST
 
+START_TEST(test_memo_model)
+{
+	enum { NKEYS = 600 };
+	static char keys[NKEYS][300];
+	static long vals[NKEYS];
+	static int in[NKEYS];
+	struct memo *m = memo_new(500);
+	uint64_t g = 0x2545f4914f6cdd1dULL + (uint64_t)_i;
+	size_t i, k, len, n = 0, lens[NKEYS];
+	long v;
+	int got;
+
+	for (k = 0; k < NKEYS; k++) {
+		/* lengths about the front cache's limit, and long ones sharing ends */
+		char num[4];
+
+		len = k % 5 == 0 ? 250 + k % 40 : 3 + (k * 7) % 40;
+		memset(keys[k], 'a' + (int)(k % 3), len);
+		snprintf(num, sizeof num, "%03zu", k);
+		memcpy(keys[k] + (len - 3) / 2, num, 3); /* unique, the ends shared */
+		keys[k][len] = '\0';
+		lens[k] = len;
+	}
+	for (i = 0; i < 200000; i++) {
+		g ^= g << 13;
+		g ^= g >> 7;
+		g ^= g << 17;
+		k = (size_t)(g % NKEYS);
+		got = memo_get(m, keys[k], lens[k], &v);
+		ck_assert_int_eq(got, in[k]);
+		if (got)
+			ck_assert_int_eq(v, vals[k]);
+		if ((g >> 20) % 3 == 0) {
+			int rc = memo_put(m, keys[k], lens[k], (long)(g >> 32));
+
+			ck_assert_int_eq(rc, in[k] || n < 500 ? 0 : -1);
+			if (rc == 0) {
+				n += !in[k];
+				in[k] = 1;
+				vals[k] = (long)(g >> 32);
+			}
+		}
+		if ((g >> 40) % 50000 == 0) {
+			memo_clear(m);
+			memset(in, 0, sizeof in);
+			n = 0;
+		}
+		ck_assert_uint_eq(memo_count(m), n);
+	}
+	memo_free(m);
+}
+END_TEST
+
+/* bytes_same() is memcmp() == 0, at every length up to 40 and a difference at every byte. */
+START_TEST(test_bytes_same)
+{
+	char a[48], b[48];
+	size_t len, i, off;
+
+	for (off = 0; off < 3; off++)
+		for (len = 0; len <= 40; len++) {
+			for (i = 0; i < len; i++)
+				a[off + i] = b[i] = (char)('A' + (i * 7 + len) % 26);
+			ck_assert_int_eq(bytes_same(a + off, b, len), 1);
+			for (i = 0; i < len; i++) {
+				b[i] ^= 0x20;
+				ck_assert_int_eq(bytes_same(a + off, b, len), 0);
+				ck_assert_int_eq(bytes_same(a + off, b, len),
+				                 memcmp(a + off, b, len) == 0);
+				b[i] ^= 0x20;
+			}
+		}
+}
+END_TEST
+
 Suite *make_suite_memo(void);
 
 Suite *
@@ -116,6 +197,8 @@ make_suite_memo(void)
 	tcase_add_test(tc, test_get_put);
 	tcase_add_test(tc, test_bound);
 	tcase_add_test(tc, test_front_and_clear);
+	tcase_add_loop_test(tc, test_memo_model, 0, 2);
+	tcase_add_test(tc, test_bytes_same);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -74,6 +74,82 @@ END_TEST
 
 Suite *make_suite_text(void);
 
+/*
+ * text_same() and text_label_same() compare keys as they read them; they
+ * answer as comparing the built keys does, for every pair of a set of
+ * awkward strings (prefixes, "&" against "and", punctuation, non-ASCII, empty).
+ */
+START_TEST(test_same_as_keys)
+{
+	static const char *const v[] = {
+	    "",
+	    "&",
+	    "and",
+	    "AND",
+	    "a&",
+	    "aand",
+	    "a & b",
+	    "A and B",
+	    "ab",
+	    "abc",
+	    "a-b-c",
+	    "Kent & Sussex",
+	    "kent and sussex",
+	    "K&S",
+	    "Zo\xc3\xab",
+	    "zo\xc3\xab",
+	    "ZO\xc3\x8b",
+	    "&&",
+	    "andand",
+	    "an",
+	    "a n d",
+	    "12 & 3",
+	    "12and3",
+	    "  ",
+	    "--",
+	    "x&y&z",
+	    "xandyandz",
+	};
+	size_t n = sizeof v / sizeof v[0], i, j;
+	struct strbuf ka, kb;
+
+	strbuf_init(&ka);
+	strbuf_init(&kb);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			text_normkey(v[i], &ka);
+			text_normkey(v[j], &kb);
+			ck_assert_msg(text_same(v[i], v[j]) == (strcmp(ka.buf, kb.buf) == 0),
+			              "text_same(\"%s\", \"%s\")", v[i], v[j]);
+			text_labelkey(v[i], &ka);
+			text_labelkey(v[j], &kb);
+			ck_assert_msg(text_label_same(v[i], v[j]) == (strcmp(ka.buf, kb.buf) == 0),
+			              "text_label_same(\"%s\", \"%s\")", v[i], v[j]);
+		}
+	text_labelkey("Kent & Sussex", &ka);
+	ck_assert_str_eq(ka.buf, "kentandsussex");
+	strbuf_free(&ka);
+	strbuf_free(&kb);
+}
+END_TEST
+
+/* A name longer than the small buffer of the edit distance is still found. */
+START_TEST(test_nearest_long)
+{
+	static const char *const names[] = {
+	    "The Very Long Name Of A Service Area That Goes On And On Past Sixty Four Letters "
+	    "Indeed",
+	    "Another Service Area",
+	};
+
+	ck_assert_int_eq(text_nearest("The Very Long Name Of A Service Area That Goes On And On "
+	                              "Past Sixty Four Leters Indeed",
+	                              names, 2),
+	                 0);
+	ck_assert_int_eq(text_nearest("Anothr Service Area", names, 2), 1);
+}
+END_TEST
+
 Suite *
 make_suite_text(void)
 {
@@ -84,6 +160,8 @@ make_suite_text(void)
 	tcase_add_test(tc, test_labelkey);
 	tcase_add_test(tc, test_nearest);
 	tcase_add_test(tc, test_nearest_short_keys);
+	tcase_add_test(tc, test_same_as_keys);
+	tcase_add_test(tc, test_nearest_long);
 	suite_add_tcase(s, tc);
 	return s;
 }
