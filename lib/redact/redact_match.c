@@ -370,6 +370,9 @@ redact_run_names(struct redact *r, const char *s, size_t len, int prio)
 
 		n = 1;
 		w = redact_tok_lookup(r, i, 0);
+		if (t->pl == 0)
+			r->tokword[i] =
+			    w; /* the same key: the allow-list detector's look-up done */
 		if (w != NULL && w->maxfull > 1 && (nt = match_full(r, s, i, w, &eo)) > 0) {
 			if (!redact_protected(r, t->so, eo, 0)) {
 				redact_push_span(&r->spans, &r->nspans, &r->spancap, t->so, eo,
