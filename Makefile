@@ -44,7 +44,7 @@ LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
 LIBCORE = $(B)/libcore.a
 BINS = $(TOOLS:%=bin/%)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
-UNIT_OBJ = $(UNIT_SRC:%.c=$(B)/%.o) $(B)/tests/unit/runner.o
+UNIT_OBJ = $(UNIT_SRC:%.c=$(B)/%.o) $(B)/tests/unit/runner.o $(B)/tests/unit/child.o
 GEN_SRC = $(sort $(wildcard tests/gen/*.c))
 GEN_BINS = $(GEN_SRC:tests/gen/%.c=$(B)/gen/%)
 

@@ -7,10 +7,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include "core/diag.h"
+#include "child.h"
 #include "core/dynlib.h"
 
 Suite *make_suite_dynlib(void);
@@ -29,31 +27,27 @@ START_TEST(loads_on_first_use)
 }
 END_TEST
 
-/* The status and the first line of stderr of lib's function name looked up in a child. */
+/* A lookup in the child: the library and the function's name. */
+struct sym_call {
+	struct dynlib *lib;
+	const char *name;
+};
+
+static void
+sym_in_child(void *arg)
+{
+	const struct sym_call *c = arg;
+
+	(void)dynlib_sym(c->lib, c->name);
+}
+
+/* The status and the stderr of lib's function name looked up in a child. */
 static int
 lookup_in_child(struct dynlib *lib, const char *name, char *buf, size_t bufsz)
 {
-	int fds[2], status;
-	ssize_t n;
-	pid_t pid;
+	struct sym_call call = {lib, name};
 
-	ck_assert_int_eq(pipe(fds), 0);
-	pid = fork();
-	ck_assert_int_ne(pid, -1);
-	if (pid == 0) {
-		dup2(fds[1], STDERR_FILENO);
-		close(fds[0]);
-		diag_init("plan-weeks");
-		(void)dynlib_sym(lib, name);
-		_exit(0);
-	}
-	close(fds[1]);
-	n = read(fds[0], buf, bufsz - 1);
-	close(fds[0]);
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	buf[n > 0 ? n : 0] = '\0';
-	return WEXITSTATUS(status);
+	return child_stderr("plan-weeks", sym_in_child, &call, buf, bufsz);
 }
 
 START_TEST(missing_library_stops)

@@ -9,11 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "child.h"
 #include "core/datadir.h"
-#include "core/diag.h"
 #include "core/jsonio.h"
 #include "core/rx.h"
 #include "core/vocab.h"
@@ -256,35 +255,31 @@ START_TEST(test_vocab_bad)
 }
 END_TEST
 
+/* A lookup in the child: the vocabulary and the text. */
+struct find_call {
+	const struct vocab *v;
+	const char *s;
+};
+
+static void
+find_in_child(void *arg)
+{
+	const struct find_call *c = arg;
+
+	(void)vocab_find(c->v, c->s);
+}
+
 /* A pattern is compiled when a lookup first needs it; one that does not compile stops the run. */
 START_TEST(test_vocab_bad_pattern_at_use)
 {
 	char *path = write_temp("{\"values\": [{\"value\": \"a\", \"patterns\": [\"(b\"]}]}");
 	char err[512] = "", buf[1024];
 	struct vocab *v = vocab_load(path, err, sizeof err);
-	int fds[2], status;
-	ssize_t n;
-	pid_t pid;
+	struct find_call call = {v, "zzz"};
 
 	ck_assert_msg(v != NULL, "%s", err);
 	ck_assert_int_eq(vocab_find(v, "A"), 0); /* by key: no pattern needed */
-	ck_assert_int_eq(pipe(fds), 0);
-	pid = fork();
-	ck_assert_int_ne(pid, -1);
-	if (pid == 0) {
-		dup2(fds[1], STDERR_FILENO);
-		close(fds[0]);
-		diag_init("check-annexA");
-		(void)vocab_find(v, "zzz");
-		_exit(0);
-	}
-	close(fds[1]);
-	n = read(fds[0], buf, sizeof buf - 1);
-	close(fds[0]);
-	buf[n > 0 ? n : 0] = '\0';
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 2);
+	ck_assert_int_eq(child_stderr("check-annexA", find_in_child, &call, buf, sizeof buf), 2);
 	ck_assert_msg(strncmp(buf, "check-annexA: ", 14) == 0 && strstr(buf, path) != NULL &&
 	                  strstr(buf, ": entry 1 (\"a\"): pattern 1: offset 2: ") != NULL,
 	              "%s", buf);
