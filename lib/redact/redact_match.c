@@ -169,7 +169,9 @@ lookup_h(struct redact *r, const char *key, size_t len, uint64_t hash)
 	if (r->wcache == NULL || (r->wc_misses > 4 * r->wc_slots && r->wc_slots < WCACHE_SLOTS)) {
 		r->wc_slots = r->wcache == NULL ? WCACHE_FIRST : WCACHE_SLOTS;
 		free(r->wcache);
-		r->wcache = xcalloc(r->wc_slots, sizeof(*r->wcache));
+		/* written before read: fresh pages read first fault twice (zero page, then copy) */
+		r->wcache = xreallocarray(NULL, r->wc_slots, sizeof(*r->wcache));
+		memset(r->wcache, 0, r->wc_slots * sizeof(*r->wcache));
 		r->wc_misses = 0;
 		r->wc_words = r->words;
 		r->wc_wcap = r->wcap;
