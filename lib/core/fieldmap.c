@@ -160,6 +160,26 @@ keep_text(struct fieldmap *fm)
 	}
 }
 
+/*
+ * The most forms the fields can have (a name, a key and the aliases of
+ * each), up to FORMS_MAX: a memo sized once holds them, instead of one grown
+ * from 16 slots, each growth leaving its old table behind.
+ */
+static size_t
+forms_most(const json_t *fields)
+{
+	const json_t *obj;
+	size_t i, n = 0;
+
+	json_array_foreach(fields, i, obj)
+	{
+		n += 2 + json_array_size(json_object_get(obj, "aliases"));
+		if (n >= FORMS_MAX)
+			return FORMS_MAX;
+	}
+	return n;
+}
+
 /* Load the field list at path. */
 struct fieldmap *
 fieldmap_load(const char *path, char *err, size_t errsz)
@@ -178,7 +198,7 @@ fieldmap_load(const char *path, char *err, size_t errsz)
 		return NULL;
 	}
 	fm = xcalloc(1, sizeof *fm);
-	fm->forms = memo_new(FORMS_MAX);
+	fm->forms = memo_new(forms_most(fields));
 	fm->fields = xcalloc(json_array_size(fields) + 1, sizeof *fm->fields);
 	json_array_foreach(fields, i, obj)
 	{

@@ -632,6 +632,7 @@ enumerate(const struct plan *p, const int *wk, const unsigned char *base, size_t
 	if (*n >= PLAN_MAX_PLACEMENTS)
 		return;
 	if (i == p->nareas) {
+		memset(out[*n].w, 0, sizeof out[*n].w); /* placement_cmp() compares all 16 */
 		memcpy(out[*n].w, cur, p->nareas);
 		out[*n].moved = 0;
 		for (size_t k = 0; k < p->nareas; k++)
@@ -725,7 +726,9 @@ static int
 place_and_deploy(struct plan *p, struct deploy_result *res, char *err, size_t errsz)
 {
 	const struct timetable_profile *pr = p->in->profile;
-	struct placement *all = xcalloc(PLAN_MAX_PLACEMENTS, sizeof *all);
+	/* not cleared: only the placements enumerated are written and read (a cleared
+	 * 100 KB would touch some 25 fresh pages, each dearer than the whole search) */
+	struct placement *all = xmalloc(PLAN_MAX_PLACEMENTS * sizeof *all);
 	unsigned char base[16], cur[16];
 	size_t *room = xcalloc(pr->nweeks + 1, sizeof *room), n = 0, i;
 	char why[512];
