@@ -20,7 +20,7 @@ for dir in cmd/*/; do
 	[ -n "$needed" ] || { echo "linkage: bin/$tool: no needed library read"; fail=1; continue; }
 	for lib in $needed; do
 		case $lib in
-		libical* | libxlsxwriter* | libcrypto* | libicu* | libstdc++* | libz.* | libexpat* | libm.*)
+		libical* | libxlsxwriter* | libcrypto* | libicu* | libstdc++* | libz.* | libexpat* | libpcre2* | libm.*)
 			echo "linkage: bin/$tool links $lib at start (load it through lib/core/dynlib)"
 			fail=1
 			;;
@@ -28,5 +28,5 @@ for dir in cmd/*/; do
 	done
 	n=$((n + 1))
 done
-[ "$fail" = 0 ] && echo "linkage: $n tools, none links libical, libxlsxwriter, zlib, expat or libm at start"
+[ "$fail" = 0 ] && echo "linkage: $n tools, none links libical, libxlsxwriter, zlib, expat, PCRE2 or libm at start"
 exit "$fail"

@@ -58,14 +58,14 @@ static void
 parse_options(int argc, char *argv[], struct options *o)
 {
 	static const char *const formats[] = {"text", "json", "csv", "xlsx", NULL};
-	int ch, i;
+	int ch, i, as_of_given = 0;
 
 	memset(o, 0, sizeof *o);
-	o->cfg.as_of = dates_today();
 	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case CLI_OPT_AS_OF:
 			o->cfg.as_of = cli_date(&tool, "--as-of", optarg);
+			as_of_given = 1;
 			break;
 		case CLI_OPT_FORMAT:
 			i = cli_pick(&tool, "--format", optarg, formats);
@@ -92,6 +92,8 @@ parse_options(int argc, char *argv[], struct options *o)
 			cli_take(&tool, ch, optarg, &o->sh);
 		}
 	}
+	if (!as_of_given) /* today's date reads the time zone: only when it is needed */
+		o->cfg.as_of = dates_today();
 	o->cfg.csv_flags = o->sh.csv_flags;
 	argc -= optind;
 	argv += optind;

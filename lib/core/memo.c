@@ -4,7 +4,14 @@
  * from input: a file of values chosen to collide must not make it slow).
  * In front of it, a direct-mapped cache of strings found lately holds their
  * bytes and value inline, so that a repeated lookup reads one 40-byte entry
- * and chases no pointer.
+ * and chases no pointer beyond the cache's own.
+ *
+ * The front cache starts with FRONT_FIRST slots inside the memo and doubles,
+ * up to MEMO_FRONT and twice the strings held, once as many lookups as it
+ * has slots have missed it and found their string in the table: a run makes
+ * a dozen memos, most of which hold a handful of strings or are asked a few
+ * times, and a fresh page costs as much as tens of thousands of
+ * instructions. Clearing the grown cache costs at most two writes a miss.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,7 +24,8 @@
 
 #define MEMO_LIMIT 4096
 #define MEMO_PRESIZED 512 /* a memo of at most this many strings never grows */
-#define MEMO_FRONT 256 /* slots of the front cache, a power of two up to 256 */
+#define MEMO_FRONT 256 /* most slots of the front cache, a power of two up to 256 */
+#define FRONT_FIRST 16 /* its first slots, in the memo: a power of two */
 #define FRONT_TEXT 31 /* bytes of a string the front cache holds: longer ones are not kept */
 
 /* A string found lately, held inline (no pointer to chase), and its value. */
@@ -36,7 +44,10 @@ struct memo {
 	char **keys; /* NULL when the slot is empty */
 	size_t *lens;
 	long *vals;
-	struct front front[MEMO_FRONT];
+	struct front *front; /* first, or front_mask + 1 slots allocated */
+	size_t front_mask;
+	size_t front_misses; /* lookups since it last grew that missed it and found a string */
+	struct front first[FRONT_FIRST];
 };
 
 uint64_t
@@ -55,15 +66,15 @@ memo_quick_hash(const char *s, size_t len)
 }
 
 /*
- * The front cache's index for a string (values of a column often share
+ * The front cache's slot for a string (values of a column often share
  * their first and last bytes: "Re W (A Child)"). A string that input makes
  * collide here costs one failed comparison more, never a longer probe: the
  * table is keyed.
  */
-static size_t
-front_of(const char *s, size_t len)
+static struct front *
+front_of(const struct memo *m, const char *s, size_t len)
 {
-	return (size_t)(memo_quick_hash(s, len) >> 56) & (MEMO_FRONT - 1);
+	return &m->front[(size_t)(memo_quick_hash(s, len) >> 56) & m->front_mask];
 }
 
 static void
@@ -71,8 +82,22 @@ front_clear(struct memo *m)
 {
 	size_t i;
 
-	for (i = 0; i < MEMO_FRONT; i++)
+	for (i = 0; i <= m->front_mask; i++)
 		m->front[i].len = FRONT_NONE;
+}
+
+/* Make the front cache twice the slots, empty. */
+static void
+front_grow(struct memo *m)
+{
+	size_t slots = m->front_mask + 1;
+
+	if (m->front != m->first)
+		free(m->front);
+	m->front = xmalloc(2 * slots * sizeof *m->front);
+	m->front_mask = 2 * slots - 1;
+	m->front_misses = 0;
+	front_clear(m);
 }
 
 struct memo *
@@ -88,6 +113,8 @@ memo_new(size_t max)
 	m->keys = xcalloc(m->slots, sizeof *m->keys);
 	m->lens = xcalloc(m->slots, sizeof *m->lens);
 	m->vals = xcalloc(m->slots, sizeof *m->vals);
+	m->front = m->first;
+	m->front_mask = FRONT_FIRST - 1;
 	front_clear(m);
 	return m;
 }
@@ -114,6 +141,8 @@ memo_free(struct memo *m)
 	free(m->keys);
 	free(m->lens);
 	free(m->vals);
+	if (m->front != m->first)
+		free(m->front);
 	free(m);
 }
 
@@ -132,7 +161,7 @@ int
 memo_get(const struct memo *m, const char *s, size_t len, long *val)
 {
 	struct memo *w = (struct memo *)m; /* the front cache changes; the contents do not */
-	struct front *f = &w->front[front_of(s, len)];
+	struct front *f = front_of(w, s, len);
 	size_t j;
 
 	if (len <= FRONT_TEXT && f->len == len && bytes_same(f->text, s, len)) {
@@ -142,6 +171,11 @@ memo_get(const struct memo *m, const char *s, size_t len, long *val)
 	j = slot_of(m, s, len);
 	if (m->keys[j] == NULL)
 		return 0;
+	if (++w->front_misses > m->front_mask && m->front_mask + 1 < MEMO_FRONT &&
+	    m->front_mask + 1 < 2 * m->n) {
+		front_grow(w);
+		f = front_of(w, s, len);
+	}
 	if (len <= FRONT_TEXT) {
 		f->val = m->vals[j];
 		f->len = (unsigned char)len;
@@ -183,7 +217,7 @@ memo_put(struct memo *m, const char *s, size_t len, long val)
 
 	if (m->keys[j] != NULL) {
 		m->vals[j] = val;
-		m->front[front_of(s, len)].len = FRONT_NONE; /* it may hold the old value */
+		front_of(m, s, len)->len = FRONT_NONE; /* it may hold the old value */
 		return 0;
 	}
 	if (m->n >= m->max)

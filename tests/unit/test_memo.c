@@ -3,7 +3,8 @@
  * strings that share a hash prefix and suffix; and against a plain list,
  * under random gets, puts, updates of a value just read (the front cache
  * must not give the old one), clears, short strings, strings of 31 and 32
- * bytes and longer, through growth and up to the bound. And bytes_same(),
+ * bytes and longer, through growth and up to the bound, with a few strings
+ * and with hundreds (the front cache starts small and grows as it misses). And bytes_same(),
  * the inlined comparison the memo uses.
  */
 #include <check.h>
@@ -114,10 +115,15 @@ END_TEST
 START_TEST(test_memo_model)
 {
 	enum { NKEYS = 600 };
+	/* keys drawn from and the memo's bound: through growth to the bound; a few strings
+	 * (the front cache in the memo, grown once or not at all); some hundreds (the front
+	 * cache grown while strings are read, updated and cleared) */
+	static const size_t shape[][2] = {{600, 500}, {12, 10}, {300, 200}};
 	static char keys[NKEYS][300];
 	static long vals[NKEYS];
 	static int in[NKEYS];
-	struct memo *m = memo_new(500);
+	size_t nkeys = shape[_i / 2][0], max = shape[_i / 2][1];
+	struct memo *m = memo_new(max);
 	uint64_t g = 0x2545f4914f6cdd1dULL + (uint64_t)_i;
 	size_t i, k, len, n = 0, lens[NKEYS];
 	long v;
@@ -142,7 +148,7 @@ START_TEST(test_memo_model)
 		g ^= g << 13;
 		g ^= g >> 7;
 		g ^= g << 17;
-		k = (size_t)(g % NKEYS);
+		k = (size_t)(g % nkeys);
 		got = memo_get(m, keys[k], lens[k], &v);
 		ck_assert_int_eq(got, in[k]);
 		if (got)
@@ -150,7 +156,7 @@ START_TEST(test_memo_model)
 		if ((g >> 20) % 3 == 0) {
 			int rc = memo_put(m, keys[k], lens[k], (long)(g >> 32));
 
-			ck_assert_int_eq(rc, in[k] || n < 500 ? 0 : -1);
+			ck_assert_int_eq(rc, in[k] || n < max ? 0 : -1);
 			if (rc == 0) {
 				n += !in[k];
 				in[k] = 1;
@@ -201,7 +207,7 @@ make_suite_memo(void)
 	tcase_add_test(tc, test_get_put);
 	tcase_add_test(tc, test_bound);
 	tcase_add_test(tc, test_front_and_clear);
-	tcase_add_loop_test(tc, test_memo_model, 0, 2);
+	tcase_add_loop_test(tc, test_memo_model, 0, 6);
 	tcase_add_test(tc, test_bytes_same);
 	suite_add_tcase(s, tc);
 	return s;
