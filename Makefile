@@ -90,9 +90,11 @@ $(B)/tests/unit/runner.o: tests/unit/runner.c $(B)/tests/unit/suites.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -I$(B)/tests/unit $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/tests/unit/test_%.o: tests/unit/test_%.c
+# Every test reads tests/unit/unit_check.h first: assertions that cost nothing
+# while they hold.
+$(B)/tests/unit/test_%.o: tests/unit/test_%.c tests/unit/unit_check.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -include tests/unit/unit_check.h -MMD -MP -c -o $@ $<
 
 $(B)/unit-tests: $(UNIT_OBJ) $(LIBCORE)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBCORE) $(CHECK_LIBS) $(DEP_LIBS) $(TEST_LIBS)

@@ -7,7 +7,8 @@
 # seconds (default 10; libFuzzer's -timeout, which exits with status 70),
 # or a harness still running $FUZZ_GRACE seconds (default 120) after its
 # time is up (killed by timeout(1): status 124 or 137). Any status but 0
-# fails the run; a timeout is reported as such.
+# fails the run; a timeout is reported as such. The harnesses run side by
+# side, $FUZZ_JOBS at a time (default: the CPUs online).
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 2
@@ -69,8 +70,10 @@ seed() { # harness corpus-dir
 	esac | while read -r f; do cp "$f" "$2/$(echo "$f" | tr '/' '_')"; done
 }
 
-printf '%-28s %12s %8s  %s\n' harness executions seconds result
-for bin in "$@"; do
+# fuzz_one HARNESS: seed its corpus, run it, and write its result line to
+# build/fuzz/<harness>.result; its status is the harness's.
+fuzz_one() {
+	bin=$1
 	name=$(basename "$bin")
 	corpus=build/fuzz/corpus/$name
 	mkdir -p "$corpus"
@@ -95,7 +98,31 @@ for bin in "$@"; do
 	124 | 137) result="FAILED: still running ${GRACE}s after its time (a hang; see $log)" ;;
 	*) result="FAILED (exit $rc, see $log)" ;;
 	esac
-	[ $rc = 0 ] || fail=1
-	printf '%-28s %12s %8s  %s\n' "$name" "${execs:-?}" "$S" "$result"
+	printf '%-28s %12s %8s  %s\n' "$name" "${execs:-?}" "$S" "$result" >"build/fuzz/$name.result"
+	return $rc
+}
+
+if [ "${1:-}" = --one ]; then
+	fuzz_one "$2"
+	exit
+fi
+
+# The harnesses run $FUZZ_JOBS at a time (default: the CPUs online), each
+# for its own $FUZZ_SECONDS; their lines are printed in the order given.
+JOBS=${FUZZ_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
+for bin in "$@"; do
+	rm -f "build/fuzz/$(basename "$bin").result"
+done
+printf '%s\n' "$@" | xargs -P "$JOBS" -I{} sh "$ROOT/tests/fuzz/run.sh" --one {} || fail=1
+printf '%-28s %12s %8s  %s\n' harness executions seconds result
+for bin in "$@"; do
+	name=$(basename "$bin")
+	if [ -f "build/fuzz/$name.result" ]; then
+		cat "build/fuzz/$name.result"
+		grep -q ' ok$' "build/fuzz/$name.result" || fail=1
+	else
+		printf '%-28s %12s %8s  %s\n' "$name" '?' "$S" "FAILED: no result (see build/fuzz/$name.log)"
+		fail=1
+	fi
 done
 exit $fail
