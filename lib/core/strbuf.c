@@ -98,13 +98,19 @@ strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 	va_list aq;
 	int n;
 
+	/* into the room there is (none while empty: the shared empty string is never written) */
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, aq);
 	va_end(aq);
-	if (n < 0)
+	if (n < 0) {
+		if (sb->cap > 0)
+			sb->buf[sb->len] = '\0';
 		return;
-	strbuf_grow(sb, (size_t)n);
-	vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, ap);
+	}
+	if ((size_t)n >= sb->cap - sb->len) { /* it did not fit: again, with room */
+		strbuf_grow(sb, (size_t)n);
+		vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, ap);
+	}
 	sb->len += (size_t)n;
 }
 

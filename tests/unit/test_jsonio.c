@@ -503,6 +503,43 @@ START_TEST(test_jsonio_fast_file)
 }
 END_TEST
 
+/*
+ * A regular file is read in place from where its stream stands (bytes
+ * already read through it are not the document's), and left at its end; one
+ * the quick reader is not sure of goes to Jansson from the same place.
+ */
+START_TEST(test_jsonio_fast_file_offset)
+{
+	static const char doc[] = "junk\n{\"a\": [1, 2.5, \"x\"]}\n";
+	char path[] = "/tmp/test_jsonio_XXXXXX", err[512], head[6];
+	json_t *got;
+	FILE *fp;
+	int fd;
+
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, doc, strlen(doc)), (ssize_t)strlen(doc));
+	close(fd);
+	fp = fopen(path, "r");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_uint_eq(fread(head, 1, 5, fp), 5); /* the stream's buffer holds the rest */
+	got = jsonio_loadf(fp, "o.json", err, sizeof err);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_int_eq(json_integer_value(json_array_get(json_object_get(got, "a"), 0)), 1);
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(got, "a"), 2)), "x");
+	ck_assert_int_eq(ftell(fp), (long)strlen(doc));
+	ck_assert_int_eq(fgetc(fp), EOF);
+	json_decref(got);
+	fclose(fp);
+	/* from the start, "junk" is no JSON: Jansson's message, line 1 */
+	fp = fopen(path, "r");
+	ck_assert_ptr_null(jsonio_loadf(fp, "o.json", err, sizeof err));
+	ck_assert_str_eq(err, "o.json:1:4: invalid JSON: a JSON object or array expected");
+	fclose(fp);
+	remove(path);
+}
+END_TEST
+
 Suite *
 make_suite_jsonio(void)
 {
@@ -515,6 +552,7 @@ make_suite_jsonio(void)
 	tcase_add_test(tc, test_jsonio_fast_hostile);
 	tcase_add_test(tc, test_jsonio_fast_deep);
 	tcase_add_test(tc, test_jsonio_fast_file);
+	tcase_add_test(tc, test_jsonio_fast_file_offset);
 	suite_add_tcase(s, tc);
 	return s;
 }

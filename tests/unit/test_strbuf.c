@@ -2,6 +2,7 @@
  * test_strbuf.c: the growable buffer and the string helpers of text.h.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,37 @@ START_TEST(printf_and_steal)
 	                 "line 42: a long enough string to force the buffer past its first size");
 	free(s);
 	strbuf_free(&sb);
+}
+END_TEST
+
+/*
+ * strbuf_printf writes into the room there is and, when the text does not
+ * fit, again with room: every length around the room left (one short, exact,
+ * the terminator's byte, one over), from empty and from a partly filled
+ * buffer, must give the same text as snprintf, terminated, with len right.
+ */
+START_TEST(printf_at_every_edge)
+{
+	char want[512], arg[300];
+	struct strbuf sb;
+	size_t start, n, k;
+
+	memset(arg, 'x', sizeof arg - 1);
+	arg[sizeof arg - 1] = '\0';
+	for (start = 0; start < 70; start++)
+		for (n = 0; n < 140; n++) {
+			strbuf_init(&sb);
+			for (k = 0; k < start; k++)
+				strbuf_addch(&sb, 'a' + (int)(k % 26));
+			snprintf(want, sizeof want, "%s|%.*s|%d", sb.buf, (int)n, arg, (int)n);
+			strbuf_printf(&sb, "|%.*s|%d", (int)n, arg, (int)n);
+			ck_assert_str_eq(sb.buf, want);
+			ck_assert_uint_eq(sb.len, strlen(want));
+			ck_assert_uint_lt(sb.len, sb.cap);
+			strbuf_printf(&sb, "%s", ""); /* nothing added, still terminated */
+			ck_assert_str_eq(sb.buf, want);
+			strbuf_free(&sb);
+		}
 }
 END_TEST
 
@@ -99,6 +131,7 @@ make_suite_strbuf(void)
 
 	tcase_add_test(tc, grows_and_terminates);
 	tcase_add_test(tc, printf_and_steal);
+	tcase_add_test(tc, printf_at_every_edge);
 	tcase_add_loop_test(tc, normkey_table, 0, sizeof normkeys / sizeof normkeys[0]);
 	tcase_add_test(tc, blank_and_trim);
 	suite_add_tcase(s, tc);
