@@ -451,7 +451,7 @@ cases_bytes(const struct cases *c)
 }
 
 void
-cases_prefetch(const struct cases *c, const char *id, size_t len)
+cases_prefetch(struct cases *c, const char *id, size_t len)
 {
 	idset_prefetch(c->ids, id, len);
 }

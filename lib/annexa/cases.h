@@ -92,7 +92,7 @@ void cases_add(struct cases *, const char *id, size_t len, unsigned long line,
                const uint32_t h[CASES_NFIELDS], uint64_t rowhash, long slot,
                struct cases_verdict *out);
 /* Start loading the slot of a Case ID met soon (a hint). */
-void cases_prefetch(const struct cases *, const char *id, size_t len);
+void cases_prefetch(struct cases *, const char *id, size_t len);
 /* Distinct Case IDs, and the bytes held. */
 size_t cases_count(const struct cases *);
 size_t cases_bytes(const struct cases *);

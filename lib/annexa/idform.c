@@ -68,7 +68,17 @@ idform_free(struct idform *f)
 	free(f);
 }
 
-void
+/*
+ * The shape of each ASCII byte: a letter 'A', a digit '9', a control
+ * character '?', any other itself. A UTF-8 lead byte is a letter; a
+ * continuation byte is part of the letter before it.
+ */
+static const char ascii_shape[128] = "????????????????????????????????"
+                                     " !\"#$%&'()*+,-./9999999999:;<=>?"
+                                     "@AAAAAAAAAAAAAAAAAAAAAAAAAA[\\]^_"
+                                     "`AAAAAAAAAAAAAAAAAAAAAAAAAA{|}~?";
+
+size_t
 idform_shape(const char *s, size_t len, int collapse, char *out, size_t outsz)
 {
 	size_t i, n = 0;
@@ -77,16 +87,12 @@ idform_shape(const char *s, size_t len, int collapse, char *out, size_t outsz)
 
 	for (i = 0; i < len && n + 2 < outsz; i++) {
 		c = (unsigned char)s[i];
-		if (c >= 0x80 && c < 0xC0)
-			continue; /* a UTF-8 continuation byte: one letter already */
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0)
+		if (c < 0x80)
+			k = ascii_shape[c];
+		else if (c >= 0xC0)
 			k = 'A';
-		else if (c >= '0' && c <= '9')
-			k = '9';
-		else if (c < 0x20 || c == 0x7f)
-			k = '?';
 		else
-			k = (char)c;
+			continue; /* a UTF-8 continuation byte: one letter already */
 		if (collapse && k == last && (k == 'A' || k == '9'))
 			continue;
 		out[n++] = last = k;
@@ -94,6 +100,7 @@ idform_shape(const char *s, size_t len, int collapse, char *out, size_t outsz)
 	if (i < len)
 		out[n++] = '+'; /* longer than a shape holds */
 	out[n] = '\0';
+	return n;
 }
 
 /* Note line in a shape's first lines. */
@@ -120,8 +127,7 @@ idform_add(struct idform *f, const char *id, size_t len, unsigned long line)
 			note_line(&f->misfit, line);
 		return;
 	}
-	idform_shape(id, len, 0, shape, sizeof shape);
-	slen = strlen(shape);
+	slen = idform_shape(id, len, 0, shape, sizeof shape);
 	if (!memo_get(f->memo, shape, slen, &i)) {
 		i = (long)f->nshapes;
 		if (f->nshapes >= IDFORM_MAX_SHAPES || memo_put(f->memo, shape, slen, i) == -1) {

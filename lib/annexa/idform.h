@@ -41,7 +41,12 @@ struct idform_result {
 	unsigned long lines[IDFORM_LINES]; /* the first lines of misfits, ascending */
 };
 void idform_result(struct idform *, struct idform_result *);
-/* The shape of s[0..len) into out (at most outsz bytes with the NUL). */
-void idform_shape(const char *s, size_t len, int collapse, char *out, size_t outsz);
+/*
+ * The shape of s[0..len) into out (at most outsz bytes with the NUL): each
+ * letter 'A', digit '9', control character '?', anything else itself (with
+ * collapse, a run of letters or of digits one); '+' at the end when s is
+ * longer than out holds. Its length.
+ */
+size_t idform_shape(const char *s, size_t len, int collapse, char *out, size_t outsz);
 
 #endif

@@ -20,6 +20,12 @@
 #define BATCH_RECORDS 2048
 #define BATCH_BYTES ((size_t)1 << 20)
 #define INLINE_RECORDS 64 /* a batch read in the caller's thread: small, so it stays in cache */
+/*
+ * In the caller's thread, the next batch is read when this many records of
+ * the current one are left, so that csvbatch_peek() sees as far past the
+ * end of a batch as within it.
+ */
+#define INLINE_AHEAD 16
 
 /* A record of a batch; its fields lie end to end in data, each NUL-terminated. */
 struct brec {
@@ -59,6 +65,7 @@ struct csvbatch {
 
 	/* The consumer's view. */
 	struct batch *cur;
+	struct batch *next; /* in the caller's thread: the batch read ahead, or NULL */
 	size_t pos;
 	int done, rc;
 	struct csvio_record rec;
@@ -229,6 +236,14 @@ view(struct csvbatch *cb)
 	return &cb->rec;
 }
 
+/* In the caller's thread: read the batch after the current one (of two, in turn). */
+static void
+read_ahead(struct csvbatch *cb)
+{
+	cb->next = cb->cur == &cb->b[0] ? &cb->b[1] : &cb->b[0];
+	batch_fill(cb, cb->next);
+}
+
 int
 csvbatch_next(struct csvbatch *cb, struct csvio_record **rec)
 {
@@ -241,9 +256,11 @@ csvbatch_next(struct csvbatch *cb, struct csvio_record **rec)
 				cb->rc = cb->cur->rc;
 				return cb->rc;
 			}
-			cb->cur = &cb->b[0];
+			if (cb->next == NULL)
+				read_ahead(cb);
+			cb->cur = cb->next;
+			cb->next = NULL;
 			cb->pos = 0;
-			batch_fill(cb, cb->cur);
 			continue;
 		}
 		if (cb->cur != NULL) {
@@ -262,6 +279,9 @@ csvbatch_next(struct csvbatch *cb, struct csvio_record **rec)
 		cb->cur = &cb->b[cb->cons];
 		cb->pos = 0;
 	}
+	if (!cb->threaded && cb->next == NULL && !cb->cur->last &&
+	    cb->cur->n - cb->pos <= INLINE_AHEAD)
+		read_ahead(cb);
 	*rec = view(cb);
 	return 1;
 }
@@ -269,15 +289,23 @@ csvbatch_next(struct csvbatch *cb, struct csvio_record **rec)
 const char *
 csvbatch_peek(const struct csvbatch *cb, size_t ahead, size_t col, size_t *len)
 {
+	const struct batch *b = cb->cur;
 	const struct brec *br;
+	size_t at = cb->pos + ahead - 1; /* in b */
 
-	if (cb->cur == NULL || cb->pos + ahead > cb->cur->n || ahead == 0)
+	if (b == NULL || ahead == 0)
 		return NULL;
-	br = &cb->cur->recs[cb->pos + ahead - 1];
+	if (at >= b->n) {
+		/* past the current batch: in the one read ahead, if any */
+		at -= b->n;
+		if ((b = cb->next) == NULL || at >= b->n)
+			return NULL;
+	}
+	br = &b->recs[at];
 	if (col >= br->nfields)
 		return NULL;
-	*len = field_len(cb->cur, br, col);
-	return cb->cur->data.buf + cb->cur->offs[br->first + col];
+	*len = field_len(b, br, col);
+	return b->data.buf + b->offs[br->first + col];
 }
 
 const char *

@@ -34,6 +34,16 @@
 #include "core/pages.h"
 #include "core/xalloc.h"
 
+/*
+ * A packed key prefetched lately and its hash, so that adding it soon after
+ * does not hash it again (key 0: none).
+ */
+struct hint {
+	uint64_t key, hash;
+};
+
+#define HINTS 16 /* a power of two, more than the keys prefetched ahead of use */
+
 /* A slot: key (0 = empty) in two halves, so that a slot is 12 bytes; line or entry index. */
 struct slot {
 	uint32_t lo, hi;
@@ -50,6 +60,7 @@ struct idset {
 	size_t alen, acap;
 	uint64_t *eoff; /* arena offset of each entry */
 	size_t nent, ecap;
+	struct hint hint[HINTS]; /* hashes of packed keys prefetched lately */
 };
 
 #define OTHER (1ULL << 63) /* the key is a hash, the word an entry index */
@@ -128,6 +139,22 @@ key_hash(uint64_t key)
 	if (key & OTHER)
 		return key << 1;
 	return keyhash_sip13_word(run_key, key);
+}
+
+/* The hint where packed key key is kept. */
+static size_t
+hint_of(uint64_t key)
+{
+	return (size_t)((key * UINT64_C(0x9e3779b97f4a7c15)) >> 60) & (HINTS - 1);
+}
+
+/* key_hash() of a packed key, from the hints when it was prefetched. */
+static uint64_t
+packed_hash(const struct idset *s, uint64_t key)
+{
+	const struct hint *ht = &s->hint[hint_of(key)];
+
+	return ht->key == key ? ht->hash : key_hash(key);
 }
 
 /* The key of an ID of another form: OTHER and 63 bits of its hash. */
@@ -362,7 +389,7 @@ lookup(const struct idset *s, const char *id, size_t len, uint64_t key, size_t *
 	size_t j;
 
 	if (key != 0) {
-		j = probe(s, home(key_hash(key), s->cap), key);
+		j = probe(s, home(packed_hash(s, key), s->cap), key);
 		*at = j;
 		if (j < s->alloc && (s->t[j].lo | s->t[j].hi) != 0)
 			return s->t[j].word;
@@ -402,12 +429,19 @@ idset_find(const struct idset *s, const char *id, size_t len)
 }
 
 void
-idset_prefetch(const struct idset *s, const char *id, size_t len)
+idset_prefetch(struct idset *s, const char *id, size_t len)
 {
-	uint64_t key = idset_pack(id, len);
+	uint64_t key = idset_pack(id, len), h;
+	struct hint *ht;
 
-	__builtin_prefetch(&s->t[home(key != 0 ? key_hash(key) : other_key(id, len) << 1, s->cap)],
-	                   1);
+	if (key != 0) {
+		h = key_hash(key);
+		ht = &s->hint[hint_of(key)];
+		ht->key = key;
+		ht->hash = h;
+	} else
+		h = other_key(id, len) << 1;
+	__builtin_prefetch(&s->t[home(h, s->cap)], 1);
 }
 
 size_t

@@ -28,8 +28,12 @@ void idset_free(struct idset *);
 unsigned long idset_add(struct idset *, const char *id, size_t len, unsigned long line);
 /* The line where id[0..len) was first seen, or 0 when it is not in the set. */
 unsigned long idset_find(const struct idset *, const char *id, size_t len);
-/* Start loading the slot where id would go (a hint, for IDs met soon). */
-void idset_prefetch(const struct idset *, const char *id, size_t len);
+/*
+ * Start loading the slot where id would go (a hint, for IDs met soon); the
+ * hash of the last few is kept, so that adding or finding them soon after
+ * does not compute it again.
+ */
+void idset_prefetch(struct idset *, const char *id, size_t len);
 size_t idset_count(const struct idset *);
 /*
  * An ID of 1 to 12 upper-case letters, digits and hyphens as a 64-bit key

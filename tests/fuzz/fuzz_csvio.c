@@ -2,9 +2,8 @@
  * fuzz_csvio.c: the streaming CSV reader, UTF-8 and cp1252, every record
  * read to the end; each record's fields must be consistent with its flags,
  * and the records must be the same when every line goes through libcsv
- * (CSVIO_LIBCSV_ONLY) as when the reader splits lines itself (split_plain()
- * for lines without quotes, split_quoted() for quoted fields closing on
- * their line).
+ * (CSVIO_LIBCSV_ONLY) as when the reader splits lines itself (split(),
+ * for lines whose quoted fields close on the line).
  */
 #include "core/csvio.h"
 #include "core/utf8.h"

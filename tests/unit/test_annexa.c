@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "annexa/annexa.h"
+#include "annexa/idform.h"
 #include "core/csvio.h"
 
 #define HDR                                                                                        \
@@ -283,6 +284,66 @@ START_TEST(test_rule_ids)
 }
 END_TEST
 
+/* The shape of an ID as idform_shape() gave it before its table: the reference. */
+static size_t
+shape_ref(const char *s, size_t len, int collapse, char *out, size_t outsz)
+{
+	size_t i, n = 0;
+	unsigned char c;
+	char k, last = '\0';
+
+	for (i = 0; i < len && n + 2 < outsz; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 0x80 && c < 0xC0)
+			continue;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0)
+			k = 'A';
+		else if (c >= '0' && c <= '9')
+			k = '9';
+		else if (c < 0x20 || c == 0x7f)
+			k = '?';
+		else
+			k = (char)c;
+		if (collapse && k == last && (k == 'A' || k == '9'))
+			continue;
+		out[n++] = last = k;
+	}
+	if (i < len)
+		out[n++] = '+';
+	out[n] = '\0';
+	return n;
+}
+
+/* idform_shape() gives the reference's shape and length for every byte, run and size. */
+START_TEST(test_id_shapes)
+{
+	unsigned long long st = 0x1234567887654321ULL;
+	char id[80], got[70], want[70];
+	size_t i, len, outsz;
+	int collapse;
+
+	for (i = 0; i < 256; i++) { /* each byte alone */
+		id[0] = (char)i;
+		ck_assert_uint_eq(idform_shape(id, 1, 0, got, sizeof got),
+		                  shape_ref(id, 1, 0, want, sizeof want));
+		ck_assert_str_eq(got, want);
+	}
+	for (i = 0; i < 20000; i++) {
+		st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+		len = (size_t)(st >> 33) % sizeof id;
+		for (size_t j = 0; j < len; j++) {
+			st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+			id[j] = (char)(st >> (i % 2 ? 57 : 56)); /* half ASCII, half any byte */
+		}
+		collapse = (int)(i % 3 == 0);
+		outsz = 3 + i % (sizeof got - 3);
+		ck_assert_uint_eq(idform_shape(id, len, collapse, got, outsz),
+		                  shape_ref(id, len, collapse, want, outsz));
+		ck_assert_str_eq(got, want);
+	}
+}
+END_TEST
+
 Suite *make_suite_annexa(void);
 
 Suite *
@@ -297,6 +358,7 @@ make_suite_annexa(void)
 	tcase_add_test(tc, test_no_header);
 	tcase_add_test(tc, test_summary);
 	tcase_add_test(tc, test_rule_ids);
+	tcase_add_test(tc, test_id_shapes);
 	suite_add_tcase(s, tc);
 	return s;
 }

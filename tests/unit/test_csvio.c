@@ -883,7 +883,7 @@ describe_all(struct strbuf *sb, unsigned flags, struct strbuf *out)
 }
 
 /*
- * Lines without quotes are split by csvio itself (split_plain): the records
+ * Lines without quotes are split by csvio itself (split()): the records
  * are those libcsv gives, on inputs of few quotes, none, bad UTF-8 and
  * Windows-1252, across chunk boundaries.
  */
@@ -982,7 +982,28 @@ quoted_input(struct strbuf *in, unsigned long long *st, size_t n, int strays)
 }
 
 /*
- * Lines with quoted fields are split by csvio itself (split_quoted): the
+ * in read with flags gives the records libcsv gives when it reads every
+ * line: many of them, a stray quote among them.
+ */
+static void
+same_as_libcsv(struct strbuf *in, unsigned flags)
+{
+	struct strbuf fast, slow;
+
+	strbuf_init(&fast);
+	strbuf_init(&slow);
+	describe_all(in, flags, &fast);
+	describe_all(in, flags | CSVIO_LIBCSV_ONLY, &slow);
+	ck_assert_uint_gt(fast.len, 100000);
+	ck_assert_ptr_nonnull(strstr(fast.buf, "M ["));
+	ck_assert_uint_eq(fast.len, slow.len);
+	ck_assert_int_eq(memcmp(fast.buf, slow.buf, fast.len), 0);
+	strbuf_free(&fast);
+	strbuf_free(&slow);
+}
+
+/*
+ * Lines with quoted fields are split by csvio itself (split()): the
  * records are those libcsv gives when it reads every line, on Excel-like
  * input with fields across lines, stray quotes, UTF-8 and Windows-1252,
  * across chunk boundaries.
@@ -991,21 +1012,81 @@ START_TEST(test_quoted_split)
 {
 	unsigned long long st = 0x5DEECE66DULL + (unsigned long long)_i;
 	unsigned flags = _i >= 4 ? CSVIO_CP1252 : 0;
-	struct strbuf in, fast, slow;
+	struct strbuf in;
 
 	strbuf_init(&in);
-	strbuf_init(&fast);
-	strbuf_init(&slow);
 	quoted_input(&in, &st, 20000, 1);
-	describe_all(&in, flags, &fast);
-	describe_all(&in, flags | CSVIO_LIBCSV_ONLY, &slow);
-	ck_assert_uint_gt(fast.len, 100000);
-	ck_assert_ptr_nonnull(strstr(fast.buf, "M ["));
-	ck_assert_uint_eq(fast.len, slow.len);
-	ck_assert_int_eq(memcmp(fast.buf, slow.buf, fast.len), 0);
+	same_as_libcsv(&in, flags);
 	strbuf_free(&in);
-	strbuf_free(&fast);
-	strbuf_free(&slow);
+}
+END_TEST
+
+/*
+ * A field of 0 to 40 bytes, plain or quoted, whose commas, quotes and
+ * blanks fall at any offset of the 16-byte blocks split() scans, now and
+ * then with a stray quote or text after a closing quote.
+ */
+static void
+wide_field(struct strbuf *in, unsigned long long *st)
+{
+	static const char alpha[] = "abcdefgh  \t,\"\"exyz0123";
+	unsigned k = (unsigned)(rnd(st) % 8), n = (unsigned)(rnd(st) % 41), i;
+	char c;
+
+	if (k < 4) { /* plain, maybe blanks around, once in a while a stray quote */
+		for (i = 0; i < n; i++) {
+			c = alpha[rnd(st) % (sizeof alpha - 1)];
+			if (c == ',' || (c == '"' && rnd(st) % 64 != 0))
+				c = 'p';
+			if (c == 'e')
+				strbuf_adds(in, "\xC3\xA9"); /* valid UTF-8: the line is csvio's */
+			else
+				strbuf_addch(in, c);
+		}
+		return;
+	}
+	if (k == 4)
+		strbuf_adds(in, " \t");
+	strbuf_addch(in, '"');
+	for (i = 0; i < n; i++) {
+		c = alpha[rnd(st) % (sizeof alpha - 1)];
+		if (c == 'e')
+			strbuf_adds(in, "\xC3\xA9");
+		else
+			strbuf_addch(in, c);
+		if (c == '"')
+			strbuf_addch(in, '"');
+	}
+	strbuf_addch(in, '"');
+	if (k == 5)
+		strbuf_adds(in, " \t ");
+	if (k == 6 && rnd(st) % 64 == 0)
+		strbuf_addch(in, 'z');
+}
+
+/*
+ * split() finds commas and quotes 16 bytes at a time: on lines of fields of
+ * every length up to 40 (so that each delimiter falls at every offset of a
+ * block, and near the end of the chunk), the records are libcsv's.
+ */
+START_TEST(test_wide_split)
+{
+	unsigned long long st = 0x9E3779B97F4A7C15ULL + (unsigned long long)_i;
+	struct strbuf in;
+	size_t i, j, nf;
+
+	strbuf_init(&in);
+	for (i = 0; i < 12000; i++) {
+		nf = 1 + (size_t)(rnd(&st) % 12);
+		for (j = 0; j < nf; j++) {
+			if (j > 0)
+				strbuf_addch(&in, ',');
+			wide_field(&in, &st);
+		}
+		strbuf_adds(&in, rnd(&st) % 4 == 0 ? "\r\n" : "\n");
+	}
+	same_as_libcsv(&in, 0);
+	strbuf_free(&in);
 }
 END_TEST
 
@@ -1036,7 +1117,7 @@ flat_row(int c, void *arg)
 /*
  * On well-formed input the fields are exactly those of one libcsv parse of
  * the whole input (no line tracking at all): an independent reference for
- * split_quoted() and for the reader's own view of where records start.
+ * split() and for the reader's own view of where records start.
  */
 START_TEST(test_quoted_reference)
 {
@@ -1269,6 +1350,7 @@ make_suite_csvio(void)
 	tcase_add_loop_test(big, test_plain_split, 0, 10);
 	tcase_add_loop_test(big, test_quoted_split, 0, 6);
 	tcase_add_loop_test(big, test_quoted_reference, 0, 3);
+	tcase_add_loop_test(big, test_wide_split, 0, 4);
 	tcase_add_loop_test(tc, test_plain_lines, 0,
 	                    (int)(sizeof plain_lines / sizeof plain_lines[0]));
 	suite_add_tcase(s, big);

@@ -2,7 +2,8 @@
  * test_idset.c: the compact Case ID set: first-seen lines, growth past the
  * initial table (in place, many times over, IDs in random order), long IDs
  * and IDs that differ only late, the packed forms, lines past 2^32; an ID
- * packed and unpacked is itself, and only the packed form packs.
+ * packed and unpacked is itself, and only the packed form packs; prefetched
+ * IDs are found as any other.
  */
 #include <check.h>
 #include <stdint.h>
@@ -221,6 +222,48 @@ START_TEST(test_pack_round_trip)
 }
 END_TEST
 
+/*
+ * A set whose IDs are prefetched (some well ahead, some never added, many
+ * sharing a hint, while it grows) answers every add and find as one that is
+ * never given a prefetch.
+ */
+START_TEST(test_prefetch_hints)
+{
+	enum { N = 120000, AHEAD = 24 };
+	static char ids[N][24];
+	static size_t lens[N];
+	unsigned long long st = 0x2545F4914F6CDD1DULL;
+	struct idset *a = idset_new(), *b = idset_new();
+	size_t i, k, hits = 0;
+	unsigned long got;
+
+	for (i = 0; i < N; i++) {
+		k = (size_t)(next_rnd(&st) % (N / 2));
+		if (k % 11 == 0)
+			lens[i] = (size_t)snprintf(ids[i], sizeof ids[i], "ca/%zu", k);
+		else
+			lens[i] = (size_t)snprintf(ids[i], sizeof ids[i], "CA%08zu", k);
+	}
+	for (i = 0; i < N; i++) {
+		if (i + AHEAD < N && i % 5 != 0)
+			idset_prefetch(a, ids[i + AHEAD], lens[i + AHEAD]);
+		if (i % 3 == 0)
+			idset_prefetch(a, ids[i], lens[i]);
+		if (i % 7 == 0)
+			idset_prefetch(a, "CA99999999", 10); /* never added */
+		ck_assert_uint_eq(idset_find(a, ids[i], lens[i]), idset_find(b, ids[i], lens[i]));
+		got = idset_add(a, ids[i], lens[i], i + 2);
+		ck_assert_uint_eq(got, idset_add(b, ids[i], lens[i], i + 2));
+		hits += got != 0;
+	}
+	ck_assert_uint_gt(hits, N / 4);
+	ck_assert_uint_eq(idset_count(a), idset_count(b));
+	ck_assert_uint_eq(idset_find(a, "CA99999999", 10), 0);
+	idset_free(a);
+	idset_free(b);
+}
+END_TEST
+
 Suite *make_suite_idset(void);
 
 Suite *
@@ -236,6 +279,7 @@ make_suite_idset(void)
 	tcase_add_test(tc, test_forms);
 	tcase_add_test(tc, test_far_lines);
 	tcase_add_test(tc, test_pack_round_trip);
+	tcase_add_test(tc, test_prefetch_hints);
 	suite_add_tcase(s, tc);
 	return s;
 }
