@@ -410,11 +410,16 @@ run_report(const struct opts *o)
 	}
 	memset(&in, 0, sizeof in);
 	memset(&sections, 0, sizeof sections);
-	if (seafile_read(seadoc, &sea, err, sizeof err) != 0 ||
-	    report_sea_check(&sea, prof, err, sizeof err) != 0) {
+	rc = seafile_read(seadoc, &sea, err, sizeof err) != 0 ||
+	     report_sea_check(&sea, prof, err, sizeof err) != 0;
+	json_decref(seadoc); /* read: its pages go to what follows */
+	seadoc = NULL;
+	if (rc != 0) {
+		rc = EXIT_TROUBLE;
 		diag_error(o->sea, 0, "%s", err);
 		goto done;
 	}
+	rc = EXIT_TROUBLE;
 	plan = load_plan(o->plan);
 	if (o->sample != NULL &&
 	    (sample = table_read(o->sample, o->sh.csv_flags, err, sizeof err)) == NULL) {

@@ -249,7 +249,6 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	labels_init(&a->unknown_case);
 	for (i = 0; i < NENUMS; i++)
 		labels_init(&a->unknown_enum[i]);
-	a->cases = cases_new(0);
 	a->vcache = cases_vcache_new();
 	a->law_attr = xcalloc(vocab_count(a->lawtype) + 1, sizeof *a->law_attr);
 	for (i = 0; i < vocab_count(a->lawtype); i++)
@@ -937,22 +936,29 @@ unreadable(const struct annexa *a, const struct csvio_record *r)
 }
 
 /*
- * Size the Case ID set for a regular file from its size and the length of
- * the lines read ahead (a row an ID, and a tenth more), so that it need not
- * grow (each growth moves every ID); about 200 bytes a row when no whole
- * line is at hand.
+ * Make the Case ID set, sized for a regular file from its size and the
+ * length of the lines read ahead (a row an ID, and a tenth more), so that it
+ * need not grow (each growth moves every ID); about 200 bytes a row when no
+ * whole line is at hand. It is made here, not in annexa_new(), so that a set
+ * of the default size is not allocated only to be replaced.
  */
 static void
 size_ids(struct annexa *a, FILE *fp, const struct csvio_reader *rd)
 {
 	struct stat st;
-	size_t per = csvio_line_bytes(rd), n;
+	size_t per, n = 0;
 
-	if (cases_count(a->cases) > 0 || fstat(fileno(fp), &st) == -1 || !S_ISREG(st.st_mode))
+	if (a->cases != NULL && cases_count(a->cases) > 0)
 		return;
-	n = (size_t)st.st_size / (per > 0 ? per : 200);
-	cases_free(a->cases);
-	a->cases = cases_new(n + n / 10);
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)) {
+		per = csvio_line_bytes(rd);
+		n = (size_t)st.st_size / (per > 0 ? per : 200);
+		n += n / 10;
+	}
+	if (a->cases == NULL || n > 0) {
+		cases_free(a->cases);
+		a->cases = cases_new(n);
+	}
 }
 
 int
@@ -1191,8 +1197,8 @@ annexa_finish(struct annexa *a, annexa_emit_fn fn, void *arg)
 	tally_summarise(a->tally, &a->sum);
 	for (i = 0; i < a->sum.nfeasible; i++)
 		shortfall(a, &a->sum.feasible[i]);
-	a->sum.ids = cases_count(a->cases);
-	a->sum.id_bytes = cases_bytes(a->cases);
+	a->sum.ids = a->cases != NULL ? cases_count(a->cases) : 0;
+	a->sum.id_bytes = a->cases != NULL ? cases_bytes(a->cases) : 0;
 }
 
 const struct annexa_summary *

@@ -11,15 +11,17 @@
 #include "core/datadir.h"
 #include "core/memo.h"
 #include "core/output.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 
 #define CASENAME_MAX 256 /* longer names are not a person's name */
 #define MAX_WORDS 32
 
 struct wordlist {
-	char **words; /* sorted when there is no set */
+	char **words; /* sorted, into text, when there is no set */
 	size_t n;
-	struct memo *set; /* the same words hashed, when there are few enough */
+	struct memo *set; /* the words hashed, when there are few enough */
+	char *text; /* the words, each ended by NUL, when there is no set */
 };
 
 struct casename {
@@ -51,29 +53,34 @@ wordlist_has(const struct wordlist *wl, const char *w)
 static void
 wordlist_free(struct wordlist *wl)
 {
-	size_t i;
-
-	for (i = 0; i < wl->n; i++)
-		free(wl->words[i]);
 	free(wl->words);
+	free(wl->text);
 	memo_free(wl->set);
 	wl->words = NULL;
+	wl->text = NULL;
 	wl->set = NULL;
 	wl->n = 0;
 }
 
-/* Read one lower-cased word a line from path, skip blanks and '#'; hash or sort. */
+/*
+ * Read one lower-cased word a line from path, skip blanks and '#'; hash the
+ * words, or sort them when there are too many for a memo. They are read
+ * into one buffer (a few thousand bytes: one allocation, not one a word),
+ * which the memo's own copies make free to drop.
+ */
 static int
 wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
 {
+	struct strbuf text;
 	FILE *fp;
 	char *line = NULL, *p, *e;
-	size_t cap = 0, alloc = 0, i;
+	size_t cap = 0, i;
 
 	if ((fp = output_input_open(path)) == NULL) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return -1;
 	}
+	strbuf_init(&text);
 	while (getline(&line, &cap, fp) != -1) {
 		for (p = line; *p == ' ' || *p == '\t'; p++)
 			;
@@ -85,26 +92,29 @@ wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
 		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
 			e--;
 		*e = '\0';
-		if (wl->n == alloc) {
-			alloc = alloc ? alloc * 2 : 256;
-			wl->words = xreallocarray(wl->words, alloc, sizeof *wl->words);
-		}
-		wl->words[wl->n++] = xstrdup(p);
+		strbuf_add(&text, p, (size_t)(e - p) + 1); /* the word and its NUL */
+		wl->n++;
 	}
 	free(line);
 	if (ferror(fp)) {
 		snprintf(err, errsz, "%s: read error", path);
 		fclose(fp);
+		strbuf_free(&text);
 		return -1;
 	}
 	fclose(fp);
 	if (wl->n > 4096) {
+		wl->words = xcalloc(wl->n, sizeof *wl->words);
+		for (i = 0, p = text.buf; i < wl->n; i++, p += strlen(p) + 1)
+			wl->words[i] = p;
 		qsort(wl->words, wl->n, sizeof *wl->words, cmp_str);
+		wl->text = text.buf; /* kept: the words point into it */
 		return 0;
 	}
 	wl->set = memo_new(wl->n);
-	for (i = 0; i < wl->n; i++)
-		memo_put(wl->set, wl->words[i], strlen(wl->words[i]), 1);
+	for (i = 0, p = text.buf; i < wl->n; i++, p += strlen(p) + 1)
+		memo_put(wl->set, p, strlen(p), 1);
+	strbuf_free(&text);
 	return 0;
 }
 

@@ -18,14 +18,14 @@
 #include "core/xalloc.h"
 
 struct fieldmap_field {
-	const char *key; /* owned by root */
+	const char *key; /* in text */
 	const char *name;
 	int required;
 	int personal;
 };
 
 struct fieldmap {
-	json_t *root;
+	char *text; /* the fields' keys and names, each ended by NUL */
 	struct fieldmap_field *fields;
 	size_t nfields;
 	struct memo *forms; /* normalised name, key and alias -> its field */
@@ -140,6 +140,26 @@ read_field(struct fieldmap *fm, size_t i, const json_t *obj, const char *path, c
 	return 0;
 }
 
+/* Copy the fields' keys and names out of the JSON tree into one block. */
+static void
+keep_text(struct fieldmap *fm)
+{
+	size_t i, bytes = 0;
+	char *p;
+
+	for (i = 0; i < fm->nfields; i++)
+		bytes += strlen(fm->fields[i].key) + strlen(fm->fields[i].name) + 2;
+	p = fm->text = xmalloc(bytes + 1);
+	for (i = 0; i < fm->nfields; i++) {
+		bytes = strlen(fm->fields[i].key) + 1;
+		fm->fields[i].key = memcpy(p, fm->fields[i].key, bytes);
+		p += bytes;
+		bytes = strlen(fm->fields[i].name) + 1;
+		fm->fields[i].name = memcpy(p, fm->fields[i].name, bytes);
+		p += bytes;
+	}
+}
+
 /* Load the field list at path. */
 struct fieldmap *
 fieldmap_load(const char *path, char *err, size_t errsz)
@@ -158,7 +178,6 @@ fieldmap_load(const char *path, char *err, size_t errsz)
 		return NULL;
 	}
 	fm = xcalloc(1, sizeof *fm);
-	fm->root = root;
 	fm->forms = memo_new(FORMS_MAX);
 	fm->fields = xcalloc(json_array_size(fields) + 1, sizeof *fm->fields);
 	json_array_foreach(fields, i, obj)
@@ -166,9 +185,12 @@ fieldmap_load(const char *path, char *err, size_t errsz)
 		fm->nfields = i + 1;
 		if (read_field(fm, i, obj, path, err, errsz) < 0) {
 			fieldmap_free(fm);
+			json_decref(root);
 			return NULL;
 		}
 	}
+	keep_text(fm);
+	json_decref(root); /* now: its pages serve the allocations that follow */
 	return fm;
 }
 
@@ -191,7 +213,7 @@ fieldmap_free(struct fieldmap *fm)
 		return;
 	memo_free(fm->forms);
 	free(fm->fields);
-	json_decref(fm->root);
+	free(fm->text);
 	free(fm);
 }
 

@@ -2,10 +2,14 @@
  * jsonio.c: JSON loading with located errors, deterministic dumping.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/jsonio.h"
+#include "core/jsonio_fast.h"
 #include "core/output.h"
 
 /*
@@ -16,12 +20,60 @@
 
 struct jsonio_src {
 	FILE *fp;
+	char *buf; /* the bytes read ahead, for the quick reader */
+	size_t nbuf, pos;
 	size_t total;
 	int over;
 	int error; /* errno of a read error, or 0 */
+	int read_error; /* errno of the read error met reading ahead, or 0 */
 };
 
-/* Jansson's reader: the next bytes of the stream, stopping at the limit. */
+/*
+ * Read the stream ahead into src->buf, to its end, a read error or the
+ * limit; 0 when the whole document is there (and none of these stopped it).
+ */
+static int
+jsonio_read_ahead(struct jsonio_src *src)
+{
+	size_t cap = 4096, bufcap = 0, n, want;
+	struct stat st;
+	char *p;
+
+	if (fstat(fileno(src->fp), &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((uintmax_t)st.st_size >= JSONIO_MAX_INPUT)
+			return -1; /* Jansson reads it, and meets the limit, as before */
+		cap = (size_t)st.st_size + 1; /* one byte more: the end seen in one read */
+	}
+	for (;;) {
+		if (src->nbuf == cap) {
+			if (cap == JSONIO_MAX_INPUT)
+				return -1; /* the limit: Jansson meets it as before */
+			cap = cap > JSONIO_MAX_INPUT / 2 ? JSONIO_MAX_INPUT : cap * 2;
+		}
+		if (cap > bufcap) {
+			if ((p = realloc(src->buf, cap)) == NULL)
+				return -1;
+			src->buf = p;
+			bufcap = cap;
+		}
+		want = cap - src->nbuf;
+		n = fread(src->buf + src->nbuf, 1, want, src->fp);
+		src->nbuf += n;
+		if (n < want) {
+			if (ferror(src->fp)) {
+				src->read_error = errno ? errno : EIO;
+				return -1;
+			}
+			return 0;
+		}
+	}
+}
+
+/*
+ * Jansson's reader: the bytes read ahead, then the rest of the stream,
+ * stopping at the limit: Jansson reads the same bytes, and meets the limit
+ * and a read error at the same place, as if it had read the stream itself.
+ */
 static size_t
 jsonio_read(void *buf, size_t len, void *arg)
 {
@@ -34,8 +86,14 @@ jsonio_read(void *buf, size_t len, void *arg)
 	}
 	if (len > JSONIO_MAX_INPUT - src->total)
 		len = JSONIO_MAX_INPUT - src->total;
-	n = fread(buf, 1, len, src->fp);
-	if (n == 0 && ferror(src->fp)) {
+	if (src->pos < src->nbuf) {
+		n = src->nbuf - src->pos < len ? src->nbuf - src->pos : len;
+		memcpy(buf, src->buf + src->pos, n);
+		src->pos += n;
+	} else if (src->read_error != 0) {
+		src->error = src->read_error;
+		return (size_t)-1;
+	} else if ((n = fread(buf, 1, len, src->fp)) == 0 && ferror(src->fp)) {
 		src->error = errno ? errno : EIO;
 		return (size_t)-1;
 	}
@@ -116,11 +174,18 @@ located(char *err, size_t errsz, const char *name, const json_error_t *je)
 json_t *
 jsonio_loadf(FILE *fp, const char *name, char *err, size_t errsz)
 {
-	struct jsonio_src src = {fp, 0, 0, 0};
+	struct jsonio_src src;
 	json_error_t je;
-	json_t *j;
+	json_t *j = NULL;
 
-	j = json_load_callback(jsonio_read, &src, JSON_REJECT_DUPLICATES, &je);
+	memset(&src, 0, sizeof src);
+	src.fp = fp;
+	/* the quick reader, when it is sure; else Jansson, for its exact message */
+	if (jsonio_read_ahead(&src) == 0)
+		j = jsonio_fast_parse(src.buf, src.nbuf);
+	if (j == NULL)
+		j = json_load_callback(jsonio_read, &src, JSON_REJECT_DUPLICATES, &je);
+	free(src.buf);
 	if (j == NULL && src.over)
 		snprintf(err, errsz, "%s: larger than the %zu MB limit for a JSON document", name,
 		         JSONIO_MAX_INPUT >> 20);

@@ -24,8 +24,14 @@
 #include "core/xalloc.h"
 
 struct vocab_entry {
-	const char *value; /* owned by root */
-	const json_t *obj; /* the entry's object, for attributes */
+	const char *value; /* in text once loaded */
+	/*
+	 * Its attributes, in text once loaded: for each string or integer member
+	 * of its object, 's' or 'i', the name and the value (an integer in
+	 * decimal), each ended by NUL; then a NUL.
+	 */
+	const char *attrs;
+	const json_t *obj; /* the entry's object, while loading */
 };
 
 struct vocab_slot {
@@ -35,7 +41,7 @@ struct vocab_slot {
 
 struct vocab_pattern {
 	struct rx *rx; /* NULL until first needed */
-	const char *source; /* owned by root */
+	const char *source; /* in text once loaded */
 	size_t entry;
 	size_t nth; /* the entry's nth pattern, from 1 (for messages) */
 };
@@ -53,7 +59,7 @@ struct vocab_cache {
 struct vocab {
 	char *name;
 	char *path; /* for messages */
-	json_t *root;
+	char *text; /* values, attributes and patterns, copied out of the JSON tree */
 	struct vocab_entry *entries;
 	size_t nentries;
 	struct vocab_slot *slots;
@@ -265,6 +271,61 @@ vocab_default_name(const json_t *root, const char *path)
 	return xstrndup(base, n);
 }
 
+/* Add s and its NUL to b; its offset. */
+static size_t
+text_add(struct strbuf *b, const char *s)
+{
+	size_t at = b->len;
+
+	strbuf_add(b, s, strlen(s) + 1);
+	return at;
+}
+
+/*
+ * Copy the values, attributes and pattern sources out of the JSON tree into
+ * one block, so that the tree can be freed as soon as it is read.
+ */
+static void
+keep_text(struct vocab *v)
+{
+	struct strbuf b;
+	size_t *off = xcalloc(2 * v->nentries + v->npatterns + 1, sizeof *off), i;
+	const char *k;
+	const json_t *x;
+	char num[32];
+
+	strbuf_init(&b);
+	for (i = 0; i < v->nentries; i++) {
+		off[2 * i] = text_add(&b, v->entries[i].value);
+		off[2 * i + 1] = b.len;
+		json_object_foreach((json_t *)v->entries[i].obj, k, x)
+		{
+			if (!json_is_string(x) && !json_is_integer(x))
+				continue;
+			strbuf_addch(&b, json_is_string(x) ? 's' : 'i');
+			text_add(&b, k);
+			if (json_is_string(x))
+				text_add(&b, json_string_value(x));
+			else {
+				snprintf(num, sizeof num, "%lld", (long long)json_integer_value(x));
+				text_add(&b, num);
+			}
+		}
+		strbuf_add(&b, "", 1);
+	}
+	for (i = 0; i < v->npatterns; i++)
+		off[2 * v->nentries + i] = text_add(&b, v->patterns[i].source);
+	v->text = strbuf_steal(&b);
+	for (i = 0; i < v->nentries; i++) {
+		v->entries[i].value = v->text + off[2 * i];
+		v->entries[i].attrs = v->text + off[2 * i + 1];
+		v->entries[i].obj = NULL;
+	}
+	for (i = 0; i < v->npatterns; i++)
+		v->patterns[i].source = v->text + off[2 * v->nentries + i];
+	free(off);
+}
+
 /* Load and index the vocabulary at path. */
 struct vocab *
 vocab_load(const char *path, char *err, size_t errsz)
@@ -283,7 +344,6 @@ vocab_load(const char *path, char *err, size_t errsz)
 		return NULL;
 	}
 	v = xcalloc(1, sizeof *v);
-	v->root = root;
 	v->name = vocab_default_name(root, path);
 	v->path = xstrdup(path);
 	v->cache = xcalloc(1, sizeof *v->cache);
@@ -295,9 +355,12 @@ vocab_load(const char *path, char *err, size_t errsz)
 	for (i = 0; i < v->nentries; i++)
 		if (index_entry(v, i, path, err, errsz) < 0)
 			goto fail;
+	keep_text(v);
+	json_decref(root); /* now: its pages serve the allocations that follow */
 	return v;
 fail:
 	vocab_free(v);
+	json_decref(root);
 	return NULL;
 }
 
@@ -335,7 +398,7 @@ vocab_free(struct vocab *v)
 	}
 	free(v->name);
 	free(v->path);
-	json_decref(v->root);
+	free(v->text);
 	free(v);
 }
 
@@ -429,22 +492,39 @@ vocab_value(const struct vocab *v, size_t i)
 	return i < v->nentries ? v->entries[i].value : NULL;
 }
 
+/* The value of entry i's attribute key of kind ('s' or 'i'), or NULL. */
+static const char *
+attr_find(const struct vocab *v, size_t i, const char *key, char kind)
+{
+	const char *p, *name;
+	char k;
+
+	if (i >= v->nentries)
+		return NULL;
+	for (p = v->entries[i].attrs; *p != '\0'; p += strlen(p) + 1) {
+		k = *p++;
+		name = p;
+		p += strlen(p) + 1;
+		if (k == kind && strcmp(name, key) == 0)
+			return p;
+	}
+	return NULL;
+}
+
 /* String attribute key of entry i, or NULL. */
 const char *
 vocab_attr(const struct vocab *v, size_t i, const char *key)
 {
-	if (i >= v->nentries)
-		return NULL;
-	return jsonio_str(v->entries[i].obj, key, NULL);
+	return attr_find(v, i, key, 's');
 }
 
 /* Integer attribute key of entry i, or dflt. */
 long
 vocab_attr_int(const struct vocab *v, size_t i, const char *key, long dflt)
 {
-	if (i >= v->nentries)
-		return dflt;
-	return (long)jsonio_int(v->entries[i].obj, key, dflt);
+	const char *n = attr_find(v, i, key, 'i');
+
+	return n != NULL ? (long)strtoll(n, NULL, 10) : dflt;
 }
 
 /* Compile the "pattern" of share/vocab/NAME.json. */

@@ -124,9 +124,12 @@ struct token {
  * the entry each found (or NULL), in front of the word table. Hashed with
  * FNV-1a: a key that collides only takes its slot, so a text built to
  * collide costs the table's own lookup, no more. Emptied whenever the word
- * table changes (its slots, size or count).
+ * table changes (its slots, size or count). It starts small and grows (empty)
+ * to WCACHE_SLOTS once it has missed four times its size: every page of it
+ * costs a fault, and most runs look up a few hundred words.
  */
-#define WCACHE_SLOTS 4096
+#define WCACHE_SLOTS 4096 /* at most */
+#define WCACHE_FIRST 256 /* at first: a short text touches 16 KB, not 256 KB */
 #define WCACHE_KEY 40 /* longer keys go to the table */
 
 #define KEEP_BLOOM_BITS 65536 /* the filter in front of the kept references (redact_keep) */
@@ -194,7 +197,8 @@ struct redact {
 	struct token *toks;
 	size_t ntoks, tokcap;
 	struct strbuf low; /* the tokens lowered, each NUL-ended (struct token's key) */
-	struct wcache_slot *wcache; /* WCACHE_SLOTS, allocated at the first lookup */
+	struct wcache_slot *wcache; /* wc_slots, allocated at the first lookup */
+	size_t wc_slots, wc_misses; /* its size (a power of two); misses since it was made */
 	const void *wc_words; /* the run's table the cache was filled from... */
 	size_t wc_wcap, wc_wcount; /* ...its size and count then */
 	uint64_t *keepbloom; /* KEEP_BLOOM_BITS: the kept references' hashes, or NULL */

@@ -152,7 +152,7 @@ redact_lookup_check(struct redact *r)
 	if (r->wcache == NULL ||
 	    (r->wc_words == r->words && r->wc_wcap == r->wcap && r->wc_wcount == r->wcount))
 		return;
-	memset(r->wcache, 0, WCACHE_SLOTS * sizeof(*r->wcache));
+	memset(r->wcache, 0, r->wc_slots * sizeof(*r->wcache));
 	r->wc_words = r->words;
 	r->wc_wcap = r->wcap;
 	r->wc_wcount = r->wcount;
@@ -166,15 +166,21 @@ lookup_h(struct redact *r, const char *key, size_t len, uint64_t hash)
 
 	if (len >= WCACHE_KEY)
 		return redact_word_findn(r, key, len);
-	if (r->wcache == NULL) {
-		r->wcache = xcalloc(WCACHE_SLOTS, sizeof(*r->wcache));
+	if (r->wcache == NULL || (r->wc_misses > 4 * r->wc_slots && r->wc_slots < WCACHE_SLOTS)) {
+		r->wc_slots = r->wcache == NULL ? WCACHE_FIRST : WCACHE_SLOTS;
+		free(r->wcache);
+		/* written before read: fresh pages read first fault twice (zero page, then copy) */
+		r->wcache = xreallocarray(NULL, r->wc_slots, sizeof(*r->wcache));
+		memset(r->wcache, 0, r->wc_slots * sizeof(*r->wcache));
+		r->wc_misses = 0;
 		r->wc_words = r->words;
 		r->wc_wcap = r->wcap;
 		r->wc_wcount = r->wcount;
 	}
-	c = &r->wcache[(hash ^ (hash >> 29)) & (WCACHE_SLOTS - 1)];
+	c = &r->wcache[(hash ^ (hash >> 29)) & (r->wc_slots - 1)];
 	if (c->len == len + 1 && c->hash == hash && memcmp(c->key, key, len) == 0)
 		return c->w;
+	r->wc_misses++;
 	c->w = redact_word_findn(r, key, len);
 	c->hash = hash;
 	c->len = (uint32_t)len + 1;

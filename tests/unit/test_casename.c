@@ -1,12 +1,19 @@
 /*
  * test_casename.c: the identifying-case-name heuristic against court
- * reference styles (no alarm) and personal names (alarm).
+ * reference styles (no alarm) and personal names (alarm), with the shipped
+ * word lists and with the same lists written otherwise (upper case, comments,
+ * blank lines, trailing blanks) and grown past the most a list hashes (then
+ * sorted and searched).
  */
 #include <check.h>
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "annexa/casename.h"
+#include "core/datadir.h"
 
 static struct casename *cn;
 
@@ -104,6 +111,59 @@ START_TEST(test_missing_list)
 }
 END_TEST
 
+/*
+ * Write the shipped list name (share/annexa/NAME) to a temporary file, each
+ * word upper-cased with blanks and a comment after it, between comment and
+ * blank lines, after filler words that match no case's word.
+ */
+static char *
+list_copy(const char *name, size_t filler)
+{
+	char *src = datadir_path(name), line[256], *path = strdup("/tmp/test_casename_XXXXXX");
+	FILE *in = fopen(src, "r"), *out;
+	size_t i;
+	int fd = mkstemp(path);
+
+	ck_assert_ptr_nonnull(in);
+	ck_assert_int_ge(fd, 0);
+	out = fdopen(fd, "w");
+	ck_assert_ptr_nonnull(out);
+	fputs("# a copy\n\n", out);
+	for (i = 0; i < filler; i++) /* first: the file is not in order */
+		fprintf(out, "zzqfiller%05zu\n", i);
+	while (fgets(line, sizeof line, in) != NULL) {
+		line[strcspn(line, "\r\n")] = '\0';
+		for (i = 0; line[i] != '\0' && line[i] != '#'; i++)
+			line[i] = (char)toupper((unsigned char)line[i]);
+		fprintf(out, "  %s \t# note\n\n", line);
+	}
+	ck_assert_int_eq(fclose(out), 0);
+	fclose(in);
+	free(src);
+	return path;
+}
+
+/* Both lists as copies, within a memo's bound and past it: the same answers. */
+START_TEST(test_lists_rewritten)
+{
+	size_t filler = _i == 0 ? 0 : 5000, i;
+	char *f = list_copy("annexa/first-names.txt", filler);
+	char *c = list_copy("annexa/court-words.txt", filler);
+	char err[256];
+	struct casename *cn2 = casename_load_files(f, c, err, sizeof err);
+
+	ck_assert_msg(cn2 != NULL, "%s", err);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(casename_identifying(cn2, cases[i].name) == cases[i].identifying,
+		              "\"%s\" with %zu filler words", cases[i].name, filler);
+	casename_free(cn2);
+	unlink(f);
+	unlink(c);
+	free(f);
+	free(c);
+}
+END_TEST
+
 Suite *make_suite_casename(void);
 
 Suite *
@@ -116,6 +176,7 @@ make_suite_casename(void)
 	tcase_add_loop_test(tc, test_styles, 0, (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_test(tc, test_long_text);
 	tcase_add_test(tc, test_missing_list);
+	tcase_add_loop_test(tc, test_lists_rewritten, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

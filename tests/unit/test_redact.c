@@ -483,8 +483,9 @@ END_TEST
 /*
  * The same text gets the same redaction whatever the cache holds: the
  * corpus redacted with a cache warmed on it (forwards, then backwards)
- * and line by line with a cold one, and 9,000 made-up words (more than
- * the cache's slots, so that they collide) between.
+ * and line by line with a cold one, and 9,000 made-up words between
+ * (enough misses that the cache grows from its first size to its full
+ * one, and more words than its slots, so that they collide).
  */
 START_TEST(test_lookup_cache_same)
 {

@@ -379,6 +379,66 @@ START_TEST(test_vocab_pattern_memo)
 END_TEST
 
 /* Every file in share/vocab loads: as a vocabulary, or as a pattern. */
+/*
+ * Every entry's value and attributes as the file gives them: each member a
+ * string for vocab_attr() and an integer for vocab_attr_int(), nothing else,
+ * and no member the object lacks.
+ */
+static void
+same_as_json(const struct vocab *v, const json_t *j)
+{
+	const json_t *values = json_object_get(j, "values"), *obj, *x;
+	const char *k, *got;
+	size_t i;
+
+	ck_assert_uint_eq(vocab_count(v), json_array_size(values));
+	json_array_foreach(values, i, obj)
+	{
+		ck_assert_str_eq(vocab_value(v, i),
+		                 json_string_value(json_object_get(obj, "value")));
+		json_object_foreach((json_t *)obj, k, x)
+		{
+			got = vocab_attr(v, i, k);
+			if (json_is_string(x))
+				ck_assert_msg(got != NULL && strcmp(got, json_string_value(x)) == 0,
+				              "entry %zu: %s", i, k);
+			else
+				ck_assert_msg(got == NULL, "entry %zu: %s", i, k);
+			ck_assert_int_eq(vocab_attr_int(v, i, k, -77),
+			                 json_is_integer(x) ? (long)json_integer_value(x) : -77);
+		}
+		ck_assert_ptr_null(vocab_attr(v, i, "no such member"));
+		ck_assert_ptr_null(vocab_attr(v, i, ""));
+	}
+}
+
+/* Members of every JSON kind, and names that share a prefix. */
+START_TEST(test_vocab_attr_kinds)
+{
+	char *path = write_temp("{\"values\": [\n"
+	                        "  {\"value\": \"a\", \"n\": -9007199254740993, \"r\": 1.5,\n"
+	                        "   \"b\": true, \"z\": null, \"o\": {\"s\": \"x\"}, \"s\": \"\",\n"
+	                        "   \"ss\": \"two\", \"l\": [\"x\"], \"aliases\": [\"b\"]},\n"
+	                        "  {\"value\": \"c\"}\n"
+	                        "]}\n");
+	char err[512] = "";
+	struct vocab *v = vocab_load(path, err, sizeof err);
+	json_t *j = jsonio_load(path, err, sizeof err);
+
+	ck_assert_msg(v != NULL && j != NULL, "%s", err);
+	same_as_json(v, j);
+	ck_assert_str_eq(vocab_attr(v, 0, "s"), "");
+	ck_assert_str_eq(vocab_attr(v, 0, "ss"), "two");
+	ck_assert_str_eq(vocab_attr(v, 0, "value"), "a");
+	ck_assert_int_eq(vocab_attr_int(v, 0, "n", 0), (long)-9007199254740993LL);
+	ck_assert_int_eq(vocab_find(v, "B"), 0);
+	json_decref(j);
+	vocab_free(v);
+	unlink(path);
+	free(path);
+}
+END_TEST
+
 START_TEST(test_vocab_every_shipped_file)
 {
 	char *dir = datadir_path("vocab"), *path, *name, err[512];
@@ -405,6 +465,7 @@ START_TEST(test_vocab_every_shipped_file)
 			ck_assert_msg(v != NULL, "%s", err);
 			ck_assert_uint_gt(vocab_count(v), 0);
 			ck_assert_msg(vocab_compile(v, err, sizeof err) == 0, "%s", err);
+			same_as_json(v, j);
 			vocab_free(v);
 		} else {
 			rx = vocab_pattern_named(name, 0, err, sizeof err);
@@ -433,6 +494,7 @@ make_suite_vocab(void)
 	tcase_add_loop_test(tc, test_vocab_lookup, 0, sizeof lookups / sizeof lookups[0]);
 	tcase_add_test(tc, test_vocab_ethnicity_groups);
 	tcase_add_test(tc, test_vocab_attrs_and_patterns);
+	tcase_add_test(tc, test_vocab_attr_kinds);
 	tcase_add_test(tc, test_vocab_name_from_file);
 	tcase_add_loop_test(tc, test_vocab_bad, 0, sizeof bad / sizeof bad[0]);
 	tcase_add_test(tc, test_vocab_bad_pattern_at_use);
