@@ -121,8 +121,8 @@ put_at(struct intern *t, size_t j, const uint32_t *rec)
 		xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */
 	if (t->n == t->cap) {
 		/* grown in place by the kernel once large: no copy, never two at once */
-		t->v = pages_resize(t->v, t->cap, t->cap ? 2 * t->cap : 256,
-		                    t->words * sizeof *t->v);
+		t->v =
+		    pages_resize(t->v, t->cap, t->cap ? 2 * t->cap : 256, t->words * sizeof *t->v);
 		t->cap = t->cap ? 2 * t->cap : 256;
 	}
 	memcpy(&t->v[t->n * t->words], rec, t->words * sizeof *rec);
