@@ -11,6 +11,7 @@
 
 #include "core/intern.h"
 #include "core/keyhash.h"
+#include "core/pages.h"
 #include "core/xalloc.h"
 
 #define FIRST_SLOTS 1024
@@ -63,17 +64,21 @@ find(const struct intern *t, size_t j, const uint32_t *rec)
 	return j;
 }
 
-/* Double the index and place every record again (4 bytes a slot: it stays small). */
+/*
+ * Double the index and place every record again (4 bytes a slot: it stays
+ * small). A large index is on huge pages (pages_alloc()): a fresh 4 KiB
+ * page costs as much as tens of thousands of instructions.
+ */
 static void
 rehash(struct intern *t)
 {
 	size_t i;
 
-	free(t->idx);
+	pages_free(t->idx, t->slots, sizeof *t->idx);
 	t->gen++;
 	t->slots = t->slots ? 2 * t->slots : FIRST_SLOTS;
 	t->shift = t->shift ? t->shift - 1 : 64 - 10;
-	t->idx = xcalloc(t->slots, sizeof *t->idx);
+	t->idx = pages_alloc(t->slots, sizeof *t->idx);
 	for (i = 0; i < t->n; i++)
 		t->idx[find(t, home(t, &t->v[i * t->words]), &t->v[i * t->words])] =
 		    (uint32_t)i + 1;
@@ -100,8 +105,8 @@ intern_free(struct intern *t)
 {
 	if (t == NULL)
 		return;
-	free(t->v);
-	free(t->idx);
+	pages_free(t->v, t->cap, t->words * sizeof *t->v);
+	pages_free(t->idx, t->slots, sizeof *t->idx);
 	free(t);
 }
 
@@ -115,8 +120,10 @@ put_at(struct intern *t, size_t j, const uint32_t *rec)
 	if (t->n >= INTERN_MAX_COUNT)
 		xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */
 	if (t->n == t->cap) {
+		/* grown in place by the kernel once large: no copy, never two at once */
+		t->v =
+		    pages_resize(t->v, t->cap, t->cap ? 2 * t->cap : 256, t->words * sizeof *t->v);
 		t->cap = t->cap ? 2 * t->cap : 256;
-		t->v = xreallocarray(t->v, t->cap, t->words * sizeof *t->v);
 	}
 	memcpy(&t->v[t->n * t->words], rec, t->words * sizeof *rec);
 	if (2 * ++t->n > t->slots)

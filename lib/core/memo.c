@@ -2,9 +2,9 @@
  * memo.c: an open-addressing table of strings and values, half empty at
  * most, hashed with SipHash-1-3 under the run's secret key (the strings come
  * from input: a file of values chosen to collide must not make it slow).
- * In front of it, a direct-mapped cache of strings found lately holds their
- * bytes and value inline, so that a repeated lookup reads one 40-byte entry
- * and chases no pointer beyond the cache's own.
+ * In front of it, a two-way cache of strings found lately holds their bytes
+ * and value inline, so that a repeated lookup reads one or two 40-byte
+ * entries and chases no pointer beyond the cache's own.
  *
  * The front cache starts with FRONT_FIRST slots inside the memo and doubles,
  * up to MEMO_FRONT and twice the strings held, once as many lookups as it
@@ -66,15 +66,18 @@ memo_quick_hash(const char *s, size_t len)
 }
 
 /*
- * The front cache's slot for a string (values of a column often share
- * their first and last bytes: "Re W (A Child)"). A string that input makes
- * collide here costs one failed comparison more, never a longer probe: the
- * table is keyed.
+ * The front cache's pair of slots for a string (values of a column often
+ * share their first and last bytes: "Re W (A Child)"). A string that input
+ * makes collide here costs two failed comparisons more, never a longer
+ * probe: the table is keyed. Of a pair, the first holds the string found
+ * there last: a string new to the cache goes in the second, and moves to
+ * the first when found again, so that strings met once (the long tail of
+ * case names) do not push out the ones met on most rows.
  */
 static struct front *
 front_of(const struct memo *m, const char *s, size_t len)
 {
-	return &m->front[(size_t)(memo_quick_hash(s, len) >> 56) & m->front_mask];
+	return &m->front[(size_t)(memo_quick_hash(s, len) >> 56) & m->front_mask & ~(size_t)1];
 }
 
 static void
@@ -164,9 +167,20 @@ memo_get(const struct memo *m, const char *s, size_t len, long *val)
 	struct front *f = front_of(w, s, len);
 	size_t j;
 
-	if (len <= FRONT_TEXT && f->len == len && bytes_same(f->text, s, len)) {
-		*val = f->val;
-		return 1;
+	struct front t;
+
+	if (len <= FRONT_TEXT) {
+		if (f[0].len == len && bytes_same(f[0].text, s, len)) {
+			*val = f[0].val;
+			return 1;
+		}
+		if (f[1].len == len && bytes_same(f[1].text, s, len)) {
+			t = f[1];
+			f[1] = f[0];
+			f[0] = t;
+			*val = f[0].val;
+			return 1;
+		}
 	}
 	j = slot_of(m, s, len);
 	if (m->keys[j] == NULL)
@@ -177,9 +191,9 @@ memo_get(const struct memo *m, const char *s, size_t len, long *val)
 		f = front_of(w, s, len);
 	}
 	if (len <= FRONT_TEXT) {
-		f->val = m->vals[j];
-		f->len = (unsigned char)len;
-		memcpy(f->text, s, len);
+		f[1].val = m->vals[j];
+		f[1].len = (unsigned char)len;
+		memcpy(f[1].text, s, len);
 	}
 	*val = m->vals[j];
 	return 1;
@@ -214,10 +228,12 @@ int
 memo_put(struct memo *m, const char *s, size_t len, long val)
 {
 	size_t j = slot_of(m, s, len);
+	struct front *f;
 
 	if (m->keys[j] != NULL) {
 		m->vals[j] = val;
-		front_of(m, s, len)->len = FRONT_NONE; /* it may hold the old value */
+		f = front_of(m, s, len); /* either slot may hold the old value */
+		f[0].len = f[1].len = FRONT_NONE;
 		return 0;
 	}
 	if (m->n >= m->max)
