@@ -983,23 +983,25 @@ quoted_input(struct strbuf *in, unsigned long long *st, size_t n, int strays)
 
 /*
  * in read with flags gives the records libcsv gives when it reads every
- * line: many of them, a stray quote among them.
+ * line, a stray quote among them; the length of their description.
  */
-static void
+static size_t
 same_as_libcsv(struct strbuf *in, unsigned flags)
 {
 	struct strbuf fast, slow;
+	size_t len;
 
 	strbuf_init(&fast);
 	strbuf_init(&slow);
 	describe_all(in, flags, &fast);
 	describe_all(in, flags | CSVIO_LIBCSV_ONLY, &slow);
-	ck_assert_uint_gt(fast.len, 100000);
 	ck_assert_ptr_nonnull(strstr(fast.buf, "M ["));
 	ck_assert_uint_eq(fast.len, slow.len);
 	ck_assert_int_eq(memcmp(fast.buf, slow.buf, fast.len), 0);
+	len = fast.len;
 	strbuf_free(&fast);
 	strbuf_free(&slow);
+	return len;
 }
 
 /*
@@ -1016,7 +1018,7 @@ START_TEST(test_quoted_split)
 
 	strbuf_init(&in);
 	quoted_input(&in, &st, 20000, 1);
-	same_as_libcsv(&in, flags);
+	ck_assert_uint_gt(same_as_libcsv(&in, flags), 100000); /* many records */
 	strbuf_free(&in);
 }
 END_TEST
@@ -1085,7 +1087,7 @@ START_TEST(test_wide_split)
 		}
 		strbuf_adds(&in, rnd(&st) % 4 == 0 ? "\r\n" : "\n");
 	}
-	same_as_libcsv(&in, 0);
+	ck_assert_uint_gt(same_as_libcsv(&in, 0), 100000); /* many records */
 	strbuf_free(&in);
 }
 END_TEST
