@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/jsonio_fast.h"
+#include "core/utf8.h"
 
 struct jf {
 	const unsigned char *p, *end;
@@ -33,37 +34,6 @@ jf_ws(struct jf *f)
 {
 	while (f->p < f->end && JF_IS_WS(*f->p))
 		f->p++;
-}
-
-/* The length of the valid UTF-8 sequence at q (first byte >= 0x80), or 0. */
-static size_t
-jf_utf8(const unsigned char *q, const unsigned char *end)
-{
-	unsigned char c = q[0], lo = 0x80, hi = 0xBF;
-	size_t n, i;
-
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		if (c == 0xE0)
-			lo = 0xA0; /* not overlong */
-		else if (c == 0xED)
-			hi = 0x9F; /* not a surrogate */
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F; /* not above U+10FFFF */
-	} else
-		return 0;
-	if ((size_t)(end - q) < n || q[1] < lo || q[1] > hi)
-		return 0;
-	for (i = 2; i < n; i++)
-		if (q[i] < 0x80 || q[i] > 0xBF)
-			return 0;
-	return n;
 }
 
 /* Four hex digits at q as a number, or -1. */
@@ -180,7 +150,7 @@ jf_string(struct jf *f, size_t *len)
 		}
 		if (*q == '\\')
 			break;
-		if ((n = jf_utf8(q, f->end)) == 0)
+		if ((n = utf8_seq_len(q, (size_t)(f->end - q))) == 0)
 			return NULL;
 		q += n;
 	}
@@ -202,7 +172,7 @@ jf_string(struct jf *f, size_t *len)
 			q += n + 1;
 			continue;
 		}
-		n = *q < 0x80 ? 1 : jf_utf8(q, f->end);
+		n = *q < 0x80 ? 1 : utf8_seq_len(q, (size_t)(f->end - q));
 		if (n == 0 || !jf_room(f, used, n))
 			return NULL;
 		memcpy(f->scratch + used, q, n);

@@ -31,9 +31,8 @@ ascii8(const unsigned char *p)
 	return ((v | ((v - ONES) & ~v)) & HIGHS) == 0;
 }
 
-/* Length of the valid sequence starting with lead byte c at p[0..n), or 0 if invalid. */
-static size_t
-seq_len(const unsigned char *p, size_t n)
+size_t
+utf8_seq_len(const unsigned char *p, size_t n)
 {
 	unsigned char c = p[0];
 	unsigned char lo = 0x80, hi = 0xBF;
@@ -113,7 +112,7 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 			i++;
 			continue;
 		}
-		if ((n = seq_len(p + i, len - i)) == 0) {
+		if ((n = utf8_seq_len(p + i, len - i)) == 0) {
 			if (bad != NULL)
 				*bad = i;
 			return 0;
