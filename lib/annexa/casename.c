@@ -18,10 +18,11 @@
 #define MAX_WORDS 32
 
 struct wordlist {
-	char **words; /* sorted, into text, when there is no set */
+	char **words; /* sorted, into text, when there are too many for a set */
 	size_t n;
-	struct memo *set; /* the words hashed, when there are few enough */
+	struct memo *set; /* the words hashed, when there are few enough (made on first use) */
 	char *text; /* the words, each ended by NUL, when there is no set */
+	int unhashed; /* few enough for a set, not made yet: the words are in text */
 };
 
 struct casename {
@@ -39,12 +40,33 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * Hash the words of text, now that one is looked up: most case names
+ * ("Re A (A Child)") are settled before any word is, so a run that never
+ * asks spares the set's tables and copies (a few hundred allocations).
+ */
+static void
+wordlist_hash(struct wordlist *wl)
+{
+	const char *p;
+	size_t i;
+
+	wl->set = memo_new(wl->n);
+	for (i = 0, p = wl->text; i < wl->n; i++, p += strlen(p) + 1)
+		memo_put(wl->set, p, strlen(p), 1);
+	free(wl->text);
+	wl->text = NULL;
+	wl->unhashed = 0;
+}
+
 /* 1 when w is in the list. */
 static int
 wordlist_has(const struct wordlist *wl, const char *w)
 {
 	long v;
 
+	if (wl->unhashed) /* how the words are held changes, not which they are */
+		wordlist_hash((struct wordlist *)wl);
 	if (wl->set != NULL)
 		return memo_get(wl->set, w, strlen(w), &v);
 	return wl->n > 0 && bsearch(&w, wl->words, wl->n, sizeof *wl->words, cmp_str) != NULL;
@@ -60,13 +82,15 @@ wordlist_free(struct wordlist *wl)
 	wl->text = NULL;
 	wl->set = NULL;
 	wl->n = 0;
+	wl->unhashed = 0;
 }
 
 /*
- * Read one lower-cased word a line from path, skip blanks and '#'; hash the
- * words, or sort them when there are too many for a memo. They are read
- * into one buffer (a few thousand bytes: one allocation, not one a word),
- * which the memo's own copies make free to drop.
+ * Read one lower-cased word a line from path, skip blanks and '#'; sort
+ * the words when there are too many for a memo, else leave them to be
+ * hashed on first use (wordlist_hash()). They are read into one buffer (a
+ * few thousand bytes: one allocation, not one a word), which the memo's own
+ * copies make free to drop.
  */
 static int
 wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
@@ -111,10 +135,8 @@ wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
 		wl->text = text.buf; /* kept: the words point into it */
 		return 0;
 	}
-	wl->set = memo_new(wl->n);
-	for (i = 0, p = text.buf; i < wl->n; i++, p += strlen(p) + 1)
-		memo_put(wl->set, p, strlen(p), 1);
-	strbuf_free(&text);
+	wl->text = strbuf_steal(&text);
+	wl->unhashed = 1;
 	return 0;
 }
 

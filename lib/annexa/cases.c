@@ -139,7 +139,16 @@ cases_value_hash(const char *s, size_t len)
 	return h;
 }
 
-#define VC_SETS 256 /* sets of two slots a field (the top 8 bits of a hash) */
+/*
+ * The value cache holds, for each field, sets of two slots picked by the
+ * top bits of a hash. It starts with VC_FIRST sets a field (a few KB: a run
+ * of a few rows touches a page or two, where the full cache is 172 KB of
+ * fresh pages touched at random, each costing a page fault) and grows
+ * fourfold, up to 256 (VC_SETS_SHIFT), once its misses since it last grew exceed twice
+ * its slots. Growing drops what it held: it is a cache.
+ */
+#define VC_SETS_SHIFT 8 /* at most 256 sets of two slots a field */
+#define VC_FIRST_SHIFT 3 /* at first 8 */
 #define VC_TEXT 43 /* bytes of a value kept: longer ones are not cached */
 
 /* A remembered value: its hash, length (0: empty slot) and bytes. */
@@ -150,29 +159,49 @@ struct vslot {
 };
 
 struct cases_vcache {
-	struct vslot s[CASES_NFIELDS][VC_SETS][2]; /* the last used first in each set */
+	struct vslot (*s)[2]; /* CASES_NFIELDS << shift sets, the last used first in each */
+	unsigned shift; /* log2 of the sets a field */
+	size_t misses; /* since it last grew */
 };
+
+/* Make the cache's sets anew, 1 << shift a field, all empty. */
+static void
+vc_alloc(struct cases_vcache *vc, unsigned shift)
+{
+	free(vc->s);
+	vc->shift = shift;
+	vc->s = xcalloc((size_t)CASES_NFIELDS << shift, sizeof *vc->s);
+	vc->misses = 0;
+}
 
 struct cases_vcache *
 cases_vcache_new(void)
 {
-	return xcalloc(1, sizeof(struct cases_vcache));
+	struct cases_vcache *vc = xcalloc(1, sizeof *vc);
+
+	vc_alloc(vc, VC_FIRST_SHIFT);
+	return vc;
 }
 
 void
 cases_vcache_free(struct cases_vcache *vc)
 {
+	if (vc == NULL)
+		return;
+	free(vc->s);
 	free(vc);
 }
 
 /*
- * The set of a value. Values chosen to share a set only make the cache miss
- * (each lookup is still two slots), so the hash needs no key.
+ * The set of a value for field f. Values chosen to share a set only make
+ * the cache miss (each lookup is still two slots), so the hash needs no key.
  */
-static size_t
-vc_set(const char *s, size_t len)
+static struct vslot *
+vc_set(const struct cases_vcache *vc, enum cases_field f, const char *s, size_t len)
 {
-	return (size_t)(memo_quick_hash(s, len) >> 56) & (VC_SETS - 1);
+	size_t set = (size_t)(memo_quick_hash(s, len) >> (64 - vc->shift));
+
+	return vc->s[((size_t)f << vc->shift) | set];
 }
 
 uint32_t
@@ -182,7 +211,7 @@ cases_vcache_hash(struct cases_vcache *vc, enum cases_field f, const char *s, si
 
 	if (len == 0 || len > VC_TEXT)
 		return cases_value_hash(s, len);
-	w = vc->s[f][vc_set(s, len)];
+	w = vc_set(vc, f, s, len);
 	if (w[0].len == len && bytes_same(w[0].text, s, len))
 		return w[0].hash;
 	if (w[1].len == len && bytes_same(w[1].text, s, len)) {
@@ -190,6 +219,11 @@ cases_vcache_hash(struct cases_vcache *vc, enum cases_field f, const char *s, si
 		w[0] = w[1];
 		w[1] = t;
 		return w[0].hash;
+	}
+	if (vc->shift < VC_SETS_SHIFT &&
+	    ++vc->misses > ((size_t)2 * 2 * CASES_NFIELDS << vc->shift)) {
+		vc_alloc(vc, vc->shift + 2 < VC_SETS_SHIFT ? vc->shift + 2 : VC_SETS_SHIFT);
+		w = vc_set(vc, f, s, len);
 	}
 	w[1] = w[0];
 	w[0].hash = cases_value_hash(s, len);

@@ -12,6 +12,7 @@
 #include "core/datadir.h"
 #include "core/fieldmap.h"
 #include "core/jsonio.h"
+#include "core/jsonpool.h"
 #include "core/memo.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -188,13 +189,16 @@ fieldmap_load(const char *path, char *err, size_t errsz)
 	const json_t *fields, *obj;
 	json_t *root;
 	size_t i;
+	int pooled = jsonpool_begin(); /* the tree is dropped at once, its text copied out */
 
-	if ((root = jsonio_load(path, err, errsz)) == NULL)
+	if ((root = jsonio_load(path, err, errsz)) == NULL) {
+		jsonpool_end(pooled, NULL);
 		return NULL;
+	}
 	fields = json_object_get(root, "fields");
 	if (!json_is_array(fields)) {
 		snprintf(err, errsz, "%s: needs a \"fields\" array", path);
-		json_decref(root);
+		jsonpool_end(pooled, root);
 		return NULL;
 	}
 	fm = xcalloc(1, sizeof *fm);
@@ -205,12 +209,12 @@ fieldmap_load(const char *path, char *err, size_t errsz)
 		fm->nfields = i + 1;
 		if (read_field(fm, i, obj, path, err, errsz) < 0) {
 			fieldmap_free(fm);
-			json_decref(root);
+			jsonpool_end(pooled, root);
 			return NULL;
 		}
 	}
 	keep_text(fm);
-	json_decref(root); /* now: its pages serve the allocations that follow */
+	jsonpool_end(pooled, root); /* now: its pages serve the allocations that follow */
 	return fm;
 }
 

@@ -15,6 +15,7 @@
 #include "core/datadir.h"
 #include "core/diag.h"
 #include "core/jsonio.h"
+#include "core/jsonpool.h"
 #include "core/keyhash.h"
 #include "core/memo.h"
 #include "core/rx.h"
@@ -334,13 +335,16 @@ vocab_load(const char *path, char *err, size_t errsz)
 	const json_t *values;
 	size_t nkeys, npats, i;
 	json_t *root;
+	int pooled = jsonpool_begin(); /* the tree is dropped at once, its text copied out */
 
-	if ((root = jsonio_load(path, err, errsz)) == NULL)
+	if ((root = jsonio_load(path, err, errsz)) == NULL) {
+		jsonpool_end(pooled, NULL);
 		return NULL;
+	}
 	values = json_object_get(root, "values");
 	if (!json_is_array(values)) {
 		snprintf(err, errsz, "%s: needs a \"values\" array", path);
-		json_decref(root);
+		jsonpool_end(pooled, root);
 		return NULL;
 	}
 	v = xcalloc(1, sizeof *v);
@@ -356,11 +360,11 @@ vocab_load(const char *path, char *err, size_t errsz)
 		if (index_entry(v, i, path, err, errsz) < 0)
 			goto fail;
 	keep_text(v);
-	json_decref(root); /* now: its pages serve the allocations that follow */
+	jsonpool_end(pooled, root); /* now: its pages serve the allocations that follow */
 	return v;
 fail:
 	vocab_free(v);
-	json_decref(root);
+	jsonpool_end(pooled, root);
 	return NULL;
 }
 
@@ -536,6 +540,7 @@ vocab_pattern_named(const char *name, unsigned flags, char *err, size_t errsz)
 	const char *pattern;
 	struct rx *rx = NULL;
 	json_t *root;
+	int pooled = jsonpool_begin();
 
 	if ((root = jsonio_load(path, err, errsz)) == NULL)
 		goto out;
@@ -543,8 +548,8 @@ vocab_pattern_named(const char *name, unsigned flags, char *err, size_t errsz)
 		snprintf(err, errsz, "%s: needs a \"pattern\" string", path);
 	else if ((rx = rx_new(pattern, flags, rxerr, sizeof rxerr)) == NULL)
 		snprintf(err, errsz, "%s: pattern: %s", path, rxerr);
-	json_decref(root);
 out:
+	jsonpool_end(pooled, root);
 	free(path);
 	return rx;
 }
