@@ -14,6 +14,7 @@
 #include "core/cli.h"
 #include "core/csvio.h"
 #include "core/diag.h"
+#include "core/heap.h"
 #include "core/output.h"
 #include "core/xalloc.h"
 #include "redact/redact.h"
@@ -290,6 +291,7 @@ main(int argc, char **argv)
 	int first, status = EXIT_TROUBLE;
 	size_t i, rejected, unknown = 0;
 
+	heap_huge();
 	diag_init(PROG);
 	first = parse_options(argc, argv, &o);
 	evidence_set_init(&set);

@@ -14,6 +14,7 @@
 #include "core/calendar.h"
 #include "core/cli.h"
 #include "core/diag.h"
+#include "core/heap.h"
 #include "core/jsonio.h"
 #include "core/output.h"
 
@@ -250,6 +251,7 @@ main(int argc, char *argv[])
 {
 	struct opts o;
 
+	heap_huge();
 	memset(&o, 0, sizeof o);
 	o.draft = o.received = o.inspection = o.final = -1;
 	diag_init(PROG);

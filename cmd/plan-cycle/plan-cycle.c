@@ -15,6 +15,7 @@
 #include "core/calendar.h"
 #include "core/cli.h"
 #include "core/diag.h"
+#include "core/heap.h"
 #include "core/jsonio.h"
 #include "core/output.h"
 #include "core/xalloc.h"
@@ -229,6 +230,7 @@ main(int argc, char *argv[])
 	int rc = EXIT_TROUBLE;
 	size_t i;
 
+	heap_huge();
 	memset(&o, 0, sizeof o);
 	o.profile = PROFILE_DEFAULT_JUDGEMENTS;
 	o.division = CALENDAR_ENGLAND_AND_WALES;

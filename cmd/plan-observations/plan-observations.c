@@ -13,6 +13,7 @@
 
 #include "core/cli.h"
 #include "core/diag.h"
+#include "core/heap.h"
 #include "core/output.h"
 #include "core/xlsxout.h"
 #include "plan/obsinput.h"
@@ -162,6 +163,7 @@ main(int argc, char *argv[])
 	struct run r;
 	int status;
 
+	heap_huge();
 	diag_init("plan-observations");
 	memset(&r, 0, sizeof r);
 	r.opts.max_travel = 45;

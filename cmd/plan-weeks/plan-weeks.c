@@ -14,6 +14,7 @@
 #include "core/cli.h"
 #include "core/csvio.h"
 #include "core/diag.h"
+#include "core/heap.h"
 #include "core/jsonio.h"
 #include "core/output.h"
 #include "core/text.h"
@@ -464,6 +465,7 @@ main(int argc, char *argv[])
 	char err[1024];
 	int status = EXIT_TROUBLE, r;
 
+	heap_huge();
 	diag_init("plan-weeks");
 	parse_options(argc, argv, &o);
 	memset(&in, 0, sizeof in);

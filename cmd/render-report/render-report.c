@@ -14,6 +14,7 @@
 #include "core/cli.h"
 #include "core/csvio.h"
 #include "core/diag.h"
+#include "core/heap.h"
 #include "core/jsonio.h"
 #include "core/output.h"
 #include "core/strbuf.h"
@@ -554,6 +555,7 @@ main(int argc, char *argv[])
 	struct opts o;
 	int rc;
 
+	heap_huge();
 	memset(&o, 0, sizeof o);
 	o.max_examples = DEFAULT_EXAMPLES;
 	o.sea = "-";
