@@ -29,9 +29,10 @@ sample_new(const struct strata_stratum *defs, size_t ndefs, uint64_t seed)
 	keyhash_from_seed(seed, &s->key);
 	s->spellings = memo_new(SAMPLE_MAX_SPELLINGS);
 	s->areakeys = memo_new(SAMPLE_MAX_AREAS);
-	s->excl = idset_new();
+	/* sized for a few: most runs exclude none, and most IDs are packed, not others */
+	s->excl = idset_new_sized(1);
 	s->tuples = intern_new(TUP_WORDS);
-	s->others = idset_new();
+	s->others = idset_new_sized(1);
 	strbuf_init(&s->arena);
 	strbuf_init(&s->scratch);
 	return s;
@@ -188,10 +189,10 @@ ident_new(struct sample *s, const char *case_id, size_t idlen, unsigned long lin
 	struct ident *e;
 
 	if (s->nrows == s->rowcap) {
-		/* mapped: faulted in huge pages, grown without a copy */
-		s->rows = pages_resize(s->rows, s->rowcap, s->rowcap ? 2 * s->rowcap : 1024,
+		/* mapped: faulted in huge pages, grown without a copy; small at first */
+		s->rows = pages_resize(s->rows, s->rowcap, s->rowcap ? 2 * s->rowcap : 64,
 		                       sizeof *s->rows);
-		s->rowcap = s->rowcap ? 2 * s->rowcap : 1024;
+		s->rowcap = s->rowcap ? 2 * s->rowcap : 64;
 	}
 	e = &s->rows[s->nrows++];
 	memset(e, 0, sizeof *e);
