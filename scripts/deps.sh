@@ -8,7 +8,7 @@
 # apt-get line and stops (exit 1).
 set -u
 PKGS="gcc make autoconf automake pkg-config libcsv-dev libjansson-dev libpcre2-dev check
-libical-dev libcmark-dev zlib1g-dev libzip-dev libexpat1-dev libxlsxwriter-dev libutf8proc-dev wbritish wbritish-large clang-format libxml2-utils groff-base time universal-ctags jq"
+libical-dev libcmark-dev zlib1g-dev libisal-dev libzip-dev libexpat1-dev libxlsxwriter-dev libutf8proc-dev wbritish wbritish-large clang-format libxml2-utils groff-base time universal-ctags jq"
 for arg in "$@"; do
 	case $arg in
 	--ci) PKGS="$PKGS valgrind clang libclang-rt-14-dev" ;;

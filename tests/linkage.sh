@@ -1,6 +1,6 @@
 #!/bin/sh
 # linkage.sh: what every tool maps at start (make check). libical (with ICU
-# and libstdc++), libxlsxwriter (with libcrypto), and zlib and expat (which
+# and libstdc++), libxlsxwriter (with libcrypto), and zlib, ISA-L and expat (which
 # only read workbooks) are loaded on first use through lib/core/dynlib, so no
 # tool may name them among its needed libraries: a new call into one of them
 # without a stub in lib/core/dynlib_*.c links it again and fails here. Nor
@@ -20,7 +20,7 @@ for dir in cmd/*/; do
 	[ -n "$needed" ] || { echo "linkage: bin/$tool: no needed library read"; fail=1; continue; }
 	for lib in $needed; do
 		case $lib in
-		libical* | libxlsxwriter* | libcrypto* | libicu* | libstdc++* | libz.* | libexpat* | libpcre2* | libm.*)
+		libical* | libxlsxwriter* | libcrypto* | libicu* | libstdc++* | libz.* | libisal* | libexpat* | libpcre2* | libm.*)
 			echo "linkage: bin/$tool links $lib at start (load it through lib/core/dynlib)"
 			fail=1
 			;;
@@ -28,5 +28,5 @@ for dir in cmd/*/; do
 	done
 	n=$((n + 1))
 done
-[ "$fail" = 0 ] && echo "linkage: $n tools, none links libical, libxlsxwriter, zlib, expat, PCRE2 or libm at start"
+[ "$fail" = 0 ] && echo "linkage: $n tools, none links libical, libxlsxwriter, zlib, ISA-L, expat, PCRE2 or libm at start"
 exit "$fail"

@@ -85,10 +85,27 @@ wordlist_free(struct wordlist *wl)
 	wl->unhashed = 0;
 }
 
+/* Read the whole of fp into b (unbuffered: one read() a block, no stdio buffer); -1 on error. */
+static int
+slurp(FILE *fp, struct strbuf *b)
+{
+	size_t got;
+
+	setvbuf(fp, NULL, _IONBF, 0);
+	do {
+		strbuf_grow(b, 4096);
+		got = fread(b->buf + b->len, 1, 4096, fp);
+		b->len += got;
+	} while (got == 4096);
+	b->buf[b->len] = '\0';
+	return ferror(fp) ? -1 : 0;
+}
+
 /*
- * Read one lower-cased word a line from path, skip blanks and '#'; sort
- * the words when there are too many for a memo, else leave them to be
- * hashed on first use (wordlist_hash()). They are read into one buffer (a
+ * Read one lower-cased word a line from path, skip blanks and '#' (a line
+ * is read up to a NUL in it); sort the words when there are too many for a
+ * memo, else leave them to be hashed on first use (wordlist_hash()). The
+ * file is read whole and its words packed in place, each ended by NUL (a
  * few thousand bytes: one allocation, not one a word), which the memo's own
  * copies make free to drop.
  */
@@ -97,36 +114,42 @@ wordlist_read(struct wordlist *wl, const char *path, char *err, size_t errsz)
 {
 	struct strbuf text;
 	FILE *fp;
-	char *line = NULL, *p, *e;
-	size_t cap = 0, i;
+	char *p, *e, *line, *end, *next, *out;
+	size_t i;
 
 	if ((fp = output_input_open(path)) == NULL) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return -1;
 	}
 	strbuf_init(&text);
-	while (getline(&line, &cap, fp) != -1) {
-		for (p = line; *p == ' ' || *p == '\t'; p++)
-			;
-		if (*p == '#' || *p == '\n' || *p == '\r' || *p == '\0')
-			continue;
-		for (e = p; *e != '\0' && *e != '\n' && *e != '\r' && *e != '#'; e++)
-			if (*e >= 'A' && *e <= 'Z')
-				*e = (char)(*e - 'A' + 'a');
-		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-			e--;
-		*e = '\0';
-		strbuf_add(&text, p, (size_t)(e - p) + 1); /* the word and its NUL */
-		wl->n++;
-	}
-	free(line);
-	if (ferror(fp)) {
+	if (slurp(fp, &text) == -1) {
 		snprintf(err, errsz, "%s: read error", path);
 		fclose(fp);
 		strbuf_free(&text);
 		return -1;
 	}
 	fclose(fp);
+	end = text.buf + text.len;
+	for (line = out = text.buf; line < end; line = next) {
+		if ((next = memchr(line, '\n', (size_t)(end - line))) != NULL)
+			next++;
+		else
+			next = end;
+		for (p = line; p < next && (*p == ' ' || *p == '\t'); p++)
+			;
+		if (p == next || *p == '#' || *p == '\n' || *p == '\r' || *p == '\0')
+			continue;
+		for (e = p; e < next && *e != '\0' && *e != '\n' && *e != '\r' && *e != '#'; e++)
+			if (*e >= 'A' && *e <= 'Z')
+				*e = (char)(*e - 'A' + 'a');
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		memmove(out, p, (size_t)(e - p)); /* out never passes p: words only shrink */
+		out += e - p;
+		*out++ = '\0';
+		wl->n++;
+	}
+	text.len = (size_t)(out - text.buf);
 	if (wl->n > 4096) {
 		wl->words = xcalloc(wl->n, sizeof *wl->words);
 		for (i = 0, p = text.buf; i < wl->n; i++, p += strlen(p) + 1)

@@ -83,7 +83,7 @@ firsts_add(struct firsts *f, unsigned long line)
 	size_t w = (size_t)(line / 64), b = w / RANK_WORDS, words;
 
 	if (w >= f->words) {
-		words = f->words ? f->words : 1024;
+		words = f->words ? f->words : RANK_WORDS; /* 512 lines: grown as they come */
 		while (w >= words)
 			words *= 2;
 		f->bits = pages_resize(f->bits, f->words, words, sizeof *f->bits);
@@ -378,7 +378,7 @@ cases_free(struct cases *c)
 static void
 recs_grow(struct cases *c)
 {
-	size_t cap = c->cap ? 2 * c->cap : 1024;
+	size_t cap = c->cap ? 2 * c->cap : 64; /* small at first: a fresh page costs a fault */
 
 	if (cap > SIZE_MAX / 2 / sizeof *c->v)
 		xmalloc((size_t)-1); /* cannot be satisfied: stops as out of memory */

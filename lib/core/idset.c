@@ -67,6 +67,7 @@ struct idset {
 #define BIG_LINE ((unsigned long)UINT32_MAX - 1) /* lines from here on live in entries */
 #define TAIL ((size_t)64) /* slots past cap at first: where the last runs spill */
 #define MAP_MIN ((size_t)1 << 20) /* tables of this many bytes and more are mapped */
+#define SIZED_MIN ((size_t)64) /* home slots of a set sized for a few IDs */
 #define MAX_LOAD_NUM 4 /* at most 4/5 full */
 #define MAX_LOAD_DEN 5
 
@@ -244,7 +245,11 @@ idset_new_sized(size_t n)
 
 	if (run_key == NULL)
 		run_key = keyhash_run_key();
-	s->cap = 1024;
+	/*
+	 * Without a hint, 1024 home slots; with one, as many as it needs, at
+	 * least SIZED_MIN: a set sized for a few IDs touches a page, not four.
+	 */
+	s->cap = n > 0 ? SIZED_MIN : 1024;
 	if (n / MAX_LOAD_NUM * MAX_LOAD_DEN > s->cap)
 		s->cap = n / MAX_LOAD_NUM * MAX_LOAD_DEN;
 	s->alloc = s->cap + TAIL;

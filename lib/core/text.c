@@ -44,20 +44,32 @@ text_keys_next(struct text_keys *k)
 	return 0;
 }
 
-/* The key of s into out (label: '&' read as "and"). */
+/*
+ * The key of s into out (label: '&' read as "and"), the bytes
+ * text_keys_next() gives, in one pass: the share/ files' hundreds of names
+ * and aliases are keyed at every start.
+ */
 static void
 text_key(const char *s, int label, struct strbuf *out)
 {
-	struct text_keys k = {(const unsigned char *)s, NULL, label};
+	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
 	char *q;
-	int c;
+	unsigned c;
 
 	strbuf_reset(out);
 	strbuf_grow(out, label ? 3 * n : n); /* "&" grows to "and" */
 	q = out->buf;
-	while ((c = text_keys_next(&k)) != 0)
-		*q++ = (char)c;
+	for (; (c = *p) != '\0'; p++) {
+		if (c - 'a' < 26u || c - '0' < 10u || c >= 0x80)
+			*q++ = (char)c;
+		else if (c - 'A' < 26u)
+			*q++ = (char)(c - 'A' + 'a');
+		else if (c == '&' && label) {
+			memcpy(q, "and", 3);
+			q += 3;
+		}
+	}
 	*q = '\0';
 	out->len = (size_t)(q - out->buf);
 }

@@ -65,6 +65,8 @@ struct vocab {
 	size_t nentries;
 	struct vocab_slot *slots;
 	size_t mask; /* slots - 1, a power of two less one */
+	char *keys; /* the slots' keys, end to end (one block, not one allocation a key) */
+	size_t keys_len, keys_cap;
 	struct vocab_pattern *patterns;
 	size_t npatterns;
 	struct vocab_cache *cache;
@@ -107,9 +109,12 @@ slot_for(const struct vocab *v, const char *key)
 	return &v->slots[i];
 }
 
-/* Size the table for at most nkeys keys, at most half full. */
+/*
+ * Size the table for at most nkeys keys, at most half full, and the block of
+ * their bytes for at most bytes (a key is never longer than its text).
+ */
 static void
-table_init(struct vocab *v, size_t nkeys)
+table_init(struct vocab *v, size_t nkeys, size_t bytes)
 {
 	size_t n = 16;
 
@@ -117,6 +122,15 @@ table_init(struct vocab *v, size_t nkeys)
 		n *= 2;
 	v->slots = xcalloc(n, sizeof *v->slots);
 	v->mask = n - 1;
+	v->keys = xmalloc(bytes + 1);
+	v->keys_cap = bytes + 1;
+}
+
+/* 1 when key lies in the block of keys (else it has an allocation of its own). */
+static int
+in_keys(const struct vocab *v, const char *key)
+{
+	return v->keys != NULL && key >= v->keys && key < v->keys + v->keys_cap;
 }
 
 /* Add text's key for entry e; -1 with a message on an empty or shared key. */
@@ -134,7 +148,12 @@ add_key(struct vocab *v, const char *path, size_t e, const char *text, char *err
 		         path, e + 1, v->entries[e].value, text);
 		rc = -1;
 	} else if ((slot = slot_for(v, key.buf))->key == NULL) {
-		slot->key = strbuf_steal(&key);
+		if (key.len + 1 <= v->keys_cap - v->keys_len) {
+			slot->key = memcpy(v->keys + v->keys_len, key.buf, key.len + 1);
+			v->keys_len += key.len + 1;
+		} else
+			slot->key =
+			    strbuf_steal(&key); /* never, as keys are no longer than texts */
 		slot->entry = e;
 	} else if (slot->entry != e) {
 		snprintf(err, errsz,
@@ -168,15 +187,33 @@ bad:
 	return NULL;
 }
 
-/* Count the keys and patterns the entries will need; -1 on a bad entry. */
+/* The bytes of the strings of array a (and a NUL each). */
+static size_t
+strings_bytes(const json_t *a)
+{
+	const json_t *x;
+	size_t i, n = 0;
+
+	json_array_foreach(a, i, x)
+	{
+		if (json_is_string(x))
+			n += json_string_length(x) + 1;
+	}
+	return n;
+}
+
+/*
+ * Count the keys and patterns the entries will need, and the bytes of the
+ * texts keyed; -1 on a bad entry.
+ */
 static int
 read_entries(struct vocab *v, const json_t *values, const char *path, size_t *nkeys, size_t *npats,
-             char *err, size_t errsz)
+             size_t *bytes, char *err, size_t errsz)
 {
 	const json_t *obj, *val;
 	size_t i;
 
-	*nkeys = *npats = 0;
+	*nkeys = *npats = *bytes = 0;
 	v->nentries = json_array_size(values);
 	v->entries = xcalloc(v->nentries + 1, sizeof *v->entries);
 	json_array_foreach(values, i, obj)
@@ -190,6 +227,8 @@ read_entries(struct vocab *v, const json_t *values, const char *path, size_t *nk
 		v->entries[i].value = json_string_value(val);
 		v->entries[i].obj = obj;
 		*nkeys += 1 + json_array_size(json_object_get(obj, "aliases"));
+		*bytes +=
+		    json_string_length(val) + 1 + strings_bytes(json_object_get(obj, "aliases"));
 		*npats += json_array_size(json_object_get(obj, "patterns"));
 	}
 	return 0;
@@ -333,7 +372,7 @@ vocab_load(const char *path, char *err, size_t errsz)
 {
 	struct vocab *v;
 	const json_t *values;
-	size_t nkeys, npats, i;
+	size_t nkeys, npats, bytes, i;
 	json_t *root;
 	int pooled = jsonpool_begin(); /* the tree is dropped at once, its text copied out */
 
@@ -352,9 +391,9 @@ vocab_load(const char *path, char *err, size_t errsz)
 	v->path = xstrdup(path);
 	v->cache = xcalloc(1, sizeof *v->cache);
 	strbuf_init(&v->cache->key);
-	if (read_entries(v, values, path, &nkeys, &npats, err, errsz) < 0)
+	if (read_entries(v, values, path, &nkeys, &npats, &bytes, err, errsz) < 0)
 		goto fail;
-	table_init(v, nkeys);
+	table_init(v, nkeys, bytes);
 	v->patterns = xcalloc(npats + 1, sizeof *v->patterns);
 	for (i = 0; i < v->nentries; i++)
 		if (index_entry(v, i, path, err, errsz) < 0)
@@ -389,8 +428,10 @@ vocab_free(struct vocab *v)
 		return;
 	if (v->slots != NULL)
 		for (i = 0; i <= v->mask; i++)
-			free(v->slots[i].key);
+			if (!in_keys(v, v->slots[i].key))
+				free(v->slots[i].key);
 	free(v->slots);
+	free(v->keys);
 	for (i = 0; i < v->npatterns; i++)
 		rx_free(v->patterns[i].rx);
 	free(v->patterns);

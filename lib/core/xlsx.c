@@ -166,6 +166,11 @@ fail(struct xlsx_reader *x, const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vprintf(&x->err, fmt, ap);
 	va_end(ap);
+	/* a stream zlib refuses is reported as zlib meets it (see xlsxzip_fcheck) */
+	if (x->zf != NULL && xlsxzip_fcheck(x->zf, &x->zerr) != 0) {
+		strbuf_reset(&x->err);
+		strbuf_printf(&x->err, "%s: %s", x->path, x->zerr.buf);
+	}
 	x->fatal = 1;
 	if (x->xp != NULL)
 		XML_StopParser(x->xp, XML_FALSE);

@@ -1,5 +1,5 @@
 /*
- * xlsxzip.h: the ZIP container of a workbook, read with zlib alone: the
+ * xlsxzip.h: the ZIP container of a workbook, read with ISA-L and zlib: the
  * central directory (ZIP64 too), then one member at a time, stored or
  * deflated, its CRC checked at its end. Nothing else of ZIP is taken: an
  * encrypted member, another compression method, an archive split over disks
@@ -42,6 +42,13 @@ void xlsxzip_stat(const struct xlsxzip *, long idx, struct xlsxzip_stat *);
 struct xlsxzip_file *xlsxzip_fopen(struct xlsxzip *, long idx, struct strbuf *err);
 /* Up to n bytes into buf: how many (0 at the member's end), or -1 (err set). */
 long long xlsxzip_fread(struct xlsxzip_file *, void *buf, size_t n, struct strbuf *err);
+/*
+ * Whether zlib takes the bytes given so far as a valid stream: 0, or -1 with
+ * err set as xlsxzip_fread() would have set it had zlib read them. ISA-L
+ * inflates; zlib refuses some streams it accepts (an incomplete Huffman code):
+ * call this before reporting an error met in what the member gave.
+ */
+int xlsxzip_fcheck(struct xlsxzip_file *, struct strbuf *err);
 void xlsxzip_fclose(struct xlsxzip_file *);
 
 #endif

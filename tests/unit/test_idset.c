@@ -1,6 +1,7 @@
 /*
  * test_idset.c: the compact Case ID set: first-seen lines, growth past the
- * initial table (in place, many times over, IDs in random order), long IDs
+ * initial table (in place, many times over, IDs in random order, from the
+ * default size and from the smallest a hint gives), long IDs
  * and IDs that differ only late, the packed forms, lines past 2^32; an ID
  * packed and unpacked is itself, and only the packed form packs; prefetched
  * IDs are found as any other.
@@ -98,7 +99,9 @@ START_TEST(test_growth)
 	enum { N = 300000 };
 	static unsigned long first[N];
 	unsigned long long st = 0x9E3779B97F4A7C15ULL + (unsigned long long)_i;
-	struct idset *s = idset_new();
+	int form = _i % 3; /* packed IDs, some not packed, hyphenated */
+	/* from the default size, and from the smallest a hint gives */
+	struct idset *s = _i < 3 ? idset_new() : idset_new_sized(2);
 	unsigned long line, k, got;
 	char id[32];
 	size_t len;
@@ -106,10 +109,10 @@ START_TEST(test_growth)
 	memset(first, 0, sizeof first);
 	for (line = 2; line < 2 + 2 * (unsigned long)N; line++) {
 		k = (unsigned long)(next_rnd(&st) % N);
-		if (_i == 1 && k % 7 == 0)
+		if (form == 1 && k % 7 == 0)
 			len = (size_t)snprintf(id, sizeof id, "other/%lu", k);
 		else
-			len = (size_t)snprintf(id, sizeof id, _i == 2 ? "AB-%lu" : "CA%08lu", k);
+			len = (size_t)snprintf(id, sizeof id, form == 2 ? "AB-%lu" : "CA%08lu", k);
 		got = idset_add(s, id, len, line);
 		ck_assert_uint_eq(got, first[k]);
 		if (first[k] == 0)
@@ -119,7 +122,7 @@ START_TEST(test_growth)
 		len += first[k] != 0;
 	ck_assert_uint_eq(idset_count(s), len);
 	ck_assert_uint_gt(len, N / 2);
-	if (_i != 1)
+	if (form != 1)
 		ck_assert_uint_le(idset_bytes(s), 24 * len);
 	idset_free(s);
 }
@@ -275,7 +278,7 @@ make_suite_idset(void)
 	tcase_add_test(tc, test_first_seen);
 	tcase_add_test(tc, test_many);
 	tcase_add_test(tc, test_long_ids);
-	tcase_add_loop_test(tc, test_growth, 0, 3);
+	tcase_add_loop_test(tc, test_growth, 0, 6);
 	tcase_add_test(tc, test_forms);
 	tcase_add_test(tc, test_far_lines);
 	tcase_add_test(tc, test_pack_round_trip);

@@ -3,6 +3,7 @@
  * near-miss finder's distances, ties and bounds.
  */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/strbuf.h"
@@ -133,6 +134,41 @@ START_TEST(test_same_as_keys)
 }
 END_TEST
 
+/* Every byte in a key: letters lowered, digits and non-ASCII kept, '&' "and" in a label key. */
+START_TEST(test_key_every_byte)
+{
+	struct strbuf k, l;
+	char s[4], want[8];
+	int c;
+
+	strbuf_init(&k);
+	strbuf_init(&l);
+	for (c = 1; c < 256; c++) {
+		s[0] = 'Q';
+		s[1] = (char)c;
+		s[2] = '7';
+		s[3] = '\0';
+		text_normkey(s, &k);
+		text_labelkey(s, &l);
+		if (c >= 'A' && c <= 'Z')
+			snprintf(want, sizeof want, "q%c7", c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+			snprintf(want, sizeof want, "q%c7", c);
+		else
+			snprintf(want, sizeof want, "q7");
+		ck_assert_str_eq(k.buf, want);
+		ck_assert_uint_eq(k.len, strlen(want));
+		ck_assert_int_eq(text_same(s, want), 1);
+		if (c == '&')
+			snprintf(want, sizeof want, "qand7");
+		ck_assert_str_eq(l.buf, want);
+		ck_assert_uint_eq(l.len, strlen(want));
+	}
+	strbuf_free(&k);
+	strbuf_free(&l);
+}
+END_TEST
+
 /* A name longer than the small buffer of the edit distance is still found. */
 START_TEST(test_nearest_long)
 {
@@ -158,6 +194,7 @@ make_suite_text(void)
 
 	tcase_add_test(tc, test_same);
 	tcase_add_test(tc, test_labelkey);
+	tcase_add_test(tc, test_key_every_byte);
 	tcase_add_test(tc, test_nearest);
 	tcase_add_test(tc, test_nearest_short_keys);
 	tcase_add_test(tc, test_same_as_keys);

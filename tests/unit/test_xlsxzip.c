@@ -3,7 +3,9 @@
  * byte: stored and deflated members, names without case, ZIP64 records,
  * and each damage refused with its reason: a CRC that does not match, a
  * member longer or shorter than the directory says, encryption, another
- * compression method, a truncated archive, a damaged directory.
+ * compression method, a truncated archive, a damaged directory, a deflate
+ * stream ISA-L refuses (zlib's reason given), one only zlib refuses (an
+ * incomplete Huffman code: read, and xlsxzip_fcheck() gives zlib's reason).
  */
 #include <check.h>
 #include <stdio.h>
@@ -17,7 +19,28 @@
 static const char text[] = "<row r=\"1\"><c r=\"A1\"><v>42</v></c></row>"
                            "<row r=\"2\"><c r=\"A2\"><v>43</v></c></row>";
 
-enum damage { D_NONE, D_CRC, D_LONGER, D_SHORTER, D_ENCRYPTED, D_METHOD, D_CUT, D_DIR, D_ZIP64 };
+enum damage {
+	D_NONE,
+	D_CRC,
+	D_LONGER,
+	D_SHORTER,
+	D_ENCRYPTED,
+	D_METHOD,
+	D_CUT,
+	D_DIR,
+	D_ZIP64,
+	D_BLOCKTYPE, /* the deflate stream's first block is of the reserved type 3 */
+	D_LATE, /* a distance too far back near the stream's end, after bytes were given */
+	D_INCOMPLETE, /* the deflated member is "ab" in a block whose literal code is incomplete */
+};
+
+/*
+ * "ab" deflated in one dynamic block whose literal/length code has three
+ * codes of two bits ('a', 'b', end of block): incomplete, so zlib refuses
+ * it ("invalid literal/lengths set") where ISA-L decodes it.
+ */
+static const unsigned char incomplete[] = {0x05, 0xc0, 0x01, 0x09, 0x00, 0x00, 0x00,
+                                           0x80, 0xa0, 0xad, 0xf5, 0x7f, 0x44, 0x62};
 
 static void
 put16(struct strbuf *b, unsigned v)
@@ -63,11 +86,35 @@ archive(enum damage d)
 	ck_assert_int_eq(deflate(&zs, Z_FINISH), Z_STREAM_END);
 	zn = zs.total_out;
 	deflateEnd(&zs);
+	if (d == D_BLOCKTYPE)
+		z[0] |= 6;
+	if (d == D_LATE) { /* a stored block of the text, then a match 32,768 bytes back */
+		zn = 0;
+		z[zn++] = 0; /* BFINAL 0, stored */
+		z[zn++] = (unsigned char)(sizeof text - 1);
+		z[zn++] = 0;
+		z[zn++] = (unsigned char)~(sizeof text - 1);
+		z[zn++] = 0xFF;
+		memcpy(z + zn, text, sizeof text - 1);
+		zn += sizeof text - 1;
+		/* BFINAL 1, fixed codes, length 3 (257: 0000001), distance code 29 (11101) */
+		z[zn++] = 0x03;
+		z[zn++] = 0x5e;
+		z[zn++] = 0x01;
+		z[zn++] = 0x00;
+		z[zn++] = 0x00;
+	}
+	if (d == D_INCOMPLETE) {
+		memcpy(z, incomplete, sizeof incomplete);
+		zn = sizeof incomplete;
+		crc = crc32(0, (const Bytef *)"ab", 2);
+	}
 	strbuf_init(&b);
 	strbuf_init(&cd);
 	for (i = 0; i < 2; i++) {
 		unsigned method = i == 0 ? 0 : 8, flags = 0;
-		unsigned long size = sizeof text - 1, csize = i == 0 ? size : zn, c = crc;
+		unsigned long size = sizeof text - 1, csize = i == 0 ? size : zn;
+		unsigned long c = i == 0 ? crc32(0, (const Bytef *)text, sizeof text - 1) : crc;
 		if (i == 1 && d == D_CRC)
 			c ^= 1;
 		if (i == 1 && d == D_LONGER)
@@ -80,6 +127,8 @@ archive(enum damage d)
 			method = 12;
 		if (i == 1 && d == D_CUT) /* the deflate stream stops before its end */
 			csize = zn / 2;
+		if (i == 1 && d == D_INCOMPLETE)
+			size = 2;
 		off[i] = (unsigned long)b.len;
 		put32(&b, 0x04034b50);
 		put16(&b, 20);
@@ -223,7 +272,9 @@ static const struct {
     {D_SHORTER, "shorter than the archive says"},
     {D_ENCRYPTED, "encrypted"},
     {D_METHOD, "a method other than deflate"},
-    {D_CUT, "truncated"},
+    {D_CUT, "truncated (a deflate stream stops)"},
+    {D_BLOCKTYPE, "bad compressed data: the archive is damaged"},
+    {D_LATE, "bad compressed data: the archive is damaged"},
 };
 
 START_TEST(test_damaged)
@@ -239,6 +290,59 @@ START_TEST(test_damaged)
 	ck_assert_ptr_null(slurp(z, "Dir/B.xml", 64, &err));
 	ck_assert_msg(strstr(err.buf, damaged[_i].error) != NULL, "%d: got \"%s\"", damaged[_i].d,
 	              err.buf);
+	xlsxzip_close(z);
+	strbuf_free(&err);
+}
+END_TEST
+
+/* Damage met after bytes were given, read in pieces of every size: zlib's reason, always. */
+START_TEST(test_damaged_pieces)
+{
+	struct strbuf err;
+	struct xlsxzip *z;
+	size_t n;
+
+	strbuf_init(&err);
+	for (n = 1; n <= 64; n++) { /* slurp() reads into 64 bytes */
+		ck_assert_ptr_nonnull(z = xlsxzip_open(archive(D_LATE), 4, &err));
+		ck_assert_ptr_null(slurp(z, "Dir/B.xml", n, &err));
+		ck_assert_str_eq(err.buf, "bad compressed data: the archive is damaged");
+		xlsxzip_close(z);
+	}
+	strbuf_free(&err);
+}
+END_TEST
+
+/* A stream ISA-L reads and zlib refuses: read, and xlsxzip_fcheck() says what zlib says. */
+START_TEST(test_incomplete_code)
+{
+	struct strbuf err;
+	struct xlsxzip *z;
+	struct xlsxzip_file *f;
+	char buf[8], *s;
+
+	strbuf_init(&err);
+	ck_assert_ptr_nonnull(z = xlsxzip_open(archive(D_INCOMPLETE), 4, &err));
+	ck_assert_ptr_nonnull(s = slurp(z, "Dir/B.xml", 64, &err));
+	ck_assert_str_eq(s, "ab");
+	free(s);
+	ck_assert_ptr_nonnull(f = xlsxzip_fopen(z, xlsxzip_find(z, "Dir/B.xml", 0), &err));
+	ck_assert_int_eq(xlsxzip_fcheck(f, &err), 0); /* nothing given yet */
+	ck_assert_int_eq(xlsxzip_fread(f, buf, 1, &err), 1);
+	ck_assert_int_eq(xlsxzip_fcheck(f, &err), -1);
+	ck_assert_str_eq(err.buf, "bad compressed data: the archive is damaged");
+	xlsxzip_fclose(f);
+	/* a valid stream passes */
+	ck_assert_ptr_nonnull(f = xlsxzip_fopen(z, xlsxzip_find(z, "a.txt", 0), &err));
+	ck_assert_int_eq(xlsxzip_fread(f, buf, 8, &err), 8);
+	ck_assert_int_eq(xlsxzip_fcheck(f, &err), 0);
+	xlsxzip_fclose(f);
+	xlsxzip_close(z);
+	ck_assert_ptr_nonnull(z = xlsxzip_open(archive(D_NONE), 4, &err));
+	ck_assert_ptr_nonnull(f = xlsxzip_fopen(z, xlsxzip_find(z, "Dir/B.xml", 0), &err));
+	ck_assert_int_eq(xlsxzip_fread(f, buf, 8, &err), 8);
+	ck_assert_int_eq(xlsxzip_fcheck(f, &err), 0);
+	xlsxzip_fclose(f);
 	xlsxzip_close(z);
 	strbuf_free(&err);
 }
@@ -274,6 +378,8 @@ make_suite_xlsxzip(void)
 
 	tcase_add_test(tc, test_read);
 	tcase_add_loop_test(tc, test_damaged, 0, (int)(sizeof damaged / sizeof damaged[0]));
+	tcase_add_test(tc, test_damaged_pieces);
+	tcase_add_test(tc, test_incomplete_code);
 	tcase_add_test(tc, test_not_archives);
 	suite_add_tcase(s, tc);
 	return s;
