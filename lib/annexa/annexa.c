@@ -36,7 +36,17 @@
 #include "core/xalloc.h"
 
 #define MEMO_MAX 4096 /* distinct values remembered per column */
-#define PREFETCH_AHEAD 8 /* records ahead whose Case ID slot is prefetched */
+/*
+ * Case ID slots are loaded ahead of need in bursts: every PREFETCH_BURST
+ * records, those PREFETCH_AHEAD to PREFETCH_AHEAD + PREFETCH_BURST - 1
+ * ahead. On a table of megabytes nearly every slot misses the TLB as well
+ * as the cache; one at a time, each prefetch waits for its page walk, while
+ * a burst's walks overlap (bench: about a tenth off a million-row check).
+ * csvbatch reads far enough ahead (CSVBATCH_PEEK) for the last of a burst.
+ */
+#define PREFETCH_AHEAD 8
+#define PREFETCH_BURST 16
+_Static_assert(PREFETCH_AHEAD + PREFETCH_BURST - 1 <= CSVBATCH_PEEK, "a burst sees past csvbatch");
 /*
  * Unreadable records (binary data, malformed, the wrong number of fields)
  * before the check gives up, each readable one cancelling READABLE_CREDIT of
@@ -970,7 +980,7 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	struct csvbatch *cb;
 	unsigned char *bad = NULL;
 	const char *ahead;
-	size_t alen = 0, run = 0;
+	size_t alen = 0, run = 0, nrec = 0, k;
 	int rc;
 
 	a->name = name;
@@ -991,10 +1001,12 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	size_ids(a, fp, rd);
 	cb = csvbatch_start(rd);
 	while ((rc = csvbatch_next(cb, &r)) == 1) {
-		/* Case IDs hash all over a large table: load a slot ahead of need. */
-		if (a->col[F_CASE_ID] >= 0 &&
-		    (ahead = csvbatch_peek(cb, PREFETCH_AHEAD, (size_t)a->col[F_CASE_ID], &alen)))
-			cases_prefetch(a->cases, ahead, alen);
+		/* Case IDs hash all over a large table: load slots ahead of need. */
+		if (a->col[F_CASE_ID] >= 0 && nrec++ % PREFETCH_BURST == 0)
+			for (k = PREFETCH_AHEAD; k < PREFETCH_AHEAD + PREFETCH_BURST; k++)
+				if ((ahead =
+				         csvbatch_peek(cb, k, (size_t)a->col[F_CASE_ID], &alen)))
+					cases_prefetch(a->cases, ahead, alen);
 		check_record(a, r, bad);
 		if (r->flags & CSVIO_BLANK)
 			; /* an empty line neither breaks a run nor adds to it */

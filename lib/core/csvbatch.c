@@ -25,7 +25,7 @@
  * the current one are left, so that csvbatch_peek() sees as far past the
  * end of a batch as within it.
  */
-#define INLINE_AHEAD 16
+#define INLINE_AHEAD CSVBATCH_PEEK
 
 /* A record of a batch; its fields lie end to end in data, each NUL-terminated. */
 struct brec {

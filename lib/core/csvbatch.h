@@ -23,8 +23,12 @@ struct csvbatch *csvbatch_start(struct csvio_reader *);
 int csvbatch_next(struct csvbatch *, struct csvio_record **rec);
 /*
  * Field col of the record ahead records after the last one returned, when
- * it is already at hand (else NULL): for prefetching. *len is set.
+ * it is already at hand (else NULL): for prefetching. *len is set. In the
+ * caller's thread, records up to CSVBATCH_PEEK ahead are at hand (unless
+ * the input ends first, or a batch fills its bytes first: records of
+ * kilobytes).
  */
+#define CSVBATCH_PEEK 32
 const char *csvbatch_peek(const struct csvbatch *, size_t ahead, size_t col, size_t *len);
 /* The fatal error's message (after -1). */
 const char *csvbatch_error(const struct csvbatch *);

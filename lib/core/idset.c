@@ -42,7 +42,8 @@ struct hint {
 	uint64_t key, hash;
 };
 
-#define HINTS 16 /* a power of two, more than the keys prefetched ahead of use */
+#define HINT_BITS 6
+#define HINTS (1 << HINT_BITS) /* more than the keys prefetched ahead of use */
 
 /* A slot: key (0 = empty) in two halves, so that a slot is 12 bytes; line or entry index. */
 struct slot {
@@ -146,7 +147,7 @@ key_hash(uint64_t key)
 static size_t
 hint_of(uint64_t key)
 {
-	return (size_t)((key * UINT64_C(0x9e3779b97f4a7c15)) >> 60) & (HINTS - 1);
+	return (size_t)((key * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - HINT_BITS));
 }
 
 /* key_hash() of a packed key, from the hints when it was prefetched. */

@@ -54,9 +54,12 @@ make_csv(unsigned long n)
 }
 
 /* The distances csvbatch_peek() is asked to look ahead; the last is more than a batch. */
-static const size_t aheads[] = {1, 8, 17, 40, 100};
+static const size_t aheads[] = {1, 8, 17, CSVBATCH_PEEK, 40, 100};
 #define NAHEAD (sizeof aheads / sizeof aheads[0])
 #define RING 128 /* more than the farthest distance */
+
+/* Records with a field 0 past the first CSVBATCH_PEEK not seen that far ahead. */
+static unsigned long missed_far;
 
 /*
  * Read the same file through csvio and through a csvbatch: the same
@@ -77,6 +80,7 @@ same_records(void)
 	int rx, ry;
 
 	memset(wanted, 0, sizeof wanted);
+	missed_far = 0;
 	for (;;) {
 		for (d = 0; d < NAHEAD; d++) {
 			const char *peek = csvbatch_peek(cb, aheads[d], 0, &plen);
@@ -91,12 +95,16 @@ same_records(void)
 		}
 		rx = csvio_next(ra, &x);
 		ry = csvbatch_next(cb, &y);
-		for (d = 0; d < NAHEAD && ry == 1; d++)
+		for (d = 0; d < NAHEAD && ry == 1; d++) {
+			if (aheads[d] == CSVBATCH_PEEK && count >= CSVBATCH_PEEK &&
+			    y->nfields > 0 && !wanted[count % RING][d])
+				missed_far++;
 			if (wanted[count % RING][d]) {
 				ck_assert_uint_gt(y->nfields, 0);
 				ck_assert_int_eq(strncmp(want[count % RING][d], y->fields[0], 63),
 				                 0);
 			}
+		}
 		ck_assert_int_eq(rx, ry);
 		if (rx != 1)
 			break;
@@ -135,7 +143,11 @@ START_TEST(test_same_records)
 }
 END_TEST
 
-/* On one CPU the caller's thread reads small batches itself: the same records. */
+/*
+ * On one CPU the caller's thread reads small batches itself: the same
+ * records, and every record is at hand CSVBATCH_PEEK ahead (a burst of
+ * prefetches relies on it).
+ */
 START_TEST(test_same_records_one_cpu)
 {
 	cpu_set_t set, one;
@@ -148,6 +160,7 @@ START_TEST(test_same_records_one_cpu)
 	CPU_SET(c, &one);
 	ck_assert_int_eq(sched_setaffinity(0, sizeof one, &one), 0);
 	ck_assert_uint_eq(same_records(), 20002);
+	ck_assert_uint_eq(missed_far, 0);
 	ck_assert_int_eq(sched_setaffinity(0, sizeof set, &set), 0);
 }
 END_TEST
