@@ -2,9 +2,12 @@
  * fieldmap.c: the columns a tool expects (share/fields/NAME.json) and their
  * binding to the header of a CSV file. Each field knows the normalised
  * forms of its name, key and aliases; a header name maps to the one field
- * holding its normalised form, found in one hash probe (a memo of every
+ * holding its normalised form, found in one hash probe (a table of every
  * form: a field list holds hundreds, and a header is matched against each).
+ * The forms' bytes lie end to end in one block and the table holds their
+ * offsets: built at every start, it costs no allocation a form.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +16,7 @@
 #include "core/fieldmap.h"
 #include "core/jsonio.h"
 #include "core/jsonpool.h"
-#include "core/memo.h"
+#include "core/keyhash.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -25,11 +28,20 @@ struct fieldmap_field {
 	int personal;
 };
 
+/* A slot of the table of forms: where the form's bytes start, and its field (-1: empty). */
+struct form_slot {
+	uint32_t off;
+	int32_t field;
+};
+
 struct fieldmap {
 	char *text; /* the fields' keys and names, each ended by NUL */
 	struct fieldmap_field *fields;
 	size_t nfields;
-	struct memo *forms; /* normalised name, key and alias -> its field */
+	struct strbuf forms; /* the normalised names, keys and aliases, each ended by NUL */
+	struct form_slot *slots; /* form -> its field; at most half full */
+	size_t mask; /* slots - 1 */
+	size_t nforms;
 };
 
 /* Normalise a header name: also drop a byte-order mark and no-break spaces. */
@@ -56,24 +68,33 @@ header_key(const char *s, struct strbuf *out)
 	strbuf_free(&clean);
 }
 
+/* The slot holding normalised form k (len bytes), or the empty slot where it would go. */
+static struct form_slot *
+form_slot(const struct fieldmap *fm, const char *k, size_t len)
+{
+	size_t j = (size_t)keyhash_sip13(keyhash_run_key(), k, len) & fm->mask;
+
+	while (fm->slots[j].field >= 0 && strcmp(fm->forms.buf + fm->slots[j].off, k) != 0)
+		j = (j + 1) & fm->mask;
+	return &fm->slots[j];
+}
+
 /* The field holding normalised form k, or -1. */
 static long
 find_form(const struct fieldmap *fm, const char *k)
 {
-	long f;
-
-	return memo_get(fm->forms, k, strlen(k), &f) ? f : -1;
+	return form_slot(fm, k, strlen(k))->field;
 }
 
-#define FORMS_MAX ((size_t)4096) /* names of every field together (a memo's most) */
+#define FORMS_MAX ((size_t)4096) /* names of every field together */
 
 /* Give field f the form of text; -1 with a message if another field has it. */
 static int
 add_form(struct fieldmap *fm, size_t f, const char *text, const char *path, char *err, size_t errsz)
 {
 	struct fieldmap_field *fd = &fm->fields[f];
+	struct form_slot *slot;
 	struct strbuf k;
-	long other;
 	int rc = 0;
 
 	strbuf_init(&k);
@@ -82,14 +103,19 @@ add_form(struct fieldmap *fm, size_t f, const char *text, const char *path, char
 		snprintf(err, errsz, "%s: field \"%s\": \"%s\" has no letters or digits", path,
 		         fd->key, text);
 		rc = -1;
-	} else if ((other = find_form(fm, k.buf)) >= 0 && (size_t)other != f) {
+	} else if ((slot = form_slot(fm, k.buf, k.len))->field >= 0 && (size_t)slot->field != f) {
 		snprintf(err, errsz, "%s: fields \"%s\" and \"%s\" both answer to \"%s\"", path,
-		         fm->fields[other].key, fd->key, text);
+		         fm->fields[slot->field].key, fd->key, text);
 		rc = -1;
-	} else if (other < 0 && memo_put(fm->forms, k.buf, k.len, (long)f) == -1) {
+	} else if (slot->field < 0 && fm->nforms >= FORMS_MAX) {
 		snprintf(err, errsz, "%s: field \"%s\": more than %zu names in the list", path,
 		         fd->key, FORMS_MAX);
 		rc = -1;
+	} else if (slot->field < 0) {
+		slot->off = (uint32_t)fm->forms.len;
+		slot->field = (int32_t)f;
+		strbuf_add(&fm->forms, k.buf, k.len + 1);
+		fm->nforms++;
 	}
 	strbuf_free(&k);
 	return rc;
@@ -163,8 +189,7 @@ keep_text(struct fieldmap *fm)
 
 /*
  * The most forms the fields can have (a name, a key and the aliases of
- * each), up to FORMS_MAX: a memo sized once holds them, instead of one grown
- * from 16 slots, each growth leaving its old table behind.
+ * each), up to FORMS_MAX: a table sized once holds them.
  */
 static size_t
 forms_most(const json_t *fields)
@@ -179,6 +204,21 @@ forms_most(const json_t *fields)
 			return FORMS_MAX;
 	}
 	return n;
+}
+
+/* An empty table of forms for at most n. */
+static void
+forms_init(struct fieldmap *fm, size_t n)
+{
+	size_t slots = 16, i;
+
+	while (slots < 2 * n)
+		slots *= 2;
+	fm->slots = xmalloc(slots * sizeof *fm->slots);
+	for (i = 0; i < slots; i++)
+		fm->slots[i].field = -1;
+	fm->mask = slots - 1;
+	strbuf_init(&fm->forms);
 }
 
 /* Load the field list at path. */
@@ -202,7 +242,7 @@ fieldmap_load(const char *path, char *err, size_t errsz)
 		return NULL;
 	}
 	fm = xcalloc(1, sizeof *fm);
-	fm->forms = memo_new(forms_most(fields));
+	forms_init(fm, forms_most(fields));
 	fm->fields = xcalloc(json_array_size(fields) + 1, sizeof *fm->fields);
 	json_array_foreach(fields, i, obj)
 	{
@@ -235,7 +275,8 @@ fieldmap_free(struct fieldmap *fm)
 {
 	if (fm == NULL)
 		return;
-	memo_free(fm->forms);
+	free(fm->slots);
+	strbuf_free(&fm->forms);
 	free(fm->fields);
 	free(fm->text);
 	free(fm);

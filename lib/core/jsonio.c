@@ -10,10 +10,12 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/jsonio.h"
 #include "core/jsonio_fast.h"
 #include "core/output.h"
+#include "core/xalloc.h"
 
 /*
  * The largest JSON document read (a plan, a SEA of 50,000 entries is a few
@@ -178,6 +180,29 @@ jsonio_on_bus(int sig)
 	siglongjmp(jsonio_bus, 1);
 }
 
+#define JSONIO_READ_SMALL ((size_t)32 << 10) /* bytes of a file read into the heap, not mapped */
+
+/*
+ * The n bytes from at of a small regular file, read by the quick reader from
+ * a copy in the heap: a mapping costs a page fault a page, and mmap() and
+ * munmap(), where the copy lands on pages the heap has touched already (the
+ * tools read several share/ files at start). Its tree, or NULL with the
+ * stream untouched (not sure, or the file shrank: Jansson reads what is there).
+ */
+static json_t *
+jsonio_small(FILE *fp, size_t n, off_t at)
+{
+	char *buf = xmalloc(n);
+	json_t *j = NULL;
+
+	if (pread(fileno(fp), buf, n, at) == (ssize_t)n)
+		j = jsonio_fast_parse(buf, n);
+	free(buf);
+	if (j != NULL)
+		fseeko(fp, 0, SEEK_END); /* read to its end, as Jansson leaves it */
+	return j;
+}
+
 /*
  * A regular file read in place by the quick reader: mapped, not copied (a
  * copy of a 200 KB SEA is fifty fresh pages, a fault each). Its tree, or
@@ -202,6 +227,8 @@ jsonio_mapped(FILE *fp, int *regular)
 	if (st.st_size <= 0 || (uintmax_t)st.st_size >= JSONIO_MAX_INPUT || (at = ftello(fp)) < 0 ||
 	    at >= st.st_size)
 		return NULL;
+	if ((size_t)(st.st_size - at) <= JSONIO_READ_SMALL) /* a reference file: read, not mapped */
+		return jsonio_small(fp, (size_t)(st.st_size - at), at);
 	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (map == MAP_FAILED)
 		return NULL;

@@ -14,6 +14,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/jsonio_fast.h"
 #include "core/utf8.h"
@@ -128,6 +131,36 @@ jf_escape(struct jf *f, const unsigned char *q, size_t *used)
 }
 
 /*
+ * Past the bytes from q that stand as they are in a string (printable
+ * ASCII but '"' and '\\'), 16 at a time while 16 remain: where the byte loop
+ * of jf_string() goes on from (it stops at the same byte).
+ */
+static const unsigned char *
+jf_plain(const unsigned char *q, const unsigned char *end)
+{
+#if defined(__SSE2__)
+	const __m128i low = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
+	              bslash = _mm_set1_epi8('\\');
+	__m128i v;
+	int m;
+
+	while (end - q >= 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)q);
+		/* signed: below 0x20, and 0x80 and above, are less than 0x20 */
+		m = _mm_movemask_epi8(
+		    _mm_or_si128(_mm_cmplt_epi8(v, low), _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+		                                                      _mm_cmpeq_epi8(v, bslash))));
+		if (m != 0)
+			return q + __builtin_ctz((unsigned)m);
+		q += 16;
+	}
+#else
+	(void)end;
+#endif
+	return q;
+}
+
+/*
  * The string whose opening quote was just read: its bytes, in the input
  * when it holds no escape, else in the scratch (valid until the next
  * string); NULL when unsure.
@@ -139,6 +172,7 @@ jf_string(struct jf *f, size_t *len)
 	size_t n, used;
 
 	for (;;) { /* no escape: the bytes stand as they are */
+		q = jf_plain(q, f->end);
 		while (q < f->end && *q >= 0x20 && *q < 0x80 && *q != '"' && *q != '\\')
 			q++;
 		if (q >= f->end || *q < 0x20)

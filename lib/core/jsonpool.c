@@ -107,16 +107,29 @@ jsonpool_begin(void)
 void
 jsonpool_end(int started, json_t *root)
 {
-	struct block *b;
+	struct block *b, *keep;
 
 	if (!started) {
 		json_decref(root);
 		return;
 	}
 	on = 0;
-	/* Every value of the tree is in the pool: dropping it frees them all. */
+	/*
+	 * Every value of the tree is in the pool: emptying it frees them all.
+	 * The largest block is kept for the next tree, whose pages are then
+	 * touched already (a tool reads several files in turn).
+	 */
+	for (keep = b = blocks; b != NULL; b = b->next)
+		if (b->size > keep->size)
+			keep = b;
 	while ((b = blocks) != NULL) {
 		blocks = b->next;
-		free(b);
+		if (b != keep)
+			free(b);
 	}
+	if (keep != NULL) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	blocks = keep;
 }

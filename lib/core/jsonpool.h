@@ -5,9 +5,10 @@
  * freed at once, without walking it.
  *
  * Between jsonpool_begin() and jsonpool_end() every value Jansson makes
- * comes from the pool; jsonpool_end() frees the pool, so no value made
- * meanwhile may outlive it (copy out what is kept). Values made before or
- * after are Jansson's usual ones and may be freed at any time. Not for a
+ * comes from the pool; jsonpool_end() empties the pool (keeping its largest
+ * block, still reachable, for the next tree), so no value made meanwhile
+ * may outlive it (copy out what is kept). Values made before or after are
+ * Jansson's usual ones and may be freed at any time. Not for a
  * program whose other threads use Jansson meanwhile. Under AddressSanitizer
  * the pool is never used, so that the trees' memory stays checked.
  */
@@ -20,7 +21,7 @@
 int jsonpool_begin(void);
 /*
  * End what jsonpool_begin() returned started: free root (NULL: none) and,
- * when started, the whole pool with it.
+ * when started, every value of the pool with it.
  */
 void jsonpool_end(int started, json_t *root);
 

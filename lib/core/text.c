@@ -45,9 +45,36 @@ text_keys_next(struct text_keys *k)
 }
 
 /*
+ * The byte a byte gives in a key (as text_keys_next() reads it): a letter
+ * lowered, a digit or a byte of a non-ASCII character itself, 1 for '&'
+ * (read as "and" in a label key), 0 for a byte dropped.
+ */
+/* clang-format off */
+static const unsigned char key_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 0, 0, 0, 0, 0, 0,
+	0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+	0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+	128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
+	144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+	160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175,
+	176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+	192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207,
+	208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+	224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
+	240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
+};
+/* clang-format on */
+
+/*
  * The key of s into out (label: '&' read as "and"), the bytes
- * text_keys_next() gives, in one pass: the share/ files' hundreds of names
- * and aliases are keyed at every start.
+ * text_keys_next() gives, in one pass over a table: the share/ files'
+ * hundreds of names and aliases are keyed at every start, and sample-cases
+ * keys values of every row.
  */
 static void
 text_key(const char *s, int label, struct strbuf *out)
@@ -55,17 +82,15 @@ text_key(const char *s, int label, struct strbuf *out)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
 	char *q;
-	unsigned c;
+	unsigned char k;
 
 	strbuf_reset(out);
 	strbuf_grow(out, label ? 3 * n : n); /* "&" grows to "and" */
 	q = out->buf;
-	for (; (c = *p) != '\0'; p++) {
-		if (c - 'a' < 26u || c - '0' < 10u || c >= 0x80)
-			*q++ = (char)c;
-		else if (c - 'A' < 26u)
-			*q++ = (char)(c - 'A' + 'a');
-		else if (c == '&' && label) {
+	for (; *p != '\0'; p++) {
+		if ((k = key_byte[*p]) > 1)
+			*q++ = (char)k;
+		else if (k == 1 && label) {
 			memcpy(q, "and", 3);
 			q += 3;
 		}

@@ -5,6 +5,7 @@
  */
 #include <check.h>
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -284,6 +285,58 @@ START_TEST(test_fieldmap_bad)
 }
 END_TEST
 
+/*
+ * A list of fields with n names, keys and aliases in all (n a multiple of
+ * 4: each field has a name, a key and two aliases), all distinct, in path.
+ */
+static void
+write_many_forms(const char *path, size_t n)
+{
+	FILE *fp = fopen(path, "w");
+	size_t i;
+
+	ck_assert_ptr_nonnull(fp);
+	fputs("{\"fields\": [", fp);
+	for (i = 0; i < n / 4; i++)
+		fprintf(fp,
+		        "%s{\"key\": \"k%zu\", \"name\": \"Name %zu\", \"aliases\": [\"a%zu\", "
+		        "\"b%zu\"]}",
+		        i ? ", " : "", i, i, i, i);
+	fputs("]}", fp);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
+/* 4,096 names, keys and aliases in all load, each found; one field more is refused. */
+START_TEST(test_fieldmap_most_forms)
+{
+	char path[] = "/tmp/test_fieldmap.XXXXXX";
+	char err[512] = "", name[32];
+	struct fieldmap *f;
+	int fd = mkstemp(path);
+	size_t i;
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	write_many_forms(path, 4096);
+	f = fieldmap_load(path, err, sizeof err);
+	ck_assert_msg(f != NULL, "%s", err);
+	ck_assert_uint_eq(fieldmap_count(f), 1024);
+	for (i = 0; i < 1024; i++) {
+		snprintf(name, sizeof name, "NAME-%zu", i);
+		ck_assert_int_eq(fieldmap_match(f, name), (long)i);
+		snprintf(name, sizeof name, "B%zu", i);
+		ck_assert_int_eq(fieldmap_match(f, name), (long)i);
+	}
+	ck_assert_int_eq(fieldmap_match(f, "Name 1024"), -1);
+	fieldmap_free(f);
+	write_many_forms(path, 4100);
+	ck_assert_ptr_null(fieldmap_load(path, err, sizeof err));
+	ck_assert_msg(strstr(err, ": field \"k1024\": more than 4096 names in the list") != NULL,
+	              "%s", err);
+	unlink(path);
+}
+END_TEST
+
 START_TEST(test_fieldmap_missing_file)
 {
 	char err[512] = "";
@@ -340,6 +393,7 @@ make_suite_fieldmap(void)
 	tcase_add_test(tc, test_fieldmap_bind_empty);
 	tcase_add_loop_test(tc, test_fieldmap_bad, 0, sizeof bad / sizeof bad[0]);
 	tcase_add_test(tc, test_fieldmap_missing_file);
+	tcase_add_test(tc, test_fieldmap_most_forms);
 	tcase_add_test(tc, test_fieldmap_every_shipped_file);
 	suite_add_tcase(s, tc);
 	return s;

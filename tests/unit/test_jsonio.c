@@ -510,12 +510,15 @@ END_TEST
  */
 START_TEST(test_jsonio_fast_file_offset)
 {
-	static const char doc[] = "junk\n{\"a\": [1, 2.5, \"x\"]}\n";
+	/* _i 0: a small file (read into the heap); 1: past 32 KB (mapped) */
+	static char doc[64 << 10];
 	char path[] = "/tmp/test_jsonio_XXXXXX", err[512], head[6];
 	json_t *got;
 	FILE *fp;
 	int fd;
 
+	snprintf(doc, sizeof doc, "junk\n{\"a\": [1, 2.5, \"x\"], \"pad\": \"%0*d\"}\n",
+	         _i ? 40000 : 1, 7);
 	fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(write(fd, doc, strlen(doc)), (ssize_t)strlen(doc));
@@ -527,6 +530,7 @@ START_TEST(test_jsonio_fast_file_offset)
 	ck_assert_ptr_nonnull(got);
 	ck_assert_int_eq(json_integer_value(json_array_get(json_object_get(got, "a"), 0)), 1);
 	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(got, "a"), 2)), "x");
+	ck_assert_uint_eq(json_string_length(json_object_get(got, "pad")), _i ? 40000 : 1);
 	ck_assert_int_eq(ftell(fp), (long)strlen(doc));
 	ck_assert_int_eq(fgetc(fp), EOF);
 	json_decref(got);
@@ -552,7 +556,7 @@ make_suite_jsonio(void)
 	tcase_add_test(tc, test_jsonio_fast_hostile);
 	tcase_add_test(tc, test_jsonio_fast_deep);
 	tcase_add_test(tc, test_jsonio_fast_file);
-	tcase_add_test(tc, test_jsonio_fast_file_offset);
+	tcase_add_loop_test(tc, test_jsonio_fast_file_offset, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }
