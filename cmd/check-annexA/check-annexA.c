@@ -17,6 +17,7 @@
 #include "core/csvio.h"
 #include "core/dates.h"
 #include "core/diag.h"
+#include "core/heap.h"
 #include "core/output.h"
 #include "core/xlsxout.h"
 
@@ -163,6 +164,7 @@ main(int argc, char *argv[])
 	char err[512];
 	int status;
 
+	heap_huge();
 	diag_init(PROG);
 	parse_options(argc, argv, &o);
 	if (o.documents != NULL) {

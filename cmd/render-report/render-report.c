@@ -16,6 +16,7 @@
 #include "core/diag.h"
 #include "core/heap.h"
 #include "core/jsonio.h"
+#include "core/jsonpool.h"
 #include "core/output.h"
 #include "core/strbuf.h"
 #include "core/table.h"
@@ -360,14 +361,12 @@ run_skeleton(const struct opts *o, const struct report_input *in)
  * after a message.
  */
 static struct profile *
-report_profile(const struct opts *o, const json_t *seadoc)
+report_profile(const struct opts *o, const char *sea_profile)
 {
-	const char *name = o->profile;
+	const char *name = o->profile != NULL ? o->profile : sea_profile;
 	struct profile *p;
 	char err[512];
 
-	if (name == NULL && json_is_object(seadoc))
-		name = jsonio_str(seadoc, "profile", NULL);
 	if ((p = profile_named(name != NULL ? name : PROFILE_DEFAULT_JUDGEMENTS, err,
 	                       sizeof err)) == NULL)
 		diag_error(NULL, 0, "--profile: %s", err);
@@ -383,6 +382,24 @@ report_profile(const struct opts *o, const json_t *seadoc)
 	return p;
 }
 
+/*
+ * Read the SEA into sea and its profile's name (a copy, or NULL) into
+ * *profile; 0, or -1 with err (sea then empty). Its tree is built in a pool
+ * and dropped at once, unwalked: the report reads the copies in sea.
+ */
+static int
+read_sea(const char *path, struct seafile *sea, char **profile, char *err, size_t errsz)
+{
+	int pooled = jsonpool_begin(), rc;
+	json_t *doc = load_json(path);
+	const char *name = json_is_object(doc) ? jsonio_str(doc, "profile", NULL) : NULL;
+
+	*profile = name != NULL ? xstrdup(name) : NULL;
+	rc = seafile_read(doc, sea, err, errsz);
+	jsonpool_end(pooled, doc);
+	return rc;
+}
+
 /* Render the report; the exit status. */
 static int
 run_report(const struct opts *o)
@@ -395,29 +412,25 @@ run_report(const struct opts *o)
 	struct table *sample = NULL;
 	struct redact *r = NULL, *plain = NULL;
 	struct planfile *plan = NULL;
-	json_t *jdoc = load_json(o->judgements), *seadoc;
-	char err[512];
-	int rc = EXIT_TROUBLE;
+	json_t *jdoc = load_json(o->judgements);
+	char err[512], seaerr[512], *sea_profile;
+	int rc = EXIT_TROUBLE, searc = read_sea(o->sea, &sea, &sea_profile, seaerr, sizeof seaerr);
 
-	seadoc = load_json(o->sea);
-	if ((prof = report_profile(o, seadoc)) == NULL ||
-	    judgementsfile_read(jdoc, prof, &j, err, sizeof err) != 0) {
+	prof = report_profile(o, sea_profile);
+	free(sea_profile);
+	if (prof == NULL || judgementsfile_read(jdoc, prof, &j, err, sizeof err) != 0) {
 		if (prof != NULL)
 			diag_error(o->judgements, 0, "%s", err);
 		profile_free(prof);
+		seafile_free(&sea);
 		json_decref(jdoc);
-		json_decref(seadoc);
 		return EXIT_TROUBLE;
 	}
 	memset(&in, 0, sizeof in);
 	memset(&sections, 0, sizeof sections);
-	rc = seafile_read(seadoc, &sea, err, sizeof err) != 0 ||
-	     report_sea_check(&sea, prof, err, sizeof err) != 0;
-	json_decref(seadoc); /* read: its pages go to what follows */
-	seadoc = NULL;
-	if (rc != 0) {
+	if (searc != 0 || report_sea_check(&sea, prof, err, sizeof err) != 0) {
 		rc = EXIT_TROUBLE;
-		diag_error(o->sea, 0, "%s", err);
+		diag_error(o->sea, 0, "%s", searc != 0 ? seaerr : err);
 		goto done;
 	}
 	rc = EXIT_TROUBLE;
@@ -461,7 +474,6 @@ done:
 	profile_free(prof);
 	seafile_free(&sea);
 	json_decref(jdoc);
-	json_decref(seadoc);
 	planfile_free(plan);
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include "core/cli.h"
 #include "core/csvio.h"
 #include "core/diag.h"
+#include "core/heap.h"
 #include "core/output.h"
 #include "core/xalloc.h"
 #include "core/xlsxout.h"
@@ -245,6 +246,7 @@ main(int argc, char **argv)
 	struct options o;
 	int status;
 
+	heap_huge();
 	diag_init(PROG);
 	memset(&o, 0, sizeof o);
 	o.draw.n = 10;

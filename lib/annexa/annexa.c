@@ -607,8 +607,11 @@ check_case(struct annexa *a, const struct csvio_record *r, const unsigned char *
 	if (strata_eligible(c, law >= 0 ? a->law_attr[law] : NULL) == STRATA_ELIGIBLE &&
 	    (s = value(a, r, bad, F_SERVICE_AREA, &len)) != NULL && !text_blank(s))
 		slot = strata_slot(c->stratum, c->quota);
+	/* csvbatch's records lie end to end (csvbatch.h): hashed in place, unchecked */
 	cases_add(a->cases, a->idbuf, a->idlen, r->line, h,
-	          cases_row_hash((const char *const *)r->fields, r->lens, r->nfields), slot, &v);
+	          cases_span_hash(r->fields[0], (size_t)(r->fields[r->nfields - 1] - r->fields[0]) +
+	                                            r->lens[r->nfields - 1] + 1),
+	          slot, &v);
 	if (v.kind == CASES_NEW && slot >= 0)
 		tally_frame(a->tally, slot, 1);
 	if (v.uncount)

@@ -303,6 +303,12 @@ span_hash(const char *p, size_t len)
 	return a ^ (a >> 29);
 }
 
+uint64_t
+cases_span_hash(const char *first, size_t span)
+{
+	return span_hash(first, span);
+}
+
 /*
  * span_hash() of the fields each followed by a NUL, hashed in place when the
  * fields lie that way in memory (as csvio keeps them), else copied first.

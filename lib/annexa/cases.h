@@ -62,6 +62,12 @@ uint32_t cases_entry_hash(long entry, const char *s, size_t len);
 uint64_t cases_hash(const uint32_t h[CASES_NFIELDS]);
 /* A fast hash of a whole row (each field followed by a NUL). */
 uint64_t cases_row_hash(const char *const *fields, const size_t *lens, size_t nfields);
+/*
+ * cases_row_hash() of a row whose fields lie end to end from first, each
+ * followed by its NUL, span bytes in all (as csvbatch gives them): with no
+ * check that they do.
+ */
+uint64_t cases_span_hash(const char *first, size_t span);
 
 /* What a row is to the cases seen before it. */
 enum cases_kind {

@@ -12,6 +12,7 @@
 #include "core/calendar.h"
 #include "core/datadir.h"
 #include "core/jsonio.h"
+#include "core/jsonpool.h"
 #include "core/xalloc.h"
 
 struct holiday {
@@ -138,10 +139,13 @@ calendar_load(const char *path, const char *division, char *err, size_t errsz)
 	json_t *root, *div, *events;
 	struct calendar *cal = NULL;
 	char jerr[1024];
+	int pooled;
 
 	if (division == NULL)
 		division = CALENDAR_ENGLAND_AND_WALES;
+	pooled = jsonpool_begin(); /* the tree is dropped at once: the dates are copied out */
 	if ((root = jsonio_load(path, jerr, sizeof jerr)) == NULL) {
+		jsonpool_end(pooled, NULL);
 		seterr(err, errsz, "%s", jerr);
 		return NULL;
 	}
@@ -153,7 +157,7 @@ calendar_load(const char *path, const char *division, char *err, size_t errsz)
 		seterr(err, errsz, "%s: %s: no events array", path, division);
 	else
 		cal = from_events(events, path, division, err, errsz);
-	json_decref(root);
+	jsonpool_end(pooled, root);
 	return cal;
 }
 

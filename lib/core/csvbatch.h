@@ -9,7 +9,8 @@
  *
  * Ownership: the csvbatch borrows the csvio reader, which nobody else may use
  * until csvbatch_stop(). A record returned by csvbatch_next() is valid until
- * the next call.
+ * the next call; its fields lie end to end, each followed by its NUL
+ * (fields[i + 1] == fields[i] + lens[i] + 1), so that it can be hashed whole.
  */
 #ifndef CSVBATCH_H
 #define CSVBATCH_H

@@ -34,6 +34,7 @@
 
 #include "core/dates.h"
 #include "core/diag.h"
+#include "core/pages.h"
 #include "core/xalloc.h"
 #include "core/xlsx.h"
 #include "core/xlsxscan.h"
@@ -87,8 +88,9 @@ struct xlsx_reader {
 	int *fmtid; /* custom number formats: id, kind pairs */
 	size_t nfmt, fmtcap;
 	int in_cellxfs;
-	struct strbuf sst; /* the shared strings end to end */
-	uint32_t *sst_off; /* nsst + 1 offsets */
+	char *sst; /* the shared strings end to end, sstlen bytes of sstbytes (core/pages) */
+	size_t sstlen, sstbytes;
+	uint32_t *sst_off; /* nsst + 1 offsets, of sstcap (core/pages) */
 	size_t nsst, sstcap;
 
 	/* the part being parsed */
@@ -106,6 +108,8 @@ struct xlsx_reader {
 	struct strbuf cell;
 	size_t cell_chars_checked;
 	unsigned long row, prev_row;
+	char rowtxt[8]; /* row in decimal, rowlen digits: the row part of its cells' references */
+	size_t rowlen;
 	int row_open, row_ready;
 	struct strbuf *dst;
 	size_t base, max_record;
@@ -946,19 +950,30 @@ cell_text(void *ud, const XML_Char *s, int len)
 static void
 sst_add(struct xlsx_reader *x, const char *s, size_t len)
 {
-	if (x->nsst >= MAX_SST_COUNT || x->sst.len + len > XLSX_MAX_SST) {
+	if (x->nsst >= MAX_SST_COUNT || x->sstlen + len > XLSX_MAX_SST) {
 		fail(x,
 		     "%s: shared strings over %zu MiB or %zu strings: save the sheet as CSV UTF-8",
 		     x->path, XLSX_MAX_SST >> 20, MAX_SST_COUNT);
 		return;
 	}
+	/* on huge pages: a million-row sheet's strings are tens of megabytes, a fault a page */
 	if (x->nsst + 2 > x->sstcap) {
-		x->sstcap = x->sstcap ? 2 * x->sstcap : 1024;
-		x->sst_off = xreallocarray(x->sst_off, x->sstcap, sizeof(*x->sst_off));
+		size_t n = x->sstcap ? 2 * x->sstcap : 1024;
+		x->sst_off = pages_resize(x->sst_off, x->sstcap, n, sizeof(*x->sst_off));
+		x->sstcap = n;
 	}
-	x->sst_off[x->nsst] = (uint32_t)x->sst.len;
-	strbuf_add(&x->sst, s, len);
-	x->sst_off[++x->nsst] = (uint32_t)x->sst.len;
+	if (x->sstlen + len >= x->sstbytes) {
+		size_t n = x->sstbytes ? x->sstbytes : 4096;
+		while (n <= x->sstlen + len)
+			n *= 2;
+		x->sst = pages_resize(x->sst, x->sstbytes, n, 1);
+		x->sstbytes = n;
+	}
+	x->sst_off[x->nsst] = (uint32_t)x->sstlen;
+	if (len > 0)
+		memcpy(x->sst + x->sstlen, s, len);
+	x->sstlen += len;
+	x->sst_off[++x->nsst] = (uint32_t)x->sstlen;
 }
 
 static void
@@ -1045,7 +1060,7 @@ sst_plain(struct xlsx_reader *x, const char *path)
 	part_close(x);
 	if (rc == 0 && !x->fatal) { /* start again with expat */
 		x->nsst = 0;
-		strbuf_reset(&x->sst);
+		x->sstlen = 0;
 		x->xmlbytes = xmlbytes;
 		return 0;
 	}
@@ -1196,9 +1211,13 @@ row_add(struct xlsx_reader *x, const char *s, size_t len)
 	}
 }
 
-/* Parse a cell reference "AB12": 0 and the column, or -1. */
+/*
+ * Parse a cell reference "AB12": 0 and the column, or -1. The row's digits
+ * are read only when they are not x's row's own (rowtxt).
+ */
 static int
-parse_ref(const char *s, size_t n, unsigned long *col, unsigned long *row)
+parse_ref(const struct xlsx_reader *x, const char *s, size_t n, unsigned long *col,
+          unsigned long *row)
 {
 	unsigned long c = 0, r = 0;
 	const char *end = s + n;
@@ -1212,6 +1231,16 @@ parse_ref(const char *s, size_t n, unsigned long *col, unsigned long *row)
 	}
 	if (s == end || *s < '1' || *s > '9')
 		return -1;
+	if ((size_t)(end - s) == x->rowlen) {
+		size_t i = 0;
+		while (i < x->rowlen && s[i] == x->rowtxt[i])
+			i++;
+		if (i == x->rowlen) {
+			*col = c - 1;
+			*row = x->row;
+			return 0;
+		}
+	}
 	for (; s < end && *s >= '0' && *s <= '9'; s++) {
 		r = r * 10 + (unsigned long)(*s - '0');
 		if (r > XLSX_MAX_ROWS)
@@ -1230,6 +1259,7 @@ row_begin(struct xlsx_reader *x, const XML_Char **atts)
 	const char *r = attr(atts, "r");
 	unsigned long n = x->prev_row + 1;
 
+	x->rowlen = 0; /* rowtxt is row's text, or nothing */
 	if (r != NULL) {
 		char *end;
 		errno = 0;
@@ -1249,6 +1279,13 @@ row_begin(struct xlsx_reader *x, const XML_Char **atts)
 		return;
 	}
 	x->row_open = 1;
+	for (; n > 0; n /= 10) /* n (1 to XLSX_MAX_ROWS) in decimal */
+		x->rowtxt[x->rowlen++] = (char)('0' + n % 10);
+	for (size_t i = 0; i < x->rowlen / 2; i++) {
+		char t = x->rowtxt[i];
+		x->rowtxt[i] = x->rowtxt[x->rowlen - 1 - i];
+		x->rowtxt[x->rowlen - 1 - i] = t;
+	}
 	x->base = x->last_end = x->dst->len;
 	x->nf = x->last = 0;
 }
@@ -1288,7 +1325,7 @@ cell_open(struct xlsx_reader *x, const char *ref, size_t rlen, const char *t, si
 	long style;
 
 	if (ref != NULL) {
-		if (parse_ref(ref, rlen, &col, &row) != 0 || row != x->row) {
+		if (parse_ref(x, ref, rlen, &col, &row) != 0 || row != x->row) {
 			fail_cell(x, x->nf,
 			          "a cell reference is not in its row or beyond column XFD");
 			return;
@@ -1457,7 +1494,7 @@ cell_value(struct xlsx_reader *x, const char *s, size_t len, int nul)
 				fail_cell(x, x->col, "refers to a shared string that is not there");
 				return;
 			}
-			s = x->sst.buf + x->sst_off[k];
+			s = x->sst + x->sst_off[k];
 			len = x->sst_off[k + 1] - x->sst_off[k];
 			break;
 		}
@@ -1761,7 +1798,6 @@ xlsx_sniff(FILE *fp, const char *name, struct xlsx_reader **xl, FILE **replay)
 	strbuf_init(&x->err);
 	strbuf_init(&x->zerr);
 	strbuf_init(&x->cell);
-	strbuf_init(&x->sst);
 	xlsxscan_init(&x->scan);
 	*xl = x;
 	if (sig == 2) {
@@ -1880,8 +1916,8 @@ xlsx_close(struct xlsx_reader *x)
 	free(x->path);
 	free(x->xfkind);
 	free(x->fmtid);
-	strbuf_free(&x->sst);
-	free(x->sst_off);
+	pages_free(x->sst, x->sstbytes, 1);
+	pages_free(x->sst_off, x->sstcap, sizeof(*x->sst_off));
 	free(x->offs);
 	free(x->rec.fields);
 	free(x->rec.lens);

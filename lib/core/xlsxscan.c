@@ -736,11 +736,13 @@ is_tag(const char *p, const char *end, const char *name, size_t n)
 }
 
 /* "</name>" at p (no space before '>'): the byte after it; end when the buffer ends in it; NULL. */
-static const char *
+static inline const char *
 end_tag(const char *p, const char *end, const char *name, size_t n)
 {
 	size_t k = (size_t)(end - p);
 
+	if (n == 1 && k >= 4) /* </v>, </c>, </t>: the common case, at once */
+		return p[0] == '<' && p[1] == '/' && p[2] == name[0] && p[3] == '>' ? p + 4 : NULL;
 	if (k < n + 3) { /* cut: does what there is begin "</name>"? */
 		size_t i;
 		for (i = 0; i < k; i++)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/jsonio.h"
+#include "core/jsonpool.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "plan/planfile.h"
@@ -236,13 +237,13 @@ planfile_from_json(const json_t *root, const char *name, char *err, size_t errsz
 struct planfile *
 planfile_load(const char *path, char *err, size_t errsz)
 {
+	int pooled = jsonpool_begin(); /* the tree is dropped at once: its values are copied out */
 	json_t *root = jsonio_load(path, err, errsz);
-	struct planfile *p;
+	struct planfile *p = NULL;
 
-	if (root == NULL)
-		return NULL;
-	p = planfile_from_json(root, strcmp(path, "-") == 0 ? "<stdin>" : path, err, errsz);
-	json_decref(root);
+	if (root != NULL)
+		p = planfile_from_json(root, strcmp(path, "-") == 0 ? "<stdin>" : path, err, errsz);
+	jsonpool_end(pooled, root);
 	return p;
 }
 

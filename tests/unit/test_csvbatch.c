@@ -118,6 +118,9 @@ same_records(void)
 		for (i = 0; i < x->nfields; i++) {
 			ck_assert_uint_eq(x->lens[i], y->lens[i]);
 			ck_assert(memcmp(x->fields[i], y->fields[i], x->lens[i] + 1) == 0);
+			/* end to end, each with its NUL (csvbatch.h) */
+			if (i + 1 < y->nfields)
+				ck_assert_ptr_eq(y->fields[i + 1], y->fields[i] + y->lens[i] + 1);
 		}
 	}
 	/*
