@@ -97,6 +97,7 @@ START_TEST(test_pool_outlived_by_older)
 	json_t *before = make_tree(20), *tree;
 	int started = jsonpool_begin();
 
+	ck_assert_int_eq(started, POOLED);
 	tree = make_tree(200);
 	check_tree(tree, 200);
 	jsonpool_end(started, tree);
