@@ -166,6 +166,7 @@ redact_keep(struct redact *r, const char *ref)
 	const char *p = text_trim(ref, &len);
 	size_t i;
 	uint64_t h;
+	char up[64];
 
 	if (len == 0 || len > 64)
 		return;
@@ -173,11 +174,13 @@ redact_keep(struct redact *r, const char *ref)
 		r->keep = idset_new();
 		r->keepbloom = xcalloc(KEEP_BLOOM_BITS / 64, sizeof(*r->keepbloom));
 	}
-	strbuf_reset(&r->key);
 	for (i = 0; i < len; i++)
-		strbuf_addch(&r->key, (char)toupper((unsigned char)p[i]));
-	idset_add(r->keep, r->key.buf, r->key.len, 1);
-	h = keyhash_fnv1a(KEYHASH_FNV_BASIS, r->key.buf, r->key.len);
+		up[i] = (char)toupper((unsigned char)p[i]);
+	strbuf_reset(&r->key);
+	strbuf_add(&r->key, up, len);
+	if (idset_add(r->keep, up, len, 1) != 0)
+		return; /* kept already: its filter bits and length are set */
+	h = keyhash_fnv1a(KEYHASH_FNV_BASIS, up, len);
 	r->keepbloom[KEEP_BIT1(h) / 64] |= (uint64_t)1 << (KEEP_BIT1(h) % 64);
 	r->keepbloom[KEEP_BIT2(h) / 64] |= (uint64_t)1 << (KEEP_BIT2(h) % 64);
 	r->keeplens |= (uint64_t)1 << (len - 1);

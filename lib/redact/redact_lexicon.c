@@ -442,15 +442,15 @@ add_record(struct redact *r, const struct csvio_record *rec, long cname, long pr
 		redact_add_person(r, rec->fields[ncol]);
 }
 
-/* Read every record of the reader into the deny-list. */
+/* Read every record of the reader into the deny-list; each Case ID to fn too. */
 static int
-read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, char *err,
-                 size_t errsz)
+read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, redact_id_fn *fn,
+                 void *arg, char *err, size_t errsz)
 {
 	struct csvio_record *rec;
 	struct fieldmap *fm;
 	struct fieldmap_binding b;
-	long cname = -1, prac = -1, ncol = -1, cid = -1;
+	long cname = -1, prac = -1, ncol = -1, cid = -1, idcol = -1;
 	int rc;
 	char fmerr[256];
 	struct seen_names seen;
@@ -467,8 +467,10 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 			cname = b.column[fieldmap_index(fm, "case_name")];
 		if (fieldmap_index(fm, "practitioner") >= 0)
 			prac = b.column[fieldmap_index(fm, "practitioner")];
-		if (fieldmap_index(fm, "case_id") >= 0 && (cname >= 0 || prac >= 0))
-			cid = b.column[fieldmap_index(fm, "case_id")];
+		if (fieldmap_index(fm, "case_id") >= 0)
+			idcol = b.column[fieldmap_index(fm, "case_id")];
+		if (cname >= 0 || prac >= 0)
+			cid = idcol;
 		fieldmap_unbind(&b);
 		if (cname < 0 && prac < 0 && (ncol = name_column(rec)) < 0) {
 			ncol = 0; /* a plain list: the first line is a name too */
@@ -483,6 +485,8 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 			break;
 		}
 		add_record(r, rec, cname, prac, ncol, cid, &seen);
+		if (fn != NULL && idcol >= 0 && (size_t)idcol < rec->nfields)
+			fn(arg, rec->fields[idcol], rec->lens[idcol], rec->line, cid >= 0);
 	}
 	idset_free(seen.cases);
 	idset_free(seen.people);
@@ -495,6 +499,13 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 int
 redact_add_identifiers(struct redact *r, const char *path, unsigned csv_flags, char *err,
                        size_t errsz)
+{
+	return redact_add_identifiers_ids(r, path, csv_flags, NULL, NULL, err, errsz);
+}
+
+int
+redact_add_identifiers_ids(struct redact *r, const char *path, unsigned csv_flags, redact_id_fn *fn,
+                           void *arg, char *err, size_t errsz)
 {
 	struct csvio_reader *rd;
 	FILE *fp = stdin;
@@ -509,7 +520,7 @@ redact_add_identifiers(struct redact *r, const char *path, unsigned csv_flags, c
 		}
 	}
 	rd = csvio_open(fp, name, csv_flags);
-	rc = read_identifiers(r, rd, name, err, errsz);
+	rc = read_identifiers(r, rd, name, fn, arg, err, errsz);
 	csvio_close(rd);
 	if (fp != stdin)
 		fclose(fp);
