@@ -432,6 +432,34 @@ redact_new_index(const char *index, char *why, size_t whysz, char *err, size_t e
 }
 
 struct redact *
+redact_new_like(struct redact *model, char *err, size_t errsz)
+{
+	struct redact *r = xcalloc(1, sizeof(*r));
+
+	strbuf_init(&r->key);
+	strbuf_init(&r->key2);
+	strbuf_init(&r->norm);
+	strbuf_init(&r->low);
+	r->hkey = model->hkey;
+	r->allow_names = 1;
+	r->shared = 1;
+	r->det = model->det;
+	r->ndet = model->ndet;
+	r->caseid = model->caseid;
+	r->bdate = model->bdate;
+	memcpy(r->ni_first_not, model->ni_first_not, sizeof(r->ni_first_not));
+	memcpy(r->ni_second_not, model->ni_second_not, sizeof(r->ni_second_not));
+	r->ni_invalid = model->ni_invalid;
+	r->nni_invalid = model->nni_invalid;
+	r->index = model->index;
+	if (r->index == NULL && build_words(r, err, errsz) == -1) {
+		redact_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct redact *
 redact_new(char *err, size_t errsz)
 {
 	static int noted;
@@ -460,7 +488,7 @@ redact_free(struct redact *r)
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->ndet; i++) {
+	for (i = 0; !r->shared && i < r->ndet; i++) {
 		size_t k;
 
 		rx_free(r->det[i].rx);
@@ -468,16 +496,18 @@ redact_free(struct redact *r)
 			free(r->det[i].needs[k]);
 		free(r->det[i].needs);
 	}
-	free(r->det);
-	rx_free(r->caseid);
-	rx_free(r->bdate);
+	if (!r->shared) {
+		free(r->det);
+		rx_free(r->caseid);
+		rx_free(r->bdate);
+		free(r->ni_invalid);
+		redact_index_close(r->index);
+	}
 	idset_free(r->keep);
-	free(r->ni_invalid);
 	for (i = 0; i < r->wcap; i++)
 		if (r->words[i].w.owned)
 			free(r->words[i].key);
 	pages_free(r->words, r->wcap, sizeof(*r->words));
-	redact_index_close(r->index);
 	for (i = 0; i < r->nsrc; i++)
 		free(r->src[i].path);
 	free(r->src);

@@ -56,6 +56,13 @@ struct redact;
  */
 struct redact *redact_new(char *err, size_t errsz);
 /*
+ * A redactor as redact_new() would make it, that shares model's compiled
+ * detectors and word index instead of loading them again (model must
+ * outlive it; both are used by one thread). Its words, lists and kept
+ * references are its own. NULL with the reason in err.
+ */
+struct redact *redact_new_like(struct redact *model, char *err, size_t errsz);
+/*
  * redact_new() with the index at index (NULL: none, the table is built from
  * the lists); why (may be NULL) gets why an index that exists was not used
  * (empty when it was, or was missing).

@@ -353,14 +353,16 @@ redact_add_case_name(struct redact *r, const char *case_name)
 
 	/* Drop parentheticals: "(A Child)", "(Children)". */
 	strbuf_init(&sb);
+	strbuf_grow(&sb, strlen(case_name));
 	for (p = case_name; *p != '\0'; p++) {
 		if (*p == '(' || *p == '[')
 			depth++;
 		else if ((*p == ')' || *p == ']') && depth > 0)
 			depth--;
 		else if (depth == 0)
-			strbuf_addch(&sb, *p);
+			sb.buf[sb.len++] = *p;
 	}
+	sb.buf[sb.len] = '\0';
 	redact_tokenize(r, sb.buf, sb.len);
 	for (i = 0; i <= r->ntoks; i++) {
 		int brk = i == r->ntoks;

@@ -71,6 +71,16 @@ for bad in 'The child in CA10000001 was seen.:a case reference:CA10000001' \
 	refused "section private-law: holds ${rest%%:*}" "${rest#*:}" \
 		--judgements $J --sections "$TMP/s" $SEA
 done
+# A case reference of the SEA that no pattern knows: an entry's "CA20000003;
+# Wx-7731,k9q" holds three, each sought alone; one under 4 bytes never is.
+fresh
+printf '\nThe file Wx-7731 was read.\n' >>"$TMP/s/private-law.md"
+refused 'section private-law: holds a case reference of the SEA' '' \
+	--judgements $J --sections "$TMP/s" $D/sea-refs-split.json
+fresh
+printf '\nThe k9q form was read.\n' >>"$TMP/s/private-law.md"
+"$TOOL" -o "$TMP/k9q.md" --judgements $J --sections "$TMP/s" $D/sea-refs-split.json
+grep -q 'The k9q form was read' "$TMP/k9q.md"
 # Personal data: an inspector's name, a phone number, in the team's prose.
 fresh
 printf '\nBen Checker met the team.\n' >>"$TMP/s/public-law.md"
