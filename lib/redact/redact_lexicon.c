@@ -212,6 +212,17 @@ add_surname(struct redact *r, const char *w)
 	e->flags |= W_SURNAME;
 }
 
+/*
+ * The lowered form of the text's token i, as redact_lower_word() makes it
+ * (redact_tokenize() lowered it so, apostrophes as '), NUL-ended; valid
+ * until the next redact_tokenize().
+ */
+static const char *
+tok_key(const struct redact *r, size_t i)
+{
+	return r->low.buf + r->toks[i].key;
+}
+
 /* Lowered words of name without honorifics; returns the count. */
 static size_t
 name_words(struct redact *r, const char *name, char ***out)
@@ -222,11 +233,13 @@ name_words(struct redact *r, const char *name, char ***out)
 
 	redact_tokenize(r, name, strlen(name));
 	for (i = 0; i < r->ntoks; i++) {
-		redact_lower_word(name, r->toks[i].so, r->toks[i].eo, &r->key);
-		if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_HONORIFIC))
+		const char *key = tok_key(r, i);
+
+		if ((w = redact_word_findn(r, key, r->toks[i].klen)) != NULL &&
+		    (w->flags & W_HONORIFIC))
 			continue;
 		v = xreallocarray(v, n + 1, sizeof(char *));
-		v[n++] = xstrdup(r->key.buf);
+		v[n++] = xstrndup(key, r->toks[i].klen);
 	}
 	*out = v;
 	return n;
@@ -249,6 +262,7 @@ add_name_words(struct redact *r, char **v, size_t n, size_t surname)
 {
 	char *pair[2];
 	size_t i, letters = 0;
+	const struct redact_word *first;
 
 	if (n == 0)
 		return;
@@ -259,8 +273,8 @@ add_name_words(struct redact *r, char **v, size_t n, size_t surname)
 	add_surname(r, v[surname]);
 	if (n < 2)
 		return;
-	if (surname != 0 && !(redact_word_find(r, v[0]) != NULL &&
-	                      (redact_word_find(r, v[0])->flags & (W_HONORIFIC | W_SKIP))))
+	if (surname != 0 && !((first = redact_word_find(r, v[0])) != NULL &&
+	                      (first->flags & (W_HONORIFIC | W_SKIP))))
 		add_surname(r, v[0]); /* the first name alone, too */
 	add_fullname(r, v, n);
 	if (n > 2) {
@@ -313,9 +327,9 @@ add_party(struct redact *r, const char *s, size_t from, size_t to)
 	for (i = from; i < to; i++) {
 		const struct token *t = &r->toks[i];
 		size_t len = t->eo - t->so, k, upper = 0;
+		const char *key = tok_key(r, i);
 
-		redact_lower_word(s, t->so, t->eo, &r->key);
-		w = redact_word_find(r, r->key.buf);
+		w = redact_word_findn(r, key, t->klen);
 		if (w != NULL && (w->flags & W_ORG))
 			goto out; /* an organisation */
 		if ((w != NULL && (w->flags & (W_SKIP | W_HONORIFIC))) || !redact_capitalised(s, t))
@@ -325,7 +339,7 @@ add_party(struct redact *r, const char *s, size_t from, size_t to)
 		if (len <= 3 && upper == len)
 			continue; /* initials: "AB" */
 		v = xreallocarray(v, n + 1, sizeof(char *));
-		v[n++] = xstrdup(r->key.buf);
+		v[n++] = xstrndup(key, t->klen);
 	}
 	add_name_words(r, v, n, n > 0 ? n - 1 : 0);
 out:
@@ -368,9 +382,10 @@ redact_add_case_name(struct redact *r, const char *case_name)
 		int brk = i == r->ntoks;
 
 		if (!brk) {
-			redact_lower_word(sb.buf, r->toks[i].so, r->toks[i].eo, &r->key);
-			brk = strcmp(r->key.buf, "v") == 0 || strcmp(r->key.buf, "vs") == 0 ||
-			      strcmp(r->key.buf, "and") == 0 || strcmp(r->key.buf, "versus") == 0;
+			const char *key = tok_key(r, i);
+
+			brk = strcmp(key, "v") == 0 || strcmp(key, "vs") == 0 ||
+			      strcmp(key, "and") == 0 || strcmp(key, "versus") == 0;
 			if (!brk && i > from &&
 			    party_break(sb.buf, r->toks[i - 1].eo, r->toks[i].so)) {
 				add_party(r, sb.buf, from, i);
