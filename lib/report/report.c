@@ -381,16 +381,51 @@ gate_personal(const struct report_input *in, const struct rdoc *d, struct redact
 	return n;
 }
 
-/* What a public report never prints: a case reference, initials, a placeholder. */
+/* 1 when s holds a run of at least n ASCII digits. */
+static int
+digit_run(const char *s, size_t n)
+{
+	size_t run = 0;
+
+	for (; *s != '\0'; s++)
+		if ((run = *s >= '0' && *s <= '9' ? run + 1 : 0) >= n)
+			return 1;
+	return 0;
+}
+
+/* 1 when s may hold a case reference: its every match holds 6 digits in a row. */
+static int
+may_ref(const char *s)
+{
+	return digit_run(s, 6);
+}
+
+/* 1 when s may hold a placeholder: its every match holds "[", "TBC" or "XXXX". */
+static int
+may_placeholder(const char *s)
+{
+	return strchr(s, '[') != NULL || strstr(s, "TBC") != NULL || strstr(s, "XXXX") != NULL;
+}
+
+/*
+ * What a public report never prints: a case reference, initials, a
+ * placeholder; with a cheap test (may, or NULL) that a text lacking what
+ * every match of the pattern holds fails, so the pattern is not run on it.
+ */
 static const struct {
 	const char *what;
 	const char *pattern;
+	int (*may)(const char *);
 } case_level[] = {
-    {"a case reference", "\\b[A-Z]{2,4}[-/ ]?[0-9]{6,}\\b"},
-    {"initials", "\\b[A-Z]\\.\\s?[A-Z]\\.|\\b(?:child|children|mother|father|parent|carer|boy|"
-                 "girl|sibling|case|young person|baby|infant)\\s+[A-Z]{1,3}\\b(?![a-z'])"},
-    {"a placeholder", "\\[(?:name|email|phone|postcode|NI number|NHS number|date of birth|"
-                      "insert[^\\]]*)\\]|\\bTBC\\b|XXXX"},
+    {"a case reference", "\\b[A-Z]{2,4}[-/ ]?[0-9]{6,}\\b", may_ref},
+    {"initials",
+     "\\b[A-Z]\\.\\s?[A-Z]\\.|\\b(?:child|children|mother|father|parent|carer|boy|"
+     "girl|sibling|case|young person|baby|infant)\\s+[A-Z]{1,3}\\b(?![a-z'])",
+     NULL},
+    {"a placeholder",
+     "\\[(?:name|email|phone|postcode|NI number|NHS number|date of birth|"
+     "insert[^\\]]*)\\]|\\bTBC\\b|XXXX",
+     may_placeholder},
 };
 #define NCASE_LEVEL (sizeof case_level / sizeof case_level[0])
 
@@ -467,7 +502,8 @@ public_text(const struct sea_refs *refs, struct rx *const *rx, const char *text,
 	if (text == NULL || *text == '\0')
 		return 0;
 	for (k = 0; k < NCASE_LEVEL; k++)
-		if (rx[k] != NULL && rx_search(rx[k], text, strlen(text), 0, NULL, NULL) == 1)
+		if (rx[k] != NULL && (case_level[k].may == NULL || case_level[k].may(text)) &&
+		    rx_search(rx[k], text, strlen(text), 0, NULL, NULL) == 1)
 			break;
 	if (k == NCASE_LEVEL && !has_case_ref(refs, text))
 		return 0;
