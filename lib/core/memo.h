@@ -16,6 +16,12 @@ struct memo;
 
 /* A memo of at most max strings (at most 4096). */
 struct memo *memo_new(size_t max);
+/*
+ * A memo of at most max strings (at most 16384) asked about many more
+ * (case names: a long tail), its front cache growing to 8192 strings
+ * (320 KB) as lookups miss it.
+ */
+struct memo *memo_new_large(size_t max);
 void memo_free(struct memo *);
 /* Forget every string. */
 void memo_clear(struct memo *);
