@@ -1003,6 +1003,26 @@ size_ids(struct annexa *a, FILE *fp, const struct csvio_reader *rd)
 	}
 }
 
+/*
+ * With the Case IDs of a burst, where the same records' case names will be
+ * looked up: their memo's front cache (hundreds of KB, read at random) is
+ * loaded side by side with the IDs' slots, so that the misses overlap
+ * (perf, 1M rows: memo_get 8% of the run, now 6%, the prefetch under 1%).
+ * The case-level values' cache, loaded the same way, gained nothing
+ * measurable.
+ */
+static void
+prefetch_names(const struct annexa *a, const struct csvbatch *cb)
+{
+	const char *s;
+	size_t k, len = 0;
+
+	for (k = PREFETCH_AHEAD; a->col[F_CASE_NAME] >= 0 && k < PREFETCH_AHEAD + PREFETCH_BURST;
+	     k++)
+		if ((s = csvbatch_peek(cb, k, (size_t)a->col[F_CASE_NAME], &len)) != NULL)
+			memo_prefetch(a->m_name, s, len);
+}
+
 int
 annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, void *arg, char *err,
              size_t errsz)
@@ -1041,6 +1061,7 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 				                       (size_t)a->col[F_CASE_ID], &alen[nb])))
 					nb++;
 			cases_prefetch(a->cases, ahead, alen, nb);
+			prefetch_names(a, cb);
 		}
 		check_record(a, r, bad);
 		if (r->flags & CSVIO_BLANK)

@@ -178,6 +178,13 @@ slot_of(const struct memo *m, const char *s, size_t len)
 	return j;
 }
 
+void
+memo_prefetch(const struct memo *m, const char *s, size_t len)
+{
+	if (len <= FRONT_TEXT)
+		__builtin_prefetch(front_of(m, s, len));
+}
+
 int
 memo_get(const struct memo *m, const char *s, size_t len, long *val)
 {

@@ -31,6 +31,11 @@ int memo_get(const struct memo *, const char *s, size_t len, long *val);
 int memo_put(struct memo *, const char *s, size_t len, long val);
 size_t memo_count(const struct memo *);
 /*
+ * Start loading where memo_get() of s[0..len) will look first (a hint, for
+ * a string asked about soon: a large memo's front cache is hundreds of KB).
+ */
+void memo_prefetch(const struct memo *, const char *s, size_t len);
+/*
  * An unkeyed hash of s[0..len)'s length and first and last 8 bytes, for
  * picking a cache slot where a collision costs a miss, never a longer probe.
  */

@@ -177,11 +177,12 @@ END_TEST
 /*
  * A large memo (case names): up to 16384 strings where memo_new() stops at
  * 4096, and its front cache, grown well past 256 slots by a long tail of
- * lookups, gives every value right through updates.
+ * lookups, gives every value right through updates and prefetches.
  */
 START_TEST(test_large)
 {
 	enum { NKEYS = 20000, BOUND = 16384 };
+	static const char long_key[] = "a string longer than the front cache holds";
 	static long vals[NKEYS];
 	struct memo *m = memo_new_large(NKEYS), *small = memo_new(NKEYS);
 	uint64_t g = 0x9e3779b97f4a7c15ULL;
@@ -207,6 +208,8 @@ START_TEST(test_large)
 		k = (size_t)(g % ((g >> 33) % 4 == 0 ? NKEYS : 6000));
 		len =
 		    (size_t)snprintf(key, sizeof key, "Re %c%zu (A Child)", 'A' + (int)(k % 26), k);
+		if (i % 3 == 0) /* a hint, for this string or another: answers unchanged */
+			memo_prefetch(m, i % 2 ? key : long_key, i % 2 ? len : strlen(long_key));
 		ck_assert_int_eq(memo_get(m, key, len, &v), k < BOUND);
 		if (k < BOUND)
 			ck_assert_int_eq(v, vals[k]);
