@@ -224,6 +224,34 @@ rdoc_html_escape(struct strbuf *out, const char *s)
 	}
 }
 
+/* 1 when byte c is copied as it is by md_escape(): not markup, a line break or a tab, nor NUL. */
+static int
+md_plain(unsigned char c)
+{
+	switch (c) {
+	case '\0':
+	case '\n':
+	case '\r':
+	case '\t':
+	case '\\': /* the markup: \`*_[]<>#&!|~ */
+	case '`':
+	case '*':
+	case '_':
+	case '[':
+	case ']':
+	case '<':
+	case '>':
+	case '#':
+	case '&':
+	case '!':
+	case '|':
+	case '~':
+		return 0;
+	default:
+		return 1;
+	}
+}
+
 /* Append s as CommonMark inline text: every character that could mean markup escaped. */
 static void
 md_escape(struct strbuf *out, const char *s)
@@ -241,13 +269,21 @@ md_escape(struct strbuf *out, const char *s)
 		if (*p == '.' || *p == ')')
 			strbuf_addch(out, '\\');
 	}
-	for (; *p != '\0'; p++) {
-		if (strchr("\\`*_[]<>#&!|~", *p) != NULL)
-			strbuf_addch(out, '\\');
-		if (*p == '\n' || *p == '\r' || *p == '\t')
+	while (*p != '\0') {
+		const char *q = p;
+
+		while (md_plain((unsigned char)*q))
+			q++;
+		strbuf_add(out, p, (size_t)(q - p)); /* a run that needs no escape, at once */
+		if (*q == '\0')
+			break;
+		if (*q == '\n' || *q == '\r' || *q == '\t') {
 			strbuf_addch(out, ' ');
-		else
-			strbuf_addch(out, *p);
+		} else {
+			strbuf_addch(out, '\\');
+			strbuf_addch(out, *q);
+		}
+		p = q + 1;
 	}
 }
 

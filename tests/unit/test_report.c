@@ -416,6 +416,44 @@ START_TEST(markdown_escapes_every_markup)
 }
 END_TEST
 
+/*
+ * rdoc_md_escape() on every byte but NUL, alone and in runs, after a plain
+ * first letter: each markup byte backslashed, a line break or tab a space,
+ * every other byte (UTF-8 too) as it is.
+ */
+START_TEST(markdown_escape_every_byte)
+{
+	char in[640], want[1280];
+	struct strbuf sb;
+	size_t n = 0, w = 0;
+	int c;
+
+	in[n++] = want[w++] = 'x';
+	for (c = 1; c < 256; c++) {
+		int k;
+
+		for (k = 0; k < 2; k++) { /* twice: alone after a plain byte, then in a run */
+			in[n++] = (char)c;
+			if (c == '\n' || c == '\r' || c == '\t')
+				want[w++] = ' ';
+			else {
+				if (strchr("\\`*_[]<>#&!|~", c) != NULL)
+					want[w++] = '\\';
+				want[w++] = (char)c;
+			}
+		}
+		if (c % 3 == 0)
+			in[n++] = want[w++] = 'y';
+	}
+	in[n] = want[w] = '\0';
+	strbuf_init(&sb);
+	rdoc_md_escape(&sb, in);
+	ck_assert_uint_eq(sb.len, w);
+	ck_assert_mem_eq(sb.buf, want, w);
+	strbuf_free(&sb);
+}
+END_TEST
+
 START_TEST(html_escapes_and_is_one_page)
 {
 	static const char *const head[] = {"Case", "Issue"};
@@ -639,6 +677,7 @@ make_suite_report(void)
 	tcase_add_test(tc, sections_in_order_examples_once);
 	tcase_add_test(tc, coverage_svg_counts_cells);
 	tcase_add_test(tc, markdown_escapes_every_markup);
+	tcase_add_test(tc, markdown_escape_every_byte);
 	tcase_add_test(tc, html_escapes_and_is_one_page);
 	tcase_add_test(tc, text_wraps_at_78);
 	tcase_add_test(tc, sections_are_cleaned);
