@@ -37,6 +37,8 @@ heap_huge(void)
 	 * the advised room back.
 	 */
 	mallopt(M_TOP_PAD, (int)HEAP_PAD);
+	/* one arena: a thread's blocks come from this heap, not a fresh one */
+	mallopt(M_ARENA_MAX, 1);
 	while (n < HEAP_PROBES && (uintptr_t)sbrk(0) == start)
 		probe[n++] = malloc(HEAP_PROBE);
 	end = (uintptr_t)sbrk(0) & ~(HEAP_HUGE - 1);

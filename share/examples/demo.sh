@@ -28,7 +28,18 @@ step() { # description, then the command
 	1) echo "finding  $what (exit 1; see demo.log)" ;;
 	*) echo "FAILED   $what (exit $rc)"; cat "$OUT/.stderr" >&2; exit "$rc" ;;
 	esac
-	{ [ -s "$OUT/.stderr" ] && echo "== $what" && cat "$OUT/.stderr"; } >>"$OUT/demo.log" || true
+	log_step <"$OUT/.stderr"
+}
+
+# log_step: the step's messages (stdin), if any, under its name in demo.log, with
+# shell builtins only: a cat per step would cost as much CPU as a small tool's run.
+log_step() {
+	IFS= read -r line || [ -n "$line" ] || return 0
+	{
+		echo "== $what"
+		printf '%s\n' "$line"
+		while IFS= read -r line || [ -n "$line" ]; do printf '%s\n' "$line"; done
+	} >>"$OUT/demo.log"
 }
 
 plan() { plan-weeks --start $START --areas "$EX/areas.csv" --team "$EX/team.csv" "$@"; }
@@ -96,7 +107,7 @@ step "render-report: letter to the Chief Executive (Annex B)" \
 	render-report --letter ce-email --details "$EX/details.json" --plan "$OUT/plan.json" \
 	-o "$OUT/letter-ce-email.md"
 # The staff information and the families' letter go to each area visited.
-first=$(sed -n '2 { s/,.*//; p; }' "$OUT/areas-chosen.csv")
+{ read -r _ && IFS=, read -r first _; } <"$OUT/areas-chosen.csv" # its second line's first column
 for letter in staff-info family; do
 	step "render-report: letter $letter for $first" \
 		render-report --letter $letter --details "$EX/details.json" --plan "$OUT/plan.json" \

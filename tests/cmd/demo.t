@@ -23,6 +23,11 @@ for f in annexa-check.json sample-national.csv complaints-last10.csv plan.json t
 	[ "$(stat -c %a "$O/$f")" = 600 ] || bad "$f is not mode 0600"
 done
 [ "$(stat -c %a "$O/demo.log")" = 600 ] || bad "demo.log is not mode 0600"
+# The log holds each step's messages under its name, and only those steps'.
+grep -A1 '^== plan-observations: observations$' "$O/demo.log" | grep -q '^plan-observations: ' ||
+	bad "demo.log lacks plan-observations' messages under its step"
+grep -q "^== check-annexA" "$O/demo.log" && bad "demo.log names a step that said nothing"
+[ -e "$O/.stderr" ] && bad "the demo left its scratch file"
 [ "$(ls "$O" | grep -c '^sample-local-')" = 8 ] || bad "not 8 local samples"
 # libxml2's HTML parser knows HTML 4 only: its complaints about HTML5 element
 # names (main, figure, ...) are dropped, every other error counts.

@@ -3,9 +3,10 @@
  * taken after it keep their bytes, free() and realloc() work across the
  * boundary it sets, and a second call (the heap already moved) is
  * harmless. When it is done (glibc's malloc), the blocks come from the
- * heap it grew, below the end of the heap.
+ * heap it grew, below the end of the heap, and so do a second thread's.
  */
 #include <check.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,30 @@ START_TEST(malloc_works_after_heap_huge)
 }
 END_TEST
 
+static void *
+thread_block(void *arg)
+{
+	(void)arg;
+	return malloc(64 << 10);
+}
+
+START_TEST(a_thread_allocates_from_the_same_heap)
+{
+	int done = heap_huge();
+	pthread_t th;
+	void *block = NULL;
+
+	ck_assert_int_eq(pthread_create(&th, NULL, thread_block, NULL), 0);
+	ck_assert_int_eq(pthread_join(th, &block), 0);
+	ck_assert_ptr_nonnull(block);
+	memset(block, 1, 64 << 10);
+	/* a thread's own arena is mapped far above the heap's end */
+	if (done)
+		ck_assert_uint_lt((uintptr_t)block, (uintptr_t)sbrk(0));
+	free(block);
+}
+END_TEST
+
 Suite *
 make_suite_heap(void)
 {
@@ -62,6 +87,7 @@ make_suite_heap(void)
 	TCase *tc = tcase_create("heap");
 
 	tcase_add_test(tc, malloc_works_after_heap_huge);
+	tcase_add_test(tc, a_thread_allocates_from_the_same_heap);
 	suite_add_tcase(s, tc);
 	return s;
 }
