@@ -109,27 +109,28 @@ icstext_free(struct icstext *c)
 static void
 escape(struct strbuf *sb, const char *s, int list)
 {
-	for (; *s != '\0'; s++)
+	for (;;) {
+		size_t n = strcspn(s, list ? "\n\b\f\r\\" : "\n\b\f\r\\;,");
+
+		strbuf_add(sb, s, n);
+		s += n;
 		switch (*s) {
+		case '\0':
+			return;
 		case '\n':
 			strbuf_add(sb, "\\n", 2);
 			break;
-		case '\b':
-		case '\f':
-		case '\r':
-			break;
 		case ';':
 		case ',':
-			if (!list)
-				strbuf_addch(sb, '\\');
-			strbuf_addch(sb, *s);
-			break;
 		case '\\':
-			strbuf_add(sb, "\\\\", 2);
-			break;
-		default:
+			strbuf_addch(sb, '\\');
 			strbuf_addch(sb, *s);
+			break;
+		default: /* BS, FF and CR: libical drops them */
+			break;
 		}
+		s++;
+	}
 }
 
 /* snprintf's text of fmt cut to at most max bytes (libical strncat()s it). */
@@ -204,26 +205,31 @@ fold(struct strbuf *out, const char *line, size_t len)
 static void
 write_prop(struct strbuf *out, struct strbuf *line, const struct icstext_prop *p)
 {
-	strbuf_reset(line);
-	switch (p->type) {
-	case ICSTEXT_BEGIN:
-	case ICSTEXT_END:
-		strbuf_printf(out, "%s:%s\r\n", p->type == ICSTEXT_BEGIN ? "BEGIN" : "END",
-		              p->name);
+	char num[16];
+
+	if (p->type == ICSTEXT_BEGIN || p->type == ICSTEXT_END) {
+		strbuf_adds(out, p->type == ICSTEXT_BEGIN ? "BEGIN:" : "END:");
+		strbuf_adds(out, p->name);
+		strbuf_add(out, "\r\n", 2);
 		return;
+	}
+	strbuf_reset(line);
+	strbuf_adds(line, p->name);
+	switch (p->type) {
 	case ICSTEXT_TEXT:
 	case ICSTEXT_LIST:
-		strbuf_printf(line, "%s:", p->name);
+		strbuf_addch(line, ':');
 		escape(line, p->text, p->type == ICSTEXT_LIST);
 		break;
 	case ICSTEXT_WORD:
-		strbuf_printf(line, "%s:%s", p->name, p->text);
+		strbuf_addch(line, ':');
+		strbuf_adds(line, p->text);
 		break;
 	case ICSTEXT_INT:
-		strbuf_printf(line, "%s:%d", p->name, p->n);
+		snprintf(num, sizeof num, ":%d", p->n);
+		strbuf_adds(line, num);
 		break;
 	default:
-		strbuf_adds(line, p->name);
 		add_time(line, p);
 	}
 	strbuf_add(line, "\r\n", 2);

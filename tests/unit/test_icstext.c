@@ -78,14 +78,21 @@ START_TEST(fold_every_boundary)
 	for (size_t p = 0; p < sizeof props / sizeof props[0]; p++)
 		for (size_t f = 0; f < sizeof fillers / sizeof fillers[0]; f++)
 			for (size_t lead = 0; lead < 4; lead++) {
+				struct icstext c;
+
+				/* one event per length, past three folds: every alignment */
+				icstext_init(&c, "test");
 				strbuf_reset(&sb);
 				for (size_t k = 0; k < lead; k++)
 					strbuf_addch(&sb, 'a');
-				/* past three folds, so every alignment of every filler */
 				while (sb.len < 240) {
-					assert_one(props[p].type, props[p].name, sb.buf);
+					icstext_add(&c, ICSTEXT_BEGIN, "VEVENT", NULL);
+					icstext_add(&c, props[p].type, props[p].name, sb.buf);
+					icstext_add(&c, ICSTEXT_END, "VEVENT", NULL);
 					strbuf_adds(&sb, fillers[f]);
 				}
+				assert_as_libical(&c);
+				icstext_free(&c);
 			}
 	assert_one(ICSTEXT_TEXT, "SUMMARY", "");
 	strbuf_free(&sb);
