@@ -70,7 +70,7 @@ $(LIBCORE): $(LIB_OBJ)
 
 # Each tool is every .c file in cmd/<tool>/ linked with the core.
 define tool_rule
-bin/$(1): $$(patsubst %.c,$$(B)/%.o,$$(sort $$(wildcard cmd/$(1)/*.c))) $$(LIBCORE)
+bin/$(1): $$(patsubst %.c,$$(B)/%.o,$$(sort $$(wildcard cmd/$(1)/*.c))) $$(LIBCORE) config.mk
 	@mkdir -p bin
 	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(LIBCORE) $$(DEP_LIBS)
 endef

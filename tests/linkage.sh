@@ -9,11 +9,15 @@
 # may a tool need libm (every library mapped costs each run's start-up).
 # The Makefile links with -Wl,--as-needed, so a library no call needs is not
 # named (gcc leaves the flag out by default when sanitizing; the Makefile does not).
+# Unless configured with --disable-static-deps, libcsv, Jansson, utf8proc and
+# libcmark are linked from their archives, so no tool names them either.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 2
 fail=0
 n=0
+static=none
+grep -q '^DEP_LIBS = -Wl,-Bstatic' config.mk && static='libjansson* | libcsv* | libutf8proc* | libcmark*'
 for dir in cmd/*/; do
 	tool=$(basename "$dir")
 	[ -x "bin/$tool" ] || { echo "linkage: bin/$tool is not built"; fail=1; continue; }
@@ -27,8 +31,10 @@ for dir in cmd/*/; do
 			fail=1
 			;;
 		esac
+		eval "case \$lib in $static) echo \"linkage: bin/$tool links \$lib shared (configure chose static)\"; fail=1 ;; esac"
 	done
 	n=$((n + 1))
 done
-[ "$fail" = 0 ] && echo "linkage: $n tools, none links libical, libxlsxwriter, zlib, ISA-L, expat, PCRE2 or libm at start"
+[ "$fail" = 0 ] && echo "linkage: $n tools, none links libical, libxlsxwriter, zlib, ISA-L, expat, PCRE2 or libm at start" &&
+	[ "$static" != none ] && echo "linkage: libcsv, Jansson, utf8proc and libcmark linked from their archives"
 exit "$fail"

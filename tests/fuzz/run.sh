@@ -1,5 +1,6 @@
 #!/bin/sh
-# run.sh HARNESS...: run each libFuzzer harness for $FUZZ_SECONDS (default 60)
+# run.sh HARNESS...: run each libFuzzer harness (a path, or a name in build/fuzz)
+# for $FUZZ_SECONDS (default 60)
 # on a corpus seeded from the tests' own inputs, and print the executions
 # per harness. A crash, leak or hang fails the run; the input that caused
 # it is kept as build/fuzz/<harness>-crash-* (or -timeout-*) for a
@@ -75,6 +76,14 @@ seed() { # harness corpus-dir
 fuzz_one() {
 	bin=$1
 	name=$(basename "$bin")
+	# a bare name is a harness of build/fuzz (make fuzz builds them)
+	case $bin in */*) ;; *) bin=build/fuzz/$bin ;; esac
+	mkdir -p build/fuzz
+	if [ ! -x "$bin" ]; then
+		printf '%-28s %12s %8s  %s\n' "$name" '?' "$S" "FAILED: no harness $bin (make fuzz builds them)" \
+			>"build/fuzz/$name.result"
+		return 2
+	fi
 	corpus=build/fuzz/corpus/$name
 	mkdir -p "$corpus"
 	seed "$name" "$corpus"
