@@ -36,12 +36,15 @@
 #include "core/xalloc.h"
 
 #define MEMO_MAX 4096 /* distinct values remembered per column */
+#define NAMES_MAX 16384 /* distinct case names remembered (a long tail: memo_new_large()) */
 /*
  * Case ID slots are loaded ahead of need in bursts: every PREFETCH_BURST
  * records, those PREFETCH_AHEAD to PREFETCH_AHEAD + PREFETCH_BURST - 1
  * ahead. On a table of megabytes nearly every slot misses the TLB as well
  * as the cache; one at a time, each prefetch waits for its page walk, while
- * a burst's walks overlap (bench: about a tenth off a million-row check).
+ * a burst's walks overlap (bench: about a tenth off a million-row check),
+ * the more so as its slots are all worked out before any is loaded
+ * (cases_prefetch()).
  * csvbatch reads far enough ahead (CSVBATCH_PEEK) for the last of a burst.
  */
 #define PREFETCH_AHEAD 8
@@ -267,7 +270,7 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	a->m_disability = memo_new(MEMO_MAX);
 	a->m_law = memo_new(MEMO_MAX);
 	a->m_case = memo_new(MEMO_MAX);
-	a->m_name = memo_new(MEMO_MAX);
+	a->m_name = memo_new_large(NAMES_MAX);
 	a->m_yesno = memo_new(MEMO_MAX);
 	a->yes = vocab_find(a->yesno, "Y");
 	strbuf_init(&a->childkey);
@@ -636,6 +639,32 @@ check_case(struct annexa *a, const struct csvio_record *r, const unsigned char *
 	}
 }
 
+/*
+ * dates_parse() of field value s[0..len), with a fast path for the usual
+ * DD/MM/YYYY of a supported year: what it reads, dates_parse() reads the
+ * same; anything else (or a day that does not exist) goes to dates_parse().
+ */
+static int
+parse_date(const char *s, size_t len, date_t *out)
+{
+	static const size_t at[8] = {0, 1, 3, 4, 6, 7, 8, 9};
+	unsigned v[8];
+	int y;
+	size_t i;
+
+	if (len == 10 && s[2] == '/' && s[5] == '/') {
+		for (i = 0; i < 8; i++)
+			if ((v[i] = (unsigned)(unsigned char)s[at[i]] - '0') > 9)
+				break;
+		if (i == 8 &&
+		    (y = (int)(v[4] * 1000 + v[5] * 100 + v[6] * 10 + v[7])) >= DATES_YEAR_FIRST &&
+		    y <= DATES_YEAR_LAST &&
+		    dates_from_ymd(y, (int)(v[2] * 10 + v[3]), (int)(v[0] * 10 + v[1]), out) == 0)
+			return 0;
+	}
+	return dates_parse(s, out);
+}
+
 /* bad-date, dob-future and age-out-of-range. */
 static void
 check_dob(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
@@ -646,7 +675,7 @@ check_dob(struct annexa *a, const struct csvio_record *r, const unsigned char *b
 
 	if ((s = value(a, r, bad, F_DOB, &len)) == NULL || text_blank(s))
 		return;
-	if (dates_parse(s, &dob) == -1) {
+	if (parse_date(s, len, &dob) == -1) {
 		emit(a, r->line, colname(a, F_DOB), ANNEXA_BAD_DATE,
 		     "date of birth is not a valid date (YYYY-MM-DD or DD/MM/YYYY)");
 		return;
@@ -795,7 +824,7 @@ case_date(struct annexa *a, const struct csvio_record *r, const unsigned char *b
 
 	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
 		return -1;
-	if (dates_parse(s, &d) == -1) {
+	if (parse_date(s, len, &d) == -1) {
 		why = dates_parse_error(s);
 		emit(a, r->line, colname(a, f), ANNEXA_BAD_DATE, "%s: %s",
 		     f == F_START ? "case start date" : "case end date", why ? why : "not a date");
@@ -853,7 +882,7 @@ check_case_name(struct annexa *a, const struct csvio_record *r, const unsigned c
 	/* Court references repeat ("Re A (A Child)"): remember the verdicts. */
 	if (!memo_get(a->m_name, s, len, &hit)) {
 		hit = casename_identifying(a->names, s);
-		if (memo_count(a->m_name) < MEMO_MAX) /* else it cannot be kept: spare the probe */
+		if (memo_count(a->m_name) < NAMES_MAX) /* else it cannot be kept: spare the probe */
 			memo_put(a->m_name, s, len, hit);
 	}
 	if (hit)
@@ -974,6 +1003,26 @@ size_ids(struct annexa *a, FILE *fp, const struct csvio_reader *rd)
 	}
 }
 
+/*
+ * With the Case IDs of a burst, where the same records' case names will be
+ * looked up: their memo's front cache (hundreds of KB, read at random) is
+ * loaded side by side with the IDs' slots, so that the misses overlap
+ * (perf, 1M rows: memo_get 8% of the run, now 6%, the prefetch under 1%).
+ * The case-level values' cache, loaded the same way, gained nothing
+ * measurable.
+ */
+static void
+prefetch_names(const struct annexa *a, const struct csvbatch *cb)
+{
+	const char *s;
+	size_t k, len = 0;
+
+	for (k = PREFETCH_AHEAD; a->col[F_CASE_NAME] >= 0 && k < PREFETCH_AHEAD + PREFETCH_BURST;
+	     k++)
+		if ((s = csvbatch_peek(cb, k, (size_t)a->col[F_CASE_NAME], &len)) != NULL)
+			memo_prefetch(a->m_name, s, len);
+}
+
 int
 annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, void *arg, char *err,
              size_t errsz)
@@ -982,8 +1031,8 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	struct csvio_record *r;
 	struct csvbatch *cb;
 	unsigned char *bad = NULL;
-	const char *ahead;
-	size_t alen = 0, run = 0, nrec = 0, k;
+	const char *ahead[PREFETCH_BURST];
+	size_t alen[PREFETCH_BURST], run = 0, nrec = 0, k, nb;
 	int rc;
 
 	a->name = name;
@@ -1005,11 +1054,15 @@ annexa_check(struct annexa *a, FILE *fp, const char *name, annexa_emit_fn fn, vo
 	cb = csvbatch_start(rd);
 	while ((rc = csvbatch_next(cb, &r)) == 1) {
 		/* Case IDs hash all over a large table: load slots ahead of need. */
-		if (a->col[F_CASE_ID] >= 0 && nrec++ % PREFETCH_BURST == 0)
-			for (k = PREFETCH_AHEAD; k < PREFETCH_AHEAD + PREFETCH_BURST; k++)
-				if ((ahead =
-				         csvbatch_peek(cb, k, (size_t)a->col[F_CASE_ID], &alen)))
-					cases_prefetch(a->cases, ahead, alen);
+		if (a->col[F_CASE_ID] >= 0 && nrec++ % PREFETCH_BURST == 0) {
+			for (k = 0, nb = 0; k < PREFETCH_BURST; k++)
+				if ((ahead[nb] =
+				         csvbatch_peek(cb, PREFETCH_AHEAD + k,
+				                       (size_t)a->col[F_CASE_ID], &alen[nb])))
+					nb++;
+			cases_prefetch(a->cases, ahead, alen, nb);
+			prefetch_names(a, cb);
+		}
 		check_record(a, r, bad);
 		if (r->flags & CSVIO_BLANK)
 			; /* an empty line neither breaks a run nor adds to it */

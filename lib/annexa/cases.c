@@ -491,7 +491,7 @@ cases_bytes(const struct cases *c)
 }
 
 void
-cases_prefetch(struct cases *c, const char *id, size_t len)
+cases_prefetch(struct cases *c, const char *const *ids, const size_t *lens, size_t n)
 {
-	idset_prefetch(c->ids, id, len);
+	idset_prefetch_many(c->ids, ids, lens, n);
 }

@@ -97,8 +97,8 @@ void cases_free(struct cases *);
 void cases_add(struct cases *, const char *id, size_t len, unsigned long line,
                const uint32_t h[CASES_NFIELDS], uint64_t rowhash, long slot,
                struct cases_verdict *out);
-/* Start loading the slot of a Case ID met soon (a hint). */
-void cases_prefetch(struct cases *, const char *id, size_t len);
+/* Start loading the slots of n Case IDs met soon, ids[0..n) (lengths lens[]): a hint. */
+void cases_prefetch(struct cases *, const char *const *ids, const size_t *lens, size_t n);
 /* Distinct Case IDs, and the bytes held. */
 size_t cases_count(const struct cases *);
 size_t cases_bytes(const struct cases *);

@@ -28,6 +28,7 @@ struct idform {
 	struct shape *shapes; /* grown as shapes are met, up to IDFORM_MAX_SHAPES */
 	size_t nshapes, shapecap;
 	struct shape other, misfit; /* shapes past the cap; with rx: the misfits */
+	size_t last; /* the shape met last (IDs of a file mostly share one), when nshapes > 0 */
 	unsigned long ids;
 	struct strbuf tmp;
 	char *form;
@@ -128,6 +129,10 @@ idform_add(struct idform *f, const char *id, size_t len, unsigned long line)
 		return;
 	}
 	slen = idform_shape(id, len, 0, shape, sizeof shape);
+	if (f->nshapes > 0 && strcmp(f->shapes[f->last].text, shape) == 0) {
+		note_line(&f->shapes[f->last], line);
+		return;
+	}
 	if (!memo_get(f->memo, shape, slen, &i)) {
 		i = (long)f->nshapes;
 		if (f->nshapes >= IDFORM_MAX_SHAPES || memo_put(f->memo, shape, slen, i) == -1) {
@@ -142,6 +147,7 @@ idform_add(struct idform *f, const char *id, size_t len, unsigned long line)
 		memset(&f->shapes[i], 0, sizeof f->shapes[i]);
 		f->shapes[i].text = xstrdup(shape);
 	}
+	f->last = (size_t)i;
 	note_line(&f->shapes[i], line);
 }
 

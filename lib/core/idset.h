@@ -34,6 +34,12 @@ unsigned long idset_find(const struct idset *, const char *id, size_t len);
  * does not compute it again.
  */
 void idset_prefetch(struct idset *, const char *id, size_t len);
+/*
+ * idset_prefetch() of ids[0..n) (lengths lens[]), in that order, with the
+ * loads issued together once every slot is known: on a large table their
+ * cache and TLB misses overlap.
+ */
+void idset_prefetch_many(struct idset *, const char *const *ids, const size_t *lens, size_t n);
 size_t idset_count(const struct idset *);
 /*
  * An ID of 1 to 12 upper-case letters, digits and hyphens as a 64-bit key

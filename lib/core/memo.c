@@ -7,7 +7,8 @@
  * entries and chases no pointer beyond the cache's own.
  *
  * The front cache starts with FRONT_FIRST slots inside the memo and doubles,
- * up to MEMO_FRONT and twice the strings held, once as many lookups as it
+ * up to MEMO_FRONT (a large memo's: MEMO_LARGE_FRONT) and twice the strings
+ * held, once as many lookups as it
  * has slots have missed it and found their string in the table: a run makes
  * a dozen memos, most of which hold a handful of strings or are asked a few
  * times, and a fresh page costs as much as tens of thousands of
@@ -23,8 +24,10 @@
 #include "core/xalloc.h"
 
 #define MEMO_LIMIT 4096
+#define MEMO_LARGE_LIMIT 16384 /* memo_new_large() */
 #define MEMO_PRESIZED 512 /* a memo of at most this many strings never grows */
-#define MEMO_FRONT 256 /* most slots of the front cache, a power of two up to 256 */
+#define MEMO_FRONT 256 /* most slots of the front cache, a power of two */
+#define MEMO_LARGE_FRONT 8192 /* most slots of a large memo's front cache, a power of two */
 #define FRONT_FIRST 16 /* its first slots, in the memo: a power of two */
 #define FRONT_TEXT 31 /* bytes of a string the front cache holds: longer ones are not kept */
 
@@ -46,6 +49,7 @@ struct memo {
 	long *vals;
 	struct front *front; /* first, or front_mask + 1 slots allocated */
 	size_t front_mask;
+	size_t front_max; /* most slots it grows to */
 	size_t front_misses; /* lookups since it last grew that missed it and found a string */
 	struct front first[FRONT_FIRST];
 };
@@ -77,7 +81,7 @@ memo_quick_hash(const char *s, size_t len)
 static struct front *
 front_of(const struct memo *m, const char *s, size_t len)
 {
-	return &m->front[(size_t)(memo_quick_hash(s, len) >> 56) & m->front_mask & ~(size_t)1];
+	return &m->front[(size_t)(memo_quick_hash(s, len) >> 48) & m->front_mask & ~(size_t)1];
 }
 
 static void
@@ -103,12 +107,14 @@ front_grow(struct memo *m)
 	front_clear(m);
 }
 
-struct memo *
-memo_new(size_t max)
+/* A memo of at most max strings (up to limit), its front cache of up to front slots. */
+static struct memo *
+memo_make(size_t max, size_t limit, size_t front)
 {
 	struct memo *m = xcalloc(1, sizeof *m);
 
-	m->max = max < MEMO_LIMIT ? max : MEMO_LIMIT;
+	m->max = max < limit ? max : limit;
+	m->front_max = front;
 	/* A small memo is sized for its most at once; a large one grows as it fills. */
 	for (m->slots = 16; m->max <= MEMO_PRESIZED && m->slots < 2 * m->max; m->slots *= 2)
 		;
@@ -120,6 +126,18 @@ memo_new(size_t max)
 	m->front_mask = FRONT_FIRST - 1;
 	front_clear(m);
 	return m;
+}
+
+struct memo *
+memo_new(size_t max)
+{
+	return memo_make(max, MEMO_LIMIT, MEMO_FRONT);
+}
+
+struct memo *
+memo_new_large(size_t max)
+{
+	return memo_make(max, MEMO_LARGE_LIMIT, MEMO_LARGE_FRONT);
 }
 
 void
@@ -160,6 +178,13 @@ slot_of(const struct memo *m, const char *s, size_t len)
 	return j;
 }
 
+void
+memo_prefetch(const struct memo *m, const char *s, size_t len)
+{
+	if (len <= FRONT_TEXT)
+		__builtin_prefetch(front_of(m, s, len));
+}
+
 int
 memo_get(const struct memo *m, const char *s, size_t len, long *val)
 {
@@ -185,7 +210,7 @@ memo_get(const struct memo *m, const char *s, size_t len, long *val)
 	j = slot_of(m, s, len);
 	if (m->keys[j] == NULL)
 		return 0;
-	if (++w->front_misses > m->front_mask && m->front_mask + 1 < MEMO_FRONT &&
+	if (++w->front_misses > m->front_mask && m->front_mask + 1 < m->front_max &&
 	    m->front_mask + 1 < 2 * m->n) {
 		front_grow(w);
 		f = front_of(w, s, len);

@@ -16,6 +16,12 @@ struct memo;
 
 /* A memo of at most max strings (at most 4096). */
 struct memo *memo_new(size_t max);
+/*
+ * A memo of at most max strings (at most 16384) asked about many more
+ * (case names: a long tail), its front cache growing to 8192 strings
+ * (320 KB) as lookups miss it.
+ */
+struct memo *memo_new_large(size_t max);
 void memo_free(struct memo *);
 /* Forget every string. */
 void memo_clear(struct memo *);
@@ -24,6 +30,11 @@ int memo_get(const struct memo *, const char *s, size_t len, long *val);
 /* Remember s[0..len) -> val: 0, or -1 when the memo is full (s not kept). */
 int memo_put(struct memo *, const char *s, size_t len, long val);
 size_t memo_count(const struct memo *);
+/*
+ * Start loading where memo_get() of s[0..len) will look first (a hint, for
+ * a string asked about soon: a large memo's front cache is hundreds of KB).
+ */
+void memo_prefetch(const struct memo *, const char *s, size_t len);
 /*
  * An unkeyed hash of s[0..len)'s length and first and last 8 bytes, for
  * picking a cache slot where a collision costs a miss, never a longer probe.

@@ -284,6 +284,41 @@ START_TEST(test_rule_ids)
 }
 END_TEST
 
+/*
+ * IDs whose shape changes from one to the next (to one of the same length
+ * too), back to an earlier one, and repeats (the form learnt remembers the
+ * shape met last): each counted under its own shape, the misfits and their
+ * lines exact.
+ */
+START_TEST(test_id_form_switches)
+{
+	static const char *const ids[] = {
+	    "CA00000001", "CA00000002", "12345",      "CA00000003", "12345",      "12346",
+	    "X-1",        "CA00000004", "CA000000X5", "CA0000006",  "12345",      "CA00000007",
+	    "X-2",        "CA00000008", "CA00000009", "CA00000010", "CA00000011", "CA00000012",
+	};
+	static const unsigned long want[] = {4, 6, 7, 8, 10, 11, 12, 14};
+	char err[128];
+	struct idform *f = idform_new(NULL, err, sizeof err);
+	struct idform_result r;
+	size_t i, n = sizeof ids / sizeof ids[0];
+
+	ck_assert_ptr_nonnull(f);
+	for (i = 0; i < n; i++)
+		idform_add(f, ids[i], strlen(ids[i]), i + 2);
+	for (i = 0; i < 80; i++)
+		idform_add(f, "CA12345678", 10, n + 2 + i);
+	idform_result(f, &r);
+	ck_assert_str_eq(r.form, "AA99999999");
+	ck_assert_uint_eq(r.ids, n + 80);
+	ck_assert_uint_eq(r.misfits, sizeof want / sizeof want[0]);
+	ck_assert_uint_eq(r.nlines, sizeof want / sizeof want[0]);
+	for (i = 0; i < r.nlines; i++)
+		ck_assert_uint_eq(r.lines[i], want[i]);
+	idform_free(f);
+}
+END_TEST
+
 /* The shape of an ID as idform_shape() gave it before its table: the reference. */
 static size_t
 shape_ref(const char *s, size_t len, int collapse, char *out, size_t outsz)
@@ -359,6 +394,7 @@ make_suite_annexa(void)
 	tcase_add_test(tc, test_summary);
 	tcase_add_test(tc, test_rule_ids);
 	tcase_add_test(tc, test_id_shapes);
+	tcase_add_test(tc, test_id_form_switches);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -267,6 +267,46 @@ START_TEST(test_prefetch_hints)
 }
 END_TEST
 
+/*
+ * IDs prefetched in groups (idset_prefetch_many(): more than it works out
+ * at once, a group of none, IDs of both forms, some never added, while the
+ * set grows) answer every add and find as a set never given a prefetch.
+ */
+START_TEST(test_prefetch_many)
+{
+	enum { N = 60000, GROUP = 45 };
+	static char ids[N][24];
+	static const char *ptr[N];
+	static size_t lens[N];
+	unsigned long long st = 0x9E3779B97F4A7C15ULL;
+	struct idset *a = idset_new(), *b = idset_new();
+	size_t i, k, hits = 0;
+	unsigned long got;
+
+	for (i = 0; i < N; i++) {
+		k = (size_t)(next_rnd(&st) % (N / 2));
+		if (k % 9 == 0)
+			lens[i] = (size_t)snprintf(ids[i], sizeof ids[i], "case %zu", k);
+		else
+			lens[i] = (size_t)snprintf(ids[i], sizeof ids[i], "CA%08zu", k);
+		ptr[i] = ids[i];
+	}
+	idset_prefetch_many(a, ptr, lens, 0);
+	for (i = 0; i < N; i++) {
+		if (i % GROUP == 0)
+			idset_prefetch_many(a, ptr + i, lens + i, N - i < GROUP ? N - i : GROUP);
+		ck_assert_uint_eq(idset_find(a, ids[i], lens[i]), idset_find(b, ids[i], lens[i]));
+		got = idset_add(a, ids[i], lens[i], i + 2);
+		ck_assert_uint_eq(got, idset_add(b, ids[i], lens[i], i + 2));
+		hits += got != 0;
+	}
+	ck_assert_uint_gt(hits, N / 4);
+	ck_assert_uint_eq(idset_count(a), idset_count(b));
+	idset_free(a);
+	idset_free(b);
+}
+END_TEST
+
 Suite *make_suite_idset(void);
 
 Suite *
@@ -283,6 +323,7 @@ make_suite_idset(void)
 	tcase_add_test(tc, test_far_lines);
 	tcase_add_test(tc, test_pack_round_trip);
 	tcase_add_test(tc, test_prefetch_hints);
+	tcase_add_test(tc, test_prefetch_many);
 	suite_add_tcase(s, tc);
 	return s;
 }

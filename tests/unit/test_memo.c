@@ -174,6 +174,55 @@ START_TEST(test_memo_model)
 }
 END_TEST
 
+/*
+ * A large memo (case names): up to 16384 strings where memo_new() stops at
+ * 4096, and its front cache, grown well past 256 slots by a long tail of
+ * lookups, gives every value right through updates and prefetches.
+ */
+START_TEST(test_large)
+{
+	enum { NKEYS = 20000, BOUND = 16384 };
+	static const char long_key[] = "a string longer than the front cache holds";
+	static long vals[NKEYS];
+	struct memo *m = memo_new_large(NKEYS), *small = memo_new(NKEYS);
+	uint64_t g = 0x9e3779b97f4a7c15ULL;
+	char key[40];
+	size_t i, k, len, n = 0;
+	long v;
+
+	for (k = 0; k < NKEYS; k++) {
+		len =
+		    (size_t)snprintf(key, sizeof key, "Re %c%zu (A Child)", 'A' + (int)(k % 26), k);
+		ck_assert_int_eq(memo_put(m, key, len, (long)k), k < BOUND ? 0 : -1);
+		ck_assert_int_eq(memo_put(small, key, len, (long)k), k < 4096 ? 0 : -1);
+		vals[k] = (long)k;
+		n += k < BOUND;
+	}
+	ck_assert_uint_eq(memo_count(m), n);
+	ck_assert_uint_eq(memo_count(small), 4096);
+	for (i = 0; i < 400000; i++) {
+		g ^= g << 13;
+		g ^= g >> 7;
+		g ^= g << 17;
+		/* most lookups among a few thousand strings, the rest anywhere */
+		k = (size_t)(g % ((g >> 33) % 4 == 0 ? NKEYS : 6000));
+		len =
+		    (size_t)snprintf(key, sizeof key, "Re %c%zu (A Child)", 'A' + (int)(k % 26), k);
+		if (i % 3 == 0) /* a hint, for this string or another: answers unchanged */
+			memo_prefetch(m, i % 2 ? key : long_key, i % 2 ? len : strlen(long_key));
+		ck_assert_int_eq(memo_get(m, key, len, &v), k < BOUND);
+		if (k < BOUND)
+			ck_assert_int_eq(v, vals[k]);
+		if ((g >> 20) % 97 == 0 && k < BOUND) {
+			vals[k] = (long)(g >> 40);
+			ck_assert_int_eq(memo_put(m, key, len, vals[k]), 0);
+		}
+	}
+	memo_free(m);
+	memo_free(small);
+}
+END_TEST
+
 /* bytes_same() is memcmp() == 0, at every length up to 40 and a difference at every byte. */
 START_TEST(test_bytes_same)
 {
@@ -208,6 +257,7 @@ make_suite_memo(void)
 	tcase_add_test(tc, test_bound);
 	tcase_add_test(tc, test_front_and_clear);
 	tcase_add_loop_test(tc, test_memo_model, 0, 6);
+	tcase_add_test(tc, test_large);
 	tcase_add_test(tc, test_bytes_same);
 	suite_add_tcase(s, tc);
 	return s;
