@@ -155,10 +155,8 @@ load_reference(const struct options *o, struct profile **prof, struct schedule *
 	for (i = 0; i < o->nidentifiers; i++)
 		output_input(o->identifiers[i]);
 	for (i = 0; i < o->nidentifiers; i++)
-		if (redact_add_identifiers(*red, o->identifiers[i], o->sh.csv_flags, err,
-		                           sizeof(err)) == -1 ||
-		    caserefs_load(refs, o->identifiers[i], o->sh.csv_flags, *red, err,
-		                  sizeof(err)) == -1) {
+		if (caserefs_load_identifiers(refs, o->identifiers[i], o->sh.csv_flags, *red, err,
+		                              sizeof(err)) == -1) {
 			diag_note("%s", err);
 			return -1;
 		}

@@ -252,15 +252,20 @@ done:
 	return rc;
 }
 
-/* The detectors of personal data, with every name the inputs give (people); NULL on error. */
+/*
+ * The detectors of personal data, with every name the inputs give (people),
+ * sharing model's patterns when it is not NULL; NULL on error.
+ */
 static struct redact *
-detectors(const struct opts *o, const struct seafile *sea, const struct planfile *plan, int people)
+detectors(const struct opts *o, const struct seafile *sea, const struct planfile *plan, int people,
+          struct redact *model)
 {
 	struct redact *r;
 	char err[512];
 	size_t i;
 
-	if ((r = redact_new(err, sizeof err)) == NULL) {
+	if ((r = model != NULL ? redact_new_like(model, err, sizeof err)
+	                       : redact_new(err, sizeof err)) == NULL) {
 		diag_note("%s", err);
 		return NULL;
 	}
@@ -460,14 +465,14 @@ run_report(const struct opts *o)
 		rc = run_skeleton(o, &in);
 		goto done;
 	}
-	if ((r = detectors(o, &sea, plan, 1)) == NULL ||
-	    (plain = detectors(o, &sea, plan, 0)) == NULL)
+	if ((r = detectors(o, &sea, plan, 1, NULL)) == NULL ||
+	    (plain = detectors(o, &sea, plan, 0, r)) == NULL)
 		goto done;
 	warnings(&in);
 	rc = gate_and_render(o, &in, r, plain);
 done:
+	redact_free(plain); /* first: it shares r's patterns */
 	redact_free(r);
-	redact_free(plain);
 	sections_free(&sections);
 	table_free(sample);
 	judgementsfile_free(&j);

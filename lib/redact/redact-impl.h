@@ -177,6 +177,7 @@ struct redact {
 	size_t dictcap, dict2cap; /* their sizes for pages_free() */
 	size_t nnames;
 	int allow_names; /* the allow-list detector runs (always, unless turned off) */
+	int shared; /* det, caseid, bdate, ni_invalid and index are a model's (redact_new_like) */
 
 	/* review list */
 	int review;

@@ -166,6 +166,7 @@ redact_keep(struct redact *r, const char *ref)
 	const char *p = text_trim(ref, &len);
 	size_t i;
 	uint64_t h;
+	char up[64];
 
 	if (len == 0 || len > 64)
 		return;
@@ -173,11 +174,13 @@ redact_keep(struct redact *r, const char *ref)
 		r->keep = idset_new();
 		r->keepbloom = xcalloc(KEEP_BLOOM_BITS / 64, sizeof(*r->keepbloom));
 	}
-	strbuf_reset(&r->key);
 	for (i = 0; i < len; i++)
-		strbuf_addch(&r->key, (char)toupper((unsigned char)p[i]));
-	idset_add(r->keep, r->key.buf, r->key.len, 1);
-	h = keyhash_fnv1a(KEYHASH_FNV_BASIS, r->key.buf, r->key.len);
+		up[i] = (char)toupper((unsigned char)p[i]);
+	strbuf_reset(&r->key);
+	strbuf_add(&r->key, up, len);
+	if (idset_add(r->keep, up, len, 1) != 0)
+		return; /* kept already: its filter bits and length are set */
+	h = keyhash_fnv1a(KEYHASH_FNV_BASIS, up, len);
 	r->keepbloom[KEEP_BIT1(h) / 64] |= (uint64_t)1 << (KEEP_BIT1(h) % 64);
 	r->keepbloom[KEEP_BIT2(h) / 64] |= (uint64_t)1 << (KEEP_BIT2(h) % 64);
 	r->keeplens |= (uint64_t)1 << (len - 1);
@@ -429,6 +432,34 @@ redact_new_index(const char *index, char *why, size_t whysz, char *err, size_t e
 }
 
 struct redact *
+redact_new_like(struct redact *model, char *err, size_t errsz)
+{
+	struct redact *r = xcalloc(1, sizeof(*r));
+
+	strbuf_init(&r->key);
+	strbuf_init(&r->key2);
+	strbuf_init(&r->norm);
+	strbuf_init(&r->low);
+	r->hkey = model->hkey;
+	r->allow_names = 1;
+	r->shared = 1;
+	r->det = model->det;
+	r->ndet = model->ndet;
+	r->caseid = model->caseid;
+	r->bdate = model->bdate;
+	memcpy(r->ni_first_not, model->ni_first_not, sizeof(r->ni_first_not));
+	memcpy(r->ni_second_not, model->ni_second_not, sizeof(r->ni_second_not));
+	r->ni_invalid = model->ni_invalid;
+	r->nni_invalid = model->nni_invalid;
+	r->index = model->index;
+	if (r->index == NULL && build_words(r, err, errsz) == -1) {
+		redact_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct redact *
 redact_new(char *err, size_t errsz)
 {
 	static int noted;
@@ -457,7 +488,7 @@ redact_free(struct redact *r)
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->ndet; i++) {
+	for (i = 0; !r->shared && i < r->ndet; i++) {
 		size_t k;
 
 		rx_free(r->det[i].rx);
@@ -465,16 +496,18 @@ redact_free(struct redact *r)
 			free(r->det[i].needs[k]);
 		free(r->det[i].needs);
 	}
-	free(r->det);
-	rx_free(r->caseid);
-	rx_free(r->bdate);
+	if (!r->shared) {
+		free(r->det);
+		rx_free(r->caseid);
+		rx_free(r->bdate);
+		free(r->ni_invalid);
+		redact_index_close(r->index);
+	}
 	idset_free(r->keep);
-	free(r->ni_invalid);
 	for (i = 0; i < r->wcap; i++)
 		if (r->words[i].w.owned)
 			free(r->words[i].key);
 	pages_free(r->words, r->wcap, sizeof(*r->words));
-	redact_index_close(r->index);
 	for (i = 0; i < r->nsrc; i++)
 		free(r->src[i].path);
 	free(r->src);

@@ -56,6 +56,13 @@ struct redact;
  */
 struct redact *redact_new(char *err, size_t errsz);
 /*
+ * A redactor as redact_new() would make it, that shares model's compiled
+ * detectors and word index instead of loading them again (model must
+ * outlive it; both are used by one thread). Its words, lists and kept
+ * references are its own. NULL with the reason in err.
+ */
+struct redact *redact_new_like(struct redact *model, char *err, size_t errsz);
+/*
  * redact_new() with the index at index (NULL: none, the table is built from
  * the lists); why (may be NULL) gets why an index that exists was not used
  * (empty when it was, or was missing).
@@ -91,6 +98,19 @@ void redact_add_case_name(struct redact *, const char *case_name);
  */
 int redact_add_identifiers(struct redact *, const char *path, unsigned csv_flags, char *err,
                            size_t errsz);
+/*
+ * Called with the Case ID field of each record (its bytes, length and
+ * line); kept is 1 when the redactor has already kept it (redact_keep()).
+ */
+typedef void redact_id_fn(void *arg, const char *id, size_t len, unsigned long line, int kept);
+/*
+ * redact_add_identifiers() that also hands each data record's Case ID field
+ * (the extract's Case ID column, when its header has one) to fn, in the
+ * same one reading of the file: a caller that wants the IDs too need not
+ * read it again. fn may be NULL.
+ */
+int redact_add_identifiers_ids(struct redact *, const char *path, unsigned csv_flags,
+                               redact_id_fn *fn, void *arg, char *err, size_t errsz);
 /*
  * Never redact the case reference ref (an extract's Case ID, whatever its
  * form): wherever it stands as a word, in any case, it survives.

@@ -212,6 +212,17 @@ add_surname(struct redact *r, const char *w)
 	e->flags |= W_SURNAME;
 }
 
+/*
+ * The lowered form of the text's token i, as redact_lower_word() makes it
+ * (redact_tokenize() lowered it so, apostrophes as '), NUL-ended; valid
+ * until the next redact_tokenize().
+ */
+static const char *
+tok_key(const struct redact *r, size_t i)
+{
+	return r->low.buf + r->toks[i].key;
+}
+
 /* Lowered words of name without honorifics; returns the count. */
 static size_t
 name_words(struct redact *r, const char *name, char ***out)
@@ -222,11 +233,13 @@ name_words(struct redact *r, const char *name, char ***out)
 
 	redact_tokenize(r, name, strlen(name));
 	for (i = 0; i < r->ntoks; i++) {
-		redact_lower_word(name, r->toks[i].so, r->toks[i].eo, &r->key);
-		if ((w = redact_word_find(r, r->key.buf)) != NULL && (w->flags & W_HONORIFIC))
+		const char *key = tok_key(r, i);
+
+		if ((w = redact_word_findn(r, key, r->toks[i].klen)) != NULL &&
+		    (w->flags & W_HONORIFIC))
 			continue;
 		v = xreallocarray(v, n + 1, sizeof(char *));
-		v[n++] = xstrdup(r->key.buf);
+		v[n++] = xstrndup(key, r->toks[i].klen);
 	}
 	*out = v;
 	return n;
@@ -249,6 +262,7 @@ add_name_words(struct redact *r, char **v, size_t n, size_t surname)
 {
 	char *pair[2];
 	size_t i, letters = 0;
+	const struct redact_word *first;
 
 	if (n == 0)
 		return;
@@ -259,8 +273,8 @@ add_name_words(struct redact *r, char **v, size_t n, size_t surname)
 	add_surname(r, v[surname]);
 	if (n < 2)
 		return;
-	if (surname != 0 && !(redact_word_find(r, v[0]) != NULL &&
-	                      (redact_word_find(r, v[0])->flags & (W_HONORIFIC | W_SKIP))))
+	if (surname != 0 && !((first = redact_word_find(r, v[0])) != NULL &&
+	                      (first->flags & (W_HONORIFIC | W_SKIP))))
 		add_surname(r, v[0]); /* the first name alone, too */
 	add_fullname(r, v, n);
 	if (n > 2) {
@@ -313,9 +327,9 @@ add_party(struct redact *r, const char *s, size_t from, size_t to)
 	for (i = from; i < to; i++) {
 		const struct token *t = &r->toks[i];
 		size_t len = t->eo - t->so, k, upper = 0;
+		const char *key = tok_key(r, i);
 
-		redact_lower_word(s, t->so, t->eo, &r->key);
-		w = redact_word_find(r, r->key.buf);
+		w = redact_word_findn(r, key, t->klen);
 		if (w != NULL && (w->flags & W_ORG))
 			goto out; /* an organisation */
 		if ((w != NULL && (w->flags & (W_SKIP | W_HONORIFIC))) || !redact_capitalised(s, t))
@@ -325,7 +339,7 @@ add_party(struct redact *r, const char *s, size_t from, size_t to)
 		if (len <= 3 && upper == len)
 			continue; /* initials: "AB" */
 		v = xreallocarray(v, n + 1, sizeof(char *));
-		v[n++] = xstrdup(r->key.buf);
+		v[n++] = xstrndup(key, t->klen);
 	}
 	add_name_words(r, v, n, n > 0 ? n - 1 : 0);
 out:
@@ -353,22 +367,25 @@ redact_add_case_name(struct redact *r, const char *case_name)
 
 	/* Drop parentheticals: "(A Child)", "(Children)". */
 	strbuf_init(&sb);
+	strbuf_grow(&sb, strlen(case_name));
 	for (p = case_name; *p != '\0'; p++) {
 		if (*p == '(' || *p == '[')
 			depth++;
 		else if ((*p == ')' || *p == ']') && depth > 0)
 			depth--;
 		else if (depth == 0)
-			strbuf_addch(&sb, *p);
+			sb.buf[sb.len++] = *p;
 	}
+	sb.buf[sb.len] = '\0';
 	redact_tokenize(r, sb.buf, sb.len);
 	for (i = 0; i <= r->ntoks; i++) {
 		int brk = i == r->ntoks;
 
 		if (!brk) {
-			redact_lower_word(sb.buf, r->toks[i].so, r->toks[i].eo, &r->key);
-			brk = strcmp(r->key.buf, "v") == 0 || strcmp(r->key.buf, "vs") == 0 ||
-			      strcmp(r->key.buf, "and") == 0 || strcmp(r->key.buf, "versus") == 0;
+			const char *key = tok_key(r, i);
+
+			brk = strcmp(key, "v") == 0 || strcmp(key, "vs") == 0 ||
+			      strcmp(key, "and") == 0 || strcmp(key, "versus") == 0;
 			if (!brk && i > from &&
 			    party_break(sb.buf, r->toks[i - 1].eo, r->toks[i].so)) {
 				add_party(r, sb.buf, from, i);
@@ -442,15 +459,15 @@ add_record(struct redact *r, const struct csvio_record *rec, long cname, long pr
 		redact_add_person(r, rec->fields[ncol]);
 }
 
-/* Read every record of the reader into the deny-list. */
+/* Read every record of the reader into the deny-list; each Case ID to fn too. */
 static int
-read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, char *err,
-                 size_t errsz)
+read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, redact_id_fn *fn,
+                 void *arg, char *err, size_t errsz)
 {
 	struct csvio_record *rec;
 	struct fieldmap *fm;
 	struct fieldmap_binding b;
-	long cname = -1, prac = -1, ncol = -1, cid = -1;
+	long cname = -1, prac = -1, ncol = -1, cid = -1, idcol = -1;
 	int rc;
 	char fmerr[256];
 	struct seen_names seen;
@@ -467,8 +484,10 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 			cname = b.column[fieldmap_index(fm, "case_name")];
 		if (fieldmap_index(fm, "practitioner") >= 0)
 			prac = b.column[fieldmap_index(fm, "practitioner")];
-		if (fieldmap_index(fm, "case_id") >= 0 && (cname >= 0 || prac >= 0))
-			cid = b.column[fieldmap_index(fm, "case_id")];
+		if (fieldmap_index(fm, "case_id") >= 0)
+			idcol = b.column[fieldmap_index(fm, "case_id")];
+		if (cname >= 0 || prac >= 0)
+			cid = idcol;
 		fieldmap_unbind(&b);
 		if (cname < 0 && prac < 0 && (ncol = name_column(rec)) < 0) {
 			ncol = 0; /* a plain list: the first line is a name too */
@@ -483,6 +502,8 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 			break;
 		}
 		add_record(r, rec, cname, prac, ncol, cid, &seen);
+		if (fn != NULL && idcol >= 0 && (size_t)idcol < rec->nfields)
+			fn(arg, rec->fields[idcol], rec->lens[idcol], rec->line, cid >= 0);
 	}
 	idset_free(seen.cases);
 	idset_free(seen.people);
@@ -495,6 +516,13 @@ read_identifiers(struct redact *r, struct csvio_reader *rd, const char *name, ch
 int
 redact_add_identifiers(struct redact *r, const char *path, unsigned csv_flags, char *err,
                        size_t errsz)
+{
+	return redact_add_identifiers_ids(r, path, csv_flags, NULL, NULL, err, errsz);
+}
+
+int
+redact_add_identifiers_ids(struct redact *r, const char *path, unsigned csv_flags, redact_id_fn *fn,
+                           void *arg, char *err, size_t errsz)
 {
 	struct csvio_reader *rd;
 	FILE *fp = stdin;
@@ -509,7 +537,7 @@ redact_add_identifiers(struct redact *r, const char *path, unsigned csv_flags, c
 		}
 	}
 	rd = csvio_open(fp, name, csv_flags);
-	rc = read_identifiers(r, rd, name, err, errsz);
+	rc = read_identifiers(r, rd, name, fn, arg, err, errsz);
 	csvio_close(rd);
 	if (fp != stdin)
 		fclose(fp);

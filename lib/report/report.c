@@ -10,6 +10,7 @@
 
 #include <strings.h>
 
+#include "core/idset.h"
 #include "core/rx.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -39,27 +40,31 @@ report_sea_check(const struct seafile *sea, const struct profile *prof, char *er
 	return 0;
 }
 
-/* Add a person unless the name is blank. */
+/*
+ * Add a person unless the name is blank or added already: adding a name
+ * again changes nothing (it only sets flags and keeps maxima), and an SEA
+ * names its few inspectors on every entry.
+ */
 static void
-add_person(struct redact *r, const char *name)
+add_person(struct redact *r, struct idset *seen, const char *name)
 {
-	if (name != NULL && !text_blank(name))
+	if (name != NULL && !text_blank(name) && idset_add(seen, name, strlen(name), 1) == 0)
 		redact_add_person(r, name);
 }
 
 void
 report_add_people(struct redact *r, const struct seafile *sea, const struct planfile *plan)
 {
+	struct idset *seen = idset_new();
 	size_t i;
 
 	for (i = 0; i < sea->nentries; i++)
-		add_person(r, sea->entries[i].inspector);
+		add_person(r, seen, sea->entries[i].inspector);
 	for (i = 0; i < sea->nconcerns; i++)
-		add_person(r, sea->concerns[i].inspector);
-	if (plan == NULL)
-		return;
-	for (i = 0; i < plan->ndeploy; i++)
-		add_person(r, plan->deploy[i].name);
+		add_person(r, seen, sea->concerns[i].inspector);
+	for (i = 0; plan != NULL && i < plan->ndeploy; i++)
+		add_person(r, seen, plan->deploy[i].name);
+	idset_free(seen);
 }
 
 #define ACTION_MIN_WORDS 5 /* a priority action of substance: a sentence, not a token */
@@ -376,52 +381,131 @@ gate_personal(const struct report_input *in, const struct rdoc *d, struct redact
 	return n;
 }
 
-/* What a public report never prints: a case reference, initials, a placeholder. */
+/* 1 when s holds a run of at least n ASCII digits. */
+static int
+digit_run(const char *s, size_t n)
+{
+	size_t run = 0;
+
+	for (; *s != '\0'; s++)
+		if ((run = *s >= '0' && *s <= '9' ? run + 1 : 0) >= n)
+			return 1;
+	return 0;
+}
+
+/* 1 when s may hold a case reference: its every match holds 6 digits in a row. */
+static int
+may_ref(const char *s)
+{
+	return digit_run(s, 6);
+}
+
+/* 1 when s may hold a placeholder: its every match holds "[", "TBC" or "XXXX". */
+static int
+may_placeholder(const char *s)
+{
+	return strchr(s, '[') != NULL || strstr(s, "TBC") != NULL || strstr(s, "XXXX") != NULL;
+}
+
+/*
+ * What a public report never prints: a case reference, initials, a
+ * placeholder; with a cheap test (may, or NULL) that a text lacking what
+ * every match of the pattern holds fails, so the pattern is not run on it.
+ */
 static const struct {
 	const char *what;
 	const char *pattern;
+	int (*may)(const char *);
 } case_level[] = {
-    {"a case reference", "\\b[A-Z]{2,4}[-/ ]?[0-9]{6,}\\b"},
-    {"initials", "\\b[A-Z]\\.\\s?[A-Z]\\.|\\b(?:child|children|mother|father|parent|carer|boy|"
-                 "girl|sibling|case|young person|baby|infant)\\s+[A-Z]{1,3}\\b(?![a-z'])"},
-    {"a placeholder", "\\[(?:name|email|phone|postcode|NI number|NHS number|date of birth|"
-                      "insert[^\\]]*)\\]|\\bTBC\\b|XXXX"},
+    {"a case reference", "\\b[A-Z]{2,4}[-/ ]?[0-9]{6,}\\b", may_ref},
+    {"initials",
+     "\\b[A-Z]\\.\\s?[A-Z]\\.|\\b(?:child|children|mother|father|parent|carer|boy|"
+     "girl|sibling|case|young person|baby|infant)\\s+[A-Z]{1,3}\\b(?![a-z'])",
+     NULL},
+    {"a placeholder",
+     "\\[(?:name|email|phone|postcode|NI number|NHS number|date of birth|"
+     "insert[^\\]]*)\\]|\\bTBC\\b|XXXX",
+     may_placeholder},
 };
 #define NCASE_LEVEL (sizeof case_level / sizeof case_level[0])
 
+/* The SEA's case references a public text must not hold (4 bytes or more), each once. */
+struct sea_refs {
+	char **v;
+	size_t n;
+	char *buf; /* the references' bytes, split at their separators */
+};
+
+/* Order two references by their bytes. */
+static int
+ref_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The case references of the SEA's entries ("CA1; CA2" holds two), split
+ * once for every text checked, not once a text.
+ */
+static void
+sea_refs_init(struct sea_refs *refs, const struct seafile *sea)
+{
+	struct strbuf all;
+	char *ref, *save;
+	size_t i, k, n = 0;
+
+	strbuf_init(&all);
+	for (i = 0; i < sea->nentries; i++)
+		if (sea->entries[i].case_ref != NULL) {
+			strbuf_adds(&all, sea->entries[i].case_ref);
+			strbuf_addch(&all, ' ');
+		}
+	refs->buf = strbuf_steal(&all);
+	refs->v = xcalloc(strlen(refs->buf) / 5 + 1, sizeof(char *));
+	for (ref = strtok_r(refs->buf, ";, ", &save); ref != NULL;
+	     ref = strtok_r(NULL, ";, ", &save))
+		if (strlen(ref) >= 4)
+			refs->v[n++] = ref;
+	qsort(refs->v, n, sizeof(char *), ref_cmp);
+	for (i = k = 0; i < n; i++)
+		if (k == 0 || strcmp(refs->v[k - 1], refs->v[i]) != 0)
+			refs->v[k++] = refs->v[i];
+	refs->n = k;
+}
+
+static void
+sea_refs_free(struct sea_refs *refs)
+{
+	free(refs->v);
+	free(refs->buf);
+}
+
 /* 1 when text holds one of the SEA's case references. */
 static int
-has_case_ref(const struct seafile *sea, const char *text)
+has_case_ref(const struct sea_refs *refs, const char *text)
 {
-	char *refs, *ref, *save;
 	size_t i;
-	int hit = 0;
 
-	for (i = 0; i < sea->nentries && !hit; i++) {
-		if (sea->entries[i].case_ref == NULL)
-			continue;
-		refs = xstrdup(sea->entries[i].case_ref);
-		for (ref = strtok_r(refs, ";, ", &save); ref != NULL && !hit;
-		     ref = strtok_r(NULL, ";, ", &save))
-			hit = strlen(ref) >= 4 && strstr(text, ref) != NULL;
-		free(refs);
-	}
-	return hit;
+	for (i = 0; i < refs->n; i++)
+		if (strstr(text, refs->v[i]) != NULL)
+			return 1;
+	return 0;
 }
 
 /* Check one text of the public report; the number of refusals (0 or 1). */
 static size_t
-public_text(const struct report_input *in, struct rx *const *rx, const char *text,
-            const char *where, struct strbuf *msgs)
+public_text(const struct sea_refs *refs, struct rx *const *rx, const char *text, const char *where,
+            struct strbuf *msgs)
 {
 	size_t k;
 
 	if (text == NULL || *text == '\0')
 		return 0;
 	for (k = 0; k < NCASE_LEVEL; k++)
-		if (rx[k] != NULL && rx_search(rx[k], text, strlen(text), 0, NULL, NULL) == 1)
+		if (rx[k] != NULL && (case_level[k].may == NULL || case_level[k].may(text)) &&
+		    rx_search(rx[k], text, strlen(text), 0, NULL, NULL) == 1)
 			break;
-	if (k == NCASE_LEVEL && !has_case_ref(in->sea, text))
+	if (k == NCASE_LEVEL && !has_case_ref(refs, text))
 		return 0;
 	strbuf_printf(msgs,
 	              "%s: holds %s; a published report names no case or person "
@@ -438,26 +522,29 @@ gate_public(const struct report_input *in, const struct rdoc *d, struct strbuf *
 	struct rx *rx[NCASE_LEVEL];
 	char err[128];
 	size_t i, k, row, n = 0;
+	struct sea_refs refs;
 
+	sea_refs_init(&refs, in->sea);
 	for (k = 0; k < NCASE_LEVEL; k++)
 		rx[k] = rx_new(case_level[k].pattern, 0, err, sizeof err);
-	n += public_text(in, rx, d->title, NULL, msgs);
-	n += public_text(in, rx, d->subtitle, NULL, msgs);
+	n += public_text(&refs, rx, d->title, NULL, msgs);
+	n += public_text(&refs, rx, d->subtitle, NULL, msgs);
 	for (i = 0; i < d->n; i++) {
 		const struct rdoc_block *b = &d->b[i];
 
 		if (b->kind == RDOC_TABLE) {
 			for (row = 0; row <= b->nrows; row++)
 				for (k = 0; k < b->ncols; k++)
-					n += public_text(in, rx, b->cells[row * b->ncols + k],
+					n += public_text(&refs, rx, b->cells[row * b->ncols + k],
 					                 b->text, msgs);
 			continue;
 		}
-		n += public_text(in, rx, b->text, b->origin, msgs);
-		n += public_text(in, rx, b->label, b->origin, msgs);
+		n += public_text(&refs, rx, b->text, b->origin, msgs);
+		n += public_text(&refs, rx, b->label, b->origin, msgs);
 	}
 	for (k = 0; k < NCASE_LEVEL; k++)
 		rx_free(rx[k]);
+	sea_refs_free(&refs);
 	return n;
 }
 

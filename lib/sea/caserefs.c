@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/csvio.h"
 #include "core/diag.h"
@@ -51,8 +52,11 @@ ref_key(struct strbuf *key, const char *s, size_t len)
 
 	s = text_trim(s, &len);
 	strbuf_reset(key);
+	strbuf_grow(key, len);
 	for (i = 0; i < len; i++)
-		strbuf_addch(key, (char)toupper((unsigned char)s[i]));
+		key->buf[i] = (char)toupper((unsigned char)s[i]);
+	key->buf[len] = '\0';
+	key->len = len;
 }
 
 /* 1 when a reference is fit to print: short, letters, digits and - / _ . only. */
@@ -85,6 +89,17 @@ id_column(const struct csvio_record *h, char *err, size_t errsz)
 	return col;
 }
 
+/* Add the Case ID field s[0..len) of line; keep it in r (may be NULL) the first time. */
+static void
+add_id(struct caserefs *c, struct redact *r, const char *s, size_t len, unsigned long line)
+{
+	if (text_blank(s))
+		return;
+	ref_key(&c->key, s, len);
+	if (c->key.len > 0 && idset_add(c->ids, c->key.buf, c->key.len, line) == 0 && r != NULL)
+		redact_keep(r, c->key.buf);
+}
+
 int
 caserefs_load(struct caserefs *c, const char *path, unsigned csv_flags, struct redact *r, char *err,
               size_t errsz)
@@ -103,19 +118,52 @@ caserefs_load(struct caserefs *c, const char *path, unsigned csv_flags, struct r
 	if ((rc = csvio_next(rd, &rec)) == 1 && (col = id_column(rec, err, errsz)) == -2)
 		rc = -2;
 	while (rc == 1 && col >= 0 && (rc = csvio_next(rd, &rec)) == 1) {
-		if ((size_t)col >= rec->nfields || (rec->flags & CSVIO_BAD_UTF8) ||
-		    text_blank(rec->fields[col]))
+		if ((size_t)col >= rec->nfields || (rec->flags & CSVIO_BAD_UTF8))
 			continue;
-		ref_key(&c->key, rec->fields[col], rec->lens[col]);
-		if (c->key.len > 0 && idset_add(c->ids, c->key.buf, c->key.len, rec->line) == 0 &&
-		    r != NULL)
-			redact_keep(r, c->key.buf);
+		add_id(c, r, rec->fields[col], rec->lens[col], rec->line);
 	}
 	if (rc == -1)
 		snprintf(err, errsz, "%s: %s", path, csvio_error(rd));
 	csvio_close(rd);
 	fclose(fp);
 	return rc < 0 ? -1 : 0;
+}
+
+/* The two of caserefs_load_identifiers()'s one reading. */
+struct both {
+	struct caserefs *c;
+	struct redact *r;
+};
+
+/*
+ * An identifiers record's Case ID, as caserefs_load() would add it (kept
+ * again only if the redactor has not: keeping it twice changes nothing).
+ */
+static void
+both_id(void *arg, const char *id, size_t len, unsigned long line, int kept)
+{
+	struct both *b = arg;
+
+	add_id(b->c, kept ? NULL : b->r, id, len, line);
+}
+
+int
+caserefs_load_identifiers(struct caserefs *c, const char *path, unsigned csv_flags,
+                          struct redact *r, char *err, size_t errsz)
+{
+	struct stat st;
+	struct both b = {c, r};
+
+	/*
+	 * A regular file reads the same twice: one reading does. A pipe does not
+	 * (the second reading finds it drained), nor stdin ("-", which only the
+	 * redactor reads as stdin): those keep the two readings.
+	 */
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return redact_add_identifiers_ids(r, path, csv_flags, both_id, &b, err, errsz);
+	if (redact_add_identifiers(r, path, csv_flags, err, errsz) == -1)
+		return -1;
+	return caserefs_load(c, path, csv_flags, r, err, errsz);
 }
 
 size_t

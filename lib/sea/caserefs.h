@@ -27,6 +27,13 @@ void caserefs_free(struct caserefs *);
  */
 int caserefs_load(struct caserefs *, const char *path, unsigned csv_flags, struct redact *r,
                   char *err, size_t errsz);
+/*
+ * redact_add_identifiers(r, path...) then caserefs_load(c, path, ..., r...),
+ * with the same result and messages, in one reading of the file when it is
+ * a regular file (a pipe or stdin ("-") is read as those two calls do).
+ */
+int caserefs_load_identifiers(struct caserefs *, const char *path, unsigned csv_flags,
+                              struct redact *r, char *err, size_t errsz);
 /* Case IDs known. */
 size_t caserefs_count(const struct caserefs *);
 /* 1 when ref (any case, trimmed) is a known Case ID. */

@@ -438,17 +438,18 @@ static int
 member_write(FILE *fp, const char *key, json_t *v, int last)
 {
 	char *text = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	const char *p;
+	const char *p, *nl;
 
 	json_decref(v);
 	if (text == NULL)
 		return -1;
 	fprintf(fp, "  \"%s\": ", key);
-	for (p = text; *p != '\0'; p++) {
-		fputc(*p, fp);
-		if (*p == '\n')
-			fputs("  ", fp);
+	for (p = text; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		fwrite(p, 1, (size_t)(nl + 1 - p),
+		       fp); /* a line and its newline, then the indent */
+		fputs("  ", fp);
 	}
+	fputs(p, fp);
 	fputs(last ? "\n" : ",\n", fp);
 	free(text);
 	return 0;

@@ -588,6 +588,51 @@ START_TEST(test_keep_many)
 END_TEST
 
 /*
+ * A redactor made like another (redact_new_like) shares its detectors and
+ * index and redacts every line of the corpus as a redactor of its own
+ * does; its names and kept references are its own; freed first, it leaves
+ * the model whole.
+ */
+START_TEST(test_new_like)
+{
+	struct redact *model = new_redact(), *own = new_redact(), *like;
+	char err[256], *line = NULL, *a, *b;
+	size_t cap = 0, n = 0;
+	FILE *fp = fopen(CORPUS, "r");
+
+	like = redact_new_like(model, err, sizeof(err));
+	ck_assert_msg(like != NULL, "redact_new_like: %s", err);
+	redact_add_person(like, "Zebedee Quillfeather");
+	redact_add_person(own, "Zebedee Quillfeather");
+	redact_keep(like, "QQ123456C");
+	redact_keep(own, "QQ123456C");
+	ck_assert_ptr_nonnull(fp);
+	while (getline(&line, &cap, fp) > 0) {
+		a = apply(own, line, NULL);
+		b = apply(like, line, NULL);
+		ck_assert_str_eq(b, a);
+		free(a);
+		free(b);
+		n++;
+	}
+	ck_assert_uint_gt(n, 50);
+	a = apply(like, "Zebedee Quillfeather, QQ123456C, 020 7946 0018, born 01/02/2015.", NULL);
+	ck_assert_str_eq(a, "[name], QQ123456C, [phone], born [date of birth].");
+	free(a);
+	ck_assert_uint_gt(redact_names(like), 0);
+	redact_free(like);
+	ck_assert_uint_eq(redact_names(model), 0);
+	a = apply(model, "QQ123456C, 020 7946 0018.", NULL);
+	ck_assert_str_eq(a, "[NI number], [phone].");
+	free(a);
+	free(line);
+	fclose(fp);
+	redact_free(model);
+	redact_free(own);
+}
+END_TEST
+
+/*
  * What share/redact/patterns.json declares every match of a pattern holds
  * (a run of digits, one of some shapes) is true of every match over the
  * corpora of tests/redact and 40,000 texts made of the pieces the patterns
@@ -729,6 +774,7 @@ make_suite_redact(void)
 	tcase_add_test(tc, test_lookup_cache_follows_table);
 	tcase_add_test(tc, test_lookup_cache_same);
 	tcase_add_test(tc, test_keep_many);
+	tcase_add_test(tc, test_new_like);
 	tcase_add_test(tc, test_prefilter_sound);
 	suite_add_tcase(s, tc);
 	return s;

@@ -60,6 +60,9 @@ refused 'section key-findings: does not open "Overall, ... because"' 'Cafcass is
 # Nothing case-level in the public report, whatever the section says.
 for bad in 'The child in CA10000001 was seen.:a case reference:CA10000001' \
 	'The child in AB12345678 was seen.:a case reference:AB12345678' \
+	'The file XY 123456 was read.:a case reference:XY 123456' \
+	'The guardian XXXX was praised.:a placeholder:guardian XXXX' \
+	'The date is [insert date].:a placeholder:insert date' \
 	'Inspectors met child JS at home.:initials:JS' \
 	'Inspectors met J.S. at home.:initials:J.S.' \
 	'The guardian [name] was praised.:a placeholder:guardian [name]' \
@@ -71,6 +74,16 @@ for bad in 'The child in CA10000001 was seen.:a case reference:CA10000001' \
 	refused "section private-law: holds ${rest%%:*}" "${rest#*:}" \
 		--judgements $J --sections "$TMP/s" $SEA
 done
+# A case reference of the SEA that no pattern knows: an entry's "CA20000003;
+# Wx-7731,k9q" holds three, each sought alone; one under 4 bytes never is.
+fresh
+printf '\nThe file Wx-7731 was read.\n' >>"$TMP/s/private-law.md"
+refused 'section private-law: holds a case reference of the SEA' '' \
+	--judgements $J --sections "$TMP/s" $D/sea-refs-split.json
+fresh
+printf '\nThe k9q form was read.\n' >>"$TMP/s/private-law.md"
+"$TOOL" -o "$TMP/k9q.md" --judgements $J --sections "$TMP/s" $D/sea-refs-split.json
+grep -q 'The k9q form was read' "$TMP/k9q.md"
 # Personal data: an inspector's name, a phone number, in the team's prose.
 fresh
 printf '\nBen Checker met the team.\n' >>"$TMP/s/public-law.md"
@@ -101,4 +114,4 @@ grep -q '^# DRAFT: ' "$TMP/draft.md"
 printf '\nCall 020 7946 0018 for more.\n' >>"$TMP/s/leadership.md"
 refused 'section leadership: would print personal data (phone)' '7946' \
 	--draft --judgements $J --sections "$TMP/s" $SEA
-[ $n = 21 ] || { echo "$n refusals tried"; exit 1; }
+[ $n = 25 ] || { echo "$n refusals tried"; exit 1; }
