@@ -1,9 +1,11 @@
 #!/bin/sh
-# linkage.sh: what every tool maps at start (make check). libical (with ICU
-# and libstdc++), libxlsxwriter (with libcrypto), and zlib, ISA-L and expat (which
-# only read workbooks) are loaded on first use through lib/core/dynlib, so no
-# tool may name them among its needed libraries: a new call into one of them
-# without a stub in lib/core/dynlib_*.c links it again and fails here. Nor
+# linkage.sh: what every tool maps at start (make check). libxlsxwriter (with
+# libcrypto), and zlib, ISA-L and expat (which only read workbooks) are loaded
+# on first use through lib/core/dynlib, so no tool may name them among its
+# needed libraries: a new call into one of them without a stub in
+# lib/core/dynlib_*.c links it again and fails here. libical (with ICU and
+# libstdc++) is no tool's at all (lib/plan/icstext writes the calendars; the
+# tests link libical as its oracle): a call into it from lib/ fails here. Nor
 # may a tool need libm (every library mapped costs each run's start-up).
 # The Makefile links with -Wl,--as-needed, so a library no call needs is not
 # named (gcc leaves the flag out by default when sanitizing; the Makefile does not).

@@ -1,11 +1,11 @@
 /*
  * dynlib.h: a shared library loaded on the first call into it (dlopen), for
- * the libraries only some runs need. libical (and with it ICU and libstdc++)
- * writes calendars and libxlsxwriter (and with it libcrypto) writes
- * workbooks; linked into a tool, the dynamic loader maps and relocates them
- * at every start, in every run, whether it writes a calendar or a workbook or
- * not: more than half of a small run's CPU time. dynlib_ical.c and
- * dynlib_xlsxwriter.c define each function of those libraries the project
+ * the libraries only some runs need. libxlsxwriter (and with it libcrypto)
+ * writes workbooks; linked into a tool, the dynamic loader would map and
+ * relocate it at every start, in every run, whether it writes a workbook or
+ * not. (libical, which brings ICU and libstdc++, was loaded so for calendars
+ * until plan/icstext wrote them itself.) dynlib_xlsxwriter.c and its
+ * siblings define each function of those libraries the project
  * calls, under the library's own name and with its own prototype (checked
  * against the library's header), as a stub that finds the real function on
  * its first call; the tools link the stubs instead of the library.

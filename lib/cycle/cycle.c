@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <jansson.h>
-#include <libical/ical.h>
 
 #include "core/csvio.h"
 #include "core/jsonio.h"
@@ -17,6 +16,7 @@
 #include "core/xalloc.h"
 #include "cycle/cycle.h"
 #include "plan/ics.h"
+#include "plan/icstext.h"
 #include "plan/timetable.h"
 #include "regime/profile.h"
 
@@ -519,55 +519,46 @@ cycle_to_json(const struct cycle *c)
 	return root;
 }
 
-/* An all-day date for libical. */
-static struct icaltimetype
-day_of(date_t d)
+void
+cycle_ics_build(struct icstext *cal, const struct cycle *c)
 {
-	struct icaltimetype t = icaltime_null_date();
+	char a[DATES_ISO_LEN], uid[64], *summary;
+	uint64_t seed;
 
-	dates_to_ymd(d, &t.year, &t.month, &t.day);
-	t.is_date = 1;
-	return t;
+	icstext_init(cal, "plan-cycle");
+	seed = ics_hash(ics_hash(KEYHASH_FNV_BASIS, c->profile), dates_format(c->last, a));
+	for (size_t i = 0; i < c->nrows; i++) {
+		const struct cycle_row *r = &c->rows[i];
+		date_t d = r->until >= 0 ? r->until : r->date;
+
+		snprintf(uid, sizeof uid, "cycle-%016llx@cafcass-inspect",
+		         (unsigned long long)ics_hash(ics_hash(seed, "|"), r->key));
+		summary = r->until >= 0 ? xasprintf("%s: the window closes", r->event)
+		                        : xstrdup(r->event);
+		icstext_add(cal, ICSTEXT_BEGIN, "VEVENT", NULL);
+		icstext_add(cal, ICSTEXT_TEXT, "UID", uid);
+		icstext_add_day(cal, ICSTEXT_UTC, "DTSTAMP", c->last, 0);
+		icstext_add_day(cal, ICSTEXT_DATE, "DTSTART", d, 0);
+		icstext_add_day(cal, ICSTEXT_DATE, "DTEND", d + 1, 0);
+		icstext_add(cal, ICSTEXT_WORD, "TRANSP", "TRANSPARENT");
+		icstext_add(cal, ICSTEXT_TEXT, "SUMMARY", summary);
+		icstext_add(cal, ICSTEXT_TEXT, "DESCRIPTION", r->reason);
+		icstext_add(cal, ICSTEXT_LIST, "CATEGORIES", cycle_status_name(r->status));
+		icstext_add(cal, ICSTEXT_END, "VEVENT", NULL);
+		free(summary);
+	}
 }
 
 char *
 cycle_ics(const struct cycle *c, char *err, size_t errsz)
 {
-	icalcomponent *cal = ics_calendar("plan-cycle"), *ev;
-	struct icaltimetype stamp = icaltime_null_time();
-	char a[DATES_ISO_LEN], uid[64], *summary, *text;
-	uint64_t seed;
-	size_t i;
+	struct icstext cal;
+	char *text;
 
-	if (cal == NULL) {
-		snprintf(err, errsz, "libical: %s", icalerror_strerror(icalerrno));
-		return NULL;
-	}
-	seed = ics_hash(ics_hash(KEYHASH_FNV_BASIS, c->profile), dates_format(c->last, a));
-	dates_to_ymd(c->last, &stamp.year, &stamp.month, &stamp.day);
-	stamp = icaltime_set_timezone(&stamp, icaltimezone_get_utc_timezone());
-	for (i = 0; i < c->nrows; i++) {
-		const struct cycle_row *r = &c->rows[i];
-		date_t d = r->until >= 0 ? r->until : r->date;
-
-		ev = icalcomponent_new_vevent();
-		snprintf(uid, sizeof uid, "cycle-%016llx@cafcass-inspect",
-		         (unsigned long long)ics_hash(ics_hash(seed, "|"), r->key));
-		summary = r->until >= 0 ? xasprintf("%s: the window closes", r->event)
-		                        : xstrdup(r->event);
-		icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-		icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
-		icalcomponent_add_property(ev, icalproperty_new_dtstart(day_of(d)));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(day_of(d + 1)));
-		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-		icalcomponent_add_property(ev, icalproperty_new_summary(summary));
-		icalcomponent_add_property(ev, icalproperty_new_description(r->reason));
-		icalcomponent_add_property(
-		    ev, icalproperty_new_categories(cycle_status_name(r->status)));
-		icalcomponent_add_component(cal, ev);
-		free(summary);
-	}
-	text = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
+	(void)err;
+	(void)errsz;
+	cycle_ics_build(&cal, c);
+	text = icstext_string(&cal);
+	icstext_free(&cal);
 	return text;
 }

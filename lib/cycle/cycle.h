@@ -21,6 +21,7 @@
 #include "core/calendar.h"
 #include "core/dates.h"
 
+struct icstext;
 struct profile;
 struct timetable_profile;
 
@@ -81,9 +82,12 @@ const char *cycle_status_name(enum cycle_status);
 void cycle_write_csv(const struct cycle *, FILE *);
 /* The document of share/schemas/plan-cycle.schema.json. */
 json_t *cycle_to_json(const struct cycle *);
-/* An RFC 5545 calendar (a new string): one all-day event per row, on its
- * date or, for a window, on its last day. NULL with err set. */
+/* An RFC 5545 calendar (a new string, written by plan/icstext): one all-day
+ * event per row, on its date or, for a window, on its last day. NULL with
+ * err set (never today: the writer cannot fail). */
 char *cycle_ics(const struct cycle *, char *err, size_t errsz);
+/* The same calendar as properties, in cal (icstext_free it). */
+void cycle_ics_build(struct icstext *cal, const struct cycle *);
 /* d plus n months (n may be negative), the day clamped to the month's last
  * (29 February plus a year is 28 February); *clamped set when it was. */
 date_t cycle_add_months(date_t d, int n, int *clamped);

@@ -1,36 +1,14 @@
 /*
- * ics.c: the plan as an iCalendar file, through libical.
+ * ics.c: the plan as an iCalendar file (written by plan/icstext).
  */
 #include <stdlib.h>
 #include <string.h>
-
-#include <libical/ical.h>
 
 #include "core/keyhash.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "plan/ics.h"
 #include "regime/profile.h"
-
-#define TZID "Europe/London"
-
-static const char vtimezone[] = "BEGIN:VTIMEZONE\r\n"
-                                "TZID:" TZID "\r\n"
-                                "BEGIN:DAYLIGHT\r\n"
-                                "TZOFFSETFROM:+0000\r\n"
-                                "TZOFFSETTO:+0100\r\n"
-                                "TZNAME:BST\r\n"
-                                "DTSTART:19810329T010000\r\n"
-                                "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
-                                "END:DAYLIGHT\r\n"
-                                "BEGIN:STANDARD\r\n"
-                                "TZOFFSETFROM:+0100\r\n"
-                                "TZOFFSETTO:+0000\r\n"
-                                "TZNAME:GMT\r\n"
-                                "DTSTART:19961027T020000\r\n"
-                                "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
-                                "END:STANDARD\r\n"
-                                "END:VTIMEZONE\r\n";
 
 /* One event, before it becomes a VEVENT. */
 struct ics_event {
@@ -50,9 +28,10 @@ struct ics_events {
 
 /* What every event of one calendar shares. */
 struct ctx {
-	icalcomponent *cal;
+	struct icstext *cal;
 	uint64_t seed; /* hash of the plan's inputs */
-	struct icaltimetype stamp;
+	date_t stamp; /* DTSTAMP: this day at stamp_minutes, UTC */
+	int stamp_minutes;
 	long sequence;
 };
 
@@ -72,37 +51,6 @@ mix(uint64_t h)
 	h ^= h >> 27;
 	h *= 0x94d049bb133111ebULL;
 	return h ^ (h >> 31);
-}
-
-/* An all-day date. */
-static struct icaltimetype
-ical_date(date_t d)
-{
-	struct icaltimetype t = icaltime_null_date();
-
-	dates_to_ymd(d, &t.year, &t.month, &t.day);
-	t.is_date = 1;
-	return t;
-}
-
-/* A Europe/London local time on d at minutes after midnight. */
-struct icaltimetype
-ics_local(date_t d, int minutes)
-{
-	struct icaltimetype t = icaltime_null_time();
-
-	dates_to_ymd(d, &t.year, &t.month, &t.day);
-	t.hour = minutes / 60;
-	t.minute = minutes % 60;
-	return t;
-}
-
-/* A property with TZID=Europe/London. */
-icalproperty *
-ics_zoned(icalproperty *p)
-{
-	icalproperty_add_parameter(p, icalparameter_new_tzid(TZID));
-	return p;
 }
 
 /* Append an event (taking the strings). */
@@ -258,33 +206,31 @@ wanted(const struct ics_event *e, const char *person)
 static void
 add_event(struct ctx *c, const struct ics_event *e, int cancelled)
 {
-	icalcomponent *ev = icalcomponent_new_vevent();
+	struct icstext *cal = c->cal;
 	char uid[64];
 
 	snprintf(uid, sizeof uid, "%016llx@cafcass-inspect",
 	         (unsigned long long)mix(ics_hash(ics_hash(c->seed, "|"), e->key)));
-	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->stamp));
-	icalcomponent_add_property(ev, icalproperty_new_sequence((int)c->sequence));
+	icstext_add(cal, ICSTEXT_BEGIN, "VEVENT", NULL);
+	icstext_add(cal, ICSTEXT_TEXT, "UID", uid);
+	icstext_add_day(cal, ICSTEXT_UTC, "DTSTAMP", c->stamp, c->stamp_minutes);
+	icstext_add_int(cal, "SEQUENCE", (int)c->sequence);
 	if (e->minutes >= 0) {
-		icalcomponent_add_property(
-		    ev, ics_zoned(icalproperty_new_dtstart(ics_local(e->first, e->minutes))));
-		icalcomponent_add_property(
-		    ev, ics_zoned(icalproperty_new_dtend(ics_local(e->first, e->minutes + 30))));
+		icstext_add_day(cal, ICSTEXT_LOCAL, "DTSTART", e->first, e->minutes);
+		icstext_add_day(cal, ICSTEXT_LOCAL, "DTEND", e->first, e->minutes + 30);
 	} else {
-		icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(e->first)));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(e->last + 1)));
-		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+		icstext_add_day(cal, ICSTEXT_DATE, "DTSTART", e->first, 0);
+		icstext_add_day(cal, ICSTEXT_DATE, "DTEND", e->last + 1, 0);
+		icstext_add(cal, ICSTEXT_WORD, "TRANSP", "TRANSPARENT");
 	}
-	icalcomponent_add_property(ev, icalproperty_new_summary(e->summary));
-	if (e->desc != NULL)
-		icalcomponent_add_property(ev, icalproperty_new_description(e->desc));
+	icstext_add(cal, ICSTEXT_TEXT, "SUMMARY", e->summary);
+	icstext_add(cal, ICSTEXT_TEXT, "DESCRIPTION", e->desc);
 	if (e->location != NULL && *e->location != '\0')
-		icalcomponent_add_property(ev, icalproperty_new_location(e->location));
-	icalcomponent_add_property(ev, icalproperty_new_categories(e->category));
+		icstext_add(cal, ICSTEXT_TEXT, "LOCATION", e->location);
+	icstext_add(cal, ICSTEXT_LIST, "CATEGORIES", e->category);
 	if (cancelled)
-		icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
-	icalcomponent_add_component(c->cal, ev);
+		icstext_add(cal, ICSTEXT_WORD, "STATUS", "CANCELLED");
+	icstext_add(cal, ICSTEXT_END, "VEVENT", NULL);
 }
 
 /* 1 when key is among the events' keys. */
@@ -295,27 +241,6 @@ has_key(const struct ics_events *e, const char *key)
 		if (strcmp(e->v[i].key, key) == 0)
 			return 1;
 	return 0;
-}
-
-/* A new calendar for tool holding the Europe/London VTIMEZONE. */
-icalcomponent *
-ics_calendar(const char *tool)
-{
-	icalcomponent *cal, *tz;
-	char *prodid;
-
-	if ((tz = icalparser_parse_string(vtimezone)) == NULL)
-		return NULL;
-	prodid = xasprintf("-//cafcass-inspect//%s//EN", tool);
-	/* icalcomponent_vanew() would do, but a variadic function has no stub (core/dynlib) */
-	cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_prodid(prodid));
-	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
-	free(prodid);
-	icalcomponent_add_component(cal, tz);
-	return cal;
 }
 
 /* The seed of the UIDs: what identifies one inspection (not its re-issues). */
@@ -330,25 +255,19 @@ uid_seed(const struct planfile *p)
 	return ics_hash(ics_hash(h, "|"), p->division ? p->division : "");
 }
 
-char *
-ics_string_of(const struct planfile *cur, const struct planfile *prev, const char *person,
-              char *err, size_t errsz)
+void
+ics_build_of(struct icstext *cal, const struct planfile *cur, const struct planfile *prev,
+             const char *person)
 {
 	struct ics_events now, before;
 	struct ctx c;
-	char *text;
 
-	if ((c.cal = ics_calendar("plan-weeks")) == NULL) {
-		snprintf(err, errsz, "libical: %s", icalerror_strerror(icalerrno));
-		return NULL;
-	}
+	icstext_init(cal, "plan-weeks");
+	c.cal = cal;
 	c.seed = uid_seed(cur);
 	c.sequence = cur->sequence > 0 ? cur->sequence : 1;
-	c.stamp = icaltime_null_time();
-	dates_to_ymd(cur->start, &c.stamp.year, &c.stamp.month, &c.stamp.day);
-	c.stamp.minute = (int)((c.sequence - 1) % 60);
-	c.stamp.hour = (int)((c.sequence - 1) / 60 % 24);
-	c.stamp = icaltime_set_timezone(&c.stamp, icaltimezone_get_utc_timezone());
+	c.stamp = cur->start;
+	c.stamp_minutes = (int)((c.sequence - 1) / 60 % 24) * 60 + (int)((c.sequence - 1) % 60);
 	plan_events(&now, cur);
 	for (size_t i = 0; i < now.n; i++)
 		if (wanted(&now.v[i], person))
@@ -361,10 +280,20 @@ ics_string_of(const struct planfile *cur, const struct planfile *prev, const cha
 		free_events(&before);
 	}
 	free_events(&now);
-	text = icalcomponent_as_ical_string_r(c.cal);
-	icalcomponent_free(c.cal);
-	if (text == NULL)
-		snprintf(err, errsz, "libical: %s", icalerror_strerror(icalerrno));
+}
+
+char *
+ics_string_of(const struct planfile *cur, const struct planfile *prev, const char *person,
+              char *err, size_t errsz)
+{
+	struct icstext cal;
+	char *text;
+
+	(void)err;
+	(void)errsz;
+	ics_build_of(&cal, cur, prev, person);
+	text = icstext_string(&cal);
+	icstext_free(&cal);
 	return text;
 }
 

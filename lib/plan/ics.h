@@ -1,6 +1,7 @@
 /*
- * ics.h: the plan as an RFC 5545 calendar, built and serialised with
- * libical (CRLF line ends, folding at 75 octets, escaped text): one event
+ * ics.h: the plan as an RFC 5545 calendar, written by plan/icstext as
+ * libical writes it (CRLF line ends, folding at 75 octets, escaped text),
+ * without loading libical: one event
  * per activity (split where it crosses a weekend), per area visit and
  * notification, and per person's stay in one place, each with its LOCATION
  * (the service area, national office...). UIDs are a hash of what
@@ -21,33 +22,28 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include <libical/ical.h>
-
 #include "core/dates.h"
+#include "plan/icstext.h"
 #include "plan/plan.h"
 
 /*
  * Write the calendar of the whole team (person NULL) or of one person, with
  * the cancellations against the plan's previous issue (in->previous); -1
- * with err set when libical or the write fails.
+ * with err set when the write fails.
  */
 int ics_write(const struct plan *, const char *person, FILE *, char *err, size_t errsz);
 /* The calendar as a new string (free it); NULL with err set. */
 char *ics_string(const struct plan *, const char *person, char *err, size_t errsz);
-/* The same from a plan read back (cur) and its previous issue (prev, or NULL). */
+/* The calendar of cur and prev as properties, in cal (icstext_free it). */
+void ics_build_of(struct icstext *cal, const struct planfile *cur, const struct planfile *prev,
+                  const char *person);
+/* The same as text, from a plan read back (cur) and its previous issue (prev, or NULL). */
 char *ics_string_of(const struct planfile *cur, const struct planfile *prev, const char *person,
                     char *err, size_t errsz);
 /* A file name for a person's calendar: "eve-inspector.ics" (ASCII letters and digits). */
 char *ics_file_name(const char *person);
 /* The people of the plan and of its previous issue, each once (*names: free it). */
 size_t ics_people(const struct plan *, const struct planfile *prev, const char ***names);
-/* A new VCALENDAR (PRODID -//cafcass-inspect//TOOL//EN, METHOD:PUBLISH) holding the
- * Europe/London VTIMEZONE, for any tool's events; NULL when libical fails. */
-icalcomponent *ics_calendar(const char *tool);
-/* A wall-clock time on d at minutes after midnight, for a TZID=Europe/London property. */
-struct icaltimetype ics_local(date_t d, int minutes);
-/* p with the parameter TZID=Europe/London added; returns p. */
-icalproperty *ics_zoned(icalproperty *p);
 /* FNV-1a 64-bit hash of s continuing from h (start with KEYHASH_FNV_BASIS). */
 uint64_t ics_hash(uint64_t h, const char *s);
 

@@ -1,61 +1,60 @@
 /*
- * obsics.c: plan-observations' calendar output, built and serialised by
- * libical (CRLF line ends, folding and escaping are libical's).
+ * obsics.c: plan-observations' calendar output, written by plan/icstext
+ * (CRLF line ends, folding and escaping as libical writes them).
  */
-#include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
-#include "plan/ics.h"
+#include "plan/icstext.h"
 #include "plan/obsics.h"
 
-static icalcomponent *
-event(const struct observe_opp *o, const char *who)
+/* One assignment's VEVENT. */
+static void
+event(struct icstext *cal, const struct observe_opp *o, const char *who)
 {
-	icalcomponent *ev = icalcomponent_new_vevent();
-	struct icaltimetype stamp = icaltime_null_time();
 	char *uid, *summary, *desc;
 
 	uid = xasprintf("observation-%s@cafcass-inspect", o->id);
 	summary = xasprintf("Observation: %s, %s", observe_type_name(o->type), o->area);
 	desc =
 	    xasprintf("Inspector: %s. Opportunity %s (%d minutes' travel).", who, o->id, o->travel);
-	dates_to_ymd(o->date, &stamp.year, &stamp.month, &stamp.day);
-	stamp = icaltime_set_timezone(&stamp, icaltimezone_get_utc_timezone());
-	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
-	icalcomponent_add_property(
-	    ev, ics_zoned(icalproperty_new_dtstart(ics_local(o->date, o->start))));
-	icalcomponent_add_property(ev,
-	                           ics_zoned(icalproperty_new_dtend(ics_local(o->date, o->end))));
-	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
-	icalcomponent_add_property(ev, icalproperty_new_description(desc));
-	icalcomponent_add_property(ev, icalproperty_new_categories(observe_type_name(o->type)));
+	icstext_add(cal, ICSTEXT_BEGIN, "VEVENT", NULL);
+	icstext_add(cal, ICSTEXT_TEXT, "UID", uid);
+	icstext_add_day(cal, ICSTEXT_UTC, "DTSTAMP", o->date, 0);
+	icstext_add_day(cal, ICSTEXT_LOCAL, "DTSTART", o->date, o->start);
+	icstext_add_day(cal, ICSTEXT_LOCAL, "DTEND", o->date, o->end);
+	icstext_add(cal, ICSTEXT_TEXT, "SUMMARY", summary);
+	icstext_add(cal, ICSTEXT_TEXT, "DESCRIPTION", desc);
+	icstext_add(cal, ICSTEXT_LIST, "CATEGORIES", observe_type_name(o->type));
+	icstext_add(cal, ICSTEXT_END, "VEVENT", NULL);
 	free(uid);
 	free(summary);
 	free(desc);
-	return ev;
+}
+
+void
+obsics_build(struct icstext *cal, const struct observe_result *r, const struct observe_opp *opps,
+             const struct observe_slot *slots)
+{
+	icstext_init(cal, "plan-observations");
+	for (size_t i = 0; i < r->nassign; i++)
+		event(cal, &opps[r->assign[i].opp], slots[r->assign[i].slot].name);
 }
 
 int
 obsics_write(FILE *fp, const struct observe_result *r, const struct observe_opp *opps,
              const struct observe_slot *slots)
 {
-	icalcomponent *cal = ics_calendar("plan-observations");
+	struct icstext cal;
 	char *text;
-	size_t i;
 	int rc;
 
-	if (cal == NULL)
-		return -1;
-	for (i = 0; i < r->nassign; i++)
-		icalcomponent_add_component(
-		    cal, event(&opps[r->assign[i].opp], slots[r->assign[i].slot].name));
-	text = icalcomponent_as_ical_string_r(cal);
+	obsics_build(&cal, r, opps, slots);
+	text = icstext_string(&cal);
+	icstext_free(&cal);
 	rc = fputs(text, fp) == EOF ? -1 : 0;
 	free(text);
-	icalcomponent_free(cal);
 	return rc;
 }
