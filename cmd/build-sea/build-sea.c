@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/cli.h"
 #include "core/csvio.h"
@@ -123,6 +124,27 @@ parse_options(int argc, char **argv, struct options *o)
 	return optind;
 }
 
+/*
+ * --identifiers is read again for the Case IDs' teams: a file, never a
+ * stream a second reading would find empty (-1 after a diagnostic).
+ */
+static int
+identifiers_are_files(const struct options *o)
+{
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < o->nidentifiers; i++)
+		if (strcmp(o->identifiers[i], "-") == 0 ||
+		    (stat(o->identifiers[i], &st) == 0 && !S_ISREG(st.st_mode))) {
+			diag_note("--identifiers %s: give a file, not standard input or a pipe "
+			          "(it is read more than once)",
+			          o->identifiers[i]);
+			return -1;
+		}
+	return 0;
+}
+
 /* Load the profile, the schedule and the redaction deny-list; -1 after a diagnostic. */
 static int
 load_reference(const struct options *o, struct profile **prof, struct schedule **sched,
@@ -131,6 +153,8 @@ load_reference(const struct options *o, struct profile **prof, struct schedule *
 	char err[512];
 	size_t i;
 
+	if (identifiers_are_files(o) == -1)
+		return -1;
 	*prof = profile_named(o->profile != NULL ? o->profile : PROFILE_DEFAULT_JUDGEMENTS, err,
 	                      sizeof(err));
 	if (*prof == NULL || (*prof)->njudgements == 0) {

@@ -5,13 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "core/csvio.h"
 #include "core/diag.h"
-#include "core/fieldmap.h"
 #include "core/idset.h"
-#include "core/output.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -71,24 +67,6 @@ printable_ref(const char *s)
 	return n > 0 && n <= 32;
 }
 
-/* The Case ID column of the header, or -1. */
-static long
-id_column(const struct csvio_record *h, char *err, size_t errsz)
-{
-	struct fieldmap *fm = fieldmap_load_named("annexa", err, errsz);
-	struct fieldmap_binding b;
-	long f, col = -1;
-
-	if (fm == NULL)
-		return -2;
-	fieldmap_bind(fm, (const char *const *)h->fields, h->nfields, &b);
-	if ((f = fieldmap_index(fm, "case_id")) >= 0)
-		col = b.column[f];
-	fieldmap_unbind(&b);
-	fieldmap_free(fm);
-	return col;
-}
-
 /* Add the Case ID field s[0..len) of line; keep it in r (may be NULL) the first time. */
 static void
 add_id(struct caserefs *c, struct redact *r, const char *s, size_t len, unsigned long line)
@@ -100,35 +78,6 @@ add_id(struct caserefs *c, struct redact *r, const char *s, size_t len, unsigned
 		redact_keep(r, c->key.buf);
 }
 
-int
-caserefs_load(struct caserefs *c, const char *path, unsigned csv_flags, struct redact *r, char *err,
-              size_t errsz)
-{
-	struct csvio_record *rec;
-	struct csvio_reader *rd;
-	FILE *fp;
-	long col = -1;
-	int rc;
-
-	if ((fp = output_input_open(path)) == NULL) {
-		snprintf(err, errsz, "%s: cannot open", path);
-		return -1;
-	}
-	rd = csvio_open(fp, path, csv_flags);
-	if ((rc = csvio_next(rd, &rec)) == 1 && (col = id_column(rec, err, errsz)) == -2)
-		rc = -2;
-	while (rc == 1 && col >= 0 && (rc = csvio_next(rd, &rec)) == 1) {
-		if ((size_t)col >= rec->nfields || (rec->flags & CSVIO_BAD_UTF8))
-			continue;
-		add_id(c, r, rec->fields[col], rec->lens[col], rec->line);
-	}
-	if (rc == -1)
-		snprintf(err, errsz, "%s: %s", path, csvio_error(rd));
-	csvio_close(rd);
-	fclose(fp);
-	return rc < 0 ? -1 : 0;
-}
-
 /* The two of caserefs_load_identifiers()'s one reading. */
 struct both {
 	struct caserefs *c;
@@ -136,8 +85,8 @@ struct both {
 };
 
 /*
- * An identifiers record's Case ID, as caserefs_load() would add it (kept
- * again only if the redactor has not: keeping it twice changes nothing).
+ * An identifiers record's Case ID, added to the set and kept in the
+ * redactor (again only if the redactor has not: keeping it twice changes nothing).
  */
 static void
 both_id(void *arg, const char *id, size_t len, unsigned long line, int kept)
@@ -151,19 +100,10 @@ int
 caserefs_load_identifiers(struct caserefs *c, const char *path, unsigned csv_flags,
                           struct redact *r, char *err, size_t errsz)
 {
-	struct stat st;
 	struct both b = {c, r};
 
-	/*
-	 * A regular file reads the same twice: one reading does. A pipe does not
-	 * (the second reading finds it drained), nor stdin ("-", which only the
-	 * redactor reads as stdin): those keep the two readings.
-	 */
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
-		return redact_add_identifiers_ids(r, path, csv_flags, both_id, &b, err, errsz);
-	if (redact_add_identifiers(r, path, csv_flags, err, errsz) == -1)
-		return -1;
-	return caserefs_load(c, path, csv_flags, r, err, errsz);
+	/* One reading: a pipe or stdin ("-") could not be read a second time. */
+	return redact_add_identifiers_ids(r, path, csv_flags, both_id, &b, err, errsz);
 }
 
 size_t

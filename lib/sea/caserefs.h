@@ -7,7 +7,7 @@
  * number).
  *
  * Ownership: the set holds copies of the IDs (upper case); it borrows the
- * redactor given to caserefs_load() for the call only.
+ * redactor given to caserefs_load_identifiers() for the call only.
  */
 #ifndef CASEREFS_H
 #define CASEREFS_H
@@ -21,16 +21,10 @@ struct redact;
 struct caserefs *caserefs_new(void);
 void caserefs_free(struct caserefs *);
 /*
- * Add the Case IDs of the file at path (its Case ID column; a file without
- * one, such as a list of names, adds none) and keep each in r (may be
- * NULL). 0, or -1 with "FILE: reason" in err.
- */
-int caserefs_load(struct caserefs *, const char *path, unsigned csv_flags, struct redact *r,
-                  char *err, size_t errsz);
-/*
- * redact_add_identifiers(r, path...) then caserefs_load(c, path, ..., r...),
- * with the same result and messages, in one reading of the file when it is
- * a regular file (a pipe or stdin ("-") is read as those two calls do).
+ * Read the identifiers file at path once: its names into r's deny-list (as
+ * redact_add_identifiers() does) and its Case IDs (its Case ID column; a file
+ * without one, such as a list of names, adds none) into the set, each kept
+ * in r. 0, or -1 with "FILE: reason" in err.
  */
 int caserefs_load_identifiers(struct caserefs *, const char *path, unsigned csv_flags,
                               struct redact *r, char *err, size_t errsz);

@@ -38,5 +38,35 @@ fi
 cp "$T/ev.csv" "$T/again.csv"
 sea "$T/twice" "$T/ev.csv" "$T/again.csv"
 cmp -s "$T/file" "$T/twice" || bad "the same records in two files were not merged"
+# The --identifiers extract: its names redacted, a case reference it lacks
+# reported. It is read more than once, so stdin ("-") and a pipe are refused
+# (a second reading of a pipe found it empty and reported nothing).
+cat >"$T/ids.csv" <<'CSV'
+Case ID,Child first name,Child surname
+CA27004512,Ottilie,Quennell
+CA27004513,Bartholomew,Featherstonehaugh
+CSV
+printf '%s\n' "$(head -1 "$T/ev.csv")" \
+	'HMI Ahmed,2027-01-26,10:30,case-file,CA27004512,North East,private-law,1,strength,Ottilie Quennell was seen alone.,,,,' \
+	'HMI Ahmed,2027-01-27,10:30,case-file,CA27004599,North East,private-law,1,concern,Bartholomew was not seen.,,,,' >"$T/named.csv"
+ids() { # OUT, then how the extract comes
+	out=$1
+	shift
+	"$ROOT/bin/build-sea" --format csv "$@" >"$out" 2>"$out.err"
+	echo $? >>"$out.err"
+}
+ids "$T/ids-file" --identifiers "$T/ids.csv" "$T/named.csv"
+ids "$T/ids-stdin" --identifiers - "$T/named.csv" <"$T/ids.csv"
+cat "$T/ids.csv" | ids "$T/ids-pipe" --identifiers /dev/stdin "$T/named.csv"
+grep -q 'CA27004599 is not in the extract' "$T/ids-file.err" ||
+	bad "a case reference the extract lacks was not reported: $(head -2 "$T/ids-file.err")"
+[ "$(tail -1 "$T/ids-file.err")" = 1 ] || bad "an unknown case reference did not exit 1"
+grep -Eq 'Ottilie|Quennell|Bartholomew' "$T/ids-file" && bad "a child's name from --identifiers was not redacted"
+for how in stdin pipe; do
+	[ "$(tail -1 "$T/ids-$how.err")" = 2 ] || bad "--identifiers by $how did not exit 2"
+	grep -q 'give a file, not standard input or a pipe' "$T/ids-$how.err" ||
+		bad "--identifiers by $how: $(head -2 "$T/ids-$how.err")"
+	[ -s "$T/ids-$how" ] && bad "--identifiers by $how wrote a SEA"
+done
 echo "evidence-streams: $fails failed"
 [ "$fails" = 0 ]
