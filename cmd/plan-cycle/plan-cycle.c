@@ -191,10 +191,8 @@ emit(const struct opts *o, const struct cycle *c)
 	json_t *doc;
 	int rc = 0;
 
-	if (o->format == FMT_ICS && (text = cycle_ics(c, err, sizeof err)) == NULL) {
-		diag_error(NULL, 0, "%s", err);
-		return EXIT_TROUBLE;
-	}
+	if (o->format == FMT_ICS)
+		text = cycle_ics(c);
 	if ((out = output_open(o->sh.output, err, sizeof err)) == NULL) {
 		free(text);
 		diag_error(NULL, 0, "%s", err);

@@ -550,13 +550,11 @@ cycle_ics_build(struct icstext *cal, const struct cycle *c)
 }
 
 char *
-cycle_ics(const struct cycle *c, char *err, size_t errsz)
+cycle_ics(const struct cycle *c)
 {
 	struct icstext cal;
 	char *text;
 
-	(void)err;
-	(void)errsz;
 	cycle_ics_build(&cal, c);
 	text = icstext_string(&cal);
 	icstext_free(&cal);

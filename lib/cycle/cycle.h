@@ -83,9 +83,8 @@ void cycle_write_csv(const struct cycle *, FILE *);
 /* The document of share/schemas/plan-cycle.schema.json. */
 json_t *cycle_to_json(const struct cycle *);
 /* An RFC 5545 calendar (a new string, written by plan/icstext): one all-day
- * event per row, on its date or, for a window, on its last day. NULL with
- * err set (never today: the writer cannot fail). */
-char *cycle_ics(const struct cycle *, char *err, size_t errsz);
+ * event per row, on its date or, for a window, on its last day. */
+char *cycle_ics(const struct cycle *);
 /* The same calendar as properties, in cal (icstext_free it). */
 void cycle_ics_build(struct icstext *cal, const struct cycle *);
 /* d plus n months (n may be negative), the day clamped to the month's last

@@ -283,14 +283,11 @@ ics_build_of(struct icstext *cal, const struct planfile *cur, const struct planf
 }
 
 char *
-ics_string_of(const struct planfile *cur, const struct planfile *prev, const char *person,
-              char *err, size_t errsz)
+ics_string_of(const struct planfile *cur, const struct planfile *prev, const char *person)
 {
 	struct icstext cal;
 	char *text;
 
-	(void)err;
-	(void)errsz;
 	ics_build_of(&cal, cur, prev, person);
 	text = icstext_string(&cal);
 	icstext_free(&cal);
@@ -316,7 +313,7 @@ ics_string(const struct plan *p, const char *person, char *err, size_t errsz)
 
 	if (pf == NULL)
 		return NULL;
-	text = ics_string_of(pf, p->in->previous, person, err, errsz);
+	text = ics_string_of(pf, p->in->previous, person);
 	planfile_free(pf);
 	return text;
 }

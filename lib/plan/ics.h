@@ -38,8 +38,7 @@ char *ics_string(const struct plan *, const char *person, char *err, size_t errs
 void ics_build_of(struct icstext *cal, const struct planfile *cur, const struct planfile *prev,
                   const char *person);
 /* The same as text, from a plan read back (cur) and its previous issue (prev, or NULL). */
-char *ics_string_of(const struct planfile *cur, const struct planfile *prev, const char *person,
-                    char *err, size_t errsz);
+char *ics_string_of(const struct planfile *cur, const struct planfile *prev, const char *person);
 /* A file name for a person's calendar: "eve-inspector.ics" (ASCII letters and digits). */
 char *ics_file_name(const char *person);
 /* The people of the plan and of its previous issue, each once (*names: free it). */
