@@ -27,18 +27,21 @@
  */
 #define INLINE_AHEAD CSVBATCH_PEEK
 
-/* A record of a batch; its fields lie end to end in data, each NUL-terminated. */
+/*
+ * A record of a batch; its fields lie end to end in data, each
+ * NUL-terminated. Its nfields + 1 offsets start at offs[first]: where each
+ * field starts, then where its bytes end (after its last NUL).
+ */
 struct brec {
 	unsigned long line;
 	uint32_t lines, flags, nfields, bad_field; /* records are under 4 GiB */
 	uint32_t first; /* index of its first field's offset in offs */
-	uint32_t end; /* where its bytes end in data (after its last NUL) */
 };
 
 /*
  * A batch: the records' bytes, where the reader put them, and one 32-bit
- * offset a field (a field's length is the distance to the next, less its
- * NUL). Small, because every byte of it crosses from one core to the other.
+ * offset a field and one a record (a field's length is the distance to the
+ * next offset, less its NUL). Small, because every byte of it crosses from one core to the other.
  */
 struct batch {
 	size_t n, cap;
@@ -88,8 +91,8 @@ batch_add(struct batch *b, const struct csvio_record *r)
 		b->cap = b->cap ? b->cap * 2 : 256;
 		b->recs = xreallocarray(b->recs, b->cap, sizeof *b->recs);
 	}
-	if (b->nf + r->nfields > b->fcap) {
-		while (b->nf + r->nfields > b->fcap)
+	if (b->nf + r->nfields + 1 > b->fcap) {
+		while (b->nf + r->nfields + 1 > b->fcap)
 			b->fcap = b->fcap ? b->fcap * 2 : 4096;
 		b->offs = xreallocarray(b->offs, b->fcap, sizeof *b->offs);
 	}
@@ -100,18 +103,9 @@ batch_add(struct batch *b, const struct csvio_record *r)
 	br->nfields = (uint32_t)r->nfields;
 	br->bad_field = (uint32_t)r->bad_field;
 	br->first = (uint32_t)b->nf;
-	br->end = (uint32_t)b->data.len;
 	for (i = 0; i < r->nfields; i++)
 		b->offs[b->nf++] = (uint32_t)(r->fields[i] - b->data.buf);
-}
-
-/* The length of field i of record br in batch b. */
-static size_t
-field_len(const struct batch *b, const struct brec *br, size_t i)
-{
-	size_t next = i + 1 < br->nfields ? b->offs[br->first + i + 1] : br->end;
-
-	return next - b->offs[br->first + i] - 1;
+	b->offs[b->nf++] = (uint32_t)b->data.len;
 }
 
 /* Fill batch b from the reader; its last and rc say how reading ended. */
@@ -215,6 +209,8 @@ view(struct csvbatch *cb)
 {
 	const struct batch *b = cb->cur;
 	const struct brec *br = &b->recs[cb->pos++];
+	const uint32_t *o = b->offs + br->first;
+	char *base = b->data.buf;
 	size_t i;
 
 	if (br->nfields + 1 > cb->fieldcap) {
@@ -223,8 +219,8 @@ view(struct csvbatch *cb)
 		cb->lens = xreallocarray(cb->lens, cb->fieldcap, sizeof *cb->lens);
 	}
 	for (i = 0; i < br->nfields; i++) {
-		cb->fields[i] = b->data.buf + b->offs[br->first + i];
-		cb->lens[i] = field_len(b, br, i);
+		cb->fields[i] = base + o[i];
+		cb->lens[i] = o[i + 1] - o[i] - 1;
 	}
 	cb->rec.nfields = br->nfields;
 	cb->rec.fields = cb->fields;
@@ -304,7 +300,7 @@ csvbatch_peek(const struct csvbatch *cb, size_t ahead, size_t col, size_t *len)
 	br = &b->recs[at];
 	if (col >= br->nfields)
 		return NULL;
-	*len = field_len(b, br, col);
+	*len = b->offs[br->first + col + 1] - b->offs[br->first + col] - 1;
 	return b->data.buf + b->offs[br->first + col];
 }
 
