@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/csvbatch.h"
 #include "core/strbuf.h"
@@ -211,14 +214,42 @@ view(struct csvbatch *cb)
 	const struct brec *br = &b->recs[cb->pos++];
 	const uint32_t *o = b->offs + br->first;
 	char *base = b->data.buf;
-	size_t i;
+	size_t i = 0;
 
 	if (br->nfields + 1 > cb->fieldcap) {
 		cb->fieldcap = br->nfields + 1;
 		cb->fields = xreallocarray(cb->fields, cb->fieldcap, sizeof *cb->fields);
 		cb->lens = xreallocarray(cb->lens, cb->fieldcap, sizeof *cb->lens);
 	}
-	for (i = 0; i < br->nfields; i++) {
+#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX && UINTPTR_MAX == UINT64_MAX
+	{
+		/*
+		 * Four fields a round: their offsets and the next four (the
+		 * record's end offset is there for the last field) give the
+		 * pointers and lengths, widened to 64 bits.
+		 */
+		const __m128i zero = _mm_setzero_si128(), one = _mm_set1_epi32(1),
+		              at = _mm_set1_epi64x((long long)(uintptr_t)base);
+		__m128i v, len;
+
+		for (; i + 4 <= br->nfields; i += 4) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)(o + i));
+			len = _mm_sub_epi32(
+			    _mm_sub_epi32(
+			        _mm_loadu_si128((const __m128i *)(const void *)(o + i + 1)), v),
+			    one);
+			_mm_storeu_si128((__m128i *)(void *)(cb->fields + i),
+			                 _mm_add_epi64(_mm_unpacklo_epi32(v, zero), at));
+			_mm_storeu_si128((__m128i *)(void *)(cb->fields + i + 2),
+			                 _mm_add_epi64(_mm_unpackhi_epi32(v, zero), at));
+			_mm_storeu_si128((__m128i *)(void *)(cb->lens + i),
+			                 _mm_unpacklo_epi32(len, zero));
+			_mm_storeu_si128((__m128i *)(void *)(cb->lens + i + 2),
+			                 _mm_unpackhi_epi32(len, zero));
+		}
+	}
+#endif
+	for (; i < br->nfields; i++) {
 		cb->fields[i] = base + o[i];
 		cb->lens[i] = o[i + 1] - o[i] - 1;
 	}

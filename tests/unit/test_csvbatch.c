@@ -2,7 +2,7 @@
  * test_csvbatch.c: records read through the reader thread are the records
  * csvio gives directly: same fields, lengths, lines and flags, across many
  * batch boundaries, with multi-line cells, blank rows, bad bytes, stray
- * quotes and a record larger than a batch; and so with the caller's thread
+ * quotes, 1 to 19 fields and a record larger than a batch; and so with the caller's thread
  * reading small batches itself, as it does on one CPU. A record peeked at
  * ahead of its turn, within its batch or past it, is the record given.
  */
@@ -19,7 +19,7 @@ static FILE *
 make_csv(unsigned long n)
 {
 	FILE *fp = tmpfile();
-	unsigned long i;
+	unsigned long i, k;
 	char *big;
 
 	ck_assert_ptr_nonnull(fp);
@@ -40,6 +40,12 @@ make_csv(unsigned long n)
 			break;
 		case 4:
 			fprintf(fp, "%lu,short\n", i);
+			break;
+		case 6: /* 1 to 19 fields of 0 to 10 bytes */
+			fprintf(fp, "%lu", i);
+			for (k = 0; k < i % 19; k++)
+				fprintf(fp, ",%.*s", (int)((i + k) % 11), "abcdefghij");
+			fputc('\n', fp);
 			break;
 		default:
 			fprintf(fp, "%lu,\"q \"\"uoted\"\", with comma\",%lu\n", i, i * i);
