@@ -567,20 +567,28 @@ plain_add(struct csvio_reader *r, struct plain_out *o, size_t a, size_t b, size_
  * The common line, without a quote or a space or tab at a field's edge,
  * whose fields are its bytes between commas: copied to the arena in one go
  * (16 bytes at a time with SSE2), each comma turned into the NUL ending a
- * field. 1 with its fields added; 0, with none, for any other line
- * (split()'s then). The line is p up to end (its terminator dropped); bytes
- * up to limit may be read.
+ * field. From p (the start of a field: the line's first, or one after a
+ * quoted field), NULL with its fields added; else the start of the first
+ * field it leaves to split() (a quoted one, or one with a blank at its
+ * edge), the fields before it added. The line ends at end (its terminator
+ * dropped); bytes up to limit may be read.
  */
-static int
+static const char *
 split_plain(struct csvio_reader *r, const char *p, const char *end, const char *limit)
 {
-	size_t len = (size_t)(end - p), i = 0, a = 0, n = 0;
+	size_t len = (size_t)(end - p), i = 0, a = 0, n = r->rec.nfields, n0 = n;
 	struct plain_out o;
 
-	if (len == 0 || r->check_fields || r->rec.nfields != 0)
-		return 0;
-	if (r->dst->len + len + 2 * SMALL > r->dst->cap)
+	if (len == 0 || r->check_fields)
+		return p;
+	if (r->dst->len + len + 2 * SMALL > r->dst->cap) {
 		strbuf_grow(r->dst, len + 2 * SMALL);
+		/* the fields before, where the arena is now (defensive: split() calls
+		 * this first at the line's start, which makes room for all of it) */
+		for (i = 0; i < n; i++)
+			r->rec.fields[i] = r->dst->buf + r->offs[i];
+		i = 0;
+	}
 	o.p = p;
 	o.off = r->dst->len;
 	o.d = r->dst->buf + o.off;
@@ -592,7 +600,7 @@ split_plain(struct csvio_reader *r, const char *p, const char *end, const char *
 	{
 		const __m128i vc = _mm_set1_epi8(','), vq = _mm_set1_epi8('"');
 		__m128i v;
-		unsigned mc, keep = 0xFFFFu;
+		unsigned mc, mq, keep = 0xFFFFu;
 		size_t j;
 
 		/*
@@ -608,15 +616,19 @@ split_plain(struct csvio_reader *r, const char *p, const char *end, const char *
 			}
 			v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 			_mm_storeu_si128((__m128i *)(void *)(o.d + i), v);
-			if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) & keep)
-				goto other;
+			mq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) & keep;
 			mc = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vc)) & keep;
+			if (mq != 0)
+				mc &= (mq & -mq) - 1; /* the commas before the first quote */
 			for (; mc != 0; mc &= mc - 1) {
 				j = i + (size_t)__builtin_ctz(mc);
-				if (!plain_add(r, &o, a, j, n++))
+				if (!plain_add(r, &o, a, j, n))
 					goto other;
+				n++;
 				a = j + 1;
 			}
+			if (mq != 0)
+				goto other;
 		}
 	}
 #endif
@@ -625,21 +637,24 @@ split_plain(struct csvio_reader *r, const char *p, const char *end, const char *
 			goto other;
 		o.d[i] = p[i];
 		if (p[i] == ',') {
-			if (!plain_add(r, &o, a, i, n++))
+			if (!plain_add(r, &o, a, i, n))
 				goto other;
+			n++;
 			a = i + 1;
 		}
 	}
-	if (!plain_add(r, &o, a, len, n++))
+	if (!plain_add(r, &o, a, len, n))
 		goto other;
-	o.d[len + 1] = '\0';
-	r->dst->len += len + 1;
-	r->nonempty |= len + 1 - n; /* the bytes that are not commas */
-	r->rec.nfields = n;
-	return 1;
+	n++;
+	a = len + 1;
+	p = NULL;
 other:
-	o.d[0] = '\0'; /* the arena's terminator, overwritten above */
-	return 0;
+	/* the fields from n0 to n, before a, are added, each with its NUL */
+	r->dst->len += a;
+	r->dst->buf[r->dst->len] = '\0'; /* the arena's terminator, overwritten above */
+	r->nonempty |= a - (n - n0); /* the bytes that are not commas */
+	r->rec.nfields = n;
+	return p != NULL ? p + a : NULL;
 }
 
 /*
@@ -657,12 +672,14 @@ split(struct csvio_reader *r, const unsigned char *s, size_t n)
 
 	while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
 		end--;
-	if (split_plain(r, p, end, limit))
+	if ((p = split_plain(r, p, end, limit)) == NULL)
 		return 1;
-	for (a = p; a < end && is_blank((unsigned char)*a); a++)
-		;
-	if (a == end)
-		return 1;
+	if (r->rec.nfields == 0) { /* a line of nothing but spaces and tabs is no record */
+		for (a = p; a < end && is_blank((unsigned char)*a); a++)
+			;
+		if (a == end)
+			return 1;
+	}
 	for (;;) {
 		for (a = p; a < end && is_blank((unsigned char)*a); a++)
 			;
@@ -675,6 +692,8 @@ split(struct csvio_reader *r, const unsigned char *s, size_t n)
 				return 1;
 			if (*p++ != ',')
 				break;
+			if ((p = split_plain(r, p, end, limit)) == NULL)
+				return 1;
 			continue;
 		}
 		q = find2(a, end, limit, ',', '"');

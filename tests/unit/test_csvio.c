@@ -1174,6 +1174,53 @@ START_TEST(test_plain_whole)
 }
 END_TEST
 
+/*
+ * A quoted field then plain ones, each line longer than the last, read
+ * into an arena made afresh for each record, so that it grows while the
+ * plain fields after the quoted one are copied: the fields before stay
+ * right (and ASan sees no stale one), and the records are libcsv's.
+ */
+START_TEST(test_plain_after_quoted)
+{
+	struct strbuf in, arena, fast, slow;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	size_t len, k;
+	FILE *fp;
+
+	strbuf_init(&in);
+	strbuf_init(&fast);
+	strbuf_init(&slow);
+	for (len = 8; len < 40000; len *= 4) {
+		strbuf_adds(&in, "\"quoted, first\",");
+		for (k = 0; k < len; k++)
+			strbuf_addch(&in, k % 10 == 9 ? ',' : (char)('a' + k % 26));
+		strbuf_adds(&in, ",\"again\",tail\n");
+	}
+	describe_all(&in, CSVIO_LIBCSV_ONLY, &slow);
+	r = reader(&in, &fp, 0);
+	for (;;) {
+		strbuf_init(&arena);
+		csvio_set_arena(r, &arena);
+		if (csvio_next(r, &rec) <= 0)
+			break;
+		describe(&fast, rec);
+		strbuf_addch(&fast, '\n');
+		strbuf_free(&arena);
+	}
+	strbuf_printf(&fast, "end 0, %lu lines\n", csvio_lines(r));
+	csvio_close(r);
+	fclose(fp);
+	strbuf_free(&arena);
+	ck_assert_ptr_nonnull(strstr(fast.buf, "[quoted, first|abcdefghi|"));
+	ck_assert_uint_eq(fast.len, slow.len);
+	ck_assert_int_eq(memcmp(fast.buf, slow.buf, fast.len), 0);
+	strbuf_free(&in);
+	strbuf_free(&fast);
+	strbuf_free(&slow);
+}
+END_TEST
+
 struct flat {
 	struct strbuf *out;
 	size_t nf;
@@ -1436,6 +1483,7 @@ make_suite_csvio(void)
 	tcase_add_loop_test(big, test_quoted_reference, 0, 3);
 	tcase_add_loop_test(big, test_wide_split, 0, 4);
 	tcase_add_loop_test(big, test_plain_whole, 0, 4);
+	tcase_add_test(big, test_plain_after_quoted);
 	tcase_add_loop_test(tc, test_plain_lines, 0,
 	                    (int)(sizeof plain_lines / sizeof plain_lines[0]));
 	suite_add_tcase(s, big);
