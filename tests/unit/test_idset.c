@@ -378,6 +378,61 @@ START_TEST(test_prefetch_twins)
 }
 END_TEST
 
+/*
+ * Packed IDs of the shapes input gives (numbers in sequence, one character
+ * changed in every place, the same digits under every prefix), and IDs
+ * whose keys differ in one byte only, lie as near their home slots as
+ * random keys would: the tabulation hash uses every byte of the key.
+ */
+START_TEST(test_spread)
+{
+	enum { N = 150000 };
+	struct idset *s = idset_new();
+	char id[16];
+	size_t i, k, len, n;
+	uint64_t key;
+
+	for (i = 0; i < N; i++) { /* in sequence */
+		len = (size_t)snprintf(id, sizeof id, "CA%08zu", i);
+		idset_add(s, id, len, i + 2);
+	}
+	ck_assert_double_lt(idset_mean_probe(s), 2.5);
+	idset_free(s);
+	s = idset_new();
+	for (i = 0; i < 12 * 37; i++) /* one character of twelve changed */
+		for (k = 0; k < 300; k++) {
+			snprintf(id, sizeof id, "%012zu", k * 7919);
+			id[i / 37] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"[i % 37];
+			idset_add(s, id, 12, i * 300 + k + 2);
+		}
+	ck_assert_double_lt(idset_mean_probe(s), 2.5);
+	idset_free(s);
+	s = idset_new();
+	for (i = 0; i < N; i++) { /* the same numbers under many prefixes */
+		len = (size_t)snprintf(id, sizeof id, "%c%c%05zu", 'A' + (int)(i % 26),
+		                       'A' + (int)(i / 26 % 26), i / 676);
+		idset_add(s, id, len, i + 2);
+	}
+	ck_assert_double_lt(idset_mean_probe(s), 2.5);
+	idset_free(s);
+	s = idset_new();
+	/* keys that differ in one byte of the packed key only, every byte in turn */
+	for (i = 0, n = 0; i < 64; i++)
+		for (k = 0; k < 8 * 256; k++) {
+			key = idset_pack("CA27004512", 10) +
+			      i * UINT64_C(0x9e3779b97f4a7c1) % 1000003;
+			key = (key & ~((uint64_t)0xff << (k / 256 * 8))) | (uint64_t)(k % 256)
+			                                                       << (k / 256 * 8);
+			len = idset_unpack(key, id);
+			if (key < (UINT64_C(1) << 63) && idset_pack(id, len) == key)
+				n += idset_add(s, id, len, n + 2) == 0;
+		}
+	ck_assert_uint_gt(n, 50000);
+	ck_assert_double_lt(idset_mean_probe(s), 2.5);
+	idset_free(s);
+}
+END_TEST
+
 Suite *make_suite_idset(void);
 
 Suite *
@@ -396,6 +451,7 @@ make_suite_idset(void)
 	tcase_add_test(tc, test_prefetch_hints);
 	tcase_add_test(tc, test_prefetch_many);
 	tcase_add_test(tc, test_prefetch_twins);
+	tcase_add_test(tc, test_spread);
 	suite_add_tcase(s, tc);
 	return s;
 }
