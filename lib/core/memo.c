@@ -65,21 +65,6 @@ struct memo {
 	struct front first[FRONT_FIRST];
 };
 
-uint64_t
-memo_quick_hash(const char *s, size_t len)
-{
-	uint64_t a = len, b = 0;
-
-	if (len >= 8) {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + len - 8, 8);
-		b ^= len;
-	} else if (len > 0)
-		a = a << 24 | (uint64_t)(unsigned char)s[0] << 16 |
-		    (uint64_t)(unsigned char)s[len / 2] << 8 | (unsigned char)s[len - 1];
-	return a * UINT64_C(0x9e3779b97f4a7c15) ^ b * UINT64_C(0xc2b2ae3d27d4eb4f);
-}
-
 /*
  * The front cache's pair of slots for a string (values of a column often
  * share their first and last bytes: "Re W (A Child)"). A string that input
