@@ -282,23 +282,44 @@ fold(uint64_t h, uint64_t w, uint64_t mul)
 	return (h << 31) | (h >> 33);
 }
 
-/* A fast unkeyed hash of len bytes (two lanes of 8 bytes, so that the multiplications overlap). */
+/*
+ * A fast unkeyed hash of len bytes: four lanes of 8 bytes over each 32 (so
+ * that the multiplications overlap, and the loop costs a quarter as often),
+ * folded into two, which take the rest. Each step is a bijection of the
+ * lane and of the word, so that rows of one length differing in one word
+ * never collide.
+ */
 static uint64_t
 span_hash(const char *p, size_t len)
 {
 	const uint64_t m1 = UINT64_C(0x9e3779b97f4a7c15), m2 = UINT64_C(0xc2b2ae3d27d4eb4f);
-	uint64_t a = len, b = ~(uint64_t)len;
+	uint64_t a = len, b = ~(uint64_t)len, c = len ^ UINT64_C(0x243f6a8885a308d3),
+	         d = len ^ UINT64_C(0x13198a2e03707344);
 	size_t j;
 
-	for (j = 0; j + 16 <= len; j += 16) {
+	for (j = 0; j + 32 <= len; j += 32) {
 		a = fold(a, load_word(p + j), m1);
 		b = fold(b, load_word(p + j + 8), m2);
+		c = fold(c, load_word(p + j + 16), m1);
+		d = fold(d, load_word(p + j + 24), m2);
+	}
+	a = fold(a, c, m2);
+	b = fold(b, d, m1);
+	if (j + 16 <= len) {
+		a = fold(a, load_word(p + j), m1);
+		b = fold(b, load_word(p + j + 8), m2);
+		j += 16;
 	}
 	if (j + 8 <= len) {
 		a = fold(a, load_word(p + j), m1);
 		j += 8;
 	}
-	b = fold(b, load_tail(p + j, len - j), m2);
+	/* the last bytes: from the word that ends them when there is one (no byte loop) */
+	b = fold(b,
+	         j == len  ? 0
+	         : len < 8 ? load_tail(p, len)
+	                   : load_word(p + len - 8) >> (64 - 8 * (len - j)),
+	         m2);
 	a ^= b * m1;
 	return a ^ (a >> 29);
 }

@@ -29,9 +29,10 @@ unsigned long idset_add(struct idset *, const char *id, size_t len, unsigned lon
 /* The line where id[0..len) was first seen, or 0 when it is not in the set. */
 unsigned long idset_find(const struct idset *, const char *id, size_t len);
 /*
- * Start loading the slot where id would go (a hint, for IDs met soon); the
- * hash of the last few is kept, so that adding or finding them soon after
- * does not compute it again.
+ * Start loading the slot where id would go (a hint, for IDs met soon). The
+ * key and hash of the last few packed IDs are kept with their bytes, in the
+ * order prefetched: adding one soon after, in that order (IDs prefetched and
+ * never added are stepped over), neither packs nor hashes it again.
  */
 void idset_prefetch(struct idset *, const char *id, size_t len);
 /*

@@ -5,6 +5,9 @@
  * case, spaces and punctuation hash the same. And pages_resize() keeps an
  * array's contents as it grows, from calloc() to mapped pages.
  *
+ * The whole-row hash changes with any byte and with the length, and is the
+ * same for a row in place and for its fields apart.
+ *
  * struct cases against a plain model of what it must say (every case kept
  * whole, found by a linear search): streams with new cases, siblings, rows
  * repeated and conflicts, thousands of distinct case-level tuples (so that
@@ -257,6 +260,47 @@ START_TEST(test_cases_siblings_small)
 }
 END_TEST
 
+/*
+ * The whole-row hash: every byte counts (a byte changed in any place, at
+ * every length up to a few words past the four-lane stretch, changes it),
+ * the length counts, and a row hashed in place is hashed as its fields
+ * given apart.
+ */
+START_TEST(test_row_hash)
+{
+	char buf[160], copy[160];
+	const char *fields[3];
+	size_t lens[3], len, i, a, b;
+	uint64_t st = 0x2545f4914f6cdd1dULL, h, prev = 0;
+
+	for (len = 0; len < 140; len++) {
+		for (i = 0; i < sizeof buf; i++)
+			buf[i] = (char)('A' + rnd(&st) % 26);
+		h = cases_span_hash(buf, len);
+		ck_assert_uint_ne(h, prev); /* one byte longer: another hash */
+		prev = h;
+		for (i = 0; i < len; i++) {
+			buf[i] ^= 0x20;
+			ck_assert_uint_ne(cases_span_hash(buf, len), h);
+			buf[i] ^= 0x20;
+		}
+		ck_assert_uint_eq(cases_span_hash(buf, len), h);
+		if (len < 6)
+			continue;
+		/* three fields end to end, each followed by its NUL, and the same apart */
+		a = len / 3, b = 2 * len / 3;
+		buf[a] = buf[b] = buf[len - 1] = '\0';
+		fields[0] = buf, fields[1] = buf + a + 1, fields[2] = buf + b + 1;
+		lens[0] = a, lens[1] = b - a - 1, lens[2] = len - 1 - b - 1;
+		ck_assert_uint_eq(cases_row_hash(fields, lens, 3), cases_span_hash(buf, len));
+		memcpy(copy, buf, len);
+		fields[1] = copy + a + 1;
+		ck_assert_uint_eq(cases_row_hash(fields, lens, 3), cases_span_hash(buf, len));
+		ck_assert_uint_eq(cases_row_hash(fields, NULL, 3), cases_span_hash(buf, len));
+	}
+}
+END_TEST
+
 Suite *make_suite_cases(void);
 
 Suite *
@@ -270,6 +314,7 @@ make_suite_cases(void)
 	tcase_add_test(tc, test_pages_resize);
 	tcase_add_loop_test(tc, test_cases_model, 0, 2);
 	tcase_add_test(tc, test_cases_siblings_small);
+	tcase_add_test(tc, test_row_hash);
 	suite_add_tcase(s, tc);
 	return s;
 }

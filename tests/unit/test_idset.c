@@ -4,7 +4,8 @@
  * default size and from the smallest a hint gives), long IDs
  * and IDs that differ only late, the packed forms, lines past 2^32; an ID
  * packed and unpacked is itself, and only the packed form packs; prefetched
- * IDs are found as any other.
+ * IDs are found as any other, and a prefetched near twin is never taken
+ * for the ID added.
  */
 #include <check.h>
 #include <stdint.h>
@@ -307,6 +308,76 @@ START_TEST(test_prefetch_many)
 }
 END_TEST
 
+/*
+ * An add takes the key and hash of its ID from a hint only when the hint
+ * holds the same bytes: before each add a near twin is prefetched (the same
+ * first and last bytes with one in the middle changed, one more or fewer of
+ * a repeated character, another case), then the ID itself or not at all,
+ * while IDs prefetched and never added pile up past the ring. Every add and
+ * find answers as in a set never given a prefetch.
+ */
+START_TEST(test_prefetch_twins)
+{
+	enum { N = 6000 };
+	static char ids[N][16], twin[16];
+	static size_t lens[N];
+	unsigned long long st = 0xD1B54A32D192ED03ULL;
+	struct idset *a = idset_new(), *b = idset_new();
+	size_t i, k, len, hits = 0;
+	unsigned long got;
+
+	for (i = 0; i < N; i++) {
+		len = 1 + (size_t)(next_rnd(&st) % 12);
+		k = (size_t)(next_rnd(&st) % 4);
+		for (size_t j = 0; j < len; j++)
+			ids[i][j] = k == 0 ? 'A' : "AB1-"[next_rnd(&st) % (k + 1)];
+		lens[i] = len;
+		if (i > 0 && next_rnd(&st) % 4 == 0) { /* seen before */
+			k = (size_t)(next_rnd(&st) % i);
+			memcpy(ids[i], ids[k], sizeof ids[i]);
+			lens[i] = lens[k];
+		}
+	}
+	for (i = 0; i < N; i++) {
+		len = lens[i];
+		memcpy(twin, ids[i], sizeof twin);
+		switch (i % 5) {
+		case 0: /* a middle byte changed */
+			twin[len / 2] = twin[len / 2] == 'B' ? '1' : 'B';
+			break;
+		case 1: /* one more of the last character */
+			if (len < 12)
+				twin[len] = twin[len - 1], len++;
+			break;
+		case 2: /* one fewer */
+			if (len > 1)
+				len--;
+			break;
+		case 3: /* the last byte changed */
+			twin[len - 1] = twin[len - 1] == 'A' ? '-' : 'A';
+			break;
+		default: /* lower case: another form */
+			twin[0] = (char)(twin[0] | 0x20);
+			break;
+		}
+		if (i % 97 == 0) /* IDs never added, more than the ring holds */
+			for (k = 0; k < 200; k++)
+				idset_prefetch(a, "CA12345678", 10);
+		idset_prefetch(a, twin, len);
+		if (i % 3 != 0)
+			idset_prefetch(a, ids[i], lens[i]);
+		ck_assert_uint_eq(idset_find(a, twin, len), idset_find(b, twin, len));
+		got = idset_add(a, ids[i], lens[i], i + 2);
+		ck_assert_uint_eq(got, idset_add(b, ids[i], lens[i], i + 2));
+		hits += got != 0;
+	}
+	ck_assert_uint_gt(hits, N / 4);
+	ck_assert_uint_eq(idset_count(a), idset_count(b));
+	idset_free(a);
+	idset_free(b);
+}
+END_TEST
+
 Suite *make_suite_idset(void);
 
 Suite *
@@ -324,6 +395,7 @@ make_suite_idset(void)
 	tcase_add_test(tc, test_pack_round_trip);
 	tcase_add_test(tc, test_prefetch_hints);
 	tcase_add_test(tc, test_prefetch_many);
+	tcase_add_test(tc, test_prefetch_twins);
 	suite_add_tcase(s, tc);
 	return s;
 }
