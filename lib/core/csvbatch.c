@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/csvbatch.h"
 #include "core/strbuf.h"
@@ -27,18 +30,21 @@
  */
 #define INLINE_AHEAD CSVBATCH_PEEK
 
-/* A record of a batch; its fields lie end to end in data, each NUL-terminated. */
+/*
+ * A record of a batch; its fields lie end to end in data, each
+ * NUL-terminated. Its nfields + 1 offsets start at offs[first]: where each
+ * field starts, then where its bytes end (after its last NUL).
+ */
 struct brec {
 	unsigned long line;
 	uint32_t lines, flags, nfields, bad_field; /* records are under 4 GiB */
 	uint32_t first; /* index of its first field's offset in offs */
-	uint32_t end; /* where its bytes end in data (after its last NUL) */
 };
 
 /*
  * A batch: the records' bytes, where the reader put them, and one 32-bit
- * offset a field (a field's length is the distance to the next, less its
- * NUL). Small, because every byte of it crosses from one core to the other.
+ * offset a field and one a record (a field's length is the distance to the
+ * next offset, less its NUL). Small, because every byte of it crosses from one core to the other.
  */
 struct batch {
 	size_t n, cap;
@@ -88,8 +94,8 @@ batch_add(struct batch *b, const struct csvio_record *r)
 		b->cap = b->cap ? b->cap * 2 : 256;
 		b->recs = xreallocarray(b->recs, b->cap, sizeof *b->recs);
 	}
-	if (b->nf + r->nfields > b->fcap) {
-		while (b->nf + r->nfields > b->fcap)
+	if (b->nf + r->nfields + 1 > b->fcap) {
+		while (b->nf + r->nfields + 1 > b->fcap)
 			b->fcap = b->fcap ? b->fcap * 2 : 4096;
 		b->offs = xreallocarray(b->offs, b->fcap, sizeof *b->offs);
 	}
@@ -100,18 +106,9 @@ batch_add(struct batch *b, const struct csvio_record *r)
 	br->nfields = (uint32_t)r->nfields;
 	br->bad_field = (uint32_t)r->bad_field;
 	br->first = (uint32_t)b->nf;
-	br->end = (uint32_t)b->data.len;
 	for (i = 0; i < r->nfields; i++)
 		b->offs[b->nf++] = (uint32_t)(r->fields[i] - b->data.buf);
-}
-
-/* The length of field i of record br in batch b. */
-static size_t
-field_len(const struct batch *b, const struct brec *br, size_t i)
-{
-	size_t next = i + 1 < br->nfields ? b->offs[br->first + i + 1] : br->end;
-
-	return next - b->offs[br->first + i] - 1;
+	b->offs[b->nf++] = (uint32_t)b->data.len;
 }
 
 /* Fill batch b from the reader; its last and rc say how reading ended. */
@@ -215,16 +212,46 @@ view(struct csvbatch *cb)
 {
 	const struct batch *b = cb->cur;
 	const struct brec *br = &b->recs[cb->pos++];
-	size_t i;
+	const uint32_t *o = b->offs + br->first;
+	char *base = b->data.buf;
+	size_t i = 0;
 
 	if (br->nfields + 1 > cb->fieldcap) {
 		cb->fieldcap = br->nfields + 1;
 		cb->fields = xreallocarray(cb->fields, cb->fieldcap, sizeof *cb->fields);
 		cb->lens = xreallocarray(cb->lens, cb->fieldcap, sizeof *cb->lens);
 	}
-	for (i = 0; i < br->nfields; i++) {
-		cb->fields[i] = b->data.buf + b->offs[br->first + i];
-		cb->lens[i] = field_len(b, br, i);
+#if defined(__SSE2__) && SIZE_MAX == UINT64_MAX && UINTPTR_MAX == UINT64_MAX
+	{
+		/*
+		 * Four fields a round: their offsets and the next four (the
+		 * record's end offset is there for the last field) give the
+		 * pointers and lengths, widened to 64 bits.
+		 */
+		const __m128i zero = _mm_setzero_si128(), one = _mm_set1_epi32(1),
+		              at = _mm_set1_epi64x((long long)(uintptr_t)base);
+		__m128i v, len;
+
+		for (; i + 4 <= br->nfields; i += 4) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)(o + i));
+			len = _mm_sub_epi32(
+			    _mm_sub_epi32(
+			        _mm_loadu_si128((const __m128i *)(const void *)(o + i + 1)), v),
+			    one);
+			_mm_storeu_si128((__m128i *)(void *)(cb->fields + i),
+			                 _mm_add_epi64(_mm_unpacklo_epi32(v, zero), at));
+			_mm_storeu_si128((__m128i *)(void *)(cb->fields + i + 2),
+			                 _mm_add_epi64(_mm_unpackhi_epi32(v, zero), at));
+			_mm_storeu_si128((__m128i *)(void *)(cb->lens + i),
+			                 _mm_unpacklo_epi32(len, zero));
+			_mm_storeu_si128((__m128i *)(void *)(cb->lens + i + 2),
+			                 _mm_unpackhi_epi32(len, zero));
+		}
+	}
+#endif
+	for (; i < br->nfields; i++) {
+		cb->fields[i] = base + o[i];
+		cb->lens[i] = o[i + 1] - o[i] - 1;
 	}
 	cb->rec.nfields = br->nfields;
 	cb->rec.fields = cb->fields;
@@ -304,7 +331,7 @@ csvbatch_peek(const struct csvbatch *cb, size_t ahead, size_t col, size_t *len)
 	br = &b->recs[at];
 	if (col >= br->nfields)
 		return NULL;
-	*len = field_len(b, br, col);
+	*len = b->offs[br->first + col + 1] - b->offs[br->first + col] - 1;
 	return b->data.buf + b->offs[br->first + col];
 }
 

@@ -13,8 +13,10 @@
  * here instead, with libcsv's rules, by split() (spaces and tabs around a
  * field dropped, a line of only spaces no record), when its quoted fields
  * close on the line (the common Excel case): it finds commas and quotes 16
- * bytes at a time (SSE2). Everything else (a field spanning lines, a stray
- * quote, Windows-1252 or bad UTF-8) is libcsv's.
+ * bytes at a time (SSE2). A line with no quote and no space or tab at a
+ * field's edge (most lines) is copied whole, its commas turned into the
+ * NULs that end its fields (split_plain()). Everything else (a field
+ * spanning lines, a stray quote, Windows-1252 or bad UTF-8) is libcsv's.
  *
  * libcsv's parser state is private: the reader keeps its own view of it
  * (struct track, updated over every byte given to libcsv) to know where a
@@ -520,6 +522,126 @@ quoted_field(struct csvio_reader *r, const char *a, const char *end, const char 
 	return 0;
 }
 
+/* Whether c is a space or a tab (tested for the rarer case last). */
+static inline int
+edge_blank(char c)
+{
+	return (unsigned char)c <= ' ' && is_blank((unsigned char)c);
+}
+
+/* Where split_plain() puts a line's fields (copies, so they stay in registers). */
+struct plain_out {
+	const char *p; /* the line */
+	char *d; /* its copy in the arena */
+	size_t off; /* where d is in the arena */
+	size_t *offs;
+	char **fields;
+	size_t *lens;
+	size_t cap;
+};
+
+/*
+ * Field n of a plain line: [a, b) of it; 0 when libcsv would trim it (a
+ * space or tab at its edge).
+ */
+static inline int
+plain_add(struct csvio_reader *r, struct plain_out *o, size_t a, size_t b, size_t n)
+{
+	if (a < b && (edge_blank(o->p[a]) || edge_blank(o->p[b - 1])))
+		return 0;
+	if (n == o->cap) {
+		fields_grow(r);
+		o->offs = r->offs;
+		o->fields = r->rec.fields;
+		o->lens = r->rec.lens;
+		o->cap = r->cap;
+	}
+	o->offs[n] = o->off + a;
+	o->fields[n] = o->d + a;
+	o->lens[n] = b - a;
+	o->d[b] = '\0';
+	return 1;
+}
+
+/*
+ * The common line, without a quote or a space or tab at a field's edge,
+ * whose fields are its bytes between commas: copied to the arena in one go
+ * (16 bytes at a time with SSE2), each comma turned into the NUL ending a
+ * field. 1 with its fields added; 0, with none, for any other line
+ * (split()'s then). The line is p up to end (its terminator dropped); bytes
+ * up to limit may be read.
+ */
+static int
+split_plain(struct csvio_reader *r, const char *p, const char *end, const char *limit)
+{
+	size_t len = (size_t)(end - p), i = 0, a = 0, n = 0;
+	struct plain_out o;
+
+	if (len == 0 || r->check_fields || r->rec.nfields != 0)
+		return 0;
+	if (r->dst->len + len + 2 * SMALL > r->dst->cap)
+		strbuf_grow(r->dst, len + 2 * SMALL);
+	o.p = p;
+	o.off = r->dst->len;
+	o.d = r->dst->buf + o.off;
+	o.offs = r->offs;
+	o.fields = r->rec.fields;
+	o.lens = r->rec.lens;
+	o.cap = r->cap;
+#if defined(__SSE2__)
+	{
+		const __m128i vc = _mm_set1_epi8(','), vq = _mm_set1_epi8('"');
+		__m128i v;
+		unsigned mc, keep = 0xFFFFu;
+		size_t j;
+
+		/*
+		 * Whole blocks of the line, then its last part block when 16
+		 * bytes may be read there; the room above takes the up to 15
+		 * bytes stored past the line.
+		 */
+		for (; i < len; i += 16) {
+			if (len - i < 16) {
+				if (limit - (p + i) < 16)
+					break;
+				keep = (1u << (len - i)) - 1;
+			}
+			v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			_mm_storeu_si128((__m128i *)(void *)(o.d + i), v);
+			if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) & keep)
+				goto other;
+			mc = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vc)) & keep;
+			for (; mc != 0; mc &= mc - 1) {
+				j = i + (size_t)__builtin_ctz(mc);
+				if (!plain_add(r, &o, a, j, n++))
+					goto other;
+				a = j + 1;
+			}
+		}
+	}
+#endif
+	for (; i < len; i++) {
+		if (p[i] == '"')
+			goto other;
+		o.d[i] = p[i];
+		if (p[i] == ',') {
+			if (!plain_add(r, &o, a, i, n++))
+				goto other;
+			a = i + 1;
+		}
+	}
+	if (!plain_add(r, &o, a, len, n++))
+		goto other;
+	o.d[len + 1] = '\0';
+	r->dst->len += len + 1;
+	r->nonempty |= len + 1 - n; /* the bytes that are not commas */
+	r->rec.nfields = n;
+	return 1;
+other:
+	o.d[0] = '\0'; /* the arena's terminator, overwritten above */
+	return 0;
+}
+
 /*
  * Split a splittable() line as libcsv would (strict quotes): 1 with its
  * fields added (each without the spaces and tabs around it; a line of
@@ -535,6 +657,8 @@ split(struct csvio_reader *r, const unsigned char *s, size_t n)
 
 	while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
 		end--;
+	if (split_plain(r, p, end, limit))
+		return 1;
 	for (a = p; a < end && is_blank((unsigned char)*a); a++)
 		;
 	if (a == end)

@@ -2,7 +2,7 @@
  * test_csvbatch.c: records read through the reader thread are the records
  * csvio gives directly: same fields, lengths, lines and flags, across many
  * batch boundaries, with multi-line cells, blank rows, bad bytes, stray
- * quotes and a record larger than a batch; and so with the caller's thread
+ * quotes, 1 to 19 fields and a record larger than a batch; and so with the caller's thread
  * reading small batches itself, as it does on one CPU. A record peeked at
  * ahead of its turn, within its batch or past it, is the record given.
  */
@@ -19,7 +19,7 @@ static FILE *
 make_csv(unsigned long n)
 {
 	FILE *fp = tmpfile();
-	unsigned long i;
+	unsigned long i, k;
 	char *big;
 
 	ck_assert_ptr_nonnull(fp);
@@ -41,6 +41,12 @@ make_csv(unsigned long n)
 		case 4:
 			fprintf(fp, "%lu,short\n", i);
 			break;
+		case 6: /* 1 to 19 fields of 0 to 10 bytes */
+			fprintf(fp, "%lu", i);
+			for (k = 0; k < i % 19; k++)
+				fprintf(fp, ",%.*s", (int)((i + k) % 11), "abcdefghij");
+			fputc('\n', fp);
+			break;
 		default:
 			fprintf(fp, "%lu,\"q \"\"uoted\"\", with comma\",%lu\n", i, i * i);
 		}
@@ -57,14 +63,16 @@ make_csv(unsigned long n)
 static const size_t aheads[] = {1, 8, 17, CSVBATCH_PEEK, 40, 100};
 #define NAHEAD (sizeof aheads / sizeof aheads[0])
 #define RING 128 /* more than the farthest distance */
+/* The field peeked at the distance of index d: 0, or the last of most records (2). */
+#define COL(d) ((d) < 2 ? 0 : (d) % 3)
 
 /* Records with a field 0 past the first CSVBATCH_PEEK not seen that far ahead. */
 static unsigned long missed_far;
 
 /*
  * Read the same file through csvio and through a csvbatch: the same
- * records, and what csvbatch_peek() gave for a record is its field 0;
- * return their count.
+ * records, and what csvbatch_peek() gave for a record is its field
+ * COL(d) (d: the distance's index), bytes and length; return their count.
  */
 static size_t
 same_records(void)
@@ -75,6 +83,7 @@ same_records(void)
 	struct csvio_record *x, *y;
 	static char want[RING][NAHEAD][64];
 	static int wanted[RING][NAHEAD];
+	static size_t wantlen[RING][NAHEAD];
 	unsigned long count = 0, peeked[NAHEAD] = {0};
 	size_t i, d, plen = 0;
 	int rx, ry;
@@ -83,13 +92,14 @@ same_records(void)
 	missed_far = 0;
 	for (;;) {
 		for (d = 0; d < NAHEAD; d++) {
-			const char *peek = csvbatch_peek(cb, aheads[d], 0, &plen);
+			const char *peek = csvbatch_peek(cb, aheads[d], COL(d), &plen);
 			size_t at = (count + aheads[d] - 1) % RING;
 
 			wanted[at][d] = peek != NULL;
 			if (peek != NULL) {
 				snprintf(want[at][d], sizeof want[at][d], "%.*s",
 				         (int)(plen < 63 ? plen : 63), peek);
+				wantlen[at][d] = plen;
 				peeked[d]++;
 			}
 		}
@@ -100,9 +110,10 @@ same_records(void)
 			    y->nfields > 0 && !wanted[count % RING][d])
 				missed_far++;
 			if (wanted[count % RING][d]) {
-				ck_assert_uint_gt(y->nfields, 0);
-				ck_assert_int_eq(strncmp(want[count % RING][d], y->fields[0], 63),
-				                 0);
+				ck_assert_uint_gt(y->nfields, COL(d));
+				ck_assert_uint_eq(wantlen[count % RING][d], y->lens[COL(d)]);
+				ck_assert_int_eq(
+				    strncmp(want[count % RING][d], y->fields[COL(d)], 63), 0);
 			}
 		}
 		ck_assert_int_eq(rx, ry);

@@ -1092,6 +1092,88 @@ START_TEST(test_wide_split)
 }
 END_TEST
 
+/*
+ * A line of 0 to 24 plain fields of 0 to 40 bytes (blanks inside them),
+ * mostly without a blank at a field's edge or a quote (the lines csvio
+ * copies whole), now and then with one, or only commas (a blank record).
+ */
+static void
+plain_line(struct strbuf *in, unsigned long long *st)
+{
+	static const char alpha[] = "abcdefgh xyz\t0123e";
+	size_t nf = (size_t)(rnd(st) % 25), j, k, n;
+	int commas = rnd(st) % 32 == 0;
+	char c;
+
+	for (j = 0; j < nf; j++) {
+		if (j > 0)
+			strbuf_addch(in, ',');
+		n = commas || rnd(st) % 4 == 0 ? 0 : (size_t)(rnd(st) % 41);
+		for (k = 0; k < n; k++) {
+			c = alpha[rnd(st) % (sizeof alpha - 1)];
+			if ((k == 0 || k + 1 == n) && (c == ' ' || c == '\t') && rnd(st) % 8 != 0)
+				c = 'q'; /* a blank at the edge, once in a while */
+			if (c == 'e')
+				strbuf_adds(in, "\xC3\xA9");
+			else
+				strbuf_addch(in, c);
+		}
+		if (!commas && rnd(st) % 256 == 0)
+			strbuf_addch(in, '"'); /* a stray quote */
+	}
+	strbuf_adds(in, (const char *[]){"\n", "\r\n", "\r", "\n"}[rnd(st) % 4]);
+}
+
+/*
+ * Lines of plain fields, split by csvio itself (split_plain() copies them
+ * whole and turns commas into NULs), whatever the offset of their commas
+ * and blanks in a 16-byte block or the chunk: the records are libcsv's,
+ * and read into an arena each field lies there end to end with its NUL.
+ */
+START_TEST(test_plain_whole)
+{
+	unsigned long long st = 0x243F6A8885A308D3ULL + (unsigned long long)_i;
+	struct strbuf in, arena, fast, slow;
+	struct csvio_reader *r;
+	struct csvio_record *rec;
+	size_t i, blank = 0;
+	FILE *fp;
+
+	strbuf_init(&in);
+	strbuf_init(&arena);
+	strbuf_init(&fast);
+	strbuf_init(&slow);
+	while (in.len < 600000)
+		plain_line(&in, &st);
+	describe_all(&in, CSVIO_LIBCSV_ONLY, &slow);
+	r = reader(&in, &fp, 0);
+	csvio_set_arena(r, &arena);
+	while (csvio_next(r, &rec) > 0) {
+		for (i = 0; i < rec->nfields; i++)
+			ck_assert(
+			    rec->fields[i] + rec->lens[i] + 1 ==
+			    (i + 1 < rec->nfields ? rec->fields[i + 1] : arena.buf + arena.len));
+		ck_assert_int_eq(arena.buf[arena.len], '\0');
+		blank += (rec->flags & CSVIO_BLANK) != 0 && rec->nfields > 1;
+		describe(&fast, rec);
+		strbuf_addch(&fast, '\n');
+		if (rnd(&st) % 8 == 0)
+			strbuf_reset(&arena);
+	}
+	strbuf_printf(&fast, "end 0, %lu lines\n", csvio_lines(r));
+	csvio_close(r);
+	fclose(fp);
+	ck_assert_uint_gt(blank, 10); /* lines of commas only were read */
+	ck_assert_uint_gt(fast.len, 500000);
+	ck_assert_uint_eq(fast.len, slow.len);
+	ck_assert_int_eq(memcmp(fast.buf, slow.buf, fast.len), 0);
+	strbuf_free(&in);
+	strbuf_free(&arena);
+	strbuf_free(&fast);
+	strbuf_free(&slow);
+}
+END_TEST
+
 struct flat {
 	struct strbuf *out;
 	size_t nf;
@@ -1353,6 +1435,7 @@ make_suite_csvio(void)
 	tcase_add_loop_test(big, test_quoted_split, 0, 6);
 	tcase_add_loop_test(big, test_quoted_reference, 0, 3);
 	tcase_add_loop_test(big, test_wide_split, 0, 4);
+	tcase_add_loop_test(big, test_plain_whole, 0, 4);
 	tcase_add_loop_test(tc, test_plain_lines, 0,
 	                    (int)(sizeof plain_lines / sizeof plain_lines[0]));
 	suite_add_tcase(s, big);

@@ -63,6 +63,42 @@ START_TEST(test_valid_table)
 }
 END_TEST
 
+/*
+ * The fast paths read 64, 16 and 8 bytes at a time: on ASCII text of every
+ * length up to 200, the edge bytes 0x01 and 0x7F at any offset are valid,
+ * and a NUL, 0x80 or 0xFF at any offset is found there.
+ */
+START_TEST(test_valid_every_offset)
+{
+	static const unsigned char bad[] = {0x00, 0x80, 0xFF};
+	static const unsigned char edge[] = {0x01, 0x7F};
+	char s[200] = {0};
+	size_t len, at, k, where;
+	unsigned long checked = 0;
+
+	for (len = 0; len <= sizeof s; len++) {
+		for (at = 0; at < len; at++)
+			s[at] = (char)('a' + at % 26);
+		ck_assert_int_eq(utf8_valid(s, len, NULL), 1);
+		for (at = 0; at < len; at++) {
+			for (k = 0; k < sizeof edge; k++) {
+				s[at] = (char)edge[k];
+				ck_assert_int_eq(utf8_valid(s, len, NULL), 1);
+			}
+			for (k = 0; k < sizeof bad; k++) {
+				s[at] = (char)bad[k];
+				where = (size_t)-1;
+				ck_assert_int_eq(utf8_valid(s, len, &where), 0);
+				ck_assert_uint_eq(where, at);
+				checked++;
+			}
+			s[at] = (char)('a' + at % 26);
+		}
+	}
+	ck_assert_uint_eq(checked, 3 * 200 * 201 / 2);
+}
+END_TEST
+
 struct put_case {
 	unsigned long cp;
 	const char *utf8;
@@ -170,6 +206,7 @@ make_suite_utf8(void)
 	tcase_add_loop_test(tc, test_cp1252_table, 0,
 	                    (int)(sizeof(cp1252_cases) / sizeof(cp1252_cases[0])));
 	tcase_add_test(tc, test_cp1252_every_byte);
+	tcase_add_test(tc, test_valid_every_offset);
 	suite_add_tcase(s, tc);
 	return s;
 }
