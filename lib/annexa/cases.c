@@ -149,21 +149,6 @@ cases_value_hash(const char *s, size_t len)
  */
 #define VC_SETS_SHIFT 8 /* at most 256 sets of two slots a field */
 #define VC_FIRST_SHIFT 3 /* at first 8 */
-#define VC_TEXT 43 /* bytes of a value kept: longer ones are not cached */
-
-/* A remembered value: its hash, length (0: empty slot) and bytes. */
-struct vslot {
-	uint32_t hash;
-	unsigned char len;
-	char text[VC_TEXT];
-};
-
-struct cases_vcache {
-	struct vslot (*s)[2]; /* CASES_NFIELDS << shift sets, the last used first in each */
-	unsigned shift; /* log2 of the sets a field */
-	size_t misses; /* since it last grew */
-};
-
 /* Make the cache's sets anew, 1 << shift a field, all empty. */
 static void
 vc_alloc(struct cases_vcache *vc, unsigned shift)
@@ -192,24 +177,19 @@ cases_vcache_free(struct cases_vcache *vc)
 	free(vc);
 }
 
-/*
- * The set of a value for field f. Values chosen to share a set only make
- * the cache miss (each lookup is still two slots), so the hash needs no key.
- */
-static struct vslot *
+/* The pair of a value for field f (cases_vcache_set()). */
+static struct cases_vslot *
 vc_set(const struct cases_vcache *vc, enum cases_field f, const char *s, size_t len)
 {
-	size_t set = (size_t)(memo_quick_hash(s, len) >> (64 - vc->shift));
-
-	return vc->s[((size_t)f << vc->shift) | set];
+	return vc->s[cases_vcache_set(vc, f, s, len)];
 }
 
 uint32_t
-cases_vcache_hash(struct cases_vcache *vc, enum cases_field f, const char *s, size_t len)
+cases_vcache_miss(struct cases_vcache *vc, enum cases_field f, const char *s, size_t len)
 {
-	struct vslot *w, t;
+	struct cases_vslot *w, t;
 
-	if (len == 0 || len > VC_TEXT)
+	if (len == 0 || len > CASES_VC_TEXT)
 		return cases_value_hash(s, len);
 	w = vc_set(vc, f, s, len);
 	if (w[0].len == len && bytes_same(w[0].text, s, len))

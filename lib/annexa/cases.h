@@ -29,6 +29,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/bytes.h"
+#include "core/memo.h"
+
 enum cases_field {
 	CASES_LAW_TYPE,
 	CASES_CASE_TYPE,
@@ -51,11 +54,53 @@ uint32_t cases_value_hash(const char *s, size_t len);
  * direct-mapped cache of the exact bytes, held inline (no pointer to chase),
  * each lookup one slot pair whatever the input; the answer is always the
  * same as cases_value_hash()'s.
+ *
+ * The cache is laid out here so that a value found in the first slot of
+ * its pair (nearly every lookup of a long run) costs the caller no call: a
+ * call cost as much as the lookup. The rest is cases_vcache_miss().
  */
-struct cases_vcache;
+#define CASES_VC_TEXT 43 /* bytes of a value kept: longer ones are not cached */
+
+/* A remembered value: its hash, length (0: empty slot) and bytes. */
+struct cases_vslot {
+	uint32_t hash;
+	unsigned char len;
+	char text[CASES_VC_TEXT];
+};
+
+struct cases_vcache {
+	struct cases_vslot (*s)[2]; /* CASES_NFIELDS << shift pairs, the last used first in each */
+	unsigned shift; /* log2 of the pairs a field */
+	size_t misses; /* since it last grew */
+};
+
 struct cases_vcache *cases_vcache_new(void);
 void cases_vcache_free(struct cases_vcache *);
-uint32_t cases_vcache_hash(struct cases_vcache *, enum cases_field f, const char *s, size_t len);
+/* cases_vcache_hash() past the first slot of the value's pair. */
+uint32_t cases_vcache_miss(struct cases_vcache *, enum cases_field f, const char *s, size_t len);
+
+/*
+ * The pair of a value for field f. Values chosen to share a pair only make
+ * the cache miss (each lookup is still two slots), so the hash needs no key.
+ */
+static inline size_t
+cases_vcache_set(const struct cases_vcache *vc, enum cases_field f, const char *s, size_t len)
+{
+	return ((size_t)f << vc->shift) | (size_t)(memo_quick_hash(s, len) >> (64 - vc->shift));
+}
+
+static inline uint32_t
+cases_vcache_hash(struct cases_vcache *vc, enum cases_field f, const char *s, size_t len)
+{
+	const struct cases_vslot *w;
+
+	if (len - 1 < CASES_VC_TEXT) { /* 1 to CASES_VC_TEXT bytes */
+		w = vc->s[cases_vcache_set(vc, f, s, len)];
+		if (w[0].len == len && bytes_same(w[0].text, s, len))
+			return w[0].hash;
+	}
+	return cases_vcache_miss(vc, f, s, len);
+}
 /* The hash of a vocabulary entry (law type, case type), or of the text when entry < 0. */
 uint32_t cases_entry_hash(long entry, const char *s, size_t len);
 /* The case-level hash of a row from its field hashes. */

@@ -10,10 +10,16 @@
  *   (first line, length, bytes) in an arena; text is compared only when the
  *   hash bits match, so the set never reports a false duplicate.
  *
- * Where a key is probed from is SipHash-1-3 (keyhash.h) under a key drawn
- * at random once per run, mapped onto the table by a multiply-high: IDs
- * chosen to collide under one run's hash do not collide under the next, so
- * no input can make the set quadratic.
+ * Where a key is probed from is a hash drawn at random once per run,
+ * mapped onto the table by a multiply-high: IDs chosen to collide under one
+ * run's hash do not collide under the next, so no input can make the set
+ * quadratic. A packed key's is simple tabulation (one table of 256 random
+ * words for each of its 8 bytes, the words of its bytes XORed: Zobrist;
+ * Patrascu and Thorup, "The power of simple tabulation hashing", 2012,
+ * prove that linear probing on it takes expected constant time an
+ * operation whatever the keys), a few loads where SipHash took about 100
+ * instructions; an ID of another form's is SipHash-1-3 of its bytes
+ * (keyhash.h) under the run's key.
  *
  * The table is at most 80% full and grows by half in place: the array is
  * extended (mremap() for a large one, so that the old and the new table are
@@ -91,6 +97,8 @@ struct idset {
 #define MAX_LOAD_DEN 5
 
 static const struct keyhash_key *run_key; /* keyhash_run_key(), taken at the first set */
+/* The tabulation hash's tables, drawn from the run's key with the first set. */
+static uint64_t tab[8][256];
 
 static uint64_t
 slot_key(const struct slot *sl)
@@ -153,13 +161,32 @@ idset_unpack(uint64_t key, char *buf)
 	return n;
 }
 
-/* The hash a key is probed from: SipHash of a packed ID's key; an OTHER key is one. */
+/* Take the run's key and draw the tabulation tables from it, once. */
+static void
+keys_draw(void)
+{
+	uint64_t st;
+	size_t i, j;
+
+	if (run_key != NULL)
+		return;
+	run_key = keyhash_run_key();
+	/* splitmix64 from a seed under the run's key: secret as the key is */
+	st = keyhash_sip13_word(run_key, UINT64_C(0x7461626c6573)); /* "tables" */
+	for (i = 0; i < 8; i++)
+		for (j = 0; j < 256; j++)
+			tab[i][j] = keyhash_splitmix64(&st);
+}
+
+/* The hash a key is probed from: the tabulation of a packed ID's key; an OTHER key is one. */
 static uint64_t
 key_hash(uint64_t key)
 {
 	if (key & OTHER)
 		return key << 1;
-	return keyhash_sip13_word(run_key, key);
+	return tab[0][key & 0xff] ^ tab[1][(key >> 8) & 0xff] ^ tab[2][(key >> 16) & 0xff] ^
+	       tab[3][(key >> 24) & 0xff] ^ tab[4][(key >> 32) & 0xff] ^
+	       tab[5][(key >> 40) & 0xff] ^ tab[6][(key >> 48) & 0xff] ^ tab[7][key >> 56];
 }
 
 /* The words a hint holds of id[0..len) (len at most 16). */
@@ -303,8 +330,7 @@ idset_new_sized(size_t n)
 {
 	struct idset *s = xcalloc(1, sizeof *s);
 
-	if (run_key == NULL)
-		run_key = keyhash_run_key();
+	keys_draw();
 	/*
 	 * Without a hint, 1024 home slots; with one, as many as it needs, at
 	 * least SIZED_MIN: a set sized for a few IDs touches a page, not four.
@@ -552,4 +578,16 @@ size_t
 idset_bytes(const struct idset *s)
 {
 	return s->alloc * sizeof *s->t + s->acap + s->ecap * sizeof *s->eoff;
+}
+
+double
+idset_mean_probe(const struct idset *s)
+{
+	double d = 0;
+	size_t i;
+
+	for (i = 0; i < s->alloc; i++)
+		if ((s->t[i].lo | s->t[i].hi) != 0)
+			d += (double)(i - home(key_hash(slot_key(&s->t[i])), s->cap));
+	return s->count > 0 ? d / (double)s->count : 0;
 }

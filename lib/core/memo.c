@@ -74,7 +74,7 @@ struct memo {
  * the first when found again, so that strings met once (the long tail of
  * case names) do not push out the ones met on most rows.
  */
-static struct front *
+static inline struct front *
 front_of(const struct memo *m, const char *s, size_t len)
 {
 	return &m->front[(size_t)(memo_quick_hash(s, len) >> 48) & m->front_mask & ~(size_t)1];

@@ -3,7 +3,8 @@
 # collide in the Case ID set as it was before it was seeded
 # (build/gen/collide-ids; under that hash check-annexA took 163 s on them,
 # against 0.4 s for random IDs). The tables of input keys now probe from
-# SipHash under a key drawn each run, so these IDs are as good as random:
+# hashes drawn each run (the Case ID set: simple tabulation for packed IDs,
+# SipHash for others), so these IDs are as good as random:
 # check-annexA and sample-cases must end well inside the hostile suite's
 # hang limit (a bound for a hang, not a performance figure: `make bench`
 # measures) and read every record.
