@@ -60,7 +60,9 @@ $(LEXIDX): $(B)/gen/lexicon-index FORCE
 
 FORCE:
 
-$(B)/%.o: %.c
+# Objects depend on config.mk, where the compiler flags are: a new configure
+# (other CFLAGS, --enable-sanitizers) rebuilds them.
+$(B)/%.o: %.c config.mk
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -86,13 +88,13 @@ $(B)/tests/unit/suites.h: $(UNIT_SRC) Makefile
 	@for f in $(UNIT_SRC); do n=$${f#tests/unit/test_}; echo "SUITE($${n%.c})"; done > $@.tmp
 	@mv $@.tmp $@
 
-$(B)/tests/unit/runner.o: tests/unit/runner.c $(B)/tests/unit/suites.h
+$(B)/tests/unit/runner.o: tests/unit/runner.c $(B)/tests/unit/suites.h config.mk
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -I$(B)/tests/unit $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Every test reads tests/unit/unit_check.h first: assertions that cost nothing
 # while they hold.
-$(B)/tests/unit/test_%.o: tests/unit/test_%.c tests/unit/unit_check.h
+$(B)/tests/unit/test_%.o: tests/unit/test_%.c tests/unit/unit_check.h config.mk
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -include tests/unit/unit_check.h -MMD -MP -c -o $@ $<
 

@@ -265,7 +265,7 @@ annexa_new(const struct annexa_config *cfg, char *err, size_t errsz)
 	a->vcache = cases_vcache_new();
 	a->law_attr = xcalloc(vocab_count(a->lawtype) + 1, sizeof *a->law_attr);
 	for (i = 0; i < vocab_count(a->lawtype); i++)
-		a->law_attr[i] = vocab_attr(a->lawtype, i, "law_type");
+		a->law_attr[i] = strata_law_name(vocab_attr(a->lawtype, i, "law_type"));
 	a->m_gender = memo_new(MEMO_MAX);
 	a->m_disability = memo_new(MEMO_MAX);
 	a->m_law = memo_new(MEMO_MAX);
@@ -480,6 +480,16 @@ value(const struct annexa *a, const struct csvio_record *r, const unsigned char 
 	return r->fields[c];
 }
 
+/*
+ * text_blank(s), settled inline by the first byte for nearly every value
+ * (eight calls a row).
+ */
+static inline int
+blank(const char *s)
+{
+	return (*s == '\0' || *s == ' ' || *s == '\t') && text_blank(s);
+}
+
 /* Trim s[0..*len) in place of the pointer and length (inlined: eight calls a row). */
 static inline const char *
 trim(const char *s, size_t *len)
@@ -608,7 +618,7 @@ check_case(struct annexa *a, const struct csvio_record *r, const unsigned char *
 		                              : 0;
 	}
 	if (strata_eligible(c, law >= 0 ? a->law_attr[law] : NULL) == STRATA_ELIGIBLE &&
-	    (s = value(a, r, bad, F_SERVICE_AREA, &len)) != NULL && !text_blank(s))
+	    (s = value(a, r, bad, F_SERVICE_AREA, &len)) != NULL && !blank(s))
 		slot = strata_slot(c->stratum, c->quota);
 	/* csvbatch's records lie end to end (csvbatch.h): hashed in place, unchecked */
 	cases_add(a->cases, a->idbuf, a->idlen, r->line, h,
@@ -639,32 +649,6 @@ check_case(struct annexa *a, const struct csvio_record *r, const unsigned char *
 	}
 }
 
-/*
- * dates_parse() of field value s[0..len), with a fast path for the usual
- * DD/MM/YYYY of a supported year: what it reads, dates_parse() reads the
- * same; anything else (or a day that does not exist) goes to dates_parse().
- */
-static int
-parse_date(const char *s, size_t len, date_t *out)
-{
-	static const size_t at[8] = {0, 1, 3, 4, 6, 7, 8, 9};
-	unsigned v[8];
-	int y;
-	size_t i;
-
-	if (len == 10 && s[2] == '/' && s[5] == '/') {
-		for (i = 0; i < 8; i++)
-			if ((v[i] = (unsigned)(unsigned char)s[at[i]] - '0') > 9)
-				break;
-		if (i == 8 &&
-		    (y = (int)(v[4] * 1000 + v[5] * 100 + v[6] * 10 + v[7])) >= DATES_YEAR_FIRST &&
-		    y <= DATES_YEAR_LAST &&
-		    dates_from_ymd(y, (int)(v[2] * 10 + v[3]), (int)(v[0] * 10 + v[1]), out) == 0)
-			return 0;
-	}
-	return dates_parse(s, out);
-}
-
 /* bad-date, dob-future and age-out-of-range. */
 static void
 check_dob(struct annexa *a, const struct csvio_record *r, const unsigned char *bad)
@@ -673,9 +657,9 @@ check_dob(struct annexa *a, const struct csvio_record *r, const unsigned char *b
 	size_t len = 0;
 	date_t dob;
 
-	if ((s = value(a, r, bad, F_DOB, &len)) == NULL || text_blank(s))
+	if ((s = value(a, r, bad, F_DOB, &len)) == NULL || blank(s))
 		return;
-	if (parse_date(s, len, &dob) == -1) {
+	if (dates_parse_len(s, len, &dob) == -1) {
 		emit(a, r->line, colname(a, F_DOB), ANNEXA_BAD_DATE,
 		     "date of birth is not a valid date (YYYY-MM-DD or DD/MM/YYYY)");
 		return;
@@ -714,7 +698,7 @@ check_enum(struct annexa *a, const struct csvio_record *r, const unsigned char *
 	size_t len = 0, k;
 	long idx;
 
-	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
+	if ((s = value(a, r, bad, f, &len)) == NULL || blank(s))
 		return -2;
 	if ((idx = memo_vocab(m, v, f == F_LAW_TYPE ? a->map : NULL, s, len)) < 0) {
 		for (k = 0; k < NENUMS && enum_fields[k] != f; k++)
@@ -732,7 +716,7 @@ classify(struct annexa *a, const struct csvio_record *r, const unsigned char *ba
 	size_t len = 0;
 	long i;
 
-	if ((s = value(a, r, bad, F_CASE_TYPE, &len)) == NULL || text_blank(s))
+	if ((s = value(a, r, bad, F_CASE_TYPE, &len)) == NULL || blank(s))
 		return NULL;
 	if (memo_get(a->m_case, s, len, &i))
 		return &a->classes[i];
@@ -767,7 +751,7 @@ la_missing(const struct annexa *a, const struct csvio_record *r, const unsigned 
 		return 1;
 	if (bad != NULL && bad[c])
 		return 0;
-	return text_blank(r->fields[c]);
+	return blank(r->fields[c]);
 }
 
 /* Case type, law type and local authority rules; counts and strata. */
@@ -822,9 +806,9 @@ case_date(struct annexa *a, const struct csvio_record *r, const unsigned char *b
 	size_t len = 0;
 	date_t d;
 
-	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
+	if ((s = value(a, r, bad, f, &len)) == NULL || blank(s))
 		return -1;
-	if (parse_date(s, len, &d) == -1) {
+	if (dates_parse_len(s, len, &d) == -1) {
 		why = dates_parse_error(s);
 		emit(a, r->line, colname(a, f), ANNEXA_BAD_DATE, "%s: %s",
 		     f == F_START ? "case start date" : "case end date", why ? why : "not a date");
@@ -877,7 +861,7 @@ check_case_name(struct annexa *a, const struct csvio_record *r, const unsigned c
 
 	long hit;
 
-	if ((s = value(a, r, bad, F_CASE_NAME, &len)) == NULL || text_blank(s))
+	if ((s = value(a, r, bad, F_CASE_NAME, &len)) == NULL || blank(s))
 		return;
 	/* Court references repeat ("Re A (A Child)"): remember the verdicts. */
 	if (!memo_get(a->m_name, s, len, &hit)) {

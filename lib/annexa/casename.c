@@ -276,6 +276,8 @@ is_separator(const struct casename_word *w)
 	static const char *const seps[] = {"v", "v.", "vs", "vs.", "and", "&", "of", "for", "re"};
 	size_t i;
 
+	if (w->len > 3) /* none is longer: most words stop here */
+		return 0;
 	for (i = 0; i < sizeof seps / sizeof seps[0]; i++)
 		if (strcmp(w->low, seps[i]) == 0)
 			return 1;

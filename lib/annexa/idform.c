@@ -16,6 +16,7 @@
 
 struct shape {
 	char *text;
+	size_t len; /* of text */
 	unsigned long n;
 	size_t nlines;
 	unsigned long lines[IDFORM_LINES];
@@ -104,6 +105,32 @@ idform_shape(const char *s, size_t len, int collapse, char *out, size_t outsz)
 	return n;
 }
 
+/*
+ * 1 when idform_shape(s, len, 0, out, SHAPE_MAX) would write shape (slen
+ * bytes): an ASCII ID (nearly every one) is compared a byte at a time
+ * without building its shape; any other is shaped and compared.
+ */
+static int
+shape_is(const char *s, size_t len, const char *shape, size_t slen)
+{
+	char buf[SHAPE_MAX];
+	size_t i;
+	unsigned char c;
+
+	if (len == slen && len + 2 < SHAPE_MAX) {
+		for (i = 0; i < len; i++) {
+			c = (unsigned char)s[i];
+			if (c >= 0x80)
+				break;
+			if (ascii_shape[c] != shape[i])
+				return 0;
+		}
+		if (i == len)
+			return 1;
+	}
+	return idform_shape(s, len, 0, buf, sizeof buf) == slen && memcmp(buf, shape, slen) == 0;
+}
+
 /* Note line in a shape's first lines. */
 static void
 note_line(struct shape *sh, unsigned long line)
@@ -128,11 +155,11 @@ idform_add(struct idform *f, const char *id, size_t len, unsigned long line)
 			note_line(&f->misfit, line);
 		return;
 	}
-	slen = idform_shape(id, len, 0, shape, sizeof shape);
-	if (f->nshapes > 0 && strcmp(f->shapes[f->last].text, shape) == 0) {
+	if (f->nshapes > 0 && shape_is(id, len, f->shapes[f->last].text, f->shapes[f->last].len)) {
 		note_line(&f->shapes[f->last], line);
 		return;
 	}
+	slen = idform_shape(id, len, 0, shape, sizeof shape);
 	if (!memo_get(f->memo, shape, slen, &i)) {
 		i = (long)f->nshapes;
 		if (f->nshapes >= IDFORM_MAX_SHAPES || memo_put(f->memo, shape, slen, i) == -1) {
@@ -146,6 +173,7 @@ idform_add(struct idform *f, const char *id, size_t len, unsigned long line)
 		f->nshapes++;
 		memset(&f->shapes[i], 0, sizeof f->shapes[i]);
 		f->shapes[i].text = xstrdup(shape);
+		f->shapes[i].len = slen;
 	}
 	f->last = (size_t)i;
 	note_line(&f->shapes[i], line);

@@ -174,7 +174,7 @@ resolve_casetype(struct strata *st, size_t i, const char *path, char *err, size_
 		snprintf(err, errsz, "%s: \"%s\": law_type must be private or public", path, value);
 		return -1;
 	}
-	r->law_type = law;
+	r->law_type = strata_law_name(law);
 	if (stratum != NULL && (r->stratum = strata_find(st, stratum)) < 0) {
 		snprintf(err, errsz, "%s: \"%s\": no stratum \"%s\" in the sample definitions",
 		         path, value, stratum);
@@ -296,6 +296,18 @@ strata_set_map(struct strata *st, const struct labelmap *m)
 	st->map = m;
 }
 
+const char *
+strata_law_name(const char *law)
+{
+	static const char private[] = "private", public[] = "public";
+
+	if (law != NULL && strcmp(law, private) == 0)
+		return private;
+	if (law != NULL && strcmp(law, public) == 0)
+		return public;
+	return law;
+}
+
 enum strata_reason
 strata_eligible(const struct strata_class *c, const char *law_type)
 {
@@ -303,7 +315,8 @@ strata_eligible(const struct strata_class *c, const char *law_type)
 		return STRATA_NO_LAW_TYPE;
 	if (c == NULL || c->casetype < 0)
 		return STRATA_NO_CASE_TYPE;
-	if (c->law_type != NULL && strcmp(c->law_type, law_type) != 0)
+	/* law types from strata_law_name() are the same pointer when the same */
+	if (c->law_type != NULL && c->law_type != law_type && strcmp(c->law_type, law_type) != 0)
 		return STRATA_MISMATCH;
 	if (c->stratum < 0)
 		return STRATA_NO_STRATUM;

@@ -51,6 +51,11 @@ enum strata_reason {
 };
 
 /*
+ * "private" or "public" as one string each (so that law types compare by
+ * pointer), or law itself when it is neither.
+ */
+const char *strata_law_name(const char *law);
+/*
  * Whether a row of case type c (NULL: blank) and law type law_type
  * ("private", "public", or NULL when unknown) may be drawn: the one rule
  * check-annexA's feasibility and sample-cases' frame both apply.

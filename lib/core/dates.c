@@ -193,6 +193,27 @@ dates_parse(const char *s, date_t *out)
 	return parse(s, out) == PARSE_OK ? 0 : -1;
 }
 
+int
+dates_parse_len(const char *s, size_t len, date_t *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned d0, d1, m0, m1, y0, y1, y2, y3;
+	int y;
+
+	if (len == 10 && s[2] == '/' && s[5] == '/') {
+		/* a byte that is not a digit gives a value above 9 (unsigned) */
+		d0 = u[0] - 48u, d1 = u[1] - 48u, m0 = u[3] - 48u, m1 = u[4] - 48u;
+		y0 = u[6] - 48u, y1 = u[7] - 48u, y2 = u[8] - 48u, y3 = u[9] - 48u;
+		if (((d0 > 9) | (d1 > 9) | (m0 > 9) | (m1 > 9) | (y0 > 9) | (y1 > 9) | (y2 > 9) |
+		     (y3 > 9)) == 0 &&
+		    (y = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3)) >= DATES_YEAR_FIRST &&
+		    y <= DATES_YEAR_LAST &&
+		    dates_from_ymd(y, (int)(m0 * 10 + m1), (int)(d0 * 10 + d1), out) == 0)
+			return 0;
+	}
+	return dates_parse(s, out);
+}
+
 const char *
 dates_parse_error(const char *s)
 {

@@ -40,13 +40,24 @@ struct front {
 
 #define FRONT_NONE 0xff
 
+/*
+ * A slot of the table: a string, its length and the low bits of its hash
+ * (compared before the string is, so that a probe reads the strings it
+ * passes over only when hash and length agree), and its value. One array of
+ * slots: a lookup that misses the caches misses once for the slot.
+ */
+struct mslot {
+	char *key; /* NULL when the slot is empty */
+	size_t len;
+	long val;
+	uint32_t hash;
+};
+
 struct memo {
 	size_t slots; /* a power of two, at least twice n (it grows with n) */
 	size_t max, n;
 	const struct keyhash_key *key;
-	char **keys; /* NULL when the slot is empty */
-	size_t *lens;
-	long *vals;
+	struct mslot *t;
 	struct front *front; /* first, or front_mask + 1 slots allocated */
 	size_t front_mask;
 	size_t front_max; /* most slots it grows to */
@@ -63,7 +74,7 @@ struct memo {
  * the first when found again, so that strings met once (the long tail of
  * case names) do not push out the ones met on most rows.
  */
-static struct front *
+static inline struct front *
 front_of(const struct memo *m, const char *s, size_t len)
 {
 	return &m->front[(size_t)(memo_quick_hash(s, len) >> 48) & m->front_mask & ~(size_t)1];
@@ -104,9 +115,7 @@ memo_make(size_t max, size_t limit, size_t front)
 	for (m->slots = 16; m->max <= MEMO_PRESIZED && m->slots < 2 * m->max; m->slots *= 2)
 		;
 	m->key = keyhash_run_key();
-	m->keys = xcalloc(m->slots, sizeof *m->keys);
-	m->lens = xcalloc(m->slots, sizeof *m->lens);
-	m->vals = xcalloc(m->slots, sizeof *m->vals);
+	m->t = xcalloc(m->slots, sizeof *m->t);
 	m->front = m->first;
 	m->front_mask = FRONT_FIRST - 1;
 	front_clear(m);
@@ -131,8 +140,8 @@ memo_clear(struct memo *m)
 	size_t i;
 
 	for (i = 0; i < m->slots; i++) {
-		free(m->keys[i]);
-		m->keys[i] = NULL;
+		free(m->t[i].key);
+		m->t[i].key = NULL;
 	}
 	front_clear(m);
 	m->n = 0;
@@ -144,21 +153,28 @@ memo_free(struct memo *m)
 	if (m == NULL)
 		return;
 	memo_clear(m);
-	free(m->keys);
-	free(m->lens);
-	free(m->vals);
+	free(m->t);
 	if (m->front != m->first)
 		free(m->front);
 	free(m);
 }
 
-/* The slot holding s, or the empty slot where it would go. */
-static size_t
-slot_of(const struct memo *m, const char *s, size_t len)
+/* The hash of s in the table (its low bits pick the home slot). */
+static uint32_t
+hash_of(const struct memo *m, const char *s, size_t len)
 {
-	size_t j = (size_t)keyhash_sip13(m->key, s, len) & (m->slots - 1);
+	return (uint32_t)keyhash_sip13(m->key, s, len);
+}
 
-	while (m->keys[j] != NULL && (m->lens[j] != len || !bytes_same(m->keys[j], s, len)))
+/* The slot holding s (hash h), or the empty slot where it would go. */
+static size_t
+slot_of(const struct memo *m, const char *s, size_t len, uint32_t h)
+{
+	size_t j = (size_t)h & (m->slots - 1);
+	const struct mslot *t = m->t;
+
+	while (t[j].key != NULL &&
+	       (t[j].hash != h || t[j].len != len || !bytes_same(t[j].key, s, len)))
 		j = (j + 1) & (m->slots - 1);
 	return j;
 }
@@ -192,8 +208,8 @@ memo_get(const struct memo *m, const char *s, size_t len, long *val)
 			return 1;
 		}
 	}
-	j = slot_of(m, s, len);
-	if (m->keys[j] == NULL)
+	j = slot_of(m, s, len, hash_of(m, s, len));
+	if (m->t[j].key == NULL)
 		return 0;
 	if (++w->front_misses > m->front_mask && m->front_mask + 1 < m->front_max &&
 	    m->front_mask + 1 < 2 * m->n) {
@@ -201,47 +217,43 @@ memo_get(const struct memo *m, const char *s, size_t len, long *val)
 		f = front_of(w, s, len);
 	}
 	if (len <= FRONT_TEXT) {
-		f[1].val = m->vals[j];
+		f[1].val = m->t[j].val;
 		f[1].len = (unsigned char)len;
 		memcpy(f[1].text, s, len);
 	}
-	*val = m->vals[j];
+	*val = m->t[j].val;
 	return 1;
 }
 
-/* Double the table, moving every string to its new slot. */
+/* Double the table, moving every string to its new slot (by the hash it keeps). */
 static void
 grow(struct memo *m)
 {
-	char **keys = m->keys;
-	size_t *lens = m->lens, i, j, old = m->slots;
-	long *vals = m->vals;
+	struct mslot *old = m->t;
+	size_t i, j, n = m->slots;
 
 	m->slots *= 2;
-	m->keys = xcalloc(m->slots, sizeof *m->keys);
-	m->lens = xcalloc(m->slots, sizeof *m->lens);
-	m->vals = xcalloc(m->slots, sizeof *m->vals);
-	for (i = 0; i < old; i++) {
-		if (keys[i] == NULL)
+	m->t = xcalloc(m->slots, sizeof *m->t);
+	for (i = 0; i < n; i++) {
+		if (old[i].key == NULL)
 			continue;
-		j = slot_of(m, keys[i], lens[i]);
-		m->keys[j] = keys[i];
-		m->lens[j] = lens[i];
-		m->vals[j] = vals[i];
+		for (j = old[i].hash & (m->slots - 1); m->t[j].key != NULL;
+		     j = (j + 1) & (m->slots - 1))
+			;
+		m->t[j] = old[i];
 	}
-	free(keys);
-	free(lens);
-	free(vals);
+	free(old);
 }
 
 int
 memo_put(struct memo *m, const char *s, size_t len, long val)
 {
-	size_t j = slot_of(m, s, len);
+	uint32_t h = hash_of(m, s, len);
+	size_t j = slot_of(m, s, len, h);
 	struct front *f;
 
-	if (m->keys[j] != NULL) {
-		m->vals[j] = val;
+	if (m->t[j].key != NULL) {
+		m->t[j].val = val;
 		f = front_of(m, s, len); /* either slot may hold the old value */
 		f[0].len = f[1].len = FRONT_NONE;
 		return 0;
@@ -250,11 +262,12 @@ memo_put(struct memo *m, const char *s, size_t len, long val)
 		return -1;
 	if (2 * (m->n + 1) > m->slots) {
 		grow(m);
-		j = slot_of(m, s, len);
+		j = slot_of(m, s, len, h);
 	}
-	m->keys[j] = xstrndup(s, len);
-	m->lens[j] = len;
-	m->vals[j] = val;
+	m->t[j].key = xstrndup(s, len);
+	m->t[j].len = len;
+	m->t[j].hash = h;
+	m->t[j].val = val;
 	m->n++;
 	return 0;
 }

@@ -379,6 +379,77 @@ START_TEST(test_id_shapes)
 }
 END_TEST
 
+/*
+ * IDs near the form met last (a shape one longer or shorter, one character
+ * changed, past the 62 characters a shape holds, non-ASCII), mixed at random
+ * among IDs of the form: every one whose shape differs (as shape_ref() gives
+ * it, 64 bytes) is a misfit, on its own line, whether or not it follows an
+ * ID of the form.
+ */
+START_TEST(test_id_form_near_shapes)
+{
+	static const char *const near[] = {
+	    "CA1234567",
+	    "CA123456789",
+	    "C41234567X",
+	    "CA12345-78",
+	    "CAA2345678",
+	    "ca12345678",
+	    "CA12345678 ",
+	    "CA1234567\xc3\xa9",
+	    "\xc3\x89"
+	    "A12345678",
+	    "CA12345678\x01",
+	};
+	char err[128], id[100], shape[70], form[80], got[70];
+	struct idform *f = idform_new(NULL, err, sizeof err);
+	struct idform_result r;
+	unsigned long long st = 0x9e3779b97f4a7c15ULL;
+	unsigned long misfits = 0, lines[IDFORM_LINES];
+	size_t i, len, k, nlines = 0, n = 4000, flen;
+
+	ck_assert_ptr_nonnull(f);
+	/* the form: 70 characters, so that its shape is cut at 62 and ends in '+' */
+	for (flen = 0; flen < 70; flen++)
+		form[flen] = flen % 7 == 0 ? 'X' : (char)('0' + flen % 10);
+	form[flen] = '\0';
+	shape_ref(form, flen, 0, shape, 64);
+	ck_assert_uint_eq(strlen(shape), 63);
+	for (i = 0; i < n; i++) {
+		st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+		memcpy(id, form, flen);
+		len = flen;
+		if ((st >> 40) % 16 == 0) { /* a sixteenth of the IDs: near the form */
+			k = (size_t)(st >> 20) % (sizeof near / sizeof near[0] + 4);
+			if (k < sizeof near / sizeof near[0]) {
+				len = strlen(near[k]);
+				memcpy(id, near[k], len);
+			} else if (k == sizeof near / sizeof near[0])
+				len = 61 +
+				      (size_t)(st >> 50) % 4; /* 61-64 of the form's characters */
+			else
+				id[(size_t)(st >> 50) % 62] = (char)(k % 2 ? '-' : 'q');
+		}
+		idform_add(f, id, len, i + 2);
+		shape_ref(id, len, 0, got, 64);
+		if (strcmp(got, shape) != 0) {
+			if (nlines < IDFORM_LINES)
+				lines[nlines++] = i + 2;
+			misfits++;
+		}
+	}
+	idform_result(f, &r);
+	ck_assert_str_eq(r.form, shape);
+	ck_assert_uint_eq(r.ids, n);
+	ck_assert_uint_gt(misfits, n / 40);
+	ck_assert_uint_eq(r.misfits, misfits);
+	ck_assert_uint_eq(r.nlines, nlines);
+	for (i = 0; i < nlines; i++)
+		ck_assert_uint_eq(r.lines[i], lines[i]);
+	idform_free(f);
+}
+END_TEST
+
 Suite *make_suite_annexa(void);
 
 Suite *
@@ -395,6 +466,7 @@ make_suite_annexa(void)
 	tcase_add_test(tc, test_rule_ids);
 	tcase_add_test(tc, test_id_shapes);
 	tcase_add_test(tc, test_id_form_switches);
+	tcase_add_test(tc, test_id_form_near_shapes);
 	suite_add_tcase(s, tc);
 	return s;
 }

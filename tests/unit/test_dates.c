@@ -344,6 +344,45 @@ START_TEST(test_age)
 }
 END_TEST
 
+/*
+ * dates_parse_len() gives dates_parse()'s answer: every day and month 00-99
+ * of years around and inside the supported ones, and every byte in each
+ * position of a DD/MM/YYYY date.
+ */
+START_TEST(test_parse_len)
+{
+	static const int years[] = {1,    1000, 1899, 1900, 1901, 1999, 2000, 2004,
+	                            2023, 2024, 2100, 2198, 2199, 2200, 9999};
+	char s[16];
+	date_t a, b;
+	size_t i, k;
+	int d, m, ra, rb, same = 0;
+
+	for (i = 0; i < sizeof years / sizeof years[0]; i++)
+		for (m = 0; m < 100; m++)
+			for (d = 0; d < 100; d++) {
+				snprintf(s, sizeof s, "%02d/%02d/%04d", d, m, years[i]);
+				a = b = -12345;
+				ra = dates_parse_len(s, strlen(s), &a);
+				rb = dates_parse(s, &b);
+				ck_assert_int_eq(ra, rb);
+				ck_assert_int_eq(a, b);
+				same += ra == 0;
+			}
+	ck_assert_int_eq(same, 3 * 366 + 7 * 365); /* the days of the ten supported years */
+	for (k = 0; k < 10; k++)
+		for (i = 0; i < 256; i++) {
+			snprintf(s, sizeof s, "29/02/2024");
+			s[k] = (char)i;
+			a = b = -12345;
+			ra = dates_parse_len(s, i == 0 ? k : 10, &a);
+			rb = dates_parse(s, &b);
+			ck_assert_int_eq(ra, rb);
+			ck_assert_int_eq(a, b);
+		}
+}
+END_TEST
+
 START_TEST(test_parse_time)
 {
 	ck_assert_int_eq(dates_parse_time(times[_i].in), times[_i].minutes);
@@ -387,6 +426,7 @@ make_suite_dates(void)
 	tcase_add_loop_test(tc, test_age, 0, NELEM(ages));
 	tcase_add_loop_test(tc, test_parse_time, 0, NELEM(times));
 	tcase_add_test(tc, test_today);
+	tcase_add_test(tc, test_parse_len);
 	suite_add_tcase(s, tc);
 	return s;
 }

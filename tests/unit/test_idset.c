@@ -226,6 +226,58 @@ START_TEST(test_pack_round_trip)
 }
 END_TEST
 
+/* The packing rule written plainly, a character at a time. */
+static uint64_t
+pack_model(const char *id, size_t len)
+{
+	uint64_t v = 0;
+	size_t i;
+	unsigned char c;
+
+	if (len == 0 || len > 12)
+		return 0;
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)id[i];
+		if (c >= 'A' && c <= 'Z')
+			v = v * 38 + (c - 'A' + 1);
+		else if (c >= '0' && c <= '9')
+			v = v * 38 + (c - '0' + 27);
+		else if (c == '-')
+			v = v * 38 + 37;
+		else
+			return 0;
+	}
+	return v;
+}
+
+/*
+ * idset_pack() (a table of digits) packs as the plain rule does: IDs of every length to 14 from the
+ * packed characters and their neighbours in the byte order ('@' '[' '/' ':' ',' '.'), lower case,
+ * NUL and bytes with the high bit set (a packed character's plus 0x80 among them), mostly packable
+ * with one odd character in any place.
+ */
+START_TEST(test_pack_model)
+{
+	static const char good[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
+	static const char odd[] = "@[/:,.az`{\x00\x80\xc1\xda\xb0\xad\xff ";
+	unsigned long long st = 0x9e3779b97f4a7c15ULL;
+	char id[16];
+	size_t i, j, len, packed = 0;
+
+	for (i = 0; i < 400000; i++) {
+		len = 1 + (size_t)(next_rnd(&st) % 14);
+		for (j = 0; j < len; j++)
+			id[j] = good[next_rnd(&st) % 37];
+		if (i % 2 == 0) /* one odd character, anywhere */
+			id[next_rnd(&st) % len] = odd[next_rnd(&st) % (sizeof odd - 1)];
+		ck_assert_uint_eq(idset_pack(id, len), pack_model(id, len));
+		packed += pack_model(id, len) != 0;
+	}
+	ck_assert_uint_gt(packed, 100000);
+	ck_assert_uint_lt(packed, 300000);
+}
+END_TEST
+
 /*
  * A set whose IDs are prefetched (some well ahead, some never added, many
  * sharing a hint, while it grows) answers every add and find as one that is
@@ -448,6 +500,7 @@ make_suite_idset(void)
 	tcase_add_test(tc, test_forms);
 	tcase_add_test(tc, test_far_lines);
 	tcase_add_test(tc, test_pack_round_trip);
+	tcase_add_test(tc, test_pack_model);
 	tcase_add_test(tc, test_prefetch_hints);
 	tcase_add_test(tc, test_prefetch_many);
 	tcase_add_test(tc, test_prefetch_twins);
