@@ -480,16 +480,6 @@ value(const struct annexa *a, const struct csvio_record *r, const unsigned char 
 	return r->fields[c];
 }
 
-/*
- * text_blank(s), settled inline by the first byte for nearly every value
- * (eight calls a row).
- */
-static inline int
-blank(const char *s)
-{
-	return (*s == '\0' || *s == ' ' || *s == '\t') && text_blank(s);
-}
-
 /* Trim s[0..*len) in place of the pointer and length (inlined: eight calls a row). */
 static inline const char *
 trim(const char *s, size_t *len)
@@ -618,7 +608,7 @@ check_case(struct annexa *a, const struct csvio_record *r, const unsigned char *
 		                              : 0;
 	}
 	if (strata_eligible(c, law >= 0 ? a->law_attr[law] : NULL) == STRATA_ELIGIBLE &&
-	    (s = value(a, r, bad, F_SERVICE_AREA, &len)) != NULL && !blank(s))
+	    (s = value(a, r, bad, F_SERVICE_AREA, &len)) != NULL && !text_blank(s))
 		slot = strata_slot(c->stratum, c->quota);
 	/* csvbatch's records lie end to end (csvbatch.h): hashed in place, unchecked */
 	cases_add(a->cases, a->idbuf, a->idlen, r->line, h,
@@ -657,7 +647,7 @@ check_dob(struct annexa *a, const struct csvio_record *r, const unsigned char *b
 	size_t len = 0;
 	date_t dob;
 
-	if ((s = value(a, r, bad, F_DOB, &len)) == NULL || blank(s))
+	if ((s = value(a, r, bad, F_DOB, &len)) == NULL || text_blank(s))
 		return;
 	if (dates_parse_len(s, len, &dob) == -1) {
 		emit(a, r->line, colname(a, F_DOB), ANNEXA_BAD_DATE,
@@ -698,7 +688,7 @@ check_enum(struct annexa *a, const struct csvio_record *r, const unsigned char *
 	size_t len = 0, k;
 	long idx;
 
-	if ((s = value(a, r, bad, f, &len)) == NULL || blank(s))
+	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
 		return -2;
 	if ((idx = memo_vocab(m, v, f == F_LAW_TYPE ? a->map : NULL, s, len)) < 0) {
 		for (k = 0; k < NENUMS && enum_fields[k] != f; k++)
@@ -716,7 +706,7 @@ classify(struct annexa *a, const struct csvio_record *r, const unsigned char *ba
 	size_t len = 0;
 	long i;
 
-	if ((s = value(a, r, bad, F_CASE_TYPE, &len)) == NULL || blank(s))
+	if ((s = value(a, r, bad, F_CASE_TYPE, &len)) == NULL || text_blank(s))
 		return NULL;
 	if (memo_get(a->m_case, s, len, &i))
 		return &a->classes[i];
@@ -751,7 +741,7 @@ la_missing(const struct annexa *a, const struct csvio_record *r, const unsigned 
 		return 1;
 	if (bad != NULL && bad[c])
 		return 0;
-	return blank(r->fields[c]);
+	return text_blank(r->fields[c]);
 }
 
 /* Case type, law type and local authority rules; counts and strata. */
@@ -806,7 +796,7 @@ case_date(struct annexa *a, const struct csvio_record *r, const unsigned char *b
 	size_t len = 0;
 	date_t d;
 
-	if ((s = value(a, r, bad, f, &len)) == NULL || blank(s))
+	if ((s = value(a, r, bad, f, &len)) == NULL || text_blank(s))
 		return -1;
 	if (dates_parse_len(s, len, &d) == -1) {
 		why = dates_parse_error(s);
@@ -861,7 +851,7 @@ check_case_name(struct annexa *a, const struct csvio_record *r, const unsigned c
 
 	long hit;
 
-	if ((s = value(a, r, bad, F_CASE_NAME, &len)) == NULL || blank(s))
+	if ((s = value(a, r, bad, F_CASE_NAME, &len)) == NULL || text_blank(s))
 		return;
 	/* Court references repeat ("Re A (A Child)"): remember the verdicts. */
 	if (!memo_get(a->m_name, s, len, &hit)) {

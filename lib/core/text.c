@@ -214,15 +214,6 @@ text_nearest(const char *s, const char *const *names, size_t n)
 	return tie ? -1 : at;
 }
 
-int
-text_blank(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t')
-			return 0;
-	return 1;
-}
-
 static int
 is_ws(int c)
 {
